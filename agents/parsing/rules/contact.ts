@@ -1,0 +1,75 @@
+// Contact: the person the appointment is with, as written, with a title if given and without the article
+// ("Dr. Pérez", "doctora Sofía Martínez", "Prof. Adams"); a role without a name is the service instead.
+import { type NormalizedText, originalSlice } from "../../../src/temporal/text.js";
+import { isServiceWord, ROLE_TITLES } from "./services.js";
+import { STOPWORDS } from "./stopwords.js";
+import { wordsAfter } from "./words.js";
+
+const TITLE =
+  /\b(dr|dra|doctor|doctora|lic|lcdo|lcda|licenciado|licenciada|prof|profe|profesor|profesora|ing|ingeniero|ingeniera|sr|sra|srta|senor|senora|senorita|mr|mrs|ms|miss|mx|don|dona|mtro|mtra|maestro|maestra|nurse|enfermera|coach)\b\.?/g;
+const WITH = /\b(?:con|with|w\/|avec)(?= )/g;
+const ARTICLES = new Set(["el", "la", "los", "las", "mi", "my", "the", "our", "su", "nuestro", "nuestra"]);
+
+export interface ContactReading {
+  contact: string | null;
+  /** A role named where a person would be ("con el dentista"). */
+  role: string | null;
+  span: [number, number] | null;
+}
+
+export function readContact(text: NormalizedText, isTemporalAt: (index: number) => boolean): ContactReading {
+  TITLE.lastIndex = 0;
+  for (let match = TITLE.exec(text.folded); match !== null; match = TITLE.exec(text.folded)) {
+    const names = nameWords(text, match.index + match[0].length, isTemporalAt, false);
+    if (names.length > 0) {
+      const end = names[names.length - 1]!.end;
+      return { contact: originalSlice(text, match.index, end), role: null, span: [match.index, end] };
+    }
+    if (ROLE_TITLES.has(match[1]!)) {
+      const end = match.index + match[1]!.length;
+      return { contact: null, role: originalSlice(text, match.index, end), span: [match.index, end] };
+    }
+  }
+  WITH.lastIndex = 0;
+  for (let match = WITH.exec(text.folded); match !== null; match = WITH.exec(text.folded)) {
+    const after = match.index + match[0].length;
+    const words = wordsAfter(text.folded, after, 4);
+    let first = 0;
+    while (first < words.length && ARTICLES.has(words[first]!.word)) first++;
+    const head = words[first];
+    if (head === undefined) continue;
+    const twoWords = words[first + 1] ? `${head.word} ${words[first + 1]!.word}` : "";
+    if (isServiceWord(twoWords) || isServiceWord(head.word)) continue; // a role: the service reader takes it
+    const names = nameWords(text, head.index - 1, isTemporalAt, true);
+    if (names.length > 0) {
+      const end = names[names.length - 1]!.end;
+      return { contact: originalSlice(text, head.index, end), role: null, span: [head.index, end] };
+    }
+  }
+  return { contact: null, role: null, span: null };
+}
+
+/** Up to three name words; without a title they must be capitalised in the original text. */
+function nameWords(
+  text: NormalizedText,
+  from: number,
+  isTemporalAt: (index: number) => boolean,
+  needCapital: boolean,
+) {
+  const names = [];
+  for (const word of wordsAfter(text.folded, from, 3)) {
+    if (
+      STOPWORDS.has(word.word) ||
+      /\d/.test(word.word) ||
+      isTemporalAt(word.index) ||
+      isServiceWord(word.word)
+    )
+      break;
+    const first = text.original[text.offsets[word.index]!]!;
+    if (needCapital && first === first.toLowerCase()) break;
+    names.push(word);
+  }
+  return names;
+}
+
+export const CONTACT_PATTERNS: readonly RegExp[] = [TITLE, WITH];

@@ -1,0 +1,62 @@
+// Language detection for texts without a locale (Spanish or English), and a check for texts written in
+// another language, which get no appointment. Word lists over folded text; no model, no dictionary.
+import type { Language } from "../../../src/temporal/types.js";
+
+const SPANISH = new Set(
+  "cita turno turnos manana hoy ayer con para el la las los de del por quiero quisiera necesito agendar agendame reservar reserva hora tarde noche semana que una un mi en y lunes martes miercoles jueves viernes sabado domingo consulta sacame saca pedir pido favor porfa xfa hola gracias medico proximo viene pasado dia dias esta este puedo podria tengo ver al dentista doctora dra nos quiero pelo corte limpieza se me le hs enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre mediodia madrugada pasame dame busco tienen hay algo".split(
+    " ",
+  ),
+);
+const ENGLISH = new Set(
+  "the at with tomorrow today appointment appt book on for next my please pls i need want schedule meeting morning afternoon evening monday tuesday wednesday thursday friday saturday sunday can could would like to an in this week tonight hi hello thanks of and is it me you what how tmrw w/ dentist haircut get see set up am pm noon half past quarter o'clock january february march april june july august september october november december we our be have do there any".split(
+    " ",
+  ),
+);
+const OTHER = new Set(
+  "je voudrais rendez vous demain avec bonjour merci est une pour les des ich mochte einen termin morgen um uhr mit bitte danke hallo und der die das gostaria marcar amanha obrigado obrigada voce uma vorrei appuntamento domani alle ciao grazie sono il quel wie ist nicht habe ein eine och jag vill imorgon heute oggi aujourd hui".split(
+    " ",
+  ),
+);
+
+const WORD = /[a-z']+|w\//g;
+
+export interface LanguageScores {
+  es: number;
+  en: number;
+  other: number;
+}
+
+export function languageScores(folded: string, original: string): LanguageScores {
+  const scores = { es: 0, en: 0, other: 0 };
+  for (const word of folded.match(WORD) ?? []) {
+    if (SPANISH.has(word)) scores.es++;
+    if (ENGLISH.has(word)) scores.en++;
+    if (OTHER.has(word)) scores.other++;
+  }
+  if (/[ñ¿¡]/i.test(original)) scores.es += 2;
+  return scores;
+}
+
+/** The request's language: the locale's when given, else the text's, else English. */
+export function detectLanguage(text: string, locale: string | null): Language {
+  if (locale !== null) return locale.toLowerCase().startsWith("es") ? "es" : "en";
+  const folded = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+  const scores = languageScores(folded, text);
+  return scores.es > scores.en ? "es" : "en";
+}
+
+/** Whether the text reads as neither Spanish nor English. */
+export function isOtherLanguage(scores: LanguageScores): boolean {
+  return scores.other >= 2 && scores.other > scores.es && scores.other > scores.en;
+}
+
+/** D/M for Spanish and non-US English, M/D for `en` and `en-US` (conventions, rule 5). */
+export function isDayFirst(locale: string | null, language: Language): boolean {
+  if (language === "es") return true;
+  if (locale === null) return false;
+  const region = locale.split("-")[1]?.toUpperCase();
+  return region !== undefined && region !== "US";
+}

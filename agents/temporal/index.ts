@@ -1,0 +1,49 @@
+// Temporal agent: resolves the Parsing agent's date and time expressions into the appointment's local
+// date, time, start and end in its zone, with the conventions' rules and daylight-saving checks.
+import type { Agent, Ambiguity, Draft } from "../../src/coordinator/agent.js";
+import { localize } from "../../src/i18n.js";
+import { resolveAppointmentTime, type TemporalIssue } from "../../src/temporal/appointment-policy.js";
+
+/** Length of an appointment when the user gives none (a calendar's slot length replaces it). */
+export const DEFAULT_LENGTH_MINUTES = 30;
+
+export const temporalAgent: Agent = {
+  name: "temporal",
+  failureField: "date",
+  run(context, draft): Draft {
+    if (!draft.intent) return draft;
+    const resolved = resolveAppointmentTime({
+      expressions: draft.expressions,
+      now: context.now,
+      zone: draft.timezone,
+      durationMinutes: draft.durationMinutes,
+      defaultLengthMinutes: DEFAULT_LENGTH_MINUTES,
+    });
+    return {
+      ...draft,
+      date: resolved.date,
+      time: resolved.time,
+      start: resolved.start,
+      end: resolved.end,
+      certainty: Math.min(draft.certainty, resolved.certainty),
+      ambiguities: [...draft.ambiguities, ...resolved.issues.map((issue) => toAmbiguity(issue, draft))],
+    };
+  },
+};
+
+function toAmbiguity(issue: TemporalIssue, draft: Draft): Ambiguity {
+  const key = {
+    weekday_mismatch: "weekdayMismatch",
+    invalid_date: "invalidDate",
+    part_of_day: "partOfDay",
+    repeated_time: "repeatedTime",
+    nonexistent_time: "nonexistentTime",
+  } as const;
+  const ambiguity: Ambiguity = {
+    field: issue.field,
+    issue: issue.issue,
+    message: localize(draft.language, key[issue.reason]),
+  };
+  if ("options" in issue && issue.options) ambiguity.options = issue.options;
+  return ambiguity;
+}

@@ -1,0 +1,59 @@
+// Validation agent: required fields, the past, daylight-saving gaps, the status, and the confidence.
+import { DateTime } from "luxon";
+import type { Agent, Ambiguity, Draft, Status } from "../../src/coordinator/agent.js";
+import { localize } from "../../src/i18n.js";
+import { computeConfidence } from "./confidence.js";
+
+export const validationAgent: Agent = {
+  name: "validation",
+  failureField: "date",
+  run(context, draft): Draft {
+    if (!draft.intent) {
+      return {
+        ...draft,
+        status: "needs_clarification",
+        confidence: 0,
+        ambiguities: [
+          { field: "date", issue: "missing", message: localize(draft.language, "noAppointment") },
+        ],
+      };
+    }
+    const ambiguities: Ambiguity[] = [...draft.ambiguities];
+    const flagged = (field: Ambiguity["field"]) => ambiguities.some((ambiguity) => ambiguity.field === field);
+    if (draft.date === null && !flagged("date")) {
+      ambiguities.push({ field: "date", issue: "missing", message: localize(draft.language, "dateMissing") });
+    }
+    if (draft.time === null && !flagged("time")) {
+      ambiguities.push({ field: "time", issue: "missing", message: localize(draft.language, "timeMissing") });
+    }
+    const past = pastField(draft, context.now);
+    if (past !== null)
+      ambiguities.push({ field: past, issue: "past", message: localize(draft.language, "past") });
+    const status = statusOf(draft, ambiguities);
+    const next = { ...draft, ambiguities, status };
+    return { ...next, confidence: computeConfidence(next) };
+  },
+};
+
+/** `date` when the day is before today in the appointment's zone, `time` when only the hour has passed. */
+function pastField(draft: Draft, now: number): "date" | "time" | null {
+  if (draft.date === null) return null;
+  const today = DateTime.fromMillis(now, { zone: draft.timezone }).toISODate()!;
+  if (draft.date < today) return "date";
+  if (draft.start !== null && Date.parse(draft.start) < now) return "time";
+  return null;
+}
+
+function statusOf(draft: Draft, ambiguities: readonly Ambiguity[]): Status {
+  if (ambiguities.some((ambiguity) => ambiguity.issue === "past" || ambiguity.issue === "nonexistent_time")) {
+    return "invalid";
+  }
+  if (
+    ambiguities.some((ambiguity) => ambiguity.issue === "conflict" || ambiguity.issue === "outside_hours")
+  ) {
+    return "conflict";
+  }
+  if (ambiguities.length > 0 || draft.start === null || draft.failures.length > 0)
+    return "needs_clarification";
+  return "complete";
+}

@@ -1,0 +1,88 @@
+// The Hono app: one for every runtime. It speaks only Web Standards; src/node.ts and src/worker.ts adapt it.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Config } from "./config.js";
+import { ApiError, errorResponse } from "./http/errors.js";
+import { type Logger, silentLogger } from "./http/logger.js";
+import { buildOpenApiDocument } from "./http/openapi.js";
+import { requestIdFrom } from "./http/request-id.js";
+import { MAX_BODY_BYTES, ParseRequestSchema } from "./http/schemas.js";
+import { readJsonBody, validate } from "./http/validation.js";
+import { parseAppointment } from "./service.js";
+
+export const VERSION = "0.1.0";
+
+export interface AppOptions {
+  config: Config;
+  logger?: Logger;
+  clock?: () => number;
+}
+
+export type AppEnv = { Variables: { requestId: string } };
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const { config } = options;
+  const logger = options.logger ?? silentLogger;
+  const app = new Hono<AppEnv>();
+
+  app.use(async (context, next) => {
+    const requestId = requestIdFrom(context.req.header("x-request-id"));
+    context.set("requestId", requestId);
+    const started = performance.now();
+    await next();
+    context.header("X-Request-Id", requestId);
+    logger.info({
+      requestId,
+      method: context.req.method,
+      route: context.req.routePath,
+      status: context.res.status,
+      latencyMs: Math.round((performance.now() - started) * 1000) / 1000,
+    });
+  });
+
+  app.onError((error, context) => {
+    if (error instanceof ApiError) return errorResponse(context, error);
+    logger.error({ requestId: context.get("requestId"), error: error.name, message: error.message });
+    return errorResponse(context, new ApiError("internal", "The service failed to answer; please retry."));
+  });
+
+  app.notFound((context) => errorResponse(context, new ApiError("not_found", "No such route.")));
+
+  app.get("/health", (context) => context.json({ status: "ok", version: VERSION, modes: ["rules"] }));
+
+  const openApi = buildOpenApiDocument(VERSION);
+  app.get("/openapi.json", (context) => context.json(openApi));
+
+  app.post(
+    "/v1/appointments/parse",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError("payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+    async (context) => {
+      const body = await readJsonBody(context.req.raw);
+      const request = validate(ParseRequestSchema, body);
+      if (request.mode === "llm") {
+        throw new ApiError("llm_unavailable", "No LLM provider is configured; use mode auto or rules.");
+      }
+      const response = await parseAppointment(request, {
+        config,
+        requestId: context.get("requestId"),
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...(config.logLevel === "debug"
+          ? { debug: (message: string) => logger.debug({ requestId: context.get("requestId"), message }) }
+          : {}),
+      });
+      return context.json(response);
+    },
+  );
+
+  app.all("/v1/appointments/parse", (context) => {
+    context.header("Allow", "POST");
+    return errorResponse(context, new ApiError("method_not_allowed", "Use POST."));
+  });
+
+  return app;
+}

@@ -1,0 +1,96 @@
+// The agent contract: a shared, read-only context for one request, the draft appointment that agents
+// refine in turn, and the one-method interface every agent implements.
+import type { Config } from "../config.js";
+import type { TemporalExpression } from "../temporal/types.js";
+
+export type Language = "es" | "en";
+export type AgentName = "parsing" | "temporal" | "geo" | "validation" | "availability" | "negotiation";
+export type Field = "contact" | "service" | "date" | "time" | "duration" | "location";
+export type Issue = "missing" | "ambiguous" | "past" | "nonexistent_time" | "outside_hours" | "conflict";
+export type Status = "complete" | "needs_clarification" | "conflict" | "invalid";
+
+export interface Ambiguity {
+  field: Field;
+  issue: Issue;
+  message: string;
+  options?: string[];
+}
+
+export interface Location {
+  text: string;
+  name?: string;
+  city?: string;
+  country?: string;
+  timezone?: string;
+  lat?: number;
+  lon?: number;
+}
+
+/** Read-only facts about the request, shared by every agent. */
+export interface AgentContext {
+  readonly text: string;
+  /** The locale the client sent, if any (`es-MX`, `en-GB`...). */
+  readonly locale: string | null;
+  /** The user's IANA zone. */
+  readonly timezone: string;
+  /** Reference instant, epoch milliseconds. */
+  readonly now: number;
+  readonly config: Config;
+  /** Debug sink; the message is built only when debugging is on. */
+  readonly debug: (message: () => string) => void;
+}
+
+/** What the agents know so far; each agent returns a new draft. */
+export interface Draft {
+  language: Language;
+  /** Whether the text asks for an appointment at all. */
+  intent: boolean;
+  contact: string | null;
+  service: string | null;
+  location: Location | null;
+  durationMinutes: number | null;
+  /** Date and time expressions found by the Parsing agent, in text order. */
+  expressions: TemporalExpression[];
+  /** The appointment's zone: the user's unless the Geo agent places it elsewhere. */
+  timezone: string;
+  date: string | null;
+  time: string | null;
+  start: string | null;
+  end: string | null;
+  /** How sure the parsers are of what they read, 0..1 (see docs/confidence.md). */
+  certainty: number;
+  ambiguities: Ambiguity[];
+  status: Status | null;
+  confidence: number | null;
+  /** Agents that threw; the coordinator records them and carries on. */
+  failures: AgentName[];
+}
+
+export interface Agent {
+  readonly name: AgentName;
+  /** The field to flag as ambiguous when this agent fails. */
+  readonly failureField: Field;
+  run(context: AgentContext, draft: Draft): Draft | Promise<Draft>;
+}
+
+export function emptyDraft(context: AgentContext, language: Language): Draft {
+  return {
+    language,
+    intent: false,
+    contact: null,
+    service: null,
+    location: null,
+    durationMinutes: null,
+    expressions: [],
+    timezone: context.timezone,
+    date: null,
+    time: null,
+    start: null,
+    end: null,
+    certainty: 1,
+    ambiguities: [],
+    status: null,
+    confidence: null,
+    failures: [],
+  };
+}

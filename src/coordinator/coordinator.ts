@@ -1,0 +1,49 @@
+// Runs a sequence of agents over one request: a short loop with no domain logic. An agent that throws is
+// recorded and flagged as an ambiguity; the request still gets an answer.
+import { localize } from "../i18n.js";
+import type { Agent, AgentContext, AgentName, Draft } from "./agent.js";
+
+export interface RunResult {
+  draft: Draft;
+  agents: AgentName[];
+  timingsMs: Partial<Record<AgentName, number>>;
+}
+
+export async function runSequence(
+  sequence: readonly Agent[],
+  context: AgentContext,
+  initial: Draft,
+): Promise<RunResult> {
+  let draft = initial;
+  const agents: AgentName[] = [];
+  const timingsMs: Partial<Record<AgentName, number>> = {};
+  for (const agent of sequence) {
+    const started = performance.now();
+    try {
+      draft = await agent.run(context, draft);
+    } catch (error) {
+      context.debug(
+        () => `agent ${agent.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      draft = recordFailure(draft, agent);
+    }
+    agents.push(agent.name);
+    timingsMs[agent.name] = round(performance.now() - started);
+  }
+  return { draft, agents, timingsMs };
+}
+
+function recordFailure(draft: Draft, agent: Agent): Draft {
+  return {
+    ...draft,
+    failures: [...draft.failures, agent.name],
+    ambiguities: [
+      ...draft.ambiguities,
+      { field: agent.failureField, issue: "ambiguous", message: localize(draft.language, "agentFailed") },
+    ],
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

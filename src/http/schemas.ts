@@ -1,0 +1,132 @@
+// The HTTP contract of POST /v1/appointments/parse as zod schemas: requests are validated with them and
+// GET /openapi.json is generated from them, so the two cannot drift apart.
+import { z } from "zod";
+import { isValidZone } from "../temporal/zone.js";
+
+export const MAX_TEXT_LENGTH = 2000;
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Spanish and English tags only: Cita reads no other language (docs/interpretation.md). */
+export function isSupportedLocale(tag: string): boolean {
+  if (tag.length > 35) return false;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical !== undefined && /^(es|en)(-|$)/.test(canonical);
+  } catch {
+    return false;
+  }
+}
+
+export const ParseRequestSchema = z
+  .strictObject({
+    text: z
+      .string()
+      .refine((value) => value.trim().length >= 1, "must not be empty")
+      .refine(
+        (value) => value.trim().length <= MAX_TEXT_LENGTH,
+        `must be at most ${MAX_TEXT_LENGTH} characters`,
+      )
+      .describe("The user's message, 1 to 2000 characters after trimming."),
+    locale: z
+      .string()
+      .refine(isSupportedLocale, "must be a Spanish or English BCP-47 tag such as es, es-MX, en-GB")
+      .optional()
+      .describe("Language and numeric-date order; detected from the text when absent."),
+    timezone: z
+      .string()
+      .max(64)
+      .refine(isValidZone, "must be an IANA time zone such as America/Mexico_City")
+      .optional()
+      .describe("The user's IANA zone; defaults to DEFAULT_TIMEZONE."),
+    now: z
+      .string()
+      .regex(OFFSET_INSTANT, "must be an ISO-8601 instant with an offset, such as 2026-01-22T10:30:00-06:00")
+      .refine((value) => !Number.isNaN(Date.parse(value)), "is not a valid date")
+      .optional()
+      .describe("Reference instant for relative expressions; defaults to the current time."),
+    calendarId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1 to 64 letters, digits, '-' or '_'")
+      .optional()
+      .describe("Check availability in this calendar and propose alternatives."),
+    mode: z.enum(["auto", "rules", "llm"]).optional().describe("auto (default), rules or llm."),
+  })
+  .meta({ id: "ParseRequest" });
+
+export type ParseRequest = z.infer<typeof ParseRequestSchema>;
+
+const FieldSchema = z.enum(["contact", "service", "date", "time", "duration", "location"]);
+const IssueSchema = z.enum(["missing", "ambiguous", "past", "nonexistent_time", "outside_hours", "conflict"]);
+
+export const AmbiguitySchema = z
+  .strictObject({
+    field: FieldSchema,
+    issue: IssueSchema,
+    message: z.string(),
+    options: z.array(z.string()).optional(),
+  })
+  .meta({ id: "Ambiguity" });
+
+export const LocationSchema = z
+  .strictObject({
+    text: z.string(),
+    name: z.string().optional(),
+    city: z.string().optional(),
+    country: z.string().optional(),
+    timezone: z.string().optional(),
+    lat: z.number().optional(),
+    lon: z.number().optional(),
+  })
+  .meta({ id: "Location" });
+
+const AgentNameSchema = z.enum(["parsing", "temporal", "geo", "validation", "availability", "negotiation"]);
+
+export const ParseResponseSchema = z
+  .strictObject({
+    status: z.enum(["complete", "needs_clarification", "conflict", "invalid"]),
+    appointment: z.strictObject({
+      contact: z.string().nullable(),
+      service: z.string().nullable(),
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullable(),
+      time: z
+        .string()
+        .regex(/^\d{2}:\d{2}$/)
+        .nullable(),
+      start: z.string().regex(OFFSET_INSTANT).nullable(),
+      end: z.string().regex(OFFSET_INSTANT).nullable(),
+      durationMinutes: z.number().int().positive().nullable(),
+      timezone: z.string(),
+      location: LocationSchema.nullable(),
+    }),
+    confidence: z.number().min(0).max(1),
+    ambiguities: z.array(AmbiguitySchema),
+    alternatives: z.array(z.strictObject({ start: z.string(), end: z.string() })),
+    meta: z.strictObject({
+      requestId: z.string(),
+      mode: z.enum(["rules", "llm"]),
+      degraded: z.boolean(),
+      provider: z.string().nullable(),
+      model: z.string().nullable(),
+      agents: z.array(AgentNameSchema),
+      timingsMs: z.partialRecord(AgentNameSchema, z.number()),
+      cache: z.enum(["hit", "miss", "bypass"]),
+    }),
+  })
+  .meta({ id: "ParseResponse" });
+
+export type ParseResponse = z.infer<typeof ParseResponseSchema>;
+
+export const ErrorResponseSchema = z
+  .strictObject({
+    error: z.strictObject({ code: z.string(), message: z.string(), requestId: z.string() }),
+  })
+  .meta({ id: "Error" });
+
+export const HealthResponseSchema = z
+  .object({ status: z.enum(["ok", "degraded"]), version: z.string(), modes: z.array(z.string()) })
+  .meta({ id: "Health" });

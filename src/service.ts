@@ -1,0 +1,64 @@
+// The parse service: turns a validated request into the contract's response by running the coordinator.
+// Used by the HTTP route, the golden runner and the benchmark alike.
+import { detectLanguage } from "../agents/parsing/rules/language.js";
+import type { Config } from "./config.js";
+import { type AgentContext, emptyDraft } from "./coordinator/agent.js";
+import { runSequence } from "./coordinator/coordinator.js";
+import { fullSequence } from "./coordinator/sequences.js";
+import type { ParseRequest, ParseResponse } from "./http/schemas.js";
+
+export interface ParseOptions {
+  config: Config;
+  requestId: string;
+  /** Used when the request gives no `now`; defaults to the clock. */
+  clock?: () => number;
+  debug?: (message: string) => void;
+}
+
+export async function parseAppointment(request: ParseRequest, options: ParseOptions): Promise<ParseResponse> {
+  const { config } = options;
+  const text = request.text.trim();
+  const now = request.now !== undefined ? Date.parse(request.now) : (options.clock ?? Date.now)();
+  const sink = options.debug;
+  const context: AgentContext = {
+    text,
+    locale: request.locale ?? null,
+    timezone: request.timezone ?? config.defaultTimezone,
+    now,
+    config,
+    debug: sink ? (message) => sink(message()) : () => {},
+  };
+  const language = detectLanguage(text, context.locale);
+  const { draft, agents, timingsMs } = await runSequence(
+    fullSequence,
+    context,
+    emptyDraft(context, language),
+  );
+  return {
+    status: draft.status ?? "needs_clarification",
+    appointment: {
+      contact: draft.contact,
+      service: draft.service,
+      date: draft.date,
+      time: draft.time,
+      start: draft.start,
+      end: draft.end,
+      durationMinutes: draft.durationMinutes,
+      timezone: draft.timezone,
+      location: draft.location,
+    },
+    confidence: draft.confidence ?? 0,
+    ambiguities: draft.ambiguities,
+    alternatives: [],
+    meta: {
+      requestId: options.requestId,
+      mode: "rules",
+      degraded: false,
+      provider: null,
+      model: null,
+      agents,
+      timingsMs,
+      cache: "bypass",
+    },
+  };
+}

@@ -1,0 +1,113 @@
+// Finds date, time, part-of-day and duration expressions in text: runs the locale's parsers, keeps the
+// best non-overlapping matches, and asks chrono-node for a date or time when our parsers found none.
+import * as chrono from "chrono-node";
+import { englishParsers } from "./locales/en/configuration.js";
+import { spanishParsers } from "./locales/es/configuration.js";
+import { type NormalizedText, originalSlice } from "./text.js";
+import type { ExtractOptions, Parser, TemporalExpression, Weekday } from "./types.js";
+
+export const PARSERS: Record<ExtractOptions["language"], readonly Parser[]> = {
+  es: spanishParsers,
+  en: englishParsers,
+};
+
+const CHRONO_CERTAINTY = 0.75;
+
+export function extractExpressions(
+  text: NormalizedText,
+  options: ExtractOptions,
+  now: Date,
+): TemporalExpression[] {
+  const parsers = PARSERS[options.language];
+  const candidates: (TemporalExpression & { rank: number })[] = [];
+  parsers.forEach((parser, rank) => {
+    const pattern = parser.pattern;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text.folded); match !== null; match = pattern.exec(text.folded)) {
+      if (match[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      const fields = parser.extract(match, options);
+      if (fields === null) continue;
+      const index = match.index;
+      const end = index + match[0].length;
+      candidates.push({
+        certainty: 1,
+        ...fields,
+        parser: parser.name,
+        index,
+        end,
+        text: originalSlice(text, index, end),
+        rank,
+      });
+    }
+  });
+  const selected = selectNonOverlapping(candidates);
+  if (
+    !selected.some((expression) => expression.date !== undefined || expression.offsetMinutes !== undefined)
+  ) {
+    const fallback = chronoDate(text, options, now, selected);
+    if (fallback !== null) selected.push(fallback);
+    selected.sort((a, b) => a.index - b.index);
+  }
+  return selected;
+}
+
+function selectNonOverlapping<T extends TemporalExpression & { rank: number }>(
+  candidates: T[],
+): TemporalExpression[] {
+  candidates.sort((a, b) => a.index - b.index || b.end - b.index - (a.end - a.index) || a.rank - b.rank);
+  const selected: TemporalExpression[] = [];
+  let reached = 0;
+  for (const { rank: _rank, ...candidate } of candidates) {
+    if (candidate.index < reached) continue;
+    selected.push(candidate);
+    reached = candidate.end;
+  }
+  return selected;
+}
+
+/** chrono-node as one more component: certain calendar values it finds where our parsers found no date. */
+function chronoDate(
+  text: NormalizedText,
+  options: ExtractOptions,
+  now: Date,
+  found: readonly TemporalExpression[],
+): TemporalExpression | null {
+  const engine = options.language === "es" ? chrono.es : options.dayFirst ? chrono.en.GB : chrono.en;
+  for (const result of engine.parse(text.original, now)) {
+    const start = result.start;
+    if (!start.isCertain("day") || !start.isCertain("month")) continue;
+    const index = result.index;
+    const end = index + result.text.length;
+    const originalOffsets = found.map((expression) => [
+      text.offsets[expression.index]!,
+      text.offsets[expression.end - 1]! + 1,
+    ]);
+    if (originalOffsets.some(([from, to]) => index < to! && end > from!)) continue;
+    const weekday = start.isCertain("weekday")
+      ? ((((start.get("weekday")! + 6) % 7) + 1) as Weekday)
+      : undefined;
+    return {
+      parser: "chrono",
+      index: foldedIndex(text, index),
+      end: foldedIndex(text, end),
+      text: result.text,
+      date: {
+        kind: "calendar",
+        day: start.get("day")!,
+        month: start.get("month")!,
+        year: start.isCertain("year") ? start.get("year")! : undefined,
+        weekday,
+      },
+      certainty: CHRONO_CERTAINTY,
+    };
+  }
+  return null;
+}
+
+function foldedIndex(text: NormalizedText, originalIndex: number): number {
+  const position = text.offsets.findIndex((offset) => offset >= originalIndex);
+  return position === -1 ? text.folded.length : position;
+}

@@ -1,0 +1,97 @@
+// Clock times: "at 3", "3pm", "3 p.m.", "10:30am", "15:00", "at ten", "3 o'clock", "9 in the morning",
+// "half past 3", "quarter to 5", "ten past 4", UK "half 3", "noon", "midnight".
+import type { Parser, TimeSpec } from "../../types.js";
+import { HOUR_WORD_PATTERN, MINUTE_WORD_PATTERN, MINUTE_WORDS, numberValue } from "./words.js";
+
+const PREFIX = "at|@|around|about|by|from|before|after|until|til|till|approx|approximately";
+const PART =
+  "in the morning|in the afternoon|in the evening|at night|tonight|this morning|this afternoon|this evening";
+
+function applyPart(time: TimeSpec, part: string | undefined): void {
+  if (part === undefined) return;
+  time.meridiem = part.endsWith("morning") ? "am" : "pm";
+}
+
+function applySuffix(time: TimeSpec, suffix: string | undefined): void {
+  if (suffix === undefined) return;
+  if (suffix.startsWith("a")) time.meridiem = "am";
+  else if (suffix.startsWith("p")) time.meridiem = "pm";
+  else if (suffix.startsWith("h")) time.clock24 = true;
+}
+
+export const timeParser: Parser = {
+  name: "en/time",
+  pattern: new RegExp(
+    `\\b(?:(${PREFIX}) )?(\\d{1,2}|${HOUR_WORD_PATTERN})(?:(:|\\.)(\\d{2}))?(?:(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?|hrs|hs|h|o'clock|oclock)|(a|p))(?![a-z])| (${PART}))?`,
+    "g",
+  ),
+  extract(match) {
+    const [, prefix, hourText, separator, minuteText, suffix, letter, part] = match;
+    const hour = numberValue(hourText!);
+    if (hour === null || hour > 24) return null;
+    const isDigits = /^\d/.test(hourText!);
+    const marked = suffix !== undefined || letter !== undefined || part !== undefined;
+    if (!isDigits && prefix === undefined && !marked) return null;
+    if (isDigits && prefix === undefined && minuteText === undefined && !marked) return null;
+    // "10.30" is a time only with am/pm or a prefix; otherwise it may be a price or a version.
+    if (separator === "." && prefix === undefined && !marked) return null;
+    if ((prefix === "from" || prefix === "by") && !marked && minuteText === undefined && !isDigits)
+      return null;
+    const minute = minuteText !== undefined ? Number(minuteText) : 0;
+    if (minute > 59) return null;
+    const time: TimeSpec = { hour, minute };
+    applySuffix(time, suffix ?? letter);
+    applyPart(time, part);
+    if (isDigits && hourText!.length === 2 && hourText!.startsWith("0") && time.meridiem === undefined)
+      time.clock24 = true;
+    if (time.meridiem !== undefined && (hour > 12 || hour === 0)) delete time.meridiem;
+    const certainty = letter !== undefined ? 0.9 : 1;
+    return { time, certainty };
+  },
+};
+
+export const relativeTimeParser: Parser = {
+  name: "en/relative-time",
+  pattern: new RegExp(
+    `\\b(?:(?:at|around|about) )?(?:(${MINUTE_WORD_PATTERN})|(\\d{1,2}) (?:minutes|mins)) (past|after|to|till|til|of) (\\d{1,2}|${HOUR_WORD_PATTERN})\\b(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?)(?![a-z])| (${PART}))?`,
+    "g",
+  ),
+  extract(match) {
+    const [, word, digits, direction, hourText, suffix, part] = match;
+    const hour = numberValue(hourText!);
+    const offset = word !== undefined ? MINUTE_WORDS[word] : Number(digits);
+    if (hour === null || hour > 12 || offset === undefined || offset > 59) return null;
+    const before = direction === "to" || direction === "till" || direction === "til" || direction === "of";
+    const time: TimeSpec = before
+      ? { hour: hour === 0 ? 23 : hour - 1, minute: 60 - offset }
+      : { hour, minute: offset };
+    applySuffix(time, suffix);
+    applyPart(time, part);
+    if (time.meridiem !== undefined && (time.hour > 12 || time.hour === 0)) delete time.meridiem;
+    return { time };
+  },
+};
+
+/** British "half three" is 3:30. */
+export const halfHourParser: Parser = {
+  name: "en/half-hour",
+  pattern: new RegExp(
+    `\\b(?:(?:at|around) )?half (\\d{1,2}|${HOUR_WORD_PATTERN})\\b(?! (?:an? |hour))(?: ?(am|pm)\\b)?`,
+    "g",
+  ),
+  extract(match) {
+    const hour = numberValue(match[1]!);
+    if (hour === null || hour < 1 || hour > 12) return null;
+    const time: TimeSpec = { hour, minute: 30 };
+    applySuffix(time, match[2]);
+    return { time, certainty: 0.9 };
+  },
+};
+
+export const noonParser: Parser = {
+  name: "en/noon",
+  pattern: /\b(?:(?:at|around|by) )?(?:12 )?(noon|midday|mid-day|midnight)\b/g,
+  extract(match) {
+    return { time: { hour: match[1] === "midnight" ? 0 : 12, minute: 0, clock24: true } };
+  },
+};

@@ -1,0 +1,33 @@
+// Weekdays: "Monday", "on Monday", "this Wednesday", "next Monday" (the first occurrence after today);
+// "Monday next week", "next week on Tuesday" (next calendar week); "last Monday".
+import type { Parser } from "../../types.js";
+import { WEEKDAY_PATTERN, WEEKDAYS } from "./words.js";
+
+// Short forms that are also ordinary words need a modifier before them.
+const NEEDS_MODIFIER = new Set(["sat", "sun", "wed", "mon"]);
+
+export const weekdayParser: Parser = {
+  name: "en/weekday",
+  pattern: new RegExp(
+    `\\b(?:(this coming|this|next|coming|on|last|this past) )?(${WEEKDAY_PATTERN})\\b\\.?(?: (next week|of next week|this week|after next))?`,
+    "g",
+  ),
+  extract(match) {
+    const [, modifier, name, suffix] = match;
+    if (NEEDS_MODIFIER.has(name!) && modifier === undefined) return null;
+    const weekday = WEEKDAYS[name!]!;
+    if (modifier === "last" || modifier === "this past")
+      return { date: { kind: "weekday", weekday, week: "last" } };
+    if (suffix === "next week" || suffix === "of next week")
+      return { date: { kind: "weekday", weekday, week: "next" } };
+    return { date: { kind: "weekday", weekday }, certainty: name!.length <= 4 ? 0.95 : 1 };
+  },
+};
+
+export const nextWeekWeekdayParser: Parser = {
+  name: "en/next-week-weekday",
+  pattern: new RegExp(`\\bnext week,? (?:on )?(${WEEKDAY_PATTERN})\\b`, "g"),
+  extract(match) {
+    return { date: { kind: "weekday", weekday: WEEKDAYS[match[1]!]!, week: "next" } };
+  },
+};

@@ -1,0 +1,67 @@
+// Clock times: "a las 10", "a las 3 de la tarde", "10am", "15 hs", "10:30", "a las diez y media",
+// "a las 4 menos cuarto", "tipo 5", "mediodía", "medianoche". A bare number is a time only after a
+// clock prefix ("a las", "tipo") or with a suffix (am/pm, hs, a part of the day).
+import type { Parser, TimeSpec } from "../../types.js";
+import { HOUR_WORD_PATTERN, MINUTE_WORD_PATTERN, MINUTE_WORDS, numberValue } from "./words.js";
+
+const PREFIX =
+  "a las|a la|sobre las|sobre la|tipo|a eso de las|a eso de la|para las|para la|desde las|de las|las|la";
+const PART = "de la manana|de la madrugada|de la tarde|de la noche|del mediodia|de la noche";
+
+export const timeParser: Parser = {
+  name: "es/time",
+  pattern: new RegExp(
+    `\\b(?:(${PREFIX}) )?(\\d{1,2}|${HOUR_WORD_PATTERN})(?:(?::|h|\\.)(\\d{2}))?(?: (y|menos) (${MINUTE_WORD_PATTERN}|\\d{1,2})(?: minutos)?)?(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?|hs|hrs|hr|h)(?![a-z])| (${PART}))?(?: en punto)?`,
+    "g",
+  ),
+  extract(match) {
+    const [, prefix, hourText, minuteText, sign, offsetText, suffix, part] = match;
+    const hour = numberValue(hourText!);
+    if (hour === null || hour > 24) return null;
+    const isDigits = /^\d/.test(hourText!);
+    // "la una" and "las diez" need the article; a number needs a prefix, minutes or a suffix.
+    if (
+      prefix === undefined &&
+      (!isDigits || (minuteText === undefined && suffix === undefined && part === undefined))
+    ) {
+      return null;
+    }
+    if ((prefix === "la" || prefix === "de las") && !isDigits && hourText !== "una") return null;
+    let minute = minuteText !== undefined ? Number(minuteText) : 0;
+    if (minute > 59) return null;
+    let resolvedHour = hour;
+    if (sign !== undefined) {
+      const offset = MINUTE_WORDS[offsetText!] ?? Number(offsetText);
+      if (offset > 59) return null;
+      if (sign === "y") minute += offset;
+      else {
+        minute = 60 - offset;
+        resolvedHour = hour === 0 ? 23 : hour - 1;
+        if (resolvedHour === 0 && hour === 1) resolvedHour = 0;
+      }
+    }
+    const time: TimeSpec = { hour: resolvedHour, minute };
+    if (suffix !== undefined) {
+      if (suffix.startsWith("a")) time.meridiem = "am";
+      else if (suffix.startsWith("p")) time.meridiem = "pm";
+      else time.clock24 = true;
+    } else if (part !== undefined) {
+      time.meridiem = part.endsWith("manana") || part.endsWith("madrugada") ? "am" : "pm";
+      if (part.endsWith("noche") && resolvedHour === 12) time.meridiem = "am";
+    } else if (isDigits && hourText!.length === 2 && hourText!.startsWith("0")) {
+      time.clock24 = true;
+    }
+    if (time.meridiem !== undefined && (resolvedHour > 12 || resolvedHour === 0)) delete time.meridiem;
+    return { time };
+  },
+};
+
+export const noonParser: Parser = {
+  name: "es/noon",
+  pattern:
+    /\b(?:al |a |el |del |a las 12 del |a las doce del )?(mediodia|medio dia|medianoche|media noche)\b/g,
+  extract(match) {
+    const noon = match[1]!.startsWith("medio");
+    return { time: { hour: noon ? 12 : 0, minute: 0, clock24: true } };
+  },
+};
