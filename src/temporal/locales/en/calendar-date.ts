@@ -8,7 +8,7 @@ const ORDINAL = "(?:st|nd|rd|th)";
 export const monthDayParser: Parser = {
   name: "en/month-day",
   pattern: new RegExp(
-    `\\b(?:(${WEEKDAY_PATTERN}),? )?(${MONTH_PATTERN})\\.? (?:the )?(\\d{1,2})${ORDINAL}?\\b(?:,? (\\d{4}))?`,
+    `\\b(?:on )?(?:(${WEEKDAY_PATTERN}),? )?(${MONTH_PATTERN})\\.? (?:the )?(\\d{1,2})${ORDINAL}?\\b(?:,? (\\d{4}))?`,
     "g",
   ),
   extract(match) {
@@ -27,7 +27,7 @@ export const monthDayParser: Parser = {
 export const dayMonthParser: Parser = {
   name: "en/day-month",
   pattern: new RegExp(
-    `\\b(?:(${WEEKDAY_PATTERN}),? )?(?:the )?(\\d{1,2})${ORDINAL}?(?: of)? (${MONTH_PATTERN})\\b\\.?(?:,? (\\d{4}))?`,
+    `\\b(?:on )?(?:(${WEEKDAY_PATTERN}),? )?(?:the )?(\\d{1,2})${ORDINAL}?(?: of)? (${MONTH_PATTERN})\\b\\.?(?:,? (\\d{4}))?`,
     "g",
   ),
   extract(match) {
@@ -46,7 +46,7 @@ export const dayMonthParser: Parser = {
 export const dayOfMonthParser: Parser = {
   name: "en/day-of-month",
   pattern: new RegExp(
-    `\\b(?:(${WEEKDAY_PATTERN}),? )?(?:on )?(?:the )?(\\d{1,2})(st|nd|rd|th)\\b|\\bon the (\\d{1,2})\\b(?!:)`,
+    `\\b(?:on )?(?:(${WEEKDAY_PATTERN}),? )?(?:the )?(\\d{1,2})(st|nd|rd|th)\\b|\\bon the (\\d{1,2})\\b(?!:)`,
     "g",
   ),
   extract(match) {

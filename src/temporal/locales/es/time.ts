@@ -11,11 +11,11 @@ const PART = "de la manana|de la madrugada|de la tarde|de la noche|del mediodia|
 export const timeParser: Parser = {
   name: "es/time",
   pattern: new RegExp(
-    `\\b(?:(${PREFIX}) )?(\\d{1,2}|${HOUR_WORD_PATTERN})(?:(?::|h|\\.)(\\d{2}))?(?: (y|menos) (${MINUTE_WORD_PATTERN}|\\d{1,2})(?: minutos)?)?(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?|hs|hrs|hr|h)(?![a-z])| (${PART}))?(?: en punto)?`,
+    `\\b(?:(${PREFIX}) )?(\\d{1,2}|${HOUR_WORD_PATTERN})(?:(:|h|\\.)(\\d{2}))?(?: (y|menos) (${MINUTE_WORD_PATTERN}|\\d{1,2})(?: minutos)?)?(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?|hs|hrs|hr|h)(?![a-z])| (${PART}))?(?: en punto)?`,
     "g",
   ),
   extract(match) {
-    const [, prefix, hourText, minuteText, sign, offsetText, suffix, part] = match;
+    const [, prefix, hourText, separator, minuteText, sign, offsetText, suffix, part] = match;
     const hour = numberValue(hourText!);
     if (hour === null || hour > 24) return null;
     const isDigits = /^\d/.test(hourText!);
@@ -26,6 +26,8 @@ export const timeParser: Parser = {
     ) {
       return null;
     }
+    // "10.30" alone may be a price: a dotted time needs a prefix or a suffix.
+    if (separator === "." && prefix === undefined && suffix === undefined && part === undefined) return null;
     if ((prefix === "la" || prefix === "de las") && !isDigits && hourText !== "una") return null;
     let minute = minuteText !== undefined ? Number(minuteText) : 0;
     if (minute > 59) return null;

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { readConfig } from "../../src/config.js";
+import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
+import { validationAgent } from "./index.js";
+
+const context: AgentContext = {
+  text: "",
+  locale: "es",
+  timezone: "Europe/Madrid",
+  now: Date.parse("2026-01-22T10:30:00+01:00"),
+  config: readConfig({}),
+  debug: () => {},
+};
+
+function validate(fields: Partial<Draft>): Draft {
+  return validationAgent.run(context, { ...emptyDraft(context, "es"), intent: true, ...fields }) as Draft;
+}
+
+const complete: Partial<Draft> = {
+  date: "2026-01-23",
+  time: "10:00",
+  start: "2026-01-23T10:00:00+01:00",
+  end: "2026-01-23T10:30:00+01:00",
+  contact: "Dr. Pérez",
+};
+
+describe("validation agent", () => {
+  it("accepts a complete future appointment", () => {
+    const draft = validate(complete);
+    expect(draft.status).toBe("complete");
+    expect(draft.ambiguities).toEqual([]);
+    expect(draft.confidence).toBe(0.95);
+  });
+
+  it("asks for a missing time", () => {
+    const draft = validate({ ...complete, time: null, start: null, end: null });
+    expect(draft.status).toBe("needs_clarification");
+    expect(draft.ambiguities).toContainEqual(expect.objectContaining({ field: "time", issue: "missing" }));
+    expect(draft.confidence).toBeLessThan(0.95);
+  });
+
+  it("marks a past start invalid", () => {
+    const draft = validate({
+      ...complete,
+      date: "2026-01-22",
+      time: "09:00",
+      start: "2026-01-22T09:00:00+01:00",
+    });
+    expect(draft.status).toBe("invalid");
+    expect(draft.ambiguities).toContainEqual(expect.objectContaining({ issue: "past" }));
+  });
+
+  it("marks a past day invalid even without a time", () => {
+    const draft = validate({ date: "2026-01-21" });
+    expect(draft.status).toBe("invalid");
+  });
+
+  it("keeps a nonexistent local time invalid", () => {
+    const draft = validate({
+      ...complete,
+      start: null,
+      end: null,
+      ambiguities: [{ field: "time", issue: "nonexistent_time", message: "x" }],
+    });
+    expect(draft.status).toBe("invalid");
+  });
+
+  it("answers a text with no appointment with every field empty", () => {
+    const draft = validationAgent.run(context, emptyDraft(context, "en")) as Draft;
+    expect(draft.status).toBe("needs_clarification");
+    expect(draft.confidence).toBe(0);
+    expect(draft.ambiguities).toEqual([expect.objectContaining({ field: "date", issue: "missing" })]);
+  });
+
+  it("lowers confidence with parser uncertainty and with each ambiguity", () => {
+    const sure = validate(complete).confidence!;
+    const unsure = validate({ ...complete, certainty: 0.9 }).confidence!;
+    const ambiguous = validate({
+      ...complete,
+      ambiguities: [{ field: "time", issue: "ambiguous", message: "x" }],
+    }).confidence!;
+    expect(unsure).toBeLessThan(sure);
+    expect(ambiguous).toBeLessThan(unsure);
+  });
+});
