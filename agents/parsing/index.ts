@@ -30,6 +30,8 @@ export const parsingAgent: Agent = {
 
     const intent = asksForAppointment(text, {
       temporal: expressions.length > 0,
+      clockTime: expressions.some((expression) => expression.time !== undefined),
+      place: location !== null,
       contact: contact.contact !== null,
       service: service !== null,
     });

@@ -56,7 +56,8 @@ export function resolveAppointmentTime(input: PolicyInput): ResolvedTime {
 
   if (timeExpression?.time !== undefined) {
     const { hour, minute, usedDefault } = resolveClock(timeExpression.time, partOfDay);
-    clock = { hour, minute };
+    const minutes = (hour * 60 + minute - (timeExpression.time.minutesBefore ?? 0) + 1440) % 1440;
+    clock = { hour: Math.floor(minutes / 60), minute: minutes % 60 };
     if (usedDefault) certainty = Math.min(certainty, BARE_HOUR_CERTAINTY);
   } else if (clock === null && partOfDay !== undefined) {
     issues.push({ field: "time", issue: "ambiguous", reason: "part_of_day" });

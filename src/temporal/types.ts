@@ -21,6 +21,8 @@ export interface TimeSpec {
   meridiem?: "am" | "pm";
   /** 24-hour clock made explicit ("15 hs", "10h", "09:00"), so no bare-hour rule applies. */
   clock24?: boolean;
+  /** "menos cuarto", "quarter to": minutes before `hour`, taken off once the hour is resolved. */
+  minutesBefore?: number;
 }
 
 export interface TemporalExpression {

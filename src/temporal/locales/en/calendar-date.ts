@@ -46,7 +46,7 @@ export const dayMonthParser: Parser = {
 export const dayOfMonthParser: Parser = {
   name: "en/day-of-month",
   pattern: new RegExp(
-    `\\b(?:on )?(?:(${WEEKDAY_PATTERN}),? )?(?:the )?(\\d{1,2})(st|nd|rd|th)\\b|\\bon the (\\d{1,2})\\b(?!:)`,
+    `\\b(?:on )?(?:(${WEEKDAY_PATTERN}),? )?(?:the )?(\\d{1,2})(st|nd|rd|th)\\b|\\bon the (\\d{1,2})\\b(?![:/.-]\\d|:)`,
     "g",
   ),
   extract(match) {

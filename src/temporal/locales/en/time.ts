@@ -3,7 +3,7 @@
 import type { Parser, TimeSpec } from "../../types.js";
 import { HOUR_WORD_PATTERN, MINUTE_WORD_PATTERN, MINUTE_WORDS, numberValue } from "./words.js";
 
-const PREFIX = "at|@|around|about|by|from|before|after|until|til|till|approx|approximately";
+const PREFIX = "at|around|about|by|from|before|after|until|til|till|approx|approximately";
 const PART =
   "in the morning|in the afternoon|in the evening|at night|tonight|this morning|this afternoon|this evening";
 
@@ -22,11 +22,12 @@ function applySuffix(time: TimeSpec, suffix: string | undefined): void {
 export const timeParser: Parser = {
   name: "en/time",
   pattern: new RegExp(
-    `\\b(?:(${PREFIX}) )?(\\d{1,2}|${HOUR_WORD_PATTERN})(?:(:|\\.)(\\d{2}))?(?:(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?|hrs|hs|h|o'clock|oclock)|(a|p))(?![a-z])| (${PART}))?`,
+    `(?:\\b(${PREFIX}) |(@) ?)?\\b(\\d{1,2}|${HOUR_WORD_PATTERN})(?:(:|\\.)(\\d{2}))?(?:(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?|hrs|hs|h|o'clock|oclock)|(a|p))(?![a-z])| (${PART}))?`,
     "g",
   ),
   extract(match) {
-    const [, prefix, hourText, separator, minuteText, suffix, letter, part] = match;
+    const [, word, at, hourText, separator, minuteText, suffix, letter, part] = match;
+    const prefix = word ?? at;
     const hour = numberValue(hourText!);
     if (hour === null || hour > 24) return null;
     const isDigits = /^\d/.test(hourText!);
@@ -62,9 +63,7 @@ export const relativeTimeParser: Parser = {
     const offset = word !== undefined ? MINUTE_WORDS[word] : Number(digits);
     if (hour === null || hour > 12 || offset === undefined || offset > 59) return null;
     const before = direction === "to" || direction === "till" || direction === "til" || direction === "of";
-    const time: TimeSpec = before
-      ? { hour: hour === 0 ? 23 : hour - 1, minute: 60 - offset }
-      : { hour, minute: offset };
+    const time: TimeSpec = before ? { hour, minute: 0, minutesBefore: offset } : { hour, minute: offset };
     applySuffix(time, suffix);
     applyPart(time, part);
     if (time.meridiem !== undefined && (time.hour > 12 || time.hour === 0)) delete time.meridiem;

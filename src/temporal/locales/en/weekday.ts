@@ -14,7 +14,13 @@ export const weekdayParser: Parser = {
   ),
   extract(match) {
     const [, modifier, name, suffix] = match;
-    if (NEEDS_MODIFIER.has(name!) && modifier === undefined) return null;
+    if (
+      NEEDS_MODIFIER.has(name!) &&
+      modifier === undefined &&
+      !/^ ?(?:@|at\b|\d)/.test(match.input.slice(match.index + match[0].length))
+    ) {
+      return null;
+    }
     const weekday = WEEKDAYS[name!]!;
     if (modifier === "last" || modifier === "this past")
       return { date: { kind: "weekday", weekday, week: "last" } };

@@ -23,7 +23,7 @@ export const calendarDateParser: Parser = {
 export const dayOfMonthParser: Parser = {
   name: "es/day-of-month",
   pattern: new RegExp(
-    `\\b(?:(?:el )?(${WEEKDAY_PATTERN}) (?:el )?(?:dia )?|el (?:dia )?|dia )(\\d{1,2})(?:º|°|o|ro)?\\b(?!:| ?(?:hs|h|hrs|am|pm)\\b| (?:de la|del|y|menos|horas|minutos|min)\\b)`,
+    `\\b(?:(?:el )?(${WEEKDAY_PATTERN}) (?:el )?(?:dia )?|el (?:dia )?|dia )(\\d{1,2})(?:º|°|o|ro)?\\b(?![:/.-]\\d|:| ?(?:hs|h|hrs|am|pm)\\b| (?:de la|del|y|menos|horas|minutos|min)\\b)`,
     "g",
   ),
   extract(match) {

@@ -29,31 +29,26 @@ export const timeParser: Parser = {
     // "10.30" alone may be a price: a dotted time needs a prefix or a suffix.
     if (separator === "." && prefix === undefined && suffix === undefined && part === undefined) return null;
     if ((prefix === "la" || prefix === "de las") && !isDigits && hourText !== "una") return null;
-    let minute = minuteText !== undefined ? Number(minuteText) : 0;
+    const minute = minuteText !== undefined ? Number(minuteText) : 0;
     if (minute > 59) return null;
-    let resolvedHour = hour;
+    const time: TimeSpec = { hour, minute };
     if (sign !== undefined) {
       const offset = MINUTE_WORDS[offsetText!] ?? Number(offsetText);
-      if (offset > 59) return null;
-      if (sign === "y") minute += offset;
-      else {
-        minute = 60 - offset;
-        resolvedHour = hour === 0 ? 23 : hour - 1;
-        if (resolvedHour === 0 && hour === 1) resolvedHour = 0;
-      }
+      if (offset > 59 || minute + offset > 59) return null;
+      if (sign === "y") time.minute += offset;
+      else time.minutesBefore = offset;
     }
-    const time: TimeSpec = { hour: resolvedHour, minute };
     if (suffix !== undefined) {
       if (suffix.startsWith("a")) time.meridiem = "am";
       else if (suffix.startsWith("p")) time.meridiem = "pm";
       else time.clock24 = true;
     } else if (part !== undefined) {
       time.meridiem = part.endsWith("manana") || part.endsWith("madrugada") ? "am" : "pm";
-      if (part.endsWith("noche") && resolvedHour === 12) time.meridiem = "am";
+      if (part.endsWith("noche") && hour === 12) time.meridiem = "am";
     } else if (isDigits && hourText!.length === 2 && hourText!.startsWith("0")) {
       time.clock24 = true;
     }
-    if (time.meridiem !== undefined && (resolvedHour > 12 || resolvedHour === 0)) delete time.meridiem;
+    if (time.meridiem !== undefined && (hour > 12 || hour === 0)) delete time.meridiem;
     return { time };
   },
 };
