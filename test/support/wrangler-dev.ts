@@ -1,0 +1,193 @@
+// Starts `wrangler dev` on local workerd for tests, fully offline, and stops it with its whole process group
+// (wrangler's node, esbuild and the workerd children), so a test run leaves no process behind.
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+
+export interface WranglerDev {
+  url: string;
+  /** What wrangler printed so far (stdout and stderr interleaved, last 20 kB). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface WranglerDevOptions {
+  cwd: string;
+  /** Worker variables passed with --var, overriding wrangler.toml's [vars]. */
+  vars?: Record<string, string>;
+  readyTimeoutMs?: number;
+}
+
+const OUTPUT_LIMIT = 20_000;
+const STOP_GRACE_MS = 5_000;
+
+// Every outbound call wrangler and miniflare would make at start-up, turned off: metrics, error reports,
+// the npm update check behind the banner and the Request.cf download.
+const OFFLINE_ENVIRONMENT = {
+  WRANGLER_SEND_METRICS: "false",
+  WRANGLER_SEND_ERROR_REPORTS: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  // Plain text, so wrangler's errors read well inside a test failure.
+  NO_COLOR: "1",
+  FORCE_COLOR: "0",
+};
+
+export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const variables = Object.entries(options.vars ?? {}).flatMap(([name, value]) => [
+    "--var",
+    `${name}:${value}`,
+  ]);
+  const child = spawn(
+    process.execPath,
+    [
+      join(options.cwd, "node_modules", "wrangler", "bin", "wrangler.js"),
+      "dev",
+      "--local",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--inspector-port",
+      String(await freePort()),
+      "--show-interactive-dev-session=false",
+      "--log-level",
+      "info",
+      ...variables,
+    ],
+    {
+      cwd: options.cwd,
+      env: childEnvironment(options.cwd),
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  const append = (chunk: Buffer) => {
+    output = (output + chunk.toString("utf8")).slice(-OUTPUT_LIMIT);
+  };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const processGroup = child.pid;
+  // If the test worker dies before afterAll, still take wrangler down with it.
+  const onExit = () => signalGroup(processGroup, "SIGKILL");
+  process.once("exit", onExit);
+
+  const stop = async () => {
+    process.removeListener("exit", onExit);
+    await stopGroup(processGroup, exited);
+  };
+  try {
+    await waitUntilHealthy(url, exited, options.readyTimeoutMs ?? 40_000);
+  } catch (error) {
+    await stop();
+    throw new Error(
+      `wrangler dev did not start: ${(error as Error).message}\n--- wrangler output ---\n${output}`,
+    );
+  }
+  return { url, output: () => output, stop };
+}
+
+function childEnvironment(cwd: string): NodeJS.ProcessEnv {
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...OFFLINE_ENVIRONMENT,
+    // Inside the project's ignored .wrangler folder rather than the user's home.
+    WRANGLER_LOG_PATH: join(cwd, ".wrangler", "logs"),
+  };
+  // Vitest sets NODE_ENV=test and VITEST*; wrangler should see what `npm run dev` sees.
+  delete environment.NODE_ENV;
+  for (const name of Object.keys(environment)) if (name.startsWith("VITEST")) delete environment[name];
+  return environment;
+}
+
+async function waitUntilHealthy(
+  url: string,
+  exited: Promise<number | null>,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  let lastAnswer = "no answer";
+  void exited.then((code) => {
+    exitCode = code;
+  });
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`wrangler exited with code ${exitCode}`);
+    try {
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+      lastAnswer = `${response.status}: ${(await response.text()).slice(0, 500)}`;
+    } catch {
+      // Not listening yet.
+    }
+    await delay(200);
+  }
+  throw new Error(`GET ${url}/health did not answer 200 within ${timeoutMs} ms (last: ${lastAnswer})`);
+}
+
+async function stopGroup(processGroup: number | undefined, exited: Promise<number | null>): Promise<void> {
+  if (processGroup === undefined) return;
+  signalGroup(processGroup, "SIGTERM");
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (Date.now() < deadline && liveMembers(processGroup) > 0) await delay(100);
+  if (liveMembers(processGroup) > 0) signalGroup(processGroup, "SIGKILL");
+  await Promise.race([exited, delay(STOP_GRACE_MS)]);
+  const deadlineAfterKill = Date.now() + STOP_GRACE_MS;
+  while (Date.now() < deadlineAfterKill && liveMembers(processGroup) > 0) await delay(100);
+  const left = liveMembers(processGroup);
+  if (left > 0) throw new Error(`${left} process(es) of wrangler's group ${processGroup} are still running`);
+}
+
+function signalGroup(processGroup: number | undefined, signal: NodeJS.Signals): void {
+  if (processGroup === undefined) return;
+  try {
+    process.kill(-processGroup, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+/** Processes of the group that are still running (zombies waiting for a reaper do not count). */
+function liveMembers(processGroup: number): number {
+  if (!existsSync("/proc/self/stat")) {
+    try {
+      process.kill(-processGroup, 0);
+      return 1;
+    } catch {
+      return 0;
+    }
+  }
+  let count = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the parenthesised command name: state, ppid, pgrp, ...
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const [state, , group] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(group) === processGroup && state !== "Z") count++;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return count;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

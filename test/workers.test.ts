@@ -1,0 +1,181 @@
+// Node and workerd must answer alike: the same golden requests go to the app in process (Node) and to a real
+// `wrangler dev` on local workerd, and the JSON answers must match except for timings.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { detectLanguage } from "../agents/parsing/rules/language.js";
+import { createApp } from "../src/app.js";
+import { readConfig } from "../src/config.js";
+import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+// Passed to both runtimes, so a change to wrangler.toml's [vars] cannot make them differ.
+const VARS = { DEFAULT_TIMEZONE: "UTC", LOG_LEVEL: "error" };
+const SAMPLE_SIZE = 36;
+
+interface GoldenCase {
+  id: string;
+  file: string;
+  text: string;
+  locale?: string;
+  timezone: string;
+  now: string;
+  tags: string[];
+}
+
+interface Exchange {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+function loadGoldenCases(): GoldenCase[] {
+  const directory = join(ROOT, "fixtures", "golden");
+  const files = readdirSync(directory)
+    .filter((name) => name.endsWith(".jsonl"))
+    .sort();
+  return files.flatMap((file) =>
+    readFileSync(join(directory, file), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => ({ ...(JSON.parse(line) as Omit<GoldenCase, "file">), file })),
+  );
+}
+
+function languageOf(golden: GoldenCase): string {
+  return detectLanguage(golden.text, golden.locale ?? null);
+}
+
+/** Every k-th case, plus the first case of each file, zone, language and DST transition the stride missed. */
+function sampleCases(cases: GoldenCase[]): GoldenCase[] {
+  const step = Math.max(1, Math.floor(cases.length / SAMPLE_SIZE));
+  const chosen = new Set(cases.filter((_, index) => index % step === 0));
+  const covered = new Set<string>();
+  const keysOf = (golden: GoldenCase) => [
+    `file:${golden.file}`,
+    `zone:${golden.timezone}`,
+    `language:${languageOf(golden)}`,
+    ...golden.tags.filter((tag) => ["spring-forward", "fall-back"].includes(tag)).map((tag) => `tag:${tag}`),
+  ];
+  for (const golden of chosen) for (const key of keysOf(golden)) covered.add(key);
+  for (const golden of cases) {
+    const missing = keysOf(golden).filter((key) => !covered.has(key));
+    if (missing.length === 0) continue;
+    chosen.add(golden);
+    for (const key of missing) covered.add(key);
+  }
+  return cases.filter((golden) => chosen.has(golden));
+}
+
+const allCases = loadGoldenCases();
+const sample = sampleCases(allCases);
+const app = createApp({ config: readConfig(VARS) });
+let worker: WranglerDev | undefined;
+let startupError: Error | undefined;
+
+async function onBoth(exchange: Exchange) {
+  if (worker === undefined) {
+    throw new Error("wrangler dev is not running; see the test 'wrangler dev starts'");
+  }
+  const init = { method: exchange.method, headers: exchange.headers ?? {}, body: exchange.body ?? null };
+  const [onNode, onWorkerd] = await Promise.all([
+    app.request(exchange.path, init),
+    fetch(`${worker.url}${exchange.path}`, init),
+  ]);
+  return { node: await comparable(onNode), workerd: await comparable(onWorkerd) };
+}
+
+/** Status, the headers the contract names, and the JSON body with timings reduced to the agents timed. */
+async function comparable(response: Response) {
+  const body = (await response.json()) as { meta?: { timingsMs?: Record<string, number> } };
+  if (body.meta?.timingsMs) {
+    body.meta.timingsMs = Object.fromEntries(Object.keys(body.meta.timingsMs).map((agent) => [agent, 0]));
+  }
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    requestId: response.headers.get("x-request-id"),
+    allow: response.headers.get("allow"),
+    body,
+  };
+}
+
+function parseRequest(body: string, requestId: string): Exchange {
+  return {
+    method: "POST",
+    path: "/v1/appointments/parse",
+    headers: { "content-type": "application/json", "x-request-id": requestId },
+    body,
+  };
+}
+
+describe("Node and workerd answer alike", () => {
+  // A start-up failure is reported by the first test and fails every other one, rather than failing the hook,
+  // which would leave the cases marked as skipped.
+  beforeAll(async () => {
+    try {
+      worker = await startWranglerDev({ cwd: ROOT, vars: VARS });
+    } catch (error) {
+      startupError = error as Error;
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker?.stop();
+  }, 20_000);
+
+  it("wrangler dev starts on local workerd and answers GET /health", () => {
+    if (startupError) throw startupError;
+    expect(worker?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it("samples enough golden cases: both languages, several zones, the DST transitions", () => {
+    expect(sample.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(sample.map(languageOf))).toEqual(new Set(["es", "en"]));
+    expect(new Set(sample.map((golden) => golden.timezone)).size).toBeGreaterThanOrEqual(3);
+    if (allCases.some((golden) => golden.tags.includes("dst"))) {
+      expect(sample.some((golden) => golden.tags.includes("dst"))).toBe(true);
+    }
+  });
+
+  it.each(sample)("golden $id ($timezone)", async (golden) => {
+    const request = { text: golden.text, locale: golden.locale, timezone: golden.timezone, now: golden.now };
+    const { node, workerd } = await onBoth(parseRequest(JSON.stringify(request), `parity-${golden.id}`));
+    expect(node.status).toBe(200);
+    expect(workerd).toEqual(node);
+  });
+
+  it.each<[string, Exchange]>([
+    ["GET /health", { method: "GET", path: "/health", headers: { "x-request-id": "parity-health" } }],
+    ["invalid JSON", parseRequest('{"text": "mañana a las 10"', "parity-invalid-json")],
+    ["invalid zone", parseRequest('{"text": "tomorrow at 9am", "timezone": "Mars/Base"}', "parity-zone")],
+    ["unknown field", parseRequest('{"text": "tomorrow at 9am", "extra": 1}', "parity-field")],
+    [
+      "wrong media type",
+      {
+        method: "POST",
+        path: "/v1/appointments/parse",
+        headers: { "x-request-id": "parity-media" },
+        body: "x",
+      },
+    ],
+    [
+      "wrong method",
+      { method: "GET", path: "/v1/appointments/parse", headers: { "x-request-id": "parity-method" } },
+    ],
+    ["unknown route", { method: "GET", path: "/nowhere", headers: { "x-request-id": "parity-route" } }],
+  ])("%s", async (_, exchange) => {
+    const { node, workerd } = await onBoth(exchange);
+    expect(workerd).toEqual(node);
+  });
+
+  it("answers invalid JSON with 400 and the error shape", async () => {
+    const { workerd } = await onBoth(parseRequest("{not json", "parity-error-shape"));
+    expect(workerd.status).toBe(400);
+    expect(workerd.body).toEqual({
+      error: { code: "invalid_json", message: expect.any(String), requestId: "parity-error-shape" },
+    });
+  });
+});
