@@ -15,9 +15,12 @@ function main(): void {
     }
     throw error;
   }
-  const port = Number(process.env.PORT ?? 8787);
-  const hostname = process.env.HOST ?? "127.0.0.1";
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  // Blank counts as unset, as in readConfig: an empty PORT would otherwise listen on a random port and an
+  // empty HOST on every interface.
+  const portText = process.env.PORT?.trim() || "8787";
+  const port = Number(portText);
+  const hostname = process.env.HOST?.trim() || "127.0.0.1";
+  if (!/^\d{1,5}$/.test(portText) || port > 65535) {
     process.stderr.write("cita: invalid configuration: PORT: must be a port number\n");
     process.exit(1);
   }

@@ -9,13 +9,17 @@ export const validationAgent: Agent = {
   failureField: "date",
   run(context, draft): Draft {
     if (!draft.intent) {
+      // No appointment read; an agent that failed keeps its own ambiguity so the failure stays visible.
+      const noAppointment: Ambiguity = {
+        field: "date",
+        issue: "missing",
+        message: localize(draft.language, "noAppointment"),
+      };
       return {
         ...draft,
         status: "needs_clarification",
         confidence: 0,
-        ambiguities: [
-          { field: "date", issue: "missing", message: localize(draft.language, "noAppointment") },
-        ],
+        ambiguities: draft.failures.length > 0 ? draft.ambiguities : [noAppointment],
       };
     }
     const ambiguities: Ambiguity[] = [...draft.ambiguities];
@@ -40,7 +44,8 @@ function pastField(draft: Draft, now: number): "date" | "time" | null {
   if (draft.date === null) return null;
   const today = DateTime.fromMillis(now, { zone: draft.timezone }).toISODate()!;
   if (draft.date < today) return "date";
-  if (draft.start !== null && Date.parse(draft.start) < now) return "time";
+  // "complete" means in the future: a start at this very instant is already too late to book.
+  if (draft.start !== null && Date.parse(draft.start) <= now) return "time";
   return null;
 }
 

@@ -7,14 +7,28 @@ import {
   ParseResponseSchema,
 } from "./schemas.js";
 
+// The schemas this document names; importing them registers their ids (and those of the schemas they
+// nest, such as Ambiguity and Location) in zod's global registry.
+const DOCUMENTED = [ParseRequestSchema, ParseResponseSchema, ErrorResponseSchema, HealthResponseSchema];
+
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
-  const registry = z.globalRegistry;
+  // Converting the whole registry with a `uri` makes every reference point at #/components/schemas/<id>;
+  // converting each schema alone made zod nest it under a local `definitions` that OpenAPI cannot resolve.
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    target: "openapi-3.0",
+    unrepresentable: "any",
+    io: "input",
+    uri: (id) => `#/components/schemas/${id}`,
+  });
   const components: Record<string, unknown> = {};
-  for (const schema of [ParseRequestSchema, ParseResponseSchema, ErrorResponseSchema, HealthResponseSchema]) {
-    const id = registry.get(schema)?.id as string;
-    const json = z.toJSONSchema(schema, { target: "openapi-3.0", unrepresentable: "any", io: "input" });
-    delete (json as { $schema?: string }).$schema;
-    components[id] = json;
+  for (const [id, json] of Object.entries(schemas)) {
+    // OpenAPI 3.0 Schema Objects allow neither `$id` nor `$schema`.
+    const { $id: _id, $schema: _schema, ...rest } = json as Record<string, unknown>;
+    components[id] = rest;
+  }
+  for (const schema of DOCUMENTED) {
+    const id = z.globalRegistry.get(schema)?.id;
+    if (id === undefined || !(id in components)) throw new Error(`schema ${String(id)} is not registered`);
   }
   const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
   const errorContent = { "application/json": { schema: ref("Error") } };

@@ -1,19 +1,37 @@
 // The HTTP contract of POST /v1/appointments/parse as zod schemas: requests are validated with them and
 // GET /openapi.json is generated from them, so the two cannot drift apart.
+import { DateTime } from "luxon";
 import { z } from "zod";
 import { isValidZone } from "../temporal/zone.js";
 
 export const MAX_TEXT_LENGTH = 2000;
-export const MAX_BODY_BYTES = 16 * 1024;
 
-const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** Characters as users count them: an emoji is one, not two UTF-16 units. */
+function characterCount(value: string): number {
+  let count = 0;
+  for (const _character of value) count++;
+  return count;
+}
+export const MAX_BODY_BYTES = 16 * 1024;
+export const CALENDAR_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const SUPPORTED_LANGUAGE = /^(es|en)(-|$)/;
+
+export const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A real calendar instant: `Date.parse` alone rolls 2026-02-30 over into March, so luxon, which rejects
+ * out-of-range days, has the last word.
+ */
+export function isValidInstant(value: string): boolean {
+  return !Number.isNaN(Date.parse(value)) && DateTime.fromISO(value, { setZone: true }).isValid;
+}
 
 /** Spanish and English tags only: Cita reads no other language (docs/interpretation.md). */
 export function isSupportedLocale(tag: string): boolean {
   if (tag.length > 35) return false;
   try {
     const [canonical] = Intl.getCanonicalLocales(tag);
-    return canonical !== undefined && /^(es|en)(-|$)/.test(canonical);
+    return canonical !== undefined && SUPPORTED_LANGUAGE.test(canonical);
   } catch {
     return false;
   }
@@ -25,7 +43,7 @@ export const ParseRequestSchema = z
       .string()
       .refine((value) => value.trim().length >= 1, "must not be empty")
       .refine(
-        (value) => value.trim().length <= MAX_TEXT_LENGTH,
+        (value) => characterCount(value.trim()) <= MAX_TEXT_LENGTH,
         `must be at most ${MAX_TEXT_LENGTH} characters`,
       )
       .describe("The user's message, 1 to 2000 characters after trimming."),
@@ -43,12 +61,12 @@ export const ParseRequestSchema = z
     now: z
       .string()
       .regex(OFFSET_INSTANT, "must be an ISO-8601 instant with an offset, such as 2026-01-22T10:30:00-06:00")
-      .refine((value) => !Number.isNaN(Date.parse(value)), "is not a valid date")
+      .refine(isValidInstant, "is not a valid date")
       .optional()
       .describe("Reference instant for relative expressions; defaults to the current time."),
     calendarId: z
       .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1 to 64 letters, digits, '-' or '_'")
+      .regex(CALENDAR_ID, "must be 1 to 64 letters, digits, '-' or '_'")
       .optional()
       .describe("Check availability in this calendar and propose alternatives."),
     mode: z.enum(["auto", "rules", "llm"]).optional().describe("auto (default), rules or llm."),

@@ -2,9 +2,11 @@
 import type { z } from "zod";
 import { ApiError } from "./errors.js";
 
+export const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
+
 export async function readJsonBody(request: Request): Promise<unknown> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+  if (!JSON_CONTENT_TYPE.test(contentType)) {
     throw new ApiError("unsupported_media_type", "Send the body as application/json.");
   }
   const raw = await request.text();

@@ -71,3 +71,5 @@ export function originalSlice(text: NormalizedText, start: number, end: number):
   const to = text.offsets[end - 1]! + 1;
   return text.original.slice(from, to);
 }
+
+export const TEXT_PATTERNS: readonly RegExp[] = [INVISIBLE];

@@ -48,7 +48,12 @@ export function resolveLocal(local: LocalDateTime, zone: string): LocalResolutio
   return matches.length > 1 ? { kind: "repeated", instant: earliest } : { kind: "ok", instant: earliest };
 }
 
-/** ISO-8601 with the offset in force at that instant, to the second when seconds are zero: 2026-01-23T10:00:00-06:00 */
+/**
+ * ISO-8601 to the second with the offset in force at that instant: 2026-01-23T10:00:00-06:00. UTC is
+ * written +00:00 rather than Z, so every answer has the same shape.
+ */
 export function formatInstant(instant: DateTime): string {
-  return instant.toISO({ suppressMilliseconds: true, includeOffset: true })!;
+  return instant.toFormat(
+    instant.millisecond === 0 ? "yyyy-MM-dd'T'HH:mm:ssZZ" : "yyyy-MM-dd'T'HH:mm:ss.SSSZZ",
+  );
 }

@@ -19,6 +19,8 @@ const OTHER = new Set(
 );
 
 const WORD = /[a-z']+|w\//g;
+const SPANISH_MARKS = /[ñ¿¡]/i;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 export interface LanguageScores {
   es: number;
@@ -33,17 +35,14 @@ export function languageScores(folded: string, original: string): LanguageScores
     if (ENGLISH.has(word)) scores.en++;
     if (OTHER.has(word)) scores.other++;
   }
-  if (/[ñ¿¡]/i.test(original)) scores.es += 2;
+  if (SPANISH_MARKS.test(original)) scores.es += 2;
   return scores;
 }
 
 /** The request's language: the locale's when given, else the text's, else English. */
 export function detectLanguage(text: string, locale: string | null): Language {
   if (locale !== null) return locale.toLowerCase().startsWith("es") ? "es" : "en";
-  const folded = text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
+  const folded = text.normalize("NFD").replace(COMBINING_MARKS, "").toLowerCase();
   const scores = languageScores(folded, text);
   return scores.es > scores.en ? "es" : "en";
 }
@@ -60,3 +59,5 @@ export function isDayFirst(locale: string | null, language: Language): boolean {
   const region = locale.split("-")[1]?.toUpperCase();
   return region !== undefined && region !== "US";
 }
+
+export const LANGUAGE_PATTERNS: readonly RegExp[] = [WORD, SPANISH_MARKS, COMBINING_MARKS];

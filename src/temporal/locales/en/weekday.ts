@@ -4,6 +4,9 @@ import type { Parser } from "../../types.js";
 import { WEEKDAY_PATTERN, WEEKDAYS } from "./words.js";
 
 // Short forms that are also ordinary words need a modifier before them.
+/** What may follow a short weekday said alone: "wed @ 11", "mon at 3", "sun 10am". */
+export const FOLLOWED_BY_TIME = /^ ?(?:@|at\b|\d)/;
+
 const NEEDS_MODIFIER = new Set(["sat", "sun", "wed", "mon"]);
 
 export const weekdayParser: Parser = {
@@ -17,7 +20,7 @@ export const weekdayParser: Parser = {
     if (
       NEEDS_MODIFIER.has(name!) &&
       modifier === undefined &&
-      !/^ ?(?:@|at\b|\d)/.test(match.input.slice(match.index + match[0].length))
+      !FOLLOWED_BY_TIME.test(match.input.slice(match.index + match[0].length))
     ) {
       return null;
     }

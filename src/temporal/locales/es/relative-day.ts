@@ -2,6 +2,9 @@
 // and is left to the part-of-day parser.
 import type { Parser } from "../../types.js";
 
+/** "la mañana", "esta mañana", "de mañana" (checked on the few characters before the word). */
+export const MORNING_ARTICLE = /\b(la|esta|de) $/;
+
 const DAYS: Record<string, number> = {
   hoy: 0,
   manana: 1,
@@ -18,7 +21,7 @@ export const relativeDayParser: Parser = {
     const word = match[1]!;
     if (
       word === "manana" &&
-      /\b(la|esta|de) $/.test(match.input.slice(Math.max(0, match.index - 6), match.index))
+      MORNING_ARTICLE.test(match.input.slice(Math.max(0, match.index - 6), match.index))
     ) {
       return null;
     }

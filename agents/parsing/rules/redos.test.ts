@@ -1,0 +1,90 @@
+// ReDoS gate: every regular expression the rules parser runs on user text (the temporal parsers of both
+// languages, the rule files' exported *_PATTERNS, and the HTTP layer's validators) must be judged "safe"
+// by recheck. A new pattern joins automatically through PARSERS or a *_PATTERNS array.
+import { checkSync, type Diagnostics } from "recheck";
+import { describe, expect, it } from "vitest";
+import { SAFE_ID } from "../../../src/http/request-id.js";
+import { CALENDAR_ID, OFFSET_INSTANT, SUPPORTED_LANGUAGE } from "../../../src/http/schemas.js";
+import { JSON_CONTENT_TYPE } from "../../../src/http/validation.js";
+import { PARSERS } from "../../../src/temporal/extract.js";
+import { FOLLOWED_BY_TIME } from "../../../src/temporal/locales/en/weekday.js";
+import { MORNING_ARTICLE } from "../../../src/temporal/locales/es/relative-day.js";
+import { TEXT_PATTERNS } from "../../../src/temporal/text.js";
+import { CONTACT_PATTERNS } from "./contact.js";
+import { INTENT_PATTERNS } from "./intent.js";
+import { LANGUAGE_PATTERNS } from "./language.js";
+import { LOCATION_PATTERNS } from "./location.js";
+import { SERVICE_PATTERNS } from "./service.js";
+import { WORD_PATTERNS } from "./words.js";
+
+interface NamedPattern {
+  name: string;
+  pattern: RegExp;
+}
+
+const SOURCES: Record<string, readonly NamedPattern[]> = {
+  "temporal parsers (es)": PARSERS.es.map((parser) => ({
+    name: `PARSERS.es ${parser.name}`,
+    pattern: parser.pattern,
+  })),
+  "temporal parsers (en)": PARSERS.en.map((parser) => ({
+    name: `PARSERS.en ${parser.name}`,
+    pattern: parser.pattern,
+  })),
+  ...Object.fromEntries(
+    Object.entries({
+      CONTACT_PATTERNS,
+      SERVICE_PATTERNS,
+      LOCATION_PATTERNS,
+      INTENT_PATTERNS,
+      WORD_PATTERNS,
+      LANGUAGE_PATTERNS,
+      TEXT_PATTERNS,
+      LOCALE_HELPERS: [MORNING_ARTICLE, FOLLOWED_BY_TIME],
+    }).map(([list, patterns]) => [
+      list,
+      patterns.map((pattern, index) => ({ name: `${list}[${index}]`, pattern })),
+    ]),
+  ),
+  http: Object.entries({ SAFE_ID, OFFSET_INSTANT, CALENDAR_ID, SUPPORTED_LANGUAGE, JSON_CONTENT_TYPE }).map(
+    ([name, pattern]) => ({ name: `http ${name}`, pattern }),
+  ),
+};
+
+const PATTERNS: readonly NamedPattern[] = Object.values(SOURCES).flat();
+
+/** What to print when a pattern is not safe: the attack string recheck found, or why it gave up. */
+function explain(diagnostics: Diagnostics): string {
+  const head = `/${diagnostics.source}/${diagnostics.flags} is ${diagnostics.status}`;
+  if (diagnostics.status === "vulnerable") {
+    return `${head} (${diagnostics.complexity.summary}); attack: ${diagnostics.attack.pattern}`;
+  }
+  if (diagnostics.status === "unknown") return `${head}: ${JSON.stringify(diagnostics.error)}`;
+  return head;
+}
+
+describe("ReDoS gate", () => {
+  it("collects patterns from every source", () => {
+    expect(PATTERNS.length).toBeGreaterThan(0);
+    for (const [source, patterns] of Object.entries(SOURCES)) {
+      expect(patterns.length, `${source} contributed no pattern`).toBeGreaterThan(0);
+      for (const { name, pattern } of patterns) expect(pattern, name).toBeInstanceOf(RegExp);
+    }
+  });
+
+  it("names each pattern once", () => {
+    const names = PATTERNS.map(({ name }) => name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("recognises a known quadratic pattern, so a 'safe' verdict means something", () => {
+    // The duration regex from shared/PITFALLS.md: 16k characters took 183 ms.
+    const diagnostics = checkSync(String.raw`(\d+)\s*(?:h|hours?)\s*(\d+)?\s*(?:m|min)?`, "g");
+    expect(diagnostics.status).toBe("vulnerable");
+  });
+
+  it.each(PATTERNS.map(({ name, pattern }) => [name, pattern] as const))("%s is safe", (_name, pattern) => {
+    const diagnostics = checkSync(pattern.source, pattern.flags);
+    expect(diagnostics.status, explain(diagnostics)).toBe("safe");
+  });
+});

@@ -1,0 +1,157 @@
+// Configuration: defaults, and each invalid value stops start-up with an error naming its variable and
+// leaking no secret (shared/spec/config.md).
+import { describe, expect, it } from "vitest";
+import { ConfigError, type Environment, readConfig } from "./config.js";
+
+const SECRETS: Environment = {
+  ADMIN_TOKEN: "admin-secret-7f3a9c",
+  QWEN_API_KEY: "sk-qwen-secret-1b2c3d",
+  OPENAI_API_KEY: "sk-openai-secret-4e5f6a",
+  ANTHROPIC_API_KEY: "sk-ant-secret-7b8c9d",
+  MISTRAL_API_KEY: "mistral-secret-0e1f2a",
+  OPENAI_COMPATIBLE_API_KEY: "compatible-secret-3b4c5d",
+};
+
+function configError(environment: Environment): ConfigError {
+  try {
+    readConfig(environment);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`readConfig accepted ${JSON.stringify(environment)}`);
+}
+
+describe("readConfig defaults", () => {
+  it("fills every default from an empty environment", () => {
+    expect(readConfig({})).toEqual({
+      defaultTimezone: "UTC",
+      logLevel: "info",
+      adminToken: null,
+      databasePath: "data/cita.db",
+      llm: {
+        deadlineMs: 8000,
+        attemptTimeoutMs: 4000,
+        conservationMode: false,
+        preferredProvider: null,
+        weights: {},
+      },
+    });
+  });
+
+  it("treats empty and blank values as unset", () => {
+    const blank = {
+      DEFAULT_TIMEZONE: "",
+      LOG_LEVEL: "  ",
+      ADMIN_TOKEN: "",
+      LLM_DEADLINE_MS: " ",
+      CONSERVATION_MODE: "",
+      LLM_WEIGHTS: "",
+    };
+    expect(readConfig(blank)).toEqual(readConfig({}));
+  });
+
+  it("reads valid values", () => {
+    const config = readConfig({
+      DEFAULT_TIMEZONE: "America/Mexico_City",
+      LOG_LEVEL: "DEBUG",
+      ADMIN_TOKEN: " token ",
+      DATABASE_PATH: "/tmp/cita.db",
+      LLM_DEADLINE_MS: "12000",
+      LLM_ATTEMPT_TIMEOUT_MS: "3000",
+      CONSERVATION_MODE: "yes",
+      LLM_PROVIDER: "qwen",
+      LLM_WEIGHTS: "qwen=70, anthropic=20 ,openai=10",
+    });
+    expect(config).toEqual({
+      defaultTimezone: "America/Mexico_City",
+      logLevel: "debug",
+      adminToken: "token",
+      databasePath: "/tmp/cita.db",
+      llm: {
+        deadlineMs: 12000,
+        attemptTimeoutMs: 3000,
+        conservationMode: true,
+        preferredProvider: "qwen",
+        weights: { qwen: 70, anthropic: 20, openai: 10 },
+      },
+    });
+  });
+
+  it.each([
+    ["true", true],
+    ["1", true],
+    ["on", true],
+    ["TRUE", true],
+    ["false", false],
+    ["0", false],
+    ["no", false],
+    ["off", false],
+  ])("reads CONSERVATION_MODE=%s as %s", (value, expected) => {
+    expect(readConfig({ CONSERVATION_MODE: value }).llm.conservationMode).toBe(expected);
+  });
+
+  it.each(["debug", "info", "warn", "error"])("accepts LOG_LEVEL=%s", (level) => {
+    expect(readConfig({ LOG_LEVEL: level }).logLevel).toBe(level);
+  });
+});
+
+describe("readConfig rejects invalid values, naming the variable", () => {
+  it.each([
+    ["DEFAULT_TIMEZONE", "Mars/Olympus_Mons"],
+    ["DEFAULT_TIMEZONE", "GMT+25"],
+    ["DEFAULT_TIMEZONE", "not a zone"],
+    ["LOG_LEVEL", "verbose"],
+    ["LOG_LEVEL", "trace"],
+    ["LLM_DEADLINE_MS", "0"],
+    ["LLM_DEADLINE_MS", "-5"],
+    ["LLM_DEADLINE_MS", "8s"],
+    ["LLM_DEADLINE_MS", "1.5"],
+    ["LLM_DEADLINE_MS", "1e4"],
+    ["LLM_DEADLINE_MS", "10000000000"],
+    ["LLM_ATTEMPT_TIMEOUT_MS", "soon"],
+    ["CONSERVATION_MODE", "maybe"],
+    ["CONSERVATION_MODE", "2"],
+    ["LLM_WEIGHTS", "qwen"],
+    ["LLM_WEIGHTS", "qwen=lots"],
+    ["LLM_WEIGHTS", "=70"],
+    ["LLM_WEIGHTS", "qwen=70;openai=30"],
+    ["LLM_WEIGHTS", "qwen=70,"],
+    ["LLM_WEIGHTS", "qwen=-1"],
+  ])("%s=%s", (variable, value) => {
+    const error = configError({ [variable]: value });
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(`${variable}:`)).toBe(true);
+    expect(error.name).toBe("ConfigError");
+  });
+
+  it("names the variable that is wrong, not a valid neighbour", () => {
+    const error = configError({
+      DEFAULT_TIMEZONE: "Europe/Madrid",
+      LOG_LEVEL: "info",
+      LLM_DEADLINE_MS: "soon",
+    });
+    expect(error.variable).toBe("LLM_DEADLINE_MS");
+    expect(error.message).not.toContain("DEFAULT_TIMEZONE");
+  });
+});
+
+describe("secrets", () => {
+  const invalid: Environment[] = [
+    { DEFAULT_TIMEZONE: "Nowhere/Land" },
+    { LOG_LEVEL: "loud" },
+    { LLM_DEADLINE_MS: "never" },
+    { LLM_ATTEMPT_TIMEOUT_MS: "0" },
+    { CONSERVATION_MODE: "perhaps" },
+    { LLM_WEIGHTS: "qwen:70" },
+  ];
+
+  it.each(invalid.map((environment) => [Object.keys(environment)[0]!, environment] as const))(
+    "an error about %s mentions no secret",
+    (_variable, environment) => {
+      const error = configError({ ...SECRETS, ...environment });
+      const rendered = `${error.message}\n${error.stack ?? ""}\n${JSON.stringify(error)}\n${String(error)}`;
+      for (const secret of Object.values(SECRETS)) expect(rendered).not.toContain(secret!);
+    },
+  );
+});

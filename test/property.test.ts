@@ -1,0 +1,317 @@
+// Property: whatever text, locale, zone and reference instant a client sends, POST /v1/appointments/parse
+// answers 200 in the ParseResponse shape, or 400 only when the trimmed text is empty or over 2000 characters.
+import fc from "fast-check";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../src/app.js";
+import { readConfig } from "../src/config.js";
+import { ErrorResponseSchema, MAX_TEXT_LENGTH, ParseResponseSchema } from "../src/http/schemas.js";
+
+const SEED = 20260122;
+const app = createApp({ config: readConfig({}) });
+
+const LOCALES = [undefined, "es", "es-MX", "es-ES", "es-AR", "en", "en-US", "en-GB"] as const;
+const ZONES = [
+  undefined,
+  "UTC",
+  "Europe/Madrid",
+  "Europe/London",
+  "America/Mexico_City",
+  "America/Los_Angeles",
+  "America/Santiago",
+  "America/Argentina/Buenos_Aires",
+  "Australia/Sydney",
+  "Australia/Lord_Howe",
+  "Asia/Kolkata",
+  "Pacific/Chatham",
+  "Pacific/Kiritimati",
+] as const;
+
+/** Pieces that parsers react to, and pieces that break naive text handling. */
+const TOKENS = [
+  "a las ",
+  "de ",
+  "de la ",
+  ":",
+  "1",
+  "10",
+  "12",
+  "00",
+  "30",
+  " ",
+  "  ",
+  "mañana ",
+  "pasado mañana ",
+  "tomorrow ",
+  "at ",
+  "pm",
+  "am",
+  "hs",
+  "h",
+  "y media ",
+  "menos cuarto ",
+  "half past ",
+  "quarter to ",
+  "el lunes ",
+  "next monday ",
+  "la semana que viene ",
+  "in 2 hours ",
+  "dentro de 30 minutos ",
+  "el 3 de enero ",
+  "1/23/2027 ",
+  "23.01.",
+  "2026-01-23",
+  "mediodía ",
+  "noon ",
+  "de la tarde ",
+  "in the morning ",
+  "con el Dr. ",
+  "with Dr. ",
+  "w/ ",
+  "en la clínica de ",
+  "at the ",
+  "cita ",
+  "appointment ",
+  "turno ",
+  "for 1h30 ",
+  "por 45 min ",
+  "😀",
+  "👨‍👩‍👧‍👦",
+  "🇲🇽",
+  "\u202e",
+  "\u200f",
+  "\u200b",
+  "\u2060",
+  "\ufeff",
+  "\u00ad",
+  "\u0000",
+  "\u0007",
+  "\u001b[31m",
+  "\u007f",
+  "\n",
+  "\t",
+  "\r\n",
+  "\u00a0",
+  "\u3000",
+  "\ud83d",
+  "\udc00",
+  "مرحبا ",
+  "שלום ",
+  "٣",
+  "١٠:٣٠",
+  "ＡＢＣ１２",
+  "ß",
+  "İ",
+  "ǅ",
+  "e\u0301",
+  ".",
+  ",",
+  "-",
+  "/",
+  "?",
+  "¿",
+  "¡",
+] as const;
+
+const hour = fc.integer({ min: 0, max: 30 });
+const minute = fc.integer({ min: 0, max: 75 }).map((value) => String(value).padStart(2, "0"));
+
+/** Realistic requests assembled from parts, so the resolving and validating paths run often. */
+const phraseArbitrary = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom("", "hola, ", "quiero una ", "necesito un ", "agendame ", "¿me das "),
+      fc.constantFrom("cita ", "turno ", "hora ", "reunión ", ""),
+      fc.constantFrom(
+        "",
+        "con el Dr. Pérez ",
+        "con la dentista ",
+        "para corte de pelo ",
+        "en la clínica de Polanco ",
+      ),
+      fc.constantFrom(
+        "hoy ",
+        "mañana ",
+        "pasado mañana ",
+        "el lunes ",
+        "el viernes 13 ",
+        "el 3 de marzo ",
+        "el 29/02 ",
+        "el 31/4 ",
+        "la semana que viene ",
+        "el próximo martes ",
+        "dentro de 3 días ",
+        "",
+      ),
+      fc.oneof(
+        hour.map((value) => `a las ${value}`),
+        fc.tuple(hour, minute).map(([h, m]) => `a las ${h}:${m}`),
+        hour.map((value) => `a las ${value} de la tarde`),
+        hour.map((value) => `a las ${value} y media`),
+        hour.map((value) => `a las ${value} menos cuarto`),
+        hour.map((value) => `tipo ${value} hs`),
+        fc.constant("al mediodía"),
+        fc.constant("por la mañana"),
+        fc.constant(""),
+      ),
+      fc.constantFrom("", " por 45 minutos", " 1h30", "?", " porfa"),
+    )
+    .map((parts) => parts.join("")),
+  fc
+    .tuple(
+      fc.constantFrom("", "hi, ", "I need an ", "can I book an ", "schedule a "),
+      fc.constantFrom("appointment ", "meeting ", "haircut ", ""),
+      fc.constantFrom("", "with Dr. Smith ", "with the dentist ", "at the Brooklyn clinic "),
+      fc.constantFrom(
+        "today ",
+        "tomorrow ",
+        "on Monday ",
+        "next Friday ",
+        "on January 3rd ",
+        "on 2/29 ",
+        "on 4/31 ",
+        "in 3 days ",
+        "next week ",
+        "",
+      ),
+      fc.oneof(
+        hour.map((value) => `at ${value}`),
+        fc.tuple(hour, minute).map(([h, m]) => `at ${h}:${m}`),
+        hour.map((value) => `at ${value}pm`),
+        hour.map((value) => `at ${value} am`),
+        hour.map((value) => `at half past ${value}`),
+        hour.map((value) => `at quarter to ${value}`),
+        fc.constant("at noon"),
+        fc.constant("in the afternoon"),
+        fc.constant(""),
+      ),
+      fc.constantFrom("", " for 45 minutes", " for 1h30", "?", " please"),
+    )
+    .map((parts) => parts.join("")),
+);
+
+const textArbitrary = fc.oneof(
+  { arbitrary: phraseArbitrary, weight: 4 },
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: "grapheme", maxLength: 200 }),
+  fc.string({ unit: "binary", maxLength: 300 }),
+  fc.string({ unit: "grapheme-composite", maxLength: 100 }),
+  fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }).map((tokens) => tokens.join("")),
+  // Long repetitions, where a super-linear pattern would show.
+  fc
+    .tuple(
+      fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 4 }),
+      fc.integer({ min: 1, max: 2000 }),
+    )
+    .map(([tokens, length]) => tokens.join("").repeat(length).slice(0, length)),
+  // Up to and just past the length limit, with white space around.
+  fc
+    .tuple(
+      fc.constantFrom(...TOKENS),
+      fc.integer({ min: MAX_TEXT_LENGTH - 5, max: MAX_TEXT_LENGTH + 5 }),
+      fc.constantFrom("", " ", "\n\t "),
+    )
+    .map(([token, length, pad]) => `${pad}${token.repeat(length).slice(0, length)}${pad}`),
+);
+
+/** Noon on the eve of a daylight-saving change in one of ZONES, so "mañana a las 2:30" lands on it. */
+const DST_EVES = [
+  "2026-03-28T12:00:00+01:00",
+  "2026-10-24T12:00:00+02:00",
+  "2026-03-28T12:00:00Z",
+  "2026-10-24T12:00:00+01:00",
+  "2026-03-07T12:00:00-08:00",
+  "2026-10-31T12:00:00-07:00",
+  "2026-04-04T12:00:00+11:00",
+  "2026-10-03T12:00:00+10:00",
+  "2026-09-05T12:00:00-04:00",
+  "2026-04-03T12:00:00-03:00",
+];
+
+const nowArbitrary = fc.option(
+  fc.oneof(
+    fc
+      .tuple(
+        fc.date({
+          min: new Date("1990-01-01T00:00:00Z"),
+          max: new Date("2090-12-31T23:59:59Z"),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom("UTC", "Europe/Madrid", "America/Santiago", "Asia/Kathmandu", "Pacific/Chatham"),
+      )
+      .map(([date, zone]) => DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true })!),
+    fc.constantFrom(...DST_EVES),
+  ),
+  { nil: undefined },
+);
+
+const requestArbitrary = fc.record(
+  {
+    text: textArbitrary,
+    locale: fc.constantFrom(...LOCALES),
+    timezone: fc.constantFrom(...ZONES),
+    now: nowArbitrary,
+    mode: fc.constantFrom(undefined, "auto", "rules"),
+  },
+  { noNullPrototype: true },
+);
+
+async function answerHoldsContract(request: Record<string, unknown>): Promise<void> {
+  const body = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
+  const response = await app.request("/v1/appointments/parse", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const json: unknown = await response.json();
+  // The limit counts characters (code points), not UTF-16 units: docs/interpretation.md.
+  const trimmed = [...(request.text as string).trim()].length;
+  if (trimmed === 0 || trimmed > MAX_TEXT_LENGTH) {
+    expect(response.status, JSON.stringify(json)).toBe(400);
+    expect(ErrorResponseSchema.parse(json).error.code).toBe("invalid_request");
+    return;
+  }
+  expect(response.status, JSON.stringify(json)).toBe(200);
+  const parsed = ParseResponseSchema.parse(json);
+  expect(parsed.appointment.timezone).toBe(request.timezone ?? "UTC");
+  const { appointment } = parsed;
+  if (parsed.status === "complete") {
+    expect(appointment.start).not.toBeNull();
+    expect(appointment.date).not.toBeNull();
+    expect(appointment.time).not.toBeNull();
+    const now = request.now === undefined ? null : Date.parse(request.now as string);
+    if (now !== null) expect(Date.parse(appointment.start!)).toBeGreaterThanOrEqual(now);
+  }
+  if (appointment.start !== null) {
+    // date and time are the local wall clock of start in the appointment's zone, with the offset in force.
+    const start = DateTime.fromISO(appointment.start, { setZone: true });
+    const local = start.setZone(appointment.timezone);
+    expect(start.offset).toBe(local.offset);
+    expect(local.toISODate()).toBe(appointment.date);
+    expect(local.toFormat("HH:mm")).toBe(appointment.time);
+  }
+  if (appointment.end !== null) {
+    expect(appointment.start).not.toBeNull();
+    expect(Date.parse(appointment.end)).toBeGreaterThan(Date.parse(appointment.start!));
+  }
+}
+
+describe("POST /v1/appointments/parse on arbitrary input", () => {
+  it("answers 200 in the ParseResponse shape (400 only for empty or over-long text)", async () => {
+    await fc.assert(fc.asyncProperty(requestArbitrary, answerHoldsContract), { seed: SEED, numRuns: 340 });
+  }, 120_000);
+
+  it("handles every adversarial token repeated to 2000 characters, in both languages", async () => {
+    for (const token of TOKENS) {
+      for (const locale of ["es", "en"]) {
+        const text = token.repeat(Math.ceil(MAX_TEXT_LENGTH / token.length)).slice(0, MAX_TEXT_LENGTH);
+        await answerHoldsContract({
+          text,
+          locale,
+          timezone: "Europe/Madrid",
+          now: "2026-03-28T23:30:00+01:00",
+        });
+      }
+    }
+  }, 120_000);
+});
