@@ -1,0 +1,58 @@
+// In-process pipeline latency: parseAppointment over every golden case, after a warm-up, several passes.
+import type { LoadedCase } from "../scripts/golden/fixtures.js";
+import { requestFor } from "../scripts/golden/run-cases.js";
+import type { Config } from "../src/config.js";
+import { parseAppointment } from "../src/service.js";
+
+export interface LatencyFigures {
+  cases: number;
+  passes: number;
+  /** Timed calls: cases × passes. */
+  count: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  meanMs: number;
+}
+
+export interface LatencyOptions {
+  config: Config;
+  warmupPasses: number;
+  passes: number;
+}
+
+export async function measurePipeline(
+  cases: readonly LoadedCase[],
+  options: LatencyOptions,
+): Promise<LatencyFigures> {
+  const { config } = options;
+  const requests = cases.map((golden) => ({ id: golden.id, request: requestFor(golden) }));
+  // Warm-up lets V8 optimise the parsers so the passes measure steady state, not compilation.
+  for (let pass = 0; pass < options.warmupPasses; pass += 1) {
+    for (const { id, request } of requests) await parseAppointment(request, { config, requestId: id });
+  }
+  const durations: number[] = [];
+  for (let pass = 0; pass < options.passes; pass += 1) {
+    for (const { id, request } of requests) {
+      const started = performance.now();
+      await parseAppointment(request, { config, requestId: id });
+      durations.push(performance.now() - started);
+    }
+  }
+  durations.sort((left, right) => left - right);
+  return {
+    cases: cases.length,
+    passes: options.passes,
+    count: durations.length,
+    p50Ms: percentile(durations, 0.5),
+    p99Ms: percentile(durations, 0.99),
+    maxMs: durations.at(-1) ?? 0,
+    meanMs: durations.length === 0 ? 0 : durations.reduce((sum, value) => sum + value, 0) / durations.length,
+  };
+}
+
+/** Nearest-rank percentile of ascending values. */
+export function percentile(sorted: readonly number[], rank: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(rank * sorted.length) - 1))]!;
+}

@@ -1,0 +1,105 @@
+// Benchmark: in-process pipeline latency over the golden cases, HTTP throughput of the parse route against
+// a hello-world route, and memory before and after. Prints labelled figures with their targets and writes
+// them to reports/bench.json. Figures are informative: the exit code says only whether the run worked.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../scripts/golden/fixtures.js";
+import { requestFor } from "../scripts/golden/run-cases.js";
+import { readConfig } from "../src/config.js";
+import { measurePipeline } from "./latency.js";
+import { measureThroughput } from "./throughput.js";
+
+const TARGET_P99_MS = 2;
+const TARGET_RATIO = 0.2;
+const REPORT = new URL("../reports/bench.json", import.meta.url);
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "5" },
+    warmup: { type: "string", default: "2" },
+    connections: { type: "string", default: "10" },
+    passes: { type: "string", default: "10" },
+    workers: { type: "string", default: "1" },
+  },
+});
+
+function whole(name: keyof typeof values, minimum: number): number {
+  const number = Number(values[name]);
+  if (!Number.isInteger(number) || number < minimum) {
+    process.stderr.write(`bench: --${name} must be a whole number ≥ ${minimum}, got "${values[name]}"\n`);
+    process.exit(2);
+  }
+  return number;
+}
+
+/** Collects garbage first when node runs with --expose-gc, so before and after compare live memory. */
+function memory() {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { heapUsed, rss } = process.memoryUsage();
+  return { heapUsedMb: megabytes(heapUsed), rssMb: megabytes(rss) };
+}
+
+function megabytes(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
+}
+
+function verdict(met: boolean): string {
+  return met ? "met" : "MISSED";
+}
+
+const before = memory();
+const config = readConfig({});
+const { cases, problems } = loadGoldenFiles([DEFAULT_GOLDEN_DIRECTORY]);
+if (cases.length === 0 || problems.length > 0) {
+  process.stderr.write(
+    `bench: need valid golden cases in ${DEFAULT_GOLDEN_DIRECTORY} (run npm run golden)\n`,
+  );
+  process.exit(1);
+}
+
+const pipeline = await measurePipeline(cases, { config, warmupPasses: 3, passes: whole("passes", 1) });
+const throughput = await measureThroughput({
+  config,
+  bodies: cases.map((golden) => JSON.stringify(requestFor(golden))),
+  durationSeconds: whole("duration", 1),
+  warmupSeconds: whole("warmup", 0),
+  connections: whole("connections", 1),
+  workers: whole("workers", 0),
+});
+const after = memory();
+
+const fixed = (value: number) => value.toFixed(3);
+const { hello, parse } = throughput;
+const lines = [
+  `Pipeline latency, in process (${pipeline.cases} golden cases × ${pipeline.passes} passes = ${pipeline.count} calls)`,
+  `  p50 ${fixed(pipeline.p50Ms)} ms   p99 ${fixed(pipeline.p99Ms)} ms   max ${fixed(pipeline.maxMs)} ms   mean ${fixed(pipeline.meanMs)} ms`,
+  `  target p99 ≤ ${TARGET_P99_MS} ms: ${verdict(pipeline.p99Ms <= TARGET_P99_MS)}`,
+  "",
+  `HTTP throughput (@hono/node-server, 127.0.0.1, ${throughput.durationSeconds} s each, ${throughput.connections} connections, ${throughput.workers} autocannon worker(s))`,
+  `  GET /hello                 ${hello.requestsPerSecond.toFixed(0)} req/s  (${hello.requests} requests, p99 ${hello.latencyP99Ms} ms, non-2xx ${hello.non2xx}, errors ${hello.errors})`,
+  `  POST /v1/appointments/parse ${parse.requestsPerSecond.toFixed(0)} req/s  (${parse.requests} requests, p99 ${parse.latencyP99Ms} ms, non-2xx ${parse.non2xx}, errors ${parse.errors})`,
+  `  parse / hello-world ratio: ${(throughput.ratio * 100).toFixed(1)}%   target ≥ ${TARGET_RATIO * 100}%: ${verdict(throughput.ratio >= TARGET_RATIO)}`,
+  ...(parse.non2xx + parse.errors + hello.non2xx + hello.errors > 0
+    ? ["  WARNING: some requests failed; the throughput figures are not comparable."]
+    : []),
+  "",
+  `Memory${"gc" in globalThis ? " (after a forced GC)" : " (no forced GC; run node --expose-gc --import tsx bench/run.ts for live figures)"}`,
+  `  before: heapUsed ${before.heapUsedMb} MB, rss ${before.rssMb} MB`,
+  `  after:  heapUsed ${after.heapUsedMb} MB, rss ${after.rssMb} MB`,
+];
+process.stdout.write(`${lines.join("\n")}\n`);
+
+mkdirSync(new URL(".", REPORT), { recursive: true });
+const report = {
+  measuredAt: new Date().toISOString(),
+  node: process.version,
+  pipeline,
+  throughput,
+  memory: { before, after, forcedGc: "gc" in globalThis },
+  targets: {
+    pipelineP99Ms: { target: TARGET_P99_MS, met: pipeline.p99Ms <= TARGET_P99_MS },
+    throughputRatio: { target: TARGET_RATIO, met: throughput.ratio >= TARGET_RATIO },
+  },
+};
+writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
+process.stdout.write(`\nFigures written to reports/bench.json\n`);

@@ -1,0 +1,106 @@
+// HTTP throughput: POST /v1/appointments/parse against a Hono hello-world route, both served by
+// @hono/node-server on 127.0.0.1 in this process and loaded by autocannon for the same duration.
+import type { AddressInfo } from "node:net";
+import { type ServerType, serve } from "@hono/node-server";
+import autocannon, { type Result } from "autocannon";
+import { Hono } from "hono";
+import { createApp } from "../src/app.js";
+import type { Config } from "../src/config.js";
+
+export interface ThroughputOptions {
+  config: Config;
+  /** JSON request bodies for the parse route, sent in rotation. */
+  bodies: readonly string[];
+  durationSeconds: number;
+  /** Unmeasured load before each measured run, so the JIT has compiled the hot paths. */
+  warmupSeconds: number;
+  connections: number;
+  /** Load-generator threads; with 1 or more autocannon leaves the main event loop to the servers. */
+  workers: number;
+}
+
+export interface RouteFigures {
+  requestsPerSecond: number;
+  requests: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+export interface ThroughputFigures {
+  durationSeconds: number;
+  connections: number;
+  workers: number;
+  hello: RouteFigures;
+  parse: RouteFigures;
+  /** parse requests/s ÷ hello-world requests/s. */
+  ratio: number;
+}
+
+export async function measureThroughput(options: ThroughputOptions): Promise<ThroughputFigures> {
+  const hello = new Hono().get("/hello", (context) => context.text("Hello, world!"));
+  const servers = [await listen(hello.fetch), await listen(createApp({ config: options.config }).fetch)];
+  const [helloUrl, parseUrl] = servers.map(({ url }) => url) as [string, string];
+  const load = {
+    connections: options.connections,
+    duration: options.durationSeconds,
+    warmup: { connections: options.connections, duration: options.warmupSeconds },
+    ...(options.workers > 0 ? { workers: options.workers } : {}),
+  };
+  try {
+    const helloResult = await autocannon({ ...load, url: `${helloUrl}/hello` });
+    const parseResult = await autocannon({
+      ...load,
+      url: parseUrl,
+      requests: options.bodies.map((body) => ({
+        method: "POST",
+        path: "/v1/appointments/parse",
+        headers: { "content-type": "application/json" },
+        body,
+      })),
+    });
+    const helloFigures = figures(helloResult);
+    const parseFigures = figures(parseResult);
+    return {
+      durationSeconds: options.durationSeconds,
+      connections: options.connections,
+      workers: options.workers,
+      hello: helloFigures,
+      parse: parseFigures,
+      ratio:
+        helloFigures.requestsPerSecond === 0
+          ? 0
+          : parseFigures.requestsPerSecond / helloFigures.requestsPerSecond,
+    };
+  } finally {
+    await Promise.all(servers.map(({ server }) => close(server)));
+  }
+}
+
+function figures(result: Result): RouteFigures {
+  return {
+    requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<{ server: ServerType; url: string }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, hostname: "127.0.0.1", port: 0 }, (info: AddressInfo) => {
+      resolve({ server, url: `http://127.0.0.1:${info.port}` });
+    });
+  });
+}
+
+function close(server: ServerType): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}

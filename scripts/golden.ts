@@ -1,0 +1,60 @@
+// Golden runner: checks the service against QA's golden prompts (shared/spec/golden-format.md) and reports
+// exact-match, per-field, per-tag and per-file accuracy, every failure, and optionally JUnit XML.
+// Exit code 1 when a fixture line is invalid, no case was found, or exact match is below --min; 2 on misuse.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { readConfig } from "../src/config.js";
+import { parseArguments, USAGE, UsageError } from "./golden/arguments.js";
+import { loadGoldenFiles } from "./golden/fixtures.js";
+import { junitXml } from "./golden/junit.js";
+import { formatReport, percent } from "./golden/report.js";
+import { httpTarget, inProcessTarget, runCases } from "./golden/run-cases.js";
+import { summarize } from "./golden/summary.js";
+
+async function main(args: readonly string[]): Promise<number> {
+  const options = parseArguments(args);
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { cases, problems } = loadGoldenFiles(options.paths);
+  const target = options.url === null ? inProcessTarget(readConfig({})) : httpTarget(options.url);
+  const results = await runCases(target, cases);
+  const summary = summarize(results, problems);
+
+  process.stdout.write(`Golden run: ${cases.length} cases, ${options.url ?? "in process"}\n\n`);
+  process.stdout.write(`${formatReport(summary)}\n`);
+  if (options.junit !== null) {
+    mkdirSync(dirname(options.junit), { recursive: true });
+    writeFileSync(options.junit, junitXml(results, problems));
+    process.stdout.write(`\nJUnit report written to ${options.junit}\n`);
+  }
+
+  const verdicts: string[] = [];
+  if (problems.length > 0) verdicts.push(`${problems.length} invalid fixture line(s)`);
+  if (cases.length === 0) verdicts.push("no golden cases found");
+  if (options.min !== null && summary.exactMatch < options.min) {
+    verdicts.push(`exact match ${percent(summary.exactMatch)} is below the minimum ${percent(options.min)}`);
+  }
+  for (const verdict of verdicts) process.stderr.write(`golden: FAIL: ${verdict}\n`);
+  return verdicts.length > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`golden: ${error.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    // File-system errors (a FILE that does not exist) say all there is to say; others keep their stack.
+    const fileError = error instanceof Error && "code" in error;
+    const text =
+      error instanceof Error ? (fileError ? error.message : (error.stack ?? error.message)) : String(error);
+    process.stderr.write(`golden: ${text}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,121 @@
+// Golden fixtures: JSON Lines files read into validated cases, with every bad line reported as file:line.
+// The request part is checked with the HTTP contract's own schema, so a case can never send what the
+// service would refuse.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { AmbiguitySchema, ParseRequestSchema, ParseResponseSchema } from "../../src/http/schemas.js";
+
+const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+const ExpectSchema = z.strictObject({
+  contact: z.string().min(1).nullable().optional(),
+  service: z.string().min(1).nullable().optional(),
+  location: z.string().min(1).nullable().optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD")
+    .nullable()
+    .optional(),
+  time: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/, "must be HH:MM")
+    .nullable()
+    .optional(),
+  start: z.string().regex(OFFSET_INSTANT, "must be ISO-8601 with an offset").nullable().optional(),
+  durationMinutes: z.number().int().positive().nullable().optional(),
+  status: ParseResponseSchema.shape.status.optional(),
+});
+
+const GoldenCaseSchema = ParseRequestSchema.pick({ text: true, locale: true, timezone: true, now: true })
+  .extend({
+    id: z.string().min(1),
+    expect: ExpectSchema,
+    tags: z.array(z.string().min(1)).optional(),
+    ambiguity: AmbiguitySchema.shape.field.optional(),
+    mustFlag: AmbiguitySchema.shape.issue.optional(),
+  })
+  .refine(
+    (value) => Object.keys(value.expect).length > 0 || value.ambiguity !== undefined || value.mustFlag,
+    "the case checks nothing: give expect fields, ambiguity or mustFlag",
+  );
+
+export type GoldenCase = z.infer<typeof GoldenCaseSchema>;
+export type Expectations = z.infer<typeof ExpectSchema>;
+export type ExpectedField = keyof Expectations;
+
+/** A case with the place it was read from. */
+export type LoadedCase = GoldenCase & { file: string; line: number };
+
+export interface FixtureProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface LoadedFixtures {
+  cases: LoadedCase[];
+  problems: FixtureProblem[];
+}
+
+export const DEFAULT_GOLDEN_DIRECTORY = fileURLToPath(new URL("../../fixtures/golden", import.meta.url));
+
+/** Expands directories to the `*.jsonl` files inside them, in name order. */
+export function expandPaths(paths: readonly string[]): string[] {
+  return paths.flatMap((path) =>
+    statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((name) => name.endsWith(".jsonl"))
+          .sort()
+          .map((name) => join(path, name))
+      : [path],
+  );
+}
+
+export function loadGoldenFiles(paths: readonly string[]): LoadedFixtures {
+  const cases: LoadedCase[] = [];
+  const problems: FixtureProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const path of expandPaths(paths)) {
+    const inside = relative(process.cwd(), path);
+    const file = inside === "" || inside.startsWith("..") || isAbsolute(inside) ? path : inside;
+    const lines = readFileSync(path, "utf8").split(/\r?\n/);
+    lines.forEach((content, index) => {
+      const line = index + 1;
+      if (content.trim() === "") return;
+      const parsed = parseLine(content);
+      if (typeof parsed === "string") {
+        problems.push({ file, line, message: parsed });
+        return;
+      }
+      const first = seen.get(parsed.id);
+      if (first !== undefined) {
+        problems.push({ file, line, message: `duplicate id "${parsed.id}" (first at ${first})` });
+        return;
+      }
+      seen.set(parsed.id, `${file}:${line}`);
+      cases.push({ ...parsed, file, line });
+    });
+  }
+  return { cases, problems };
+}
+
+/** The case, or a message saying why the line is not one. */
+export function parseLine(content: string): GoldenCase | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(content);
+  } catch (error) {
+    return `invalid JSON: ${(error as Error).message}`;
+  }
+  const result = GoldenCaseSchema.safeParse(value);
+  if (result.success) return result.data;
+  return result.error.issues
+    .map((issue) => {
+      const where = issue.path.join(".") || "case";
+      const keys = issue.code === "unrecognized_keys" ? ` (${issue.keys.join(", ")})` : "";
+      return `${where}: ${issue.message}${keys}`;
+    })
+    .join("; ");
+}

@@ -1,0 +1,94 @@
+// The golden runner's text report: figures first, then every failure with its differing fields.
+import type { CheckedField } from "./compare.js";
+import type { FixtureProblem } from "./fixtures.js";
+import type { CaseResult } from "./run-cases.js";
+import { fraction, type Summary, type Tally } from "./summary.js";
+
+const FIELD_ORDER: readonly CheckedField[] = [
+  "contact",
+  "service",
+  "date",
+  "time",
+  "start",
+  "durationMinutes",
+  "location",
+  "status",
+  "ambiguity",
+  "mustFlag",
+];
+
+export function formatReport(summary: Summary): string {
+  return [formatFigures(summary), formatFailures(summary.failures), formatProblems(summary.problems)]
+    .filter((section) => section !== "")
+    .join("\n\n");
+}
+
+export function formatFigures(summary: Summary): string {
+  const fields = FIELD_ORDER.filter((field) => summary.fields.has(field)).map(
+    (field) => [field, ...tallyCells(summary.fields.get(field)!)] as string[],
+  );
+  const tags = [...summary.tags.keys()].sort().map((tag) => [tag, ...tallyCells(summary.tags.get(tag)!)]);
+  const files = [...summary.files].map(([file, tally]) => [
+    file,
+    ...tallyCells(tally),
+    String(tally.invalid),
+  ]);
+  return [
+    `Exact match: ${summary.overall.passed}/${summary.overall.total} cases (${percent(summary.exactMatch)})`,
+    `\nPer field\n${table([["field", "passed", "total", "accuracy"], ...fields])}`,
+    `\nPer tag\n${table([["tag", "passed", "total", "accuracy"], ...tags])}`,
+    `\nPer file\n${table([["file", "passed", "total", "accuracy", "invalid lines"], ...files])}`,
+  ].join("\n");
+}
+
+export function formatFailures(failures: readonly CaseResult[]): string {
+  if (failures.length === 0) return "";
+  return [`Failures (${failures.length})`, ...failures.map(formatFailure)].join("\n");
+}
+
+export function formatFailure(result: CaseResult): string {
+  const { golden } = result;
+  const lines = [`✗ ${golden.id}  ${golden.file}:${golden.line}`, `  text: ${JSON.stringify(golden.text)}`];
+  if (result.error !== undefined) lines.push(`  error: ${result.error}`);
+  else lines.push(...differences(result).map((line) => `  ${line}`));
+  return lines.join("\n");
+}
+
+/** One line per failed check: `field: expected X, got Y`. */
+export function differences(result: CaseResult): string[] {
+  return result.checks
+    .filter((check) => !check.passed)
+    .map((check) => `${check.field}: expected ${show(check.expected)}, got ${show(check.got)}`);
+}
+
+export function formatProblems(problems: readonly FixtureProblem[]): string {
+  if (problems.length === 0) return "";
+  const lines = problems.map((problem) => `  ${problem.file}:${problem.line}: ${problem.message}`);
+  return [`Invalid fixture lines (${problems.length})`, ...lines].join("\n");
+}
+
+export function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+function tallyCells(tally: Tally): string[] {
+  return [String(tally.passed), String(tally.total), percent(fraction(tally))];
+}
+
+function show(value: unknown): string {
+  return value === undefined ? "(nothing)" : JSON.stringify(value);
+}
+
+/** Left-aligned first column, right-aligned figures. */
+function table(rows: readonly string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .map((line) => `  ${line}`)
+    .join("\n");
+}

@@ -1,0 +1,89 @@
+// Runs golden cases against a target: the service in process, or a running server over HTTP.
+import type { Config } from "../../src/config.js";
+import type { ParseRequest } from "../../src/http/schemas.js";
+import { parseAppointment } from "../../src/service.js";
+import {
+  checkedFields,
+  compareCase,
+  expectedValue,
+  type FieldCheck,
+  type GoldenResponse,
+} from "./compare.js";
+import type { GoldenCase, LoadedCase } from "./fixtures.js";
+
+/** Answers one request; `id` names the case so a server's logs can be matched to it. */
+export type Target = (request: ParseRequest, id: string) => Promise<GoldenResponse>;
+
+export interface CaseResult {
+  golden: LoadedCase;
+  passed: boolean;
+  checks: FieldCheck[];
+  /** Why the target gave no usable response. */
+  error?: string;
+  durationMs: number;
+}
+
+/** The request a case sends: its text and only the optional keys it has. */
+export function requestFor(golden: GoldenCase): ParseRequest {
+  const { text, locale, timezone, now } = golden;
+  return {
+    text,
+    ...(locale !== undefined ? { locale } : {}),
+    ...(timezone !== undefined ? { timezone } : {}),
+    ...(now !== undefined ? { now } : {}),
+  };
+}
+
+export function inProcessTarget(config: Config): Target {
+  return (request, id) => parseAppointment(request, { config, requestId: id });
+}
+
+export function httpTarget(baseUrl: string, fetcher: typeof fetch = fetch): Target {
+  const url = `${baseUrl.replace(/\/+$/, "")}/v1/appointments/parse`;
+  return async (request, id) => {
+    const response = await fetcher(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": id },
+      body: JSON.stringify(request),
+    });
+    const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+    if (!response.ok) {
+      const error = body?.error as { code?: string; message?: string } | undefined;
+      throw new Error(`HTTP ${response.status} ${error?.code ?? ""}: ${error?.message ?? "no error body"}`);
+    }
+    if (
+      typeof body?.appointment !== "object" ||
+      body.appointment === null ||
+      !Array.isArray(body.ambiguities)
+    ) {
+      throw new Error(`HTTP ${response.status}: the body is not a parse response`);
+    }
+    return body as unknown as GoldenResponse;
+  };
+}
+
+export async function runCase(target: Target, golden: LoadedCase): Promise<CaseResult> {
+  const started = performance.now();
+  try {
+    const checks = compareCase(golden, await target(requestFor(golden), golden.id));
+    const durationMs = performance.now() - started;
+    return { golden, passed: checks.every((check) => check.passed), checks, durationMs };
+  } catch (error) {
+    // Every field the case checks counts as missed, so per-field accuracy does not skip failed requests.
+    const checks = checkedFields(golden).map((field) => ({
+      field,
+      passed: false,
+      expected: expectedValue(golden, field),
+      got: undefined,
+    }));
+    const message = error instanceof Error ? error.message : String(error);
+    return { golden, passed: false, checks, error: message, durationMs: performance.now() - started };
+  }
+}
+
+/** Runs the cases one after another, so a server is never flooded and timings stay comparable. */
+export async function runCases(target: Target, cases: readonly LoadedCase[]): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  for (const golden of cases) results.push(await runCase(target, golden));
+  return results;
+}

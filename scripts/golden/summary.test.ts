@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { parseArguments, UsageError } from "./arguments.js";
+import type { CheckedField } from "./compare.js";
+import type { LoadedCase } from "./fixtures.js";
+import { junitXml } from "./junit.js";
+import { formatFailure } from "./report.js";
+import type { CaseResult } from "./run-cases.js";
+import { summarize, UNTAGGED } from "./summary.js";
+
+function result(
+  id: string,
+  file: string,
+  tags: string[] | undefined,
+  checks: [CheckedField, boolean][],
+): CaseResult {
+  const golden = { id, text: `texto <${id}> & "más"`, expect: {}, file, line: 1, ...(tags ? { tags } : {}) };
+  return {
+    golden: golden as LoadedCase,
+    passed: checks.every(([, passed]) => passed),
+    checks: checks.map(([field, passed]) => ({ field, passed, expected: "10:00", got: "11:00" })),
+    durationMs: 1.5,
+  };
+}
+
+const results = [
+  result(
+    "a",
+    "es.jsonl",
+    ["es", "time"],
+    [
+      ["date", true],
+      ["time", false],
+    ],
+  ),
+  result("b", "es.jsonl", ["es"], [["date", true]]),
+  result("c", "en.jsonl", undefined, [["date", false]]),
+];
+const problems = [{ file: "en.jsonl", line: 7, message: "invalid JSON" }];
+
+describe("summarize", () => {
+  const summary = summarize(results, problems);
+
+  it("counts exact matches, fields, tags and files", () => {
+    expect(summary.overall).toEqual({ passed: 1, total: 3 });
+    expect(summary.exactMatch).toBeCloseTo(1 / 3);
+    expect(Object.fromEntries(summary.fields)).toEqual({
+      date: { passed: 2, total: 3 },
+      time: { passed: 0, total: 1 },
+    });
+    expect(Object.fromEntries(summary.tags)).toEqual({
+      es: { passed: 1, total: 2 },
+      time: { passed: 0, total: 1 },
+      [UNTAGGED]: { passed: 0, total: 1 },
+    });
+    expect(summary.files.get("en.jsonl")).toEqual({ passed: 0, total: 1, invalid: 1 });
+    expect(summary.failures.map((failure) => failure.golden.id)).toEqual(["a", "c"]);
+  });
+
+  it("scores an empty run as 0, never as a pass", () => {
+    expect(summarize([]).exactMatch).toBe(0);
+  });
+
+  it("lists only the differing fields of a failure", () => {
+    expect(formatFailure(results[0]!)).toContain('time: expected "10:00", got "11:00"');
+    expect(formatFailure(results[0]!)).not.toContain("date:");
+  });
+});
+
+describe("junitXml", () => {
+  const xml = junitXml(results, problems);
+
+  it("has one test case per golden case and per invalid line", () => {
+    expect(xml.match(/<testcase /g)).toHaveLength(4);
+    expect(xml).toContain('<testsuites name="golden" tests="4" failures="2" errors="1">');
+    expect(xml).toContain('<testsuite name="es.jsonl" tests="2" failures="1" errors="0"');
+  });
+
+  it("escapes the text and carries the diff", () => {
+    expect(xml).toContain("texto &lt;a&gt; &amp; &quot;más&quot;");
+    expect(xml).toContain('<failure message="differs in time">');
+    expect(xml).not.toMatch(/<a>|& "/);
+  });
+});
+
+describe("parseArguments", () => {
+  it("reads files and options", () => {
+    expect(
+      parseArguments(["x.jsonl", "--url", "http://127.0.0.1:8787", "--min", "0.95", "--junit", "r.xml"]),
+    ).toEqual({
+      paths: ["x.jsonl"],
+      url: "http://127.0.0.1:8787",
+      junit: "r.xml",
+      min: 0.95,
+      help: false,
+    });
+  });
+
+  it.each([["--min", "95"], ["--min", "abc"], ["--url", "ftp://host"], ["--bogus"]])(
+    "rejects %s %s",
+    (...args) => {
+      expect(() => parseArguments(args)).toThrow(UsageError);
+    },
+  );
+});

@@ -1,0 +1,76 @@
+// Accuracy figures from golden results: exact match overall, per checked field, per tag and per file.
+import type { CheckedField } from "./compare.js";
+import type { FixtureProblem } from "./fixtures.js";
+import type { CaseResult } from "./run-cases.js";
+
+export interface Tally {
+  passed: number;
+  total: number;
+}
+
+export interface FileTally extends Tally {
+  /** Lines of the file that are not valid cases. */
+  invalid: number;
+}
+
+export interface Summary {
+  overall: Tally;
+  /** passed / total; 0 when there are no cases, so an empty run never looks good. */
+  exactMatch: number;
+  fields: Map<CheckedField, Tally>;
+  tags: Map<string, Tally>;
+  files: Map<string, FileTally>;
+  failures: CaseResult[];
+  problems: FixtureProblem[];
+}
+
+export const UNTAGGED = "(untagged)";
+
+export function summarize(results: readonly CaseResult[], problems: readonly FixtureProblem[] = []): Summary {
+  const overall = { passed: 0, total: 0 };
+  const fields = new Map<CheckedField, Tally>();
+  const tags = new Map<string, Tally>();
+  const files = new Map<string, FileTally>();
+  const fileTally = (file: string) => tallyIn(files, file, () => ({ passed: 0, total: 0, invalid: 0 }));
+
+  for (const result of results) {
+    const { golden, passed } = result;
+    count(overall, passed);
+    count(fileTally(golden.file), passed);
+    for (const tag of golden.tags?.length ? golden.tags : [UNTAGGED]) count(tallyIn(tags, tag), passed);
+    for (const check of result.checks) count(tallyIn(fields, check.field), check.passed);
+  }
+  for (const problem of problems) fileTally(problem.file).invalid += 1;
+
+  return {
+    overall,
+    exactMatch: fraction(overall),
+    fields,
+    tags,
+    files,
+    failures: results.filter((result) => !result.passed),
+    problems: [...problems],
+  };
+}
+
+export function fraction(tally: Tally): number {
+  return tally.total === 0 ? 0 : tally.passed / tally.total;
+}
+
+function count(tally: Tally, passed: boolean): void {
+  tally.total += 1;
+  if (passed) tally.passed += 1;
+}
+
+function tallyIn<Key, Value extends Tally>(
+  map: Map<Key, Value>,
+  key: Key,
+  create: () => Value = () => ({ passed: 0, total: 0 }) as Value,
+): Value {
+  let tally = map.get(key);
+  if (tally === undefined) {
+    tally = create();
+    map.set(key, tally);
+  }
+  return tally;
+}
