@@ -1,7 +1,7 @@
 // The Hono app: one for every runtime. It speaks only Web Standards; src/node.ts and src/worker.ts adapt it.
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Config } from "./config.js";
+import { registerDucklingRoute } from "./http/duckling-route.js";
 import { ApiError, errorResponse } from "./http/errors.js";
 import { type Logger, silentLogger } from "./http/logger.js";
 import { buildOpenApiDocument } from "./http/openapi.js";
@@ -29,8 +29,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const requestId = requestIdFrom(context.req.header("x-request-id"));
     context.set("requestId", requestId);
     const started = performance.now();
-    await next();
+    // Set before the handler builds its response: adding a header to a finished response rebuilds it.
     context.header("X-Request-Id", requestId);
+    await next();
     logger.info({
       requestId,
       method: context.req.method,
@@ -53,36 +54,29 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const openApi = buildOpenApiDocument(VERSION);
   app.get("/openapi.json", (context) => context.json(openApi));
 
-  app.post(
-    "/v1/appointments/parse",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError("payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
-    async (context) => {
-      const body = await readJsonBody(context.req.raw);
-      const request = validate(ParseRequestSchema, body);
-      if (request.mode === "llm") {
-        throw new ApiError("llm_unavailable", "No LLM provider is configured; use mode auto or rules.");
-      }
-      const response = await parseAppointment(request, {
-        config,
-        requestId: context.get("requestId"),
-        ...(options.clock ? { clock: options.clock } : {}),
-        ...(config.logLevel === "debug"
-          ? { debug: (message: string) => logger.debug({ requestId: context.get("requestId"), message }) }
-          : {}),
-      });
-      return context.json(response);
-    },
-  );
+  app.post("/v1/appointments/parse", async (context) => {
+    const body = await readJsonBody(context.req.raw, MAX_BODY_BYTES);
+    const request = validate(ParseRequestSchema, body);
+    if (request.mode === "llm") {
+      throw new ApiError("llm_unavailable", "No LLM provider is configured; use mode auto or rules.");
+    }
+    const response = await parseAppointment(request, {
+      config,
+      requestId: context.get("requestId"),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(config.logLevel === "debug"
+        ? { debug: (message: string) => logger.debug({ requestId: context.get("requestId"), message }) }
+        : {}),
+    });
+    return context.json(response);
+  });
 
   app.all("/v1/appointments/parse", (context) => {
     context.header("Allow", "POST");
     return errorResponse(context, new ApiError("method_not_allowed", "Use POST."));
   });
+
+  registerDucklingRoute(app, { config, clock: options.clock });
 
   return app;
 }

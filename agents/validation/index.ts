@@ -1,7 +1,7 @@
 // Validation agent: required fields, the past, daylight-saving gaps, the status, and the confidence.
-import { DateTime } from "luxon";
 import type { Agent, Ambiguity, Draft, Status } from "../../src/coordinator/agent.js";
 import { localize } from "../../src/i18n.js";
+import { isoDate, localDate } from "../../src/temporal/civil.js";
 import { computeConfidence } from "./confidence.js";
 
 export const validationAgent: Agent = {
@@ -42,7 +42,7 @@ export const validationAgent: Agent = {
 /** `date` when the day is before today in the appointment's zone, `time` when only the hour has passed. */
 function pastField(draft: Draft, now: number): "date" | "time" | null {
   if (draft.date === null) return null;
-  const today = DateTime.fromMillis(now, { zone: draft.timezone }).toISODate()!;
+  const today = isoDate(localDate(now, draft.timezone));
   if (draft.date < today) return "date";
   // "complete" means in the future: a start at this very instant is already too late to book.
   if (draft.start !== null && Date.parse(draft.start) <= now) return "time";

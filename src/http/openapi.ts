@@ -1,5 +1,6 @@
 // GET /openapi.json, generated from the same zod schemas that validate requests.
 import { z } from "zod";
+import { DUCKLING_PATH, DucklingEntitySchema, DucklingParseRequestSchema } from "./duckling-route.js";
 import {
   ErrorResponseSchema,
   HealthResponseSchema,
@@ -9,7 +10,14 @@ import {
 
 // The schemas this document names; importing them registers their ids (and those of the schemas they
 // nest, such as Ambiguity and Location) in zod's global registry.
-const DOCUMENTED = [ParseRequestSchema, ParseResponseSchema, ErrorResponseSchema, HealthResponseSchema];
+const DOCUMENTED = [
+  ParseRequestSchema,
+  ParseResponseSchema,
+  ErrorResponseSchema,
+  HealthResponseSchema,
+  DucklingParseRequestSchema,
+  DucklingEntitySchema,
+];
 
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
   // Converting the whole registry with a `uri` makes every reference point at #/components/schemas/<id>;
@@ -58,6 +66,32 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
               "413": "payload_too_large (over 16 KiB)",
               "415": "unsupported_media_type",
               "503": "llm_unavailable (mode llm with no usable provider)",
+            }),
+          },
+        },
+      },
+      [DUCKLING_PATH]: {
+        post: {
+          operationId: "parseDuckling",
+          description:
+            "Duckling's HTTP API: the time and duration entities of a text, in Duckling's shape, so Duckling " +
+            "clients (Rasa's DucklingEntityExtractor, nlp.js) can point at this service unchanged.",
+          requestBody: {
+            required: true,
+            content: {
+              "application/x-www-form-urlencoded": { schema: ref("DucklingParseRequest") },
+              "application/json": { schema: ref("DucklingParseRequest") },
+            },
+          },
+          responses: {
+            "200": {
+              description: "The entities found, in Duckling's shape (an empty array when none)",
+              content: { "application/json": { schema: { type: "array", items: ref("DucklingEntity") } } },
+            },
+            ...errors({
+              "400": "invalid_json or invalid_request (the message names the field)",
+              "413": "payload_too_large (over 16 KiB)",
+              "415": "unsupported_media_type (neither form-encoded nor JSON)",
             }),
           },
         },

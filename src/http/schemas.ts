@@ -1,6 +1,5 @@
 // The HTTP contract of POST /v1/appointments/parse as zod schemas: requests are validated with them and
 // GET /openapi.json is generated from them, so the two cannot drift apart.
-import { DateTime } from "luxon";
 import { z } from "zod";
 import { isValidZone } from "../temporal/zone.js";
 
@@ -19,22 +18,41 @@ export const SUPPORTED_LANGUAGE = /^(es|en)(-|$)/;
 export const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * A real calendar instant: `Date.parse` alone rolls 2026-02-30 over into March, so luxon, which rejects
- * out-of-range days, has the last word.
+ * A real calendar instant of OFFSET_INSTANT's shape: `Date.parse` alone rolls 2026-02-30 over into March,
+ * so every field is range-checked, the day against its month.
  */
 export function isValidInstant(value: string): boolean {
-  return !Number.isNaN(Date.parse(value)) && DateTime.fromISO(value, { setZone: true }).isValid;
+  if (Number.isNaN(Date.parse(value))) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const hour = Number(value.slice(11, 13));
+  const minute = Number(value.slice(14, 16));
+  const second = value[16] === ":" ? Number(value.slice(17, 19)) : 0;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return false;
+  if (hour > 23 || minute > 59 || second > 59) return false;
+  const offset = value.endsWith("Z") ? "+00:00" : value.slice(-6);
+  return Number(offset.slice(1, 3)) <= 23 && Number(offset.slice(4, 6)) <= 59;
 }
+
+const localeCache = new Map<string, boolean>();
 
 /** Spanish and English tags only: Cita reads no other language (docs/interpretation.md). */
 export function isSupportedLocale(tag: string): boolean {
   if (tag.length > 35) return false;
-  try {
-    const [canonical] = Intl.getCanonicalLocales(tag);
-    return canonical !== undefined && SUPPORTED_LANGUAGE.test(canonical);
-  } catch {
-    return false;
+  let supported = localeCache.get(tag);
+  if (supported === undefined) {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag);
+      supported = canonical !== undefined && SUPPORTED_LANGUAGE.test(canonical);
+    } catch {
+      supported = false;
+    }
+    if (localeCache.size >= 1000) localeCache.clear();
+    localeCache.set(tag, supported);
   }
+  return supported;
 }
 
 export const ParseRequestSchema = z

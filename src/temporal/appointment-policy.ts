@@ -1,9 +1,18 @@
 // Resolves found expressions into an appointment's local date, time, start and end, following
 // ../shared/spec/conventions.md (weekdays strictly after today, the first future day-and-month, bare hours
-// 1–6 as PM, parts of the day) in the IANA zone on the target date.
-import { DateTime } from "luxon";
+// 1–6 as PM, parts of the day) in the IANA zone on the target date. Plain civil-date arithmetic: this runs
+// on every request.
+import {
+  addDays,
+  type CivilDate,
+  compareDates,
+  daysInMonth,
+  isoDate,
+  localDate,
+  weekdayOf,
+} from "./civil.js";
 import type { DateSpec, PartOfDay, TemporalExpression, TimeSpec } from "./types.js";
-import { formatInstant, resolveLocal } from "./zone.js";
+import { formatAtOffset, resolveWallClock, zoneFor } from "./zone.js";
 
 export type TemporalIssue =
   | { field: "date"; issue: "ambiguous"; reason: "weekday_mismatch" | "invalid_date"; options?: string[] }
@@ -15,8 +24,6 @@ export interface ResolvedTime {
   time: string | null;
   start: string | null;
   end: string | null;
-  /** Epoch ms of `start`, or of the local midnight of `date` when there is no time. */
-  startMillis: number | null;
   issues: TemporalIssue[];
   /** The lowest certainty among the expressions used, lowered where a default rule decided. */
   certainty: number;
@@ -31,27 +38,29 @@ export interface PolicyInput {
 }
 
 const BARE_HOUR_CERTAINTY = 0.9;
+const MINUTE = 60_000;
 
 export function resolveAppointmentTime(input: PolicyInput): ResolvedTime {
   const { expressions, zone } = input;
-  const now = DateTime.fromMillis(input.now, { zone });
-  const today = now.startOf("day");
+  const today = localDate(input.now, zone);
   const dateExpression = expressions.find((e) => e.date !== undefined || e.offsetMinutes !== undefined);
   const timeExpression = expressions.find((e) => e.time !== undefined);
   const partOfDay = expressions.find((e) => e.partOfDay !== undefined)?.partOfDay;
   const issues: TemporalIssue[] = [];
   let certainty = Math.min(1, ...[dateExpression, timeExpression].map((e) => e?.certainty ?? 1));
 
-  let day: DateTime | null = null;
+  let day: CivilDate | null = null;
   let clock: { hour: number; minute: number } | null = null;
   if (dateExpression?.offsetMinutes !== undefined) {
-    const at = now.plus({ minutes: dateExpression.offsetMinutes }).startOf("minute");
-    day = at.startOf("day");
-    clock = timeExpression ? null : { hour: at.hour, minute: at.minute };
+    // "in 2 hours": the wall clock at now + offset, to the minute.
+    const at = Math.floor((input.now + dateExpression.offsetMinutes * MINUTE) / MINUTE) * MINUTE;
+    const local = new Date(at + zoneOffset(at, zone) * MINUTE);
+    day = { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+    clock = timeExpression ? null : { hour: local.getUTCHours(), minute: local.getUTCMinutes() };
   } else if (dateExpression?.date !== undefined) {
     const resolved = resolveDate(dateExpression.date, today);
     if (resolved.kind === "ok") day = resolved.day;
-    else issues.push(resolved.issue);
+    else if (resolved.kind === "issue") issues.push(resolved.issue);
   }
 
   if (timeExpression?.time !== undefined) {
@@ -63,84 +72,105 @@ export function resolveAppointmentTime(input: PolicyInput): ResolvedTime {
     issues.push({ field: "time", issue: "ambiguous", reason: "part_of_day" });
   }
 
-  const date = day?.toISODate() ?? null;
-  const time = clock ? `${pad(clock.hour)}:${pad(clock.minute)}` : null;
   let start: string | null = null;
   let end: string | null = null;
-  let startMillis: number | null = day ? day.toMillis() : null;
   if (day && clock) {
-    const local = resolveLocal({ year: day.year, month: day.month, day: day.day, ...clock }, zone);
+    const local = resolveWallClock({ ...day, ...clock }, zone);
     if (local.kind === "nonexistent") {
       issues.push({ field: "time", issue: "nonexistent_time", reason: "nonexistent_time" });
-      startMillis = null;
     } else {
       if (local.kind === "repeated")
         issues.push({ field: "time", issue: "ambiguous", reason: "repeated_time" });
-      start = formatInstant(local.instant);
-      end = formatInstant(
-        local.instant.plus({ minutes: input.durationMinutes ?? input.defaultLengthMinutes }),
-      );
-      startMillis = local.instant.toMillis();
+      start = formatAtOffset(local.millis, local.offset);
+      const endMillis = local.millis + (input.durationMinutes ?? input.defaultLengthMinutes) * MINUTE;
+      end = formatAtOffset(endMillis, zoneOffset(endMillis, zone));
     }
   }
-  return { date, time, start, end, startMillis, issues, certainty };
+  return {
+    date: day ? isoDate(day) : null,
+    time: clock ? `${pad(clock.hour)}:${pad(clock.minute)}` : null,
+    start,
+    end,
+    issues,
+    certainty,
+  };
 }
 
-type DateResolution = { kind: "ok"; day: DateTime } | { kind: "issue"; issue: TemporalIssue };
+function zoneOffset(millis: number, zone: string): number {
+  return zoneFor(zone).offset(millis);
+}
 
-function resolveDate(spec: DateSpec, today: DateTime): DateResolution {
+type DateResolution =
+  | { kind: "ok"; day: CivilDate }
+  | { kind: "issue"; issue: TemporalIssue }
+  | { kind: "none" };
+
+function resolveDate(spec: DateSpec, today: CivilDate): DateResolution {
   switch (spec.kind) {
     case "relative":
-      return { kind: "ok", day: today.plus({ days: spec.days }) };
+      return { kind: "ok", day: addDays(today, spec.days) };
     case "weekday":
       return { kind: "ok", day: weekdayDate(spec.weekday, spec.week, today) };
     case "calendar": {
       const day = calendarDate(spec, today);
       if (day === null)
         return { kind: "issue", issue: { field: "date", issue: "ambiguous", reason: "invalid_date" } };
-      if (spec.weekday !== undefined && day.weekday !== spec.weekday) {
-        const byWeekday = weekdayDate(spec.weekday, undefined, today.minus({ days: 1 }));
+      if (spec.weekday !== undefined && weekdayOf(day) !== spec.weekday) {
+        const byWeekday = weekdayDate(spec.weekday, undefined, addDays(today, -1));
         return {
           kind: "issue",
           issue: {
             field: "date",
             issue: "ambiguous",
             reason: "weekday_mismatch",
-            options: [...new Set([day.toISODate()!, byWeekday.toISODate()!])],
+            options: [...new Set([isoDate(day), isoDate(byWeekday)])],
           },
         };
       }
       return { kind: "ok", day };
     }
+    default:
+      // A month, a week, a year: no single day to book.
+      return { kind: "none" };
   }
 }
 
-/** The first such weekday strictly after `today`; in the next calendar week; or the last one before. */
-function weekdayDate(weekday: number, week: "next" | "last" | undefined, today: DateTime): DateTime {
-  if (week === "next") return today.startOf("week").plus({ weeks: 1, days: weekday - 1 });
-  if (week === "last") return today.minus({ days: (today.weekday - weekday + 7) % 7 || 7 });
-  return today.plus({ days: (weekday - today.weekday + 7) % 7 || 7 });
+/**
+ * The first such weekday strictly after `today`; in the next, this or the previous calendar week; or the
+ * last one before today.
+ */
+function weekdayDate(
+  weekday: number,
+  week: "next" | "last" | "this" | "previous" | undefined,
+  today: CivilDate,
+): CivilDate {
+  const todayWeekday = weekdayOf(today);
+  const monday = addDays(today, 1 - todayWeekday);
+  if (week === "next") return addDays(monday, 7 + weekday - 1);
+  if (week === "this") return addDays(monday, weekday - 1);
+  if (week === "previous") return addDays(monday, weekday - 1 - 7);
+  if (week === "last") return addDays(today, -((todayWeekday - weekday + 7) % 7 || 7));
+  return addDays(today, (weekday - todayWeekday + 7) % 7 || 7);
 }
 
-function calendarDate(spec: Extract<DateSpec, { kind: "calendar" }>, today: DateTime): DateTime | null {
-  const make = (year: number, month: number) => {
-    const candidate = DateTime.fromObject({ year, month, day: spec.day }, { zone: today.zone });
-    return candidate.isValid && candidate.day === spec.day ? candidate : null;
-  };
+function calendarDate(spec: Extract<DateSpec, { kind: "calendar" }>, today: CivilDate): CivilDate | null {
+  const make = (year: number, month: number): CivilDate | null =>
+    spec.day >= 1 && spec.day <= daysInMonth(year, month) ? { year, month, day: spec.day } : null;
   if (spec.year !== undefined && spec.month !== undefined) return make(spec.year, spec.month);
   if (spec.month !== undefined) {
     // The first occurrence on or after today; a 29 February waits for a leap year.
     for (let year = today.year; year <= today.year + 8; year++) {
       const candidate = make(year, spec.month);
-      if (candidate && candidate >= today) return candidate;
+      if (candidate && compareDates(candidate, today) >= 0) return candidate;
     }
     return null;
   }
   // A day alone: this month if not past, else the next month that has that day.
   for (let months = 0; months <= 2; months++) {
-    const month = today.plus({ months });
-    const candidate = make(month.year, month.month);
-    if (candidate && candidate >= today) return candidate;
+    const month = ((today.month - 1 + months) % 12) + 1;
+    const year = today.year + Math.floor((today.month - 1 + months) / 12);
+    const candidate = make(year, month);
+    if (candidate && compareDates(candidate, today) >= 0) return candidate;
   }
   return null;
 }
@@ -164,5 +194,5 @@ function resolveClock(
 }
 
 function pad(value: number): string {
-  return String(value).padStart(2, "0");
+  return value < 10 ? `0${value}` : String(value);
 }

@@ -12,6 +12,16 @@ export const PARSERS: Record<ExtractOptions["language"], readonly Parser[]> = {
 };
 
 const CHRONO_CERTAINTY = 0.75;
+const DIGIT = /\d/g;
+
+function hasDigitOutside(folded: string, spans: readonly TemporalExpression[]): boolean {
+  DIGIT.lastIndex = 0;
+  for (let match = DIGIT.exec(folded); match !== null; match = DIGIT.exec(folded)) {
+    const at = match.index;
+    if (!spans.some((span) => at >= span.index && at < span.end)) return true;
+  }
+  return false;
+}
 
 export function extractExpressions(
   text: NormalizedText,
@@ -44,7 +54,10 @@ export function extractExpressions(
     }
   });
   const selected = selectNonOverlapping(candidates);
+  // chrono is asked only where a date our parsers missed could hide: the dates it adds all hold a number,
+  // so a text whose every digit our parsers already read has none left for it.
   if (
+    hasDigitOutside(text.folded, selected) &&
     !selected.some((expression) => expression.date !== undefined || expression.offsetMinutes !== undefined)
   ) {
     const fallback = chronoDate(text, options, now, selected);

@@ -8,9 +8,32 @@ export type DateSpec =
   /** hoy/today (0), mañana/tomorrow (1), ayer (-1), en 3 días (3) */
   | { kind: "relative"; days: number }
   /** el lunes, next Monday (week: undefined); Monday next week (week: "next"); last Monday ("last") */
-  | { kind: "weekday"; weekday: Weekday; week?: "next" | "last" }
+  | { kind: "weekday"; weekday: Weekday; week?: "next" | "last" | "this" | "previous"; skipNearest?: boolean }
   /** el 3 de enero, 1/23/2027, the 28th, el viernes 29 */
-  | { kind: "calendar"; day: number; month?: number; year?: number; weekday?: Weekday };
+  | { kind: "calendar"; day: number; month?: number; year?: number; weekday?: Weekday }
+  /** March, marzo de 2014, 2/2013 */
+  | { kind: "month"; month: number; year?: number }
+  /** 1974, el año 2014 */
+  | { kind: "year"; year: number }
+  /** this week (0), next month (1), last year (-1), the week after next (2) */
+  | { kind: "cycle"; unit: CycleUnit; offset: number }
+  /** the third quarter, Q4 2018 */
+  | { kind: "quarter"; quarter: number; year?: number }
+  /** the first Monday of March, el último viernes del mes; ordinal -1 is the last */
+  | {
+      kind: "nthWeekday";
+      ordinal: number;
+      weekday: Weekday;
+      month?: number;
+      year?: number;
+      monthOffset?: number;
+    }
+  /** now, ahora, right now */
+  | { kind: "now" }
+  /** Christmas, Navidad, Thanksgiving 2017 */
+  | { kind: "holiday"; id: string; year?: number; offset?: number };
+
+export type CycleUnit = "second" | "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year";
 
 export type PartOfDay = "dawn" | "morning" | "noon" | "afternoon" | "evening" | "night";
 
@@ -23,6 +46,8 @@ export interface TimeSpec {
   clock24?: boolean;
   /** "menos cuarto", "quarter to": minutes before `hour`, taken off once the hour is resolved. */
   minutesBefore?: number;
+  /** Minutes were said ("3:00", "y cuarto"), so the reading is to the minute, not the hour. */
+  minuteGiven?: boolean;
 }
 
 export interface TemporalExpression {
@@ -38,9 +63,24 @@ export interface TemporalExpression {
   durationMinutes?: number;
   /** "in 2 hours", "dentro de 30 minutos": an instant relative to now. */
   offsetMinutes?: number;
+  /** "in 3 months", "hace dos años": a shift of the reference by whole units (negative is the past). */
+  shift?: { amount: number; unit: CycleUnit };
+  /** "next 3 days", "pasados 2 meses": the N whole units after (or before) the current one. */
+  span?: { count: number; unit: CycleUnit; direction: "next" | "past" };
+  /** "from 9 to 11", "13 a 15 de julio", "after 5pm": an interval between two readings (one for open ones). */
+  interval?: { from?: ExpressionParts; to?: ExpressionParts; open?: "after" | "before" };
+  /** "dentro de tres horas", "within 2 weeks": from now until the shifted instant. */
+  within?: boolean;
+  /** Weekend, seasons and holidays that last several days: a named interval. */
+  namedInterval?: "weekend";
+  /** "next wednesday" in Duckling's reading skips the nearest occurrence. */
+  skipNearest?: boolean;
   /** How sure the parser is of this reading, 0..1. */
   certainty: number;
 }
+
+/** The parts of a reading that can stand at either end of an interval. */
+export type ExpressionParts = Pick<TemporalExpression, "date" | "time" | "partOfDay">;
 
 export type Language = "es" | "en";
 

@@ -1,9 +1,78 @@
 // Time-zone helpers on luxon: every local date and time is resolved in the IANA zone on the target date,
 // never with the reference instant's offset.
-import { DateTime, IANAZone } from "luxon";
+import { DateTime, IANAZone, Zone } from "luxon";
 
+const MAX_CACHED = 10_000;
+const validity = new Map<string, boolean>();
+
+/** Whether `zone` is an IANA zone name. luxon builds an Intl formatter per call, so answers are kept. */
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  let valid = validity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (validity.size >= MAX_CACHED) validity.clear();
+    validity.set(zone, valid);
+  }
+  return valid;
+}
+
+/**
+ * An IANA zone whose UTC offsets are remembered per minute. luxon asks for the offset on every operation
+ * and computes it through Intl.formatToParts each time; zone rules change offsets only on whole minutes,
+ * so a per-minute memo gives the same answers at a fraction of the cost.
+ */
+class CachedZone extends Zone {
+  readonly #zone: IANAZone;
+  readonly #offsets = new Map<number, number>();
+
+  constructor(name: string) {
+    super();
+    this.#zone = IANAZone.create(name);
+  }
+  override get type(): string {
+    return "iana";
+  }
+  override get name(): string {
+    return this.#zone.name;
+  }
+  override get isUniversal(): boolean {
+    return false;
+  }
+  override get isValid(): boolean {
+    return this.#zone.isValid;
+  }
+  override offsetName(ts: number, options: { format?: "short" | "long"; locale?: string }): string | null {
+    return this.#zone.offsetName(ts, options);
+  }
+  override formatOffset(ts: number, format: "narrow" | "short" | "techie"): string {
+    return offsetText(this.offset(ts), format === "techie" ? "" : ":", format === "narrow");
+  }
+  override offset(ts: number): number {
+    const minute = Math.floor(ts / 60_000);
+    let offset = this.#offsets.get(minute);
+    if (offset === undefined) {
+      offset = this.#zone.offset(ts);
+      if (this.#offsets.size >= MAX_CACHED) this.#offsets.clear();
+      this.#offsets.set(minute, offset);
+    }
+    return offset;
+  }
+  override equals(other: Zone): boolean {
+    return other.type === "iana" && other.name === this.name;
+  }
+}
+
+const zones = new Map<string, Zone>();
+
+/** The luxon zone for an IANA name (validated by the caller), shared across requests. */
+export function zoneFor(name: string): Zone {
+  let zone = zones.get(name);
+  if (zone === undefined) {
+    zone = new CachedZone(name);
+    if (zones.size >= 1000) zones.clear();
+    zones.set(name, zone);
+  }
+  return zone;
 }
 
 export type LocalResolution =
@@ -21,31 +90,41 @@ export interface LocalDateTime {
   minute: number;
 }
 
-/** Resolves a wall-clock time in a zone, telling skipped and repeated times apart. */
+export type WallClockResolution =
+  | { kind: "ok" | "repeated"; millis: number; offset: number }
+  | { kind: "nonexistent" };
+
+/**
+ * Resolves a wall-clock time in a zone, telling skipped and repeated times apart: the instants that show
+ * that wall-clock time are those whose own offset maps back onto it, tried with the offsets in force a
+ * day either side. None means skipped (spring forward); two mean repeated (fall back), the earlier first.
+ */
+export function resolveWallClock(local: LocalDateTime, zone: string): WallClockResolution {
+  const cached = zoneFor(zone);
+  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+  const matches: { millis: number; offset: number }[] = [];
+  for (const offset of new Set([cached.offset(wall - 86_400_000), cached.offset(wall + 86_400_000)])) {
+    const millis = wall - offset * 60_000;
+    if (cached.offset(millis) === offset) matches.push({ millis, offset });
+  }
+  matches.sort((a, b) => a.millis - b.millis);
+  const [first] = matches;
+  if (first === undefined) return { kind: "nonexistent" };
+  return { kind: matches.length > 1 ? "repeated" : "ok", ...first };
+}
+
+/** resolveWallClock as a luxon DateTime, for callers that compute with luxon. */
 export function resolveLocal(local: LocalDateTime, zone: string): LocalResolution {
-  const candidate = DateTime.fromObject({ ...local, second: 0, millisecond: 0 }, { zone });
-  if (candidate.hour !== local.hour || candidate.minute !== local.minute || candidate.day !== local.day) {
-    return { kind: "nonexistent" };
-  }
-  // Two offsets can map onto the same wall-clock time: look at the offsets a few hours either side.
-  const offsets = new Set<number>();
-  for (const shift of [-3, 3]) {
-    const probe = candidate.plus({ hours: shift });
-    offsets.add(probe.offset);
-  }
-  offsets.add(candidate.offset);
-  const matches: DateTime[] = [];
-  for (const offset of offsets) {
-    const utcMillis =
-      Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute) - offset * 60_000;
-    const instant = DateTime.fromMillis(utcMillis, { zone });
-    if (instant.hour === local.hour && instant.minute === local.minute && instant.day === local.day) {
-      matches.push(instant);
-    }
-  }
-  matches.sort((a, b) => a.toMillis() - b.toMillis());
-  const earliest = matches[0] ?? candidate;
-  return matches.length > 1 ? { kind: "repeated", instant: earliest } : { kind: "ok", instant: earliest };
+  const resolved = resolveWallClock(local, zone);
+  if (resolved.kind === "nonexistent") return resolved;
+  return { kind: resolved.kind, instant: DateTime.fromMillis(resolved.millis, { zone: zoneFor(zone) }) };
+}
+
+/** ISO-8601 to the second for an instant shown at a given offset (minutes): 2026-01-23T10:00:00-06:00. */
+export function formatAtOffset(millis: number, offset: number): string {
+  const local = new Date(millis + offset * 60_000);
+  const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  return `${date}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${offsetText(offset, ":", false)}`;
 }
 
 /**
@@ -53,7 +132,20 @@ export function resolveLocal(local: LocalDateTime, zone: string): LocalResolutio
  * written +00:00 rather than Z, so every answer has the same shape.
  */
 export function formatInstant(instant: DateTime): string {
-  return instant.toFormat(
-    instant.millisecond === 0 ? "yyyy-MM-dd'T'HH:mm:ssZZ" : "yyyy-MM-dd'T'HH:mm:ss.SSSZZ",
-  );
+  const date = `${instant.year}-${pad(instant.month)}-${pad(instant.day)}`;
+  const milliseconds = instant.millisecond === 0 ? "" : `.${String(instant.millisecond).padStart(3, "0")}`;
+  return `${date}T${pad(instant.hour)}:${pad(instant.minute)}:${pad(instant.second)}${milliseconds}${offsetText(instant.offset, ":", false)}`;
+}
+
+function pad(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
+}
+
+/** "+02:00" (or "+0200", or "+2" when narrow) for an offset in minutes. */
+function offsetText(offset: number, separator: string, narrow: boolean): string {
+  const sign = offset < 0 ? "-" : "+";
+  const hours = Math.trunc(Math.abs(offset) / 60);
+  const minutes = Math.abs(offset) % 60;
+  if (narrow) return minutes === 0 ? `${sign}${hours}` : `${sign}${hours}:${pad(minutes)}`;
+  return `${sign}${pad(hours)}${separator}${pad(minutes)}`;
 }

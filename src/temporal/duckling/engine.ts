@@ -1,0 +1,83 @@
+// The temporal engine under Duckling's reading rules: finds time and duration expressions and answers
+// them as Duckling's HTTP API does (POST /parse), in the requested IANA zone.
+import { DateTime } from "luxon";
+import { extractExpressions } from "../extract.js";
+import { normalizeText } from "../text.js";
+import type { Language, TemporalExpression } from "../types.js";
+import { zoneFor } from "../zone.js";
+import { compose } from "./compose.js";
+import { type Reading, readExpression } from "./policy.js";
+import type { DucklingEntity, DucklingOptions, DurationValue, IntervalValue, TimeValue } from "./types.js";
+
+const FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZZ";
+
+export function languageOf(locale: string): Language {
+  return locale.toLowerCase().startsWith("es") ? "es" : "en";
+}
+
+/** Month first only for US English (and plain `en`, as Duckling's own default locale is en_US). */
+function isDayFirst(locale: string): boolean {
+  const [language, region] = locale.split(/[_-]/);
+  if (language?.toLowerCase() === "es") return true;
+  return region !== undefined && region.toUpperCase() !== "US";
+}
+
+export function parseDuckling(text: string, options: DucklingOptions): DucklingEntity[] {
+  const language = languageOf(options.locale);
+  const normalized = normalizeText(text);
+  const reference = DateTime.fromMillis(options.reference, { zone: zoneFor(options.zone) });
+  const expressions = extractExpressions(
+    normalized,
+    { language, dayFirst: isDayFirst(options.locale) },
+    reference.toJSDate(),
+  );
+  const dims = new Set(options.dims ?? ["time", "duration"]);
+  const entities: DucklingEntity[] = [];
+  for (const expression of compose(expressions, normalized)) {
+    const start = normalized.offsets[expression.index]!;
+    const end = normalized.offsets[expression.end - 1]! + 1;
+    const body = text.slice(start, end);
+    if (expression.durationMinutes !== undefined) {
+      if (dims.has("duration")) entities.push(durationEntity(expression, body, start, end));
+      continue;
+    }
+    if (!dims.has("time")) continue;
+    const reading = readExpression(expression, reference, language);
+    if (reading) entities.push({ body, start, end, dim: "time", latent: false, value: timeValue(reading) });
+  }
+  return entities;
+}
+
+function instant(dateTime: DateTime): string {
+  return dateTime.toFormat(FORMAT);
+}
+
+function timeValue(reading: Reading): TimeValue | IntervalValue {
+  if (reading.end === undefined && reading.open === undefined) {
+    const value = { value: instant(reading.start), grain: reading.grain };
+    return { type: "value", ...value, values: [{ type: "value", ...value }] };
+  }
+  const interval: Omit<IntervalValue, "values"> = { type: "interval" };
+  if (reading.open !== "before") interval.from = { value: instant(reading.start), grain: reading.grain };
+  if (reading.open !== "after" && reading.end)
+    interval.to = { value: instant(reading.end), grain: reading.grain };
+  return { ...interval, values: [{ ...interval }] } as IntervalValue;
+}
+
+function durationEntity(
+  expression: TemporalExpression,
+  body: string,
+  start: number,
+  end: number,
+): DucklingEntity {
+  const minutes = expression.durationMinutes!;
+  const unit = minutes % 60 === 0 ? "hour" : "minute";
+  const amount = unit === "hour" ? minutes / 60 : minutes;
+  const value: DurationValue = {
+    value: amount,
+    unit,
+    [unit]: amount,
+    normalized: { value: minutes * 60, unit: "second" },
+  };
+  return { body, start, end, dim: "duration", latent: false, value };
+}

@@ -1,0 +1,239 @@
+// Duckling's reading rules: a composed expression becomes a value with a grain, or an interval, against a
+// reference instant in a zone. These are Duckling's semantics (a bare hour is its next occurrence, "next
+// wednesday" skips the nearest one), not the appointment conventions of appointment-policy.ts.
+import type { DateTime, DateTimeUnit } from "luxon";
+import type {
+  DateSpec,
+  ExpressionParts,
+  Language,
+  PartOfDay,
+  TemporalExpression,
+  TimeSpec,
+} from "../types.js";
+import type { Grain } from "./types.js";
+
+export interface Reading {
+  start: DateTime;
+  grain: Grain;
+  /** Exclusive end, for intervals. */
+  end?: DateTime;
+  /** One end only: after `start` or before `end`. */
+  open?: "after" | "before";
+}
+
+const FINER: Record<Grain, Grain> = {
+  second: "second",
+  minute: "second",
+  hour: "minute",
+  day: "hour",
+  week: "day",
+  month: "day",
+  quarter: "day",
+  year: "month",
+};
+
+/** Parts of the day as Duckling reads them, [from, to) hours; Spanish mornings start at 4. */
+const PARTS: Record<Language, Record<PartOfDay, [number, number]>> = {
+  en: {
+    dawn: [0, 9],
+    morning: [0, 12],
+    noon: [12, 14],
+    afternoon: [12, 19],
+    evening: [18, 24],
+    night: [18, 24],
+  },
+  es: {
+    dawn: [0, 6],
+    morning: [4, 12],
+    noon: [12, 14],
+    afternoon: [12, 19],
+    evening: [18, 24],
+    night: [18, 24],
+  },
+};
+
+function truncate(instant: DateTime, grain: Grain): DateTime {
+  return grain === "week" ? instant.startOf("week") : instant.startOf(grain as DateTimeUnit);
+}
+
+export function readExpression(
+  expression: TemporalExpression,
+  reference: DateTime,
+  language: Language,
+): Reading | null {
+  if (expression.shift) {
+    const { amount, unit } = expression.shift;
+    const target = reference.plus({ [unit]: amount });
+    if (expression.within) return { start: reference, grain: "second", end: target };
+    const grain = FINER[unit];
+    return { start: truncate(target, grain), grain };
+  }
+  if (expression.span) {
+    const { count, unit, direction } = expression.span;
+    const current = truncate(reference, unit);
+    const start = direction === "next" ? current.plus({ [unit]: 1 }) : current.minus({ [unit]: count });
+    return { start, grain: unit, end: start.plus({ [unit]: count }) };
+  }
+  if (expression.interval) {
+    const { from, to, open } = expression.interval;
+    const first = from ? readParts(from, reference, language, to) : null;
+    const last = to ? readParts(to, reference, language, from, first ?? undefined) : null;
+    if (open === "after" && first) return { ...first, end: undefined, open };
+    if (open === "before" && last) return { start: last.start, grain: last.grain, end: last.start, open };
+    if (!first || !last) return null;
+    return { start: first.start, grain: first.grain, end: last.end ?? last.start.plus({ [last.grain]: 1 }) };
+  }
+  return readParts(expression, reference, language);
+}
+
+/** A date, a time of day and a part of the day, intersected. */
+function readParts(
+  parts: ExpressionParts,
+  reference: DateTime,
+  language: Language,
+  other?: ExpressionParts,
+  after?: Reading,
+): Reading | null {
+  const date = parts.date ?? (other?.date && (parts.time || parts.partOfDay) ? other.date : undefined);
+  const day = date ? readDate(date, reference) : null;
+  if (date && !day) return null;
+  const part = parts.partOfDay ?? (parts.time ? other?.partOfDay : undefined);
+  if (parts.time) {
+    const base = day && day.grain !== "second" ? day.start : null;
+    const start = readTime(parts.time, part, base, after?.start ?? reference, language);
+    return start ? { start, grain: timeGrain(parts.time) } : null;
+  }
+  if (part) {
+    const [from, to] = PARTS[language][part];
+    let base = day ? day.start.startOf("day") : reference.startOf("day");
+    if (!day && reference.hour >= to) base = base.plus({ days: 1 });
+    return { start: base.set({ hour: from }), grain: "hour", end: base.plus({ hours: to }) };
+  }
+  return day;
+}
+
+function timeGrain(time: TimeSpec): Grain {
+  return time.minuteGiven || time.minute !== 0 || time.minutesBefore ? "minute" : "hour";
+}
+
+function readTime(
+  time: TimeSpec,
+  part: PartOfDay | undefined,
+  day: DateTime | null,
+  reference: DateTime,
+  language: Language,
+): DateTime | null {
+  const candidates = hourCandidates(time, part, language);
+  const at = (base: DateTime, hour: number) =>
+    base.startOf("day").plus({ hours: hour, minutes: time.minute - (time.minutesBefore ?? 0) });
+  if (day) return at(day, candidates[0]!);
+  for (const offset of [0, 1]) {
+    const base = reference.startOf("day").plus({ days: offset });
+    for (const hour of candidates) {
+      const instant = at(base, hour);
+      if (instant >= reference.startOf("minute")) return instant;
+    }
+  }
+  return null;
+}
+
+/** The 24-hour readings of an hour, earliest first: "3" is 3:00 or 15:00, "3pm" only 15:00. */
+function hourCandidates(time: TimeSpec, part: PartOfDay | undefined, language: Language): number[] {
+  const { hour } = time;
+  if (time.meridiem === "pm") return [hour < 12 ? hour + 12 : hour];
+  if (time.meridiem === "am") return [hour === 12 ? 0 : hour];
+  if (time.clock24 || hour > 12 || hour === 0) return [hour % 24];
+  if (part) {
+    const [from] = PARTS[language][part];
+    if (from >= 12 || part === "noon")
+      return [hour < 12 && !(part === "noon" && hour === 12) ? hour + 12 : hour];
+    return [hour === 12 ? 0 : hour];
+  }
+  return hour === 12 ? [12, 0] : [hour, hour + 12];
+}
+
+export function readDate(spec: DateSpec, reference: DateTime): Reading | null {
+  const today = reference.startOf("day");
+  switch (spec.kind) {
+    case "now":
+      return { start: reference.startOf("second"), grain: "second" };
+    case "relative":
+      return { start: today.plus({ days: spec.days }), grain: "day" };
+    case "weekday": {
+      const shift = (spec.weekday - today.weekday + 7) % 7;
+      if (spec.week === "next")
+        return { start: today.startOf("week").plus({ weeks: 1, days: spec.weekday - 1 }), grain: "day" };
+      if (spec.week === "this")
+        return { start: today.startOf("week").plus({ days: spec.weekday - 1 }), grain: "day" };
+      if (spec.week === "previous")
+        return {
+          start: today
+            .startOf("week")
+            .minus({ weeks: 1 })
+            .plus({ days: spec.weekday - 1 }),
+          grain: "day",
+        };
+      if (spec.week === "last")
+        return { start: today.minus({ days: (today.weekday - spec.weekday + 7) % 7 || 7 }), grain: "day" };
+      if (spec.skipNearest) return { start: today.plus({ days: shift + 7 }), grain: "day" };
+      return { start: today.plus({ days: shift || 7 }), grain: "day" };
+    }
+    case "calendar": {
+      const start = nextCalendarDate(spec, today);
+      return start ? { start, grain: "day" } : null;
+    }
+    case "month": {
+      const year = spec.year ?? (spec.month >= today.month ? today.year : today.year + 1);
+      return { start: today.set({ year, month: spec.month, day: 1 }), grain: "month" };
+    }
+    case "year":
+      return { start: today.set({ year: spec.year, month: 1, day: 1 }), grain: "year" };
+    case "cycle":
+      return { start: truncate(reference, spec.unit).plus({ [spec.unit]: spec.offset }), grain: spec.unit };
+    case "quarter": {
+      const year = spec.year ?? today.year;
+      return { start: today.set({ year, month: (spec.quarter - 1) * 3 + 1, day: 1 }), grain: "quarter" };
+    }
+    case "nthWeekday": {
+      let month = today.startOf("month");
+      if (spec.month !== undefined) {
+        const year = spec.year ?? (spec.month >= today.month ? today.year : today.year + 1);
+        month = month.set({ year, month: spec.month });
+      } else if (spec.monthOffset) month = month.plus({ months: spec.monthOffset });
+      const start = nthWeekday(month, spec.weekday, spec.ordinal);
+      return start ? { start, grain: "day" } : null;
+    }
+    case "holiday":
+      return null;
+  }
+}
+
+function nthWeekday(month: DateTime, weekday: number, ordinal: number): DateTime | null {
+  if (ordinal > 0) {
+    const first = month.plus({ days: (weekday - month.weekday + 7) % 7 });
+    const day = first.plus({ weeks: ordinal - 1 });
+    return day.month === month.month ? day : null;
+  }
+  const last = month.endOf("month").startOf("day");
+  return last.minus({ days: (last.weekday - weekday + 7) % 7 });
+}
+
+/** The first date on or after today with that day (and month, and weekday) when no year is said. */
+function nextCalendarDate(spec: Extract<DateSpec, { kind: "calendar" }>, today: DateTime): DateTime | null {
+  const make = (year: number, month: number) => {
+    const candidate = today.set({ year, month, day: 1 });
+    if (spec.day > candidate.daysInMonth!) return null;
+    return candidate.set({ day: spec.day });
+  };
+  if (spec.year !== undefined && spec.month !== undefined) return make(spec.year, spec.month);
+  for (let months = 0; months < 48; months++) {
+    const month = today.startOf("month").plus({ months });
+    if (spec.month !== undefined && month.month !== spec.month) continue;
+    if (spec.year !== undefined && month.year !== spec.year) continue;
+    const candidate = make(month.year, month.month);
+    if (!candidate || candidate < today) continue;
+    if (spec.weekday !== undefined && candidate.weekday !== spec.weekday) continue;
+    return candidate;
+  }
+  return null;
+}
