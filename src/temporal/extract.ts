@@ -12,11 +12,12 @@ export const PARSERS: Record<ExtractOptions["language"], readonly Parser[]> = {
 };
 
 const CHRONO_CERTAINTY = 0.75;
-const DIGIT = /\d/g;
+/** A number as dates write it: "3/4", "2026.01", "23rd", "3 de", "3 of", "3 jan". */
+const DATE_HINT = /\d(?:[/.-]\d|st\b|nd\b|rd\b|th\b| de | of | [a-z]{3})/g;
 
-function hasDigitOutside(folded: string, spans: readonly TemporalExpression[]): boolean {
-  DIGIT.lastIndex = 0;
-  for (let match = DIGIT.exec(folded); match !== null; match = DIGIT.exec(folded)) {
+function hasDateHintOutside(folded: string, spans: readonly TemporalExpression[]): boolean {
+  DATE_HINT.lastIndex = 0;
+  for (let match = DATE_HINT.exec(folded); match !== null; match = DATE_HINT.exec(folded)) {
     const at = match.index;
     if (!spans.some((span) => at >= span.index && at < span.end)) return true;
   }
@@ -54,10 +55,10 @@ export function extractExpressions(
     }
   });
   const selected = selectNonOverlapping(candidates);
-  // chrono is asked only where a date our parsers missed could hide: the dates it adds all hold a number,
-  // so a text whose every digit our parsers already read has none left for it.
+  // chrono (about a millisecond a call) is asked only where a date our parsers missed could hide: the
+  // dates it adds hold a number written like part of a date, outside what our parsers already read.
   if (
-    hasDigitOutside(text.folded, selected) &&
+    hasDateHintOutside(text.folded, selected) &&
     !selected.some((expression) => expression.date !== undefined || expression.offsetMinutes !== undefined)
   ) {
     const fallback = chronoDate(text, options, now, selected);
@@ -124,3 +125,5 @@ function foldedIndex(text: NormalizedText, originalIndex: number): number {
   const position = text.offsets.findIndex((offset) => offset >= originalIndex);
   return position === -1 ? text.folded.length : position;
 }
+
+export const EXTRACT_PATTERNS: readonly RegExp[] = [DATE_HINT];

@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { SAFE_ID } from "../../../src/http/request-id.js";
 import { CALENDAR_ID, OFFSET_INSTANT, SUPPORTED_LANGUAGE } from "../../../src/http/schemas.js";
 import { JSON_CONTENT_TYPE } from "../../../src/http/validation.js";
-import { PARSERS } from "../../../src/temporal/extract.js";
+import { COMPOSE_PATTERNS } from "../../../src/temporal/duckling/compose.js";
+import { EXTRACT_PATTERNS, PARSERS } from "../../../src/temporal/extract.js";
+import { HOLIDAY_PATTERNS } from "../../../src/temporal/holidays/index.js";
 import { FOLLOWED_BY_TIME } from "../../../src/temporal/locales/en/weekday.js";
 import { MORNING_ARTICLE } from "../../../src/temporal/locales/es/relative-day.js";
 import { TEXT_PATTERNS } from "../../../src/temporal/text.js";
@@ -40,6 +42,9 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
       WORD_PATTERNS,
       LANGUAGE_PATTERNS,
       TEXT_PATTERNS,
+      EXTRACT_PATTERNS,
+      COMPOSE_PATTERNS,
+      HOLIDAY_PATTERNS,
       LOCALE_HELPERS: [MORNING_ARTICLE, FOLLOWED_BY_TIME],
     }).map(([list, patterns]) => [
       list,
