@@ -24,12 +24,17 @@ function hasDateHintOutside(folded: string, spans: readonly TemporalExpression[]
   return false;
 }
 
+/**
+ * Expressions in `text`. `extra` parsers join the locale's core ones: a policy that reads more (Duckling's
+ * quarters, seasons, spans) brings its own, so appointment requests do not pay for them.
+ */
 export function extractExpressions(
   text: NormalizedText,
   options: ExtractOptions,
   now: Date,
+  extra: readonly Parser[] = [],
 ): TemporalExpression[] {
-  const parsers = PARSERS[options.language];
+  const parsers = extra.length === 0 ? PARSERS[options.language] : [...extra, ...PARSERS[options.language]];
   const candidates: (TemporalExpression & { rank: number })[] = [];
   parsers.forEach((parser, rank) => {
     const pattern = parser.pattern;

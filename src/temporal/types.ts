@@ -30,12 +30,14 @@ export type DateSpec =
     }
   /** now, ahora, right now */
   | { kind: "now" }
+  /** this weekend (0), next weekend (1), last weekend (-1): Friday evening to Monday */
+  | { kind: "weekend"; offset: number }
   /** Christmas, Navidad, Thanksgiving 2017 */
   | { kind: "holiday"; id: string; year?: number; offset?: number };
 
 export type CycleUnit = "second" | "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year";
 
-export type PartOfDay = "dawn" | "morning" | "noon" | "afternoon" | "evening" | "night";
+export type PartOfDay = "dawn" | "morning" | "noon" | "afternoon" | "evening" | "night" | "lateNight";
 
 export interface TimeSpec {
   hour: number;
@@ -48,6 +50,8 @@ export interface TimeSpec {
   minutesBefore?: number;
   /** Minutes were said ("3:00", "y cuarto"), so the reading is to the minute, not the hour. */
   minuteGiven?: boolean;
+  /** A zone said with the time ("4pm CET", "8:00 GMT"): its UTC offset in minutes. */
+  utcOffset?: number;
 }
 
 export interface TemporalExpression {
@@ -68,7 +72,14 @@ export interface TemporalExpression {
   /** "next 3 days", "pasados 2 meses": the N whole units after (or before) the current one. */
   span?: { count: number; unit: CycleUnit; direction: "next" | "past" };
   /** "from 9 to 11", "13 a 15 de julio", "after 5pm": an interval between two readings (one for open ones). */
-  interval?: { from?: ExpressionParts; to?: ExpressionParts; open?: "after" | "before" };
+  interval?: {
+    from?: ExpressionParts;
+    to?: ExpressionParts;
+    open?: "after" | "before" | "by";
+    minutes?: number;
+  };
+  /** "the end of the month", "beginning of next week", "by EOY": a part of the period the date names. */
+  boundary?: { part: "beginning" | "end"; by?: boolean };
   /** "dentro de tres horas", "within 2 weeks": from now until the shifted instant. */
   within?: boolean;
   /** Weekend, seasons and holidays that last several days: a named interval. */

@@ -9,7 +9,11 @@ import { JSON_CONTENT_TYPE } from "../../../src/http/validation.js";
 import { COMPOSE_PATTERNS } from "../../../src/temporal/duckling/compose.js";
 import { EXTRACT_PATTERNS, PARSERS } from "../../../src/temporal/extract.js";
 import { HOLIDAY_PATTERNS } from "../../../src/temporal/holidays/index.js";
+import { rangeParsers } from "../../../src/temporal/locales/common/ranges.js";
+import { boundaryParser } from "../../../src/temporal/locales/en/boundary.js";
+import { englishDucklingParsers } from "../../../src/temporal/locales/en/duckling.js";
 import { FOLLOWED_BY_TIME } from "../../../src/temporal/locales/en/weekday.js";
+import { spanishDucklingParsers } from "../../../src/temporal/locales/es/duckling.js";
 import { MORNING_ARTICLE } from "../../../src/temporal/locales/es/relative-day.js";
 import { TEXT_PATTERNS } from "../../../src/temporal/text.js";
 import { CONTACT_PATTERNS } from "./contact.js";
@@ -31,6 +35,18 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
   })),
   "temporal parsers (en)": PARSERS.en.map((parser) => ({
     name: `PARSERS.en ${parser.name}`,
+    pattern: parser.pattern,
+  })),
+  "Duckling parsers (common)": [...rangeParsers, boundaryParser].map((parser) => ({
+    name: `duckling ${parser.name}`,
+    pattern: parser.pattern,
+  })),
+  "Duckling parsers (es)": spanishDucklingParsers.map((parser) => ({
+    name: `duckling es ${parser.name}`,
+    pattern: parser.pattern,
+  })),
+  "Duckling parsers (en)": englishDucklingParsers.map((parser) => ({
+    name: `duckling en ${parser.name}`,
     pattern: parser.pattern,
   })),
   ...Object.fromEntries(

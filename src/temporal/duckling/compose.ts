@@ -24,6 +24,28 @@ function isTimeReading(expression: TemporalExpression): boolean {
   );
 }
 
+/** A date said next to a range holds for both ends: "this Thu 9-11am", "9:30 - 11:00 on Thursday". */
+function datedRange(
+  first: TemporalExpression,
+  second: TemporalExpression,
+  text: NormalizedText,
+): TemporalExpression | null {
+  const [range, dated] = first.interval ? [first, second] : [second, first];
+  const interval = range.interval;
+  if (!interval || dated.interval || !dated.date || dated.time || dated.shift || dated.span) return null;
+  if (interval.from?.date || interval.to?.date) return null;
+  const from = interval.from && { ...interval.from, date: dated.date };
+  const to = interval.to && { ...interval.to, date: dated.date };
+  return {
+    ...range,
+    parser: `${first.parser}+${second.parser}`,
+    index: first.index,
+    end: second.end,
+    text: text.original.slice(text.offsets[first.index], text.offsets[second.end - 1]! + 1),
+    interval: { ...interval, ...(from ? { from } : {}), ...(to ? { to } : {}) },
+  };
+}
+
 function compatible(first: TemporalExpression, second: TemporalExpression): boolean {
   if (!isTimeReading(first) || !isTimeReading(second)) return false;
   if (first.shift || second.shift || first.span || second.span) return false;
@@ -52,20 +74,107 @@ function merge(
   };
 }
 
+const OPEN_BEFORE =
+  /^(?:(?:anytime |sometime |sometimes )?(after|since|from|later than|starting|as of)|(?:anytime |sometime |sometimes )?(before|until|untill|till|til|through|thru|prior to|earlier than)|(by)) /;
+const ZONE_AFTER = /^ \(?(gmt|utc|cet|cest|cst|cdt|est|edt|pst|pdt|mst|mdt|ist|bst|wet|eet)\)?(?![a-z])/;
+const ZONE_OFFSETS: Record<string, number> = {
+  gmt: 0,
+  utc: 0,
+  wet: 0,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  eet: 120,
+  ist: 330,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+};
+
+/** A zone abbreviation after a time ("4pm CET"): the time is read in that offset. */
+function withZone(expression: TemporalExpression, text: NormalizedText): TemporalExpression {
+  const zone = ZONE_AFTER.exec(text.folded.slice(expression.end));
+  if (!zone) return expression;
+  const utcOffset = ZONE_OFFSETS[zone[1]!]!;
+  const zoned = (parts: ExpressionParts | undefined) =>
+    parts?.time ? { ...parts, time: { ...parts.time, utcOffset } } : parts;
+  if (!expression.time && !expression.interval) return expression;
+  const end = expression.end + zone[0].length;
+  return {
+    ...expression,
+    ...(expression.time ? { time: { ...expression.time, utcOffset } } : {}),
+    ...(expression.interval
+      ? {
+          interval: {
+            ...expression.interval,
+            from: zoned(expression.interval.from),
+            to: zoned(expression.interval.to),
+          },
+        }
+      : {}),
+    end,
+    text: text.original.slice(text.offsets[expression.index], text.offsets[end - 1]! + 1),
+  };
+}
+
+/** "after 2 pm", "since 2014", "before 11 am", "by 2:00pm": a reading open on one side. */
+function openInterval(expression: TemporalExpression, text: NormalizedText): TemporalExpression {
+  if (!isTimeReading(expression)) return expression;
+  const start = Math.max(0, expression.index - 18);
+  const around = text.folded.slice(start, expression.end);
+  const lead =
+    /(?:^|\b)((?:anytime |sometime |sometimes )?(?:after|since|from|later than|starting|as of|before|until|untill|till|til|through|thru|prior to|earlier than|by)) /.exec(
+      around,
+    );
+  if (!lead || start + lead.index + lead[0].length > expression.index + 12) return expression;
+  const match = OPEN_BEFORE.exec(`${lead[1]} `);
+  if (!match) return expression;
+  const index = Math.min(expression.index, start + lead.index);
+  const base = {
+    ...expression,
+    index,
+    text: text.original.slice(text.offsets[index], text.offsets[expression.end - 1]! + 1),
+  };
+  const reading = parts(expression);
+  if (match[1]) return { ...base, interval: { from: reading, open: "after" } };
+  if (match[2]) return { ...base, interval: { to: reading, open: "before" } };
+  return { ...base, interval: { to: reading, open: "by" } };
+}
+
 /** Merges what belongs together, then pairs readings into intervals. */
 export function compose(
   expressions: readonly TemporalExpression[],
   text: NormalizedText,
 ): TemporalExpression[] {
   const merged: TemporalExpression[] = [];
-  for (const expression of expressions) {
+  for (const found of expressions) {
+    const expression = withZone(found, text);
     const previous = merged[merged.length - 1];
-    if (
-      previous &&
-      compatible(previous, expression) &&
-      JOINER.test(text.folded.slice(previous.end, expression.index))
-    ) {
+    const gap = previous ? text.folded.slice(previous.end, expression.index) : "";
+    const dated = previous && JOINER.test(gap) ? datedRange(previous, expression, text) : null;
+    if (dated) merged[merged.length - 1] = dated;
+    else if (previous && compatible(previous, expression) && JOINER.test(gap)) {
       merged[merged.length - 1] = merge(previous, expression, text);
+    } else if (
+      previous &&
+      isTimeReading(previous) &&
+      expression.durationMinutes !== undefined &&
+      /^ ?$/.test(gap)
+    ) {
+      // "4pm for 30 mins": a start and a length.
+      merged[merged.length - 1] = {
+        parser: `${previous.parser}+${expression.parser}`,
+        index: previous.index,
+        end: expression.end,
+        text: text.original.slice(text.offsets[previous.index], text.offsets[expression.end - 1]! + 1),
+        interval: { from: parts(previous), minutes: expression.durationMinutes },
+        certainty: Math.min(previous.certainty, expression.certainty),
+      };
     } else {
       merged.push(expression);
     }
@@ -93,9 +202,9 @@ export function compose(
       index++;
       continue;
     }
-    result.push(first);
+    result.push(openInterval(first, text));
   }
   return result;
 }
 
-export const COMPOSE_PATTERNS: readonly RegExp[] = [JOINER, RANGE, RANGE_START];
+export const COMPOSE_PATTERNS: readonly RegExp[] = [JOINER, RANGE, RANGE_START, OPEN_BEFORE, ZONE_AFTER];

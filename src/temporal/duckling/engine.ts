@@ -2,14 +2,22 @@
 // them as Duckling's HTTP API does (POST /parse), in the requested IANA zone.
 import { DateTime } from "luxon";
 import { extractExpressions } from "../extract.js";
+import { rangeParsers } from "../locales/common/ranges.js";
+import { boundaryParser } from "../locales/en/boundary.js";
+import { englishDucklingParsers } from "../locales/en/duckling.js";
+import { spanishDucklingParsers } from "../locales/es/duckling.js";
 import { normalizeText } from "../text.js";
 import type { Language, TemporalExpression } from "../types.js";
 import { zoneFor } from "../zone.js";
 import { compose } from "./compose.js";
+import { holidayExpressions } from "./holidays.js";
 import { type Reading, readExpression } from "./policy.js";
 import type { DucklingEntity, DucklingOptions, DurationValue, IntervalValue, TimeValue } from "./types.js";
 
 const FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZZ";
+/** The parsers Duckling's reading adds to the core ones, per language. */
+const ENGLISH = [...rangeParsers, boundaryParser, ...englishDucklingParsers];
+const SPANISH = [...rangeParsers, ...spanishDucklingParsers];
 
 export function languageOf(locale: string): Language {
   return locale.toLowerCase().startsWith("es") ? "es" : "en";
@@ -30,10 +38,12 @@ export function parseDuckling(text: string, options: DucklingOptions): DucklingE
     normalized,
     { language, dayFirst: isDayFirst(options.locale) },
     reference.toJSDate(),
+    language === "es" ? SPANISH : ENGLISH,
   );
+  const found = withHolidays(expressions, holidayExpressions(normalized, language));
   const dims = new Set(options.dims ?? ["time", "duration"]);
   const entities: DucklingEntity[] = [];
-  for (const expression of compose(expressions, normalized)) {
+  for (const expression of compose(found, normalized)) {
     const start = normalized.offsets[expression.index]!;
     const end = normalized.offsets[expression.end - 1]! + 1;
     const body = text.slice(start, end);
@@ -80,4 +90,17 @@ function durationEntity(
     normalized: { value: minutes * 60, unit: "second" },
   };
   return { body, start, end, dim: "duration", latent: false, value };
+}
+
+/** Holiday names win over what they contain ("black friday" is not a Friday) and over what they overlap. */
+function withHolidays(
+  expressions: readonly TemporalExpression[],
+  holidays: readonly TemporalExpression[],
+): TemporalExpression[] {
+  if (holidays.length === 0) return [...expressions];
+  const kept = expressions.filter(
+    (expression) =>
+      !holidays.some((holiday) => expression.index < holiday.end && expression.end > holiday.index),
+  );
+  return [...kept, ...holidays].sort((a, b) => a.index - b.index);
 }

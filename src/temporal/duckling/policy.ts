@@ -1,7 +1,14 @@
 // Duckling's reading rules: a composed expression becomes a value with a grain, or an interval, against a
 // reference instant in a zone. These are Duckling's semantics (a bare hour is its next occurrence, "next
 // wednesday" skips the nearest one), not the appointment conventions of appointment-policy.ts.
-import type { DateTime, DateTimeUnit } from "luxon";
+import { type DateTime, type DateTimeUnit, FixedOffsetZone } from "luxon";
+import {
+  type HolidayInstant,
+  type HolidayOccurrence,
+  holidayOccurrence,
+  nextOccurrence,
+  seasonPeriod,
+} from "../holidays/index.js";
 import type {
   DateSpec,
   ExpressionParts,
@@ -41,6 +48,7 @@ const PARTS: Record<Language, Record<PartOfDay, [number, number]>> = {
     afternoon: [12, 19],
     evening: [18, 24],
     night: [18, 24],
+    lateNight: [21, 24],
   },
   es: {
     dawn: [0, 6],
@@ -49,6 +57,7 @@ const PARTS: Record<Language, Record<PartOfDay, [number, number]>> = {
     afternoon: [12, 19],
     evening: [18, 24],
     night: [18, 24],
+    lateNight: [21, 24],
   },
 };
 
@@ -61,6 +70,11 @@ export function readExpression(
   reference: DateTime,
   language: Language,
 ): Reading | null {
+  if (expression.shift && expression.date) {
+    // "thanksgiving in 9 months", "MLK day of last year": the date as seen from the shifted reference.
+    const { amount, unit } = expression.shift;
+    return readParts(expression, reference.plus({ [unit]: amount }), language);
+  }
   if (expression.shift) {
     const { amount, unit } = expression.shift;
     const target = reference.plus({ [unit]: amount });
@@ -74,16 +88,81 @@ export function readExpression(
     const start = direction === "next" ? current.plus({ [unit]: 1 }) : current.minus({ [unit]: count });
     return { start, grain: unit, end: start.plus({ [unit]: count }) };
   }
-  if (expression.interval) {
-    const { from, to, open } = expression.interval;
-    const first = from ? readParts(from, reference, language, to) : null;
-    const last = to ? readParts(to, reference, language, from, first ?? undefined) : null;
-    if (open === "after" && first) return { ...first, end: undefined, open };
-    if (open === "before" && last) return { start: last.start, grain: last.grain, end: last.start, open };
-    if (!first || !last) return null;
-    return { start: first.start, grain: first.grain, end: last.end ?? last.start.plus({ [last.grain]: 1 }) };
+  if (expression.interval) return readInterval(expression.interval, reference, language);
+  const reading = readParts(expression, reference, language);
+  return reading && expression.boundary ? boundaryOf(reading, expression.boundary, reference) : reading;
+}
+
+type Interval = NonNullable<TemporalExpression["interval"]>;
+
+function readInterval(interval: Interval, reference: DateTime, language: Language): Reading | null {
+  const { open, minutes } = interval;
+  const [from, to] = withSharedMonth(interval.from, interval.to);
+  const first = from ? readParts(from, reference, language, to) : null;
+  if (minutes !== undefined) {
+    // "4pm for 30 mins": from the start, for that long, closed at its last minute.
+    return first
+      ? { start: first.start, grain: "minute", end: first.start.plus({ minutes: minutes + 1 }) }
+      : null;
   }
-  return readParts(expression, reference, language);
+  const last = to ? readParts(to, reference, language, from, first ?? undefined) : null;
+  if (open === "after" && first) return { ...first, end: undefined, open };
+  if (open === "before" && last) return { start: last.start, grain: last.grain, end: last.start, open };
+  if (open === "by" && last) return { start: reference.startOf("second"), grain: "second", end: last.start };
+  if (!first || !last) return null;
+  if (last.end) return { start: first.start, grain: first.grain, end: last.end };
+  // Duckling closes an interval one grain past its last end; Spanish clock ranges ("9:30 - 11:00") end
+  // exactly at the time said.
+  const exact = language === "es" && (first.grain === "minute" || first.grain === "hour");
+  return {
+    start: first.start,
+    grain: first.grain,
+    end: exact ? last.start : last.start.plus({ [first.grain]: 1 }),
+  };
+}
+
+/** "from 13th to 15th July": an end that names no month (or year) takes the other end's. */
+function withSharedMonth(
+  from: ExpressionParts | undefined,
+  to: ExpressionParts | undefined,
+): [ExpressionParts | undefined, ExpressionParts | undefined] {
+  const first = from?.date?.kind === "calendar" ? from.date : undefined;
+  const last = to?.date?.kind === "calendar" ? to.date : undefined;
+  if (!first || !last) return [from, to];
+  return [
+    { ...from, date: { ...first, month: first.month ?? last.month, year: first.year ?? last.year } },
+    { ...to, date: { ...last, month: last.month ?? first.month, year: last.year ?? first.year } },
+  ];
+}
+
+/** Duckling's beginnings and ends of periods: week Mon–Wed / Fri–Sun, month 1–10 / 21–end, year Jan–Mar / Sep–Dec. */
+function boundaryOf(
+  reading: Reading,
+  boundary: NonNullable<TemporalExpression["boundary"]>,
+  reference: DateTime,
+): Reading {
+  const { start } = reading;
+  const periodEnd = reading.end ?? start.plus({ [reading.grain]: 1 });
+  if (boundary.by) return { start: reference.startOf("second"), grain: "second", end: periodEnd };
+  const beginning = boundary.part === "beginning";
+  switch (reading.grain) {
+    case "week":
+      return beginning
+        ? { start, grain: "day", end: start.plus({ days: 3 }) }
+        : { start: start.plus({ days: 4 }), grain: "day", end: periodEnd };
+    case "month":
+      return beginning
+        ? { start, grain: "day", end: start.plus({ days: 10 }) }
+        : { start: start.set({ day: 21 }), grain: "day", end: periodEnd };
+    case "year":
+      return beginning
+        ? { start, grain: "month", end: start.plus({ months: 3 }) }
+        : { start: start.set({ month: 9 }), grain: "month", end: periodEnd };
+    default:
+      return beginning
+        ? { ...reading, end: start.plus({ hours: 12 }), grain: "hour" }
+        : { start: start.set({ hour: 12 }), grain: "hour", end: periodEnd };
+  }
 }
 
 /** A date, a time of day and a part of the day, intersected. */
@@ -123,6 +202,18 @@ function readTime(
   reference: DateTime,
   language: Language,
 ): DateTime | null {
+  if (time.utcOffset !== undefined) {
+    // "4pm CET": the wall clock of that offset, answered in the requested zone.
+    const zone = FixedOffsetZone.instance(time.utcOffset);
+    const local = readTime(
+      { ...time, utcOffset: undefined },
+      part,
+      day ? day.setZone(zone, { keepLocalTime: true }) : null,
+      reference.setZone(zone),
+      language,
+    );
+    return local ? local.setZone(reference.zone) : null;
+  }
   const candidates = hourCandidates(time, part, language);
   const at = (base: DateTime, hour: number) =>
     base.startOf("day").plus({ hours: hour, minutes: time.minute - (time.minutesBefore ?? 0) });
@@ -204,7 +295,11 @@ export function readDate(spec: DateSpec, reference: DateTime): Reading | null {
       return start ? { start, grain: "day" } : null;
     }
     case "holiday":
-      return null;
+      return readHoliday(spec, reference);
+    case "weekend": {
+      const friday = today.startOf("week").plus({ weeks: spec.offset, days: 4, hours: 18 });
+      return { start: friday, grain: "hour", end: friday.plus({ days: 2, hours: 6 }) };
+    }
   }
 }
 
@@ -236,4 +331,27 @@ function nextCalendarDate(spec: Extract<DateSpec, { kind: "calendar" }>, today: 
     return candidate;
   }
   return null;
+}
+
+function readHoliday(spec: Extract<DateSpec, { kind: "holiday" }>, reference: DateTime): Reading | null {
+  const today = { year: reference.year, month: reference.month, day: reference.day };
+  let occurrence: HolidayOccurrence | null;
+  if (spec.id === "season") occurrence = seasonPeriod(today, spec.offset ?? 0);
+  else if (spec.year !== undefined) occurrence = holidayOccurrence(spec.id, spec.year);
+  else occurrence = nextOccurrence(spec.id, today, (spec.offset ?? 0) < 0 ? "last" : "next");
+  if (!occurrence) return null;
+  const at = (instant: HolidayInstant) =>
+    reference.startOf("day").set({
+      year: instant.year,
+      month: instant.month,
+      day: instant.day,
+      hour: instant.hour ?? 0,
+      minute: instant.minute ?? 0,
+    });
+  const grain: Grain = occurrence.grain;
+  const start = at(occurrence.start);
+  if (!occurrence.end) return { start, grain };
+  // Duckling closes a timed holiday's interval one grain past its last minute (Earth Hour ends 21:31).
+  const end = at(occurrence.end).plus(grain === "minute" ? { minutes: 1 } : {});
+  return { start, grain, end };
 }

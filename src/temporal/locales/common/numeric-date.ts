@@ -22,7 +22,11 @@ export const numericDateParser: Parser = {
     if (month < 1 || month > 12 || day < 1 || day > 31) return null;
     const yearText = match[4];
     const year =
-      yearText === undefined ? undefined : yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+      yearText === undefined
+        ? undefined
+        : yearText.length === 2
+          ? fullYear(Number(yearText))
+          : Number(yearText);
     // Without a year, "3-1" could be a score or a range: only slashes stand alone.
     if (year === undefined && match[2] === "-") return null;
     return { date: { kind: "calendar", day, month, year } };
@@ -40,3 +44,8 @@ export const dottedDateParser: Parser = {
     return { date: { kind: "calendar", day, month, year: Number(match[3]) } };
   },
 };
+
+/** A two-digit year: 00–49 is this century, 50–99 the last ("3/1/27" is 2027, "10/31/74" is 1974). */
+export function fullYear(twoDigits: number): number {
+  return twoDigits < 50 ? 2000 + twoDigits : 1900 + twoDigits;
+}

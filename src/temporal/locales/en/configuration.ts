@@ -8,7 +8,8 @@ import { partOfDayParser } from "./part-of-day.js";
 import { relativeDayParser } from "./relative-day.js";
 import { fromTodayParser, relativeOffsetParser } from "./relative-offset.js";
 import { halfHourParser, noonParser, relativeTimeParser, timeParser } from "./time.js";
-import { nextWeekWeekdayParser, weekdayParser } from "./weekday.js";
+import { lastWeeksWeekdayParser, nextWeekWeekdayParser, weekdayParser } from "./weekday.js";
+import { weekendParser } from "./weekend.js";
 
 export const englishParsers: readonly Parser[] = [
   isoDateParser,
@@ -21,6 +22,7 @@ export const englishParsers: readonly Parser[] = [
   relativeDayParser,
   relativeOffsetParser,
   nextWeekWeekdayParser,
+  lastWeeksWeekdayParser,
   weekdayParser,
   durationPhraseParser,
   // "quarter to 5" and "half 3" before the plain clock, which would read just the "5" or "3".
@@ -29,5 +31,6 @@ export const englishParsers: readonly Parser[] = [
   noonParser,
   timeParser,
   partOfDayParser,
+  weekendParser,
   durationParser,
 ];

@@ -5,11 +5,11 @@ import { HOUR_WORD_PATTERN, MINUTE_WORD_PATTERN, MINUTE_WORDS, numberValue } fro
 
 const PREFIX = "at|around|about|by|from|before|after|until|til|till|approx|approximately";
 const PART =
-  "in the morning|in the afternoon|in the evening|at night|tonight|this morning|this afternoon|this evening";
+  "in the morning|in the afternoon|in the evening|at night|tonight|this morning|this afternoon|this evening|in the am|in the pm";
 
 function applyPart(time: TimeSpec, part: string | undefined): void {
   if (part === undefined) return;
-  time.meridiem = part.endsWith("morning") ? "am" : "pm";
+  time.meridiem = part.endsWith("morning") || part.endsWith("am") ? "am" : "pm";
 }
 
 function applySuffix(time: TimeSpec, suffix: string | undefined): void {
@@ -22,7 +22,7 @@ function applySuffix(time: TimeSpec, suffix: string | undefined): void {
 export const timeParser: Parser = {
   name: "en/time",
   pattern: new RegExp(
-    `(?:\\b(${PREFIX}) |(@) ?)?\\b(\\d{1,2}|${HOUR_WORD_PATTERN})(?:(:|\\.)(\\d{2}))?(?:(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?|hrs|hs|h|o'clock|oclock)|(a|p))(?![a-z])| (${PART}))?`,
+    `(?:\\b(${PREFIX}) |(@) ?)?\\b(\\d{1,2}|${HOUR_WORD_PATTERN})(?:(:|\\.|h)(\\d{2}))?(?:(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?|hrs|hs|h|o'clock|oclock)|(a|p))(?![a-z])| (${PART}))?`,
     "g",
   ),
   extract(match) {
@@ -41,6 +41,9 @@ export const timeParser: Parser = {
     const minute = minuteText !== undefined ? Number(minuteText) : 0;
     if (minute > 59) return null;
     const time: TimeSpec = { hour, minute };
+    // "15h15" and "15h" are 24-hour clock read to the minute (as Duckling reads them).
+    if (separator === "h") time.clock24 = true;
+    if (minuteText !== undefined || suffix === "h") time.minuteGiven = true;
     applySuffix(time, suffix ?? letter);
     applyPart(time, part);
     if (isDigits && hourText!.length === 2 && hourText!.startsWith("0") && time.meridiem === undefined)
@@ -54,16 +57,31 @@ export const timeParser: Parser = {
 export const relativeTimeParser: Parser = {
   name: "en/relative-time",
   pattern: new RegExp(
-    `\\b(?:(?:at|around|about) )?(?:(${MINUTE_WORD_PATTERN})|(\\d{1,2}) (?:minutes|mins)) (past|after|to|till|til|of) (\\d{1,2}|${HOUR_WORD_PATTERN})\\b(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?)(?![a-z])| (${PART}))?`,
+    `\\b(?:(?:at|around|about|for) )?(?:(${MINUTE_WORD_PATTERN})|(\\d{1,2})( minutes| mins)?) (past|after|to|till|til|of|from) (\\d{1,2}(?!\\d)|(?:${HOUR_WORD_PATTERN}|noon|midnight)\\b)(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?)(?![a-z])| (${PART}))?`,
     "g",
   ),
   extract(match) {
-    const [, word, digits, direction, hourText, suffix, part] = match;
-    const hour = numberValue(hourText!);
+    const [, word, digits, unit, direction, hourText, suffix, part] = match;
+    const named = hourText === "noon" || hourText === "midnight";
+    const hour = named ? (hourText === "noon" ? 12 : 0) : numberValue(hourText!);
     const offset = word !== undefined ? MINUTE_WORDS[word] : Number(digits);
     if (hour === null || hour > 12 || offset === undefined || offset > 59) return null;
     const before = direction === "to" || direction === "till" || direction === "til" || direction === "of";
+    // "3 to 5" is a range and "10 from 1pm" unclear: a bare number before the hour needs "past"/"after",
+    // or a named hour ("15 to noon").
+    if (
+      digits !== undefined &&
+      unit === undefined &&
+      !named &&
+      direction !== "past" &&
+      direction !== "after"
+    ) {
+      return null;
+    }
+    if (direction === "from" && unit === undefined) return null;
     const time: TimeSpec = before ? { hour, minute: 0, minutesBefore: offset } : { hour, minute: offset };
+    time.minuteGiven = true;
+    if (named) time.clock24 = true;
     applySuffix(time, suffix);
     applyPart(time, part);
     if (time.meridiem !== undefined && (time.hour > 12 || time.hour === 0)) delete time.meridiem;

@@ -12,7 +12,7 @@ const NEEDS_MODIFIER = new Set(["sat", "sun", "wed", "mon"]);
 export const weekdayParser: Parser = {
   name: "en/weekday",
   pattern: new RegExp(
-    `\\b(?:(this coming|this|next|coming|on|last|this past) )?(${WEEKDAY_PATTERN})\\b\\.?(?: (next week|of next week|this week|after next))?`,
+    `\\b(?:(this coming|this|next|coming|on|last|this past) )?(${WEEKDAY_PATTERN})\\b\\.?(?: (next week|of next week|this week|of this week|after next|of last week|from last week))?`,
     "g",
   ),
   extract(match) {
@@ -29,7 +29,17 @@ export const weekdayParser: Parser = {
       return { date: { kind: "weekday", weekday, week: "last" } };
     if (suffix === "next week" || suffix === "of next week")
       return { date: { kind: "weekday", weekday, week: "next" } };
-    return { date: { kind: "weekday", weekday }, certainty: name!.length <= 4 ? 0.95 : 1 };
+    if (suffix === "this week" || suffix === "of this week")
+      return { date: { kind: "weekday", weekday, week: "this" } };
+    if (suffix === "of last week" || suffix === "from last week")
+      return { date: { kind: "weekday", weekday, week: "previous" } };
+    // "next wednesday", "wednesday after next": the appointment conventions take the first one after
+    // today; Duckling's reading skips the nearest (skipNearest), so the parser records what was said.
+    const skipNearest = modifier === "next" || suffix === "after next";
+    return {
+      date: { kind: "weekday", weekday, ...(skipNearest ? { skipNearest } : {}) },
+      certainty: name!.length <= 4 ? 0.95 : 1,
+    };
   },
 };
 
@@ -38,5 +48,14 @@ export const nextWeekWeekdayParser: Parser = {
   pattern: new RegExp(`\\bnext week,? (?:on )?(${WEEKDAY_PATTERN})\\b`, "g"),
   extract(match) {
     return { date: { kind: "weekday", weekday: WEEKDAYS[match[1]!]!, week: "next" } };
+  },
+};
+
+/** "last week's sunday": the weekday in the previous calendar week. */
+export const lastWeeksWeekdayParser: Parser = {
+  name: "en/last-weeks-weekday",
+  pattern: new RegExp(`\\blast week's (${WEEKDAY_PATTERN})\\b`, "g"),
+  extract(match) {
+    return { date: { kind: "weekday", weekday: WEEKDAYS[match[1]!]!, week: "previous" } };
   },
 };

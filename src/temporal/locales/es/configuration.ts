@@ -9,6 +9,7 @@ import { relativeDayParser } from "./relative-day.js";
 import { relativeOffsetParser, weekFromDayParser } from "./relative-offset.js";
 import { noonParser, timeParser } from "./time.js";
 import { nextWeekWeekdayParser, weekdayParser } from "./weekday.js";
+import { weekendParser } from "./weekend.js";
 
 export const spanishParsers: readonly Parser[] = [
   isoDateParser,
@@ -26,5 +27,6 @@ export const spanishParsers: readonly Parser[] = [
   noonParser,
   timeParser,
   partOfDayParser,
+  weekendParser,
   durationParser,
 ];

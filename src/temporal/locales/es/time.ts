@@ -32,6 +32,7 @@ export const timeParser: Parser = {
     const minute = minuteText !== undefined ? Number(minuteText) : 0;
     if (minute > 59) return null;
     const time: TimeSpec = { hour, minute };
+    if (minuteText !== undefined || sign !== undefined) time.minuteGiven = true;
     if (sign !== undefined) {
       const offset = MINUTE_WORDS[offsetText!] ?? Number(offsetText);
       if (offset > 59 || minute + offset > 59) return null;

@@ -9,15 +9,20 @@ const NEXT_WEEK = "de la semana que viene|de la proxima semana|de la semana prox
 export const weekdayParser: Parser = {
   name: "es/weekday",
   pattern: new RegExp(
-    `\\b(?:(?:el|este|esta|el proximo|proximo|la proxima) )?(${WEEKDAY_PATTERN})(?: (que viene|proximo|pasado|${NEXT_WEEK}))?\\b`,
+    `\\b(?:(el|este|esta|el proximo|proximo|la proxima) )?(${WEEKDAY_PATTERN})(?: (que viene|proximo|pasado|de esta semana|de la semana pasada|${NEXT_WEEK}))?\\b`,
     "g",
   ),
   extract(match) {
-    const weekday = WEEKDAYS[match[1]!]!;
-    const suffix = match[2];
+    const [, prefix, name, suffix] = match;
+    const weekday = WEEKDAYS[name!]!;
     if (suffix === "pasado") return { date: { kind: "weekday", weekday, week: "last" } };
+    if (suffix === "de esta semana") return { date: { kind: "weekday", weekday, week: "this" } };
+    if (suffix === "de la semana pasada") return { date: { kind: "weekday", weekday, week: "previous" } };
     if (suffix?.startsWith("de la")) return { date: { kind: "weekday", weekday, week: "next" } };
-    return { date: { kind: "weekday", weekday } };
+    // "el próximo viernes", "el jueves que viene": the first one after today for appointments; Duckling's
+    // reading skips the nearest (skipNearest), so the parser records what was said.
+    const skipNearest = prefix?.includes("proxim") === true || suffix === "que viene" || suffix === "proximo";
+    return { date: { kind: "weekday", weekday, ...(skipNearest ? { skipNearest } : {}) } };
   },
 };
 
