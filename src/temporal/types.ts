@@ -33,7 +33,7 @@ export type DateSpec =
   /** this weekend (0), next weekend (1), last weekend (-1): Friday evening to Monday */
   | { kind: "weekend"; offset: number }
   /** Christmas, Navidad, Thanksgiving 2017 */
-  | { kind: "holiday"; id: string; year?: number; offset?: number };
+  | { kind: "holiday"; id: string; year?: number; offset?: number; yearOffset?: number };
 
 export type CycleUnit = "second" | "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year";
 
@@ -79,7 +79,7 @@ export interface TemporalExpression {
     minutes?: number;
   };
   /** "the end of the month", "beginning of next week", "by EOY": a part of the period the date names. */
-  boundary?: { part: "beginning" | "end"; by?: boolean };
+  boundary?: { part: "beginning" | "end" | "rest"; by?: boolean };
   /** "dentro de tres horas", "within 2 weeks": from now until the shifted instant. */
   within?: boolean;
   /** Weekend, seasons and holidays that last several days: a named interval. */
@@ -88,6 +88,8 @@ export interface TemporalExpression {
   skipNearest?: boolean;
   /** How sure the parser is of this reading, 0..1. */
   certainty: number;
+  /** A guess without a time word around it (Duckling's latent entities): kept only when asked for. */
+  latent?: boolean;
 }
 
 /** The parts of a reading that can stand at either end of an interval. */

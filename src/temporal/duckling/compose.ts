@@ -107,7 +107,7 @@ function withZone(expression: TemporalExpression, text: NormalizedText): Tempora
   const end = expression.end + zone[0].length;
   return {
     ...expression,
-    ...(expression.time ? { time: { ...expression.time, utcOffset } } : {}),
+    ...(expression.time ? { time: { ...expression.time, utcOffset, minuteGiven: true } } : {}),
     ...(expression.interval
       ? {
           interval: {
@@ -122,19 +122,24 @@ function withZone(expression: TemporalExpression, text: NormalizedText): Tempora
   };
 }
 
-/** "after 2 pm", "since 2014", "before 11 am", "by 2:00pm": a reading open on one side. */
+const LEAD_BEFORE =
+  /((?:anytime |sometime |sometimes )?(?:after|since|from|later than|starting|as of|before|until|untill|till|til|through|thru|prior to|earlier than|by)) $/;
+const LEAD_INSIDE =
+  /^((?:anytime |sometime |sometimes )?(?:after|since|from|later than|before|until|untill|till|til|through|thru|by)) /;
+
+/**
+ * "after 2 pm", "since 2014", "before 11 am", "by 2:00pm": a reading open on one side. The word must lead
+ * the reading (said just before it, or the first word of its span), not sit inside it ("day after tomorrow").
+ */
 function openInterval(expression: TemporalExpression, text: NormalizedText): TemporalExpression {
   if (!isTimeReading(expression)) return expression;
-  const start = Math.max(0, expression.index - 18);
-  const around = text.folded.slice(start, expression.end);
-  const lead =
-    /(?:^|\b)((?:anytime |sometime |sometimes )?(?:after|since|from|later than|starting|as of|before|until|untill|till|til|through|thru|prior to|earlier than|by)) /.exec(
-      around,
-    );
-  if (!lead || start + lead.index + lead[0].length > expression.index + 12) return expression;
-  const match = OPEN_BEFORE.exec(`${lead[1]} `);
+  const before = LEAD_BEFORE.exec(text.folded.slice(Math.max(0, expression.index - 24), expression.index));
+  const inside = before ? null : LEAD_INSIDE.exec(text.folded.slice(expression.index, expression.end));
+  const lead = before?.[1] ?? inside?.[1];
+  if (lead === undefined) return expression;
+  const match = OPEN_BEFORE.exec(`${lead} `);
   if (!match) return expression;
-  const index = Math.min(expression.index, start + lead.index);
+  const index = before ? expression.index - before[0].length : expression.index;
   const base = {
     ...expression,
     index,
@@ -207,4 +212,12 @@ export function compose(
   return result;
 }
 
-export const COMPOSE_PATTERNS: readonly RegExp[] = [JOINER, RANGE, RANGE_START, OPEN_BEFORE, ZONE_AFTER];
+export const COMPOSE_PATTERNS: readonly RegExp[] = [
+  JOINER,
+  RANGE,
+  RANGE_START,
+  OPEN_BEFORE,
+  ZONE_AFTER,
+  LEAD_BEFORE,
+  LEAD_INSIDE,
+];

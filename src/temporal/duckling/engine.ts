@@ -11,6 +11,7 @@ import type { Language, TemporalExpression } from "../types.js";
 import { zoneFor } from "../zone.js";
 import { compose } from "./compose.js";
 import { holidayExpressions } from "./holidays.js";
+import { latentParsers } from "./latent.js";
 import { type Reading, readExpression } from "./policy.js";
 import type { DucklingEntity, DucklingOptions, DurationValue, IntervalValue, TimeValue } from "./types.js";
 
@@ -38,7 +39,7 @@ export function parseDuckling(text: string, options: DucklingOptions): DucklingE
     normalized,
     { language, dayFirst: isDayFirst(options.locale) },
     reference.toJSDate(),
-    language === "es" ? SPANISH : ENGLISH,
+    [...(language === "es" ? SPANISH : ENGLISH), ...(options.latent ? latentParsers : [])],
   );
   const found = withHolidays(expressions, holidayExpressions(normalized, language));
   const dims = new Set(options.dims ?? ["time", "duration"]);
@@ -53,7 +54,16 @@ export function parseDuckling(text: string, options: DucklingOptions): DucklingE
     }
     if (!dims.has("time")) continue;
     const reading = readExpression(expression, reference, language);
-    if (reading) entities.push({ body, start, end, dim: "time", latent: false, value: timeValue(reading) });
+    if (reading) {
+      entities.push({
+        body,
+        start,
+        end,
+        dim: "time",
+        latent: expression.latent === true,
+        value: timeValue(reading),
+      });
+    }
   }
   return entities;
 }

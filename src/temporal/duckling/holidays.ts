@@ -76,8 +76,7 @@ export function holidayExpressions(text: NormalizedText, language: Language): Te
           : word.includes("last") || word.includes("pasado")
             ? -1
             : 0;
-      expression.date = { kind: "holiday", id: match.id, offset: 0 };
-      expression.shift = { amount: years, unit: "year" };
+      expression.date = { kind: "holiday", id: match.id, yearOffset: years };
       end += relativeYear[0].length;
     } else if (shift) {
       const amount = amountOf(shift[1] ?? shift[3]!);

@@ -144,6 +144,9 @@ function boundaryOf(
   const { start } = reading;
   const periodEnd = reading.end ?? start.plus({ [reading.grain]: 1 });
   if (boundary.by) return { start: reference.startOf("second"), grain: "second", end: periodEnd };
+  // "the week": what is left of it, from today.
+  if (boundary.part === "rest")
+    return { start: reference.startOf("day"), grain: "day", end: periodEnd.minus({ days: 1 }) };
   const beginning = boundary.part === "beginning";
   switch (reading.grain) {
     case "week":
@@ -222,7 +225,8 @@ function readTime(
     const base = reference.startOf("day").plus({ days: offset });
     for (const hour of candidates) {
       const instant = at(base, hour);
-      if (instant >= reference.startOf("minute")) return instant;
+      // Duckling keeps a time within the current hour as today's ("at 4:23" said at 4:30).
+      if (instant >= reference.startOf("hour")) return instant;
     }
   }
   return null;
@@ -236,6 +240,8 @@ function hourCandidates(time: TimeSpec, part: PartOfDay | undefined, language: L
   if (time.clock24 || hour > 12 || hour === 0) return [hour % 24];
   if (part) {
     const [from] = PARTS[language][part];
+    // "this evening at 12", "this morning at 12": Duckling reads the midnight that ends that day.
+    if (hour === 12 && part !== "noon") return [24];
     if (from >= 12 || part === "noon")
       return [hour < 12 && !(part === "noon" && hour === 12) ? hour + 12 : hour];
     return [hour === 12 ? 0 : hour];
@@ -338,6 +344,8 @@ function readHoliday(spec: Extract<DateSpec, { kind: "holiday" }>, reference: Da
   let occurrence: HolidayOccurrence | null;
   if (spec.id === "season") occurrence = seasonPeriod(today, spec.offset ?? 0);
   else if (spec.year !== undefined) occurrence = holidayOccurrence(spec.id, spec.year);
+  else if (spec.yearOffset !== undefined)
+    occurrence = holidayOccurrence(spec.id, reference.year + spec.yearOffset);
   else occurrence = nextOccurrence(spec.id, today, (spec.offset ?? 0) < 0 ? "last" : "next");
   if (!occurrence) return null;
   const at = (instant: HolidayInstant) =>

@@ -61,8 +61,21 @@ export const yearParser: Parser = {
     const era = match[3];
     const year = Number(match[1] ?? match[2]);
     if (era === undefined && (year < 1000 || year > 2999)) return null;
-    const before = era !== undefined && era.startsWith("b");
+    const before = era?.startsWith("b") === true;
     return { date: { kind: "year", year: before ? -year : year } };
+  },
+};
+
+/** "since 2014", "anytime after 1999", "before 2014", "through 2014": a year opening or closing an interval. */
+export const openYearParser: Parser = {
+  name: "en/duckling-open-year",
+  pattern:
+    /\b(since|after|from|before|through|thru|until|till|up to) (1\d{3}|20\d{2})\b(?![-/.:,]\d| ?(?:am|pm|h\b|a\.m|p\.m|hours|hrs))/g,
+  extract(match) {
+    const year = { date: { kind: "year" as const, year: Number(match[2]) } };
+    return /^(?:since|after|from)$/.test(match[1]!)
+      ? { interval: { from: year, open: "after" } }
+      : { interval: { to: year, open: "before" } };
   },
 };
 

@@ -4,7 +4,7 @@ import type { Parser } from "../../types.js";
 
 export const nightParser: Parser = {
   name: "en/duckling-night",
-  pattern: /\b(?:(last|this|tomorrow|tmrw) )?(night|nite|tonite)\b/g,
+  pattern: /(?<!\bgood )\b(?:(last|this|tomorrow|tmrw) )?(night|nite|tonite)\b/g,
   extract(match) {
     const [, modifier, word] = match;
     if (word === "tonite" || modifier === "this")

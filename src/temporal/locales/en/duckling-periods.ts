@@ -20,7 +20,8 @@ export const partOfMonthParser: Parser = {
     const month = MONTHS[monthText!]!;
     const year = yearText !== undefined ? Number(yearText) : undefined;
     const day = (value: number): ExpressionParts => ({ date: { kind: "calendar", day: value, month, year } });
-    if (part!.startsWith("mid") || part!.includes("middle")) return { interval: { from: day(11), to: day(20) } };
+    if (part!.startsWith("mid") || part!.includes("middle"))
+      return { interval: { from: day(11), to: day(20) } };
     if (part === "early" || part!.includes("beginning") || part!.includes("start"))
       return { interval: { from: day(1), to: day(10) } };
     // February without a year: its common length.
@@ -36,7 +37,8 @@ export const partOfYearParser: Parser = {
   extract(match) {
     const year = Number(match[2]);
     const month = (value: number): ExpressionParts => ({ date: { kind: "month", month: value, year } });
-    if (match[1] === "late" || match[1]!.includes("end")) return { interval: { from: month(9), to: month(12) } };
+    if (match[1] === "late" || match[1]!.includes("end"))
+      return { interval: { from: month(9), to: month(12) } };
     return { interval: { from: month(1), to: month(3) } };
   },
 };
@@ -76,7 +78,8 @@ export const partOfWeekParser: Parser = {
 /** "the rest of the week", "the week" (today to the weekend), "all week" (Monday to the weekend). */
 export const restOfWeekParser: Parser = {
   name: "en/duckling-rest-of-week",
-  pattern: /\b(?:(?:the )?(rest) of (?:the|this) week|(all) week(?: long)?|the week)\b(?! (?:of|after|before|end)\b)/g,
+  pattern:
+    /\b(?:(?:the )?(rest) of (?:the|this) week|(all) week(?: long)?|the week)\b(?! (?:of|after|before|end)\b)/g,
   extract(match) {
     const from: ExpressionParts =
       match[2] !== undefined
@@ -89,12 +92,15 @@ export const restOfWeekParser: Parser = {
 /** "1960 - 1961", "from 2010 to 2015": a range of whole years. */
 export const yearRangeParser: Parser = {
   name: "en/duckling-year-range",
-  pattern: /\b(?:(?:from|between) )?(1\d{3}|20\d{2}) ?(?:-|to|through|until|and) ?(1\d{3}|20\d{2})\b(?![-/.:]\d)/g,
+  pattern:
+    /\b(?:(?:from|between) )?(1\d{3}|20\d{2}) ?(?:-|to|through|until|and) ?(1\d{3}|20\d{2})\b(?![-/.:]\d)/g,
   extract(match) {
     const from = Number(match[1]);
     const to = Number(match[2]);
     if (to <= from) return null;
-    return { interval: { from: { date: { kind: "year", year: from } }, to: { date: { kind: "year", year: to } } } };
+    return {
+      interval: { from: { date: { kind: "year", year: from } }, to: { date: { kind: "year", year: to } } },
+    };
   },
 };
 

@@ -29,7 +29,9 @@ function applyMeridiem(
 function minuteWordValue(text: string): number | null {
   const oh = /^(?:oh|o|ou|zero)[ -](.+)$/.exec(text);
   if (oh) return cardinalValue(oh[1]!);
-  return cardinalValue(text);
+  // "two three" is two numbers: a minute under ten is said "oh three".
+  const value = cardinalValue(text);
+  return value !== null && value >= 10 ? value : null;
 }
 
 /** "4:00pm", "9:01:10 AM", "at 16:00": the minutes are said, so the reading is to the minute. */

@@ -22,7 +22,8 @@ import {
   spacedNumericDateParser,
 } from "./duckling-days.js";
 import { englishLatentDucklingParsers } from "./duckling-latent.js";
-import { monthParser, numericMonthParser, yearParser } from "./duckling-months.js";
+import { monthParser, numericMonthParser, openYearParser, yearParser } from "./duckling-months.js";
+import { asapParser, lunchParser, nightParser } from "./duckling-parts.js";
 import {
   partOfDayIshParser,
   partOfMonthParser,
@@ -31,7 +32,6 @@ import {
   restOfWeekParser,
   yearRangeParser,
 } from "./duckling-periods.js";
-import { asapParser, lunchParser, nightParser } from "./duckling-parts.js";
 import { ordinalQuarterParser, quarterCodeParser } from "./duckling-quarters.js";
 import { inMarkShiftParser, inMinutesParser, inShiftParser, relativeShiftParser } from "./duckling-shifts.js";
 import {
@@ -46,7 +46,12 @@ import {
   spacedClockParser,
   spelledClockParser,
 } from "./duckling-times.js";
-import { nextWeekdayParser, shortWeekdayParser, tomorrowsParser, weekdayOfWeekParser } from "./duckling-weekdays.js";
+import {
+  nextWeekdayParser,
+  shortWeekdayParser,
+  tomorrowsParser,
+  weekdayOfWeekParser,
+} from "./duckling-weekdays.js";
 
 export { englishLatentDucklingParsers };
 
@@ -81,6 +86,7 @@ export const englishDucklingParsers: readonly Parser[] = [
   partOfWeekParser,
   restOfWeekParser,
   yearRangeParser,
+  openYearParser,
   yearParser,
   monthParser,
   nextWeekdayParser,

@@ -24,52 +24,20 @@ export const clockParser: Parser = {
     "g",
   ),
   extract(match) {
-    const [
-      ,
-      prefix,
-      hourText,
-      separator,
-      clockMinutes,
-      sign,
-      signMinutes,
-      zeroMinutes,
-      wordMinutes,
-      meridiem,
-      clock,
-      part,
-    ] = match;
+    const [, prefix, hourText] = match;
+    const [meridiem, clock, part] = match.slice(9, 12);
     const hour = spanishNumber(hourText!);
     if (hour === null || hour > 24) return null;
     const isDigits = /^\d/.test(hourText!);
-    const suffix = meridiem ?? clock ?? part;
+    const marked =
+      prefix !== undefined || meridiem !== undefined || clock !== undefined || part !== undefined;
     // "mañana a 11" is a time; in "de 9 a 11" the "a" joins a range.
-    if (
-      prefix === "a" &&
-      (!isDigits || /\d ?$/.test(match.input.slice(Math.max(0, match.index - 3), match.index)))
-    )
-      return null;
+    const afterNumber = /\d ?$/.test(match.input.slice(Math.max(0, match.index - 3), match.index));
+    if (prefix === "a" && (!isDigits || afterNumber)) return null;
     if ((prefix === "la" || prefix === "de las") && !isDigits && hourText !== "una") return null;
-    const time: TimeSpec = { hour, minute: 0 };
-    if (clockMinutes !== undefined) {
-      if (separator === "h" && prefix === undefined && suffix === undefined && !isDigits) return null;
-      time.minute = Number(clockMinutes);
-      time.minuteGiven = true;
-    } else if (sign !== undefined) {
-      const offset =
-        signMinutes === "cuarto" ? 15 : signMinutes === "media" ? 30 : spanishNumber(signMinutes!);
-      if (offset === null || offset < 1 || offset > 59) return null;
-      if (prefix === undefined && suffix === undefined && signMinutes !== "cuarto" && signMinutes !== "media")
-        return null;
-      if (sign === " y") time.minute = offset;
-      else time.minutesBefore = offset;
-    } else if (zeroMinutes !== undefined || wordMinutes !== undefined) {
-      if (prefix === undefined && suffix === undefined) return null;
-      time.minute = spanishNumber(zeroMinutes ?? wordMinutes!) ?? 60;
-      time.minuteGiven = true;
-    } else if (prefix === undefined && suffix === undefined) {
-      return null;
-    }
-    if (time.minute > 59 || (time.minuteGiven && hour > 23)) return null;
+    // Groups 4 to 8 are the minutes in their several forms.
+    const time = minutesOf(hour, match.slice(4, 9), marked);
+    if (time === null || (time.minuteGiven && hour > 23)) return null;
     if (meridiem !== undefined) time.meridiem = meridiem.startsWith("a") ? "am" : "pm";
     else if (clock !== undefined) time.clock24 = true;
     else if (part !== undefined) {
@@ -80,3 +48,30 @@ export const clockParser: Parser = {
     return { time };
   },
 };
+
+/**
+ * The minutes after the hour: ":30" / ".30" / "h30", "y cuarto" / "menos diez", "cero dos", "veinte".
+ * Unmarked times (no prefix, am/pm or part of the day) need ":30" or "y cuarto" / "y media".
+ */
+function minutesOf(
+  hour: number,
+  [clockMinutes, sign, signMinutes, zeroMinutes, wordMinutes]: (string | undefined)[],
+  marked: boolean,
+): TimeSpec | null {
+  if (clockMinutes !== undefined) {
+    const minute = Number(clockMinutes);
+    return minute > 59 ? null : { hour, minute, minuteGiven: true };
+  }
+  if (sign !== undefined) {
+    const offset = signMinutes === "cuarto" ? 15 : signMinutes === "media" ? 30 : spanishNumber(signMinutes!);
+    if (offset === null || offset < 1 || offset > 59) return null;
+    if (!marked && signMinutes !== "cuarto" && signMinutes !== "media") return null;
+    return sign === " y" ? { hour, minute: offset } : { hour, minute: 0, minutesBefore: offset };
+  }
+  const spoken = zeroMinutes ?? wordMinutes;
+  if (spoken !== undefined) {
+    const minute = spanishNumber(spoken);
+    return marked && minute !== null && minute <= 59 ? { hour, minute, minuteGiven: true } : null;
+  }
+  return marked ? { hour, minute: 0 } : null;
+}

@@ -52,6 +52,9 @@ describe("Spanish Duckling parsers", () => {
     ["dos mil veintisiete", { kind: "year", year: 2027 }],
     ["en el año 1810", { kind: "year", year: 1810 }],
     ["el próximo finde", { kind: "weekend", offset: 1 }],
+    ["el segundo jueves de abril", { kind: "nthWeekday", ordinal: 2, weekday: 4, month: 4, year: undefined }],
+    ["el último lunes del mes pasado", { kind: "nthWeekday", ordinal: -1, weekday: 1, monthOffset: -1 }],
+    ["el tercer trimestre del 2027", { kind: "quarter", quarter: 3, year: 2027 }],
   ])("%s", (text, date) => {
     expect(longest(text).date).toEqual(date);
   });
