@@ -8,9 +8,16 @@ export type DateSpec =
   /** hoy/today (0), mañana/tomorrow (1), ayer (-1), en 3 días (3) */
   | { kind: "relative"; days: number }
   /** el lunes, next Monday (week: undefined); Monday next week (week: "next"); last Monday ("last") */
-  | { kind: "weekday"; weekday: Weekday; week?: "next" | "last" | "this" | "previous"; skipNearest?: boolean }
+  | {
+      kind: "weekday";
+      weekday: Weekday;
+      week?: "next" | "last" | "this" | "previous";
+      skipNearest?: boolean;
+      /** "3 fridays from now" (3), "2 thursdays ago" (-2): the Nth one after (before) today. */
+      occurrence?: number;
+    }
   /** el 3 de enero, 1/23/2027, the 28th, el viernes 29 */
-  | { kind: "calendar"; day: number; month?: number; year?: number; weekday?: Weekday }
+  | { kind: "calendar"; day: number; month?: number; year?: number; weekday?: Weekday; monthOffset?: number }
   /** March, marzo de 2014, 2/2013 */
   | { kind: "month"; month: number; year?: number }
   /** 1974, el año 2014 */
@@ -50,6 +57,8 @@ export interface TimeSpec {
   minutesBefore?: number;
   /** Minutes were said ("3:00", "y cuarto"), so the reading is to the minute, not the hour. */
   minuteGiven?: boolean;
+  /** Seconds, when said ("15:23:24"): the reading is then to the second. */
+  second?: number;
   /** A zone said with the time ("4pm CET", "8:00 GMT"): its UTC offset in minutes. */
   utcOffset?: number;
 }

@@ -7,7 +7,7 @@ import { SAFE_ID } from "../../../src/http/request-id.js";
 import { CALENDAR_ID, OFFSET_INSTANT, SUPPORTED_LANGUAGE } from "../../../src/http/schemas.js";
 import { JSON_CONTENT_TYPE } from "../../../src/http/validation.js";
 import { COMPOSE_PATTERNS } from "../../../src/temporal/duckling/compose.js";
-import { latentParsers } from "../../../src/temporal/duckling/latent.js";
+import { latentParsersFor } from "../../../src/temporal/duckling/latent.js";
 import { EXTRACT_PATTERNS, PARSERS } from "../../../src/temporal/extract.js";
 import { HOLIDAY_PATTERNS } from "../../../src/temporal/holidays/index.js";
 import { rangeParsers } from "../../../src/temporal/locales/common/ranges.js";
@@ -38,8 +38,16 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
     name: `PARSERS.en ${parser.name}`,
     pattern: parser.pattern,
   })),
-  "Duckling parsers (common)": [...rangeParsers, boundaryParser, ...latentParsers].map((parser) => ({
+  "Duckling parsers (common)": [...rangeParsers, boundaryParser].map((parser) => ({
     name: `duckling ${parser.name}`,
+    pattern: parser.pattern,
+  })),
+  "Duckling latent parsers (en)": latentParsersFor("en").map((parser) => ({
+    name: `duckling latent en ${parser.name}`,
+    pattern: parser.pattern,
+  })),
+  "Duckling latent parsers (es)": latentParsersFor("es").map((parser) => ({
+    name: `duckling latent es ${parser.name}`,
     pattern: parser.pattern,
   })),
   "Duckling parsers (es)": spanishDucklingParsers.map((parser) => ({

@@ -11,14 +11,14 @@ import type { Language, TemporalExpression } from "../types.js";
 import { zoneFor } from "../zone.js";
 import { compose } from "./compose.js";
 import { holidayExpressions } from "./holidays.js";
-import { latentParsers } from "./latent.js";
+import { latentParsersFor } from "./latent.js";
 import { type Reading, readExpression } from "./policy.js";
 import type { DucklingEntity, DucklingOptions, DurationValue, IntervalValue, TimeValue } from "./types.js";
 
 const FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZZ";
 /** The parsers Duckling's reading adds to the core ones, per language. */
 const ENGLISH = [...rangeParsers, boundaryParser, ...englishDucklingParsers];
-const SPANISH = [...rangeParsers, ...spanishDucklingParsers];
+const SPANISH = [...spanishDucklingParsers, ...rangeParsers];
 
 export function languageOf(locale: string): Language {
   return locale.toLowerCase().startsWith("es") ? "es" : "en";
@@ -39,7 +39,7 @@ export function parseDuckling(text: string, options: DucklingOptions): DucklingE
     normalized,
     { language, dayFirst: isDayFirst(options.locale) },
     reference.toJSDate(),
-    [...(language === "es" ? SPANISH : ENGLISH), ...(options.latent ? latentParsers : [])],
+    [...(language === "es" ? SPANISH : ENGLISH), ...(options.latent ? latentParsersFor(language) : [])],
   );
   const found = withHolidays(expressions, holidayExpressions(normalized, language));
   const dims = new Set(options.dims ?? ["time", "duration"]);
@@ -53,6 +53,7 @@ export function parseDuckling(text: string, options: DucklingOptions): DucklingE
       continue;
     }
     if (!dims.has("time")) continue;
+    if (expression.latent && !options.latent) continue;
     const reading = readExpression(expression, reference, language);
     if (reading) {
       entities.push({

@@ -195,6 +195,7 @@ function readParts(
 }
 
 function timeGrain(time: TimeSpec): Grain {
+  if (time.second !== undefined) return "second";
   return time.minuteGiven || time.minute !== 0 || time.minutesBefore ? "minute" : "hour";
 }
 
@@ -219,7 +220,9 @@ function readTime(
   }
   const candidates = hourCandidates(time, part, language);
   const at = (base: DateTime, hour: number) =>
-    base.startOf("day").plus({ hours: hour, minutes: time.minute - (time.minutesBefore ?? 0) });
+    base
+      .startOf("day")
+      .plus({ hours: hour, minutes: time.minute - (time.minutesBefore ?? 0), seconds: time.second ?? 0 });
   if (day) return at(day, candidates[0]!);
   for (const offset of [0, 1]) {
     const base = reference.startOf("day").plus({ days: offset });
@@ -273,6 +276,13 @@ export function readDate(spec: DateSpec, reference: DateTime): Reading | null {
       if (spec.week === "last")
         return { start: today.minus({ days: (today.weekday - spec.weekday + 7) % 7 || 7 }), grain: "day" };
       if (spec.skipNearest) return { start: today.plus({ days: shift + 7 }), grain: "day" };
+      if (spec.occurrence !== undefined && spec.occurrence > 0) {
+        return { start: today.plus({ days: (shift || 7) + 7 * (spec.occurrence - 1) }), grain: "day" };
+      }
+      if (spec.occurrence !== undefined && spec.occurrence < 0) {
+        const back = (today.weekday - spec.weekday + 7) % 7 || 7;
+        return { start: today.minus({ days: back + 7 * (-spec.occurrence - 1) }), grain: "day" };
+      }
       return { start: today.plus({ days: shift || 7 }), grain: "day" };
     }
     case "calendar": {
@@ -327,6 +337,10 @@ function nextCalendarDate(spec: Extract<DateSpec, { kind: "calendar" }>, today: 
     return candidate.set({ day: spec.day });
   };
   if (spec.year !== undefined && spec.month !== undefined) return make(spec.year, spec.month);
+  if (spec.monthOffset !== undefined) {
+    const month = today.startOf("month").plus({ months: spec.monthOffset });
+    return make(month.year, month.month);
+  }
   for (let months = 0; months < 48; months++) {
     const month = today.startOf("month").plus({ months });
     if (spec.month !== undefined && month.month !== spec.month) continue;

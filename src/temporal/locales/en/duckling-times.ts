@@ -42,10 +42,11 @@ export const clockParser: Parser = {
     "g",
   ),
   extract(match) {
-    const [, hourText, minuteText, , meridiem, part] = match;
+    const [, hourText, minuteText, secondText, meridiem, part] = match;
     const hour = Number(hourText);
     if (hour > 24) return null;
     const time = applyMeridiem({ hour, minute: Number(minuteText), minuteGiven: true }, meridiem, part);
+    if (time !== null && secondText !== undefined) time.second = Number(secondText);
     if (time === null) return null;
     if (time.meridiem === undefined && (hourText!.startsWith("0") || hour > 12)) time.clock24 = true;
     return { time };

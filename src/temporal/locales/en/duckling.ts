@@ -1,5 +1,6 @@
 // English parsers that only Duckling's reading rules need (POST /parse): cycles, quarters, spans, years,
 // shifts, spelled-out times... Listed before the core parsers: on an identical span, these win.
+
 import type { Parser } from "../../types.js";
 import {
   cycleAfterNextParser,
@@ -33,6 +34,7 @@ import {
   yearRangeParser,
 } from "./duckling-periods.js";
 import { ordinalQuarterParser, quarterCodeParser } from "./duckling-quarters.js";
+import { dayOfRelativeMonthParser, weekdaysFromNowParser } from "./duckling-relative-days.js";
 import { inMarkShiftParser, inMinutesParser, inShiftParser, relativeShiftParser } from "./duckling-shifts.js";
 import {
   clockParser,
@@ -107,4 +109,6 @@ export const englishDucklingParsers: readonly Parser[] = [
   meridiemHourParser,
   midDayParser,
   hourBeforeDayParser,
+  dayOfRelativeMonthParser,
+  weekdaysFromNowParser,
 ];

@@ -50,7 +50,8 @@ export const timeParser: Parser = {
       time.clock24 = true;
     if (time.meridiem !== undefined && (hour > 12 || hour === 0)) delete time.meridiem;
     const certainty = letter !== undefined ? 0.9 : 1;
-    return { time, certainty };
+    // "4a" may as well be a flat or a grade: Duckling reads it only when asked for latent readings.
+    return { time, certainty, ...(letter === "a" ? { latent: true } : {}) };
   },
 };
 
