@@ -6,10 +6,12 @@ import { DEFAULT_CORPUS_DIRECTORY, loadCorpus } from "../scripts/duckling/corpus
 import { formatFailures, formatLanguage, percent } from "../scripts/duckling/report.js";
 import { type LanguageFigures, rate, scoreCorpus } from "../scripts/duckling/score.js";
 
+// The figures reached (npm run duckling); raise them as the engine improves, never lower them.
+// Issue 3's targets are 0.9 for single values, 0.75 for intervals and 1 for negatives.
 const THRESHOLDS = {
-  es: { single: 0, interval: 0 },
-  en: { single: 0, interval: 0 },
-  negatives: 0,
+  es: { single: 0.995, interval: 1 },
+  en: { single: 0.84, interval: 0.855 },
+  negatives: 1,
 } as const;
 
 describe("Duckling's time corpora", () => {

@@ -163,7 +163,7 @@ function boundaryOf(
         : { start: start.set({ month: 9 }), grain: "month", end: periodEnd };
     default:
       return beginning
-        ? { ...reading, end: start.plus({ hours: 12 }), grain: "hour" }
+        ? { ...reading, end: start.set({ hour: 12 }), grain: "hour" }
         : { start: start.set({ hour: 12 }), grain: "hour", end: periodEnd };
   }
 }
@@ -189,7 +189,7 @@ function readParts(
     const [from, to] = PARTS[language][part];
     let base = day ? day.start.startOf("day") : reference.startOf("day");
     if (!day && reference.hour >= to) base = base.plus({ days: 1 });
-    return { start: base.set({ hour: from }), grain: "hour", end: base.plus({ hours: to }) };
+    return { start: base.set({ hour: from }), grain: "hour", end: atWallClock(base, to * 60) };
   }
   return day;
 }
@@ -219,10 +219,9 @@ function readTime(
     return local ? local.setZone(reference.zone) : null;
   }
   const candidates = hourCandidates(time, part, language);
+  // Wall-clock fields, not elapsed hours: on a daylight-saving day "10am" is still 10:00.
   const at = (base: DateTime, hour: number) =>
-    base
-      .startOf("day")
-      .plus({ hours: hour, minutes: time.minute - (time.minutesBefore ?? 0), seconds: time.second ?? 0 });
+    atWallClock(base, hour * 60 + time.minute - (time.minutesBefore ?? 0), time.second ?? 0);
   if (day) return at(day, candidates[0]!);
   for (const offset of [0, 1]) {
     const base = reference.startOf("day").plus({ days: offset });
@@ -313,8 +312,8 @@ export function readDate(spec: DateSpec, reference: DateTime): Reading | null {
     case "holiday":
       return readHoliday(spec, reference);
     case "weekend": {
-      const friday = today.startOf("week").plus({ weeks: spec.offset, days: 4, hours: 18 });
-      return { start: friday, grain: "hour", end: friday.plus({ days: 2, hours: 6 }) };
+      const friday = today.startOf("week").plus({ weeks: spec.offset, days: 4 });
+      return { start: friday.set({ hour: 18 }), grain: "hour", end: friday.plus({ days: 3 }) };
     }
   }
 }
@@ -376,4 +375,14 @@ function readHoliday(spec: Extract<DateSpec, { kind: "holiday" }>, reference: Da
   // Duckling closes a timed holiday's interval one grain past its last minute (Earth Hour ends 21:31).
   const end = at(occurrence.end).plus(grain === "minute" ? { minutes: 1 } : {});
   return { start, grain, end };
+}
+
+/** `minutes` after the start of `day` on the wall clock (past 24:00 runs into the next day). */
+function atWallClock(day: DateTime, minutes: number, seconds = 0): DateTime {
+  const days = Math.floor(minutes / 1440);
+  const rest = minutes - days * 1440;
+  return day
+    .startOf("day")
+    .plus({ days })
+    .set({ hour: Math.floor(rest / 60), minute: rest % 60, second: seconds });
 }
