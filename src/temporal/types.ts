@@ -19,7 +19,7 @@ export type DateSpec =
   /** el 3 de enero, 1/23/2027, the 28th, el viernes 29 */
   | { kind: "calendar"; day: number; month?: number; year?: number; weekday?: Weekday; monthOffset?: number }
   /** March, marzo de 2014, 2/2013 */
-  | { kind: "month"; month: number; year?: number }
+  | { kind: "month"; month: number; year?: number; yearOffset?: number }
   /** 1974, el año 2014 */
   | { kind: "year"; year: number }
   /** this week (0), next month (1), last year (-1), the week after next (2) */
@@ -38,9 +38,11 @@ export type DateSpec =
   /** now, ahora, right now */
   | { kind: "now" }
   /** this weekend (0), next weekend (1), last weekend (-1): Friday evening to Monday */
-  | { kind: "weekend"; offset: number }
+  | { kind: "weekend"; offset: number; ordinal?: number; month?: number; year?: number }
+  /** "the first week of October 2014", "the third last week of 2018": full Monday-to-Sunday weeks inside. */
+  | { kind: "nthWeek"; ordinal: number; month?: number; year?: number }
   /** Christmas, Navidad, Thanksgiving 2017 */
-  | { kind: "holiday"; id: string; year?: number; offset?: number; yearOffset?: number };
+  | { kind: "holiday"; id: string; year?: number; offset?: number; yearOffset?: number; nearest?: number };
 
 export type CycleUnit = "second" | "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year";
 

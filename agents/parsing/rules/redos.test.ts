@@ -7,6 +7,7 @@ import { SAFE_ID } from "../../../src/http/request-id.js";
 import { CALENDAR_ID, OFFSET_INSTANT, SUPPORTED_LANGUAGE } from "../../../src/http/schemas.js";
 import { JSON_CONTENT_TYPE } from "../../../src/http/validation.js";
 import { COMPOSE_PATTERNS } from "../../../src/temporal/duckling/compose.js";
+import { DUCKLING_HOLIDAY_PATTERNS } from "../../../src/temporal/duckling/holidays.js";
 import { latentParsersFor } from "../../../src/temporal/duckling/latent.js";
 import { EXTRACT_PATTERNS, PARSERS } from "../../../src/temporal/extract.js";
 import { HOLIDAY_PATTERNS } from "../../../src/temporal/holidays/index.js";
@@ -70,6 +71,7 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
       EXTRACT_PATTERNS,
       COMPOSE_PATTERNS,
       HOLIDAY_PATTERNS,
+      DUCKLING_HOLIDAY_PATTERNS,
       LOCALE_HELPERS: [MORNING_ARTICLE, FOLLOWED_BY_TIME],
     }).map(([list, patterns]) => [
       list,

@@ -6,6 +6,8 @@ import type { ExpressionParts, TemporalExpression } from "../types.js";
 const JOINER = /^(?:,? ?(?:at|on|the|of|a las|a la|a|el|del|de|en|in|around|about|for|por|para|,)?)? ?$/;
 const RANGE =
   /^ ?(?:-|–|to|till|til|until|untill|through|thru|a|al|hasta|y|and|-?>) ?(?:the |el |las |la )?$/;
+/** A range word the second reading took into its own span ("9:30 till 11:00"). */
+const RANGE_LEAD = /^(?:to|till|til|until|untill|through|thru|hasta) /;
 const RANGE_START = /(?:\b(?:from|between|de|desde|entre)|\bdel) ?$/;
 
 function parts(expression: TemporalExpression): ExpressionParts {
@@ -132,7 +134,7 @@ const LEAD_INSIDE =
  * the reading (said just before it, or the first word of its span), not sit inside it ("day after tomorrow").
  */
 function openInterval(expression: TemporalExpression, text: NormalizedText): TemporalExpression {
-  if (!isTimeReading(expression)) return expression;
+  if (!isTimeReading(expression) || expression.boundary) return expression;
   const before = LEAD_BEFORE.exec(text.folded.slice(Math.max(0, expression.index - 24), expression.index));
   const inside = before ? null : LEAD_INSIDE.exec(text.folded.slice(expression.index, expression.end));
   const lead = before?.[1] ?? inside?.[1];
@@ -192,7 +194,9 @@ export function compose(
       second &&
       isTimeReading(first) &&
       isTimeReading(second) &&
-      RANGE.test(text.folded.slice(first.end, second.index))
+      (RANGE.test(text.folded.slice(first.end, second.index)) ||
+        (/^ ?$/.test(text.folded.slice(first.end, second.index)) &&
+          RANGE_LEAD.test(text.folded.slice(second.index, second.end))))
     ) {
       const lead = RANGE_START.exec(text.folded.slice(Math.max(0, first.index - 8), first.index));
       const start = lead ? first.index - lead[0].length : first.index;
@@ -213,6 +217,7 @@ export function compose(
 }
 
 export const COMPOSE_PATTERNS: readonly RegExp[] = [
+  RANGE_LEAD,
   JOINER,
   RANGE,
   RANGE_START,

@@ -14,6 +14,17 @@ const RELATIVE_YEAR_AFTER =
   /^ (?:of|del) (this|next|last|ano que viene|ano pasado|proximo ano|este ano) ?(?:year)?\b/;
 const SHIFT_AFTER =
   /^ (?:in (\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (years?|months?|weeks?|days?)|(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (years?|months?|weeks?|days?) (ago|from now|hence))\b/;
+const CLOSEST = /\b(?:the )?(?:(second|2nd|third|3rd|fourth|4th) )?closest $/;
+const TO_TODAY = /^ to (?:today|now)\b/;
+const CLOSEST_RANK: Record<string, number> = {
+  first: 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+};
 const SEASON_CYCLE = /\b(this|current|last|past|previous|next) seasons?\b/g;
 
 const DIRECTION: Record<string, number> = {
@@ -48,7 +59,24 @@ export function holidayExpressions(text: NormalizedText, language: Language): Te
     let index = match.index;
     let end = match.end;
     const before = BEFORE.exec(folded.slice(Math.max(0, index - 12), index));
+    const closest = CLOSEST.exec(folded.slice(Math.max(0, index - 24), index));
+    const toToday = closest ? TO_TODAY.exec(folded.slice(end)) : null;
     let offset = 0;
+    if (closest && toToday) {
+      // "the 3rd closest xmas to today": the occurrences nearest today, counted.
+      const rank = CLOSEST_RANK[closest[1] ?? "first"] ?? 1;
+      const from = index - closest[0].length;
+      const to = end + toToday[0].length;
+      expressions.push({
+        parser: "holiday-closest",
+        index: from,
+        end: to,
+        text: originalSlice(text, from, to),
+        date: { kind: "holiday", id: match.id, nearest: rank - 1 },
+        certainty: 1,
+      });
+      continue;
+    }
     if (before) {
       offset = DIRECTION[before[1]!] ?? 0;
       index -= before[0].length;
@@ -114,6 +142,8 @@ export function isSeason(id: string): boolean {
 }
 
 export const DUCKLING_HOLIDAY_PATTERNS: readonly RegExp[] = [
+  CLOSEST,
+  TO_TODAY,
   BEFORE,
   YEAR_AFTER,
   RELATIVE_YEAR_AFTER,

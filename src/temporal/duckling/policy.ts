@@ -97,7 +97,7 @@ type Interval = NonNullable<TemporalExpression["interval"]>;
 
 function readInterval(interval: Interval, reference: DateTime, language: Language): Reading | null {
   const { open, minutes } = interval;
-  const [from, to] = withSharedMonth(interval.from, interval.to);
+  const [from, to] = withSharedZone(...withSharedMonth(interval.from, interval.to));
   const first = from ? readParts(from, reference, language, to) : null;
   if (minutes !== undefined) {
     // "4pm for 30 mins": from the start, for that long, closed at its last minute.
@@ -111,14 +111,29 @@ function readInterval(interval: Interval, reference: DateTime, language: Languag
   if (open === "by" && last) return { start: reference.startOf("second"), grain: "second", end: last.start };
   if (!first || !last) return null;
   if (last.end) return { start: first.start, grain: first.grain, end: last.end };
+  // "1-2:30", "3pm - 6:00:00pm": the interval is read to the finer of its two ends.
+  const grain = finer(first.grain, last.grain);
   // Duckling closes an interval one grain past its last end; Spanish clock ranges ("9:30 - 11:00") end
   // exactly at the time said.
-  const exact = language === "es" && (first.grain === "minute" || first.grain === "hour");
+  const exact = language === "es" && (grain === "minute" || grain === "hour");
   return {
     start: first.start,
-    grain: first.grain,
-    end: exact ? last.start : last.start.plus({ [first.grain]: 1 }),
+    grain,
+    end: exact ? last.start : last.start.plus({ [grain]: 1 }),
   };
+}
+
+/** "9:30 - 11:00 CST": a zone said after the range holds for both ends. */
+function withSharedZone(
+  from: ExpressionParts | undefined,
+  to: ExpressionParts | undefined,
+): [ExpressionParts | undefined, ExpressionParts | undefined] {
+  const offset = to?.time?.utcOffset ?? from?.time?.utcOffset;
+  if (offset === undefined || !from?.time || !to?.time) return [from, to];
+  return [
+    { ...from, time: { ...from.time, utcOffset: offset } },
+    { ...to, time: { ...to.time, utcOffset: offset } },
+  ];
 }
 
 /** "from 13th to 15th July": an end that names no month (or year) takes the other end's. */
@@ -289,7 +304,8 @@ export function readDate(spec: DateSpec, reference: DateTime): Reading | null {
       return start ? { start, grain: "day" } : null;
     }
     case "month": {
-      const year = spec.year ?? (spec.month >= today.month ? today.year : today.year + 1);
+      const year =
+        (spec.year ?? (spec.month >= today.month ? today.year : today.year + 1)) + (spec.yearOffset ?? 0);
       return { start: today.set({ year, month: spec.month, day: 1 }), grain: "month" };
     }
     case "year":
@@ -311,7 +327,25 @@ export function readDate(spec: DateSpec, reference: DateTime): Reading | null {
     }
     case "holiday":
       return readHoliday(spec, reference);
+    case "nthWeek": {
+      const year = spec.year ?? today.year;
+      const from =
+        spec.month !== undefined
+          ? today.set({ year, month: spec.month, day: 1 })
+          : today.set({ year, month: 1, day: 1 });
+      const to = from.plus(spec.month !== undefined ? { months: 1 } : { years: 1 });
+      const start = nthFullWeek(from, to, spec.ordinal);
+      return start ? { start, grain: "week" } : null;
+    }
     case "weekend": {
+      if (spec.ordinal !== undefined && spec.month !== undefined) {
+        // "the last weekend of October": the weekend that starts on that month's nth (last) Friday.
+        const year = spec.year ?? (spec.month >= today.month ? today.year : today.year + 1);
+        const friday = nthWeekday(today.set({ year, month: spec.month, day: 1 }), 5, spec.ordinal);
+        return friday
+          ? { start: friday.set({ hour: 18 }), grain: "hour", end: friday.plus({ days: 3 }) }
+          : null;
+      }
       const friday = today.startOf("week").plus({ weeks: spec.offset, days: 4 });
       return { start: friday.set({ hour: 18 }), grain: "hour", end: friday.plus({ days: 3 }) };
     }
@@ -357,6 +391,7 @@ function readHoliday(spec: Extract<DateSpec, { kind: "holiday" }>, reference: Da
   let occurrence: HolidayOccurrence | null;
   if (spec.id === "season") occurrence = seasonPeriod(today, spec.offset ?? 0);
   else if (spec.year !== undefined) occurrence = holidayOccurrence(spec.id, spec.year);
+  else if (spec.nearest !== undefined) occurrence = nextOccurrence(spec.id, today, "nearest", spec.nearest);
   else if (spec.yearOffset !== undefined)
     occurrence = holidayOccurrence(spec.id, reference.year + spec.yearOffset);
   else occurrence = nextOccurrence(spec.id, today, (spec.offset ?? 0) < 0 ? "last" : "next");
@@ -385,4 +420,19 @@ function atWallClock(day: DateTime, minutes: number, seconds = 0): DateTime {
     .startOf("day")
     .plus({ days })
     .set({ hour: Math.floor(rest / 60), minute: rest % 60, second: seconds });
+}
+
+const GRAIN_ORDER: readonly Grain[] = ["second", "minute", "hour", "day", "week", "month", "quarter", "year"];
+
+function finer(a: Grain, b: Grain): Grain {
+  return GRAIN_ORDER.indexOf(a) <= GRAIN_ORDER.indexOf(b) ? a : b;
+}
+
+/** The `ordinal`th full Monday-to-Sunday week inside [from, to) (negative counts from the end). */
+function nthFullWeek(from: DateTime, to: DateTime, ordinal: number): DateTime | null {
+  const firstMonday = from.plus({ days: (8 - from.weekday) % 7 });
+  const lastMonday = to.minus({ days: 7 }).startOf("week");
+  const monday =
+    ordinal > 0 ? firstMonday.plus({ weeks: ordinal - 1 }) : lastMonday.minus({ weeks: -ordinal - 1 });
+  return monday >= from && monday.plus({ days: 7 }) <= to ? monday : null;
 }

@@ -65,7 +65,7 @@ function clock(hour: string, minute: string | undefined, meridiem: string | unde
 export const clockRangeParser: Parser = {
   name: "common/clock-range",
   pattern: new RegExp(
-    `\\b(?:(?:from|between|in between|de|desde|entre) )?(\\d{1,2})(?:[:h](\\d{2}))? ?(${MERIDIEM})? ?(?:-|to|and|till|until|a|y) ?(\\d{1,2})(?:[:h](\\d{2}))?(?: ?(${MERIDIEM})|h|(?= ?ish))`,
+    `\\b(?:(?:from|between|in between|de|desde|entre) )?(\\d{1,2})(?:[:h](\\d{2}))? ?(${MERIDIEM})? ?(?:-|to|and|till|until|a|y) ?(\\d{1,2})(?:[:h](\\d{2}))?(?: ?(${MERIDIEM})|h\\b|(?= ?ish))?`,
     "g",
   ),
   extract(match) {
@@ -75,14 +75,14 @@ export const clockRangeParser: Parser = {
       fromMinute === undefined &&
       toMinute === undefined &&
       toMeridiem === undefined &&
-      !whole!.endsWith("h")
+      !/\d ?h/.test(whole!)
     ) {
       return null;
     }
     const to = clock(toHour!, toMinute, toMeridiem);
     const inherited = fromMeridiem ?? (Number(fromHour) <= Number(toHour) ? toMeridiem : undefined);
     const from = clock(fromHour!, fromMinute, inherited);
-    if (whole!.endsWith("h")) {
+    if (/\d ?h/.test(whole!)) {
       if (to) to.clock24 = true;
       if (from) from.clock24 = true;
     }

@@ -54,6 +54,12 @@ import {
   tomorrowsParser,
   weekdayOfWeekParser,
 } from "./duckling-weekdays.js";
+import {
+  lateLastNightParser,
+  monthInYearsParser,
+  nthWeekendParser,
+  nthWeekParser,
+} from "./duckling-weeks.js";
 
 export { englishLatentDucklingParsers };
 
@@ -111,4 +117,8 @@ export const englishDucklingParsers: readonly Parser[] = [
   hourBeforeDayParser,
   dayOfRelativeMonthParser,
   weekdaysFromNowParser,
+  nthWeekParser,
+  nthWeekendParser,
+  monthInYearsParser,
+  lateLastNightParser,
 ];
