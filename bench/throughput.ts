@@ -17,6 +17,11 @@ export interface ThroughputOptions {
   connections: number;
   /** Load-generator threads; with 1 or more autocannon leaves the main event loop to the servers. */
   workers: number;
+  /**
+   * Hello-world and parse are measured in turn this many times and each figure is the median, so a burst
+   * of load from elsewhere on the machine skews one round, not the ratio.
+   */
+  rounds: number;
 }
 
 export interface RouteFigures {
@@ -33,6 +38,10 @@ export interface ThroughputFigures {
   durationSeconds: number;
   connections: number;
   workers: number;
+  rounds: number;
+  /** requests/s of every round, in order. */
+  helloRounds: number[];
+  parseRounds: number[];
   hello: RouteFigures;
   parse: RouteFigures;
   /** parse requests/s ÷ hello-world requests/s. */
@@ -49,24 +58,32 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     warmup: { connections: options.connections, duration: options.warmupSeconds },
     ...(options.workers > 0 ? { workers: options.workers } : {}),
   };
+  const parseLoad = {
+    ...load,
+    url: parseUrl,
+    requests: options.bodies.map((body) => ({
+      method: "POST",
+      path: "/v1/appointments/parse",
+      headers: { "content-type": "application/json" },
+      body,
+    })),
+  };
   try {
-    const helloResult = await autocannon({ ...load, url: `${helloUrl}/hello` });
-    const parseResult = await autocannon({
-      ...load,
-      url: parseUrl,
-      requests: options.bodies.map((body) => ({
-        method: "POST",
-        path: "/v1/appointments/parse",
-        headers: { "content-type": "application/json" },
-        body,
-      })),
-    });
-    const helloFigures = figures(helloResult);
-    const parseFigures = figures(parseResult);
+    const helloResults: Result[] = [];
+    const parseResults: Result[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      helloResults.push(await autocannon({ ...load, url: `${helloUrl}/hello` }));
+      parseResults.push(await autocannon(parseLoad));
+    }
+    const helloFigures = figures(median(helloResults));
+    const parseFigures = figures(median(parseResults));
     return {
       durationSeconds: options.durationSeconds,
       connections: options.connections,
       workers: options.workers,
+      rounds: options.rounds,
+      helloRounds: helloResults.map((result) => result.requests.average),
+      parseRounds: parseResults.map((result) => result.requests.average),
       hello: helloFigures,
       parse: parseFigures,
       ratio:
@@ -103,4 +120,10 @@ function listen(
 
 function close(server: ServerType): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** The run with the median requests/s. */
+function median(results: Result[]): Result {
+  const sorted = [...results].sort((a, b) => a.requests.average - b.requests.average);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }

@@ -13,7 +13,7 @@ import {
   siderealSunLongitude,
   solveAngle,
 } from "./astronomy.js";
-import { localDay, localMidnight, NEW_DELHI, type Place, sunrise, sunset } from "./sun-times.js";
+import { localDay, NEW_DELHI, type Place, sunrise, sunset } from "./sun-times.js";
 
 export const CHAITRA = 1;
 export const VAISHAKHA = 2;
@@ -140,11 +140,11 @@ export function sankranti(year: number, zodiacSign: number): number {
 
 /**
  * The part of a Hindu day (sunrise to sunrise) whose tithi decides a festival's day: sunrise for most
- * (udaya tithi); midday (madhyahna) for Rama Navami and Ganesh Chaturthi; afternoon (aparahna) for
+ * (udaya tithi); six nazhikas (2 h 24 min) after sunrise, the morning a Kerala nakshatra must fill; midday (madhyahna) for Rama Navami and Ganesh Chaturthi; afternoon (aparahna) for
  * Vijayadashami and Raksha Bandhan; evening (pradosh, the first 2 h 24 min after sunset) for Diwali; the
  * rise of the waning Moon for Karva Chauth; midnight (nishita) for Janmashtami and Shivaratri.
  */
-export type DayMoment = "sunrise" | "midday" | "afternoon" | "evening" | "moonrise" | "midnight";
+export type DayMoment = "sunrise" | "morning" | "midday" | "afternoon" | "evening" | "moonrise" | "midnight";
 
 const HOUR = 3_600_000;
 
@@ -153,6 +153,8 @@ export function momentOf(day: number, moment: DayMoment, place: Place = NEW_DELH
   switch (moment) {
     case "sunrise":
       return sunrise(day, place);
+    case "morning":
+      return sunrise(day, place) + 2.4 * HOUR;
     case "midday":
     case "afternoon": {
       // The day in fifths: madhyahna is the third, aparahna the fourth.
@@ -169,10 +171,16 @@ export function momentOf(day: number, moment: DayMoment, place: Place = NEW_DELH
   }
 }
 
+/** The Hindu day (sunrise to sunrise) an instant falls in, named by the civil day it starts on. */
+export function hinduDay(instant: number, place: Place = NEW_DELHI): number {
+  const day = localDay(instant, place);
+  return instant < sunrise(day, place) ? day - 1 : day;
+}
+
 /**
- * The local day on which something spanning [start, end) is kept when it must hold at a moment of the
- * day: the first day whose moment falls inside the span; when none does (a tithi shorter than a day can
- * fall between two), the day whose moment last precedes the start.
+ * The day on which something spanning [start, end) is kept when it must hold at a moment of the day: the
+ * first day whose moment falls inside the span; when none does (a tithi is shorter than a day and can
+ * fall between two), the Hindu day that holds the middle of the span.
  */
 export function observanceDay(
   start: number,
@@ -183,18 +191,30 @@ export function observanceDay(
   let day = localDay(start, place);
   while (momentOf(day, moment, place) >= start) day--;
   while (momentOf(day + 1, moment, place) < start) day++;
-  return momentOf(day + 1, moment, place) < end ? day + 1 : day;
+  return momentOf(day + 1, moment, place) < end ? day + 1 : hinduDay((start + end) / 2, place);
+}
+
+/**
+ * The first day whose forenoon (purvahna, taken as the first two fifths of daytime) the span touches: the
+ * rule of Vasant Panchami and Akshaya Tritiya, which prefer the earlier day when both forenoons have it.
+ */
+export function forenoonDay(start: number, end: number, place: Place = NEW_DELHI): number {
+  for (let day = localDay(start, place) - 1; ; day++) {
+    const rise = sunrise(day, place);
+    const forenoonEnd = rise + (sunset(day, place) - rise) * 0.4;
+    if (start < forenoonEnd && end > rise) return day;
+  }
 }
 
 /** How a region starts a solar month from its sankranti. */
 export type SolarMonthRule =
-  /** Punjab and Odisha: the day of the sankranti. */
+  /** Punjab and Odisha: the Hindu day (sunrise to sunrise) of the sankranti. */
   | "same-day"
   /** Tamil Nadu: that day if the sankranti comes before sunset, else the next. */
   | "before-sunset"
   /** Kerala: that day if it comes in the first three fifths of daytime, else the next. */
   | "before-afternoon"
-  /** Bengal: the next day (the one after, if it comes after midnight, which is the same civil day). */
+  /** Bengal: the next day, or the one after if it comes after midnight: always the civil day after it. */
   | "next-day";
 
 /** The local day a solar month begins, by a region's rule. */
@@ -202,7 +222,7 @@ export function solarMonthStart(ingress: number, rule: SolarMonthRule, place: Pl
   const day = localDay(ingress, place);
   switch (rule) {
     case "same-day":
-      return day;
+      return hinduDay(ingress, place);
     case "next-day":
       return day + 1;
     case "before-sunset":
@@ -213,5 +233,3 @@ export function solarMonthStart(ingress: number, rule: SolarMonthRule, place: Pl
     }
   }
 }
-
-export { localDay, localMidnight };
