@@ -48,7 +48,16 @@ function datedRange(
   };
 }
 
+/** A whole-day (or longer) shift and a clock time: "in 7 days at 5pm", "at 7 in 3 years". */
+function shiftedTime(first: TemporalExpression, second: TemporalExpression): boolean {
+  const [shifted, timed] = first.shift ? [first, second] : [second, first];
+  if (!shifted.shift || shifted.within || shifted.date || shifted.time || shifted.interval) return false;
+  if (!timed.time || timed.date || timed.shift || timed.interval) return false;
+  return ["day", "week", "month", "quarter", "year"].includes(shifted.shift.unit);
+}
+
 function compatible(first: TemporalExpression, second: TemporalExpression): boolean {
+  if (shiftedTime(first, second)) return true;
   if (!isTimeReading(first) || !isTimeReading(second)) return false;
   if (first.shift || second.shift || first.span || second.span) return false;
   if (first.date && second.date) return false;
@@ -67,6 +76,7 @@ function merge(
     ...second,
     date: first.date ?? second.date,
     time: first.time ?? second.time,
+    shift: first.shift ?? second.shift,
     partOfDay: first.partOfDay ?? second.partOfDay,
     parser: `${first.parser}+${second.parser}`,
     index: first.index,

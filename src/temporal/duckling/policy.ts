@@ -70,6 +70,13 @@ export function readExpression(
   reference: DateTime,
   language: Language,
 ): Reading | null {
+  if (expression.shift && expression.time && !expression.date) {
+    // "in 7 days at 5pm": the day the shift lands on (to its finer grain), at that time.
+    const { amount, unit } = expression.shift;
+    const day = truncate(reference.plus({ [unit]: amount }), FINER[unit] === "hour" ? "day" : FINER[unit]);
+    const start = readTime(expression.time, expression.partOfDay, day, reference, language);
+    return start ? { start, grain: timeGrain(expression.time) } : null;
+  }
   if (expression.shift && expression.date) {
     // "thanksgiving in 9 months", "MLK day of last year": the date as seen from the shifted reference.
     const { amount, unit } = expression.shift;

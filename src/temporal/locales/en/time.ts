@@ -51,7 +51,7 @@ export const timeParser: Parser = {
     if (time.meridiem !== undefined && (hour > 12 || hour === 0)) delete time.meridiem;
     const certainty = letter !== undefined ? 0.9 : 1;
     // "4a" may as well be a flat or a grade: Duckling reads it only when asked for latent readings.
-    return { time, certainty, ...(letter === "a" ? { latent: true } : {}) };
+    return { time, certainty, ...(letter === "a" && minuteText === undefined ? { latent: true } : {}) };
   },
 };
 
