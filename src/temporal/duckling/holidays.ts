@@ -2,6 +2,7 @@
 // thanksgiving", "thanksgiving 2017", "MLK day of last year", "thanksgiving in 9 months", "3 months ago"),
 // and seasons named by cycle ("this season", "last season").
 import { findHolidays, holidayKind } from "../holidays/index.js";
+import { CARDINAL_PATTERN, cardinalValue } from "../locales/en/duckling-words.js";
 import { NUMBERS as ENGLISH_NUMBERS } from "../locales/en/words.js";
 import { NUMBERS as SPANISH_NUMBERS } from "../locales/es/words.js";
 import { type NormalizedText, originalSlice } from "../text.js";
@@ -10,6 +11,8 @@ import type { CycleUnit, Language, TemporalExpression } from "../types.js";
 const BEFORE =
   /\b(this|next|last|upcoming|coming|past|previous|este|esta|el proximo|la proxima|el pasado|la pasada)(?: |$)$/;
 const YEAR_AFTER = /^,? (?:of |in |del |de )?(?:the year )?(\d{4})\b/;
+/** "two thousand ten", "two thousand and eighteen": a year of this century in words. */
+const SPELLED_YEAR_AFTER = new RegExp(`^ two thousand(?: and)? (${CARDINAL_PATTERN})\\b`);
 const RELATIVE_YEAR_AFTER =
   /^ (?:of|del) (this|next|last|ano que viene|ano pasado|proximo ano|este ano) ?(?:year)?\b/;
 const SHIFT_AFTER =
@@ -90,12 +93,12 @@ export function holidayExpressions(text: NormalizedText, language: Language): Te
       date: { kind: "holiday", id: match.id, offset },
       certainty: 1,
     };
-    const year = YEAR_AFTER.exec(after);
+    const year = yearAfter(after);
     const relativeYear = RELATIVE_YEAR_AFTER.exec(after);
     const shift = SHIFT_AFTER.exec(after);
     if (year) {
-      expression.date = { kind: "holiday", id: match.id, year: Number(year[1]) };
-      end += year[0].length;
+      expression.date = { kind: "holiday", id: match.id, year: year.value };
+      end += year.length;
     } else if (relativeYear) {
       const word = relativeYear[1]!;
       const years =
@@ -136,12 +139,22 @@ export function holidayExpressions(text: NormalizedText, language: Language): Te
   return expressions;
 }
 
+/** A year written after the holiday, in digits or words, and how many characters it takes. */
+function yearAfter(after: string): { value: number; length: number } | null {
+  const digits = YEAR_AFTER.exec(after);
+  if (digits) return { value: Number(digits[1]), length: digits[0].length };
+  const words = SPELLED_YEAR_AFTER.exec(after);
+  const value = words ? cardinalValue(words[1]!) : null;
+  return words && value !== null ? { value: 2000 + value, length: words[0].length } : null;
+}
+
 /** Whether a found holiday id names a season (read as an interval of days). */
 export function isSeason(id: string): boolean {
   return id === "season" || holidayKind(id) === "season";
 }
 
 export const DUCKLING_HOLIDAY_PATTERNS: readonly RegExp[] = [
+  SPELLED_YEAR_AFTER,
   CLOSEST,
   TO_TODAY,
   BEFORE,
