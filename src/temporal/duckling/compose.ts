@@ -87,7 +87,7 @@ function merge(
 }
 
 const OPEN_BEFORE =
-  /^(?:(?:anytime |sometime |sometimes )?(after|since|from|later than|starting|as of)|(?:anytime |sometime |sometimes )?(before|until|untill|till|til|through|thru|prior to|earlier than)|(by)) /;
+  /^(?:(?:anytime |sometime |sometimes )?(after|since|from|later than|starting|as of|despues de|despues del|despues|a partir de|a partir del|desde)|(?:anytime |sometime |sometimes )?(before|until|untill|till|til|through|thru|prior to|earlier than|antes de|antes del|antes|hasta)|(by)) /;
 const ZONE_AFTER = /^ \(?(gmt|utc|cet|cest|cst|cdt|est|edt|pst|pdt|mst|mdt|ist|bst|wet|eet)\)?(?![a-z])/;
 const ZONE_OFFSETS: Record<string, number> = {
   gmt: 0,
@@ -135,9 +135,9 @@ function withZone(expression: TemporalExpression, text: NormalizedText): Tempora
 }
 
 const LEAD_BEFORE =
-  /((?:anytime |sometime |sometimes )?(?:after|since|from|later than|starting|as of|before|until|untill|till|til|through|thru|prior to|earlier than|by)) $/;
+  /((?:anytime |sometime |sometimes )?(?:after|since|from|later than|starting|as of|before|until|untill|till|til|through|thru|prior to|earlier than|by|despues de|despues del|despues|a partir de|a partir del|desde|antes de|antes del|antes|hasta)) $/;
 const LEAD_INSIDE =
-  /^((?:anytime |sometime |sometimes )?(?:after|since|from|later than|before|until|untill|till|til|through|thru|by)) /;
+  /^((?:anytime |sometime |sometimes )?(?:after|since|from|later than|before|until|untill|till|til|through|thru|by|desde|hasta)) /;
 
 /**
  * "after 2 pm", "since 2014", "before 11 am", "by 2:00pm": a reading open on one side. The word must lead

@@ -112,7 +112,10 @@ function readInterval(interval: Interval, reference: DateTime, language: Languag
       ? { start: first.start, grain: "minute", end: first.start.plus({ minutes: minutes + 1 }) }
       : null;
   }
-  const last = to ? readParts(to, reference, language, from, first ?? undefined) : null;
+  let last = to ? readParts(to, reference, language, from, first ?? undefined) : null;
+  // "between Monday and Wednesday": the second end comes after the first one, not after today.
+  if (first && last && to && last.start < first.start)
+    last = readParts(to, first.start, language, from, first);
   if (open === "after" && first) return { ...first, end: undefined, open };
   if (open === "before" && last) return { start: last.start, grain: last.grain, end: last.start, open };
   if (open === "by" && last) return { start: reference.startOf("second"), grain: "second", end: last.start };

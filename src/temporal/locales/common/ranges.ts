@@ -65,13 +65,15 @@ function clock(hour: string, minute: string | undefined, meridiem: string | unde
 export const clockRangeParser: Parser = {
   name: "common/clock-range",
   pattern: new RegExp(
-    `\\b(?:(?:from|between|in between|de|desde|entre) )?(\\d{1,2})(?:[:h](\\d{2}))? ?(${MERIDIEM})? ?(?:-|to|and|till|until|a|y) ?(\\d{1,2})(?:[:h](\\d{2}))?(?: ?(${MERIDIEM})|h\\b|(?= ?ish))?`,
+    `\\b(?:(from|between|in between|de|desde|entre) )?(\\d{1,2})(?:[:h](\\d{2}))? ?(${MERIDIEM})? ?(?:-|to|and|till|until|a|y) ?(\\d{1,2})(?:[:h](\\d{2}))?(?: ?(${MERIDIEM})|h\\b|(?= ?ish))?`,
     "g",
   ),
   extract(match) {
-    const [whole, fromHour, fromMinute, fromMeridiem, toHour, toMinute, toMeridiem] = match;
-    // Two bare numbers ("3 to 4") need a clock mark on one side: a meridiem, minutes or "h".
+    const [whole, lead, fromHour, fromMinute, fromMeridiem, toHour, toMinute, toMeridiem] = match;
+    // Two bare numbers ("3 to 4") need a clock mark on one side (a meridiem, minutes or "h"), or a range
+    // lead: "de 9 a 11", "from 3 to 5".
     if (
+      lead === undefined &&
       fromMinute === undefined &&
       toMinute === undefined &&
       toMeridiem === undefined &&
