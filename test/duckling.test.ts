@@ -7,10 +7,10 @@ import { formatFailures, formatLanguage, percent } from "../scripts/duckling/rep
 import { type LanguageFigures, rate, scoreCorpus } from "../scripts/duckling/score.js";
 
 // The figures reached (npm run duckling); raise them as the engine improves, never lower them.
-// Issue 3's targets are 0.9 for single values, 0.75 for intervals and 1 for negatives.
+// Issue 3 targets 0.9 for single values, 0.75 for intervals and 1 for negatives.
 const THRESHOLDS = {
   es: { single: 0.995, interval: 1 },
-  en: { single: 0.865, interval: 0.935 },
+  en: { single: 0.975, interval: 0.935 },
   negatives: 1,
 } as const;
 

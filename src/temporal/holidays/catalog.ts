@@ -2,7 +2,9 @@
 import { EASTER_HOLIDAYS } from "./easter-holidays.js";
 import { FIXED_HOLIDAYS } from "./fixed-holidays.js";
 import { HEBREW_HOLIDAYS } from "./hebrew-holidays.js";
+import { HINDU_HOLIDAYS } from "./hindu-holidays.js";
 import type { HolidayDefinition, HolidayKind } from "./holiday-definition.js";
+import { INDIAN_SOLAR_HOLIDAYS } from "./indian-solar-holidays.js";
 import { ISLAMIC_HOLIDAYS } from "./islamic-holidays.js";
 import { SEASON_HOLIDAYS } from "./seasons.js";
 import { SPECIAL_HOLIDAYS } from "./special-holidays.js";
@@ -16,6 +18,8 @@ export const HOLIDAYS: readonly HolidayDefinition[] = [
   ...EASTER_HOLIDAYS,
   ...HEBREW_HOLIDAYS,
   ...ISLAMIC_HOLIDAYS,
+  ...HINDU_HOLIDAYS,
+  ...INDIAN_SOLAR_HOLIDAYS,
   ...SPECIAL_HOLIDAYS,
   ...SEASON_HOLIDAYS,
 ];

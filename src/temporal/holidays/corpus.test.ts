@@ -82,7 +82,19 @@ describe("Duckling corpus holidays", () => {
           `${unsupported.length} not recognised:\n  ${unsupported.join("\n  ")}`,
       );
       // Ramadan 1950: the astronomical calendar starts it on 16 June, the corpus on 17 June (Eid matches).
-      expect(wrong.map((entry) => entry.split(" →")[0])).toEqual(language === "en" ? ["Ramadan 1950"] : []);
+      // Dussehra 2018: Dashami held the afternoon of 19 October, the day India kept it; the corpus has 18.
+      // Navaratri 2018 began with Pratipada at sunrise on 10 October (the corpus: 9), and Durga Puja is its
+      // own festival here, Shashthi to Dashami. Buddha Purnima 2013 was 25 May in India (Purnima at
+      // sunrise); Vesak, kept as Sri Lanka does, is the corpus's 24 May.
+      const knownDifferences = [
+        "Ramadan 1950",
+        "Dussehra 2018",
+        "vijayadashami in five years",
+        "navaratri 2018",
+        "durga puja in 2018",
+        "Buddha Purnima",
+      ];
+      expect(wrong.map((entry) => entry.split(" →")[0])).toEqual(language === "en" ? knownDifferences : []);
       expect(supported).toBeGreaterThanOrEqual(language === "en" ? 170 : 17);
     });
   }

@@ -36,6 +36,17 @@ describe("findHolidays", () => {
     ["en", "boss's day", "bosses-day"],
     ["en", "this fall", "fall"],
     ["en", "during lent", "lent"],
+    ["en", "choti diwali", "naraka-chaturdashi"],
+    ["en", "Deepavali", "diwali"],
+    ["en", "chhoti holi", "holika-dahan"],
+    ["en", "Holi", "holi"],
+    ["en", "maattu pongal", "mattu-pongal"],
+    ["en", "Thiruvonam", "onam"],
+    ["en", "Guru Govind Singh Jayanti", "guru-gobind-singh-jayanti"],
+    ["en", "ratha-yatra", "ratha-yatra"],
+    ["en", "Buddha Purnima", "buddha-purnima"],
+    ["en", "chaitra sukhladi", "ugadi"],
+    ["es", "Diwali", "diwali"],
     ["es", "Día de los Inocentes", "april-fools"],
     ["es", "día de los santos inocentes", "holy-innocents"],
     ["es", "Nochevieja", "new-years-eve"],
@@ -63,6 +74,8 @@ describe("findHolidays", () => {
 
   it("does not find names inside words, in the other language, or words that only look like names", () => {
     expect(ids("holidays in the silent valley", "en")).toEqual([]);
+    expect(ids("holiness and the holistic view", "en")).toEqual([]);
+    expect(ids("holi, dijo ella", "es")).toEqual([]);
     expect(ids("I lent him my car", "en")).toEqual([]);
     expect(ids("she lent me a pen", "en")).toEqual([]);
     expect(ids("I might fall asleep", "en")).toEqual([]);

@@ -199,11 +199,13 @@ export function observanceDay(
  * rule of Vasant Panchami and Akshaya Tritiya, which prefer the earlier day when both forenoons have it.
  */
 export function forenoonDay(start: number, end: number, place: Place = NEW_DELHI): number {
-  for (let day = localDay(start, place) - 1; ; day++) {
+  for (let day = localDay(start, place) - 1; day <= localDay(end, place); day++) {
     const rise = sunrise(day, place);
     const forenoonEnd = rise + (sunset(day, place) - rise) * 0.4;
     if (start < forenoonEnd && end > rise) return day;
   }
+  // A short tithi of a winter month can slip between two forenoons.
+  return hinduDay((start + end) / 2, place);
 }
 
 /** How a region starts a solar month from its sankranti. */

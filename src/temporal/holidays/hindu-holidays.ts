@@ -59,14 +59,8 @@ function tithiHoliday(
   month: number,
   tithi: number,
   moment: DayMoment = "sunrise",
-  offset = 0,
 ): HolidayDefinition {
-  return dayHoliday(id, names, (year) =>
-    inYear(
-      year,
-      tithiDays(year, month, tithi, moment).map((day) => day + offset),
-    ),
-  );
+  return dayHoliday(id, names, (year) => inYear(year, tithiDays(year, month, tithi, moment)));
 }
 
 /**
@@ -111,8 +105,9 @@ function vijayadashamiDay(lunar: LunarMonth): number {
 }
 
 /**
- * Vesak, as Sri Lanka and South-East Asia keep it: the full moon of Vaishakha on the civil day holding the
- * middle of the Purnima tithi (India's Buddha Purnima takes the sunrise, a day later in some years).
+ * Vesak, as Sri Lanka keeps it: the full moon of Vaishakha on the civil day holding the middle of the
+ * Purnima tithi (India's Buddha Purnima takes the sunrise, a day later in some years; Singapore and Malaysia
+ * follow the Chinese calendar and Thailand its own, a month later in some years).
  */
 function vesakDays(year: number): number[] {
   return regularMonths(year, VAISHAKHA).map((lunar) => {
@@ -223,7 +218,7 @@ export const HINDU_HOLIDAYS: readonly HolidayDefinition[] = [
   ),
   tithiHoliday(
     "diwali",
-    { en: ["di[vw]ali", "deepa?[vw]ali", "lakshmi puja", "laxmi puja"] },
+    { en: ["di[vw]ali", "deepa?[vw]ali", "lakshmi puja", "laxmi puja"], es: ["di[vw]ali", "deepa?[vw]ali"] },
     ASHVIN,
     AMAVASYA,
     "evening",

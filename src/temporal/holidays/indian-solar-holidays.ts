@@ -52,7 +52,8 @@ function onamDay(year: number): number {
     const day = observanceDay(start, end, "morning", KOCHI);
     if (day >= next) return onam;
     if (day >= first) onam = day;
-    from = end;
+    // Past the mansion's end, so the next search finds the next round.
+    from = end + 3_600_000;
   }
 }
 

@@ -13,8 +13,15 @@ describe("holidayOccurrence", () => {
     for (const holiday of HOLIDAYS) {
       expect(Object.values(holiday.names).flat().length, holiday.id).toBeGreaterThan(0);
     }
+    // Pausha's bright half straddles New Year: Guru Gobind Singh Jayanti falls twice in some Gregorian
+    // years and in none in others (2018, 2023), but never misses two years running.
+    const maySkipAYear = new Set(["guru-gobind-singh-jayanti"]);
     for (let year = 1950; year <= 2050; year += 7) {
-      for (const id of HOLIDAY_IDS) expect(holidayOccurrence(id, year), `${id} ${year}`).not.toBeNull();
+      for (const id of HOLIDAY_IDS) {
+        const found =
+          holidayOccurrence(id, year) ?? (maySkipAYear.has(id) ? holidayOccurrence(id, year + 1) : null);
+        expect(found, `${id} ${year}`).not.toBeNull();
+      }
     }
   });
 
