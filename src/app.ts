@@ -1,5 +1,6 @@
 // The Hono app: one for every runtime. It speaks only Web Standards; src/node.ts and src/worker.ts adapt it.
 import { Hono } from "hono";
+import type { CalendarStore } from "./calendars/store.js";
 import type { Config } from "./config.js";
 import { registerDucklingRoute } from "./http/duckling-route.js";
 import { ApiError, errorResponse } from "./http/errors.js";
@@ -14,6 +15,8 @@ export const VERSION = "0.1.0";
 
 export interface AppOptions {
   config: Config;
+  /** Calendars and bookings (SQLite on Node, D1 on Workers); calendar routes need it. */
+  store?: CalendarStore;
   logger?: Logger;
   clock?: () => number;
 }
@@ -62,6 +65,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
     const response = await parseAppointment(request, {
       config,
+      store: options.store ?? null,
       requestId: context.get("requestId"),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(config.logLevel === "debug"

@@ -1,14 +1,19 @@
 // The parse service: turns a validated request into the contract's response by running the coordinator.
 // Used by the HTTP route, the golden runner and the benchmark alike.
 import { detectLanguage } from "../agents/parsing/rules/language.js";
+import type { CalendarStore } from "./calendars/store.js";
+import type { Calendar } from "./calendars/types.js";
 import type { Config } from "./config.js";
 import { type AgentContext, emptyDraft } from "./coordinator/agent.js";
 import { runSequence } from "./coordinator/coordinator.js";
 import { fullSequence } from "./coordinator/sequences.js";
+import { ApiError } from "./http/errors.js";
 import type { ParseRequest, ParseResponse } from "./http/schemas.js";
 
 export interface ParseOptions {
   config: Config;
+  /** Calendars and bookings; without one, a request naming a calendar answers 404. */
+  store?: CalendarStore | null;
   requestId: string;
   /** Used when the request gives no `now`; defaults to the clock. */
   clock?: () => number;
@@ -20,12 +25,20 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
   const text = request.text.trim();
   const now = request.now !== undefined ? Date.parse(request.now) : (options.clock ?? Date.now)();
   const sink = options.debug;
+  const store = options.store ?? null;
+  let calendar: Calendar | null = null;
+  if (request.calendarId !== undefined) {
+    calendar = store ? await store.getCalendar(request.calendarId) : null;
+    if (calendar === null) throw new ApiError("not_found", `Unknown calendar: ${request.calendarId}.`);
+  }
   const context: AgentContext = {
     text,
     locale: request.locale ?? null,
     timezone: request.timezone ?? config.defaultTimezone,
     now,
     config,
+    calendar,
+    store,
     debug: sink ? (message) => sink(message()) : () => {},
   };
   const language = detectLanguage(text, context.locale);
@@ -49,7 +62,7 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
     },
     confidence: draft.confidence ?? 0,
     ambiguities: draft.ambiguities,
-    alternatives: [],
+    alternatives: draft.alternatives,
     meta: {
       requestId: options.requestId,
       mode: "rules",

@@ -11,6 +11,8 @@ function parse(text: string, locale: string | null = null): Draft {
     timezone: "Europe/Madrid",
     now: Date.parse("2026-01-22T10:30:00+01:00"),
     config: readConfig({}),
+    calendar: null,
+    store: null,
     debug: () => {},
   };
   return parsingAgent.run(context, emptyDraft(context, detectLanguage(text, locale))) as Draft;

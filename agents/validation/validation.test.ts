@@ -9,6 +9,8 @@ const context: AgentContext = {
   timezone: "Europe/Madrid",
   now: Date.parse("2026-01-22T10:30:00+01:00"),
   config: readConfig({}),
+  calendar: null,
+  store: null,
   debug: () => {},
 };
 

@@ -1,5 +1,7 @@
 // The agent contract: a shared, read-only context for one request, the draft appointment that agents
 // refine in turn, and the one-method interface every agent implements.
+import type { CalendarStore } from "../calendars/store.js";
+import type { Calendar, Slot } from "../calendars/types.js";
 import type { Config } from "../config.js";
 import type { TemporalExpression } from "../temporal/types.js";
 
@@ -36,6 +38,10 @@ export interface AgentContext {
   /** Reference instant, epoch milliseconds. */
   readonly now: number;
   readonly config: Config;
+  /** The calendar named by the request (loaded by the service), or null. */
+  readonly calendar: Calendar | null;
+  /** Where bookings live; null when the deployment has no store. */
+  readonly store: CalendarStore | null;
   /** Debug sink; the message is built only when debugging is on. */
   readonly debug: (message: () => string) => void;
 }
@@ -60,6 +66,8 @@ export interface Draft {
   /** How sure the parsers are of what they read, 0..1 (see docs/confidence.md). */
   certainty: number;
   ambiguities: Ambiguity[];
+  /** Free slots to offer instead (Negotiation agent). */
+  alternatives: Slot[];
   status: Status | null;
   confidence: number | null;
   /** Agents that threw; the coordinator records them and carries on. */
@@ -89,6 +97,7 @@ export function emptyDraft(context: AgentContext, language: Language): Draft {
     end: null,
     certainty: 1,
     ambiguities: [],
+    alternatives: [],
     status: null,
     confidence: null,
     failures: [],

@@ -40,7 +40,7 @@ const ZONE = "America/Mexico_City";
 const config = readConfig({});
 
 function contextFor(text: string, debug: AgentContext["debug"] = () => {}): AgentContext {
-  return { text, locale: null, timezone: ZONE, now: NOW, config, debug };
+  return { text, locale: null, timezone: ZONE, now: NOW, config, calendar: null, store: null, debug };
 }
 
 function failingAgent(name: AgentName, failureField: Field, fault: () => never | Promise<never>): Agent {

@@ -1,0 +1,47 @@
+// The calendar store: one interface, one schema and one set of migrations, two implementations (SQLite
+// on Node, D1 on Workers), one contract suite for both. Bookings never double-book: the store inserts
+// with a database-level guarantee (a single conditional INSERT), never check-then-insert.
+import type { Booking, Calendar } from "./types.js";
+
+export interface NewBooking {
+  id: string;
+  calendarId: string;
+  /** Epoch milliseconds; `start`/`end` below are the same instants as ISO strings with offsets. */
+  startMs: number;
+  endMs: number;
+  start: string;
+  end: string;
+  /** Free minutes kept around this booking and the ones it must not overlap. */
+  bufferMinutes: number;
+  contact: string | null;
+  service: string | null;
+  notes: string | null;
+  createdAt: string;
+  /** With a key, a repeat of the same request returns the first booking and creates nothing. */
+  idempotencyKey?: string;
+  /** A digest of the request body, so a key reused for another request is refused. */
+  requestHash?: string;
+}
+
+export type BookingResult =
+  | { kind: "created"; booking: Booking }
+  /** The same Idempotency-Key and request as before: the first booking, nothing new created. */
+  | { kind: "replayed"; booking: Booking }
+  /** The slot (with buffers) overlaps a confirmed booking. */
+  | { kind: "conflict" }
+  /** The Idempotency-Key was used before for a different request. */
+  | { kind: "key_reused" };
+
+export interface CalendarStore {
+  /** Creates the schema and applies pending migrations; safe to call more than once. */
+  migrate(): Promise<void>;
+  putCalendar(calendar: Calendar): Promise<void>;
+  getCalendar(id: string): Promise<Calendar | null>;
+  /** Confirmed bookings of a calendar that overlap [fromMs, toMs). */
+  confirmedBookings(calendarId: string, fromMs: number, toMs: number): Promise<Booking[]>;
+  createBooking(booking: NewBooking): Promise<BookingResult>;
+  getBooking(calendarId: string, bookingId: string): Promise<Booking | null>;
+  /** Marks a booking cancelled (its slot frees); null when there is no such booking. */
+  cancelBooking(calendarId: string, bookingId: string): Promise<Booking | null>;
+  close?(): Promise<void>;
+}

@@ -1,0 +1,54 @@
+// Calendars and bookings: the one place where Cita stores user data.
+
+export const WEEKDAY_NAMES = [
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+] as const;
+export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
+
+/** Local wall-clock times "HH:MM" in the calendar's zone; `to` is exclusive. */
+export interface OpeningInterval {
+  from: string;
+  to: string;
+}
+
+export interface Calendar {
+  id: string;
+  name: string;
+  /** IANA zone of the opening hours and closures. */
+  timezone: string;
+  /** Bookings start on this grid, counted from local midnight. */
+  slotMinutes: number;
+  /** Free time kept between two bookings. */
+  bufferMinutes: number;
+  /** A weekday missing (or empty) is closed. */
+  openingHours: Partial<Record<WeekdayName, OpeningInterval[]>>;
+  /** Inclusive local dates "YYYY-MM-DD". */
+  closures: { from: string; to: string }[];
+}
+
+export type BookingStatus = "confirmed" | "cancelled";
+
+export interface Booking {
+  id: string;
+  calendarId: string;
+  /** ISO-8601 with the offset in force in the calendar's zone. */
+  start: string;
+  end: string;
+  contact: string | null;
+  service: string | null;
+  notes: string | null;
+  status: BookingStatus;
+  createdAt: string;
+}
+
+/** A free slot, ISO-8601 with offsets in the calendar's zone. */
+export interface Slot {
+  start: string;
+  end: string;
+}
