@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { readConfig } from "../src/config.js";
 import { parseArguments, USAGE, UsageError } from "./golden/arguments.js";
+import { openGoldenStore } from "./golden/calendars.js";
 import { loadGoldenFiles } from "./golden/fixtures.js";
 import { junitXml } from "./golden/junit.js";
 import { formatReport, percent } from "./golden/report.js";
@@ -18,8 +19,13 @@ async function main(args: readonly string[]): Promise<number> {
     return 0;
   }
   const { cases, problems } = loadGoldenFiles(options.paths);
-  const target = options.url === null ? inProcessTarget(readConfig({})) : httpTarget(options.url);
-  const results = await runCases(target, cases);
+  // In process, the cases with a calendarId run against fixtures/calendars.json in a temporary store.
+  const calendars = options.url === null ? await openGoldenStore() : null;
+  const target =
+    options.url !== null
+      ? httpTarget(options.url)
+      : inProcessTarget(readConfig({}), calendars?.store ?? null);
+  const results = await runCases(target, cases).finally(() => calendars?.close());
   const summary = summarize(results, problems);
 
   process.stdout.write(`Golden run: ${cases.length} cases, ${options.url ?? "in process"}\n\n`);

@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import type { CalendarStore } from "./calendars/store.js";
 import type { Config } from "./config.js";
+import { registerCalendarRoutes } from "./http/calendar-routes.js";
 import { registerDucklingRoute } from "./http/duckling-route.js";
 import { ApiError, errorResponse } from "./http/errors.js";
 import { type Logger, silentLogger } from "./http/logger.js";
@@ -81,6 +82,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   registerDucklingRoute(app, { config, clock: options.clock });
+  registerCalendarRoutes(app, { config, store: options.store, clock: options.clock });
 
   return app;
 }

@@ -30,6 +30,21 @@ const MESSAGES = {
     en: "That time occurs twice that day because of the daylight-saving change; we took the first one.",
   },
   invalidDate: { es: "Esa fecha no existe.", en: "That date does not exist." },
+  slotTaken: { es: "Esa hora ya está ocupada.", en: "That time is already taken." },
+  outsideHours: {
+    es: "Esa hora está fuera del horario de atención.",
+    en: "That time is outside the opening hours.",
+  },
+  calendarClosed: { es: "Ese día no hay atención.", en: "There are no appointments on that day." },
+  offGrid: {
+    es: "Esa hora no coincide con los turnos de la agenda.",
+    en: "That time does not fall on the calendar's appointment slots.",
+  },
+  alternativesOffered: { es: "Horas libres más cercanas:", en: "Nearest free times:" },
+  noAlternatives: {
+    es: "No hay horas libres en las próximas dos semanas.",
+    en: "There are no free times in the next two weeks.",
+  },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,10 +1,28 @@
-// Node entry: reads the environment once and serves the app with @hono/node-server.
+// Node entry: reads the environment once, opens and migrates the SQLite calendar store at DATABASE_PATH,
+// and serves the app with @hono/node-server. SIGTERM and SIGINT stop the listener, then close the database.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
+import type { CalendarStore } from "./calendars/store.js";
 import { ConfigError, readConfig } from "./config.js";
 import { jsonLogger } from "./http/logger.js";
 
-function main(): void {
+/**
+ * The SQLite store, imported only here so the Workers bundle never sees better-sqlite3. Its folder is created,
+ * as a fresh checkout has no data/ folder.
+ */
+async function openStore(path: string): Promise<CalendarStore> {
+  const { openSqliteStore } = await import("./calendars/sqlite-store.js");
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const store = await openSqliteStore(path);
+  await store.migrate();
+  return store;
+}
+
+const STOP_DEADLINE_MS = 10_000;
+
+async function main(): Promise<void> {
   let config: ReturnType<typeof readConfig>;
   try {
     config = readConfig(process.env);
@@ -27,13 +45,33 @@ function main(): void {
   const logger = jsonLogger(config.logLevel === "warn" ? "error" : config.logLevel, (line) =>
     process.stdout.write(`${line}\n`),
   );
-  const app = createApp({ config, logger });
+  let store: CalendarStore;
+  try {
+    store = await openStore(config.databasePath);
+  } catch (error) {
+    process.stderr.write(
+      `cita: cannot open the calendar store at DATABASE_PATH (${config.databasePath}): ${(error as Error).message}\n`,
+    );
+    process.exit(1);
+  }
+  const app = createApp({ config, store, logger });
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
     logger.info({ event: "listening", url: `http://${hostname}:${info.port}` });
   });
-  const stop = () => server.close(() => process.exit(0));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const closeStore = (code: number) => {
+      void Promise.resolve(store.close?.()).finally(() => process.exit(code));
+    };
+    // In-flight requests finish before the database closes; a booking is one transaction, so even the
+    // deadline's forced exit leaves the whole booking or none.
+    server.close(() => closeStore(0));
+    setTimeout(() => closeStore(1), STOP_DEADLINE_MS).unref();
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }
 
-main();
+await main();

@@ -34,7 +34,8 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
   const context: AgentContext = {
     text,
     locale: request.locale ?? null,
-    timezone: request.timezone ?? config.defaultTimezone,
+    // A request naming a calendar but no zone is read in the calendar's zone (docs/interpretation.md).
+    timezone: request.timezone ?? calendar?.timezone ?? config.defaultTimezone,
     now,
     config,
     calendar,

@@ -1,6 +1,6 @@
 // Temporal agent: resolves the Parsing agent's date and time expressions into the appointment's local
 // date, time, start and end in its zone, with the conventions' rules and daylight-saving checks.
-import type { Agent, Ambiguity, Draft } from "../../src/coordinator/agent.js";
+import type { Agent, AgentContext, Ambiguity, Draft } from "../../src/coordinator/agent.js";
 import { localize } from "../../src/i18n.js";
 import { resolveAppointmentTime, type TemporalIssue } from "../../src/temporal/appointment-policy.js";
 
@@ -12,13 +12,7 @@ export const temporalAgent: Agent = {
   failureField: "date",
   run(context, draft): Draft {
     if (!draft.intent) return draft;
-    const resolved = resolveAppointmentTime({
-      expressions: draft.expressions,
-      now: context.now,
-      zone: draft.timezone,
-      durationMinutes: draft.durationMinutes,
-      defaultLengthMinutes: DEFAULT_LENGTH_MINUTES,
-    });
+    const resolved = resolveDraftTime(context, draft, draft.timezone);
     return {
       ...draft,
       date: resolved.date,
@@ -26,10 +20,42 @@ export const temporalAgent: Agent = {
       start: resolved.start,
       end: resolved.end,
       certainty: Math.min(draft.certainty, resolved.certainty),
-      ambiguities: [...draft.ambiguities, ...resolved.issues.map((issue) => toAmbiguity(issue, draft))],
+      ambiguities: [...draft.ambiguities, ...resolved.ambiguities],
     };
   },
 };
+
+export interface DraftTime {
+  date: string | null;
+  time: string | null;
+  start: string | null;
+  end: string | null;
+  certainty: number;
+  /** The date and time ambiguities this resolution raises, worded in the draft's language. */
+  ambiguities: Ambiguity[];
+}
+
+/**
+ * The draft's expressions resolved in `zone`. The Geo agent calls it again with the place's zone when the
+ * appointment is somewhere else, so both agents read times the same way.
+ */
+export function resolveDraftTime(context: AgentContext, draft: Draft, zone: string): DraftTime {
+  const resolved = resolveAppointmentTime({
+    expressions: draft.expressions,
+    now: context.now,
+    zone,
+    durationMinutes: draft.durationMinutes,
+    defaultLengthMinutes: DEFAULT_LENGTH_MINUTES,
+  });
+  return {
+    date: resolved.date,
+    time: resolved.time,
+    start: resolved.start,
+    end: resolved.end,
+    certainty: resolved.certainty,
+    ambiguities: resolved.issues.map((issue) => toAmbiguity(issue, draft)),
+  };
+}
 
 function toAmbiguity(issue: TemporalIssue, draft: Draft): Ambiguity {
   const key = {

@@ -28,7 +28,13 @@ const ExpectSchema = z.strictObject({
   status: ParseResponseSchema.shape.status.optional(),
 });
 
-const GoldenCaseSchema = ParseRequestSchema.pick({ text: true, locale: true, timezone: true, now: true })
+const GoldenCaseSchema = ParseRequestSchema.pick({
+  text: true,
+  locale: true,
+  timezone: true,
+  now: true,
+  calendarId: true,
+})
   .extend({
     id: z.string().min(1),
     expect: ExpectSchema,

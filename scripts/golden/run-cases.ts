@@ -1,4 +1,5 @@
 // Runs golden cases against a target: the service in process, or a running server over HTTP.
+import type { CalendarStore } from "../../src/calendars/store.js";
 import type { Config } from "../../src/config.js";
 import type { ParseRequest } from "../../src/http/schemas.js";
 import { parseAppointment } from "../../src/service.js";
@@ -25,17 +26,19 @@ export interface CaseResult {
 
 /** The request a case sends: its text and only the optional keys it has. */
 export function requestFor(golden: GoldenCase): ParseRequest {
-  const { text, locale, timezone, now } = golden;
+  const { text, locale, timezone, now, calendarId } = golden;
   return {
     text,
     ...(locale !== undefined ? { locale } : {}),
     ...(timezone !== undefined ? { timezone } : {}),
     ...(now !== undefined ? { now } : {}),
+    ...(calendarId !== undefined ? { calendarId } : {}),
   };
 }
 
-export function inProcessTarget(config: Config): Target {
-  return (request, id) => parseAppointment(request, { config, requestId: id });
+/** The service in process; cases with a `calendarId` need a store seeded with fixtures/calendars.json. */
+export function inProcessTarget(config: Config, store: CalendarStore | null = null): Target {
+  return (request, id) => parseAppointment(request, { config, store, requestId: id });
 }
 
 export function httpTarget(baseUrl: string, fetcher: typeof fetch = fetch): Target {

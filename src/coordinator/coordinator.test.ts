@@ -66,7 +66,7 @@ const ENGLISH = "appointment with Dr. Smith tomorrow at 10am";
 describe("runSequence", () => {
   it("runs the real full sequence to a complete answer", async () => {
     const { draft, agents, timingsMs } = await run(fullSequence, SPANISH);
-    expect(agents).toEqual(["parsing", "temporal", "validation"]);
+    expect(agents).toEqual(fullSequence.map((agent) => agent.name));
     expect(Object.keys(timingsMs)).toEqual(agents);
     expect(draft.failures).toEqual([]);
     expect(draft.status).toBe("complete");
@@ -284,7 +284,7 @@ describe("a failing agent through POST /v1/appointments/parse", () => {
     fault.agent = "validation";
     try {
       const failed = await parse(SPANISH);
-      expect(failed.meta.agents).toEqual(["parsing", "temporal", "validation"]);
+      expect(failed.meta.agents).toEqual(fullSequence.map((agent) => agent.name));
       expect(failed.status).toBe("needs_clarification");
       expect(failed.confidence).toBeLessThan(0.5);
     } finally {

@@ -36,6 +36,8 @@ export async function runSequence(
 function recordFailure(draft: Draft, agent: Agent): Draft {
   return {
     ...draft,
+    // Whatever ran before, an answer with a failed agent is not complete.
+    status: draft.status === "complete" ? "needs_clarification" : draft.status,
     failures: [...draft.failures, agent.name],
     ambiguities: [
       ...draft.ambiguities,

@@ -12,8 +12,12 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "method_not_allowed"
+  | "slot_unavailable"
+  | "outside_hours"
+  | "idempotency_key_reused"
   | "rate_limited"
   | "llm_unavailable"
+  | "store_unavailable"
   | "internal";
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -25,8 +29,12 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  slot_unavailable: 409,
+  outside_hours: 409,
+  idempotency_key_reused: 422,
   rate_limited: 429,
   llm_unavailable: 503,
+  store_unavailable: 503,
   internal: 500,
 };
 

@@ -1,5 +1,15 @@
 // GET /openapi.json, generated from the same zod schemas that validate requests.
 import { z } from "zod";
+import {
+  AvailabilityResponseSchema,
+  BookingRequestSchema,
+  BookingResponseSchema,
+  CalendarInputSchema,
+  CalendarSchema,
+  IDEMPOTENCY_KEY,
+  MAX_AVAILABILITY_DAYS,
+  SlotConflictResponseSchema,
+} from "./calendar-schemas.js";
 import { DUCKLING_PATH, DucklingEntitySchema, DucklingParseRequestSchema } from "./duckling-route.js";
 import {
   ErrorResponseSchema,
@@ -17,6 +27,12 @@ const DOCUMENTED = [
   HealthResponseSchema,
   DucklingParseRequestSchema,
   DucklingEntitySchema,
+  CalendarInputSchema,
+  CalendarSchema,
+  AvailabilityResponseSchema,
+  BookingRequestSchema,
+  BookingResponseSchema,
+  SlotConflictResponseSchema,
 ];
 
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
@@ -96,6 +112,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
           },
         },
       },
+      ...calendarPaths(ref, errors),
       "/health": {
         get: {
           operationId: "health",
@@ -111,6 +128,131 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
         get: { operationId: "openapi", responses: { "200": { description: "This document" } } },
       },
     },
-    components: { schemas: components },
+    components: {
+      schemas: components,
+      securitySchemes: { adminToken: { type: "http", scheme: "bearer" } },
+    },
+  };
+}
+
+type Reference = (id: string) => { $ref: string };
+type Errors = (codes: Record<string, string>) => Record<string, unknown>;
+
+function calendarPaths(ref: Reference, errors: Errors): Record<string, unknown> {
+  const json = (id: string) => ({ "application/json": { schema: ref(id) } });
+  const calendarId = {
+    name: "id",
+    in: "path",
+    required: true,
+    schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" },
+  };
+  const bookingId = { name: "bookingId", in: "path", required: true, schema: { type: "string" } };
+  const instant = (name: string, description: string) => ({
+    name,
+    in: "query",
+    required: true,
+    description,
+    schema: { type: "string", format: "date-time" },
+  });
+  const storeUnavailable = { "503": "store_unavailable (the deployment has no calendar store)" };
+  const bodyErrors = {
+    "400": "invalid_json or invalid_request (the message names the field)",
+    "413": "payload_too_large (over 16 KiB)",
+    "415": "unsupported_media_type",
+  };
+  const bookingAnswer = { "200": { description: "The booking", content: json("BookingResponse") } };
+  return {
+    "/v1/calendars/{id}": {
+      parameters: [calendarId],
+      put: {
+        operationId: "putCalendar",
+        description: "Creates or replaces a calendar. Needs Authorization: Bearer <ADMIN_TOKEN>.",
+        security: [{ adminToken: [] }],
+        requestBody: { required: true, content: json("CalendarInput") },
+        responses: {
+          "200": { description: "The calendar as stored", content: json("Calendar") },
+          ...errors({
+            ...bodyErrors,
+            "401": "unauthorized (missing or wrong admin token)",
+            "403": "forbidden (no ADMIN_TOKEN is configured)",
+            ...storeUnavailable,
+          }),
+        },
+      },
+      get: {
+        operationId: "getCalendar",
+        responses: {
+          "200": { description: "The calendar", content: json("Calendar") },
+          ...errors({ "400": "invalid_request (malformed id)", "404": "not_found", ...storeUnavailable }),
+        },
+      },
+    },
+    "/v1/calendars/{id}/availability": {
+      parameters: [calendarId],
+      get: {
+        operationId: "getAvailability",
+        parameters: [
+          instant("from", "Start of the range, ISO-8601 with an offset."),
+          instant("to", `End of the range (exclusive), at most ${MAX_AVAILABILITY_DAYS} days after from.`),
+        ],
+        responses: {
+          "200": { description: "Free slots of slotMinutes in the range", content: json("Availability") },
+          ...errors({
+            "400": `invalid_request (malformed instants, to not after from, over ${MAX_AVAILABILITY_DAYS} days)`,
+            "404": "not_found (unknown calendar)",
+            ...storeUnavailable,
+          }),
+        },
+      },
+    },
+    "/v1/calendars/{id}/bookings": {
+      parameters: [calendarId],
+      post: {
+        operationId: "createBooking",
+        parameters: [
+          {
+            name: "Idempotency-Key",
+            in: "header",
+            required: false,
+            description:
+              "A repeat with the same key and the same request returns the first booking (201, header " +
+              "Idempotent-Replayed: true) and creates nothing; the key reused with another request answers " +
+              "422 idempotency_key_reused.",
+            schema: { type: "string", pattern: IDEMPOTENCY_KEY.source },
+          },
+        ],
+        requestBody: { required: true, content: json("BookingRequest") },
+        responses: {
+          "201": { description: "The booking, confirmed", content: json("BookingResponse") },
+          "409": {
+            description:
+              "slot_unavailable (the slot overlaps a booking) or outside_hours (outside opening hours or " +
+              "closed), with up to three nearest free slots in alternatives",
+            content: json("SlotConflict"),
+          },
+          ...errors({
+            ...bodyErrors,
+            "400":
+              "invalid_json or invalid_request (the field named; a start off the slot grid or in the past)",
+            "404": "not_found (unknown calendar)",
+            "422": "idempotency_key_reused (the Idempotency-Key was used for a different request)",
+            ...storeUnavailable,
+          }),
+        },
+      },
+    },
+    "/v1/calendars/{id}/bookings/{bookingId}": {
+      parameters: [calendarId, bookingId],
+      get: {
+        operationId: "getBooking",
+        responses: { ...bookingAnswer, ...errors({ "404": "not_found", ...storeUnavailable }) },
+      },
+      delete: {
+        operationId: "cancelBooking",
+        description:
+          "Cancels the booking (status cancelled) and frees its slot; cancelling again answers the same.",
+        responses: { ...bookingAnswer, ...errors({ "404": "not_found", ...storeUnavailable }) },
+      },
+    },
   };
 }

@@ -1,0 +1,54 @@
+// Availability agent: with a calendar named, checks the resolved slot against the calendar's opening hours,
+// closures and confirmed bookings. A slot that cannot be booked turns the draft into a conflict.
+import type { SlotCheck } from "../../src/calendars/availability.js";
+import { checkSlot } from "../../src/calendars/availability.js";
+import type { Agent, Ambiguity, Draft } from "../../src/coordinator/agent.js";
+import { localize, type MessageKey } from "../../src/i18n.js";
+import { formatAtOffset, zoneFor } from "../../src/temporal/zone.js";
+import { computeConfidence } from "../validation/confidence.js";
+
+const MINUTE = 60_000;
+
+const AMBIGUITIES: Record<
+  Exclude<SlotCheck, "free">,
+  Pick<Ambiguity, "field" | "issue"> & { key: MessageKey }
+> = {
+  closed: { field: "date", issue: "outside_hours", key: "calendarClosed" },
+  outside_hours: { field: "time", issue: "outside_hours", key: "outsideHours" },
+  // Not on the grid: the time cannot be booked as said, the nearest slots on the grid can.
+  off_grid: { field: "time", issue: "conflict", key: "offGrid" },
+  conflict: { field: "time", issue: "conflict", key: "slotTaken" },
+};
+
+export const availabilityAgent: Agent = {
+  name: "availability",
+  failureField: "time",
+  async run(context, draft): Promise<Draft> {
+    const { calendar, store } = context;
+    if (calendar === null || !draft.intent || draft.start === null || draft.status === "invalid")
+      return draft;
+    const startMs = Date.parse(draft.start);
+    // The user said no length: the calendar's slot is the appointment's length.
+    const endMs =
+      draft.durationMinutes === null || draft.end === null
+        ? startMs + calendar.slotMinutes * MINUTE
+        : Date.parse(draft.end);
+    const end = formatAtOffset(endMs, zoneFor(draft.timezone).offset(endMs));
+    const buffer = calendar.bufferMinutes * MINUTE;
+    const bookings = store
+      ? await store.confirmedBookings(calendar.id, startMs - buffer, endMs + buffer)
+      : [];
+    const check = checkSlot(calendar, bookings, startMs, endMs);
+    context.debug(() => `availability of ${draft.start} in ${calendar.id}: ${check}`);
+    if (check === "free") return { ...draft, end };
+    const { key, ...ambiguity } = AMBIGUITIES[check];
+    // Validation ran before this agent, so the status and confidence are settled here again.
+    const next: Draft = {
+      ...draft,
+      end,
+      ambiguities: [...draft.ambiguities, { ...ambiguity, message: localize(draft.language, key) }],
+      status: "conflict",
+    };
+    return { ...next, confidence: computeConfidence(next) };
+  },
+};

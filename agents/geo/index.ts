@@ -1,0 +1,80 @@
+// Geo agent: says where the appointment is. It resolves the location phrase to a place (embedded
+// gazetteer first, then the deployment's geocoder if it has one) and, when the place is in another zone
+// than the user's, moves the appointment there: "cita en Madrid a las 10" from Mexico City is 10:00 in
+// Madrid, so the expressions are resolved again in the place's zone (conventions, rule 1).
+import type { Agent, AgentContext, Ambiguity, Draft, Location } from "../../src/coordinator/agent.js";
+import { isValidZone } from "../../src/temporal/zone.js";
+import { resolveDraftTime } from "../temporal/index.js";
+import { countryOfZone } from "./gazetteer.js";
+import type { Geocoder, Place } from "./geocoder.js";
+import { locate } from "./locate.js";
+import type { PlaceHint } from "./rank.js";
+
+export type { Geocoder, Place } from "./geocoder.js";
+export type { PlaceHint } from "./rank.js";
+
+export function createGeoAgent(geocoder: Geocoder | null = null): Agent {
+  return {
+    name: "geo",
+    failureField: "location",
+    async run(context, draft): Promise<Draft> {
+      if (!draft.intent || draft.location === null) return draft;
+      const hint = userHint(context);
+      const place =
+        locate(draft.location.text, hint) ?? (await geocoder?.geocode(draft.location.text, hint)) ?? null;
+      if (place === null || !isValidZone(place.timezone)) return draft;
+      const located = { ...draft, location: withPlace(draft.location, place) };
+      return place.timezone === draft.timezone ? located : moveTo(context, located, place.timezone);
+    },
+  };
+}
+
+/** The agent the full sequence runs: gazetteer only, no network. */
+export const geoAgent: Agent = createGeoAgent();
+
+function userHint(context: AgentContext): PlaceHint {
+  const country = countryOfZone(context.timezone) ?? localeCountry(context.locale);
+  return country === undefined ? { zone: context.timezone } : { zone: context.timezone, country };
+}
+
+/** "es-MX" → "MX"; nothing for a bare language. */
+function localeCountry(locale: string | null): string | undefined {
+  const region = locale?.split(/[-_]/)[1];
+  return region !== undefined && /^[a-z]{2}$/i.test(region) ? region.toUpperCase() : undefined;
+}
+
+function withPlace(location: Location, place: Place): Location {
+  const { name, city, country, timezone, lat, lon } = place;
+  return { text: location.text, name, city, country, timezone, lat, lon };
+}
+
+/** The appointment in `zone`: date, time, start and end again, and the temporal ambiguities of that reading. */
+function moveTo(context: AgentContext, draft: Draft, zone: string): Draft {
+  if (draft.failures.includes("temporal")) return { ...draft, timezone: zone };
+  const before = resolveDraftTime(context, draft, draft.timezone);
+  const after = resolveDraftTime(context, draft, zone);
+  return {
+    ...draft,
+    timezone: zone,
+    date: after.date,
+    time: after.time,
+    start: after.start,
+    end: after.end,
+    ambiguities: [...withoutEach(draft.ambiguities, before.ambiguities), ...after.ambiguities],
+  };
+}
+
+/** `list` less one occurrence of each of `removed` (the Temporal agent's ambiguities for the old zone). */
+function withoutEach(list: readonly Ambiguity[], removed: readonly Ambiguity[]): Ambiguity[] {
+  const remaining = [...list];
+  for (const ambiguity of removed) {
+    const at = remaining.findLastIndex(
+      (candidate) =>
+        candidate.field === ambiguity.field &&
+        candidate.issue === ambiguity.issue &&
+        candidate.message === ambiguity.message,
+    );
+    if (at >= 0) remaining.splice(at, 1);
+  }
+  return remaining;
+}

@@ -1,0 +1,105 @@
+// Negotiation agent: when the slot asked for cannot be booked, proposes the nearest free slots of the same
+// length (the same day first), keeping to what the user said: a part of the day, a weekday.
+import { type DayPart, type NearestOptions, nearestFreeSlots } from "../../src/calendars/availability.js";
+import type { Calendar, Slot } from "../../src/calendars/types.js";
+import type { Agent, Ambiguity, Draft, Language } from "../../src/coordinator/agent.js";
+import { localize } from "../../src/i18n.js";
+import type { PartOfDay } from "../../src/temporal/types.js";
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const COUNT = 3;
+const HORIZON_DAYS = 14;
+
+const DAY_PARTS: Record<PartOfDay, DayPart> = {
+  dawn: "morning",
+  morning: "morning",
+  noon: "afternoon",
+  afternoon: "afternoon",
+  evening: "evening",
+  night: "evening",
+  lateNight: "evening",
+};
+
+export const negotiationAgent: Agent = {
+  name: "negotiation",
+  failureField: "time",
+  async run(context, draft): Promise<Draft> {
+    const { calendar, store } = context;
+    if (calendar === null || draft.status !== "conflict" || draft.start === null) return draft;
+    const startMs = Date.parse(draft.start);
+    const minutes =
+      draft.end === null ? calendar.slotMinutes : Math.round((Date.parse(draft.end) - startMs) / MINUTE);
+    const bookings = store
+      ? await store.confirmedBookings(calendar.id, startMs - DAY, startMs + (HORIZON_DAYS + 2) * DAY)
+      : [];
+    const options: NearestOptions = {
+      count: COUNT,
+      sameDayFirst: true,
+      horizonDays: HORIZON_DAYS,
+      notBeforeMs: context.now,
+      ...preferences(draft),
+    };
+    let alternatives = nearestFreeSlots(calendar, bookings, startMs, minutes, options);
+    // Nothing fits what the user asked for: any nearby slot beats none.
+    if (alternatives.length === 0 && (options.partOfDay !== undefined || options.weekday !== undefined)) {
+      const { partOfDay: _partOfDay, weekday: _weekday, ...relaxed } = options;
+      alternatives = nearestFreeSlots(calendar, bookings, startMs, minutes, relaxed);
+    }
+    context.debug(() => `alternatives: ${JSON.stringify(alternatives)}`);
+    return {
+      ...draft,
+      alternatives,
+      ambiguities: draft.ambiguities.map((ambiguity) =>
+        isSlotIssue(ambiguity) ? propose(ambiguity, alternatives, calendar, draft.language) : ambiguity,
+      ),
+    };
+  },
+};
+
+/** The part of the day and the weekday the user said, as the Parsing agent read them. */
+function preferences(draft: Draft): Pick<NearestOptions, "partOfDay" | "weekday"> {
+  const partOfDay = draft.expressions.find((expression) => expression.partOfDay !== undefined)?.partOfDay;
+  const weekday = draft.expressions
+    .map((expression) => expression.date)
+    .find((date) => date?.kind === "weekday" || (date?.kind === "calendar" && date.weekday !== undefined));
+  return {
+    ...(partOfDay !== undefined ? { partOfDay: DAY_PARTS[partOfDay] } : {}),
+    ...(weekday !== undefined && "weekday" in weekday ? { weekday: weekday.weekday } : {}),
+  };
+}
+
+function isSlotIssue(ambiguity: Ambiguity): boolean {
+  return ambiguity.issue === "conflict" || ambiguity.issue === "outside_hours";
+}
+
+function propose(
+  ambiguity: Ambiguity,
+  alternatives: Slot[],
+  calendar: Calendar,
+  language: Language,
+): Ambiguity {
+  if (alternatives.length === 0) {
+    return { ...ambiguity, message: `${ambiguity.message} ${localize(language, "noAlternatives")}` };
+  }
+  const list = alternatives.map((slot) => describeSlot(slot, calendar, language)).join("; ");
+  return {
+    ...ambiguity,
+    message: `${ambiguity.message} ${localize(language, "alternativesOffered")} ${list}.`,
+    options: alternatives.map((slot) => slot.start),
+  };
+}
+
+/** "lunes, 26 de enero, 10:00" / "Monday, January 26, 10:00", in the calendar's zone. */
+function describeSlot(slot: Slot, calendar: Calendar, language: Language): string {
+  const format = new Intl.DateTimeFormat(language === "es" ? "es-ES" : "en-US", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: calendar.timezone,
+  });
+  return format.format(new Date(slot.start));
+}

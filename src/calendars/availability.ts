@@ -1,0 +1,208 @@
+// Availability on a calendar, as pure functions: which slots are free, whether a given slot can be booked,
+// and the nearest free slots to offer instead. Opening hours are wall-clock times on each local date in the
+// calendar's zone, so a daylight-saving day has its own instants; wall-clock times the zone skips are no
+// slot at all.
+import { addDays, type CivilDate, compareDates, isoDate, localDate, weekdayOf } from "../temporal/civil.js";
+import { formatAtOffset, resolveWallClock, zoneFor } from "../temporal/zone.js";
+import { type Booking, type Calendar, type Slot, WEEKDAY_NAMES } from "./types.js";
+
+const MINUTE = 60_000;
+const DAY_MINUTES = 1440;
+
+export type SlotCheck = "free" | "outside_hours" | "closed" | "conflict" | "off_grid";
+
+export type DayPart = "morning" | "afternoon" | "evening";
+
+/** Local start hours [from, to) of each part of the day; a Spanish "tarde" runs into the early evening. */
+const DAY_PARTS: Record<DayPart, [number, number]> = {
+  morning: [0, 12],
+  afternoon: [12, 20],
+  evening: [18, 24],
+};
+
+export interface NearestOptions {
+  count: number;
+  /** Offer the requested day's slots before any other day's. */
+  sameDayFirst: boolean;
+  /** Only slots starting in this part of the day (local time). */
+  partOfDay?: DayPart;
+  /** Only slots on this ISO weekday (1 = Monday ... 7 = Sunday). */
+  weekday?: number;
+  /** Days after the requested one to look through. */
+  horizonDays: number;
+  /** No slot starts before this instant (usually now). */
+  notBeforeMs?: number;
+}
+
+/** An opening interval of one local date as instants. */
+interface OpenWindow {
+  date: CivilDate;
+  fromMinute: number;
+  toMinute: number;
+  openMs: number;
+  closeMs: number;
+}
+
+/** Free slots of `slotMinutes` on the grid that start in [fromMs, toMs) and end by toMs. */
+export function freeSlots(
+  calendar: Calendar,
+  bookings: readonly Booking[],
+  fromMs: number,
+  toMs: number,
+): Slot[] {
+  const busy = busyIntervals(calendar, bookings);
+  const length = calendar.slotMinutes * MINUTE;
+  const slots: Slot[] = [];
+  const last = localDate(toMs, calendar.timezone);
+  for (let date = addDays(localDate(fromMs, calendar.timezone), -1); compareDates(date, last) <= 0; ) {
+    for (const start of gridStarts(calendar, date, calendar.slotMinutes)) {
+      if (start >= fromMs && start + length <= toMs && !overlapsAny(busy, start, start + length)) {
+        slots.push(toSlot(calendar, start, start + length));
+      }
+    }
+    date = addDays(date, 1);
+  }
+  return slots;
+}
+
+/** Whether [startMs, endMs) can be booked, and if not, the first reason found. */
+export function checkSlot(
+  calendar: Calendar,
+  bookings: readonly Booking[],
+  startMs: number,
+  endMs: number,
+): SlotCheck {
+  const date = localDate(startMs, calendar.timezone);
+  const windows = openWindows(calendar, date);
+  if (windows.length === 0) return "closed";
+  if (!windows.some((window) => window.openMs <= startMs && endMs <= window.closeMs)) return "outside_hours";
+  const offset = zoneFor(calendar.timezone).offset(startMs);
+  const wallMinutes = Math.floor((startMs + offset * MINUTE) / MINUTE) % DAY_MINUTES;
+  if (startMs % MINUTE !== 0 || wallMinutes % calendar.slotMinutes !== 0) return "off_grid";
+  if (overlapsAny(busyIntervals(calendar, bookings), startMs, endMs)) return "conflict";
+  return "free";
+}
+
+/**
+ * Up to `count` free slots of `durationMinutes` nearest to `startMs`: the requested local day's first (when
+ * `sameDayFirst`), then the following `horizonDays` days, each group ordered by distance to the request.
+ */
+export function nearestFreeSlots(
+  calendar: Calendar,
+  bookings: readonly Booking[],
+  startMs: number,
+  durationMinutes: number,
+  options: NearestOptions,
+): Slot[] {
+  const busy = busyIntervals(calendar, bookings);
+  const length = durationMinutes * MINUTE;
+  const requested = localDate(startMs, calendar.timezone);
+  const offsetOf = zoneFor(calendar.timezone);
+  const candidates: { start: number; sameDay: boolean }[] = [];
+  for (let day = 0; day <= options.horizonDays; day++) {
+    const date = addDays(requested, day);
+    if (options.weekday !== undefined && weekdayOf(date) !== options.weekday) continue;
+    for (const window of openWindows(calendar, date)) {
+      for (const start of windowStarts(calendar, window, durationMinutes)) {
+        if (start < (options.notBeforeMs ?? Number.NEGATIVE_INFINITY)) continue;
+        if (overlapsAny(busy, start, start + length)) continue;
+        if (options.partOfDay !== undefined) {
+          const hour = new Date(start + offsetOf.offset(start) * MINUTE).getUTCHours();
+          const [from, to] = DAY_PARTS[options.partOfDay];
+          if (hour < from || hour >= to) continue;
+        }
+        candidates.push({ start, sameDay: day === 0 });
+      }
+    }
+  }
+  candidates.sort(
+    (a, b) =>
+      (options.sameDayFirst ? Number(b.sameDay) - Number(a.sameDay) : 0) ||
+      Math.abs(a.start - startMs) - Math.abs(b.start - startMs) ||
+      a.start - b.start,
+  );
+  return candidates.slice(0, options.count).map(({ start }) => toSlot(calendar, start, start + length));
+}
+
+/** Whether a local date is inside one of the calendar's closures (inclusive). */
+export function isClosed(calendar: Calendar, date: CivilDate): boolean {
+  const day = isoDate(date);
+  return calendar.closures.some((closure) => closure.from <= day && day <= closure.to);
+}
+
+/** The date's opening intervals as instants; none on a closed day or a weekday without hours. */
+function openWindows(calendar: Calendar, date: CivilDate): OpenWindow[] {
+  if (isClosed(calendar, date)) return [];
+  const weekday = WEEKDAY_NAMES[weekdayOf(date) - 1];
+  const intervals = weekday === undefined ? [] : (calendar.openingHours[weekday] ?? []);
+  return intervals.map((interval) => {
+    const fromMinute = clockMinutes(interval.from);
+    const toMinute = clockMinutes(interval.to);
+    return {
+      date,
+      fromMinute,
+      toMinute,
+      openMs: firstInstantAtOrAfter(calendar.timezone, date, fromMinute),
+      closeMs: firstInstantAtOrAfter(calendar.timezone, date, toMinute),
+    };
+  });
+}
+
+/** Grid starts inside the date's opening intervals where a slot of `minutes` fits. */
+function gridStarts(calendar: Calendar, date: CivilDate, minutes: number): number[] {
+  return openWindows(calendar, date).flatMap((window) => windowStarts(calendar, window, minutes));
+}
+
+function windowStarts(calendar: Calendar, window: OpenWindow, minutes: number): number[] {
+  const starts: number[] = [];
+  const step = calendar.slotMinutes;
+  for (let minute = Math.ceil(window.fromMinute / step) * step; minute < window.toMinute; minute += step) {
+    const resolved = resolveWallClock(wallClock(window.date, minute), calendar.timezone);
+    // A wall-clock time the zone skips (spring forward) starts no slot; a repeated one (fall back) starts
+    // one, at its first occurrence.
+    if (resolved.kind === "nonexistent") continue;
+    if (resolved.millis >= window.openMs && resolved.millis + minutes * MINUTE <= window.closeMs) {
+      starts.push(resolved.millis);
+    }
+  }
+  return starts;
+}
+
+/** Confirmed bookings widened by the calendar's buffer on both sides. */
+function busyIntervals(calendar: Calendar, bookings: readonly Booking[]): [number, number][] {
+  const buffer = calendar.bufferMinutes * MINUTE;
+  return bookings
+    .filter((booking) => booking.status === "confirmed")
+    .map((booking) => [Date.parse(booking.start) - buffer, Date.parse(booking.end) + buffer]);
+}
+
+function overlapsAny(busy: readonly [number, number][], startMs: number, endMs: number): boolean {
+  return busy.some(([from, to]) => startMs < to && endMs > from);
+}
+
+/** The instant a wall-clock time happens, or, when the zone skips it, the instant the clock jumps past it. */
+function firstInstantAtOrAfter(zone: string, date: CivilDate, minute: number): number {
+  for (let shift = 0; shift <= 180; shift++) {
+    const resolved = resolveWallClock(wallClock(date, minute + shift), zone);
+    if (resolved.kind !== "nonexistent") return resolved.millis;
+  }
+  throw new Error(`No instant found for ${isoDate(date)} minute ${minute} in ${zone}`);
+}
+
+function wallClock(date: CivilDate, minute: number) {
+  // Minute 1440 ("24:00") is the next day's midnight; Date.UTC in resolveWallClock carries the overflow.
+  return { ...date, hour: Math.floor(minute / 60), minute: minute % 60 };
+}
+
+function clockMinutes(text: string): number {
+  const [hours = "0", minutes = "0"] = text.split(":");
+  return Number(hours) * 60 + Number(minutes);
+}
+
+function toSlot(calendar: Calendar, startMs: number, endMs: number): Slot {
+  const zone = zoneFor(calendar.timezone);
+  return {
+    start: formatAtOffset(startMs, zone.offset(startMs)),
+    end: formatAtOffset(endMs, zone.offset(endMs)),
+  };
+}

@@ -1,0 +1,71 @@
+// The one schema of the calendar store, as ordered migrations both stores apply (SQLite on Node, D1 on
+// Workers). Text constants, so the Workers bundle needs no file system. Append new migrations; never edit
+// one that has shipped. Each statement stands alone because D1's prepare() takes one statement at a time.
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+/** Created before anything else, so the store can tell which migrations have run. */
+export const CREATE_SCHEMA_MIGRATIONS = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;
+
+export const SELECT_APPLIED_VERSIONS = "SELECT version FROM schema_migrations ORDER BY version";
+
+export const RECORD_MIGRATION = `INSERT INTO schema_migrations (version, name, applied_at)
+VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "calendars, bookings and idempotency keys",
+    statements: [
+      `CREATE TABLE calendars (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        slot_minutes INTEGER NOT NULL CHECK (slot_minutes > 0),
+        buffer_minutes INTEGER NOT NULL CHECK (buffer_minutes >= 0),
+        opening_hours TEXT NOT NULL,
+        closures TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      // start_ms/end_ms carry the overlap rule; start/"end" keep the ISO text with the calendar's offset.
+      `CREATE TABLE bookings (
+        id TEXT PRIMARY KEY,
+        calendar_id TEXT NOT NULL REFERENCES calendars (id),
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        start TEXT NOT NULL,
+        "end" TEXT NOT NULL,
+        contact TEXT,
+        service TEXT,
+        notes TEXT,
+        status TEXT NOT NULL CHECK (status IN ('confirmed', 'cancelled')),
+        created_at TEXT NOT NULL,
+        CHECK (end_ms > start_ms)
+      )`,
+      // Serves both the overlap guard of the conditional insert and the availability range query.
+      "CREATE INDEX bookings_by_calendar_status_start ON bookings (calendar_id, status, start_ms, end_ms)",
+      `CREATE TABLE idempotency_keys (
+        calendar_id TEXT NOT NULL REFERENCES calendars (id),
+        key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        booking_id TEXT NOT NULL REFERENCES bookings (id),
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (calendar_id, key)
+      )`,
+    ],
+  },
+];
+
+/** Migrations not yet applied, in order. */
+export function pendingMigrations(appliedVersions: Iterable<number>): Migration[] {
+  const applied = new Set(appliedVersions);
+  return MIGRATIONS.filter((migration) => !applied.has(migration.version));
+}

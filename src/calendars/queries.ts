@@ -1,0 +1,208 @@
+// The SQL both calendar stores run, with its parameters and row mapping, so SQLite and D1 differ only in how
+// they execute a statement and group statements atomically. Parameters are anonymous `?` in order: D1 takes
+// only `?`/`?NNN`, and better-sqlite3 binds an array only to anonymous ones.
+import type { BookingResult, NewBooking } from "./store.js";
+import type { Booking, BookingStatus, Calendar } from "./types.js";
+
+export type SqlValue = string | number | null;
+
+export interface Statement {
+  sql: string;
+  params: SqlValue[];
+}
+
+export interface CalendarRow {
+  id: string;
+  name: string;
+  timezone: string;
+  slot_minutes: number;
+  buffer_minutes: number;
+  opening_hours: string;
+  closures: string;
+  updated_at: string;
+}
+
+export interface BookingRow {
+  id: string;
+  calendar_id: string;
+  start_ms: number;
+  end_ms: number;
+  start: string;
+  end: string;
+  contact: string | null;
+  service: string | null;
+  notes: string | null;
+  status: BookingStatus;
+  created_at: string;
+}
+
+/** A booking row joined to the idempotency key that created it. */
+export interface KeyedBookingRow extends BookingRow {
+  request_hash: string;
+}
+
+const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+const MINUTE = 60_000;
+
+export function putCalendarStatement(calendar: Calendar): Statement {
+  return {
+    sql: `INSERT INTO calendars
+      (id, name, timezone, slot_minutes, buffer_minutes, opening_hours, closures, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ${NOW})
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name, timezone = excluded.timezone,
+        slot_minutes = excluded.slot_minutes, buffer_minutes = excluded.buffer_minutes,
+        opening_hours = excluded.opening_hours, closures = excluded.closures, updated_at = excluded.updated_at`,
+    params: [
+      calendar.id,
+      calendar.name,
+      calendar.timezone,
+      calendar.slotMinutes,
+      calendar.bufferMinutes,
+      JSON.stringify(calendar.openingHours),
+      JSON.stringify(calendar.closures),
+    ],
+  };
+}
+
+export function getCalendarStatement(id: string): Statement {
+  return { sql: "SELECT * FROM calendars WHERE id = ?", params: [id] };
+}
+
+export function confirmedBookingsStatement(calendarId: string, fromMs: number, toMs: number): Statement {
+  return {
+    sql: `SELECT * FROM bookings
+      WHERE calendar_id = ? AND status = 'confirmed' AND start_ms < ? AND end_ms > ?
+      ORDER BY start_ms, id`,
+    params: [calendarId, toMs, fromMs],
+  };
+}
+
+export function getBookingStatement(calendarId: string, bookingId: string): Statement {
+  return { sql: "SELECT * FROM bookings WHERE id = ? AND calendar_id = ?", params: [bookingId, calendarId] };
+}
+
+export function cancelBookingStatement(calendarId: string, bookingId: string): Statement {
+  return {
+    sql: "UPDATE bookings SET status = 'cancelled' WHERE id = ? AND calendar_id = ? RETURNING *",
+    params: [bookingId, calendarId],
+  };
+}
+
+/**
+ * The no-double-booking guarantee: one statement that inserts the booking only when no confirmed booking of
+ * the calendar comes within the buffer of it (and, with a key, only when the key is still unused). SQLite runs
+ * a statement as one write transaction, taking the write lock before it reads, so the check and the insert
+ * cannot interleave with another writer. Zero rows changed means conflict (or a used key).
+ */
+export function insertBookingStatement(booking: NewBooking): Statement {
+  const buffer = booking.bufferMinutes * MINUTE;
+  return {
+    sql: `INSERT INTO bookings
+      (id, calendar_id, start_ms, end_ms, start, "end", contact, service, notes, status, created_at)
+      SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', ?
+      WHERE NOT EXISTS (
+        SELECT 1 FROM bookings
+        WHERE calendar_id = ? AND status = 'confirmed' AND start_ms < ? AND end_ms > ?
+      )
+      AND NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE calendar_id = ? AND key = ?)`,
+    params: [
+      booking.id,
+      booking.calendarId,
+      booking.startMs,
+      booking.endMs,
+      booking.start,
+      booking.end,
+      booking.contact,
+      booking.service,
+      booking.notes,
+      booking.createdAt,
+      booking.calendarId,
+      booking.endMs + buffer,
+      booking.startMs - buffer,
+      booking.calendarId,
+      // NULL never equals anything, so without a key this guard always passes.
+      booking.idempotencyKey ?? null,
+    ],
+  };
+}
+
+/**
+ * Records the key only when the insert before it created this booking (booking ids are fresh per request,
+ * so the row exists only if that insert ran). Must run in the same transaction or batch as that insert.
+ */
+export function recordKeyStatement(booking: NewBooking, key: string): Statement {
+  return {
+    sql: `INSERT INTO idempotency_keys (calendar_id, key, request_hash, booking_id, created_at)
+      SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM bookings WHERE id = ? AND calendar_id = ?)`,
+    params: [
+      booking.calendarId,
+      key,
+      booking.requestHash ?? "",
+      booking.id,
+      booking.createdAt,
+      booking.id,
+      booking.calendarId,
+    ],
+  };
+}
+
+export function keyedBookingStatement(calendarId: string, key: string): Statement {
+  return {
+    sql: `SELECT bookings.*, idempotency_keys.request_hash AS request_hash
+      FROM idempotency_keys JOIN bookings ON bookings.id = idempotency_keys.booking_id
+      WHERE idempotency_keys.calendar_id = ? AND idempotency_keys.key = ?`,
+    params: [calendarId, key],
+  };
+}
+
+/** What a createBooking came to, from whether the insert changed a row and the key's row read after it. */
+export function bookingOutcome(
+  booking: NewBooking,
+  inserted: boolean,
+  keyed: KeyedBookingRow | null,
+): BookingResult {
+  if (inserted) return { kind: "created", booking: newBookingRecord(booking) };
+  if (keyed === null) return { kind: "conflict" };
+  if (keyed.request_hash !== (booking.requestHash ?? "")) return { kind: "key_reused" };
+  return { kind: "replayed", booking: bookingFromRow(keyed) };
+}
+
+export function calendarFromRow(row: CalendarRow): Calendar {
+  return {
+    id: row.id,
+    name: row.name,
+    timezone: row.timezone,
+    slotMinutes: row.slot_minutes,
+    bufferMinutes: row.buffer_minutes,
+    openingHours: JSON.parse(row.opening_hours) as Calendar["openingHours"],
+    closures: JSON.parse(row.closures) as Calendar["closures"],
+  };
+}
+
+export function bookingFromRow(row: BookingRow): Booking {
+  return {
+    id: row.id,
+    calendarId: row.calendar_id,
+    start: row.start,
+    end: row.end,
+    contact: row.contact,
+    service: row.service,
+    notes: row.notes,
+    status: row.status,
+    createdAt: row.created_at,
+  };
+}
+
+function newBookingRecord(booking: NewBooking): Booking {
+  return {
+    id: booking.id,
+    calendarId: booking.calendarId,
+    start: booking.start,
+    end: booking.end,
+    contact: booking.contact,
+    service: booking.service,
+    notes: booking.notes,
+    status: "confirmed",
+    createdAt: booking.createdAt,
+  };
+}

@@ -1,0 +1,137 @@
+// The calendar store on Node: one SQLite file through better-sqlite3. Node only; the Workers entry and the app
+// never import this file (src/node.ts constructs it and passes it down). The only module that imports
+// better-sqlite3.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import {
+  CREATE_SCHEMA_MIGRATIONS,
+  pendingMigrations,
+  RECORD_MIGRATION,
+  SELECT_APPLIED_VERSIONS,
+} from "./migrations.js";
+import {
+  type BookingRow,
+  bookingFromRow,
+  bookingOutcome,
+  type CalendarRow,
+  calendarFromRow,
+  cancelBookingStatement,
+  confirmedBookingsStatement,
+  getBookingStatement,
+  getCalendarStatement,
+  insertBookingStatement,
+  type KeyedBookingRow,
+  keyedBookingStatement,
+  putCalendarStatement,
+  recordKeyStatement,
+  type Statement,
+} from "./queries.js";
+import type { BookingResult, CalendarStore, NewBooking } from "./store.js";
+import type { Booking, Calendar } from "./types.js";
+
+/** How long a writer waits for another connection's write lock before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+export class SqliteCalendarStore implements CalendarStore {
+  private readonly database: Database.Database;
+  private readonly prepared = new Map<string, Database.Statement>();
+
+  constructor(path: string) {
+    const inMemory = path === ":memory:" || path === "";
+    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+    this.database = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    // WAL: readers never block the writer. FULL: a commit is on disk before createBooking answers, so an
+    // acknowledged booking survives a crash or power loss, not only a killed process.
+    this.database.pragma("journal_mode = WAL");
+    this.database.pragma("synchronous = FULL");
+    this.database.pragma("foreign_keys = ON");
+  }
+
+  async migrate(): Promise<void> {
+    this.database.exec(CREATE_SCHEMA_MIGRATIONS);
+    // IMMEDIATE takes the write lock first, so two processes starting together apply each migration once.
+    const apply = this.database.transaction(() => {
+      const applied = this.all<{ version: number }>({ sql: SELECT_APPLIED_VERSIONS, params: [] });
+      for (const migration of pendingMigrations(applied.map((row) => row.version))) {
+        for (const sql of migration.statements) this.database.exec(sql);
+        this.run({ sql: RECORD_MIGRATION, params: [migration.version, migration.name] });
+      }
+    });
+    apply.immediate();
+  }
+
+  async putCalendar(calendar: Calendar): Promise<void> {
+    this.run(putCalendarStatement(calendar));
+  }
+
+  async getCalendar(id: string): Promise<Calendar | null> {
+    const row = this.get<CalendarRow>(getCalendarStatement(id));
+    return row === undefined ? null : calendarFromRow(row);
+  }
+
+  async confirmedBookings(calendarId: string, fromMs: number, toMs: number): Promise<Booking[]> {
+    return this.all<BookingRow>(confirmedBookingsStatement(calendarId, fromMs, toMs)).map(bookingFromRow);
+  }
+
+  async createBooking(booking: NewBooking): Promise<BookingResult> {
+    const key = booking.idempotencyKey;
+    if (key === undefined) {
+      // One conditional INSERT in autocommit is its own write transaction: nothing can slip in between.
+      return bookingOutcome(booking, this.run(insertBookingStatement(booking)).changes === 1, null);
+    }
+    // With a key, the booking and its key commit together or not at all; IMMEDIATE takes the write lock at
+    // BEGIN, so a second request with the same key waits here and then reads the first one's key.
+    const create = this.database.transaction((): BookingResult => {
+      const inserted = this.run(insertBookingStatement(booking)).changes === 1;
+      if (inserted) this.run(recordKeyStatement(booking, key));
+      const keyed = inserted
+        ? null
+        : (this.get<KeyedBookingRow>(keyedBookingStatement(booking.calendarId, key)) ?? null);
+      return bookingOutcome(booking, inserted, keyed);
+    });
+    return create.immediate();
+  }
+
+  async getBooking(calendarId: string, bookingId: string): Promise<Booking | null> {
+    const row = this.get<BookingRow>(getBookingStatement(calendarId, bookingId));
+    return row === undefined ? null : bookingFromRow(row);
+  }
+
+  async cancelBooking(calendarId: string, bookingId: string): Promise<Booking | null> {
+    const row = this.get<BookingRow>(cancelBookingStatement(calendarId, bookingId));
+    return row === undefined ? null : bookingFromRow(row);
+  }
+
+  async close(): Promise<void> {
+    if (this.database.open) this.database.close();
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.prepared.get(sql);
+    if (statement === undefined) {
+      statement = this.database.prepare(sql);
+      this.prepared.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private run({ sql, params }: Statement): Database.RunResult {
+    return this.statement(sql).run(...params);
+  }
+
+  private get<Row>({ sql, params }: Statement): Row | undefined {
+    return this.statement(sql).get(...params) as Row | undefined;
+  }
+
+  private all<Row>({ sql, params }: Statement): Row[] {
+    return this.statement(sql).all(...params) as Row[];
+  }
+}
+
+/** Opens the SQLite store at `path` (creating its directory) and applies pending migrations. */
+export async function openSqliteStore(path: string): Promise<SqliteCalendarStore> {
+  const store = new SqliteCalendarStore(path);
+  await store.migrate();
+  return store;
+}
