@@ -91,4 +91,47 @@ describe("calendars and bookings on workerd with D1", () => {
     }
     expect((await book(id, body)).status).toBe(201);
   });
+
+  it("runs all six agents on a request naming a calendar: free, taken with alternatives, outside hours", async () => {
+    const id = `agents-${RUN}`;
+    await putRaceCalendar(worker!.url, id, TOKEN);
+    expect((await book(id, { start: `${RACE_DAY}T10:00:00+01:00`, durationMinutes: 15 })).status).toBe(201);
+    const parse = async (text: string) => {
+      const response = await fetch(url("/v1/appointments/parse"), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ text, calendarId: id, locale: "es-ES", now: "2030-03-01T09:00:00+01:00" }),
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as {
+        status: string;
+        appointment: { start: string | null; timezone: string };
+        ambiguities: { issue: string }[];
+        alternatives: { start: string; end: string }[];
+        meta: { agents: string[] };
+      };
+    };
+    const free = await parse("cita el lunes 4 de marzo a las 11");
+    expect(free.meta.agents).toEqual([
+      "parsing",
+      "temporal",
+      "geo",
+      "validation",
+      "availability",
+      "negotiation",
+    ]);
+    expect([free.status, free.appointment.start, free.appointment.timezone]).toEqual([
+      "complete",
+      `${RACE_DAY}T11:00:00+01:00`,
+      "Europe/Madrid",
+    ]);
+    const taken = await parse("cita el lunes 4 de marzo a las 10");
+    expect(taken.status).toBe("conflict");
+    expect(taken.ambiguities.map((ambiguity) => ambiguity.issue)).toContain("conflict");
+    expect(taken.alternatives.length).toBeGreaterThan(0);
+    expect(taken.alternatives[0]!.start.startsWith(RACE_DAY)).toBe(true);
+    const late = await parse("cita el lunes 4 de marzo a las 8 de la tarde");
+    expect(late.status).toBe("conflict");
+    expect(late.ambiguities.map((ambiguity) => ambiguity.issue)).toContain("outside_hours");
+  });
 });
