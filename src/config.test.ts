@@ -35,6 +35,7 @@ describe("readConfig defaults", () => {
         conservationMode: false,
         preferredProvider: null,
         weights: {},
+        providers: [],
       },
     });
   });
@@ -74,6 +75,7 @@ describe("readConfig defaults", () => {
         conservationMode: true,
         preferredProvider: "qwen",
         weights: { qwen: 70, anthropic: 20, openai: 10 },
+        providers: [],
       },
     });
   });
@@ -154,4 +156,42 @@ describe("secrets", () => {
       for (const secret of Object.values(SECRETS)) expect(rendered).not.toContain(secret!);
     },
   );
+});
+
+describe("LLM providers", () => {
+  it("enables a provider by its key, with its default URL and model, and reads per-agent models", () => {
+    const config = readConfig({
+      QWEN_API_KEY: "k",
+      MISTRAL_API_KEY: "m",
+      MISTRAL_MODEL_PARSING: "mistral-large",
+    });
+    expect(
+      config.llm.providers.map((provider) => [provider.name, provider.model, provider.agentModels]),
+    ).toEqual([
+      ["qwen", "qwen-plus", {}],
+      ["mistral", "mistral-small-latest", { parsing: "mistral-large" }],
+    ]);
+  });
+
+  it("enables the OpenAI-compatible server by its base URL, and requires its model", () => {
+    expect(() => readConfig({ OPENAI_COMPATIBLE_BASE_URL: "http://127.0.0.1:11434/v1" })).toThrow(
+      /OPENAI_COMPATIBLE_MODEL/,
+    );
+    const config = readConfig({
+      OPENAI_COMPATIBLE_BASE_URL: "http://127.0.0.1:11434/v1",
+      OPENAI_COMPATIBLE_MODEL: "llama3",
+    });
+    expect(config.llm.providers[0]).toMatchObject({ name: "openai-compatible", model: "llama3" });
+  });
+
+  it("refuses a base URL that is not http(s), naming the variable and never the key", () => {
+    expect(() => readConfig({ OPENAI_API_KEY: "sk-secret-sentinel", OPENAI_BASE_URL: "ftp://x" })).toThrow(
+      /OPENAI_BASE_URL/,
+    );
+    try {
+      readConfig({ OPENAI_API_KEY: "sk-secret-sentinel", OPENAI_BASE_URL: "ftp://x" });
+    } catch (error) {
+      expect(String(error)).not.toContain("sk-secret-sentinel");
+    }
+  });
 });

@@ -1,5 +1,6 @@
 // Configuration, read once at a runtime entry (process.env on Node, bindings on Workers) into one typed
 // object that is passed down. Nothing deeper in the code reads the environment.
+import { PROVIDER_NAMES, type ProviderName } from "./providers/types.js";
 import { isValidZone } from "./temporal/zone.js";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
@@ -17,8 +18,35 @@ export interface Config {
     conservationMode: boolean;
     preferredProvider: string | null;
     weights: Record<string, number>;
+    /** The providers enabled by their keys (the OpenAI-compatible one by its base URL), in a fixed order. */
+    providers: ProviderSettings[];
   };
 }
+
+export interface ProviderSettings {
+  name: ProviderName;
+  apiKey: string;
+  baseUrl: string;
+  model: string;
+  /** Per-agent models, from <PROVIDER>_MODEL_<AGENT> (e.g. QWEN_MODEL_PARSING). */
+  agentModels: Record<string, string>;
+}
+
+/** Where each provider lives and a current small model, unless configured otherwise (config.md). */
+const PROVIDER_DEFAULTS: Record<
+  ProviderName,
+  { prefix: string; baseUrl: string | null; model: string | null }
+> = {
+  qwen: {
+    prefix: "QWEN",
+    baseUrl: "https://dashscope-intl.aliyuncs.com/compatible-mode/v1",
+    model: "qwen-plus",
+  },
+  openai: { prefix: "OPENAI", baseUrl: "https://api.openai.com/v1", model: "gpt-4.1-mini" },
+  anthropic: { prefix: "ANTHROPIC", baseUrl: "https://api.anthropic.com", model: "claude-haiku-4-5" },
+  mistral: { prefix: "MISTRAL", baseUrl: "https://api.mistral.ai", model: "mistral-small-latest" },
+  "openai-compatible": { prefix: "OPENAI_COMPATIBLE", baseUrl: null, model: null },
+};
 
 export type Environment = Record<string, string | undefined>;
 
@@ -54,8 +82,34 @@ export function readConfig(environment: Environment): Config {
       conservationMode: boolean(environment, "CONSERVATION_MODE", false),
       preferredProvider: text(environment, "LLM_PROVIDER"),
       weights: weights(environment, "LLM_WEIGHTS"),
+      providers: providers(environment),
     },
   };
+}
+
+function providers(environment: Environment): ProviderSettings[] {
+  const result: ProviderSettings[] = [];
+  for (const name of PROVIDER_NAMES) {
+    const { prefix, baseUrl, model } = PROVIDER_DEFAULTS[name];
+    const key = text(environment, `${prefix}_API_KEY`);
+    const url = text(environment, `${prefix}_BASE_URL`) ?? baseUrl;
+    // Self-hosted servers need no key; the hosted providers are enabled by theirs.
+    const enabled =
+      name === "openai-compatible" ? text(environment, `${prefix}_BASE_URL`) !== null : key !== null;
+    if (!enabled) continue;
+    if (url === null || !/^https?:\/\/[^\s]+$/.test(url)) {
+      throw new ConfigError(`${prefix}_BASE_URL`, "must be an http(s) URL");
+    }
+    const chosen = text(environment, `${prefix}_MODEL`) ?? model;
+    if (chosen === null) throw new ConfigError(`${prefix}_MODEL`, "must name the model to use");
+    const agentModels: Record<string, string> = {};
+    for (const agent of ["PARSING"]) {
+      const override = text(environment, `${prefix}_MODEL_${agent}`);
+      if (override !== null) agentModels[agent.toLowerCase()] = override;
+    }
+    result.push({ name, apiKey: key ?? "not-needed", baseUrl: url, model: chosen, agentModels });
+  }
+  return result;
 }
 
 function text(environment: Environment, name: string): string | null {
