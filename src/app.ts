@@ -10,6 +10,9 @@ import { buildOpenApiDocument } from "./http/openapi.js";
 import { requestIdFrom } from "./http/request-id.js";
 import { MAX_BODY_BYTES, ParseRequestSchema } from "./http/schemas.js";
 import { readJsonBody, validate } from "./http/validation.js";
+import { createInvalidOutputCounter } from "./llm/structured.js";
+import { createProviders } from "./providers/index.js";
+import type { LlmProvider } from "./providers/types.js";
 import { parseAppointment } from "./service.js";
 
 export const VERSION = "0.1.0";
@@ -20,6 +23,8 @@ export interface AppOptions {
   store?: CalendarStore;
   logger?: Logger;
   clock?: () => number;
+  /** LLM providers; by default created once here from config.llm.providers. */
+  providers?: readonly LlmProvider[];
 }
 
 export type AppEnv = { Variables: { requestId: string } };
@@ -27,6 +32,9 @@ export type AppEnv = { Variables: { requestId: string } };
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { config } = options;
   const logger = options.logger ?? silentLogger;
+  const providers = options.providers ?? createProviders(config.llm.providers);
+  // Invalid model answers, per provider: the router's health reads these (issue 6).
+  const invalidOutputs = createInvalidOutputCounter();
   const app = new Hono<AppEnv>();
 
   app.use(async (context, next) => {
@@ -53,7 +61,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.notFound((context) => errorResponse(context, new ApiError("not_found", "No such route.")));
 
-  app.get("/health", (context) => context.json({ status: "ok", version: VERSION, modes: ["rules"] }));
+  app.get("/health", (context) =>
+    context.json({
+      status: "ok",
+      version: VERSION,
+      modes: providers.length > 0 ? ["rules", "llm"] : ["rules"],
+    }),
+  );
 
   const openApi = buildOpenApiDocument(VERSION);
   app.get("/openapi.json", (context) => context.json(openApi));
@@ -61,13 +75,23 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.post("/v1/appointments/parse", async (context) => {
     const body = await readJsonBody(context.req.raw, MAX_BODY_BYTES);
     const request = validate(ParseRequestSchema, body);
-    if (request.mode === "llm") {
-      throw new ApiError("llm_unavailable", "No LLM provider is configured; use mode auto or rules.");
-    }
     const response = await parseAppointment(request, {
       config,
       store: options.store ?? null,
       requestId: context.get("requestId"),
+      providers,
+      onInvalidOutput: (event) => {
+        invalidOutputs.record(event);
+        logger.info({
+          requestId: context.get("requestId"),
+          event: "llm_invalid_output",
+          provider: event.provider,
+          model: event.model,
+          attempt: event.attempt,
+          reason: event.reason,
+        });
+      },
+      signal: context.req.raw.signal,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(config.logLevel === "debug"
         ? { debug: (message: string) => logger.debug({ requestId: context.get("requestId"), message }) }

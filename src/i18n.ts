@@ -29,6 +29,10 @@ const MESSAGES = {
     es: "Esa hora ocurre dos veces ese día por el cambio de horario; tomamos la primera.",
     en: "That time occurs twice that day because of the daylight-saving change; we took the first one.",
   },
+  readingsDisagree: {
+    es: "Leímos el mensaje de dos maneras distintas; ¿cuál de las opciones quisiste decir?",
+    en: "We read the message two different ways; which of the options did you mean?",
+  },
   invalidDate: { es: "Esa fecha no existe.", en: "That date does not exist." },
   slotTaken: { es: "Esa hora ya está ocupada.", en: "That time is already taken." },
   outsideHours: {

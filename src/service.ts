@@ -9,6 +9,8 @@ import { runSequence } from "./coordinator/coordinator.js";
 import { fullSequence } from "./coordinator/sequences.js";
 import { ApiError } from "./http/errors.js";
 import type { ParseRequest, ParseResponse } from "./http/schemas.js";
+import type { InvalidOutput } from "./llm/structured.js";
+import type { LlmProvider } from "./providers/types.js";
 
 export interface ParseOptions {
   config: Config;
@@ -18,6 +20,12 @@ export interface ParseOptions {
   /** Used when the request gives no `now`; defaults to the clock. */
   clock?: () => number;
   debug?: (message: string) => void;
+  /** The configured LLM providers, created once at the entry; none means every request reads by rules. */
+  providers?: readonly LlmProvider[];
+  /** Told about every model answer that fails the schema. */
+  onInvalidOutput?: (event: InvalidOutput) => void;
+  /** Aborts upstream LLM calls when the client goes away. */
+  signal?: AbortSignal;
 }
 
 export async function parseAppointment(request: ParseRequest, options: ParseOptions): Promise<ParseResponse> {
@@ -26,6 +34,12 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
   const now = request.now !== undefined ? Date.parse(request.now) : (options.clock ?? Date.now)();
   const sink = options.debug;
   const store = options.store ?? null;
+  const mode = request.mode ?? "auto";
+  // auto reads with an LLM when one is configured; rules never calls one; llm insists on one.
+  const providers = mode === "rules" ? [] : (options.providers ?? []);
+  if (mode === "llm" && providers.length === 0) {
+    throw new ApiError("llm_unavailable", "No LLM provider is configured; use mode auto or rules.");
+  }
   let calendar: Calendar | null = null;
   if (request.calendarId !== undefined) {
     calendar = store ? await store.getCalendar(request.calendarId) : null;
@@ -41,6 +55,15 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
     calendar,
     store,
     debug: sink ? (message) => sink(message()) : () => {},
+    llm:
+      providers.length === 0
+        ? null
+        : {
+            providers,
+            requestId: options.requestId,
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(options.onInvalidOutput ? { onInvalidOutput: options.onInvalidOutput } : {}),
+          },
   };
   const language = detectLanguage(text, context.locale);
   const { draft, agents, timingsMs } = await runSequence(
@@ -48,6 +71,10 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
     context,
     emptyDraft(context, language),
   );
+  const answered = draft.llm?.answered === true ? draft.llm : null;
+  if (mode === "llm" && answered === null) {
+    throw new ApiError("llm_unavailable", "No LLM provider could answer; retry, or use mode auto or rules.");
+  }
   return {
     status: draft.status ?? "needs_clarification",
     appointment: {
@@ -66,10 +93,10 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
     alternatives: draft.alternatives,
     meta: {
       requestId: options.requestId,
-      mode: "rules",
+      mode: answered ? "llm" : "rules",
       degraded: false,
-      provider: null,
-      model: null,
+      provider: answered?.provider ?? null,
+      model: answered?.model ?? null,
       agents,
       timingsMs,
       cache: "bypass",

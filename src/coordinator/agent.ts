@@ -3,6 +3,8 @@
 import type { CalendarStore } from "../calendars/store.js";
 import type { Calendar, Slot } from "../calendars/types.js";
 import type { Config } from "../config.js";
+import type { InvalidOutput } from "../llm/structured.js";
+import type { LlmProvider, ProviderName } from "../providers/types.js";
 import type { TemporalExpression } from "../temporal/types.js";
 
 export type Language = "es" | "en";
@@ -44,6 +46,29 @@ export interface AgentContext {
   readonly store: CalendarStore | null;
   /** Debug sink; the message is built only when debugging is on. */
   readonly debug: (message: () => string) => void;
+  /** The LLMs the Parsing agent may ask; absent or null in rules mode (no LLM is ever called). */
+  readonly llm?: LlmAccess | null;
+}
+
+export interface LlmAccess {
+  /** The configured providers, in configuration order. */
+  readonly providers: readonly LlmProvider[];
+  /** Sent upstream as X-Request-Id. */
+  readonly requestId: string;
+  /** Cancels the calls when the client goes away. */
+  readonly signal?: AbortSignal;
+  /** Told about every answer that fails the schema (the router's health counts them). */
+  readonly onInvalidOutput?: (event: InvalidOutput) => void;
+}
+
+/** How an LLM took part in reading the text (docs/confidence.md). */
+export interface LlmReading {
+  provider: ProviderName;
+  model: string;
+  /** The model's answer was used; false when it stayed invalid and the rules reading stands. */
+  answered: boolean;
+  /** Fields on which the model and the rules read differently: 1 each, 0.5 when only one found a value. */
+  disagreements: number;
 }
 
 /** What the agents know so far; each agent returns a new draft. */
@@ -72,6 +97,8 @@ export interface Draft {
   confidence: number | null;
   /** Agents that threw; the coordinator records them and carries on. */
   failures: AgentName[];
+  /** Null when only the rules read the text (rules mode, no provider, or the provider failed). */
+  llm: LlmReading | null;
 }
 
 export interface Agent {
@@ -101,5 +128,6 @@ export function emptyDraft(context: AgentContext, language: Language): Draft {
     status: null,
     confidence: null,
     failures: [],
+    llm: null,
   };
 }

@@ -3,14 +3,15 @@
 import { availabilityAgent } from "../../agents/availability/index.js";
 import { geoAgent } from "../../agents/geo/index.js";
 import { negotiationAgent } from "../../agents/negotiation/index.js";
-import { parsingAgent } from "../../agents/parsing/index.js";
+import { llmParsingAgent } from "../../agents/parsing/llm.js";
 import { temporalAgent } from "../../agents/temporal/index.js";
 import { validationAgent } from "../../agents/validation/index.js";
 import type { Agent } from "./agent.js";
 
 /**
  * Order and why:
- * - parsing first: every other agent works on what it extracted (fields and raw time expressions).
+ * - parsing first: every other agent works on what it extracted (fields and raw time expressions). It
+ *   reads with an LLM when the request has one (context.llm) and with the rules alone otherwise.
  * - temporal next: resolves the expressions into local date/time/start/end in the user's zone.
  * - geo: after temporal, because placing the appointment in another zone re-resolves the same
  *   expressions there; before validation, so the past/DST checks use the final zone.
@@ -20,7 +21,7 @@ import type { Agent } from "./agent.js";
  * - negotiation: last, it proposes alternatives for what availability found taken.
  */
 export const fullSequence: readonly Agent[] = [
-  parsingAgent,
+  llmParsingAgent,
   temporalAgent,
   geoAgent,
   validationAgent,
@@ -29,4 +30,4 @@ export const fullSequence: readonly Agent[] = [
 ];
 
 /** What still gives a correct, validated answer when LLMs are degraded: no enrichment, no lookups. */
-export const minimalSequence: readonly Agent[] = [parsingAgent, temporalAgent, validationAgent];
+export const minimalSequence: readonly Agent[] = [llmParsingAgent, temporalAgent, validationAgent];

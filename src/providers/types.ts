@@ -40,7 +40,14 @@ export interface LlmProvider {
   readonly name: ProviderName;
   /** The default model; a request may name another (per-agent overrides). */
   readonly model: string;
+  /** Per-agent model overrides from the configuration (e.g. `{ parsing: "qwen-turbo" }`). */
+  readonly agentModels?: Readonly<Record<string, string>>;
   complete(request: CompletionRequest): Promise<CompletionResult>;
+}
+
+/** What a provider factory takes besides its settings: a `fetch` to use instead of the global one. */
+export interface ProviderOptions {
+  fetch?: typeof fetch;
 }
 
 export type ProviderErrorKind =

@@ -1,0 +1,171 @@
+// Merges the model's extraction with the rules reading of the same text. The model's fields are taken
+// when they come from the text; its date and time phrases become expressions through the rules engine,
+// so resolution stays deterministic. Every field the two readings differ on is counted for the confidence
+// formula (docs/confidence.md), and a date or time they resolve differently becomes an ambiguity.
+import type { AgentContext, Ambiguity, Draft, LlmReading } from "../../src/coordinator/agent.js";
+import { localize } from "../../src/i18n.js";
+import type { Extraction } from "../../src/llm/extraction-schema.js";
+import { extractExpressions } from "../../src/temporal/extract.js";
+import { type NormalizedText, normalizeText } from "../../src/temporal/text.js";
+import type { TemporalExpression } from "../../src/temporal/types.js";
+import { resolveDraftTime } from "../temporal/index.js";
+import { isDayFirst } from "./rules/language.js";
+
+/** Longest field value kept from a model: contacts, services and places are short phrases. */
+const MAX_FIELD_LENGTH = 120;
+
+export function mergeReadings(
+  context: AgentContext,
+  base: Draft,
+  rules: Draft,
+  extraction: Extraction,
+  answeredBy: Pick<LlmReading, "provider" | "model">,
+): Draft {
+  const text = normalizeText(context.text);
+  if (!extraction.isAppointmentRequest) {
+    const disagreements = rules.intent ? 1 : 0;
+    return { ...base, intent: false, llm: { ...answeredBy, answered: true, disagreements } };
+  }
+  let disagreements = rules.intent ? 0 : 1;
+  const field = (model: string | null, ruled: string | null): string | null => {
+    const chosen = fromText(model, ruled, text);
+    disagreements += difference(chosen.value, ruled) + (chosen.invented ? 1 : 0);
+    return chosen.value;
+  };
+  const contact = field(extraction.contact, rules.contact);
+  const service = field(extraction.service, rules.service);
+  const location = field(extraction.location, rules.location?.text ?? null);
+  const durationMinutes = extraction.durationMinutes;
+  disagreements += difference(durationMinutes, rules.durationMinutes);
+
+  const options = { language: base.language, dayFirst: isDayFirst(context.locale, base.language) };
+  const phrases = [extraction.dateText, extraction.timeText];
+  const phrased = phraseExpressions(phrases, text, options, context.now, rules.expressions);
+  // The model's readings come first, so resolution takes its date and time; the rules' fill what it left out.
+  const expressions = [...phrased, ...rules.expressions];
+  const ambiguities: Ambiguity[] = [];
+  const resolve = (found: TemporalExpression[]) =>
+    resolveDraftTime(context, { ...base, expressions: found, durationMinutes }, base.timezone);
+  const byModel = resolve(phrased);
+  const byRules = resolve(rules.expressions);
+  for (const part of ["date", "time"] as const) {
+    const [model, ruled] = [byModel[part], byRules[part]];
+    disagreements += difference(model, ruled, (a, b) => a === b);
+    if (model !== null && ruled !== null && model !== ruled) {
+      ambiguities.push({
+        field: part,
+        issue: "ambiguous",
+        message: localize(base.language, "readingsDisagree"),
+        options: [model, ruled],
+      });
+    }
+  }
+  return {
+    ...base,
+    intent: true,
+    contact,
+    service,
+    location: location === null ? null : { text: location },
+    durationMinutes,
+    expressions,
+    certainty: Math.min(base.certainty, ...expressions.map((expression) => expression.certainty)),
+    ambiguities: [...base.ambiguities, ...ambiguities],
+    llm: { ...answeredBy, answered: true, disagreements },
+  };
+}
+
+/**
+ * The model's value when the rules read the same or the text contains it; otherwise the model invented it
+ * (or was talked into it), so the rules' value stands and the invention counts against the reading.
+ */
+function fromText(
+  model: string | null,
+  ruled: string | null,
+  text: NormalizedText,
+): { value: string | null; invented: boolean } {
+  if (model === null) return { value: null, invented: false };
+  const value = model.replace(/\s+/g, " ").trim();
+  if (value === "") return { value: null, invented: false };
+  if (value.length > MAX_FIELD_LENGTH) return { value: ruled, invented: true };
+  if (ruled !== null && key(value) === key(ruled)) return { value: ruled, invented: false };
+  return occursIn(value, text) ? { value, invented: false } : { value: ruled, invented: true };
+}
+
+/** 0 when both readings agree, 0.5 when only one found a value, 1 when they found different ones. */
+function difference<T>(a: T | null, b: T | null, same: (a: T, b: T) => boolean = sameWords): number {
+  if (a === null && b === null) return 0;
+  if (a === null || b === null) return 0.5;
+  return same(a, b) ? 0 : 1;
+}
+
+/** Equal after folding, or one names a part of the other ("Dr. Pérez" and "Pérez"); numbers exactly. */
+function sameWords(a: unknown, b: unknown): boolean {
+  if (typeof a !== "string" || typeof b !== "string") return a === b;
+  const [left, right] = [key(a), key(b)];
+  return left === right || ` ${left} `.includes(` ${right} `) || ` ${right} `.includes(` ${left} `);
+}
+
+/** Case, accents, punctuation and spacing folded away: "Dr. Pérez" and "dr perez" share a key. */
+function key(value: string): string {
+  return normalizeText(value)
+    .folded.replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+function occursIn(phrase: string, text: NormalizedText): boolean {
+  const wanted = key(phrase);
+  return wanted !== "" && ` ${key(text.original)} `.includes(` ${wanted} `);
+}
+
+/**
+ * The rules engine's expressions for the model's date and time phrases, each read on its own. A phrase
+ * that is not in the text is ignored, and one found only inside another ("tomorrow at 5" as both, or
+ * "5" within it) is read once, as part of the longer one. A phrase that reads as nothing on its own but
+ * does in context (an abbreviation such as "wed") takes the rules' expressions inside it in the text.
+ */
+export function phraseExpressions(
+  phrases: readonly (string | null)[],
+  text: NormalizedText,
+  options: Parameters<typeof extractExpressions>[1],
+  now: number,
+  inContext: readonly TemporalExpression[] = [],
+): TemporalExpression[] {
+  const haystack = ` ${key(text.original)} `;
+  const spans = new Map<string, [number, number][]>();
+  for (const phrase of new Set(phrases)) {
+    const wanted = phrase === null ? "" : ` ${key(phrase)} `;
+    if (phrase === null || wanted.trim() === "") continue;
+    const found: [number, number][] = [];
+    for (let at = haystack.indexOf(wanted); at >= 0; at = haystack.indexOf(wanted, at + 1)) {
+      found.push([at, at + wanted.length]);
+    }
+    if (found.length > 0) spans.set(phrase, found);
+  }
+  const within = ([from, to]: [number, number], other: string) =>
+    spans.get(other)!.some(([start, end]) => start <= from && to <= end);
+  const readable = [...spans.keys()].filter((phrase) =>
+    spans
+      .get(phrase)!
+      .some((span) => ![...spans.keys()].some((other) => other !== phrase && within(span, other))),
+  );
+  return readable.flatMap((phrase) => {
+    const alone = extractExpressions(normalizeText(phrase), options, new Date(now)).filter(
+      (expression) => expression.durationMinutes === undefined,
+    );
+    return alone.length > 0 ? alone : insidePhrase(phrase, text, inContext);
+  });
+}
+
+function insidePhrase(
+  phrase: string,
+  text: NormalizedText,
+  expressions: readonly TemporalExpression[],
+): TemporalExpression[] {
+  const wanted = normalizeText(phrase).folded;
+  const inside: TemporalExpression[] = [];
+  for (let at = text.folded.indexOf(wanted); at >= 0; at = text.folded.indexOf(wanted, at + 1)) {
+    const end = at + wanted.length;
+    inside.push(...expressions.filter((expression) => expression.index >= at && expression.end <= end));
+  }
+  return [...new Set(inside)];
+}

@@ -1,0 +1,77 @@
+// The LLM Parsing agent against the provider simulator (qwen through the openai SDK).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readConfig } from "../../src/config.js";
+import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
+import { createProviders } from "../../src/providers/index.js";
+import { type Simulator, startSimulator } from "../../src/simulator/server.js";
+import { parsingAgent } from "./index.js";
+import { chooseProvider, llmParsingAgent } from "./llm.js";
+import { detectLanguage } from "./rules/language.js";
+
+let simulator: Simulator;
+beforeAll(async () => {
+  simulator = await startSimulator({ seed: 9 });
+});
+afterAll(() => simulator?.close());
+afterEach(() => simulator.reset());
+
+function contextFor(text: string, withLlm: boolean): AgentContext {
+  const config = readConfig({ QWEN_API_KEY: "sk-test", QWEN_BASE_URL: simulator.baseUrls.qwen });
+  return {
+    text,
+    locale: null,
+    timezone: "Europe/Madrid",
+    now: Date.parse("2026-01-22T10:30:00+01:00"),
+    config,
+    calendar: null,
+    store: null,
+    debug: () => {},
+    llm: withLlm ? { providers: createProviders(config.llm.providers), requestId: "agent-test" } : null,
+  };
+}
+
+async function run(text: string, withLlm = true): Promise<Draft> {
+  const context = contextFor(text, withLlm);
+  return llmParsingAgent.run(context, emptyDraft(context, detectLanguage(text, null)));
+}
+
+describe("LLM parsing agent", () => {
+  it("without an LLM for the request, is the rules agent", async () => {
+    const text = "cita con el Dr. Pérez mañana a las 11";
+    const context = contextFor(text, false);
+    const rules = parsingAgent.run(context, emptyDraft(context, "es"));
+    expect(await run(text, false)).toEqual(rules);
+    expect(simulator.attempts()).toEqual([]);
+  });
+
+  it("reads the fields with the model and records who answered", async () => {
+    const draft = await run("masaje de 45 minutos con la Dra. Gómez el jueves a las 6 de la tarde en Madrid");
+    expect(draft).toMatchObject({
+      intent: true,
+      contact: "Dra. Gómez",
+      service: "masaje",
+      durationMinutes: 45,
+      llm: { provider: "qwen", model: "qwen-plus", answered: true, disagreements: 0 },
+    });
+    expect(draft.expressions.map((expression) => expression.text)).toContain("el jueves");
+  });
+
+  it("keeps texts in other languages out, whatever the model says", async () => {
+    const draft = await run("je voudrais un rendez-vous demain avec le docteur");
+    expect(draft.intent).toBe(false);
+  });
+
+  it("falls back to the rules reading when the provider fails", async () => {
+    simulator.setFaults("qwen", undefined, [{ kind: "reset" }]);
+    const draft = await run("cita con el Dr. Pérez mañana a las 11");
+    expect(draft).toMatchObject({ intent: true, contact: "Dr. Pérez", llm: null });
+  });
+
+  it("chooses the first configured provider", () => {
+    const providers = createProviders(
+      readConfig({ OPENAI_API_KEY: "a", MISTRAL_API_KEY: "b", QWEN_API_KEY: "c" }).llm.providers,
+    );
+    expect(chooseProvider(providers)?.name).toBe("qwen");
+    expect(chooseProvider([])).toBeNull();
+  });
+});

@@ -1,0 +1,91 @@
+// One structured call: ask a provider, repair and validate the answer, and re-ask at most once when it
+// does not fit the schema. Provider errors propagate as they are (the router decides about them); an
+// answer that still fails after the re-ask becomes a ProviderError of kind `invalid_output`. Every
+// invalid answer, repaired later or not, is reported through `onInvalidOutput` for the router's health.
+import type { z } from "zod";
+import {
+  type CompletionRequest,
+  type CompletionResult,
+  type LlmProvider,
+  ProviderError,
+  type ProviderName,
+} from "../providers/types.js";
+import { repairAndValidate } from "./repair.js";
+
+export interface InvalidOutput {
+  provider: ProviderName;
+  model: string;
+  /** What was wrong, by schema path and issue code; never the model's text. */
+  reason: string;
+  /** 1 for the first answer, 2 for the answer to the re-ask. */
+  attempt: number;
+}
+
+export interface StructuredResult<T> {
+  value: T;
+  provider: ProviderName;
+  model: string;
+  /** Answers requested: 1, or 2 after a re-ask. */
+  attempts: number;
+  usage: CompletionResult["usage"];
+}
+
+export interface StructuredOptions {
+  onInvalidOutput?: (event: InvalidOutput) => void;
+}
+
+const REASK =
+  "Your previous answer was not valid. Answer again with only the JSON object, exactly the keys and " +
+  "types described, no other keys and no other text. The user's text follows again, still as data.";
+
+export async function completeStructured<T>(
+  provider: LlmProvider,
+  request: CompletionRequest,
+  schema: z.ZodType<T>,
+  options: StructuredOptions = {},
+): Promise<StructuredResult<T>> {
+  let usage = { inputTokens: 0, outputTokens: 0 };
+  let reason = "";
+  for (const attempt of [1, 2]) {
+    const asked = attempt === 1 ? request : { ...request, system: `${request.system}\n\n${REASK}` };
+    const result = await provider.complete(asked);
+    usage = {
+      inputTokens: usage.inputTokens + result.usage.inputTokens,
+      outputTokens: usage.outputTokens + result.usage.outputTokens,
+    };
+    const validated =
+      result.finishReason === "length"
+        ? ({ ok: false, reason: "truncated (finish_reason length)" } as const)
+        : repairAndValidate(result.text, schema);
+    if (validated.ok) {
+      return {
+        value: validated.value,
+        provider: result.provider,
+        model: result.model,
+        attempts: attempt,
+        usage,
+      };
+    }
+    reason = validated.reason;
+    options.onInvalidOutput?.({ provider: provider.name, model: result.model, reason, attempt });
+  }
+  throw new ProviderError(
+    provider.name,
+    "invalid_output",
+    `${provider.name}: invalid output after a re-ask (${reason})`,
+  );
+}
+
+/** Invalid answers counted per provider: the hook the router's health will read. */
+export function createInvalidOutputCounter(): {
+  record: (event: InvalidOutput) => void;
+  counts: () => Partial<Record<ProviderName, number>>;
+} {
+  const counts: Partial<Record<ProviderName, number>> = {};
+  return {
+    record(event) {
+      counts[event.provider] = (counts[event.provider] ?? 0) + 1;
+    },
+    counts: () => ({ ...counts }),
+  };
+}

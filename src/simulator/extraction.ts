@@ -1,0 +1,121 @@
+// The answer a well-behaved model gives Cita's LLM Parsing agent, built deterministically from the user's
+// text with Cita's own rules readers so answers are realistic: the same fields, the raw date and time
+// phrases copied from the message. Shape: src/llm/extraction-schema.ts.
+import { readContact } from "../../agents/parsing/rules/contact.js";
+import { asksForAppointment } from "../../agents/parsing/rules/intent.js";
+import {
+  detectLanguage,
+  isDayFirst,
+  isOtherLanguage,
+  languageScores,
+} from "../../agents/parsing/rules/language.js";
+import { readLocation } from "../../agents/parsing/rules/location.js";
+import { readService } from "../../agents/parsing/rules/service.js";
+import { extractExpressions } from "../temporal/extract.js";
+import { normalizeText } from "../temporal/text.js";
+import type { TemporalExpression } from "../temporal/types.js";
+
+export interface Extraction {
+  isAppointmentRequest: boolean;
+  language: "es" | "en";
+  contact: string | null;
+  service: string | null;
+  location: string | null;
+  durationMinutes: number | null;
+  dateText: string | null;
+  timeText: string | null;
+}
+
+const FRAMING_TAGS = ["user_text", "user_message", "text", "message", "request", "input", "data"];
+
+/**
+ * The user's own words inside the prompt's framing: the content of a known tag (greedy, so a fake closing
+ * tag inside the text stays part of it), a JSON object's `text`, or a fenced block; else the whole message.
+ */
+export function userTextOf(message: string): string {
+  for (const tag of FRAMING_TAGS) {
+    const match = new RegExp(`<${tag}>([\\s\\S]*)</${tag}>`, "i").exec(message);
+    if (match) return match[1]!.trim();
+  }
+  const trimmed = message.trim();
+  if (trimmed.startsWith("{")) {
+    try {
+      const parsed = JSON.parse(trimmed) as Record<string, unknown>;
+      if (typeof parsed.text === "string") return parsed.text;
+    } catch {
+      // Not JSON: read the whole message.
+    }
+  }
+  const fenced = /(?:```|""")\w*\n?([\s\S]*?)(?:```|""")/.exec(message);
+  return fenced ? fenced[1]!.trim() : trimmed;
+}
+
+function isDate(expression: TemporalExpression): boolean {
+  return (
+    expression.date !== undefined ||
+    expression.offsetMinutes !== undefined ||
+    expression.shift !== undefined ||
+    expression.span !== undefined ||
+    expression.interval?.from?.date !== undefined ||
+    expression.interval?.to?.date !== undefined
+  );
+}
+
+function isTime(expression: TemporalExpression): boolean {
+  return (
+    expression.time !== undefined ||
+    expression.partOfDay !== undefined ||
+    expression.interval?.from?.time !== undefined ||
+    expression.interval?.to?.time !== undefined ||
+    expression.interval?.from?.partOfDay !== undefined
+  );
+}
+
+function phrases(expressions: TemporalExpression[]): string | null {
+  return expressions.length === 0 ? null : expressions.map((expression) => expression.text).join(" ");
+}
+
+export function extract(userText: string, now: Date): Extraction {
+  const text = normalizeText(userText);
+  const language = detectLanguage(userText, null);
+  const nothing: Extraction = {
+    isAppointmentRequest: false,
+    language,
+    contact: null,
+    service: null,
+    location: null,
+    durationMinutes: null,
+    dateText: null,
+    timeText: null,
+  };
+  if (isOtherLanguage(languageScores(text.folded, text.original))) return nothing;
+  const found = extractExpressions(text, { language, dayFirst: isDayFirst(null, language) }, now);
+  const expressions = found.filter((expression) => expression.durationMinutes === undefined);
+  const duration = found.find((expression) => expression.durationMinutes !== undefined);
+  const spans: [number, number][] = found.map((expression) => [expression.index, expression.end]);
+  const inSpans = (index: number) => spans.some(([from, to]) => index >= from && index < to);
+  const contact = readContact(text, inSpans);
+  if (contact.span) spans.push(contact.span);
+  const service = contact.role !== null ? { service: contact.role } : readService(text, inSpans);
+  if (service && "span" in service) spans.push(service.span);
+  const location = readLocation(text, inSpans);
+  const intent = asksForAppointment(text, {
+    temporal: expressions.length > 0,
+    clockTime: expressions.some((expression) => expression.time !== undefined),
+    place: location !== null,
+    contact: contact.contact !== null,
+    service: service !== null,
+  });
+  if (!intent) return nothing;
+  return {
+    isAppointmentRequest: true,
+    language,
+    contact: contact.contact,
+    service: service?.service ?? null,
+    location: location?.location ?? null,
+    durationMinutes: duration?.durationMinutes ?? null,
+    // An expression holding both ("tomorrow at 5") is copied into both: a model would quote it whole.
+    dateText: phrases(expressions.filter(isDate)),
+    timeText: phrases(expressions.filter(isTime)),
+  };
+}

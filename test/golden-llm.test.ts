@@ -1,0 +1,51 @@
+// The golden suite in LLM mode: every case of fixtures/golden/*.jsonl sent with mode "llm" through the
+// qwen provider (the openai SDK) to the provider simulator on 127.0.0.1, with the same threshold as rules
+// mode. Every case must be answered by the model (mode llm fails with 503 otherwise).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type GoldenStore, openGoldenStore } from "../scripts/golden/calendars.js";
+import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../scripts/golden/fixtures.js";
+import { formatFailures, formatFigures, percent } from "../scripts/golden/report.js";
+import { runCases, type Target } from "../scripts/golden/run-cases.js";
+import { summarize } from "../scripts/golden/summary.js";
+import { readConfig } from "../src/config.js";
+import { createProviders } from "../src/providers/index.js";
+import { parseAppointment } from "../src/service.js";
+import { type Simulator, startSimulator } from "../src/simulator/server.js";
+
+const MINIMUM_EXACT_MATCH = 0.95;
+
+describe("golden prompts in LLM mode (qwen through the simulator)", () => {
+  const { cases } = loadGoldenFiles([DEFAULT_GOLDEN_DIRECTORY]);
+  let calendars: GoldenStore;
+  let simulator: Simulator;
+  beforeAll(async () => {
+    [calendars, simulator] = await Promise.all([openGoldenStore(), startSimulator({ seed: 5 })]);
+  });
+  afterAll(async () => {
+    await Promise.all([calendars?.close(), simulator?.close()]);
+  });
+
+  it(`matches at least ${percent(MINIMUM_EXACT_MATCH)} of the cases exactly, every one read by the model`, async () => {
+    const config = readConfig({ QWEN_API_KEY: "sk-golden-sentinel", QWEN_BASE_URL: simulator.baseUrls.qwen });
+    const providers = createProviders(config.llm.providers);
+    const modes = new Set<string>();
+    const target: Target = async (request, id) => {
+      const response = await parseAppointment(
+        { ...request, mode: "llm" },
+        { config, store: calendars.store, requestId: id, providers },
+      );
+      modes.add(`${response.meta.mode}/${response.meta.provider}`);
+      return response;
+    };
+    const summary = summarize(await runCases(target, cases));
+    const message = `${formatFigures(summary)}\n\n${formatFailures(summary.failures)}\n`;
+    expect(summary.exactMatch, message).toBeGreaterThanOrEqual(MINIMUM_EXACT_MATCH);
+    expect([...modes]).toEqual(["llm/qwen"]);
+    // One attempt per case: no re-asks on well-formed answers, each with the case's request id.
+    const attempts = simulator.attempts();
+    expect(attempts).toHaveLength(cases.length);
+    expect(new Set(attempts.map((attempt) => attempt.requestId))).toEqual(
+      new Set(cases.map((golden) => golden.id)),
+    );
+  }, 180_000);
+});
