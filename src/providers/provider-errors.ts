@@ -61,7 +61,8 @@ export function retryAfter(headers: Headers, now: number = Date.now()): number |
   const value = headers.get("retry-after")?.trim();
   if (!value) return null;
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  const date = Date.parse(value);
+  // An HTTP date names its weekday and month; Date.parse alone would also read "-3" as a year.
+  const date = /[a-z]{3}/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 

@@ -80,16 +80,12 @@ function body(request: CompletionRequest): ChatCompletionRequest {
 function readResponse(response: ChatCompletionResponse, request: CompletionRequest): CompletionResult {
   const choice = response.choices[0];
   if (choice?.message === undefined) throw invalidOutput(NAME, "no choices in the response");
-  const { content, toolCalls } = choice.message;
-  const argumentsValue = toolCalls?.[0]?.function.arguments;
+  const { content } = choice.message;
+  // JSON mode answers in the message content: a string, or text chunks from models that mix in others.
   const text =
-    argumentsValue !== undefined
-      ? typeof argumentsValue === "string"
-        ? argumentsValue
-        : JSON.stringify(argumentsValue)
-      : typeof content === "string"
-        ? content
-        : (content ?? []).flatMap((chunk) => (chunk.type === "text" ? [chunk.text] : [])).join("");
+    typeof content === "string"
+      ? content
+      : (content ?? []).flatMap((chunk) => (chunk.type === "text" ? [chunk.text] : [])).join("");
   return {
     text,
     provider: NAME,
