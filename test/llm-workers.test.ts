@@ -1,0 +1,92 @@
+// The LLM path on workerd: the official SDKs inside the Worker talk to the project's simulator over HTTP,
+// and the answers match Node's for the same requests.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.js";
+import { readConfig } from "../src/config.js";
+import { type Simulator, startSimulator } from "../src/simulator/server.js";
+import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const REQUESTS = [
+  {
+    text: "book a dentist next Tuesday at 3pm",
+    locale: "en-US",
+    timezone: "Europe/Madrid",
+    now: "2026-01-22T10:30:00+01:00",
+  },
+  {
+    text: "cita con la Dra. Gómez mañana a las 10",
+    locale: "es-MX",
+    timezone: "America/Mexico_City",
+    now: "2026-01-22T10:30:00-06:00",
+  },
+];
+
+describe("LLM mode on workerd and Node", () => {
+  let simulator: Simulator;
+  let worker: WranglerDev | undefined;
+  let startError: unknown;
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ seed: 11 });
+    try {
+      worker = await startWranglerDev({
+        cwd: ROOT,
+        // Claude and Mistral are configured too, so the Worker builds all three SDK clients; Qwen, the
+        // first, answers.
+        vars: {
+          LOG_LEVEL: "error",
+          QWEN_API_KEY: "sk-sentinel-workerd",
+          QWEN_BASE_URL: simulator.baseUrls.qwen,
+          ANTHROPIC_API_KEY: "sk-ant-sentinel-workerd",
+          ANTHROPIC_BASE_URL: simulator.baseUrls.anthropic,
+          MISTRAL_API_KEY: "sentinel-mistral-workerd",
+          MISTRAL_BASE_URL: simulator.baseUrls.mistral,
+        },
+      });
+    } catch (error) {
+      startError = error;
+    }
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await simulator?.close();
+  });
+
+  it.each(REQUESTS.map((request, index) => [request.text, request, index] as const))(
+    "%s",
+    async (_text, request, index) => {
+      if (!worker) throw new Error(`wrangler dev did not start: ${String(startError)}`);
+      const init = (requestId: string): RequestInit => ({
+        method: "POST",
+        headers: { "content-type": "application/json", "x-request-id": requestId },
+        body: JSON.stringify({ ...request, mode: "llm" }),
+      });
+      const node = createApp({
+        config: readConfig({ QWEN_API_KEY: "sk-sentinel-node", QWEN_BASE_URL: simulator.baseUrls.qwen }),
+      });
+      const fromNode = (await (
+        await node.request("/v1/appointments/parse", init(`node-${index}`))
+      ).json()) as Record<string, unknown>;
+      const response = await fetch(`${worker.url}/v1/appointments/parse`, init(`workerd-${index}`));
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expect(text).not.toContain("sentinel");
+      const fromWorkerd = JSON.parse(text) as Record<string, unknown>;
+      const meta = fromWorkerd.meta as { mode: string; provider: string; model: string };
+      expect([meta.mode, meta.provider, meta.model]).toEqual(["llm", "qwen", "qwen-plus"]);
+      const strip = (body: Record<string, unknown>) => ({
+        ...body,
+        meta: { ...(body.meta as object), requestId: "", timingsMs: {} },
+      });
+      expect(strip(fromWorkerd)).toEqual(strip(fromNode));
+      const attempts = simulator.attempts().filter((attempt) => attempt.requestId === `workerd-${index}`);
+      expect(attempts.map((attempt) => [attempt.provider, attempt.status, attempt.sdkRetryCount])).toEqual([
+        ["qwen", 200, 0],
+      ]);
+    },
+  );
+});
