@@ -1,6 +1,7 @@
 // In-process pipeline latency: parseAppointment over every golden case, after a warm-up, several passes.
 import type { LoadedCase } from "../scripts/golden/fixtures.js";
 import { requestFor } from "../scripts/golden/run-cases.js";
+import type { CalendarStore } from "../src/calendars/store.js";
 import type { Config } from "../src/config.js";
 import { parseAppointment } from "../src/service.js";
 
@@ -17,6 +18,8 @@ export interface LatencyFigures {
 
 export interface LatencyOptions {
   config: Config;
+  /** The golden calendars, for the cases that name one. */
+  store: CalendarStore;
   warmupPasses: number;
   passes: number;
 }
@@ -25,17 +28,17 @@ export async function measurePipeline(
   cases: readonly LoadedCase[],
   options: LatencyOptions,
 ): Promise<LatencyFigures> {
-  const { config } = options;
+  const { config, store } = options;
   const requests = cases.map((golden) => ({ id: golden.id, request: requestFor(golden) }));
   // Warm-up lets V8 optimise the parsers so the passes measure steady state, not compilation.
   for (let pass = 0; pass < options.warmupPasses; pass += 1) {
-    for (const { id, request } of requests) await parseAppointment(request, { config, requestId: id });
+    for (const { id, request } of requests) await parseAppointment(request, { config, store, requestId: id });
   }
   const durations: number[] = [];
   for (let pass = 0; pass < options.passes; pass += 1) {
     for (const { id, request } of requests) {
       const started = performance.now();
-      await parseAppointment(request, { config, requestId: id });
+      await parseAppointment(request, { config, store, requestId: id });
       durations.push(performance.now() - started);
     }
   }

@@ -1,8 +1,10 @@
 // Benchmark: in-process pipeline latency over the golden cases, HTTP throughput of the parse route against
 // a hello-world route, and memory before and after. Prints labelled figures with their targets and writes
 // them to reports/bench.json. Figures are informative: the exit code says only whether the run worked.
+
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { openGoldenStore } from "../scripts/golden/calendars.js";
 import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../scripts/golden/fixtures.js";
 import { requestFor } from "../scripts/golden/run-cases.js";
 import { readConfig } from "../src/config.js";
@@ -60,7 +62,13 @@ if (cases.length === 0 || problems.length > 0) {
   process.exit(1);
 }
 
-const pipeline = await measurePipeline(cases, { config, warmupPasses: 3, passes: whole("passes", 1) });
+const golden = await openGoldenStore();
+const pipeline = await measurePipeline(cases, {
+  config,
+  store: golden.store,
+  warmupPasses: 3,
+  passes: whole("passes", 1),
+});
 const connectionCounts = String(values.connections)
   .split(",")
   .map((value) => Number(value.trim()));
@@ -75,6 +83,7 @@ for (const connections of connectionCounts) {
   throughputs.push(
     await measureThroughput({
       config,
+      store: golden.store,
       bodies: cases.map((golden) => JSON.stringify(requestFor(golden))),
       durationSeconds: whole("duration", 1),
       warmupSeconds: whole("warmup", 0),
@@ -84,6 +93,7 @@ for (const connections of connectionCounts) {
     }),
   );
 }
+await golden.close();
 const after = memory();
 
 const fixed = (value: number) => value.toFixed(3);

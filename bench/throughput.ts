@@ -5,10 +5,13 @@ import { type ServerType, serve } from "@hono/node-server";
 import autocannon, { type Result } from "autocannon";
 import { Hono } from "hono";
 import { createApp } from "../src/app.js";
+import type { CalendarStore } from "../src/calendars/store.js";
 import type { Config } from "../src/config.js";
 
 export interface ThroughputOptions {
   config: Config;
+  /** The golden calendars, for the cases that name one. */
+  store: CalendarStore;
   /** JSON request bodies for the parse route, sent in rotation. */
   bodies: readonly string[];
   durationSeconds: number;
@@ -50,7 +53,10 @@ export interface ThroughputFigures {
 
 export async function measureThroughput(options: ThroughputOptions): Promise<ThroughputFigures> {
   const hello = new Hono().get("/hello", (context) => context.text("Hello, world!"));
-  const servers = [await listen(hello.fetch), await listen(createApp({ config: options.config }).fetch)];
+  const servers = [
+    await listen(hello.fetch),
+    await listen(createApp({ config: options.config, store: options.store }).fetch),
+  ];
   const [helloUrl, parseUrl] = servers.map(({ url }) => url) as [string, string];
   const load = {
     connections: options.connections,

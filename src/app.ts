@@ -91,7 +91,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
           reason: event.reason,
         });
       },
-      signal: context.req.raw.signal,
+      // Reading the request's signal makes the Node adapter build one: only when an LLM may be called.
+      ...(providers.length > 0 && request.mode !== "rules" ? { signal: context.req.raw.signal } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(config.logLevel === "debug"
         ? { debug: (message: string) => logger.debug({ requestId: context.get("requestId"), message }) }

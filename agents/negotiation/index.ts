@@ -90,16 +90,25 @@ function propose(
   };
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** "lunes, 26 de enero, 10:00" / "Monday, January 26, 10:00", in the calendar's zone. */
 function describeSlot(slot: Slot, calendar: Calendar, language: Language): string {
-  const format = new Intl.DateTimeFormat(language === "es" ? "es-ES" : "en-US", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone: calendar.timezone,
-  });
+  // Building an Intl formatter costs far more than using one: one per language and zone is kept.
+  const key = `${language} ${calendar.timezone}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(language === "es" ? "es-ES" : "en-US", {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone: calendar.timezone,
+    });
+    if (formats.size >= 1000) formats.clear();
+    formats.set(key, format);
+  }
   return format.format(new Date(slot.start));
 }

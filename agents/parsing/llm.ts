@@ -2,8 +2,10 @@
 // phrases; the rules engine turns the phrases into expressions and reads the text itself as a cross-check
 // (cross-check.ts). Without an LLM for the request, or when the model fails or stays invalid, the rules
 // reading is the answer. Confidence is never taken from the model.
+
 import { parsingPrompt, parsingUserMessage } from "../../prompts/parsing.js";
 import type { Agent, AgentContext, Draft, LlmAccess } from "../../src/coordinator/agent.js";
+import { deadline } from "../../src/llm/deadline.js";
 import { type Extraction, ExtractionSchema, extractionOutput } from "../../src/llm/extraction-schema.js";
 import { completeStructured, type StructuredResult } from "../../src/llm/structured.js";
 import { isProviderError, type LlmProvider } from "../../src/providers/types.js";
@@ -63,29 +65,33 @@ function modelFor(context: AgentContext, provider: LlmProvider): string {
   return settings?.agentModels.parsing ?? provider.model;
 }
 
-function ask(
+async function ask(
   context: AgentContext,
   access: LlmAccess,
   provider: LlmProvider,
   model: string,
 ): Promise<StructuredResult<Extraction>> {
   const conservation = context.config.llm.conservationMode;
-  const deadline = AbortSignal.timeout(context.config.llm.deadlineMs);
-  return completeStructured(
-    provider,
-    {
-      system: conservation ? parsingPrompt.short : parsingPrompt.system,
-      user: parsingUserMessage(context.text),
-      schema: extractionOutput,
-      model,
-      maxTokens: conservation ? CONSERVATION_MAX_TOKENS : MAX_TOKENS,
-      temperature: 0,
-      signal: access.signal ? AbortSignal.any([access.signal, deadline]) : deadline,
-      requestId: access.requestId,
-    },
-    ExtractionSchema,
-    access.onInvalidOutput ? { onInvalidOutput: access.onInvalidOutput } : {},
-  );
+  const limit = deadline(context.config.llm.deadlineMs, access.signal);
+  try {
+    return await completeStructured(
+      provider,
+      {
+        system: conservation ? parsingPrompt.short : parsingPrompt.system,
+        user: parsingUserMessage(context.text),
+        schema: extractionOutput,
+        model,
+        maxTokens: conservation ? CONSERVATION_MAX_TOKENS : MAX_TOKENS,
+        temperature: 0,
+        signal: limit.signal,
+        requestId: access.requestId,
+      },
+      ExtractionSchema,
+      access.onInvalidOutput ? { onInvalidOutput: access.onInvalidOutput } : {},
+    );
+  } finally {
+    limit.dispose();
+  }
 }
 
 function describe(error: unknown): string {

@@ -114,6 +114,9 @@ export function nearestFreeSlots(
         candidates.push({ start, sameDay: day === 0 });
       }
     }
+    // Every slot of a later day is farther from the requested start than any we hold from this one or
+    // the requested day, so once enough are found past the requested day the nearest are all in hand.
+    if (day >= 1 && candidates.length >= options.count) break;
   }
   candidates.sort(
     (a, b) =>
