@@ -1,12 +1,17 @@
 // HTTP throughput: POST /v1/appointments/parse against a Hono hello-world route, both served by
 // @hono/node-server on 127.0.0.1 in this process and loaded by autocannon for the same duration.
+
+import { spawn } from "node:child_process";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import { type ServerType, serve } from "@hono/node-server";
 import autocannon, { type Result } from "autocannon";
 import { Hono } from "hono";
 import { createApp } from "../src/app.js";
 import type { CalendarStore } from "../src/calendars/store.js";
 import type { Config } from "../src/config.js";
+
+const GENERATOR = fileURLToPath(new URL("./load-generator.ts", import.meta.url));
 
 export interface ThroughputOptions {
   config: Config;
@@ -78,8 +83,8 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     const helloResults: Result[] = [];
     const parseResults: Result[] = [];
     for (let round = 0; round < options.rounds; round++) {
-      helloResults.push(await autocannon({ ...load, url: `${helloUrl}/hello` }));
-      parseResults.push(await autocannon(parseLoad));
+      helloResults.push(await runLoad(options, { ...load, url: `${helloUrl}/hello` }));
+      parseResults.push(await runLoad(options, parseLoad));
     }
     const helloFigures = figures(median(helloResults));
     const parseFigures = figures(median(parseResults));
@@ -132,4 +137,25 @@ function close(server: ServerType): Promise<void> {
 function median(results: Result[]): Result {
   const sorted = [...results].sort((a, b) => a.requests.average - b.requests.average);
   return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** One load run: in a second process (the default), or in worker threads of this one. */
+function runLoad(options: ThroughputOptions, load: Record<string, unknown>): Promise<Result> {
+  if (options.workers > 0) return autocannon(load as unknown as Parameters<typeof autocannon>[0]);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", GENERATOR], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    let output = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve(JSON.parse(output) as Result);
+      else reject(new Error(`the load generator exited with ${code}`));
+    });
+    child.stdin.end(JSON.stringify(load));
+  });
 }
