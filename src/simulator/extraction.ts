@@ -1,17 +1,8 @@
 // The answer a well-behaved model gives Cita's LLM Parsing agent, built deterministically from the user's
 // text with Cita's own rules readers so answers are realistic: the same fields, the raw date and time
 // phrases copied from the message. Shape: src/llm/extraction-schema.ts.
-import { readContact } from "../../agents/parsing/rules/contact.js";
-import { asksForAppointment } from "../../agents/parsing/rules/intent.js";
-import {
-  detectLanguage,
-  isDayFirst,
-  isOtherLanguage,
-  languageScores,
-} from "../../agents/parsing/rules/language.js";
-import { readLocation } from "../../agents/parsing/rules/location.js";
-import { readService } from "../../agents/parsing/rules/service.js";
-import { extractExpressions } from "../temporal/extract.js";
+import { detectLanguage, isDayFirst } from "../../agents/parsing/rules/language.js";
+import { readText } from "../../agents/parsing/rules/read.js";
 import { normalizeText } from "../temporal/text.js";
 import type { TemporalExpression } from "../temporal/types.js";
 
@@ -88,32 +79,16 @@ export function extract(userText: string, now: Date): Extraction {
     dateText: null,
     timeText: null,
   };
-  if (isOtherLanguage(languageScores(text.folded, text.original))) return nothing;
-  const found = extractExpressions(text, { language, dayFirst: isDayFirst(null, language) }, now);
-  const expressions = found.filter((expression) => expression.durationMinutes === undefined);
-  const duration = found.find((expression) => expression.durationMinutes !== undefined);
-  const spans: [number, number][] = found.map((expression) => [expression.index, expression.end]);
-  const inSpans = (index: number) => spans.some(([from, to]) => index >= from && index < to);
-  const contact = readContact(text, inSpans);
-  if (contact.span) spans.push(contact.span);
-  const service = contact.role !== null ? { service: contact.role } : readService(text, inSpans);
-  if (service && "span" in service) spans.push(service.span);
-  const location = readLocation(text, inSpans);
-  const intent = asksForAppointment(text, {
-    temporal: expressions.length > 0,
-    clockTime: expressions.some((expression) => expression.time !== undefined),
-    place: location !== null,
-    contact: contact.contact !== null,
-    service: service !== null,
-  });
-  if (!intent) return nothing;
+  const reading = readText(text, { language, dayFirst: isDayFirst(null, language) }, now);
+  if (!reading.intent) return nothing;
+  const { expressions } = reading;
   return {
     isAppointmentRequest: true,
     language,
-    contact: contact.contact,
-    service: service?.service ?? null,
-    location: location?.location ?? null,
-    durationMinutes: duration?.durationMinutes ?? null,
+    contact: reading.contact,
+    service: reading.service,
+    location: reading.location,
+    durationMinutes: reading.durationMinutes,
     // An expression holding both ("tomorrow at 5") is copied into both: a model would quote it whole.
     dateText: phrases(expressions.filter(isDate)),
     timeText: phrases(expressions.filter(isTime)),

@@ -1,0 +1,65 @@
+// The rules reading of a text: its date and time expressions, contact, service, place, duration and
+// whether it asks for an appointment at all. The Parsing agent and the provider simulator both read this way.
+import { extractExpressions } from "../../../src/temporal/extract.js";
+import type { NormalizedText } from "../../../src/temporal/text.js";
+import type { ExtractOptions, TemporalExpression } from "../../../src/temporal/types.js";
+import { readContact } from "./contact.js";
+import { asksForAppointment } from "./intent.js";
+import { isOtherLanguage, languageScores } from "./language.js";
+import { readLocation } from "./location.js";
+import { readService } from "./service.js";
+
+export interface RulesReading {
+  intent: boolean;
+  contact: string | null;
+  service: string | null;
+  location: string | null;
+  durationMinutes: number | null;
+  /** Date and time expressions, without durations, in text order. */
+  expressions: TemporalExpression[];
+  /** Everything the temporal parsers found, durations included. */
+  found: TemporalExpression[];
+}
+
+const NO_APPOINTMENT: RulesReading = {
+  intent: false,
+  contact: null,
+  service: null,
+  location: null,
+  durationMinutes: null,
+  expressions: [],
+  found: [],
+};
+
+export function readText(text: NormalizedText, options: ExtractOptions, now: Date): RulesReading {
+  if (isOtherLanguage(languageScores(text.folded, text.original))) return NO_APPOINTMENT;
+  const found = extractExpressions(text, options, now);
+  const expressions = found.filter((expression) => expression.durationMinutes === undefined);
+  const duration = found.find((expression) => expression.durationMinutes !== undefined);
+  const spans: [number, number][] = found.map((expression) => [expression.index, expression.end]);
+  const inSpans = (index: number) => spans.some(([from, to]) => index >= from && index < to);
+
+  const contact = readContact(text, inSpans);
+  if (contact.span) spans.push(contact.span);
+  const service = contact.role !== null ? { service: contact.role } : readService(text, inSpans);
+  if (service && "span" in service) spans.push(service.span);
+  const location = readLocation(text, inSpans);
+
+  const intent = asksForAppointment(text, {
+    temporal: expressions.length > 0,
+    clockTime: expressions.some((expression) => expression.time !== undefined),
+    place: location !== null,
+    contact: contact.contact !== null,
+    service: service !== null,
+  });
+  if (!intent) return { ...NO_APPOINTMENT, found };
+  return {
+    intent: true,
+    contact: contact.contact,
+    service: service?.service ?? null,
+    location: location?.location ?? null,
+    durationMinutes: duration?.durationMinutes ?? null,
+    expressions,
+    found,
+  };
+}
