@@ -1,35 +1,13 @@
 // Spanish numbers in words for Duckling's readings, folded: "cuarenta y cinco", "veinticuatro", years such
 // as "mil novecientos noventa" and "dos mil trece"; and the units that cycles, spans and shifts count in.
 import type { CycleUnit } from "../../types.js";
+import { NUMBERS } from "./words.js";
 
-const UNITS: Record<string, number> = {
+/** One to twenty come from the core vocabulary; Duckling's readings add zero and 21–29. */
+const SMALL: Record<string, number> = {
+  ...Object.fromEntries(Object.entries(NUMBERS).filter(([, value]) => value <= 20)),
   cero: 0,
   zero: 0,
-  un: 1,
-  uno: 1,
-  una: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-};
-
-const TEENS: Record<string, number> = {
-  diez: 10,
-  once: 11,
-  doce: 12,
-  trece: 13,
-  catorce: 14,
-  quince: 15,
-  dieciseis: 16,
-  diecisiete: 17,
-  dieciocho: 18,
-  diecinueve: 19,
-  veinte: 20,
   veintiun: 21,
   veintiuno: 21,
   veintiuna: 21,
@@ -66,7 +44,7 @@ const HUNDREDS: Record<string, number> = {
   novecientos: 900,
 };
 
-const WORDS: Record<string, number> = { ...UNITS, ...TEENS, ...TENS, ...HUNDREDS };
+const WORDS: Record<string, number> = { ...SMALL, ...TENS, ...HUNDREDS };
 
 const DIGIT_WORD = "uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve";
 const TEEN_WORD =
