@@ -1,9 +1,23 @@
-// resolveLocal on daylight-saving days: a skipped wall-clock time is nonexistent, a repeated one resolves
+// resolveWallClock on daylight-saving days: a skipped wall-clock time is nonexistent, a repeated one resolves
 // to its earlier instant with that instant's offset, and ordinary times resolve with the offset in force on
 // the target date. 2026 transitions, from the IANA rules of each zone.
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { formatInstant, isValidZone, type LocalDateTime, resolveLocal } from "./zone.js";
+import { formatAtOffset, isValidZone, type LocalDateTime, resolveWallClock, zoneFor } from "./zone.js";
+
+type Resolution = { kind: "ok" | "repeated"; instant: DateTime } | { kind: "nonexistent" };
+
+/** resolveWallClock's answer as a luxon DateTime, so the checks below read fields and zones. */
+function resolveLocal(wall: LocalDateTime, zone: string): Resolution {
+  const resolved = resolveWallClock(wall, zone);
+  if (resolved.kind === "nonexistent") return resolved;
+  return { kind: resolved.kind, instant: DateTime.fromMillis(resolved.millis, { zone: zoneFor(zone) }) };
+}
+
+/** formatAtOffset on a DateTime: its instant at the offset in force then. */
+function formatInstant(instant: DateTime): string {
+  return formatAtOffset(instant.toMillis(), instant.offset);
+}
 
 function local(text: string): LocalDateTime {
   const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(text);

@@ -1,6 +1,6 @@
 // Time-zone helpers on luxon: every local date and time is resolved in the IANA zone on the target date,
 // never with the reference instant's offset.
-import { DateTime, IANAZone, Zone } from "luxon";
+import { IANAZone, Zone } from "luxon";
 
 const MAX_CACHED = 10_000;
 const validity = new Map<string, boolean>();
@@ -75,13 +75,6 @@ export function zoneFor(name: string): Zone {
   return zone;
 }
 
-export type LocalResolution =
-  | { kind: "ok"; instant: DateTime }
-  /** The wall-clock time occurs twice (fall back); `instant` is the earlier one. */
-  | { kind: "repeated"; instant: DateTime }
-  /** The wall-clock time is skipped (spring forward). */
-  | { kind: "nonexistent" };
-
 export interface LocalDateTime {
   year: number;
   month: number;
@@ -113,28 +106,16 @@ export function resolveWallClock(local: LocalDateTime, zone: string): WallClockR
   return { kind: matches.length > 1 ? "repeated" : "ok", ...first };
 }
 
-/** resolveWallClock as a luxon DateTime, for callers that compute with luxon. */
-export function resolveLocal(local: LocalDateTime, zone: string): LocalResolution {
-  const resolved = resolveWallClock(local, zone);
-  if (resolved.kind === "nonexistent") return resolved;
-  return { kind: resolved.kind, instant: DateTime.fromMillis(resolved.millis, { zone: zoneFor(zone) }) };
-}
-
-/** ISO-8601 to the second for an instant shown at a given offset (minutes): 2026-01-23T10:00:00-06:00. */
+/**
+ * ISO-8601 for an instant shown at a given offset (minutes), to the second (milliseconds only when not
+ * zero): 2026-01-23T10:00:00-06:00. UTC is written +00:00 rather than Z, so every answer has one shape.
+ */
 export function formatAtOffset(millis: number, offset: number): string {
   const local = new Date(millis + offset * 60_000);
   const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
-  return `${date}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${offsetText(offset, ":", false)}`;
-}
-
-/**
- * ISO-8601 to the second with the offset in force at that instant: 2026-01-23T10:00:00-06:00. UTC is
- * written +00:00 rather than Z, so every answer has the same shape.
- */
-export function formatInstant(instant: DateTime): string {
-  const date = `${instant.year}-${pad(instant.month)}-${pad(instant.day)}`;
-  const milliseconds = instant.millisecond === 0 ? "" : `.${String(instant.millisecond).padStart(3, "0")}`;
-  return `${date}T${pad(instant.hour)}:${pad(instant.minute)}:${pad(instant.second)}${milliseconds}${offsetText(instant.offset, ":", false)}`;
+  const fraction =
+    local.getUTCMilliseconds() === 0 ? "" : `.${String(local.getUTCMilliseconds()).padStart(3, "0")}`;
+  return `${date}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${fraction}${offsetText(offset, ":", false)}`;
 }
 
 function pad(value: number): string {
