@@ -8,11 +8,14 @@ import { ApiError, errorResponse } from "./http/errors.js";
 import { type Logger, silentLogger } from "./http/logger.js";
 import { buildOpenApiDocument } from "./http/openapi.js";
 import { requestIdFrom } from "./http/request-id.js";
+import { registerRouterAdmin } from "./http/router-admin.js";
 import { MAX_BODY_BYTES, ParseRequestSchema } from "./http/schemas.js";
 import { readJsonBody, validate } from "./http/validation.js";
 import { createInvalidOutputCounter } from "./llm/structured.js";
 import { createProviders } from "./providers/index.js";
 import type { LlmProvider } from "./providers/types.js";
+import { createRouter } from "./router/index.js";
+import type { LlmRouter } from "./router/router.js";
 import { parseAppointment } from "./service.js";
 
 export const VERSION = "0.1.0";
@@ -25,6 +28,8 @@ export interface AppOptions {
   clock?: () => number;
   /** LLM providers; by default created once here from config.llm.providers. */
   providers?: readonly LlmProvider[];
+  /** The router over them; by default built here from the configuration. */
+  router?: LlmRouter | null;
 }
 
 export type AppEnv = { Variables: { requestId: string } };
@@ -33,6 +38,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const { config } = options;
   const logger = options.logger ?? silentLogger;
   const providers = options.providers ?? createProviders(config.llm.providers);
+  const router =
+    options.router !== undefined
+      ? options.router
+      : createRouter(config, providers, {
+          onEvent: (event) => logger.info({ ...event, event: `router_${event.event}` }),
+        });
   // Invalid model answers, per provider: the router's health reads these (issue 6).
   const invalidOutputs = createInvalidOutputCounter();
   const app = new Hono<AppEnv>();
@@ -61,13 +72,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.notFound((context) => errorResponse(context, new ApiError("not_found", "No such route.")));
 
-  app.get("/health", (context) =>
-    context.json({
-      status: "ok",
+  // 200 while the service can answer (the rules path always can); "degraded" when the LLMs are.
+  app.get("/health", (context) => {
+    const snapshot = router?.snapshot();
+    return context.json({
+      status: snapshot === undefined || snapshot.state === "healthy" ? "ok" : "degraded",
       version: VERSION,
-      modes: providers.length > 0 ? ["rules", "llm"] : ["rules"],
-    }),
-  );
+      modes: router !== null ? ["rules", "llm"] : ["rules"],
+      ...(snapshot !== undefined ? { router: snapshot } : {}),
+    });
+  });
 
   const openApi = buildOpenApiDocument(VERSION);
   app.get("/openapi.json", (context) => context.json(openApi));
@@ -79,7 +93,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       config,
       store: options.store ?? null,
       requestId: context.get("requestId"),
-      providers,
+      router,
       onInvalidOutput: (event) => {
         invalidOutputs.record(event);
         logger.info({
@@ -92,7 +106,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         });
       },
       // Reading the request's signal makes the Node adapter build one: only when an LLM may be called.
-      ...(providers.length > 0 && request.mode !== "rules" ? { signal: context.req.raw.signal } : {}),
+      ...(router !== null && request.mode !== "rules" ? { signal: context.req.raw.signal } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(config.logLevel === "debug"
         ? { debug: (message: string) => logger.debug({ requestId: context.get("requestId"), message }) }
@@ -106,6 +120,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return errorResponse(context, new ApiError("method_not_allowed", "Use POST."));
   });
 
+  registerRouterAdmin(app, {
+    adminToken: config.adminToken,
+    router,
+    onChange: (change) => logger.info({ event: "router_admin", change }),
+  });
   registerDucklingRoute(app, { config, clock: options.clock });
   registerCalendarRoutes(app, { config, store: options.store, clock: options.clock });
 

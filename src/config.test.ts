@@ -2,6 +2,7 @@
 // leaking no secret (shared/spec/config.md).
 import { describe, expect, it } from "vitest";
 import { ConfigError, type Environment, readConfig } from "./config.js";
+import { DEFAULT_ROUTER_SETTINGS } from "./router/settings.js";
 
 const SECRETS: Environment = {
   ADMIN_TOKEN: "admin-secret-7f3a9c",
@@ -35,6 +36,7 @@ describe("readConfig defaults", () => {
         conservationMode: false,
         preferredProvider: null,
         weights: {},
+        router: DEFAULT_ROUTER_SETTINGS,
         providers: [],
       },
     });
@@ -75,8 +77,35 @@ describe("readConfig defaults", () => {
         conservationMode: true,
         preferredProvider: "qwen",
         weights: { qwen: 70, anthropic: 20, openai: 10 },
+        router: { ...DEFAULT_ROUTER_SETTINGS, deadlineMs: 12000, attemptTimeoutMs: 3000 },
         providers: [],
       },
+    });
+  });
+
+  it("reads the router's settings", () => {
+    const { router } = readConfig({
+      LLM_MAX_ATTEMPTS: "3",
+      LLM_HEDGE_DELAY_MS: "1500",
+      LLM_HEDGE_BUDGET: "5%",
+      LLM_RATE_LIMITS: "qwen=600/200000, openai=60",
+      LLM_CACHE_TTL_S: "0",
+      LLM_CACHE_MAX_ENTRIES: "0",
+      LLM_TIMEOUT_RATE_MAX: "0.1",
+      LLM_CONFIDENCE_MIN: "0.6",
+      LLM_HEALTH_WINDOW_MS: "30000",
+    }).llm;
+    expect(router).toMatchObject({
+      maxAttempts: 3,
+      hedgeDelayMs: 1500,
+      hedgeBudget: 0.05,
+      rateLimits: {
+        qwen: { requestsPerMinute: 600, tokensPerMinute: 200000 },
+        openai: { requestsPerMinute: 60, tokensPerMinute: null },
+      },
+      cacheTtlMs: 0,
+      cacheMaxEntries: 0,
+      health: { ...DEFAULT_ROUTER_SETTINGS.health, timeoutRate: 0.1, minConfidence: 0.6, windowMs: 30000 },
     });
   });
 
@@ -120,6 +149,19 @@ describe("readConfig rejects invalid values, naming the variable", () => {
     ["LLM_WEIGHTS", "qwen=70;openai=30"],
     ["LLM_WEIGHTS", "qwen=70,"],
     ["LLM_WEIGHTS", "qwen=-1"],
+    ["LLM_WEIGHTS", "gemini=50"],
+    ["LLM_PROVIDER", "gemini"],
+    ["LLM_ATTEMPT_TIMEOUT_MS", "9000"],
+    ["LLM_MAX_ATTEMPTS", "0"],
+    ["LLM_HEDGE_BUDGET", "1.5"],
+    ["LLM_HEDGE_BUDGET", "150%"],
+    ["LLM_TIMEOUT_RATE_MAX", "-0.1"],
+    ["LLM_RATE_LIMITS", "qwen=0"],
+    ["LLM_RATE_LIMITS", "qwen=60/"],
+    ["LLM_RATE_LIMITS", "gemini=60"],
+    ["LLM_CACHE_TTL_S", "5m"],
+    ["LLM_BACKOFF_BASE_MS", "5000"],
+    ["LLM_P95_DEGRADED_MS", "20000"],
   ])("%s=%s", (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.variable).toBe(variable);

@@ -1,6 +1,7 @@
 // Configuration, read once at a runtime entry (process.env on Node, bindings on Workers) into one typed
 // object that is passed down. Nothing deeper in the code reads the environment.
 import { PROVIDER_NAMES, type ProviderName } from "./providers/types.js";
+import { DEFAULT_ROUTER_SETTINGS, type RateLimit, type RouterSettings } from "./router/settings.js";
 import { isValidZone } from "./temporal/zone.js";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
@@ -15,9 +16,14 @@ export interface Config {
   llm: {
     deadlineMs: number;
     attemptTimeoutMs: number;
+    /** Start in conservation mode (the admin API and the router may switch it later). */
     conservationMode: boolean;
-    preferredProvider: string | null;
+    /** The runbook's manual failover switch: this provider first while it is usable. */
+    preferredProvider: ProviderName | null;
+    /** Routing weights by provider; providers not named get an equal share of what is left. */
     weights: Record<string, number>;
+    /** Timeouts, retries, breakers, health thresholds, rate limits and cache (src/router/settings.ts). */
+    router: RouterSettings;
     /** The providers enabled by their keys (the OpenAI-compatible one by its base URL), in a fixed order. */
     providers: ProviderSettings[];
   };
@@ -71,20 +77,117 @@ export function readConfig(environment: Environment): Config {
   if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
     throw new ConfigError("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}`);
   }
+  const router = routerSettings(environment);
   return {
     defaultTimezone,
     logLevel: logLevel as LogLevel,
     adminToken: text(environment, "ADMIN_TOKEN"),
     databasePath: text(environment, "DATABASE_PATH") ?? "data/cita.db",
     llm: {
-      deadlineMs: positiveInteger(environment, "LLM_DEADLINE_MS", 8000),
-      attemptTimeoutMs: positiveInteger(environment, "LLM_ATTEMPT_TIMEOUT_MS", 4000),
+      deadlineMs: router.deadlineMs,
+      attemptTimeoutMs: router.attemptTimeoutMs,
       conservationMode: boolean(environment, "CONSERVATION_MODE", false),
-      preferredProvider: text(environment, "LLM_PROVIDER"),
+      preferredProvider: providerName(environment, "LLM_PROVIDER"),
       weights: weights(environment, "LLM_WEIGHTS"),
+      router,
       providers: providers(environment),
     },
   };
+}
+
+function routerSettings(environment: Environment): RouterSettings {
+  const defaults = DEFAULT_ROUTER_SETTINGS;
+  const health = defaults.health;
+  const milliseconds = (name: string, fallback: number) => positiveInteger(environment, name, fallback);
+  const settings: RouterSettings = {
+    deadlineMs: milliseconds("LLM_DEADLINE_MS", defaults.deadlineMs),
+    attemptTimeoutMs: milliseconds("LLM_ATTEMPT_TIMEOUT_MS", defaults.attemptTimeoutMs),
+    maxAttempts: count(environment, "LLM_MAX_ATTEMPTS", defaults.maxAttempts, 1),
+    backoffBaseMs: milliseconds("LLM_BACKOFF_BASE_MS", defaults.backoffBaseMs),
+    backoffMaxMs: milliseconds("LLM_BACKOFF_MAX_MS", defaults.backoffMaxMs),
+    hedgeDelayMs:
+      text(environment, "LLM_HEDGE_DELAY_MS") === null ? null : milliseconds("LLM_HEDGE_DELAY_MS", 0),
+    hedgeBudget: share(environment, "LLM_HEDGE_BUDGET", defaults.hedgeBudget),
+    breakerCooldownMs: milliseconds("LLM_BREAKER_COOLDOWN_MS", defaults.breakerCooldownMs),
+    rateLimitPauseMs: milliseconds("LLM_RATE_LIMIT_PAUSE_MS", defaults.rateLimitPauseMs),
+    rateLimits: rateLimits(environment, "LLM_RATE_LIMITS"),
+    queueLimit: count(environment, "LLM_QUEUE_LIMIT", defaults.queueLimit, 0),
+    cacheTtlMs: count(environment, "LLM_CACHE_TTL_S", defaults.cacheTtlMs / 1000, 0) * 1000,
+    conservationCacheTtlMs:
+      count(environment, "LLM_CACHE_CONSERVATION_TTL_S", defaults.conservationCacheTtlMs / 1000, 0) * 1000,
+    cacheMaxEntries: count(environment, "LLM_CACHE_MAX_ENTRIES", defaults.cacheMaxEntries, 0),
+    health: {
+      windowMs: milliseconds("LLM_HEALTH_WINDOW_MS", health.windowMs),
+      minSamples: count(environment, "LLM_HEALTH_MIN_SAMPLES", health.minSamples, 1),
+      p95DegradedMs: milliseconds("LLM_P95_DEGRADED_MS", health.p95DegradedMs),
+      p95DownMs: milliseconds("LLM_P95_DOWN_MS", health.p95DownMs),
+      timeoutRate: share(environment, "LLM_TIMEOUT_RATE_MAX", health.timeoutRate),
+      rateLimitRate: share(environment, "LLM_RATE_LIMIT_RATE_MAX", health.rateLimitRate),
+      serverErrorRate: share(environment, "LLM_SERVER_ERROR_RATE_MAX", health.serverErrorRate),
+      minConfidence: share(environment, "LLM_CONFIDENCE_MIN", health.minConfidence),
+      invalidJsonRate: share(environment, "LLM_INVALID_JSON_RATE_MAX", health.invalidJsonRate),
+    },
+  };
+  if (settings.attemptTimeoutMs > settings.deadlineMs) {
+    throw new ConfigError("LLM_ATTEMPT_TIMEOUT_MS", "must not exceed LLM_DEADLINE_MS");
+  }
+  if (settings.backoffBaseMs > settings.backoffMaxMs) {
+    throw new ConfigError("LLM_BACKOFF_BASE_MS", "must not exceed LLM_BACKOFF_MAX_MS");
+  }
+  if (settings.health.p95DegradedMs > settings.health.p95DownMs) {
+    throw new ConfigError("LLM_P95_DEGRADED_MS", "must not exceed LLM_P95_DOWN_MS");
+  }
+  return settings;
+}
+
+function providerName(environment: Environment, name: string): ProviderName | null {
+  const value = text(environment, name)?.toLowerCase() ?? null;
+  if (value !== null && !PROVIDER_NAMES.includes(value as ProviderName)) {
+    throw new ConfigError(name, `must be one of ${PROVIDER_NAMES.join(", ")}`);
+  }
+  return value as ProviderName | null;
+}
+
+function count(environment: Environment, name: string, fallback: number, minimum: number): number {
+  const value = text(environment, name);
+  if (value === null) return fallback;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < minimum) {
+    throw new ConfigError(name, `must be a whole number ≥ ${minimum}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+/** A share between 0 and 1, written as a decimal ("0.05") or a percentage ("5%"). */
+function share(environment: Environment, name: string, fallback: number): number {
+  const value = text(environment, name);
+  if (value === null) return fallback;
+  const match = /^(\d{1,3}(?:\.\d{1,6})?)(%?)$/.exec(value);
+  const number = match ? Number(match[1]) / (match[2] === "%" ? 100 : 1) : Number.NaN;
+  if (!(number >= 0 && number <= 1)) {
+    throw new ConfigError(name, `must be a share between 0 and 1 (or 0% to 100%), got "${value}"`);
+  }
+  return number;
+}
+
+/** "qwen=600/200000,openai=60": requests per minute, and optionally tokens per minute, per provider. */
+function rateLimits(environment: Environment, name: string): Record<string, RateLimit> {
+  const value = text(environment, name);
+  const result: Record<string, RateLimit> = {};
+  if (value === null) return result;
+  for (const part of value.split(",")) {
+    const match = /^\s*([a-z][a-z-]{0,30})\s*=\s*(\d{1,7})(?:\s*\/\s*(\d{1,10}))?\s*$/.exec(part);
+    if (!match || Number(match[2]) === 0 || !PROVIDER_NAMES.includes(match[1] as ProviderName)) {
+      throw new ConfigError(
+        name,
+        `expected provider=requests[/tokens] per minute, such as "qwen=600/200000"`,
+      );
+    }
+    result[match[1]!] = {
+      requestsPerMinute: Number(match[2]),
+      tokensPerMinute: match[3] === undefined ? null : Number(match[3]),
+    };
+  }
+  return result;
 }
 
 function providers(environment: Environment): ProviderSettings[] {
@@ -140,7 +243,9 @@ function weights(environment: Environment, name: string): Record<string, number>
   if (value === null) return result;
   for (const part of value.split(",")) {
     const match = /^\s*([a-z][a-z-]{0,30})\s*=\s*(\d{1,4})\s*$/.exec(part);
-    if (!match) throw new ConfigError(name, `expected provider=weight pairs such as "qwen=70,openai=30"`);
+    if (!match || !PROVIDER_NAMES.includes(match[1] as ProviderName)) {
+      throw new ConfigError(name, `expected provider=weight pairs such as "qwen=70,openai=30"`);
+    }
     result[match[1]!] = Number(match[2]);
   }
   return result;

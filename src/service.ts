@@ -6,11 +6,11 @@ import type { Calendar } from "./calendars/types.js";
 import type { Config } from "./config.js";
 import { type AgentContext, emptyDraft } from "./coordinator/agent.js";
 import { runSequence } from "./coordinator/coordinator.js";
-import { fullSequence } from "./coordinator/sequences.js";
+import { fullSequence, minimalSequence } from "./coordinator/sequences.js";
 import { ApiError } from "./http/errors.js";
 import type { ParseRequest, ParseResponse } from "./http/schemas.js";
 import type { InvalidOutput } from "./llm/structured.js";
-import type { LlmProvider } from "./providers/types.js";
+import type { LlmRouter } from "./router/router.js";
 
 export interface ParseOptions {
   config: Config;
@@ -20,8 +20,8 @@ export interface ParseOptions {
   /** Used when the request gives no `now`; defaults to the clock. */
   clock?: () => number;
   debug?: (message: string) => void;
-  /** The configured LLM providers, created once at the entry; none means every request reads by rules. */
-  providers?: readonly LlmProvider[];
+  /** The LLM router over the configured providers, created once per app; none: every request reads by rules. */
+  router?: LlmRouter | null;
   /** Told about every model answer that fails the schema. */
   onInvalidOutput?: (event: InvalidOutput) => void;
   /** Aborts upstream LLM calls when the client goes away. */
@@ -35,11 +35,22 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
   const sink = options.debug;
   const store = options.store ?? null;
   const mode = request.mode ?? "auto";
-  // auto reads with an LLM when one is configured; rules never calls one; llm insists on one.
-  const providers = mode === "rules" ? [] : (options.providers ?? []);
-  if (mode === "llm" && providers.length === 0) {
+  // auto reads with an LLM when one is configured and usable; rules never calls one; llm insists on one.
+  const router = mode === "rules" ? null : (options.router ?? null);
+  if (mode === "llm" && router === null) {
     throw new ApiError("llm_unavailable", "No LLM provider is configured; use mode auto or rules.");
   }
+  // The router's state picks the sequence: degraded LLMs mean the minimal one, none usable means the
+  // rules parser (in the minimal sequence too: the service is degraded, and says so).
+  const routerState = router?.state() ?? null;
+  if (mode === "llm" && routerState === "down") {
+    throw new ApiError(
+      "llm_unavailable",
+      "No LLM provider can answer now; retry, or use mode auto or rules.",
+    );
+  }
+  const degraded = routerState === "degraded" || routerState === "down";
+  const llmRouter = routerState === "down" ? null : router;
   let calendar: Calendar | null = null;
   if (request.calendarId !== undefined) {
     calendar = store ? await store.getCalendar(request.calendarId) : null;
@@ -56,10 +67,10 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
     store,
     debug: sink ? (message) => sink(message()) : () => {},
     llm:
-      providers.length === 0
+      llmRouter === null
         ? null
         : {
-            providers,
+            router: llmRouter,
             requestId: options.requestId,
             ...(options.signal ? { signal: options.signal } : {}),
             ...(options.onInvalidOutput ? { onInvalidOutput: options.onInvalidOutput } : {}),
@@ -67,11 +78,15 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
   };
   const language = detectLanguage(text, context.locale);
   const { draft, agents, timingsMs } = await runSequence(
-    fullSequence,
+    degraded ? minimalSequence : fullSequence,
     context,
     emptyDraft(context, language),
   );
   const answered = draft.llm?.answered === true ? draft.llm : null;
+  // The confidence of what a provider answered is part of its health (low-quality answers read low).
+  if (answered !== null && answered.cache !== "hit" && draft.confidence !== null) {
+    llmRouter?.recordConfidence(answered.provider, answered.model, draft.confidence);
+  }
   if (mode === "llm" && answered === null) {
     throw new ApiError("llm_unavailable", "No LLM provider could answer; retry, or use mode auto or rules.");
   }
@@ -94,12 +109,12 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
     meta: {
       requestId: options.requestId,
       mode: answered ? "llm" : "rules",
-      degraded: false,
+      degraded,
       provider: answered?.provider ?? null,
       model: answered?.model ?? null,
       agents,
       timingsMs,
-      cache: "bypass",
+      cache: answered?.cache ?? "bypass",
     },
   };
 }

@@ -9,6 +9,7 @@ import { runCases, type Target } from "../scripts/golden/run-cases.js";
 import { summarize } from "../scripts/golden/summary.js";
 import { readConfig } from "../src/config.js";
 import { createProviders } from "../src/providers/index.js";
+import { createRouter } from "../src/router/index.js";
 import { parseAppointment } from "../src/service.js";
 import { type Simulator, startSimulator } from "../src/simulator/server.js";
 
@@ -27,12 +28,12 @@ describe("golden prompts in LLM mode (qwen through the simulator)", () => {
 
   it(`matches at least ${percent(MINIMUM_EXACT_MATCH)} of the cases exactly, every one read by the model`, async () => {
     const config = readConfig({ QWEN_API_KEY: "sk-golden-sentinel", QWEN_BASE_URL: simulator.baseUrls.qwen });
-    const providers = createProviders(config.llm.providers);
+    const router = createRouter(config, createProviders(config.llm.providers));
     const modes = new Set<string>();
     const target: Target = async (request, id) => {
       const response = await parseAppointment(
         { ...request, mode: "llm" },
-        { config, store: calendars.store, requestId: id, providers },
+        { config, store: calendars.store, requestId: id, router },
       );
       modes.add(`${response.meta.mode}/${response.meta.provider}`);
       return response;

@@ -8,6 +8,7 @@ import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { jsonLogger } from "../src/http/logger.js";
 import { ParseResponseSchema } from "../src/http/schemas.js";
+import type { FaultInput } from "../src/simulator/faults.js";
 import { type Simulator, startSimulator } from "../src/simulator/server.js";
 
 const SENTINEL_KEYS = {
@@ -81,7 +82,8 @@ describe("prompt injection with a model that obeys it", () => {
 
   beforeAll(async () => {
     simulator = await startSimulator({ seed: 11 });
-    simulator.setFaults("qwen", undefined, [{ kind: "obeyInjection" }]);
+    // Every provider obeys: whichever one the router picks, the injection reaches a gullible model.
+    setEveryProvider([{ kind: "obeyInjection" }]);
     const config = readConfig({
       ...SENTINEL_KEYS,
       LOG_LEVEL: "debug",
@@ -93,6 +95,11 @@ describe("prompt injection with a model that obeys it", () => {
     app = createApp({ config, logger: jsonLogger("debug", (line) => lines.push(line)) });
   });
   afterAll(() => simulator?.close());
+
+  function setEveryProvider(faults: FaultInput[]): void {
+    for (const provider of ["qwen", "openai", "anthropic", "mistral"])
+      simulator.setFaults(provider, undefined, faults);
+  }
 
   async function parse(body: Record<string, unknown>): Promise<{ raw: string; headers: string }> {
     const response = await app.request("/v1/appointments/parse", {
@@ -138,12 +145,13 @@ describe("prompt injection with a model that obeys it", () => {
   }, 60_000);
 
   it("leaks no canary or key when the provider fails and mode llm answers 503", async () => {
-    simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
+    setEveryProvider([{ kind: "serverError" }]);
     try {
+      // A text not asked before: the router's cache would rightly answer one it has seen.
       const response = await app.request("/v1/appointments/parse", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...BASES[0], mode: "llm" }),
+        body: JSON.stringify({ ...BASES[0], text: `${BASES[0]!.text} por favor`, mode: "llm" }),
       });
       expect(response.status).toBe(503);
       const raw = await response.text();
@@ -153,7 +161,7 @@ describe("prompt injection with a model that obeys it", () => {
         for (const line of lines) expect(line).not.toContain(secret);
       }
     } finally {
-      simulator.setFaults("qwen", undefined, [{ kind: "obeyInjection" }]);
+      setEveryProvider([{ kind: "obeyInjection" }]);
     }
   });
 });

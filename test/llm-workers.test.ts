@@ -34,10 +34,11 @@ describe("LLM mode on workerd and Node", () => {
     try {
       worker = await startWranglerDev({
         cwd: ROOT,
-        // Claude and Mistral are configured too, so the Worker builds all three SDK clients; Qwen, the
-        // first, answers.
+        // Claude and Mistral are configured too, so the Worker builds all three SDK clients and its router;
+        // Qwen, the preferred provider while healthy, answers.
         vars: {
           LOG_LEVEL: "error",
+          LLM_PROVIDER: "qwen",
           QWEN_API_KEY: "sk-sentinel-workerd",
           QWEN_BASE_URL: simulator.baseUrls.qwen,
           ANTHROPIC_API_KEY: "sk-ant-sentinel-workerd",

@@ -3,9 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.js";
 import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
 import { createProviders } from "../../src/providers/index.js";
+import { createRouter } from "../../src/router/index.js";
 import { type Simulator, startSimulator } from "../../src/simulator/server.js";
 import { parsingAgent } from "./index.js";
-import { chooseProvider, llmParsingAgent } from "./llm.js";
+import { llmParsingAgent } from "./llm.js";
 import { detectLanguage } from "./rules/language.js";
 
 let simulator: Simulator;
@@ -26,7 +27,9 @@ function contextFor(text: string, withLlm: boolean): AgentContext {
     calendar: null,
     store: null,
     debug: () => {},
-    llm: withLlm ? { providers: createProviders(config.llm.providers), requestId: "agent-test" } : null,
+    llm: withLlm
+      ? { router: createRouter(config, createProviders(config.llm.providers))!, requestId: "agent-test" }
+      : null,
   };
 }
 
@@ -65,13 +68,5 @@ describe("LLM parsing agent", () => {
     simulator.setFaults("qwen", undefined, [{ kind: "reset" }]);
     const draft = await run("cita con el Dr. Pérez mañana a las 11");
     expect(draft).toMatchObject({ intent: true, contact: "Dr. Pérez", llm: null });
-  });
-
-  it("chooses the first configured provider", () => {
-    const providers = createProviders(
-      readConfig({ OPENAI_API_KEY: "a", MISTRAL_API_KEY: "b", QWEN_API_KEY: "c" }).llm.providers,
-    );
-    expect(chooseProvider(providers)?.name).toBe("qwen");
-    expect(chooseProvider([])).toBeNull();
   });
 });

@@ -4,7 +4,8 @@ import type { CalendarStore } from "../calendars/store.js";
 import type { Calendar, Slot } from "../calendars/types.js";
 import type { Config } from "../config.js";
 import type { InvalidOutput } from "../llm/structured.js";
-import type { LlmProvider, ProviderName } from "../providers/types.js";
+import type { ProviderName } from "../providers/types.js";
+import type { LlmRouter } from "../router/router.js";
 import type { TemporalExpression } from "../temporal/types.js";
 
 export type Language = "es" | "en";
@@ -51,8 +52,8 @@ export interface AgentContext {
 }
 
 export interface LlmAccess {
-  /** The configured providers, in configuration order. */
-  readonly providers: readonly LlmProvider[];
+  /** Picks the provider, and owns timeouts, retries, failover, hedging and the answer cache. */
+  readonly router: LlmRouter;
   /** Sent upstream as X-Request-Id. */
   readonly requestId: string;
   /** Cancels the calls when the client goes away. */
@@ -69,6 +70,8 @@ export interface LlmReading {
   answered: boolean;
   /** Fields on which the model and the rules read differently: 1 each, 0.5 when only one found a value. */
   disagreements: number;
+  /** Whether the answer came from the router's cache. */
+  cache?: "hit" | "miss" | "bypass";
 }
 
 /** What the agents know so far; each agent returns a new draft. */

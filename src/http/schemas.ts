@@ -163,6 +163,62 @@ export const ErrorResponseSchema = z
   })
   .meta({ id: "Error" });
 
+const share = z.number().min(0).max(1);
+
+export const RouterProviderSchema = z
+  .strictObject({
+    provider: z.string(),
+    model: z.string(),
+    state: z.enum(["healthy", "degraded", "down"]),
+    breaker: z.enum(["closed", "open", "half-open"]),
+    breakerOpenings: z.number().int().min(0),
+    pausedUntil: z
+      .string()
+      .nullable()
+      .describe("Paused by 429s until then (Retry-After, or a doubling pause)."),
+    weight: z.number().min(0),
+    reasons: z.array(z.string()).describe("The thresholds crossed, in the runbooks' words."),
+    stats: z.strictObject({
+      samples: z.number().int().min(0),
+      p50Ms: z.number().nullable(),
+      p95Ms: z.number().nullable(),
+      timeoutRate: share,
+      rateLimitRate: share,
+      serverErrorRate: share,
+      connectionErrorRate: share,
+      invalidJsonRate: share,
+      meanConfidence: share.nullable(),
+      confidenceSamples: z.number().int().min(0),
+    }),
+    rateLimit: z.strictObject({ limited: z.boolean(), headroom: share, waiting: z.number().int().min(0) }),
+  })
+  .meta({ id: "RouterProvider" });
+
+export const RouterStateSchema = z
+  .strictObject({
+    state: z
+      .enum(["healthy", "degraded", "down"])
+      .describe("healthy: full sequence; degraded: minimal sequence; down: rules parser."),
+    conservation: z.boolean(),
+    conservationReason: z.enum(["configured", "admin", "rate_limit"]).nullable(),
+    forcedDegraded: z.boolean(),
+    preferred: z.string().nullable(),
+    hedges: z.strictObject({ calls: z.number().int(), hedges: z.number().int(), budget: share }),
+    cache: z.strictObject({
+      entries: z.number().int(),
+      hits: z.number().int(),
+      misses: z.number().int(),
+      enabled: z.boolean(),
+    }),
+    providers: z.array(RouterProviderSchema),
+  })
+  .meta({ id: "RouterState" });
+
 export const HealthResponseSchema = z
-  .object({ status: z.enum(["ok", "degraded"]), version: z.string(), modes: z.array(z.string()) })
+  .object({
+    status: z.enum(["ok", "degraded"]),
+    version: z.string(),
+    modes: z.array(z.string()),
+    router: RouterStateSchema.optional().describe("The LLM router, when providers are configured."),
+  })
   .meta({ id: "Health" });

@@ -55,6 +55,9 @@ export const extractionJsonSchema: Record<string, unknown> = {
   },
 };
 
+/** Bump on any change to the schema: it is part of the answer cache's key. */
+export const EXTRACTION_SCHEMA_VERSION = "extraction-v1";
+
 /** The `schema` of a CompletionRequest: name and description for tool or JSON-schema modes. */
 export const extractionOutput = {
   name: "appointment_extraction",

@@ -32,6 +32,11 @@ export interface StructuredResult<T> {
 
 export interface StructuredOptions {
   onInvalidOutput?: (event: InvalidOutput) => void;
+  /**
+   * Told about every answer received (1, or 2 after a re-ask): valid JSON as it came, JSON that needed
+   * repair (prose or a fence around it, a trailing comma), or invalid.
+   */
+  onAnswer?: (json: "valid" | "repaired" | "invalid") => void;
 }
 
 const REASK =
@@ -57,6 +62,7 @@ export async function completeStructured<T>(
       result.finishReason === "length"
         ? ({ ok: false, reason: "truncated (finish_reason length)" } as const)
         : repairAndValidate(result.text, schema);
+    options.onAnswer?.(validated.ok ? (validated.repaired ? "repaired" : "valid") : "invalid");
     if (validated.ok) {
       return {
         value: validated.value,

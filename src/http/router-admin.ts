@@ -1,0 +1,94 @@
+// Admin API of the LLM router (Authorization: Bearer $ADMIN_TOKEN; 403 when no token is configured): read
+// its state, set weights, the preferred provider, conservation mode and a forced degraded mode, reset a
+// breaker. Each call answers with the router's state after it, so an operator sees the effect at once.
+import type { Hono } from "hono";
+import { z } from "zod";
+import { PROVIDER_NAMES, type ProviderName } from "../providers/types.js";
+import type { LlmRouter } from "../router/router.js";
+import { requireAdmin } from "./admin.js";
+import { ApiError } from "./errors.js";
+import { readJsonBody, validate } from "./validation.js";
+
+const ProviderNameSchema = z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]]);
+
+export const WeightsBodySchema = z
+  .strictObject({
+    weights: z.partialRecord(ProviderNameSchema, z.number().int().min(0).max(10_000)),
+  })
+  .meta({ id: "RouterWeights" });
+export const PreferredBodySchema = z
+  .strictObject({ provider: ProviderNameSchema.nullable() })
+  .meta({ id: "RouterPreferred" });
+export const SwitchBodySchema = z.strictObject({ enabled: z.boolean() }).meta({ id: "RouterSwitch" });
+
+export interface RouterAdminOptions {
+  adminToken: string | null;
+  router: LlmRouter | null;
+  /** Told about every change, for the log. */
+  onChange?: (change: string) => void;
+}
+
+export function registerRouterAdmin<E extends object>(
+  app: Hono<E & { Variables: { requestId: string } }>,
+  options: RouterAdminOptions,
+): void {
+  const admin = requireAdmin(options.adminToken);
+  const routerOf = (): LlmRouter => {
+    if (options.router === null) {
+      throw new ApiError("not_found", "No LLM provider is configured, so there is no router to manage.");
+    }
+    return options.router;
+  };
+  const changed = (change: string) => options.onChange?.(change);
+  const providerOf = (router: LlmRouter, name: string): ProviderName => {
+    const provider = router.providers.find((entry) => entry.name === name);
+    if (provider === undefined) throw new ApiError("not_found", `No configured provider named ${name}.`);
+    return provider.name;
+  };
+
+  app.get("/admin/router", admin, (context) => context.json(routerOf().snapshot()));
+
+  app.put("/admin/router/weights", admin, async (context) => {
+    const router = routerOf();
+    const { weights } = validate(WeightsBodySchema, await readJsonBody(context.req.raw));
+    for (const name of Object.keys(weights)) providerOf(router, name);
+    router.setWeights(weights);
+    changed(`weights ${JSON.stringify(weights)}`);
+    return context.json(router.snapshot());
+  });
+
+  app.put("/admin/router/preferred", admin, async (context) => {
+    const router = routerOf();
+    const { provider } = validate(PreferredBodySchema, await readJsonBody(context.req.raw));
+    router.setPreferred(provider === null ? null : providerOf(router, provider));
+    changed(`preferred provider ${provider ?? "none"}`);
+    return context.json(router.snapshot());
+  });
+
+  app.put("/admin/router/conservation", admin, async (context) => {
+    const router = routerOf();
+    const { enabled } = validate(SwitchBodySchema, await readJsonBody(context.req.raw));
+    router.setConservation(enabled);
+    changed(`conservation mode ${enabled ? "on" : "off"}`);
+    return context.json(router.snapshot());
+  });
+
+  app.put("/admin/router/degraded", admin, async (context) => {
+    const router = routerOf();
+    const { enabled } = validate(SwitchBodySchema, await readJsonBody(context.req.raw));
+    router.setForcedDegraded(enabled);
+    changed(`forced degraded mode ${enabled ? "on" : "off"}`);
+    return context.json(router.snapshot());
+  });
+
+  app.post("/admin/router/breakers/:provider/reset", admin, (context) => {
+    const router = routerOf();
+    const provider = providerOf(router, context.req.param("provider"));
+    const model = context.req.query("model");
+    if (router.resetBreaker(provider, model) === 0) {
+      throw new ApiError("not_found", `No model ${model} routed for ${provider}.`);
+    }
+    changed(`breaker reset ${provider}${model ? `/${model}` : ""}`);
+    return context.json(router.snapshot());
+  });
+}

@@ -1,0 +1,81 @@
+// The router's answer cache: validated model outputs only, under an exact key (normalised text, locale,
+// zone, reference date, prompt and schema versions), each entry with its own expiry, at most `maxEntries`
+// entries with the least recently used evicted first. A Map keeps insertion order, which serves as the
+// recency list: a hit moves its entry to the end.
+
+export interface CacheKeyParts {
+  /** The text as the rules engine normalises it (folded, single spaces). */
+  text: string;
+  locale: string | null;
+  timezone: string;
+  /** The local date the request is read on. */
+  referenceDate: string;
+  promptVersion: string;
+  schemaVersion: string;
+  /** The prompt variant (full or short) changes the answer too. */
+  variant: string;
+}
+
+export function cacheKey(parts: CacheKeyParts): string {
+  return JSON.stringify([
+    parts.promptVersion,
+    parts.schemaVersion,
+    parts.variant,
+    parts.locale,
+    parts.timezone,
+    parts.referenceDate,
+    parts.text,
+  ]);
+}
+
+interface Entry<T> {
+  value: T;
+  expires: number;
+}
+
+export class AnswerCache<T> {
+  readonly #entries = new Map<string, Entry<T>>();
+  #hits = 0;
+  #misses = 0;
+
+  constructor(private readonly maxEntries: number) {}
+
+  get enabled(): boolean {
+    return this.maxEntries > 0;
+  }
+
+  get(key: string, now: number): T | undefined {
+    const entry = this.#entries.get(key);
+    if (entry === undefined || entry.expires <= now) {
+      if (entry !== undefined) this.#entries.delete(key);
+      this.#misses++;
+      return undefined;
+    }
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    this.#hits++;
+    return entry.value;
+  }
+
+  set(key: string, value: T, ttlMs: number, now: number): void {
+    if (!this.enabled || ttlMs <= 0) return;
+    this.#entries.delete(key);
+    this.#entries.set(key, { value, expires: now + ttlMs });
+    while (this.#entries.size > this.maxEntries) {
+      const oldest = this.#entries.keys().next().value as string;
+      this.#entries.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  stats(): { entries: number; hits: number; misses: number } {
+    return { entries: this.#entries.size, hits: this.#hits, misses: this.#misses };
+  }
+}

@@ -1,0 +1,162 @@
+// Health of one provider and model: a rolling window of what its calls did (latency, timeouts, 429s, 5xx,
+// connection errors, invalid JSON) and the confidence of the answers it gave, judged against the runbooks'
+// thresholds. Time comes from the caller, so tests drive the window with an injected clock.
+import type { HealthThresholds } from "./settings.js";
+
+/** What one call to a provider ended in. */
+export type CallOutcome =
+  | "ok"
+  | "timeout"
+  | "rate_limited"
+  | "server"
+  | "connection"
+  | "invalid_output"
+  /** A deterministic refusal (context length, content policy, bad request, auth): says nothing of health. */
+  | "rejected"
+  /** Cut short by Cita (a hedge that lost, the client gone): no verdict either. */
+  | "cancelled";
+
+export type HealthState = "healthy" | "degraded" | "down";
+
+export interface CallSample {
+  at: number;
+  outcome: CallOutcome;
+  /** Time to the answer, or to the timeout; null when the call failed fast and says nothing of speed. */
+  latencyMs: number | null;
+  /** Answers received and, of them, those that failed the schema (a re-ask makes two). */
+  answers: number;
+  invalidAnswers: number;
+}
+
+export interface HealthStats {
+  samples: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  timeoutRate: number;
+  rateLimitRate: number;
+  serverErrorRate: number;
+  connectionErrorRate: number;
+  invalidJsonRate: number;
+  meanConfidence: number | null;
+  confidenceSamples: number;
+}
+
+export interface HealthAssessment {
+  state: HealthState;
+  /** Why, in the runbooks' words: "p95 6.2 s > 5 s", "429s 3/10 > 1%"... Empty when healthy. */
+  reasons: string[];
+}
+
+const MAX_SAMPLES = 2000;
+
+export class HealthWindow {
+  #calls: CallSample[] = [];
+  #confidences: { at: number; value: number }[] = [];
+
+  constructor(private readonly thresholds: HealthThresholds) {}
+
+  record(sample: CallSample): void {
+    if (sample.outcome === "cancelled") return;
+    this.#calls.push(sample);
+    if (this.#calls.length > MAX_SAMPLES) this.#calls.shift();
+  }
+
+  /** The confidence Cita computed for an answer this provider gave (low-quality answers read low). */
+  recordConfidence(value: number, at: number): void {
+    this.#confidences.push({ at, value });
+    if (this.#confidences.length > MAX_SAMPLES) this.#confidences.shift();
+  }
+
+  /** Forgets everything: an operator's reset, or a breaker that closed after a good probe. */
+  clear(): void {
+    this.#calls = [];
+    this.#confidences = [];
+  }
+
+  stats(now: number): HealthStats {
+    const since = now - this.thresholds.windowMs;
+    this.#calls = dropBefore(this.#calls, since);
+    this.#confidences = dropBefore(this.#confidences, since);
+    const calls = this.#calls.filter((call) => call.outcome !== "rejected");
+    const share = (outcome: CallOutcome) =>
+      calls.length === 0 ? 0 : calls.filter((call) => call.outcome === outcome).length / calls.length;
+    const latencies = calls
+      .map((call) => call.latencyMs)
+      .filter((value): value is number => value !== null)
+      .sort((a, b) => a - b);
+    const answers = calls.reduce((sum, call) => sum + call.answers, 0);
+    const invalid = calls.reduce((sum, call) => sum + call.invalidAnswers, 0);
+    const confidences = this.#confidences.map((entry) => entry.value);
+    return {
+      samples: calls.length,
+      p50Ms: latencies.length === 0 ? null : percentile(latencies, 0.5),
+      p95Ms: latencies.length === 0 ? null : percentile(latencies, 0.95),
+      timeoutRate: share("timeout"),
+      rateLimitRate: share("rate_limited"),
+      serverErrorRate: share("server"),
+      connectionErrorRate: share("connection"),
+      invalidJsonRate: answers === 0 ? 0 : invalid / answers,
+      meanConfidence:
+        confidences.length === 0
+          ? null
+          : confidences.reduce((sum, value) => sum + value, 0) / confidences.length,
+      confidenceSamples: confidences.length,
+    };
+  }
+
+  /** The provider's state from its window: each threshold crossed adds a reason. */
+  assess(now: number): HealthAssessment {
+    const stats = this.stats(now);
+    const limits = this.thresholds;
+    const down: string[] = [];
+    const degraded: string[] = [];
+    const enough = stats.samples >= limits.minSamples;
+    const latencySamples = this.#calls.filter((call) => call.latencyMs !== null).length;
+    if (stats.p95Ms !== null && latencySamples >= limits.minSamples) {
+      if (stats.p95Ms > limits.p95DownMs)
+        down.push(`p95 ${seconds(stats.p95Ms)} > ${seconds(limits.p95DownMs)}`);
+      else if (stats.p95Ms > limits.p95DegradedMs)
+        degraded.push(`p95 ${seconds(stats.p95Ms)} > ${seconds(limits.p95DegradedMs)}`);
+    }
+    if (enough) {
+      const failures = stats.serverErrorRate + stats.connectionErrorRate;
+      if (failures > limits.serverErrorRate)
+        down.push(`5xx and connection errors ${percent(failures)} > ${percent(limits.serverErrorRate)}`);
+      if (stats.timeoutRate > limits.timeoutRate)
+        degraded.push(`timeouts ${percent(stats.timeoutRate)} > ${percent(limits.timeoutRate)}`);
+      if (stats.rateLimitRate > limits.rateLimitRate)
+        degraded.push(`429s ${percent(stats.rateLimitRate)} > ${percent(limits.rateLimitRate)}`);
+      if (stats.invalidJsonRate > limits.invalidJsonRate)
+        degraded.push(`invalid JSON ${percent(stats.invalidJsonRate)} > ${percent(limits.invalidJsonRate)}`);
+    }
+    if (
+      stats.meanConfidence !== null &&
+      stats.confidenceSamples >= limits.minSamples &&
+      stats.meanConfidence < limits.minConfidence
+    ) {
+      degraded.push(`mean confidence ${stats.meanConfidence.toFixed(2)} < ${limits.minConfidence}`);
+    }
+    if (down.length > 0) return { state: "down", reasons: [...down, ...degraded] };
+    if (degraded.length > 0) return { state: "degraded", reasons: degraded };
+    return { state: "healthy", reasons: [] };
+  }
+}
+
+function dropBefore<T extends { at: number }>(entries: T[], since: number): T[] {
+  const first = entries.findIndex((entry) => entry.at >= since);
+  if (first === 0) return entries;
+  return first === -1 ? [] : entries.slice(first);
+}
+
+/** Nearest-rank percentile of ascending values. */
+export function percentile(sorted: readonly number[], rank: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(rank * sorted.length) - 1))]!;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
+}

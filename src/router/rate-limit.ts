@@ -1,0 +1,153 @@
+// Local rate limits per provider: token buckets for requests and tokens per minute, a bounded queue of
+// requests waiting for them, and pauses after a 429. A request reserves an estimate of its tokens before
+// it is sent and settles the real usage after; a wait that would break the request's deadline is refused,
+// so the router fails over instead of queueing. Time comes from the caller.
+import type { RateLimit } from "./settings.js";
+
+const MINUTE = 60_000;
+
+/** A bucket that refills continuously; a reservation may take it below zero, to be paid by waiting. */
+export class TokenBucket {
+  #level: number;
+  #updated: number;
+
+  constructor(
+    readonly capacity: number,
+    private readonly perMinute: number,
+    now: number,
+  ) {
+    this.#level = capacity;
+    this.#updated = now;
+  }
+
+  level(now: number): number {
+    const elapsed = Math.max(0, now - this.#updated);
+    this.#level = Math.min(this.capacity, this.#level + (elapsed * this.perMinute) / MINUTE);
+    this.#updated = now;
+    return this.#level;
+  }
+
+  /** Milliseconds until `amount` would be available. */
+  waitFor(amount: number, now: number): number {
+    const missing = amount - this.level(now);
+    return missing <= 0 ? 0 : Math.ceil((missing * MINUTE) / this.perMinute);
+  }
+
+  take(amount: number, now: number): void {
+    this.#level = this.level(now) - amount;
+  }
+
+  /** Returns tokens (a reservation that went unused, or an estimate above the real usage). */
+  give(amount: number, now: number): void {
+    this.#level = Math.min(this.capacity, this.level(now) + amount);
+  }
+}
+
+export interface Reservation {
+  /** Wait this long before sending. */
+  waitMs: number;
+  /** The wait is over and the request goes out: it leaves the queue. */
+  sent(): void;
+  /** The real usage, once known; the difference from the estimate goes back or is taken. */
+  settle(tokens: number, now: number): void;
+  /** The request was not sent after all: the reservation goes back. */
+  cancel(now: number): void;
+}
+
+export class ProviderLimiter {
+  readonly #requests: TokenBucket | null;
+  readonly #tokens: TokenBucket | null;
+  #waiting = 0;
+
+  constructor(
+    limit: RateLimit | undefined,
+    private readonly queueLimit: number,
+    now: number,
+  ) {
+    this.#requests = limit ? new TokenBucket(limit.requestsPerMinute, limit.requestsPerMinute, now) : null;
+    this.#tokens =
+      limit?.tokensPerMinute != null
+        ? new TokenBucket(limit.tokensPerMinute, limit.tokensPerMinute, now)
+        : null;
+  }
+
+  get limited(): boolean {
+    return this.#requests !== null;
+  }
+
+  /** Requests waiting for a bucket now. */
+  get waiting(): number {
+    return this.#waiting;
+  }
+
+  /**
+   * Reserves one request and `tokens` now. Null when the wait would pass `maxWaitMs` or the queue is full:
+   * nothing is taken then.
+   */
+  reserve(tokens: number, now: number, maxWaitMs: number): Reservation | null {
+    const waitMs = Math.max(this.#requests?.waitFor(1, now) ?? 0, this.#tokens?.waitFor(tokens, now) ?? 0);
+    if (waitMs > maxWaitMs) return null;
+    if (waitMs > 0 && this.#waiting >= this.queueLimit) return null;
+    this.#requests?.take(1, now);
+    this.#tokens?.take(tokens, now);
+    let queued = waitMs > 0;
+    if (queued) this.#waiting++;
+    const leave = () => {
+      if (queued) this.#waiting--;
+      queued = false;
+    };
+    return {
+      waitMs,
+      sent: leave,
+      settle: (used, at) => {
+        leave();
+        const difference = tokens - used;
+        if (difference > 0) this.#tokens?.give(difference, at);
+        else if (difference < 0) this.#tokens?.take(-difference, at);
+      },
+      cancel: (at) => {
+        leave();
+        this.#requests?.give(1, at);
+        this.#tokens?.give(tokens, at);
+      },
+    };
+  }
+
+  /** The smallest share left in either bucket (1 without limits): conservation mode starts near 0. */
+  headroom(now: number): number {
+    const shares = [this.#requests, this.#tokens]
+      .filter((bucket): bucket is TokenBucket => bucket !== null)
+      .map((bucket) => Math.max(0, bucket.level(now)) / bucket.capacity);
+    return shares.length === 0 ? 1 : Math.min(...shares);
+  }
+}
+
+/** A provider paused by its 429s: until Retry-After, or a doubling pause while 429s keep coming. */
+export class RateLimitPause {
+  #until = 0;
+  #streak = 0;
+
+  constructor(private readonly basePauseMs: number) {}
+
+  /** Records a 429; returns the instant the pause ends. */
+  limited(now: number, retryAfterMs: number | null): number {
+    this.#streak++;
+    const pause = retryAfterMs ?? Math.min(this.basePauseMs * 2 ** (this.#streak - 1), 60_000);
+    this.#until = Math.max(this.#until, now + pause);
+    return this.#until;
+  }
+
+  /** An answer that was not a 429 ends the streak. */
+  answered(): void {
+    this.#streak = 0;
+  }
+
+  until(now: number): number | null {
+    return this.#until > now ? this.#until : null;
+  }
+
+  clear(): void {
+    this.#until = 0;
+    this.#streak = 0;
+  }
+}
