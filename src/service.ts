@@ -1,6 +1,7 @@
 // The parse service: turns a validated request into the contract's response by running the coordinator.
 // Used by the HTTP route, the golden runner and the benchmark alike.
 import { detectLanguage } from "../agents/parsing/rules/language.js";
+import { ceiling } from "../agents/validation/confidence.js";
 import type { CalendarStore } from "./calendars/store.js";
 import type { Calendar } from "./calendars/types.js";
 import type { Config } from "./config.js";
@@ -83,9 +84,11 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
     emptyDraft(context, language),
   );
   const answered = draft.llm?.answered === true ? draft.llm : null;
-  // The confidence of what a provider answered is part of its health (low-quality answers read low).
-  if (answered !== null && answered.cache !== "hit" && draft.confidence !== null) {
-    llmRouter?.recordConfidence(answered.provider, answered.model, draft.confidence);
+  // The confidence of what a provider answered is part of its health: the ceiling its reading earned
+  // against the rules cross-check (low-quality answers disagree, and read low), not the request's
+  // confidence, which also falls with an incomplete text (docs/confidence.md).
+  if (answered !== null && answered.cache !== "hit") {
+    llmRouter?.recordConfidence(answered.provider, answered.model, ceiling(draft));
   }
   if (mode === "llm" && answered === null) {
     throw new ApiError("llm_unavailable", "No LLM provider could answer; retry, or use mode auto or rules.");

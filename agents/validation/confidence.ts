@@ -16,7 +16,12 @@ export const LLM_AGREEMENT_CEILING = 0.99;
 /** Each field the LLM and the rules read differently (half for a field only one of them found). */
 export const DISAGREEMENT_FACTOR = 0.85;
 
-function ceiling(draft: Draft): number {
+/**
+ * The certainty ceiling the reading earns: the rules alone, or an LLM's reading checked against them. It is
+ * what the router credits to a provider as its answer's confidence: the request's own confidence also
+ * depends on how complete the user's text was, which says nothing about the model.
+ */
+export function ceiling(draft: Draft): number {
   if (draft.llm === null) return RULES_CEILING;
   if (draft.llm.answered && draft.llm.disagreements === 0) return LLM_AGREEMENT_CEILING;
   return RULES_CEILING * DISAGREEMENT_FACTOR ** draft.llm.disagreements;

@@ -11,11 +11,13 @@ import {
   SlotConflictResponseSchema,
 } from "./calendar-schemas.js";
 import { DUCKLING_PATH, DucklingEntitySchema, DucklingParseRequestSchema } from "./duckling-route.js";
+import { PreferredBodySchema, SwitchBodySchema, WeightsBodySchema } from "./router-admin.js";
 import {
   ErrorResponseSchema,
   HealthResponseSchema,
   ParseRequestSchema,
   ParseResponseSchema,
+  RouterStateSchema,
 } from "./schemas.js";
 
 // The schemas this document names; importing them registers their ids (and those of the schemas they
@@ -33,6 +35,10 @@ const DOCUMENTED = [
   BookingRequestSchema,
   BookingResponseSchema,
   SlotConflictResponseSchema,
+  RouterStateSchema,
+  WeightsBodySchema,
+  PreferredBodySchema,
+  SwitchBodySchema,
 ];
 
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
@@ -113,6 +119,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
         },
       },
       ...calendarPaths(ref, errors),
+      ...routerAdminPaths(ref, errors),
       "/health": {
         get: {
           operationId: "health",
@@ -252,6 +259,69 @@ function calendarPaths(ref: Reference, errors: Errors): Record<string, unknown> 
         description:
           "Cancels the booking (status cancelled) and frees its slot; cancelling again answers the same.",
         responses: { ...bookingAnswer, ...errors({ "404": "not_found", ...storeUnavailable }) },
+      },
+    },
+  };
+}
+
+/** The router's admin API: every call needs the admin token and answers with the router's state. */
+function routerAdminPaths(
+  ref: (id: string) => { $ref: string },
+  errors: (codes: Record<string, string>) => Record<string, unknown>,
+): Record<string, unknown> {
+  const json = (id: string) => ({ "application/json": { schema: ref(id) } });
+  const admin = {
+    "401": "unauthorized (missing or wrong admin token)",
+    "403": "forbidden (no ADMIN_TOKEN is configured)",
+    "404": "not_found (no provider configured, or no such provider)",
+  };
+  const body = { "400": "invalid_request or invalid_json", "415": "unsupported_media_type" };
+  const state = { "200": { description: "The router's state after the call", content: json("RouterState") } };
+  const put = (operationId: string, description: string, schema: string) => ({
+    put: {
+      operationId,
+      description,
+      security: [{ adminToken: [] }],
+      requestBody: { required: true, content: json(schema) },
+      responses: { ...state, ...errors({ ...body, ...admin }) },
+    },
+  });
+  return {
+    "/admin/router": {
+      get: {
+        operationId: "getRouter",
+        description: "The router's state: every provider's health, breaker, pause and window figures.",
+        security: [{ adminToken: [] }],
+        responses: { ...state, ...errors(admin) },
+      },
+    },
+    "/admin/router/weights": put("setRouterWeights", "Sets routing weights by provider.", "RouterWeights"),
+    "/admin/router/preferred": put(
+      "setRouterPreferred",
+      "Sets the preferred provider (used while healthy), or none.",
+      "RouterPreferred",
+    ),
+    "/admin/router/conservation": put(
+      "setRouterConservation",
+      "Switches conservation mode on or off.",
+      "RouterSwitch",
+    ),
+    "/admin/router/degraded": put(
+      "setRouterDegraded",
+      "Forces the degraded mode (the minimal sequence) on or off.",
+      "RouterSwitch",
+    ),
+    "/admin/router/breakers/{provider}/reset": {
+      post: {
+        operationId: "resetRouterBreaker",
+        description:
+          "Closes a provider's breakers (all its models, or ?model=), clears its pause and window.",
+        security: [{ adminToken: [] }],
+        parameters: [
+          { name: "provider", in: "path", required: true, schema: { type: "string" } },
+          { name: "model", in: "query", required: false, schema: { type: "string" } },
+        ],
+        responses: { ...state, ...errors(admin) },
       },
     },
   };

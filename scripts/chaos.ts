@@ -1,0 +1,98 @@
+// `npm run chaos [-- --scale 0.1 --requests N --concurrency N --seed N --only ID,ID --control --json FILE]`
+// Drives Cita against the provider simulator through each runbook incident (src/chaos/scenarios.ts),
+// next to a naive client, prints a table per scenario and writes a JSON report (reports/chaos.json).
+// Exits 1 unless every scenario answered 100% of Cita's requests with 200 and a schema-valid body.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { parseArgs } from "node:util";
+import { scaledTimings } from "../src/chaos/cita.js";
+import { formatScenario, formatSummary } from "../src/chaos/report.js";
+import { describeScale, type RunOptions, runScenario, type ScenarioReport } from "../src/chaos/run.js";
+import { buildScenarios } from "../src/chaos/scenarios.js";
+import { goldenRequests } from "../src/chaos/texts.js";
+
+const USAGE =
+  "usage: npm run chaos -- [--scale 1] [--requests 60] [--concurrency 6] [--seed 1] [--only ID,ID] " +
+  "[--control] [--json reports/chaos.json]";
+
+function positive(name: string, value: string): number {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive number`);
+  return parsed;
+}
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: "string", default: "1" },
+      requests: { type: "string", default: "60" },
+      concurrency: { type: "string", default: "6" },
+      seed: { type: "string", default: "1" },
+      only: { type: "string" },
+      control: { type: "boolean", default: false },
+      json: { type: "string", default: "reports/chaos.json" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  return {
+    help: values.help,
+    scale: positive("scale", values.scale),
+    requests: Math.round(positive("requests", values.requests)),
+    concurrency: Math.round(positive("concurrency", values.concurrency)),
+    seed: Math.round(Number(values.seed)),
+    only: values.only?.split(",").map((id) => id.trim()) ?? null,
+    control: values.control,
+    json: values.json,
+  };
+}
+
+async function main(): Promise<number> {
+  const args = options();
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const timings = scaledTimings(args.scale);
+  const scenarios = buildScenarios(args.scale, timings.LLM_RATE_LIMIT_PAUSE_MS).filter(
+    (scenario) => args.only === null || args.only.includes(scenario.id) || args.only.includes(scenario.label),
+  );
+  if (scenarios.length === 0) throw new Error(`--only matched no scenario`);
+  const run: RunOptions = {
+    scale: args.scale,
+    requests: args.requests,
+    concurrency: args.concurrency,
+    seed: args.seed,
+    warmup: 6,
+    naiveTimeoutMs: null,
+    control: args.control,
+    texts: goldenRequests(),
+    log: (line) => process.stderr.write(`${line}\n`),
+  };
+  process.stdout.write(
+    `Cita chaos run: ${describeScale(args.scale)}, ${args.requests} requests per scenario, ` +
+      `${args.concurrency} in flight${args.control ? ", CONTROL RUN (no faults)" : ""}\n\n`,
+  );
+  const reports: ScenarioReport[] = [];
+  for (const [index, scenario] of scenarios.entries()) {
+    const report = await runScenario(scenario, index, run);
+    reports.push(report);
+    process.stdout.write(`${formatScenario(report)}\n\n`);
+  }
+  process.stdout.write(`${formatSummary(reports)}\n`);
+  const { texts: _texts, log: _log, ...settings } = run;
+  mkdirSync(dirname(args.json), { recursive: true });
+  writeFileSync(
+    args.json,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), settings, scenarios: reports }, null, 2)}\n`,
+  );
+  process.stdout.write(`report: ${args.json}\n`);
+  return reports.every((report) => report.passed) ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`chaos: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    process.exit(2);
+  },
+);

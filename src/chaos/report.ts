@@ -1,0 +1,93 @@
+// Renders chaos scenario reports as readable tables, Cita next to the naive client, and a one-line summary.
+import type { PauseWindowFigures, ScenarioReport } from "./run.js";
+
+const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
+const millis = (value: number | null) => (value === null ? "—" : `${value} ms`);
+const number = (value: number | null) => (value === null ? "—" : value.toFixed(2));
+
+function pause(figures: PauseWindowFigures | null): string {
+  if (figures === null) return "—";
+  return `${figures.attemptsInside} (${figures.rateLimited}× 429, window ${figures.windowMs} ms)`;
+}
+
+function problems(counts: Record<string, number>): string {
+  const entries = Object.entries(counts);
+  return entries.length === 0 ? "—" : entries.map(([reason, count]) => `${reason}: ${count}`).join(", ");
+}
+
+function table(rows: readonly (readonly [string, string, string])[]): string {
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+/** One scenario as a titled table. */
+export function formatScenario(report: ScenarioReport): string {
+  const { cita, naive } = report;
+  const recovery = cita.recovery;
+  const answeredBy = Object.entries(cita.answeredBy)
+    .map(([who, count]) => `${who} ${count}`)
+    .join(", ");
+  const rows: [string, string, string][] = [
+    ["", "Cita", "naive (openai SDK, qwen only)"],
+    ["requests under fault", String(cita.requests), String(naive.requests)],
+    ["200 + schema-valid / success", percent(cita.okShare), percent(naive.okShare)],
+    [
+      "p50 / p95 latency",
+      `${millis(cita.p50Ms)} / ${millis(cita.p95Ms)}`,
+      `${millis(naive.p50Ms)} / ${millis(naive.p95Ms)}`,
+    ],
+    ["max latency", millis(cita.maxMs), millis(naive.maxMs)],
+    [
+      "attempts/request on failing",
+      cita.attemptsPerRequest === null ? "not visible (refused)" : number(cita.attemptsPerRequest),
+      number(naive.attemptsPerRequest),
+    ],
+    ["attempts inside 429 pause", pause(cita.pauseWindow), pause(naive.pauseWindow)],
+    ["answered by LLM / rules", `${percent(cita.llmShare)} / ${percent(cita.rulesShare)}`, "—"],
+    ["degraded answers", percent(cita.degradedShare), `${percent(naive.emptyShare)} empty (low quality)`],
+    ["answered by", answeredBy || "—", "—"],
+    ["state at onset", cita.routerInHealth ? (cita.stateAtOnset ?? "—") : "no router in /health", "—"],
+    ["time to detect", millis(cita.timeToDetectMs), "—"],
+    [
+      "time to recover",
+      recovery === null
+        ? "— (fault not cleared)"
+        : !recovery.observable
+          ? "not observable (no router in /health)"
+          : recovery.recoveredAfterMs === null
+            ? `not within ${recovery.timeoutMs} ms`
+            : `${recovery.recoveredAfterMs} ms`,
+      "—",
+    ],
+  ];
+  if (recovery !== null) {
+    rows.push([
+      "  healthy / primary answers",
+      `${millis(recovery.healthyAfterMs)} / ${millis(recovery.primaryAnswerAfterMs)}`,
+      "",
+    ]);
+    rows.push(["  recovery requests ok", `${percent(recovery.okShare)} of ${recovery.requests}`, ""]);
+  }
+  rows.push(["failures", problems(cita.problems), problems(naive.problems)]);
+  const verdict = report.passed ? "100% answered" : "NOT 100% answered";
+  const heading = `${report.label}. ${report.title} — ${report.fault} [${verdict}, ${(report.durationMs / 1000).toFixed(1)} s]`;
+  return `${heading}\n${table(rows)}`;
+}
+
+/** One line per scenario, for the end of a run. */
+export function formatSummary(reports: readonly ScenarioReport[]): string {
+  const lines = reports.map(
+    (report) =>
+      `${report.passed ? "PASS" : "FAIL"}  ${report.label.padEnd(3)} ${report.title.padEnd(34)} ` +
+      `Cita ${percent(report.cita.okShare).padStart(6)}   naive ${percent(report.naive.okShare).padStart(6)}`,
+  );
+  const passed = reports.filter((report) => report.passed).length;
+  return `${lines.join("\n")}\n${passed}/${reports.length} scenarios answered 100%`;
+}

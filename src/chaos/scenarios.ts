@@ -1,0 +1,176 @@
+// The runbook's incidents as chaos scenarios: what goes wrong, on which provider, for how long. Every
+// duration is given at scale 1 (real time) and multiplied by the run's scale; Retry-After is whole
+// seconds, so it never goes under 1 s and the storm that announces it lasts long enough to see it.
+import type { ProviderName } from "../providers/types.js";
+import type { Simulator } from "../simulator/server.js";
+import { scaled } from "./cita.js";
+import type { Forwarder } from "./forwarder.js";
+
+/** What a scenario acts on. */
+export interface ScenarioContext {
+  sim: Simulator;
+  /** In front of the primary (qwen): the only way to refuse its connections for real. */
+  forwarder: Forwarder;
+}
+
+/** One incident. */
+export interface Scenario {
+  /** Stable name, used by --only and in the JSON report. */
+  id: string;
+  /** The issue's numbering: "1", "3a"... */
+  label: string;
+  title: string;
+  /** The fault, in words, for the table. */
+  fault: string;
+  /** The providers whose attempts are counted as "on the failing provider". */
+  failing: readonly ProviderName[];
+  /** Detected when the primary is no longer healthy, or (every provider down) when the router is not. */
+  detectBy: "primary" | "router";
+  /** How long the requests under fault are spread over (scaled). */
+  loadMs: number;
+  /** The pause a 429 announces (Retry-After, or the router's own for a bare 429), checked afterwards. */
+  pauseWindowMs: number | null;
+  /** False when attempts never reach the simulator (refused connects), so they cannot be counted. */
+  attemptsVisible: boolean;
+  /** Fault onset. */
+  start(context: ScenarioContext): Promise<void>;
+  /** Clears the fault, after which recovery is measured; null when the fault lasts the whole scenario. */
+  clear: ((context: ScenarioContext) => Promise<void>) | null;
+}
+
+const PRIMARY = "qwen";
+
+const setPrimary =
+  (faults: Parameters<Simulator["setFaults"]>[2]) =>
+  async ({ sim }: ScenarioContext) =>
+    sim.setFaults(PRIMARY, undefined, faults);
+
+const clearAll = async ({ sim, forwarder }: ScenarioContext) => {
+  sim.clearFaults();
+  await forwarder.restore();
+};
+
+/**
+ * The eight scenarios at a scale. `rateLimitPauseMs` is the router's pause after a 429 without
+ * Retry-After (already scaled), checked as that scenario's window.
+ */
+export function buildScenarios(scale: number, rateLimitPauseMs: number): Scenario[] {
+  const ms = (value: number) => scaled(value, scale);
+  const standard = ms(30_000);
+  const retryAfterSeconds = Math.max(1, Math.round(10 * scale));
+  // Invalid JSON (any variant) on 15%, low quality on 15% of the rest: 30% of answers in all.
+  const lowQualityRate = 0.15 / 0.85;
+  return [
+    {
+      id: "latency",
+      label: "1",
+      title: "Primary latency p95 15 s",
+      fault: `qwen latency p50 ${ms(3000)} ms, p95 ${ms(15_000)} ms`,
+      failing: [PRIMARY],
+      detectBy: "primary",
+      loadMs: standard,
+      pauseWindowMs: null,
+      attemptsVisible: true,
+      start: setPrimary([{ kind: "latency", p50Ms: ms(3000), p95Ms: ms(15_000), maxMs: ms(60_000) }]),
+      clear: null,
+    },
+    {
+      id: "bad-json",
+      label: "2",
+      title: "30% invalid or low-quality JSON",
+      fault: "qwen: 15% invalid JSON (random variant), 15% low quality",
+      failing: [PRIMARY],
+      detectBy: "primary",
+      loadMs: standard,
+      pauseWindowMs: null,
+      attemptsVisible: true,
+      start: setPrimary([
+        { kind: "invalidJson", rate: 0.15 },
+        { kind: "lowQuality", rate: lowQualityRate },
+      ]),
+      clear: null,
+    },
+    {
+      id: "429-retry-after",
+      label: "3a",
+      title: "429 storm with Retry-After",
+      fault: `qwen: every answer 429, Retry-After ${retryAfterSeconds} s`,
+      failing: [PRIMARY],
+      detectBy: "primary",
+      loadMs: Math.max(standard, 3 * retryAfterSeconds * 1000),
+      pauseWindowMs: retryAfterSeconds * 1000,
+      attemptsVisible: true,
+      start: setPrimary([{ kind: "rateLimit", retryAfterSeconds }]),
+      clear: clearAll,
+    },
+    {
+      id: "429-no-retry-after",
+      label: "3b",
+      title: "429 storm without Retry-After",
+      fault: "qwen: every answer 429, no Retry-After",
+      failing: [PRIMARY],
+      detectBy: "primary",
+      loadMs: standard,
+      pauseWindowMs: rateLimitPauseMs,
+      attemptsVisible: true,
+      start: setPrimary([{ kind: "rateLimit" }]),
+      clear: clearAll,
+    },
+    {
+      id: "refused",
+      label: "4a",
+      title: "Outage: connection refused",
+      fault: "qwen: listener closed (ECONNREFUSED)",
+      failing: [PRIMARY],
+      detectBy: "primary",
+      loadMs: standard,
+      pauseWindowMs: null,
+      attemptsVisible: false,
+      start: async ({ forwarder }) => forwarder.refuse(),
+      clear: clearAll,
+    },
+    {
+      id: "500s",
+      label: "4b",
+      title: "Outage: 500s",
+      fault: "qwen: every answer 500",
+      failing: [PRIMARY],
+      detectBy: "primary",
+      loadMs: standard,
+      pauseWindowMs: null,
+      attemptsVisible: true,
+      start: setPrimary([{ kind: "serverError" }]),
+      clear: clearAll,
+    },
+    {
+      id: "all-down",
+      label: "5",
+      title: "Every provider down",
+      fault: "qwen 503, anthropic 529, openai 500 on every answer",
+      failing: ["qwen", "anthropic", "openai"],
+      detectBy: "router",
+      loadMs: standard,
+      pauseWindowMs: null,
+      attemptsVisible: true,
+      start: async ({ sim }) => {
+        sim.setFaults("qwen", undefined, [{ kind: "unavailable" }]);
+        sim.setFaults("anthropic", undefined, [{ kind: "overloaded" }]);
+        sim.setFaults("openai", undefined, [{ kind: "serverError" }]);
+      },
+      clear: clearAll,
+    },
+    {
+      id: "outage-60s",
+      label: "6",
+      title: "Primary down 60 s, then healthy",
+      fault: `qwen: every answer 503 for ${ms(60_000)} ms`,
+      failing: [PRIMARY],
+      detectBy: "primary",
+      loadMs: ms(60_000),
+      pauseWindowMs: null,
+      attemptsVisible: true,
+      start: setPrimary([{ kind: "unavailable" }]),
+      clear: clearAll,
+    },
+  ];
+}
