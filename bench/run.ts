@@ -1,5 +1,6 @@
 // Benchmark: in-process pipeline latency over the golden cases, HTTP throughput of the parse route against
-// a hello-world route, and memory before and after. Prints labelled figures with their targets and writes
+// a hello-world route, the LLM router's overhead and its tail latency with and without hedging (bench/router.ts),
+// and memory before and after. Prints labelled figures with their targets and writes
 // them to reports/bench.json. Figures are informative: the exit code says only whether the run worked.
 
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -9,10 +10,12 @@ import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../scripts/golden/fix
 import { requestFor } from "../scripts/golden/run-cases.js";
 import { readConfig } from "../src/config.js";
 import { measurePipeline } from "./latency.js";
+import { measureRouter } from "./router.js";
 import { measureThroughput } from "./throughput.js";
 
 const TARGET_P99_MS = 2;
 const TARGET_RATIO = 0.2;
+const TARGET_ROUTER_OVERHEAD_MS = 1;
 const REPORT = new URL("../reports/bench.json", import.meta.url);
 
 const { values } = parseArgs({
@@ -26,6 +29,9 @@ const { values } = parseArgs({
     // 0: the load generator runs in a second process (steadier figures); N: N worker threads of this one.
     workers: { type: "string", default: "0" },
     rounds: { type: "string", default: "3" },
+    // Router figures against the provider simulator: calls for the overhead, calls under a slow primary.
+    "router-calls": { type: "string", default: "300" },
+    "slow-calls": { type: "string", default: "300" },
   },
 });
 
@@ -95,6 +101,7 @@ for (const connections of connectionCounts) {
   );
 }
 await golden.close();
+const router = await measureRouter({ calls: whole("router-calls", 1), slowCalls: whole("slow-calls", 1) });
 const after = memory();
 
 const fixed = (value: number) => value.toFixed(3);
@@ -119,6 +126,15 @@ const lines = [
   `  target p99 ≤ ${TARGET_P99_MS} ms: ${verdict(pipeline.p99Ms <= TARGET_P99_MS)}`,
   "",
   ...throughputLines,
+  `LLM router against the provider simulator (127.0.0.1, ${router.calls} sequential calls each, interleaved)`,
+  `  openai SDK directly   p50 ${fixed(router.directSdk.p50Ms)} ms   p95 ${fixed(router.directSdk.p95Ms)} ms`,
+  `  Cita's Qwen provider  p50 ${fixed(router.provider.p50Ms)} ms   p95 ${fixed(router.provider.p95Ms)} ms`,
+  `  through the router    p50 ${fixed(router.router.p50Ms)} ms   p95 ${fixed(router.router.p95Ms)} ms`,
+  `  router overhead at p50: ${fixed(router.overheadP50Ms)} ms   target < ${TARGET_ROUTER_OVERHEAD_MS} ms: ${verdict(router.overheadP50Ms < TARGET_ROUTER_OVERHEAD_MS)}`,
+  `  slow primary (Qwen p50 60 ms, p95 1.5 s; Claude healthy; weights 70/30; ${router.slowPrimary.calls} calls, ${router.slowPrimary.concurrency} in flight):`,
+  `    without hedging  p50 ${fixed(router.slowPrimary.withoutHedging.p50Ms)} ms   p95 ${fixed(router.slowPrimary.withoutHedging.p95Ms)} ms`,
+  `    with hedging     p50 ${fixed(router.slowPrimary.withHedging.p50Ms)} ms   p95 ${fixed(router.slowPrimary.withHedging.p95Ms)} ms   (${router.slowPrimary.withHedging.hedges} hedges after ${router.slowPrimary.hedgeDelayMs} ms, budget 10%)`,
+  "",
   `Memory${"gc" in globalThis ? " (after a forced GC)" : " (no forced GC; run node --expose-gc --import tsx bench/run.ts for live figures)"}`,
   `  before: heapUsed ${before.heapUsedMb} MB, rss ${before.rssMb} MB`,
   `  after:  heapUsed ${after.heapUsedMb} MB, rss ${after.rssMb} MB`,
@@ -131,9 +147,15 @@ const report = {
   node: process.version,
   pipeline,
   throughput: throughputs,
+  router,
   memory: { before, after, forcedGc: "gc" in globalThis },
   targets: {
     pipelineP99Ms: { target: TARGET_P99_MS, met: pipeline.p99Ms <= TARGET_P99_MS },
+    routerOverheadP50Ms: {
+      target: TARGET_ROUTER_OVERHEAD_MS,
+      overhead: router.overheadP50Ms,
+      met: router.overheadP50Ms < TARGET_ROUTER_OVERHEAD_MS,
+    },
     throughputRatio: throughputs.map((throughput) => ({
       connections: throughput.connections,
       target: TARGET_RATIO,
