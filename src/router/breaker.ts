@@ -3,7 +3,7 @@
 // least `minimumCalls`). Open, it refuses every call until the cooldown is over; then it lets exactly one
 // probe through (half-open) and refuses the rest while the probe runs; the probe's outcome closes it or
 // reopens it for another cooldown. 429s and deterministic refusals (context length, content policy,
-// schema) never count: the provider answered.
+// schema) never trip it: the provider answered, and they count as answers among the recent calls.
 //
 // Written here rather than taken from cockatiel: cockatiel 3.2.1 aborts an AbortController at module scope
 // (dist/esm/common/abort.js), which workerd refuses at start-up ("Disallowed operation called within

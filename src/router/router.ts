@@ -599,6 +599,7 @@ export class LlmRouter {
   #conservationReason(): RouterSnapshot["conservationReason"] {
     if (this.#conservation !== null) return this.#conservation;
     const now = this.#clock.now();
+    // When every provider with a local limit has nearly spent it.
     const limited = this.#targets.filter((target) => target.limiter.limited);
     if (
       limited.length > 0 &&

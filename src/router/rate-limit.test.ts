@@ -1,0 +1,180 @@
+// Token buckets, the per-provider limiter (reserve, settle, cancel, the bounded queue, headroom) and the
+// pause after 429s. Time is passed in explicitly.
+import { describe, expect, it } from "vitest";
+import { ProviderLimiter, RateLimitPause, TokenBucket } from "./rate-limit.js";
+
+const T0 = 1_700_000_000_000;
+
+describe("a token bucket", () => {
+  it("starts full and refills continuously up to its capacity", () => {
+    const bucket = new TokenBucket(60, 60, T0);
+    expect(bucket.level(T0)).toBe(60);
+    bucket.take(60, T0);
+    expect(bucket.level(T0)).toBe(0);
+    expect(bucket.level(T0 + 500)).toBeCloseTo(0.5);
+    expect(bucket.level(T0 + 30_000)).toBeCloseTo(30);
+    expect(bucket.level(T0 + 600_000)).toBe(60);
+  });
+
+  it("says how long until an amount is available, and may go below zero", () => {
+    const bucket = new TokenBucket(10, 60, T0);
+    expect(bucket.waitFor(10, T0)).toBe(0);
+    bucket.take(12, T0);
+    expect(bucket.level(T0)).toBe(-2);
+    // 3 tokens missing at one a second.
+    expect(bucket.waitFor(1, T0)).toBe(3000);
+    expect(bucket.waitFor(1, T0 + 2999)).toBe(1);
+    expect(bucket.waitFor(1, T0 + 3000)).toBe(0);
+  });
+
+  it("takes back no more than its capacity", () => {
+    const bucket = new TokenBucket(10, 60, T0);
+    bucket.take(4, T0);
+    bucket.give(100, T0);
+    expect(bucket.level(T0)).toBe(10);
+  });
+
+  it("ignores a clock that went backwards", () => {
+    const bucket = new TokenBucket(10, 60, T0);
+    bucket.take(10, T0);
+    expect(bucket.level(T0 - 5000)).toBe(0);
+  });
+});
+
+describe("a provider limiter", () => {
+  it("without limits never waits, has full headroom and queues nothing", () => {
+    const limiter = new ProviderLimiter(undefined, 5, T0);
+    expect(limiter.limited).toBe(false);
+    for (let index = 0; index < 1000; index++) {
+      const reservation = limiter.reserve(1_000_000, T0, 0);
+      expect(reservation?.waitMs).toBe(0);
+      reservation?.sent();
+    }
+    expect(limiter.headroom(T0)).toBe(1);
+    expect(limiter.waiting).toBe(0);
+  });
+
+  it("reserves requests until the bucket is empty, then asks to wait, refusing waits past the limit", () => {
+    const limiter = new ProviderLimiter({ requestsPerMinute: 60, tokensPerMinute: null }, 100, T0);
+    expect(limiter.limited).toBe(true);
+    for (let index = 0; index < 60; index++) expect(limiter.reserve(10, T0, 0)?.waitMs).toBe(0);
+    expect(limiter.headroom(T0)).toBe(0);
+    // The next request waits a second: refused when only 999 ms are allowed, and nothing is taken then.
+    expect(limiter.reserve(10, T0, 999)).toBeNull();
+    expect(limiter.waiting).toBe(0);
+    const next = limiter.reserve(10, T0, 1000);
+    expect(next?.waitMs).toBe(1000);
+    expect(limiter.waiting).toBe(1);
+    // The one after that waits for the second token.
+    expect(limiter.reserve(10, T0, 10_000)?.waitMs).toBe(2000);
+    expect(limiter.waiting).toBe(2);
+  });
+
+  it("keeps a bounded queue: past it, a request that would wait is refused", () => {
+    const limiter = new ProviderLimiter({ requestsPerMinute: 60, tokensPerMinute: null }, 2, T0);
+    for (let index = 0; index < 60; index++) limiter.reserve(1, T0, 0);
+    const first = limiter.reserve(1, T0, 60_000)!;
+    const second = limiter.reserve(1, T0, 60_000)!;
+    expect([first.waitMs, second.waitMs]).toEqual([1000, 2000]);
+    expect(limiter.waiting).toBe(2);
+    expect(limiter.reserve(1, T0, 60_000)).toBeNull();
+    // One goes out: a place frees up (sent twice counts once).
+    first.sent();
+    first.sent();
+    expect(limiter.waiting).toBe(1);
+    expect(limiter.reserve(1, T0, 60_000)?.waitMs).toBe(3000);
+    expect(limiter.waiting).toBe(2);
+  });
+
+  it("reserves the token estimate, then settles the real usage", () => {
+    const limiter = new ProviderLimiter({ requestsPerMinute: 1000, tokensPerMinute: 10_000 }, 10, T0);
+    const reservation = limiter.reserve(2000, T0, 0)!;
+    expect(reservation.waitMs).toBe(0);
+    expect(limiter.headroom(T0)).toBeCloseTo(0.8);
+    // Used less than estimated: the difference comes back.
+    reservation.settle(500, T0);
+    expect(limiter.headroom(T0)).toBeCloseTo(0.95);
+    // Used more than estimated: the difference is taken.
+    const over = limiter.reserve(1000, T0, 0)!;
+    over.settle(4000, T0);
+    expect(limiter.headroom(T0)).toBeCloseTo(0.55);
+  });
+
+  it("makes a request wait for tokens as well as for requests", () => {
+    const limiter = new ProviderLimiter({ requestsPerMinute: 1000, tokensPerMinute: 6000 }, 10, T0);
+    limiter.reserve(6000, T0, 0)!.settle(6000, T0);
+    // 600 tokens at 100 a second.
+    expect(limiter.reserve(600, T0, 10_000)?.waitMs).toBe(6000);
+  });
+
+  it("gives a cancelled reservation back, request and tokens, and leaves the queue", () => {
+    const limiter = new ProviderLimiter({ requestsPerMinute: 10, tokensPerMinute: 1000 }, 10, T0);
+    for (let index = 0; index < 10; index++) limiter.reserve(10, T0, 0);
+    const waiting = limiter.reserve(500, T0, 60_000)!;
+    expect(waiting.waitMs).toBe(6000);
+    expect(limiter.waiting).toBe(1);
+    waiting.cancel(T0);
+    expect(limiter.waiting).toBe(0);
+    // Back to no requests left (not minus one) and 900 tokens.
+    expect(limiter.headroom(T0)).toBe(0);
+    expect(limiter.reserve(1, T0, 60_000)?.waitMs).toBe(6000);
+    const tokens = new ProviderLimiter({ requestsPerMinute: 1000, tokensPerMinute: 1000 }, 10, T0);
+    tokens.reserve(400, T0, 0)!.cancel(T0);
+    expect(tokens.headroom(T0)).toBe(1);
+  });
+
+  it("reports the smaller share left of either bucket as its headroom", () => {
+    const limiter = new ProviderLimiter({ requestsPerMinute: 10, tokensPerMinute: 1000 }, 10, T0);
+    limiter.reserve(100, T0, 0)!.settle(100, T0);
+    expect(limiter.headroom(T0)).toBeCloseTo(0.9);
+    limiter.reserve(10, T0, 0)!.settle(500, T0);
+    expect(limiter.headroom(T0)).toBeCloseTo(0.4);
+    // Refills with time: a minute later both buckets are full again.
+    expect(limiter.headroom(T0 + 60_000)).toBe(1);
+  });
+});
+
+describe("a pause after 429s", () => {
+  it("honours Retry-After", () => {
+    const pause = new RateLimitPause(1000);
+    expect(pause.until(T0)).toBeNull();
+    expect(pause.limited(T0, 7000)).toBe(T0 + 7000);
+    expect(pause.until(T0 + 6999)).toBe(T0 + 7000);
+    expect(pause.until(T0 + 7000)).toBeNull();
+  });
+
+  it("without Retry-After doubles while 429s continue, up to a minute", () => {
+    const pause = new RateLimitPause(1000);
+    const pauses: number[] = [];
+    let now = T0;
+    for (let index = 0; index < 9; index++) {
+      const until = pause.limited(now, null);
+      pauses.push(until - now);
+      now = until;
+    }
+    expect(pauses).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000, 60_000]);
+  });
+
+  it("starts again from the base pause after an answer", () => {
+    const pause = new RateLimitPause(1000);
+    pause.limited(T0, null);
+    pause.limited(T0 + 1000, null);
+    pause.answered();
+    expect(pause.limited(T0 + 10_000, null)).toBe(T0 + 11_000);
+  });
+
+  it("never shortens a pause already running", () => {
+    const pause = new RateLimitPause(1000);
+    pause.limited(T0, 30_000);
+    expect(pause.limited(T0 + 1000, 2000)).toBe(T0 + 30_000);
+  });
+
+  it("clears", () => {
+    const pause = new RateLimitPause(1000);
+    pause.limited(T0, 30_000);
+    pause.limited(T0, null);
+    pause.clear();
+    expect(pause.until(T0)).toBeNull();
+    expect(pause.limited(T0, null)).toBe(T0 + 1000);
+  });
+});
