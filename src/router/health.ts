@@ -52,28 +52,52 @@ const MAX_SAMPLES = 2000;
 export class HealthWindow {
   #calls: CallSample[] = [];
   #confidences: { at: number; value: number }[] = [];
+  /** The last stats and assessment, reused while nothing changed: the router reads them on every call. */
+  #memo: {
+    version: number;
+    at: number;
+    /** When the oldest sample leaves the window, and the stats change. */
+    expires: number;
+    stats: HealthStats;
+    assessment?: HealthAssessment;
+  } | null = null;
+  #version = 0;
 
   constructor(private readonly thresholds: HealthThresholds) {}
 
   record(sample: CallSample): void {
     if (sample.outcome === "cancelled") return;
+    this.#version++;
     this.#calls.push(sample);
     if (this.#calls.length > MAX_SAMPLES) this.#calls.shift();
   }
 
   /** The confidence Cita computed for an answer this provider gave (low-quality answers read low). */
   recordConfidence(value: number, at: number): void {
+    this.#version++;
     this.#confidences.push({ at, value });
     if (this.#confidences.length > MAX_SAMPLES) this.#confidences.shift();
   }
 
   /** Forgets everything: an operator's reset, or a breaker that closed after a good probe. */
   clear(): void {
+    this.#version++;
     this.#calls = [];
     this.#confidences = [];
   }
 
   stats(now: number): HealthStats {
+    const memo = this.#memo;
+    if (memo !== null && memo.version === this.#version && now >= memo.at && now < memo.expires) {
+      return memo.stats;
+    }
+    const stats = this.#compute(now);
+    const oldest = Math.min(this.#calls[0]?.at ?? Infinity, this.#confidences[0]?.at ?? Infinity);
+    this.#memo = { version: this.#version, at: now, expires: oldest + this.thresholds.windowMs, stats };
+    return stats;
+  }
+
+  #compute(now: number): HealthStats {
     const since = now - this.thresholds.windowMs;
     this.#calls = dropBefore(this.#calls, since);
     this.#confidences = dropBefore(this.#confidences, since);
@@ -107,6 +131,14 @@ export class HealthWindow {
   /** The provider's state from its window: each threshold crossed adds a reason. */
   assess(now: number): HealthAssessment {
     const stats = this.stats(now);
+    const memo = this.#memo;
+    if (memo?.assessment !== undefined && memo.stats === stats) return memo.assessment;
+    const assessment = this.#judge(stats);
+    if (memo !== null && memo.stats === stats) memo.assessment = assessment;
+    return assessment;
+  }
+
+  #judge(stats: HealthStats): HealthAssessment {
     const limits = this.thresholds;
     const down: string[] = [];
     const degraded: string[] = [];
