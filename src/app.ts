@@ -5,13 +5,14 @@ import type { Config } from "./config.js";
 import { registerCalendarRoutes } from "./http/calendar-routes.js";
 import { registerDucklingRoute } from "./http/duckling-route.js";
 import { ApiError, errorResponse } from "./http/errors.js";
-import { type Logger, silentLogger } from "./http/logger.js";
+import { type Logger, type LogRecord, silentLogger } from "./http/logger.js";
 import { buildOpenApiDocument } from "./http/openapi.js";
 import { requestIdFrom } from "./http/request-id.js";
 import { registerRouterAdmin } from "./http/router-admin.js";
 import { MAX_BODY_BYTES, ParseRequestSchema } from "./http/schemas.js";
 import { readJsonBody, validate } from "./http/validation.js";
-import { createInvalidOutputCounter } from "./llm/structured.js";
+import { createCitaMetrics } from "./metrics/cita.js";
+import { CONTENT_TYPE } from "./metrics/registry.js";
 import { createProviders } from "./providers/index.js";
 import type { LlmProvider } from "./providers/types.js";
 import { createRouter } from "./router/index.js";
@@ -19,6 +20,7 @@ import type { LlmRouter } from "./router/router.js";
 import { parseAppointment } from "./service.js";
 
 export const VERSION = "0.1.0";
+const PARSE_PATH = "/v1/appointments/parse";
 
 export interface AppOptions {
   config: Config;
@@ -32,22 +34,25 @@ export interface AppOptions {
   router?: LlmRouter | null;
 }
 
-export type AppEnv = { Variables: { requestId: string } };
+export type AppEnv = { Variables: { requestId: string; log: LogRecord } };
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { config } = options;
   const logger = options.logger ?? silentLogger;
   const providers = options.providers ?? createProviders(config.llm.providers);
+  const metrics = createCitaMetrics({ prices: config.llm.prices });
   const router =
     options.router !== undefined
       ? options.router
       : createRouter(config, providers, {
           onEvent: (event) => logger.info({ ...event, event: `router_${event.event}` }),
+          onCall: metrics.recordCall,
+          onConfidence: metrics.recordConfidence,
         });
-  // Invalid model answers, per provider: the router's health reads these (issue 6).
-  const invalidOutputs = createInvalidOutputCounter();
+  metrics.watchRouter(router);
   const app = new Hono<AppEnv>();
 
+  // One structured line per request (never the user's text), and its duration in the metrics.
   app.use(async (context, next) => {
     const requestId = requestIdFrom(context.req.header("x-request-id"));
     context.set("requestId", requestId);
@@ -55,16 +60,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     // Set before the handler builds its response: adding a header to a finished response rebuilds it.
     context.header("X-Request-Id", requestId);
     await next();
+    const latencyMs = performance.now() - started;
+    const route = context.req.routePath;
+    metrics.recordHttp(route, context.res.status, latencyMs);
     logger.info({
       requestId,
       method: context.req.method,
-      route: context.req.routePath,
+      route,
       status: context.res.status,
-      latencyMs: Math.round((performance.now() - started) * 1000) / 1000,
+      latencyMs: Math.round(latencyMs * 1000) / 1000,
+      ...context.get("log"),
     });
   });
 
   app.onError((error, context) => {
+    if (context.req.routePath === PARSE_PATH) metrics.recordParseError("none");
     if (error instanceof ApiError) return errorResponse(context, error);
     logger.error({ requestId: context.get("requestId"), error: error.name, message: error.message });
     return errorResponse(context, new ApiError("internal", "The service failed to answer; please retry."));
@@ -86,7 +96,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const openApi = buildOpenApiDocument(VERSION);
   app.get("/openapi.json", (context) => context.json(openApi));
 
-  app.post("/v1/appointments/parse", async (context) => {
+  // Prometheus text format; no user text and no secret in it. Each instance (each Workers isolate) counts
+  // its own requests: Prometheus sums them.
+  app.get("/metrics", (context) => context.body(metrics.render(), 200, { "Content-Type": CONTENT_TYPE }));
+
+  app.post(PARSE_PATH, async (context) => {
     const body = await readJsonBody(context.req.raw, MAX_BODY_BYTES);
     const request = validate(ParseRequestSchema, body);
     const response = await parseAppointment(request, {
@@ -94,8 +108,18 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       store: options.store ?? null,
       requestId: context.get("requestId"),
       router,
+      onLlm: (reading) => {
+        if (reading === null) return;
+        context.set("log", {
+          provider: reading.provider,
+          model: reading.model,
+          llmAnswered: reading.answered,
+          cache: reading.cache ?? "bypass",
+          tokensIn: reading.tokens?.input ?? 0,
+          tokensOut: reading.tokens?.output ?? 0,
+        });
+      },
       onInvalidOutput: (event) => {
-        invalidOutputs.record(event);
         logger.info({
           requestId: context.get("requestId"),
           event: "llm_invalid_output",
@@ -112,10 +136,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         ? { debug: (message: string) => logger.debug({ requestId: context.get("requestId"), message }) }
         : {}),
     });
+    metrics.recordParse(response);
+    context.set("log", {
+      ...context.get("log"),
+      mode: response.meta.mode,
+      provider: response.meta.provider,
+      model: response.meta.model,
+      degraded: response.meta.degraded,
+      parseStatus: response.status,
+    });
     return context.json(response);
   });
 
-  app.all("/v1/appointments/parse", (context) => {
+  app.all(PARSE_PATH, (context) => {
     context.header("Allow", "POST");
     return errorResponse(context, new ApiError("method_not_allowed", "Use POST."));
   });

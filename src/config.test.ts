@@ -2,6 +2,7 @@
 // leaking no secret (shared/spec/config.md).
 import { describe, expect, it } from "vitest";
 import { ConfigError, type Environment, readConfig } from "./config.js";
+import { DEFAULT_PRICES } from "./metrics/prices.js";
 import { DEFAULT_ROUTER_SETTINGS } from "./router/settings.js";
 
 const SECRETS: Environment = {
@@ -37,6 +38,7 @@ describe("readConfig defaults", () => {
         preferredProvider: null,
         weights: {},
         router: DEFAULT_ROUTER_SETTINGS,
+        prices: DEFAULT_PRICES,
         providers: [],
       },
     });
@@ -65,6 +67,7 @@ describe("readConfig defaults", () => {
       CONSERVATION_MODE: "yes",
       LLM_PROVIDER: "qwen",
       LLM_WEIGHTS: "qwen=70, anthropic=20 ,openai=10",
+      LLM_PRICES: "qwen-plus=0.5/1.5, my-model:7b=0/0",
     });
     expect(config).toEqual({
       defaultTimezone: "America/Mexico_City",
@@ -78,6 +81,11 @@ describe("readConfig defaults", () => {
         preferredProvider: "qwen",
         weights: { qwen: 70, anthropic: 20, openai: 10 },
         router: { ...DEFAULT_ROUTER_SETTINGS, deadlineMs: 12000, attemptTimeoutMs: 3000 },
+        prices: {
+          ...DEFAULT_PRICES,
+          "qwen-plus": { input: 0.5, output: 1.5 },
+          "my-model:7b": { input: 0, output: 0 },
+        },
         providers: [],
       },
     });
@@ -162,6 +170,8 @@ describe("readConfig rejects invalid values, naming the variable", () => {
     ["LLM_CACHE_TTL_S", "5m"],
     ["LLM_BACKOFF_BASE_MS", "5000"],
     ["LLM_P95_DEGRADED_MS", "20000"],
+    ["LLM_PRICES", "qwen-plus=0.4"],
+    ["LLM_PRICES", "qwen-plus=cheap/1"],
   ])("%s=%s", (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.variable).toBe(variable);

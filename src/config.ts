@@ -1,5 +1,6 @@
 // Configuration, read once at a runtime entry (process.env on Node, bindings on Workers) into one typed
 // object that is passed down. Nothing deeper in the code reads the environment.
+import { DEFAULT_PRICES, type ModelPrice } from "./metrics/prices.js";
 import { PROVIDER_NAMES, type ProviderName } from "./providers/types.js";
 import { DEFAULT_ROUTER_SETTINGS, type RateLimit, type RouterSettings } from "./router/settings.js";
 import { isValidZone } from "./temporal/zone.js";
@@ -24,6 +25,8 @@ export interface Config {
     weights: Record<string, number>;
     /** Timeouts, retries, breakers, health thresholds, rate limits and cache (src/router/settings.ts). */
     router: RouterSettings;
+    /** USD per million input and output tokens, by model (src/metrics/prices.ts, LLM_PRICES). */
+    prices: Record<string, ModelPrice>;
     /** The providers enabled by their keys (the OpenAI-compatible one by its base URL), in a fixed order. */
     providers: ProviderSettings[];
   };
@@ -90,6 +93,7 @@ export function readConfig(environment: Environment): Config {
       preferredProvider: providerName(environment, "LLM_PROVIDER"),
       weights: weights(environment, "LLM_WEIGHTS"),
       router,
+      prices: { ...DEFAULT_PRICES, ...prices(environment, "LLM_PRICES") },
       providers: providers(environment),
     },
   };
@@ -138,6 +142,26 @@ function routerSettings(environment: Environment): RouterSettings {
     throw new ConfigError("LLM_P95_DEGRADED_MS", "must not exceed LLM_P95_DOWN_MS");
   }
   return settings;
+}
+
+/** "qwen-plus=0.4/1.2,my-model=0/0": USD per million input/output tokens. */
+function prices(environment: Environment, name: string): Record<string, ModelPrice> {
+  const value = text(environment, name);
+  const result: Record<string, ModelPrice> = {};
+  if (value === null) return result;
+  for (const part of value.split(",")) {
+    const match =
+      /^\s*([A-Za-z0-9._:/-]{1,100})\s*=\s*(\d{1,6}(?:\.\d{1,6})?)\s*\/\s*(\d{1,6}(?:\.\d{1,6})?)\s*$/.exec(
+        part,
+      );
+    if (!match)
+      throw new ConfigError(
+        name,
+        `expected model=input/output USD per million tokens, such as "qwen-plus=0.4/1.2"`,
+      );
+    result[match[1]!] = { input: Number(match[2]), output: Number(match[3]) };
+  }
+  return result;
 }
 
 function providerName(environment: Environment, name: string): ProviderName | null {

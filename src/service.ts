@@ -5,7 +5,7 @@ import { ceiling } from "../agents/validation/confidence.js";
 import type { CalendarStore } from "./calendars/store.js";
 import type { Calendar } from "./calendars/types.js";
 import type { Config } from "./config.js";
-import { type AgentContext, emptyDraft } from "./coordinator/agent.js";
+import { type AgentContext, emptyDraft, type LlmReading } from "./coordinator/agent.js";
 import { runSequence } from "./coordinator/coordinator.js";
 import { fullSequence, minimalSequence } from "./coordinator/sequences.js";
 import { ApiError } from "./http/errors.js";
@@ -27,6 +27,8 @@ export interface ParseOptions {
   onInvalidOutput?: (event: InvalidOutput) => void;
   /** Aborts upstream LLM calls when the client goes away. */
   signal?: AbortSignal;
+  /** Told how an LLM took part (null: it did not), for the request's log line. */
+  onLlm?: (reading: LlmReading | null) => void;
 }
 
 export async function parseAppointment(request: ParseRequest, options: ParseOptions): Promise<ParseResponse> {
@@ -84,6 +86,7 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
     emptyDraft(context, language),
   );
   const answered = draft.llm?.answered === true ? draft.llm : null;
+  options.onLlm?.(draft.llm);
   // The confidence of what a provider answered is part of its health: the ceiling its reading earned
   // against the rules cross-check (low-quality answers disagree, and read low), not the request's
   // confidence, which also falls with an incomplete text (docs/confidence.md).

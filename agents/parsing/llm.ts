@@ -48,7 +48,15 @@ export const llmParsingAgent: Agent = {
         `llm parsing: ${answer.provider}/${answer.model} ${parsingPrompt.version}, ${answer.calls} call(s), cache ${answer.cache}${answer.hedged ? ", hedged" : ""}`,
     );
     const text = normalizeText(context.text);
-    const answeredBy = { provider: answer.provider, model: answer.model, cache: answer.cache };
+    const answeredBy = {
+      provider: answer.provider,
+      model: answer.model,
+      cache: answer.cache,
+      tokens:
+        answer.cache === "hit"
+          ? { input: 0, output: 0 }
+          : { input: answer.usage.inputTokens, output: answer.usage.outputTokens },
+    };
     // Cita reads Spanish and English only; that decision stays deterministic.
     if (isOtherLanguage(languageScores(text.folded, text.original))) {
       const disagreements = answer.value.isAppointmentRequest ? 1 : 0;

@@ -72,6 +72,8 @@ export interface LlmReading {
   disagreements: number;
   /** Whether the answer came from the router's cache. */
   cache?: "hit" | "miss" | "bypass";
+  /** Tokens spent on this request's answer (none on a cache hit). */
+  tokens?: { input: number; output: number };
 }
 
 /** What the agents know so far; each agent returns a new draft. */

@@ -81,17 +81,3 @@ export async function completeStructured<T>(
     `${provider.name}: invalid output after a re-ask (${reason})`,
   );
 }
-
-/** Invalid answers counted per provider: the hook the router's health will read. */
-export function createInvalidOutputCounter(): {
-  record: (event: InvalidOutput) => void;
-  counts: () => Partial<Record<ProviderName, number>>;
-} {
-  const counts: Partial<Record<ProviderName, number>> = {};
-  return {
-    record(event) {
-      counts[event.provider] = (counts[event.provider] ?? 0) + 1;
-    },
-    counts: () => ({ ...counts }),
-  };
-}

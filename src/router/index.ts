@@ -2,12 +2,14 @@
 // router settings, weights, preferred provider and conservation mode read at start-up.
 import type { Config } from "../config.js";
 import type { LlmProvider } from "../providers/types.js";
-import { type Clock, LlmRouter, type RouterEvent } from "./router.js";
+import { type CallRecord, type Clock, LlmRouter, type RouterEvent } from "./router.js";
 
 export interface CreateRouterOptions {
   clock?: Clock;
   random?: () => number;
   onEvent?: (event: RouterEvent) => void;
+  onCall?: (call: CallRecord) => void;
+  onConfidence?: (provider: LlmProvider["name"], model: string, confidence: number) => void;
 }
 
 /** The router over `providers`, or null when none is configured (every request reads by rules). */

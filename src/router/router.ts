@@ -42,6 +42,26 @@ export interface RouterOptions {
   random?: () => number;
   /** Told about every routing event worth a log line (breaker opened, failover, hedge...). */
   onEvent?: (event: RouterEvent) => void;
+  /** Told about every call that reached a provider: the metrics' source. */
+  onCall?: (call: CallRecord) => void;
+  /** Told about every answer confidence credited to a provider. */
+  onConfidence?: (provider: ProviderName, model: string, confidence: number) => void;
+}
+
+/** One call that reached a provider (a re-ask inside it included), for metrics and cost. */
+export interface CallRecord {
+  provider: ProviderName;
+  model: string;
+  outcome: CallOutcome;
+  /** The HTTP status class, or what happened instead of one. */
+  status: "2xx" | "4xx" | "429" | "5xx" | "timeout" | "connection" | "aborted";
+  durationMs: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** Answers received, and those that were not clean JSON (repaired or invalid). */
+  answers: number;
+  invalidAnswers: number;
+  requestId: string;
 }
 
 export interface RouterEvent {
@@ -142,6 +162,8 @@ export class LlmRouter {
   readonly #random: () => number;
   readonly #cache: AnswerCache<StructuredResult<unknown>>;
   readonly #onEvent: (event: RouterEvent) => void;
+  readonly #onCall: (call: CallRecord) => void;
+  readonly #onConfidence: (provider: ProviderName, model: string, confidence: number) => void;
   #weights: Record<string, number>;
   #preferred: ProviderName | null;
   #conservation: "configured" | "admin" | null;
@@ -154,6 +176,8 @@ export class LlmRouter {
     this.#clock = options.clock ?? systemClock;
     this.#random = options.random ?? Math.random;
     this.#onEvent = options.onEvent ?? (() => {});
+    this.#onCall = options.onCall ?? (() => {});
+    this.#onConfidence = options.onConfidence ?? (() => {});
     this.#weights = { ...(options.weights ?? {}) };
     this.#preferred = options.preferred ?? null;
     this.#conservation = options.conservation ? "configured" : null;
@@ -208,6 +232,7 @@ export class LlmRouter {
   recordConfidence(provider: ProviderName, model: string, confidence: number): void {
     const target = this.#targets.find((entry) => entry.provider.name === provider && entry.model === model);
     target?.health.recordConfidence(confidence, this.#clock.now());
+    if (target !== undefined) this.#onConfidence(provider, model, confidence);
   }
 
   async complete<T>(call: StructuredCall<T>): Promise<RouteResult<T>> {
@@ -435,6 +460,8 @@ export class LlmRouter {
     );
     let outcome: CallOutcome = "ok";
     let latencyMs: number | null = null;
+    let status: CallRecord["status"] = "2xx";
+    let usage = { inputTokens: 0, outputTokens: 0 };
     try {
       const result = await target.breaker.execute(() => {
         launched.sent = true;
@@ -453,6 +480,7 @@ export class LlmRouter {
         );
       });
       latencyMs = this.#clock.now() - started;
+      usage = result.usage;
       reservation.settle(result.usage.inputTokens + result.usage.outputTokens, this.#clock.now());
       target.pause.answered();
       if (probe)
@@ -469,6 +497,7 @@ export class LlmRouter {
       reservation.settle(0, this.#clock.now());
       const providerError = isProviderError(error) ? error : null;
       outcome = launched.cancelled ? "cancelled" : outcomeOf(providerError);
+      status = statusOf(providerError, launched.cancelled);
       if (outcome === "timeout") latencyMs = this.#clock.now() - started;
       if (outcome === "invalid_output") latencyMs = this.#clock.now() - started;
       if (providerError?.kind === "rate_limited") {
@@ -495,6 +524,19 @@ export class LlmRouter {
       });
       // A probe that closed the breaker starts the provider with a clean window.
       if (probe && target.breaker.state === "closed") target.health.clear();
+      if (launched.sent) {
+        this.#onCall({
+          provider: target.provider.name,
+          model: target.model,
+          outcome,
+          status,
+          durationMs: this.#clock.now() - started,
+          ...usage,
+          answers: launched.answers,
+          invalidAnswers: launched.invalid,
+          requestId: call.requestId,
+        });
+      }
     }
   }
 
@@ -736,6 +778,26 @@ function outcomeOf(error: ProviderError | null): CallOutcome {
       return "cancelled";
     default:
       return "rejected";
+  }
+}
+
+/** The status class of a failed call, as llm_requests_total counts it. */
+function statusOf(error: ProviderError | null, cancelled: boolean): CallRecord["status"] {
+  if (cancelled || error?.kind === "aborted") return "aborted";
+  switch (error?.kind) {
+    case "timeout":
+      return error.status === 408 ? "4xx" : "timeout";
+    case "connection":
+      return "connection";
+    case "rate_limited":
+      return "429";
+    case "server":
+    case "overloaded":
+      return "5xx";
+    case "invalid_output":
+      return error.status !== null && error.status >= 400 ? "4xx" : "2xx";
+    default:
+      return "4xx";
   }
 }
 
