@@ -40,7 +40,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const { config } = options;
   const logger = options.logger ?? silentLogger;
   const providers = options.providers ?? createProviders(config.llm.providers);
-  const metrics = createCitaMetrics({ prices: config.llm.prices });
+  const metrics = createCitaMetrics();
   const router =
     options.router !== undefined
       ? options.router

@@ -120,6 +120,12 @@ function routerSettings(environment: Environment): RouterSettings {
     conservationCacheTtlMs:
       count(environment, "LLM_CACHE_CONSERVATION_TTL_S", defaults.conservationCacheTtlMs / 1000, 0) * 1000,
     cacheMaxEntries: count(environment, "LLM_CACHE_MAX_ENTRIES", defaults.cacheMaxEntries, 0),
+    dailyBudgetUsd: dollars(environment, "LLM_DAILY_BUDGET_USD"),
+    budgetConservationShare: share(
+      environment,
+      "LLM_BUDGET_CONSERVATION_SHARE",
+      defaults.budgetConservationShare,
+    ),
     health: {
       windowMs: milliseconds("LLM_HEALTH_WINDOW_MS", health.windowMs),
       minSamples: count(environment, "LLM_HEALTH_MIN_SAMPLES", health.minSamples, 1),
@@ -142,6 +148,14 @@ function routerSettings(environment: Environment): RouterSettings {
     throw new ConfigError("LLM_P95_DEGRADED_MS", "must not exceed LLM_P95_DOWN_MS");
   }
   return settings;
+}
+
+function dollars(environment: Environment, name: string): number | null {
+  const value = text(environment, name);
+  if (value === null) return null;
+  if (!/^\d{1,9}(\.\d{1,6})?$/.test(value))
+    throw new ConfigError(name, `must be an amount in US dollars, got "${value}"`);
+  return Number(value);
 }
 
 /** "qwen-plus=0.4/1.2,my-model=0/0": USD per million input/output tokens. */

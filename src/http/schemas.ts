@@ -200,7 +200,15 @@ export const RouterStateSchema = z
       .enum(["healthy", "degraded", "down"])
       .describe("healthy: full sequence; degraded: minimal sequence; down: rules parser."),
     conservation: z.boolean(),
-    conservationReason: z.enum(["configured", "admin", "rate_limit"]).nullable(),
+    conservationReason: z.enum(["configured", "admin", "rate_limit", "budget"]).nullable(),
+    budget: z
+      .strictObject({
+        dailyUsd: z.number().nullable(),
+        day: z.string(),
+        spentUsd: z.number(),
+        state: z.enum(["ok", "conservation", "exhausted"]),
+      })
+      .describe("The daily LLM budget: past its conservation share, conservation mode; past it, rules only."),
     forcedDegraded: z.boolean(),
     preferred: z.string().nullable(),
     hedges: z.strictObject({ calls: z.number().int(), hedges: z.number().int(), budget: share }),

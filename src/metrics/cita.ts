@@ -4,7 +4,6 @@
 // the HTTP middleware; the router's live state (degraded, breakers, provider states) is read at scrape.
 import type { ParseResponse } from "../http/schemas.js";
 import type { CallRecord, LlmRouter } from "../router/router.js";
-import { type ModelPrice, priceOf } from "./prices.js";
 import { Registry } from "./registry.js";
 
 const LLM_SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 7.5, 10, 15, 20, 30];
@@ -15,10 +14,11 @@ const CONFIDENCE = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 const BREAKER_STATES = { closed: 0, open: 1, "half-open": 2 } as const;
 const PROVIDER_STATES = { healthy: 0, degraded: 1, down: 2 } as const;
 const ROUTER_STATES = ["healthy", "degraded", "down"] as const;
+const BUDGET_STATES = ["ok", "conservation", "exhausted"] as const;
 
 export type CitaMetrics = ReturnType<typeof createCitaMetrics>;
 
-export function createCitaMetrics(options: { prices?: Record<string, ModelPrice> } = {}) {
+export function createCitaMetrics() {
   const registry = new Registry();
   const providerModel = ["provider", "model"];
   const llmDuration = registry.histogram(
@@ -104,7 +104,15 @@ export function createCitaMetrics(options: { prices?: Record<string, ModelPrice>
     "Health per provider and model: 0 healthy, 1 degraded, 2 down.",
     providerModel,
   );
-  const prices = options.prices ?? {};
+  const budgetSpent = registry.gauge(
+    "llm_budget_spent_usd",
+    "LLM spend of the current UTC day, in US dollars.",
+  );
+  const budgetDaily = registry.gauge(
+    "llm_budget_daily_usd",
+    "The daily LLM budget in US dollars (absent: none).",
+  );
+  const budgetState = registry.gauge("llm_budget_state", "1 for the budget's current state.", ["state"]);
 
   return {
     registry,
@@ -121,10 +129,7 @@ export function createCitaMetrics(options: { prices?: Record<string, ModelPrice>
       if (call.invalidAnswers > 0) jsonErrors.inc(labels, call.invalidAnswers);
       if (call.inputTokens > 0) tokens.inc({ ...labels, direction: "input" }, call.inputTokens);
       if (call.outputTokens > 0) tokens.inc({ ...labels, direction: "output" }, call.outputTokens);
-      const price = priceOf(prices, call.model);
-      if (price !== null) {
-        cost.inc(labels, (call.inputTokens * price.input + call.outputTokens * price.output) / 1_000_000);
-      }
+      if (call.costUsd > 0) cost.inc(labels, call.costUsd);
     },
 
     /** A provider's answer confidence (RouterOptions.onConfidence). */
@@ -164,6 +169,10 @@ export function createCitaMetrics(options: { prices?: Record<string, ModelPrice>
         }
         const snapshot = router.snapshot();
         degraded.set({}, snapshot.state === "healthy" ? 0 : 1);
+        budgetSpent.set({}, snapshot.budget.spentUsd);
+        if (snapshot.budget.dailyUsd !== null) budgetDaily.set({}, snapshot.budget.dailyUsd);
+        for (const state of BUDGET_STATES)
+          budgetState.set({ state }, snapshot.budget.state === state ? 1 : 0);
         for (const state of ROUTER_STATES) routerState.set({ state }, snapshot.state === state ? 1 : 0);
         for (const provider of snapshot.providers) {
           const labels = { provider: provider.provider, model: provider.model };

@@ -25,6 +25,7 @@ export function createRouter(
     weights: config.llm.weights,
     preferred: config.llm.preferredProvider,
     conservation: config.llm.conservationMode,
+    prices: config.llm.prices,
     modelFor: (provider) =>
       config.llm.providers.find((entry) => entry.name === provider.name)?.agentModels.parsing ??
       provider.model,

@@ -7,6 +7,7 @@
 // State lives in one instance per process (per isolate on Workers, created lazily by the app).
 import type { z } from "zod";
 import { completeStructured, type InvalidOutput, type StructuredResult } from "../llm/structured.js";
+import type { ModelPrice } from "../metrics/prices.js";
 import {
   type CompletionRequest,
   isProviderError,
@@ -15,6 +16,7 @@ import {
   type ProviderName,
 } from "../providers/types.js";
 import { Breaker, type BreakerState, BrokenCircuitError } from "./breaker.js";
+import { type BudgetSnapshot, DailyBudget } from "./budget.js";
 import { AnswerCache } from "./cache.js";
 import { type CallOutcome, type HealthState, type HealthStats, HealthWindow } from "./health.js";
 import { ProviderLimiter, RateLimitPause, type Reservation } from "./rate-limit.js";
@@ -46,6 +48,8 @@ export interface RouterOptions {
   onCall?: (call: CallRecord) => void;
   /** Told about every answer confidence credited to a provider. */
   onConfidence?: (provider: ProviderName, model: string, confidence: number) => void;
+  /** USD per million tokens by model, for the cost of each call and the daily budget. */
+  prices?: Readonly<Record<string, ModelPrice>>;
 }
 
 /** One call that reached a provider (a re-ask inside it included), for metrics and cost. */
@@ -62,6 +66,10 @@ export interface CallRecord {
   answers: number;
   invalidAnswers: number;
   requestId: string;
+  /** From the price table; 0 for a model without a price. */
+  costUsd: number;
+  /** The model-registry variant the call served (baseline or finetuned), when the caller named one. */
+  variant?: string;
 }
 
 export interface RouterEvent {
@@ -86,6 +94,13 @@ export interface StructuredCall<T> {
   /** The client going away. */
   signal?: AbortSignal;
   onInvalidOutput?: (event: InvalidOutput) => void;
+  /**
+   * Try this provider and model first (a model-registry variant, such as a fine-tuned model): when it
+   * cannot take the call or fails, the request is routed as usual.
+   */
+  pin?: { provider: ProviderName; model: string };
+  /** Named in every CallRecord of this request. */
+  variant?: string;
 }
 
 export interface RouteResult<T> extends StructuredResult<T> {
@@ -129,7 +144,8 @@ export interface TargetSnapshot {
 export interface RouterSnapshot {
   state: RouterState;
   conservation: boolean;
-  conservationReason: "configured" | "admin" | "rate_limit" | null;
+  conservationReason: "configured" | "admin" | "rate_limit" | "budget" | null;
+  budget: BudgetSnapshot;
   forcedDegraded: boolean;
   preferred: ProviderName | null;
   hedges: { calls: number; hedges: number; budget: number };
@@ -164,6 +180,10 @@ export class LlmRouter {
   readonly #onEvent: (event: RouterEvent) => void;
   readonly #onCall: (call: CallRecord) => void;
   readonly #onConfidence: (provider: ProviderName, model: string, confidence: number) => void;
+  readonly #prices: Readonly<Record<string, ModelPrice>>;
+  readonly #budget: DailyBudget;
+  /** Targets for pinned models (registry variants), kept out of the weighted choice. */
+  readonly #pinned = new Map<string, Target>();
   #weights: Record<string, number>;
   #preferred: ProviderName | null;
   #conservation: "configured" | "admin" | null;
@@ -178,34 +198,55 @@ export class LlmRouter {
     this.#onEvent = options.onEvent ?? (() => {});
     this.#onCall = options.onCall ?? (() => {});
     this.#onConfidence = options.onConfidence ?? (() => {});
+    this.#prices = options.prices ?? {};
     this.#weights = { ...(options.weights ?? {}) };
     this.#preferred = options.preferred ?? null;
     this.#conservation = options.conservation ? "configured" : null;
     this.#cache = new AnswerCache(options.settings.cacheMaxEntries);
     const now = this.#clock.now();
-    const health = options.settings.health;
-    this.#targets = options.providers.map((provider) => {
-      const model = options.modelFor?.(provider) ?? provider.model;
-      const target: Target = {
-        key: `${provider.name}/${model}`,
-        provider,
-        model,
-        health: new HealthWindow(health),
-        breaker: new Breaker({
-          cooldownMs: options.settings.breakerCooldownMs,
-          threshold: health.serverErrorRate,
-          minimumCalls: health.minSamples,
-          clock: () => this.#clock.now(),
-        }),
-        pause: new RateLimitPause(options.settings.rateLimitPauseMs),
-        limiter: new ProviderLimiter(
-          options.settings.rateLimits[provider.name],
-          options.settings.queueLimit,
-          now,
-        ),
-      };
-      return target;
-    });
+    this.#budget = new DailyBudget(
+      {
+        dailyUsd: options.settings.dailyBudgetUsd,
+        conservationShare: options.settings.budgetConservationShare,
+      },
+      now,
+    );
+    this.#targets = options.providers.map((provider) =>
+      this.#newTarget(provider, options.modelFor?.(provider) ?? provider.model, now),
+    );
+  }
+
+  #newTarget(provider: LlmProvider, model: string, now: number): Target {
+    const health = this.settings.health;
+    return {
+      key: `${provider.name}/${model}`,
+      provider,
+      model,
+      health: new HealthWindow(health),
+      breaker: new Breaker({
+        cooldownMs: this.settings.breakerCooldownMs,
+        threshold: health.serverErrorRate,
+        minimumCalls: health.minSamples,
+        clock: () => this.#clock.now(),
+      }),
+      pause: new RateLimitPause(this.settings.rateLimitPauseMs),
+      limiter: new ProviderLimiter(this.settings.rateLimits[provider.name], this.settings.queueLimit, now),
+    };
+  }
+
+  /** The target of a pinned provider and model: a routed one, or one kept aside for pinned calls. */
+  #pinnedTarget(pin: { provider: ProviderName; model: string }): Target | null {
+    const key = `${pin.provider}/${pin.model}`;
+    const routed = this.#targets.find((target) => target.key === key);
+    if (routed !== undefined) return routed;
+    let target = this.#pinned.get(key);
+    if (target === undefined) {
+      const provider = this.#targets.find((entry) => entry.provider.name === pin.provider)?.provider;
+      if (provider === undefined) return null;
+      target = this.#newTarget(provider, pin.model, this.#clock.now());
+      this.#pinned.set(key, target);
+    }
+    return target;
   }
 
   get providers(): readonly LlmProvider[] {
@@ -222,6 +263,8 @@ export class LlmRouter {
    * all degraded, or an operator forced it: the minimal sequence) or down (none usable: rules).
    */
   state(now: number = this.#clock.now()): RouterState {
+    // Past the daily budget no LLM is called: every request reads by rules.
+    if (this.#budget.state(now) === "exhausted") return "down";
     const states = this.#targets.map((target) => this.#usableState(target, now));
     if (states.every((state) => state === null)) return "down";
     if (this.#forcedDegraded) return "degraded";
@@ -230,7 +273,9 @@ export class LlmRouter {
 
   /** The confidence Cita computed for an answer, credited to the provider that gave it. */
   recordConfidence(provider: ProviderName, model: string, confidence: number): void {
-    const target = this.#targets.find((entry) => entry.provider.name === provider && entry.model === model);
+    const target = [...this.#targets, ...this.#pinned.values()].find(
+      (entry) => entry.provider.name === provider && entry.model === model,
+    );
     target?.health.recordConfidence(confidence, this.#clock.now());
     if (target !== undefined) this.#onConfidence(provider, model, confidence);
   }
@@ -257,6 +302,7 @@ export class LlmRouter {
     else call.signal?.addEventListener("abort", follow, { once: true });
     const refused = new Set<string>();
     const failed = new Map<string, number>();
+    let pinned = call.pin === undefined ? null : this.#pinnedTarget(call.pin);
     let calls = 0;
     let hedged = false;
     let last: ProviderError | null = null;
@@ -266,7 +312,11 @@ export class LlmRouter {
         const now = this.#clock.now();
         const remaining = deadlineAt - now;
         if (remaining < MIN_ATTEMPT_MS) break;
-        const target = this.#choose(now, refused, failed);
+        if (this.#budget.state(now) === "exhausted") break;
+        // A pinned target gets the first attempt if it can take it; then the request is routed as usual.
+        const first = pinned !== null && this.#usableState(pinned, now) !== null ? pinned : null;
+        pinned = null;
+        const target = first ?? this.#choose(now, refused, failed);
         if (target === null) {
           // Nobody can take it now: wait for the first provider to come back if that fits the deadline.
           const wait = this.#nextAvailableIn(now, refused);
@@ -525,6 +575,12 @@ export class LlmRouter {
       // A probe that closed the breaker starts the provider with a clean window.
       if (probe && target.breaker.state === "closed") target.health.clear();
       if (launched.sent) {
+        const price = this.#prices[target.model];
+        const costUsd =
+          price === undefined
+            ? 0
+            : (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1e6;
+        this.#budget.add(costUsd, this.#clock.now());
         this.#onCall({
           provider: target.provider.name,
           model: target.model,
@@ -535,6 +591,8 @@ export class LlmRouter {
           answers: launched.answers,
           invalidAnswers: launched.invalid,
           requestId: call.requestId,
+          costUsd,
+          ...(call.variant !== undefined ? { variant: call.variant } : {}),
         });
       }
     }
@@ -641,6 +699,7 @@ export class LlmRouter {
   #conservationReason(): RouterSnapshot["conservationReason"] {
     if (this.#conservation !== null) return this.#conservation;
     const now = this.#clock.now();
+    if (this.#budget.state(now) !== "ok") return "budget";
     // When every provider with a local limit has nearly spent it.
     const limited = this.#targets.filter((target) => target.limiter.limited);
     if (
@@ -661,6 +720,7 @@ export class LlmRouter {
       state: this.state(now),
       conservation: this.conservation,
       conservationReason: this.#conservationReason(),
+      budget: this.#budget.snapshot(now),
       forcedDegraded: this.#forcedDegraded,
       preferred: this.#preferred,
       hedges: { calls: this.#calls, hedges: this.#hedges, budget: this.settings.hedgeBudget },

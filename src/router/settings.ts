@@ -50,6 +50,10 @@ export interface RouterSettings {
   conservationCacheTtlMs: number;
   /** 0 turns the cache off. */
   cacheMaxEntries: number;
+  /** USD per UTC day for LLM calls (from the price table); null for no budget. */
+  dailyBudgetUsd: number | null;
+  /** Share of the daily budget past which conservation mode starts; past the whole of it, rules only. */
+  budgetConservationShare: number;
   health: HealthThresholds;
 }
 
@@ -68,6 +72,8 @@ export const DEFAULT_ROUTER_SETTINGS: RouterSettings = {
   cacheTtlMs: 300_000,
   conservationCacheTtlMs: 3_600_000,
   cacheMaxEntries: 1000,
+  dailyBudgetUsd: null,
+  budgetConservationShare: 0.8,
   health: {
     windowMs: 60_000,
     minSamples: 5,
