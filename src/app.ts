@@ -1,5 +1,6 @@
 // The Hono app: one for every runtime. It speaks only Web Standards; src/node.ts and src/worker.ts adapt it.
 import { Hono } from "hono";
+import { PARSING_GENERATION } from "../agents/parsing/llm.js";
 import type { CalendarStore } from "./calendars/store.js";
 import type { Config } from "./config.js";
 import { registerCalendarRoutes } from "./http/calendar-routes.js";
@@ -7,6 +8,7 @@ import { registerDucklingRoute } from "./http/duckling-route.js";
 import { ApiError, errorResponse } from "./http/errors.js";
 import { type Logger, type LogRecord, silentLogger } from "./http/logger.js";
 import { buildOpenApiDocument } from "./http/openapi.js";
+import { registerRegistryAdmin, SubjectHeaderSchema } from "./http/registry-admin.js";
 import { requestIdFrom } from "./http/request-id.js";
 import { registerRouterAdmin } from "./http/router-admin.js";
 import { MAX_BODY_BYTES, ParseRequestSchema } from "./http/schemas.js";
@@ -15,6 +17,7 @@ import { createCitaMetrics } from "./metrics/cita.js";
 import { CONTENT_TYPE } from "./metrics/registry.js";
 import { createProviders } from "./providers/index.js";
 import type { LlmProvider } from "./providers/types.js";
+import { ModelRegistry } from "./registry/model-registry.js";
 import { createRouter } from "./router/index.js";
 import type { LlmRouter } from "./router/router.js";
 import { parseAppointment } from "./service.js";
@@ -41,13 +44,25 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const logger = options.logger ?? silentLogger;
   const providers = options.providers ?? createProviders(config.llm.providers);
   const metrics = createCitaMetrics();
+  const registry = new ModelRegistry(config.llm.registry, {
+    defaults: PARSING_GENERATION,
+    windowMs: config.llm.variantWindowMs,
+    rollbackMinSamples: config.llm.rollbackMinSamples,
+    onRollback: (agent, reason) => logger.info({ event: "registry_rollback", agent, reason }),
+  });
   const router =
     options.router !== undefined
       ? options.router
       : createRouter(config, providers, {
           onEvent: (event) => logger.info({ ...event, event: `router_${event.event}` }),
-          onCall: metrics.recordCall,
-          onConfidence: metrics.recordConfidence,
+          onCall: (call) => {
+            metrics.recordCall(call);
+            registry.recordCall("parsing", call);
+          },
+          onConfidence: (provider, model, confidence) => {
+            metrics.recordConfidence(provider, model, confidence);
+            registry.recordConfidence("parsing", provider, model, confidence);
+          },
         });
   metrics.watchRouter(router);
   const app = new Hono<AppEnv>();
@@ -108,12 +123,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       store: options.store ?? null,
       requestId: context.get("requestId"),
       router,
+      registry,
+      subject: subjectOf(context.req.header("x-user-id") ?? context.req.header("x-session-id")),
       onLlm: (reading) => {
         if (reading === null) return;
         context.set("log", {
           provider: reading.provider,
           model: reading.model,
           llmAnswered: reading.answered,
+          variant: reading.variant ?? "baseline",
           cache: reading.cache ?? "bypass",
           tokensIn: reading.tokens?.input ?? 0,
           tokensOut: reading.tokens?.output ?? 0,
@@ -158,8 +176,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     router,
     onChange: (change) => logger.info({ event: "router_admin", change }),
   });
+  registerRegistryAdmin(app, {
+    adminToken: config.adminToken,
+    registry,
+    providers,
+    onChange: (change) => logger.info({ event: "registry_admin", change }),
+  });
   registerDucklingRoute(app, { config, clock: options.clock });
   registerCalendarRoutes(app, { config, store: options.store, clock: options.clock });
 
   return app;
+}
+
+/** A user or session id to keep a user on one model variant; an unsafe one is ignored. */
+function subjectOf(header: string | undefined): string | null {
+  return header !== undefined && SubjectHeaderSchema.safeParse(header).success ? header : null;
 }

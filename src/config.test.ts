@@ -39,6 +39,9 @@ describe("readConfig defaults", () => {
         weights: {},
         router: DEFAULT_ROUTER_SETTINGS,
         prices: DEFAULT_PRICES,
+        registry: {},
+        variantWindowMs: 3_600_000,
+        rollbackMinSamples: 50,
         providers: [],
       },
     });
@@ -86,6 +89,9 @@ describe("readConfig defaults", () => {
           "qwen-plus": { input: 0.5, output: 1.5 },
           "my-model:7b": { input: 0, output: 0 },
         },
+        registry: {},
+        variantWindowMs: 3_600_000,
+        rollbackMinSamples: 50,
         providers: [],
       },
     });
@@ -172,6 +178,12 @@ describe("readConfig rejects invalid values, naming the variable", () => {
     ["LLM_P95_DEGRADED_MS", "20000"],
     ["LLM_PRICES", "qwen-plus=0.4"],
     ["LLM_PRICES", "qwen-plus=cheap/1"],
+    ["MODEL_REGISTRY", "{not json"],
+    ["MODEL_REGISTRY", '{"temporal":{"rolloutPercent":10}}'],
+    ["MODEL_REGISTRY", '{"parsing":{"rolloutPercent":120}}'],
+    ["MODEL_REGISTRY", '{"parsing":{"finetuned":{"provider":"qwen","model":"ft"}}}'],
+    ["LLM_DAILY_BUDGET_USD", "ten"],
+    ["MODEL_ROLLBACK_MIN_SAMPLES", "0"],
   ])("%s=%s", (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.variable).toBe(variable);

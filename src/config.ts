@@ -2,6 +2,7 @@
 // object that is passed down. Nothing deeper in the code reads the environment.
 import { DEFAULT_PRICES, type ModelPrice } from "./metrics/prices.js";
 import { PROVIDER_NAMES, type ProviderName } from "./providers/types.js";
+import { type RegistryConfig, RegistryConfigSchema } from "./registry/model-registry.js";
 import { DEFAULT_ROUTER_SETTINGS, type RateLimit, type RouterSettings } from "./router/settings.js";
 import { isValidZone } from "./temporal/zone.js";
 
@@ -27,6 +28,11 @@ export interface Config {
     router: RouterSettings;
     /** USD per million input and output tokens, by model (src/metrics/prices.ts, LLM_PRICES). */
     prices: Record<string, ModelPrice>;
+    /** Baseline and fine-tuned models per agent, with rollouts (src/registry, MODEL_REGISTRY). */
+    registry: RegistryConfig;
+    /** The window the variants are compared over, and the calls each needs before a rollback. */
+    variantWindowMs: number;
+    rollbackMinSamples: number;
     /** The providers enabled by their keys (the OpenAI-compatible one by its base URL), in a fixed order. */
     providers: ProviderSettings[];
   };
@@ -81,6 +87,7 @@ export function readConfig(environment: Environment): Config {
     throw new ConfigError("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}`);
   }
   const router = routerSettings(environment);
+  const enabled = providers(environment);
   return {
     defaultTimezone,
     logLevel: logLevel as LogLevel,
@@ -94,9 +101,40 @@ export function readConfig(environment: Environment): Config {
       weights: weights(environment, "LLM_WEIGHTS"),
       router,
       prices: { ...DEFAULT_PRICES, ...prices(environment, "LLM_PRICES") },
-      providers: providers(environment),
+      registry: registry(environment, "MODEL_REGISTRY", enabled),
+      variantWindowMs: positiveInteger(environment, "MODEL_VARIANT_WINDOW_MS", 3_600_000),
+      rollbackMinSamples: count(environment, "MODEL_ROLLBACK_MIN_SAMPLES", 50, 1),
+      providers: enabled,
     },
   };
+}
+
+/** MODEL_REGISTRY: JSON such as {"parsing": {"finetuned": {"provider": "qwen", "model": "…"}, "rolloutPercent": 10}}. */
+function registry(
+  environment: Environment,
+  name: string,
+  enabled: readonly ProviderSettings[],
+): RegistryConfig {
+  const value = text(environment, name);
+  if (value === null) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new ConfigError(name, "must be JSON");
+  }
+  const result = RegistryConfigSchema.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(name, `${issue.path.join(".") || "value"}: ${issue.message}`);
+  }
+  for (const [agent, entry] of Object.entries(result.data)) {
+    const provider = entry?.finetuned?.provider;
+    if (provider !== undefined && !enabled.some((settings) => settings.name === provider)) {
+      throw new ConfigError(name, `${agent}.finetuned.provider: ${provider} is not configured`);
+    }
+  }
+  return result.data;
 }
 
 function routerSettings(environment: Environment): RouterSettings {

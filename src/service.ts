@@ -11,6 +11,7 @@ import { fullSequence, minimalSequence } from "./coordinator/sequences.js";
 import { ApiError } from "./http/errors.js";
 import type { ParseRequest, ParseResponse } from "./http/schemas.js";
 import type { InvalidOutput } from "./llm/structured.js";
+import type { ModelRegistry } from "./registry/model-registry.js";
 import type { LlmRouter } from "./router/router.js";
 
 export interface ParseOptions {
@@ -27,6 +28,10 @@ export interface ParseOptions {
   onInvalidOutput?: (event: InvalidOutput) => void;
   /** Aborts upstream LLM calls when the client goes away. */
   signal?: AbortSignal;
+  /** Baseline and fine-tuned models per agent: which variant this request uses. */
+  registry?: ModelRegistry | null;
+  /** The user or session the request belongs to: keeps a user on one registry variant. */
+  subject?: string | null;
   /** Told how an LLM took part (null: it did not), for the request's log line. */
   onLlm?: (reading: LlmReading | null) => void;
 }
@@ -74,6 +79,9 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
         ? null
         : {
             router: llmRouter,
+            ...(options.registry
+              ? { assignment: options.registry.assign("parsing", options.subject ?? null) }
+              : {}),
             requestId: options.requestId,
             ...(options.signal ? { signal: options.signal } : {}),
             ...(options.onInvalidOutput ? { onInvalidOutput: options.onInvalidOutput } : {}),

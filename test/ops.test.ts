@@ -6,11 +6,11 @@
 // it these tests fail, they do not skip.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { type Simulator, startSimulator } from "../src/simulator/server.js";
@@ -21,9 +21,6 @@ const ALERT_TESTS = "ops/prometheus/alerts.test.yml";
 const DASHBOARD = "ops/grafana/cita-dashboard.json";
 /** runbook_url values point at the repository's docs under this base (a deployment replaces it). */
 const RUNBOOK_BASE = "https://github.com/cita/cita/blob/main/";
-
-// js-yaml comes with the dev dependencies (through @apidevtools/swagger-parser) and ships no types.
-const yaml = createRequire(import.meta.url)("js-yaml") as { load(text: string): unknown };
 
 interface AlertRule {
   alert?: string;
@@ -59,7 +56,7 @@ function readText(path: string): string {
 }
 
 function alertRules(): AlertRule[] {
-  const file = yaml.load(readText(ALERTS)) as RuleFile;
+  const file = parseYaml(readText(ALERTS)) as RuleFile;
   return file.groups.flatMap((group) => group.rules);
 }
 
@@ -247,7 +244,7 @@ describe("alert rules", () => {
   const rules = alertRules();
 
   it("are one group per runbook, alerts only", () => {
-    const file = yaml.load(readText(ALERTS)) as RuleFile;
+    const file = parseYaml(readText(ALERTS)) as RuleFile;
     expect(file.groups.map((group) => group.name)).toEqual(["cita-llm-latency", "cita-llm-degradation"]);
     expect(rules.every((rule) => typeof rule.alert === "string")).toBe(true);
   });
@@ -273,7 +270,7 @@ describe("alert rules", () => {
   });
 
   it("each have a unit test that fires and one that does not", () => {
-    const tests = yaml.load(readText(ALERT_TESTS)) as RuleTests;
+    const tests = parseYaml(readText(ALERT_TESTS)) as RuleTests;
     const cases = tests.tests.flatMap((test) => test.alert_rule_test ?? []);
     for (const rule of rules) {
       const own = cases.filter((entry) => entry.alertname === rule.alert);

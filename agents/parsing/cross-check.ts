@@ -19,7 +19,7 @@ export function mergeReadings(
   base: Draft,
   rules: Draft,
   extraction: Extraction,
-  answeredBy: Pick<LlmReading, "provider" | "model" | "cache" | "tokens">,
+  answeredBy: Pick<LlmReading, "provider" | "model" | "cache" | "tokens" | "variant">,
 ): Draft {
   const text = normalizeText(context.text);
   if (!extraction.isAppointmentRequest) {

@@ -20,8 +20,11 @@ import { mergeReadings } from "./cross-check.js";
 import { parsingAgent } from "./index.js";
 import { isOtherLanguage, languageScores } from "./rules/language.js";
 
-/** The JSON answer is about 60 tokens; room for a model that pads it. */
-const MAX_TOKENS = 400;
+/**
+ * The baseline generation settings of the Parsing agent (the model registry may override them): the JSON
+ * answer is about 60 tokens, with room for a model that pads it.
+ */
+export const PARSING_GENERATION = { maxTokens: 400, temperature: 0 } as const;
 const CONSERVATION_MAX_TOKENS = 200;
 
 export const llmParsingAgent: Agent = {
@@ -49,6 +52,7 @@ export const llmParsingAgent: Agent = {
     );
     const text = normalizeText(context.text);
     const answeredBy = {
+      variant: context.llm.assignment?.variant ?? "baseline",
       provider: answer.provider,
       model: answer.model,
       cache: answer.cache,
@@ -67,6 +71,7 @@ export const llmParsingAgent: Agent = {
 };
 
 function ask(context: AgentContext, access: LlmAccess): Promise<RouteResult<Extraction>> {
+  const assignment = access.assignment ?? { variant: "baseline", pin: null, ...PARSING_GENERATION };
   const key = cacheKey({
     text: normalizeText(context.text).folded,
     locale: context.locale,
@@ -74,20 +79,23 @@ function ask(context: AgentContext, access: LlmAccess): Promise<RouteResult<Extr
     referenceDate: isoDate(localDate(context.now, context.timezone)),
     promptVersion: parsingPrompt.version,
     schemaVersion: EXTRACTION_SCHEMA_VERSION,
-    variant: access.router.conservation ? "short" : "full",
+    variant: `${access.router.conservation ? "short" : "full"}/${assignment.variant}`,
   });
   return access.router.complete({
     build: ({ conservation }) => ({
       system: conservation ? parsingPrompt.short : parsingPrompt.system,
       user: parsingUserMessage(context.text),
       schema: extractionOutput,
-      maxTokens: conservation ? CONSERVATION_MAX_TOKENS : MAX_TOKENS,
-      temperature: 0,
+      maxTokens: conservation
+        ? Math.min(CONSERVATION_MAX_TOKENS, assignment.maxTokens)
+        : assignment.maxTokens,
+      temperature: assignment.temperature,
       requestId: access.requestId,
     }),
     schema: ExtractionSchema,
     cacheKey: key,
     requestId: access.requestId,
+    ...(assignment.pin !== null ? { pin: assignment.pin } : {}),
     ...(access.signal ? { signal: access.signal } : {}),
     ...(access.onInvalidOutput ? { onInvalidOutput: access.onInvalidOutput } : {}),
   });

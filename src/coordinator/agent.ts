@@ -5,6 +5,7 @@ import type { Calendar, Slot } from "../calendars/types.js";
 import type { Config } from "../config.js";
 import type { InvalidOutput } from "../llm/structured.js";
 import type { ProviderName } from "../providers/types.js";
+import type { Assignment } from "../registry/model-registry.js";
 import type { LlmRouter } from "../router/router.js";
 import type { TemporalExpression } from "../temporal/types.js";
 
@@ -54,6 +55,8 @@ export interface AgentContext {
 export interface LlmAccess {
   /** Picks the provider, and owns timeouts, retries, failover, hedging and the answer cache. */
   readonly router: LlmRouter;
+  /** The model-registry variant of this request (a fine-tuned model to try first, token and temperature). */
+  readonly assignment?: Assignment;
   /** Sent upstream as X-Request-Id. */
   readonly requestId: string;
   /** Cancels the calls when the client goes away. */
@@ -74,6 +77,8 @@ export interface LlmReading {
   cache?: "hit" | "miss" | "bypass";
   /** Tokens spent on this request's answer (none on a cache hit). */
   tokens?: { input: number; output: number };
+  /** The model-registry variant the request was assigned. */
+  variant?: "baseline" | "finetuned";
 }
 
 /** What the agents know so far; each agent returns a new draft. */

@@ -1,5 +1,6 @@
 // GET /openapi.json, generated from the same zod schemas that validate requests.
 import { z } from "zod";
+import { AgentModelsSchema } from "../registry/model-registry.js";
 import {
   AvailabilityResponseSchema,
   BookingRequestSchema,
@@ -39,6 +40,7 @@ const DOCUMENTED = [
   WeightsBodySchema,
   PreferredBodySchema,
   SwitchBodySchema,
+  AgentModelsSchema,
 ];
 
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
@@ -120,6 +122,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       },
       ...calendarPaths(ref, errors),
       ...routerAdminPaths(ref, errors),
+      ...registryAdminPaths(ref, errors),
       "/health": {
         get: {
           operationId: "health",
@@ -322,6 +325,58 @@ function routerAdminPaths(
           { name: "model", in: "query", required: false, schema: { type: "string" } },
         ],
         responses: { ...state, ...errors(admin) },
+      },
+    },
+  };
+}
+
+/** The model registry's admin API: per-agent models and rollouts, and the variants compared. */
+function registryAdminPaths(
+  ref: (id: string) => { $ref: string },
+  errors: (codes: Record<string, string>) => Record<string, unknown>,
+): Record<string, unknown> {
+  const admin = {
+    "401": "unauthorized (missing or wrong admin token)",
+    "403": "forbidden (no ADMIN_TOKEN is configured)",
+  };
+  const json = { description: "JSON", content: { "application/json": { schema: { type: "object" } } } };
+  return {
+    "/admin/models": {
+      get: {
+        operationId: "getModels",
+        description: "Baseline and fine-tuned models per agent, rollouts, kill switches and rollbacks.",
+        security: [{ adminToken: [] }],
+        responses: { "200": json, ...errors(admin) },
+      },
+    },
+    "/admin/models/{agent}": {
+      put: {
+        operationId: "setModels",
+        description:
+          "Changes an agent's models: rollout percentage, kill switch (useFinetuned), generation settings.",
+        security: [{ adminToken: [] }],
+        parameters: [
+          { name: "agent", in: "path", required: true, schema: { type: "string", enum: ["parsing"] } },
+        ],
+        requestBody: { required: true, content: { "application/json": { schema: ref("AgentModels") } } },
+        responses: {
+          "200": json,
+          ...errors({
+            ...admin,
+            "400": "invalid_request or invalid_json",
+            "404": "not_found (no such agent, or the fine-tuned provider is not configured)",
+            "415": "unsupported_media_type",
+          }),
+        },
+      },
+    },
+    "/admin/variants": {
+      get: {
+        operationId: "compareVariants",
+        description:
+          "Each agent's variants over the window: calls, p50/p95 latency, error and invalid JSON rates, mean confidence, cost.",
+        security: [{ adminToken: [] }],
+        responses: { "200": json, ...errors(admin) },
       },
     },
   };

@@ -1273,7 +1273,12 @@ describe("state and controls", () => {
       state: "healthy",
       conservation: false,
       conservationReason: null,
-      budget: { dailyUsd: null, day: new Date(Date.now()).toISOString().slice(0, 10), spentUsd: 0, state: "ok" },
+      budget: {
+        dailyUsd: null,
+        day: new Date(Date.now()).toISOString().slice(0, 10),
+        spentUsd: 0,
+        state: "ok",
+      },
       forcedDegraded: false,
       preferred: "qwen",
       hedges: { calls: 1, hedges: 0, budget: 0.1 },

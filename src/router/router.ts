@@ -68,12 +68,10 @@ export interface CallRecord {
   requestId: string;
   /** From the price table; 0 for a model without a price. */
   costUsd: number;
-  /** The model-registry variant the call served (baseline or finetuned), when the caller named one. */
-  variant?: string;
 }
 
 export interface RouterEvent {
-  event: "attempt_failed" | "failover" | "hedge" | "rate_limited" | "breaker_opened" | "breaker_closed";
+  event: "attempt_failed" | "hedge" | "rate_limited" | "breaker_opened" | "breaker_closed";
   provider: ProviderName;
   model: string;
   kind?: string;
@@ -99,8 +97,6 @@ export interface StructuredCall<T> {
    * cannot take the call or fails, the request is routed as usual.
    */
   pin?: { provider: ProviderName; model: string };
-  /** Named in every CallRecord of this request. */
-  variant?: string;
 }
 
 export interface RouteResult<T> extends StructuredResult<T> {
@@ -592,7 +588,6 @@ export class LlmRouter {
           invalidAnswers: launched.invalid,
           requestId: call.requestId,
           costUsd,
-          ...(call.variant !== undefined ? { variant: call.variant } : {}),
         });
       }
     }

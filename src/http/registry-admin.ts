@@ -1,0 +1,57 @@
+// Admin API of the model registry (Authorization: Bearer $ADMIN_TOKEN; 403 when no token is configured):
+// read the baseline and fine-tuned models per agent, change a rollout, the kill switch or the generation
+// settings, and compare the variants over the registry's window.
+import type { Hono } from "hono";
+import { z } from "zod";
+import type { LlmProvider } from "../providers/types.js";
+import {
+  AgentModelsSchema,
+  type ModelRegistry,
+  REGISTRY_AGENTS,
+  type RegistryAgent,
+} from "../registry/model-registry.js";
+import { requireAdmin } from "./admin.js";
+import { ApiError } from "./errors.js";
+import { readJsonBody, validate } from "./validation.js";
+
+export interface RegistryAdminOptions {
+  adminToken: string | null;
+  registry: ModelRegistry;
+  providers: readonly LlmProvider[];
+  onChange?: (change: string) => void;
+}
+
+export function registerRegistryAdmin<E extends { Variables: { requestId: string } }>(
+  app: Hono<E>,
+  options: RegistryAdminOptions,
+): void {
+  const admin = requireAdmin(options.adminToken);
+  const agentOf = (name: string): RegistryAgent => {
+    if (!REGISTRY_AGENTS.includes(name as RegistryAgent)) {
+      throw new ApiError(
+        "not_found",
+        `No agent ${name} in the registry (only ${REGISTRY_AGENTS.join(", ")} calls an LLM).`,
+      );
+    }
+    return name as RegistryAgent;
+  };
+
+  app.get("/admin/models", admin, (context) => context.json(options.registry.all()));
+
+  app.put("/admin/models/:agent", admin, async (context) => {
+    const agent = agentOf(context.req.param("agent"));
+    const change = validate(AgentModelsSchema, await readJsonBody(context.req.raw));
+    const provider = change.finetuned?.provider;
+    if (provider !== undefined && !options.providers.some((entry) => entry.name === provider)) {
+      throw new ApiError("not_found", `No configured provider named ${provider}.`);
+    }
+    const updated = options.registry.update(agent, change);
+    options.onChange?.(`registry ${agent} ${JSON.stringify(change)}`);
+    return context.json(updated);
+  });
+
+  app.get("/admin/variants", admin, (context) => context.json(options.registry.compare()));
+}
+
+/** The user or session id a request names (X-User-Id, else X-Session-Id), if it is a safe id. */
+export const SubjectHeaderSchema = z.string().regex(/^[A-Za-z0-9._:@-]{1,128}$/);
