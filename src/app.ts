@@ -135,6 +135,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
           cache: reading.cache ?? "bypass",
           tokensIn: reading.tokens?.input ?? 0,
           tokensOut: reading.tokens?.output ?? 0,
+          costUsd: reading.costUsd ?? 0,
         });
       },
       onInvalidOutput: (event) => {
@@ -162,6 +163,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       model: response.meta.model,
       degraded: response.meta.degraded,
       parseStatus: response.status,
+      // The user's text only with debug logging switched on (LOG_LEVEL=debug).
+      ...(config.logLevel === "debug" ? { text: request.text } : {}),
     });
     return context.json(response);
   });

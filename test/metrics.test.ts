@@ -165,10 +165,33 @@ describe("request logs", () => {
     });
     expect(llm.tokensIn).toBeGreaterThan(0);
     expect(llm.tokensOut).toBeGreaterThan(0);
+    // qwen-plus is in the default price table.
+    expect(llm.costUsd).toBeGreaterThan(0);
     expect(typeof llm.latencyMs).toBe("number");
     for (const line of lines) {
       expect(line).not.toContain("haircut");
       expect(line).not.toContain("sk-metrics-secret");
+    }
+  });
+});
+
+describe("debug logging", () => {
+  it("adds the request's text to its log line only with LOG_LEVEL=debug", async () => {
+    for (const level of ["info", "debug"] as const) {
+      const written: string[] = [];
+      const logged = createApp({
+        config: readConfig({ LOG_LEVEL: level }),
+        logger: jsonLogger(level, (line) => written.push(line)),
+      });
+      await logged.request("/v1/appointments/parse", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-request-id": `debug-${level}` },
+        body: JSON.stringify({ text: "cita mañana a las 10 con la Dra. Ruiz" }),
+      });
+      const line = written
+        .map((entry) => JSON.parse(entry))
+        .find((record) => record.requestId === `debug-${level}` && record.route);
+      expect(line.text).toBe(level === "debug" ? "cita mañana a las 10 con la Dra. Ruiz" : undefined);
     }
   });
 });

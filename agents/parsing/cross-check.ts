@@ -19,7 +19,7 @@ export function mergeReadings(
   base: Draft,
   rules: Draft,
   extraction: Extraction,
-  answeredBy: Pick<LlmReading, "provider" | "model" | "cache" | "tokens" | "variant">,
+  answeredBy: Pick<LlmReading, "provider" | "model" | "cache" | "tokens" | "variant" | "costUsd">,
 ): Draft {
   const text = normalizeText(context.text);
   if (!extraction.isAppointmentRequest) {

@@ -56,6 +56,7 @@ export const llmParsingAgent: Agent = {
       provider: answer.provider,
       model: answer.model,
       cache: answer.cache,
+      costUsd: answer.costUsd,
       tokens:
         answer.cache === "hit"
           ? { input: 0, output: 0 }

@@ -77,6 +77,8 @@ export interface LlmReading {
   cache?: "hit" | "miss" | "bypass";
   /** Tokens spent on this request's answer (none on a cache hit). */
   tokens?: { input: number; output: number };
+  /** What the request's LLM calls cost, in US dollars. */
+  costUsd?: number;
   /** The model-registry variant the request was assigned. */
   variant?: "baseline" | "finetuned";
 }

@@ -103,6 +103,8 @@ export interface RouteResult<T> extends StructuredResult<T> {
   cache: "hit" | "miss" | "bypass";
   /** Provider calls made for this request (re-asks and hedges included); 0 on a cache hit. */
   calls: number;
+  /** What those calls cost, from the price table (failed and hedged calls included). */
+  costUsd: number;
   hedged: boolean;
 }
 
@@ -178,6 +180,8 @@ export class LlmRouter {
   readonly #onConfidence: (provider: ProviderName, model: string, confidence: number) => void;
   readonly #prices: Readonly<Record<string, ModelPrice>>;
   readonly #budget: DailyBudget;
+  /** What each request's calls cost so far. */
+  readonly #spent = new WeakMap<object, number>();
   /** Targets for pinned models (registry variants), kept out of the weighted choice. */
   readonly #pinned = new Map<string, Target>();
   #weights: Record<string, number>;
@@ -283,7 +287,7 @@ export class LlmRouter {
     if (call.cacheKey !== undefined && this.#cache.enabled) {
       const cached = this.#cache.get(call.cacheKey, started);
       if (cached !== undefined)
-        return { ...(cached as StructuredResult<T>), cache: "hit", calls: 0, hedged: false };
+        return { ...(cached as StructuredResult<T>), cache: "hit", calls: 0, hedged: false, costUsd: 0 };
     }
     const cacheState = call.cacheKey !== undefined && this.#cache.enabled ? "miss" : "bypass";
     this.#calls++;
@@ -343,7 +347,7 @@ export class LlmRouter {
             const ttl = conservation ? this.settings.conservationCacheTtlMs : this.settings.cacheTtlMs;
             this.#cache.set(call.cacheKey, attempt.result, ttl, this.#clock.now());
           }
-          return { ...attempt.result, cache: cacheState, calls, hedged };
+          return { ...attempt.result, cache: cacheState, calls, hedged, costUsd: this.#spent.get(call) ?? 0 };
         }
         last = attempt.error ?? last;
       }
@@ -577,6 +581,7 @@ export class LlmRouter {
             ? 0
             : (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1e6;
         this.#budget.add(costUsd, this.#clock.now());
+        this.#spent.set(call, (this.#spent.get(call) ?? 0) + costUsd);
         this.#onCall({
           provider: target.provider.name,
           model: target.model,
