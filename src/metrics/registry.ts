@@ -69,30 +69,26 @@ class Series<T> {
   }
 }
 
-export class Counter implements Family {
-  readonly kind = "counter";
-  readonly #series: Series<{ value: number }>;
+/** A family whose series each hold one number: counters and gauges. */
+abstract class ValueFamily implements Family {
+  abstract readonly kind: Kind;
+  protected readonly series: Series<{ value: number }>;
 
   constructor(
     readonly name: string,
     readonly help: string,
     readonly labelNames: readonly string[] = [],
   ) {
-    this.#series = new Series(labelNames, () => ({ value: 0 }));
-  }
-
-  inc(labels: Labels = {}, by = 1): void {
-    if (!(by >= 0)) throw new Error(`${this.name}: a counter only goes up`);
-    this.#series.get(labels).value += by;
+    this.series = new Series(labelNames, () => ({ value: 0 }));
   }
 
   /** The current value of one series (0 if it never moved). */
   value(labels: Labels = {}): number {
-    return this.#series.get(labels).value;
+    return this.series.get(labels).value;
   }
 
   lines(): string[] {
-    return this.#series
+    return this.series
       .entries()
       .map(
         ({ values, state }) =>
@@ -101,34 +97,25 @@ export class Counter implements Family {
   }
 }
 
-export class Gauge implements Family {
-  readonly kind = "gauge";
-  readonly #series: Series<{ value: number }>;
+export class Counter extends ValueFamily {
+  readonly kind = "counter";
 
-  constructor(
-    readonly name: string,
-    readonly help: string,
-    readonly labelNames: readonly string[] = [],
-  ) {
-    this.#series = new Series(labelNames, () => ({ value: 0 }));
+  inc(labels: Labels = {}, by = 1): void {
+    if (!(by >= 0)) throw new Error(`${this.name}: a counter only goes up`);
+    this.series.get(labels).value += by;
   }
+}
+
+export class Gauge extends ValueFamily {
+  readonly kind = "gauge";
 
   set(labels: Labels, value: number): void {
-    this.#series.get(labels).value = value;
+    this.series.get(labels).value = value;
   }
 
   /** Forgets every series: for gauges rebuilt from state at each scrape. */
   reset(): void {
-    this.#series.clear();
-  }
-
-  lines(): string[] {
-    return this.#series
-      .entries()
-      .map(
-        ({ values, state }) =>
-          `${this.name}${labelText(this.labelNames, values)} ${formatValue(state.value)}`,
-      );
+    this.series.clear();
   }
 }
 
