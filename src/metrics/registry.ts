@@ -50,11 +50,14 @@ class Series<T> {
   ) {}
 
   get(labels: Labels): T {
-    const values = this.labelNames.map((name) => labels[name] ?? "");
-    const key = values.join("\u0000");
+    // The key is built without allocating an array: this runs several times on every request.
+    let key = "";
+    for (let index = 0; index < this.labelNames.length; index++) {
+      key += `${index === 0 ? "" : "\u0000"}${labels[this.labelNames[index]!] ?? ""}`;
+    }
     let entry = this.#entries.get(key);
     if (entry === undefined) {
-      entry = { values, state: this.create() };
+      entry = { values: this.labelNames.map((name) => labels[name] ?? ""), state: this.create() };
       this.#entries.set(key, entry);
     }
     return entry.state;
