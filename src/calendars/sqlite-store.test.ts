@@ -72,6 +72,8 @@ describe("SqliteCalendarStore calendar reads", () => {
     await store.putCalendar(calendar);
     const first = await store.getCalendar("luna");
     first?.closures.push({ from: "2026-01-01", to: "2026-01-01" });
+    first?.openingHours.monday?.push({ from: "16:00", to: "18:00" });
+    if (first?.openingHours.monday?.[0]) first.openingHours.monday[0].to = "12:00";
     expect(await store.getCalendar("luna")).toEqual(calendar);
   });
 });

@@ -28,7 +28,7 @@ import {
   type Statement,
 } from "./queries.js";
 import type { BookingResult, CalendarStore, NewBooking } from "./store.js";
-import type { Booking, Calendar } from "./types.js";
+import type { Booking, Calendar, OpeningInterval } from "./types.js";
 
 /** How long a writer waits for another connection's write lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -39,12 +39,12 @@ export class SqliteCalendarStore implements CalendarStore {
   private readonly database: Database.Database;
   private readonly prepared = new Map<string, Database.Statement>();
   /**
-   * Calendar rows read before, valid while `PRAGMA data_version` stays at `calendarsVersion`. The pragma
+   * Calendars read before, valid while `PRAGMA data_version` stays at `calendarsVersion`. The pragma
    * changes whenever another connection (another process, or another store on the same file) commits, and
-   * never for this connection's own commits, so putCalendar drops the row it replaces itself. A row is
-   * mapped afresh on every read, so callers never share a Calendar object.
+   * never for this connection's own commits, so putCalendar drops the calendar it replaces itself. Every
+   * read hands out a copy, so callers never share a Calendar object.
    */
-  private readonly calendars = new Map<string, CalendarRow>();
+  private readonly calendars = new Map<string, Calendar>();
   private calendarsVersion: number | null = null;
   private readonly dataVersion: Database.Statement;
 
@@ -88,14 +88,15 @@ export class SqliteCalendarStore implements CalendarStore {
       this.calendars.clear();
       this.calendarsVersion = version;
     }
-    let row = this.calendars.get(id);
-    if (row === undefined) {
-      row = this.get<CalendarRow>(getCalendarStatement(id));
+    let calendar = this.calendars.get(id);
+    if (calendar === undefined) {
+      const row = this.get<CalendarRow>(getCalendarStatement(id));
       if (row === undefined) return null;
+      calendar = calendarFromRow(row);
       if (this.calendars.size >= MAX_CACHED_CALENDARS) this.calendars.clear();
-      this.calendars.set(id, row);
+      this.calendars.set(id, calendar);
     }
-    return calendarFromRow(row);
+    return copyCalendar(calendar);
   }
 
   async confirmedBookings(calendarId: string, fromMs: number, toMs: number): Promise<Booking[]> {
@@ -155,6 +156,19 @@ export class SqliteCalendarStore implements CalendarStore {
   private all<Row>({ sql, params }: Statement): Row[] {
     return this.statement(sql).all(...params) as Row[];
   }
+}
+
+/** A copy of a calendar read from the store, down to its intervals (cheaper than parsing the row again). */
+function copyCalendar(calendar: Calendar): Calendar {
+  const openingHours: Record<string, OpeningInterval[]> = {};
+  for (const [weekday, intervals] of Object.entries(calendar.openingHours)) {
+    openingHours[weekday] = intervals.map((interval) => ({ ...interval }));
+  }
+  return {
+    ...calendar,
+    openingHours,
+    closures: calendar.closures.map((closure) => ({ ...closure })),
+  };
 }
 
 /** Opens the SQLite store at `path` (creating its directory) and applies pending migrations. */
