@@ -48,10 +48,13 @@ interface OpenWindow {
 /**
  * Opening windows already resolved, by zone, local date, interval and grid step. They depend on nothing
  * else (not on bookings, closures or the request), and resolving every grid slot's wall clock in the zone
- * is most of the cost of an availability check.
+ * is most of the cost of an availability check. Bounded by windows and by grid starts held (a 5-minute
+ * grid open all day has 288 a day); the map is emptied when either bound is reached.
  */
 const windows = new Map<string, OpenWindow>();
 const MAX_WINDOWS = 10_000;
+const MAX_GRID_STARTS = 200_000;
+let gridStartsHeld = 0;
 
 /** Free slots of `slotMinutes` on the grid that start in [fromMs, toMs) and end by toMs. */
 export function freeSlots(
@@ -182,8 +185,12 @@ function openWindow(
       if (resolved.kind !== "nonexistent" && resolved.millis >= openMs) grid.push(resolved.millis);
     }
     window = { openMs, closeMs, grid };
-    if (windows.size >= MAX_WINDOWS) windows.clear();
+    if (windows.size >= MAX_WINDOWS || gridStartsHeld + grid.length > MAX_GRID_STARTS) {
+      windows.clear();
+      gridStartsHeld = 0;
+    }
     windows.set(key, window);
+    gridStartsHeld += grid.length;
   }
   return window;
 }
