@@ -34,11 +34,13 @@ export const availabilityAgent: Agent = {
         ? startMs + calendar.slotMinutes * MINUTE
         : Date.parse(draft.end);
     const end = formatAtOffset(endMs, zoneFor(draft.timezone).offset(endMs));
-    const buffer = calendar.bufferMinutes * MINUTE;
-    const bookings = store
-      ? await store.confirmedBookings(calendar.id, startMs - buffer, endMs + buffer)
-      : [];
-    const check = checkSlot(calendar, bookings, startMs, endMs);
+    // Opening hours, closures and the grid first: a slot they rule out needs no bookings read.
+    let check = checkSlot(calendar, [], startMs, endMs);
+    if (check === "free" && store) {
+      const buffer = calendar.bufferMinutes * MINUTE;
+      const bookings = await store.confirmedBookings(calendar.id, startMs - buffer, endMs + buffer);
+      check = checkSlot(calendar, bookings, startMs, endMs);
+    }
     context.debug(() => `availability of ${draft.start} in ${calendar.id}: ${check}`);
     if (check === "free") return { ...draft, end };
     const { key, ...ambiguity } = AMBIGUITIES[check];

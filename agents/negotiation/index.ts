@@ -91,11 +91,26 @@ function propose(
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
+const descriptions = new Map<string, string>();
+const MAX_CACHED = 10_000;
 
 /** "lunes, 26 de enero, 10:00" / "Monday, January 26, 10:00", in the calendar's zone. */
 function describeSlot(slot: Slot, calendar: Calendar, language: Language): string {
-  // Building an Intl formatter costs far more than using one: one per language and zone is kept.
-  const key = `${language} ${calendar.timezone}`;
+  // A pure function of the language, the zone and the instant, and the same free slots are offered to
+  // many requests: the wording of each is kept (bounded), as formatting one costs about a microsecond.
+  const key = `${language} ${calendar.timezone} ${slot.start}`;
+  let description = descriptions.get(key);
+  if (description === undefined) {
+    description = formatFor(language, calendar.timezone).format(new Date(slot.start));
+    if (descriptions.size >= MAX_CACHED) descriptions.clear();
+    descriptions.set(key, description);
+  }
+  return description;
+}
+
+/** Building an Intl formatter costs far more than using one: one per language and zone is kept. */
+function formatFor(language: Language, timezone: string): Intl.DateTimeFormat {
+  const key = `${language} ${timezone}`;
   let format = formats.get(key);
   if (format === undefined) {
     format = new Intl.DateTimeFormat(language === "es" ? "es-ES" : "en-US", {
@@ -105,10 +120,10 @@ function describeSlot(slot: Slot, calendar: Calendar, language: Language): strin
       hour: "2-digit",
       minute: "2-digit",
       hourCycle: "h23",
-      timeZone: calendar.timezone,
+      timeZone: timezone,
     });
     if (formats.size >= 1000) formats.clear();
     formats.set(key, format);
   }
-  return format.format(new Date(slot.start));
+  return format;
 }

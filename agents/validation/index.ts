@@ -23,11 +23,10 @@ export const validationAgent: Agent = {
       };
     }
     const ambiguities: Ambiguity[] = [...draft.ambiguities];
-    const flagged = (field: Ambiguity["field"]) => ambiguities.some((ambiguity) => ambiguity.field === field);
-    if (draft.date === null && !flagged("date")) {
+    if (draft.date === null && !isFlagged(ambiguities, "date")) {
       ambiguities.push({ field: "date", issue: "missing", message: localize(draft.language, "dateMissing") });
     }
-    if (draft.time === null && !flagged("time")) {
+    if (draft.time === null && !isFlagged(ambiguities, "time")) {
       ambiguities.push({ field: "time", issue: "missing", message: localize(draft.language, "timeMissing") });
     }
     const past = pastField(draft, context.now);
@@ -38,6 +37,10 @@ export const validationAgent: Agent = {
     return { ...next, confidence: computeConfidence(next) };
   },
 };
+
+function isFlagged(ambiguities: readonly Ambiguity[], field: Ambiguity["field"]): boolean {
+  return ambiguities.some((ambiguity) => ambiguity.field === field);
+}
 
 /** `date` when the day is before today in the appointment's zone, `time` when only the hour has passed. */
 function pastField(draft: Draft, now: number): "date" | "time" | null {

@@ -3,7 +3,7 @@
 // calendar's zone, so a daylight-saving day has its own instants; wall-clock times the zone skips are no
 // slot at all.
 import { addDays, type CivilDate, compareDates, isoDate, localDate, weekdayOf } from "../temporal/civil.js";
-import { formatAtOffset, resolveWallClock, zoneFor } from "../temporal/zone.js";
+import { formatAtOffset, resolveWallTime, zoneFor } from "../temporal/zone.js";
 import { type Booking, type Calendar, type Slot, WEEKDAY_NAMES } from "./types.js";
 
 const MINUTE = 60_000;
@@ -36,12 +36,25 @@ export interface NearestOptions {
 
 /** An opening interval of one local date as instants. */
 interface OpenWindow {
-  date: CivilDate;
-  fromMinute: number;
-  toMinute: number;
   openMs: number;
   closeMs: number;
+  /**
+   * The instants of the grid's wall-clock times inside the interval, in wall-clock order: each at its first
+   * occurrence, none for a time the zone skips, none before the opening.
+   */
+  grid: readonly number[];
 }
+
+/**
+ * Opening windows already resolved, by zone, local date, interval and grid step. They depend on nothing
+ * else (not on bookings, closures or the request), and resolving every grid slot's wall clock in the zone
+ * is most of the cost of an availability check. Bounded by windows and by grid starts held (a 5-minute
+ * grid open all day has 288 a day); the map is emptied when either bound is reached.
+ */
+const windows = new Map<string, OpenWindow>();
+const MAX_WINDOWS = 10_000;
+const MAX_GRID_STARTS = 200_000;
+let gridStartsHeld = 0;
 
 /** Free slots of `slotMinutes` on the grid that start in [fromMs, toMs) and end by toMs. */
 export function freeSlots(
@@ -103,7 +116,7 @@ export function nearestFreeSlots(
     const date = addDays(requested, day);
     if (options.weekday !== undefined && weekdayOf(date) !== options.weekday) continue;
     for (const window of openWindows(calendar, date)) {
-      for (const start of windowStarts(calendar, window, durationMinutes)) {
+      for (const start of windowStarts(window, durationMinutes)) {
         if (start < (options.notBeforeMs ?? Number.NEGATIVE_INFINITY)) continue;
         if (overlapsAny(busy, start, start + length)) continue;
         if (options.partOfDay !== undefined) {
@@ -138,37 +151,58 @@ function openWindows(calendar: Calendar, date: CivilDate): OpenWindow[] {
   if (isClosed(calendar, date)) return [];
   const weekday = WEEKDAY_NAMES[weekdayOf(date) - 1];
   const intervals = weekday === undefined ? [] : (calendar.openingHours[weekday] ?? []);
-  return intervals.map((interval) => {
-    const fromMinute = clockMinutes(interval.from);
-    const toMinute = clockMinutes(interval.to);
-    return {
+  return intervals.map((interval) =>
+    openWindow(
+      calendar.timezone,
       date,
-      fromMinute,
-      toMinute,
-      openMs: firstInstantAtOrAfter(calendar.timezone, date, fromMinute),
-      closeMs: firstInstantAtOrAfter(calendar.timezone, date, toMinute),
-    };
-  });
+      clockMinutes(interval.from),
+      clockMinutes(interval.to),
+      calendar.slotMinutes,
+    ),
+  );
+}
+
+/** One opening interval [fromMinute, toMinute) of a local date in `zone`, with its grid of `step` minutes. */
+function openWindow(
+  zone: string,
+  date: CivilDate,
+  fromMinute: number,
+  toMinute: number,
+  step: number,
+): OpenWindow {
+  const midnight = Date.UTC(date.year, date.month - 1, date.day);
+  const key = `${zone} ${midnight} ${fromMinute} ${toMinute} ${step}`;
+  let window = windows.get(key);
+  if (window === undefined) {
+    const openMs = firstInstantAtOrAfter(zone, date, fromMinute);
+    const closeMs = firstInstantAtOrAfter(zone, date, toMinute);
+    const grid: number[] = [];
+    for (let minute = Math.ceil(fromMinute / step) * step; minute < toMinute; minute += step) {
+      // Minute 1440 ("24:00") is the next day's midnight: the wall-clock milliseconds carry over.
+      const resolved = resolveWallTime(midnight + minute * MINUTE, zone);
+      // A wall-clock time the zone skips (spring forward) starts no slot; a repeated one (fall back) starts
+      // one, at its first occurrence.
+      if (resolved.kind !== "nonexistent" && resolved.millis >= openMs) grid.push(resolved.millis);
+    }
+    window = { openMs, closeMs, grid };
+    if (windows.size >= MAX_WINDOWS || gridStartsHeld + grid.length > MAX_GRID_STARTS) {
+      windows.clear();
+      gridStartsHeld = 0;
+    }
+    windows.set(key, window);
+    gridStartsHeld += grid.length;
+  }
+  return window;
 }
 
 /** Grid starts inside the date's opening intervals where a slot of `minutes` fits. */
 function gridStarts(calendar: Calendar, date: CivilDate, minutes: number): number[] {
-  return openWindows(calendar, date).flatMap((window) => windowStarts(calendar, window, minutes));
+  return openWindows(calendar, date).flatMap((window) => windowStarts(window, minutes));
 }
 
-function windowStarts(calendar: Calendar, window: OpenWindow, minutes: number): number[] {
-  const starts: number[] = [];
-  const step = calendar.slotMinutes;
-  for (let minute = Math.ceil(window.fromMinute / step) * step; minute < window.toMinute; minute += step) {
-    const resolved = resolveWallClock(wallClock(window.date, minute), calendar.timezone);
-    // A wall-clock time the zone skips (spring forward) starts no slot; a repeated one (fall back) starts
-    // one, at its first occurrence.
-    if (resolved.kind === "nonexistent") continue;
-    if (resolved.millis >= window.openMs && resolved.millis + minutes * MINUTE <= window.closeMs) {
-      starts.push(resolved.millis);
-    }
-  }
-  return starts;
+function windowStarts(window: OpenWindow, minutes: number): number[] {
+  const length = minutes * MINUTE;
+  return window.grid.filter((start) => start + length <= window.closeMs);
 }
 
 /** Confirmed bookings widened by the calendar's buffer on both sides. */
@@ -185,16 +219,12 @@ function overlapsAny(busy: readonly [number, number][], startMs: number, endMs: 
 
 /** The instant a wall-clock time happens, or, when the zone skips it, the instant the clock jumps past it. */
 function firstInstantAtOrAfter(zone: string, date: CivilDate, minute: number): number {
+  const midnight = Date.UTC(date.year, date.month - 1, date.day);
   for (let shift = 0; shift <= 180; shift++) {
-    const resolved = resolveWallClock(wallClock(date, minute + shift), zone);
+    const resolved = resolveWallTime(midnight + (minute + shift) * MINUTE, zone);
     if (resolved.kind !== "nonexistent") return resolved.millis;
   }
   throw new Error(`No instant found for ${isoDate(date)} minute ${minute} in ${zone}`);
-}
-
-function wallClock(date: CivilDate, minute: number) {
-  // Minute 1440 ("24:00") is the next day's midnight; Date.UTC in resolveWallClock carries the overflow.
-  return { ...date, hour: Math.floor(minute / 60), minute: minute % 60 };
 }
 
 function clockMinutes(text: string): number {

@@ -28,14 +28,25 @@ import {
   type Statement,
 } from "./queries.js";
 import type { BookingResult, CalendarStore, NewBooking } from "./store.js";
-import type { Booking, Calendar } from "./types.js";
+import type { Booking, Calendar, OpeningInterval } from "./types.js";
 
 /** How long a writer waits for another connection's write lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
+/** Calendar rows kept between reads; the map is emptied when full. */
+const MAX_CACHED_CALENDARS = 1_000;
 
 export class SqliteCalendarStore implements CalendarStore {
   private readonly database: Database.Database;
   private readonly prepared = new Map<string, Database.Statement>();
+  /**
+   * Calendars read before, valid while `PRAGMA data_version` stays at `calendarsVersion`. The pragma
+   * changes whenever another connection (another process, or another store on the same file) commits, and
+   * never for this connection's own commits, so putCalendar drops the calendar it replaces itself. Every
+   * read hands out a copy, so callers never share a Calendar object.
+   */
+  private readonly calendars = new Map<string, Calendar>();
+  private calendarsVersion: number | null = null;
+  private readonly dataVersion: Database.Statement;
 
   constructor(path: string) {
     const inMemory = path === ":memory:" || path === "";
@@ -46,6 +57,7 @@ export class SqliteCalendarStore implements CalendarStore {
     this.database.pragma("journal_mode = WAL");
     this.database.pragma("synchronous = FULL");
     this.database.pragma("foreign_keys = ON");
+    this.dataVersion = this.database.prepare("PRAGMA data_version").pluck();
   }
 
   async migrate(): Promise<void> {
@@ -62,12 +74,29 @@ export class SqliteCalendarStore implements CalendarStore {
   }
 
   async putCalendar(calendar: Calendar): Promise<void> {
+    this.calendars.delete(calendar.id);
     this.run(putCalendarStatement(calendar));
   }
 
+  /**
+   * Every parse request naming a calendar reads it; checking the data version costs a fraction of the
+   * query, so a calendar nobody changed is mapped from the row read before.
+   */
   async getCalendar(id: string): Promise<Calendar | null> {
-    const row = this.get<CalendarRow>(getCalendarStatement(id));
-    return row === undefined ? null : calendarFromRow(row);
+    const version = this.dataVersion.get() as number;
+    if (version !== this.calendarsVersion) {
+      this.calendars.clear();
+      this.calendarsVersion = version;
+    }
+    let calendar = this.calendars.get(id);
+    if (calendar === undefined) {
+      const row = this.get<CalendarRow>(getCalendarStatement(id));
+      if (row === undefined) return null;
+      calendar = calendarFromRow(row);
+      if (this.calendars.size >= MAX_CACHED_CALENDARS) this.calendars.clear();
+      this.calendars.set(id, calendar);
+    }
+    return copyCalendar(calendar);
   }
 
   async confirmedBookings(calendarId: string, fromMs: number, toMs: number): Promise<Booking[]> {
@@ -127,6 +156,19 @@ export class SqliteCalendarStore implements CalendarStore {
   private all<Row>({ sql, params }: Statement): Row[] {
     return this.statement(sql).all(...params) as Row[];
   }
+}
+
+/** A copy of a calendar read from the store, down to its intervals (cheaper than parsing the row again). */
+function copyCalendar(calendar: Calendar): Calendar {
+  const openingHours: Record<string, OpeningInterval[]> = {};
+  for (const [weekday, intervals] of Object.entries(calendar.openingHours)) {
+    openingHours[weekday] = intervals.map((interval) => ({ ...interval }));
+  }
+  return {
+    ...calendar,
+    openingHours,
+    closures: calendar.closures.map((closure) => ({ ...closure })),
+  };
 }
 
 /** Opens the SQLite store at `path` (creating its directory) and applies pending migrations. */

@@ -5,15 +5,18 @@ import { MAX_BODY_BYTES } from "./schemas.js";
 
 export const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
 
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError("payload_too_large", `The body must be at most ${maxBytes} bytes.`);
+}
+
 /**
  * The body as text, refused with 413 past `maxBytes`: at once when Content-Length says so, else as soon as
  * the bytes read pass the cap (a chunked body has no length). Reading the stream ourselves, rather than
  * re-wrapping the request as hono/body-limit does, also avoids a per-request leak of Node 20's undici.
  */
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = () => new ApiError("payload_too_large", `The body must be at most ${maxBytes} bytes.`);
   const length = request.headers.get("content-length");
-  if (length !== null && Number(length) > maxBytes) throw tooLarge();
+  if (length !== null && Number(length) > maxBytes) throw tooLarge(maxBytes);
   // With a Content-Length the HTTP framing bounds the body, and text() takes the runtime's fast path.
   if (length !== null) return request.text();
   if (request.body === null) return "";
@@ -26,7 +29,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }

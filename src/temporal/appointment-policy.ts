@@ -12,7 +12,7 @@ import {
   weekdayOf,
 } from "./civil.js";
 import type { DateSpec, PartOfDay, TemporalExpression, TimeSpec } from "./types.js";
-import { formatAtOffset, resolveWallClock, zoneFor } from "./zone.js";
+import { formatAtOffset, resolveWallTime, zoneFor } from "./zone.js";
 
 export type TemporalIssue =
   | { field: "date"; issue: "ambiguous"; reason: "weekday_mismatch" | "invalid_date"; options?: string[] }
@@ -47,7 +47,7 @@ export function resolveAppointmentTime(input: PolicyInput): ResolvedTime {
   const timeExpression = expressions.find((e) => e.time !== undefined);
   const partOfDay = expressions.find((e) => e.partOfDay !== undefined)?.partOfDay;
   const issues: TemporalIssue[] = [];
-  let certainty = Math.min(1, ...[dateExpression, timeExpression].map((e) => e?.certainty ?? 1));
+  let certainty = Math.min(1, dateExpression?.certainty ?? 1, timeExpression?.certainty ?? 1);
 
   let day: CivilDate | null = null;
   let clock: { hour: number; minute: number } | null = null;
@@ -75,7 +75,7 @@ export function resolveAppointmentTime(input: PolicyInput): ResolvedTime {
   let start: string | null = null;
   let end: string | null = null;
   if (day && clock) {
-    const local = resolveWallClock({ ...day, ...clock }, zone);
+    const local = resolveWallTime(Date.UTC(day.year, day.month - 1, day.day, clock.hour, clock.minute), zone);
     if (local.kind === "nonexistent") {
       issues.push({ field: "time", issue: "nonexistent_time", reason: "nonexistent_time" });
     } else {
@@ -154,13 +154,11 @@ function weekdayDate(
 }
 
 function calendarDate(spec: Extract<DateSpec, { kind: "calendar" }>, today: CivilDate): CivilDate | null {
-  const make = (year: number, month: number): CivilDate | null =>
-    spec.day >= 1 && spec.day <= daysInMonth(year, month) ? { year, month, day: spec.day } : null;
-  if (spec.year !== undefined && spec.month !== undefined) return make(spec.year, spec.month);
+  if (spec.year !== undefined && spec.month !== undefined) return dayIn(spec.year, spec.month, spec.day);
   if (spec.month !== undefined) {
     // The first occurrence on or after today; a 29 February waits for a leap year.
     for (let year = today.year; year <= today.year + 8; year++) {
-      const candidate = make(year, spec.month);
+      const candidate = dayIn(year, spec.month, spec.day);
       if (candidate && compareDates(candidate, today) >= 0) return candidate;
     }
     return null;
@@ -169,10 +167,15 @@ function calendarDate(spec: Extract<DateSpec, { kind: "calendar" }>, today: Civi
   for (let months = 0; months <= 2; months++) {
     const month = ((today.month - 1 + months) % 12) + 1;
     const year = today.year + Math.floor((today.month - 1 + months) / 12);
-    const candidate = make(year, month);
+    const candidate = dayIn(year, month, spec.day);
     if (candidate && compareDates(candidate, today) >= 0) return candidate;
   }
   return null;
+}
+
+/** The date `day` of that month, or null when the month has no such day. */
+function dayIn(year: number, month: number, day: number): CivilDate | null {
+  return day >= 1 && day <= daysInMonth(year, month) ? { year, month, day } : null;
 }
 
 function resolveClock(

@@ -14,9 +14,31 @@ function utcDay(date: CivilDate): number {
   return Date.UTC(date.year, date.month - 1, date.day);
 }
 
+/** The largest instant a Date can hold, in either direction (ECMAScript's time value range). */
+const MAX_TIME = 8.64e15;
+
+/**
+ * The UTC calendar date of an instant, by arithmetic on the day count (the proleptic Gregorian calendar,
+ * as Date reads it) rather than through a Date and three getters: this runs several times a request.
+ */
 function fromUtc(millis: number): CivilDate {
-  const value = new Date(millis);
-  return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+  if (!(Math.abs(millis) <= MAX_TIME)) return { year: Number.NaN, month: Number.NaN, day: Number.NaN };
+  // Days since 0000-03-01, so that the leap day ends each 400-year era and each year (H. Hinnant).
+  const days = Math.floor(millis / DAY) + 719_468;
+  const era = Math.floor(days / 146_097);
+  const dayOfEra = days - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 /** The local date in `zone` at an instant. */
@@ -30,7 +52,9 @@ export function addDays(date: CivilDate, days: number): CivilDate {
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
 export function weekdayOf(date: CivilDate): number {
-  return ((new Date(utcDay(date)).getUTCDay() + 6) % 7) + 1;
+  // 1970-01-01, day 0, was a Thursday (4).
+  const days = Math.floor(utcDay(date) / DAY);
+  return ((((days + 3) % 7) + 7) % 7) + 1;
 }
 
 export function daysInMonth(year: number, month: number): number {

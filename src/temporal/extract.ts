@@ -4,7 +4,7 @@ import * as chrono from "chrono-node";
 import { englishParsers } from "./locales/en/configuration.js";
 import { spanishParsers } from "./locales/es/configuration.js";
 import { type NormalizedText, originalSlice } from "./text.js";
-import type { ExtractOptions, Parser, TemporalExpression, Weekday } from "./types.js";
+import type { ExpressionFields, ExtractOptions, Parser, TemporalExpression, Weekday } from "./types.js";
 
 export const PARSERS: Record<ExtractOptions["language"], readonly Parser[]> = {
   es: spanishParsers,
@@ -35,8 +35,9 @@ export function extractExpressions(
   extra: readonly Parser[] = [],
 ): TemporalExpression[] {
   const parsers = extra.length === 0 ? PARSERS[options.language] : [...extra, ...PARSERS[options.language]];
-  const candidates: (TemporalExpression & { rank: number })[] = [];
-  parsers.forEach((parser, rank) => {
+  const candidates: Candidate[] = [];
+  for (let rank = 0; rank < parsers.length; rank++) {
+    const parser = parsers[rank]!;
     const pattern = parser.pattern;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text.folded); match !== null; match = pattern.exec(text.folded)) {
@@ -46,20 +47,16 @@ export function extractExpressions(
       }
       const fields = parser.extract(match, options);
       if (fields === null) continue;
-      const index = match.index;
-      const end = index + match[0].length;
       candidates.push({
-        certainty: 1,
-        ...fields,
+        fields,
         parser: parser.name,
-        index,
-        end,
-        text: originalSlice(text, index, end),
+        index: match.index,
+        end: match.index + match[0].length,
         rank,
       });
     }
-  });
-  const selected = selectNonOverlapping(candidates);
+  }
+  const selected = selectNonOverlapping(text, candidates);
   // chrono (about a millisecond a call) is asked only where a date our parsers missed could hide: the
   // dates it adds hold a number written like part of a date, outside what our parsers already read.
   if (
@@ -73,16 +70,33 @@ export function extractExpressions(
   return selected;
 }
 
-function selectNonOverlapping<T extends TemporalExpression & { rank: number }>(
-  candidates: T[],
-): TemporalExpression[] {
+/** A parser's match before the overlaps are settled; the expression is built only for the ones kept. */
+interface Candidate {
+  fields: ExpressionFields;
+  parser: string;
+  index: number;
+  end: number;
+  /** The parser's place in the list: the earlier wins between two matches of the same span. */
+  rank: number;
+}
+
+/** The earliest match wins, then the longest, then the earlier parser's; a match overlapping a kept one goes. */
+function selectNonOverlapping(text: NormalizedText, candidates: Candidate[]): TemporalExpression[] {
   candidates.sort((a, b) => a.index - b.index || b.end - b.index - (a.end - a.index) || a.rank - b.rank);
   const selected: TemporalExpression[] = [];
   let reached = 0;
-  for (const { rank: _rank, ...candidate } of candidates) {
-    if (candidate.index < reached) continue;
-    selected.push(candidate);
-    reached = candidate.end;
+  for (const candidate of candidates) {
+    const { index, end } = candidate;
+    if (index < reached) continue;
+    selected.push({
+      certainty: 1,
+      ...candidate.fields,
+      parser: candidate.parser,
+      index,
+      end,
+      text: originalSlice(text, index, end),
+    });
+    reached = end;
   }
   return selected;
 }

@@ -2,10 +2,10 @@
 // invisible characters dropped, with a map back to the original so spans keep the user's own writing.
 // Patterns then need no `\s+`, which keeps them linear (recheck rejects `\s+x` as polynomial).
 export interface NormalizedText {
-  original: string;
-  folded: string;
+  readonly original: string;
+  readonly folded: string;
   /** offsets[i] is the index in `original` of folded[i]; offsets[folded.length] is original.length. */
-  offsets: number[];
+  readonly offsets: readonly number[];
 }
 
 const cache = new Map<string, string>();
@@ -31,37 +31,48 @@ function isSpace(code: number): boolean {
   );
 }
 
+/**
+ * The last text normalised and its result. Several readers of one request normalise the same text (the
+ * rules reading, the LLM reading, its cross-check); the result is never modified, so they can share it.
+ */
+let last: NormalizedText = { original: "", folded: "", offsets: [0] };
+
 export function normalizeText(original: string): NormalizedText {
+  if (original === last.original) return last;
   let folded = "";
   const offsets: number[] = [];
   let previousSpace = true;
+  // Runs of characters that fold to themselves (lower-case ASCII, single spaces) are copied as one slice.
+  let runFrom = -1;
   for (let index = 0; index < original.length; index++) {
     const code = original.charCodeAt(index);
-    if (isSpace(code)) {
-      if (!previousSpace) {
-        folded += " ";
-        offsets.push(index);
-      }
-      previousSpace = true;
-      continue;
+    const space = isSpace(code);
+    const kept = space ? !previousSpace : code < 128 || !INVISIBLE.test(original[index]!);
+    const same = space ? code === 32 : code < 128 && (code < 65 || code > 90);
+    if (runFrom !== -1 && !(kept && same)) {
+      folded += original.slice(runFrom, index);
+      runFrom = -1;
     }
-    const character = original[index]!;
-    if (code >= 128 && INVISIBLE.test(character)) continue;
-    previousSpace = false;
-    folded +=
-      code < 128
-        ? code >= 65 && code <= 90
-          ? String.fromCharCode(code + 32)
-          : character
-        : foldCharacter(character);
-    offsets.push(index);
+    if (kept) {
+      if (same) {
+        if (runFrom === -1) runFrom = index;
+      } else if (space) {
+        folded += " ";
+      } else {
+        folded += code < 128 ? String.fromCharCode(code + 32) : foldCharacter(original[index]!);
+      }
+      offsets.push(index);
+    }
+    if (space || kept) previousSpace = space;
   }
+  if (runFrom !== -1) folded += original.slice(runFrom);
   if (folded.endsWith(" ")) {
     folded = folded.slice(0, -1);
     offsets.pop();
   }
   offsets.push(original.length);
-  return { original, folded, offsets };
+  last = { original, folded, offsets };
+  return last;
 }
 
 /** The original text under a span of the folded text. */

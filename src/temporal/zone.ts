@@ -3,6 +3,8 @@
 import { IANAZone, Zone } from "luxon";
 
 const MAX_CACHED = 10_000;
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 const validity = new Map<string, boolean>();
 
 /** Whether `zone` is an IANA zone name. luxon builds an Intl formatter per call, so answers are kept. */
@@ -93,17 +95,32 @@ export type WallClockResolution =
  * day either side. None means skipped (spring forward); two mean repeated (fall back), the earlier first.
  */
 export function resolveWallClock(local: LocalDateTime, zone: string): WallClockResolution {
+  return resolveWallTime(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute), zone);
+}
+
+/**
+ * resolveWallClock for a wall-clock time given as epoch milliseconds read as UTC (Date.UTC of its fields).
+ * Runs for every slot of a calendar's grid, so it allocates only its answer.
+ */
+export function resolveWallTime(wall: number, zone: string): WallClockResolution {
   const cached = zoneFor(zone);
-  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  const matches: { millis: number; offset: number }[] = [];
-  for (const offset of new Set([cached.offset(wall - 86_400_000), cached.offset(wall + 86_400_000)])) {
-    const millis = wall - offset * 60_000;
-    if (cached.offset(millis) === offset) matches.push({ millis, offset });
+  const before = cached.offset(wall - DAY_MS);
+  const after = cached.offset(wall + DAY_MS);
+  const early = wall - before * MINUTE_MS;
+  const earlyMatches = cached.offset(early) === before;
+  if (after === before) {
+    return earlyMatches ? { kind: "ok", millis: early, offset: before } : { kind: "nonexistent" };
   }
-  matches.sort((a, b) => a.millis - b.millis);
-  const [first] = matches;
-  if (first === undefined) return { kind: "nonexistent" };
-  return { kind: matches.length > 1 ? "repeated" : "ok", ...first };
+  const late = wall - after * MINUTE_MS;
+  const lateMatches = cached.offset(late) === after;
+  if (earlyMatches && lateMatches) {
+    return early <= late
+      ? { kind: "repeated", millis: early, offset: before }
+      : { kind: "repeated", millis: late, offset: after };
+  }
+  if (earlyMatches) return { kind: "ok", millis: early, offset: before };
+  if (lateMatches) return { kind: "ok", millis: late, offset: after };
+  return { kind: "nonexistent" };
 }
 
 /**

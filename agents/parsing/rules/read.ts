@@ -31,13 +31,18 @@ const NO_APPOINTMENT: RulesReading = {
   found: [],
 };
 
+/** Whether an index falls in one of `spans` (read as the spans are when asked: readers add to them). */
+function insideAny(spans: readonly [number, number][]): (index: number) => boolean {
+  return (index) => spans.some(([from, to]) => index >= from && index < to);
+}
+
 export function readText(text: NormalizedText, options: ExtractOptions, now: Date): RulesReading {
   if (isOtherLanguage(languageScores(text.folded, text.original))) return NO_APPOINTMENT;
   const found = extractExpressions(text, options, now);
   const expressions = found.filter((expression) => expression.durationMinutes === undefined);
   const duration = found.find((expression) => expression.durationMinutes !== undefined);
   const spans: [number, number][] = found.map((expression) => [expression.index, expression.end]);
-  const inSpans = (index: number) => spans.some(([from, to]) => index >= from && index < to);
+  const inSpans = insideAny(spans);
 
   const contact = readContact(text, inSpans);
   if (contact.span) spans.push(contact.span);

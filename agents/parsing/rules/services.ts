@@ -28,10 +28,15 @@ function alternatives(list: string): string {
     .join("|");
 }
 
-export const SERVICE_PATTERN = new RegExp(
-  `\\b(?:${alternatives(`${SPANISH_SERVICES}|${ENGLISH_SERVICES}`)})\\b`,
-  "g",
-);
+const SERVICES = alternatives(`${SPANISH_SERVICES}|${ENGLISH_SERVICES}`);
+
+export const SERVICE_PATTERN = new RegExp(`\\b(?:${SERVICES})\\b`, "g");
+
+/**
+ * The service phrases themselves. Each is plain text starting and ending with a letter, so a phrase that
+ * SERVICE_PATTERN matches whole is exactly one of them: a set look-up instead of running the pattern.
+ */
+const SERVICE_PHRASES = new Set(SERVICES.split("|"));
 
 /** Titles that, with no name after them, are roles: "la doctora" is a service. */
 export const ROLE_TITLES = new Set([
@@ -45,8 +50,7 @@ export const ROLE_TITLES = new Set([
   "coach",
 ]);
 
+/** Whether the whole phrase (folded) is a service or a role. */
 export function isServiceWord(phrase: string): boolean {
-  SERVICE_PATTERN.lastIndex = 0;
-  const match = SERVICE_PATTERN.exec(phrase);
-  return match !== null && match.index === 0 && match[0].length === phrase.length;
+  return SERVICE_PHRASES.has(phrase);
 }
