@@ -2,7 +2,8 @@
 // closures and confirmed bookings. A slot that cannot be booked turns the draft into a conflict.
 import type { SlotCheck } from "../../src/calendars/availability.js";
 import { checkSlot } from "../../src/calendars/availability.js";
-import type { Agent, Ambiguity, Draft } from "../../src/coordinator/agent.js";
+import type { Calendar } from "../../src/calendars/types.js";
+import type { Agent, AgentContext, Ambiguity, Draft } from "../../src/coordinator/agent.js";
 import { localize, type MessageKey } from "../../src/i18n.js";
 import { formatAtOffset, zoneFor } from "../../src/temporal/zone.js";
 import { computeConfidence } from "../validation/confidence.js";
@@ -23,34 +24,40 @@ const AMBIGUITIES: Record<
 export const availabilityAgent: Agent = {
   name: "availability",
   failureField: "time",
-  async run(context, draft): Promise<Draft> {
-    const { calendar, store } = context;
+  // Synchronous when there is nothing to check, so requests without a calendar wait for nothing.
+  run(context, draft) {
+    const { calendar } = context;
     if (calendar === null || !draft.intent || draft.start === null || draft.status === "invalid")
       return draft;
-    const startMs = Date.parse(draft.start);
-    // The user said no length: the calendar's slot is the appointment's length.
-    const endMs =
-      draft.durationMinutes === null || draft.end === null
-        ? startMs + calendar.slotMinutes * MINUTE
-        : Date.parse(draft.end);
-    const end = formatAtOffset(endMs, zoneFor(draft.timezone).offset(endMs));
-    // Opening hours, closures and the grid first: a slot they rule out needs no bookings read.
-    let check = checkSlot(calendar, [], startMs, endMs);
-    if (check === "free" && store) {
-      const buffer = calendar.bufferMinutes * MINUTE;
-      const bookings = await store.confirmedBookings(calendar.id, startMs - buffer, endMs + buffer);
-      check = checkSlot(calendar, bookings, startMs, endMs);
-    }
-    context.debug(() => `availability of ${draft.start} in ${calendar.id}: ${check}`);
-    if (check === "free") return { ...draft, end };
-    const { key, ...ambiguity } = AMBIGUITIES[check];
-    // Validation ran before this agent, so the status and confidence are settled here again.
-    const next: Draft = {
-      ...draft,
-      end,
-      ambiguities: [...draft.ambiguities, { ...ambiguity, message: localize(draft.language, key) }],
-      status: "conflict",
-    };
-    return { ...next, confidence: computeConfidence(next) };
+    return check(context, draft, calendar, draft.start);
   },
 };
+
+async function check(context: AgentContext, draft: Draft, calendar: Calendar, start: string): Promise<Draft> {
+  const { store } = context;
+  const startMs = Date.parse(start);
+  // The user said no length: the calendar's slot is the appointment's length.
+  const endMs =
+    draft.durationMinutes === null || draft.end === null
+      ? startMs + calendar.slotMinutes * MINUTE
+      : Date.parse(draft.end);
+  const end = formatAtOffset(endMs, zoneFor(draft.timezone).offset(endMs));
+  // Opening hours, closures and the grid first: a slot they rule out needs no bookings read.
+  let check = checkSlot(calendar, [], startMs, endMs);
+  if (check === "free" && store) {
+    const buffer = calendar.bufferMinutes * MINUTE;
+    const bookings = await store.confirmedBookings(calendar.id, startMs - buffer, endMs + buffer);
+    check = checkSlot(calendar, bookings, startMs, endMs);
+  }
+  context.debug(() => `availability of ${draft.start} in ${calendar.id}: ${check}`);
+  if (check === "free") return { ...draft, end };
+  const { key, ...ambiguity } = AMBIGUITIES[check];
+  // Validation ran before this agent, so the status and confidence are settled here again.
+  const next: Draft = {
+    ...draft,
+    end,
+    ambiguities: [...draft.ambiguities, { ...ambiguity, message: localize(draft.language, key) }],
+    status: "conflict",
+  };
+  return { ...next, confidence: computeConfidence(next) };
+}

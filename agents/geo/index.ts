@@ -17,16 +17,24 @@ export function createGeoAgent(geocoder: Geocoder | null = null): Agent {
   return {
     name: "geo",
     failureField: "location",
-    async run(context, draft): Promise<Draft> {
+    // Synchronous unless the gazetteer misses and a geocoder is asked.
+    run(context, draft) {
       if (!draft.intent || draft.location === null) return draft;
       const hint = userHint(context);
-      const place =
-        locate(draft.location.text, hint) ?? (await geocoder?.geocode(draft.location.text, hint)) ?? null;
-      if (place === null || !isValidZone(place.timezone)) return draft;
-      const located = { ...draft, location: withPlace(draft.location, place) };
-      return place.timezone === draft.timezone ? located : moveTo(context, located, place.timezone);
+      const found = locate(draft.location.text, hint);
+      if (found !== null || geocoder === null) return place(context, draft, found);
+      return geocoder
+        .geocode(draft.location.text, hint)
+        .then((answer) => place(context, draft, answer ?? null));
     },
   };
+}
+
+/** The draft with its location placed, and moved to the place's zone when that differs. */
+function place(context: AgentContext, draft: Draft, found: Place | null): Draft {
+  if (found === null || draft.location === null || !isValidZone(found.timezone)) return draft;
+  const located = { ...draft, location: withPlace(draft.location, found) };
+  return found.timezone === draft.timezone ? located : moveTo(context, located, found.timezone);
 }
 
 /** The agent the full sequence runs: gazetteer only, no network. */

@@ -2,7 +2,7 @@
 // length (the same day first), keeping to what the user said: a part of the day, a weekday.
 import { type DayPart, type NearestOptions, nearestFreeSlots } from "../../src/calendars/availability.js";
 import type { Calendar, Slot } from "../../src/calendars/types.js";
-import type { Agent, Ambiguity, Draft, Language } from "../../src/coordinator/agent.js";
+import type { Agent, AgentContext, Ambiguity, Draft, Language } from "../../src/coordinator/agent.js";
 import { localize } from "../../src/i18n.js";
 import type { PartOfDay } from "../../src/temporal/types.js";
 
@@ -24,38 +24,49 @@ const DAY_PARTS: Record<PartOfDay, DayPart> = {
 export const negotiationAgent: Agent = {
   name: "negotiation",
   failureField: "time",
-  async run(context, draft): Promise<Draft> {
-    const { calendar, store } = context;
+  // Synchronous when there is no conflict to settle, so most requests wait for nothing.
+  run(context, draft) {
+    const { calendar } = context;
     if (calendar === null || draft.status !== "conflict" || draft.start === null) return draft;
-    const startMs = Date.parse(draft.start);
-    const minutes =
-      draft.end === null ? calendar.slotMinutes : Math.round((Date.parse(draft.end) - startMs) / MINUTE);
-    const bookings = store
-      ? await store.confirmedBookings(calendar.id, startMs - DAY, startMs + (HORIZON_DAYS + 2) * DAY)
-      : [];
-    const options: NearestOptions = {
-      count: COUNT,
-      sameDayFirst: true,
-      horizonDays: HORIZON_DAYS,
-      notBeforeMs: context.now,
-      ...preferences(draft),
-    };
-    let alternatives = nearestFreeSlots(calendar, bookings, startMs, minutes, options);
-    // Nothing fits what the user asked for: any nearby slot beats none.
-    if (alternatives.length === 0 && (options.partOfDay !== undefined || options.weekday !== undefined)) {
-      const { partOfDay: _partOfDay, weekday: _weekday, ...relaxed } = options;
-      alternatives = nearestFreeSlots(calendar, bookings, startMs, minutes, relaxed);
-    }
-    context.debug(() => `alternatives: ${JSON.stringify(alternatives)}`);
-    return {
-      ...draft,
-      alternatives,
-      ambiguities: draft.ambiguities.map((ambiguity) =>
-        isSlotIssue(ambiguity) ? propose(ambiguity, alternatives, calendar, draft.language) : ambiguity,
-      ),
-    };
+    return negotiate(context, draft, calendar, draft.start);
   },
 };
+
+async function negotiate(
+  context: AgentContext,
+  draft: Draft,
+  calendar: Calendar,
+  start: string,
+): Promise<Draft> {
+  const { store } = context;
+  const startMs = Date.parse(start);
+  const minutes =
+    draft.end === null ? calendar.slotMinutes : Math.round((Date.parse(draft.end) - startMs) / MINUTE);
+  const bookings = store
+    ? await store.confirmedBookings(calendar.id, startMs - DAY, startMs + (HORIZON_DAYS + 2) * DAY)
+    : [];
+  const options: NearestOptions = {
+    count: COUNT,
+    sameDayFirst: true,
+    horizonDays: HORIZON_DAYS,
+    notBeforeMs: context.now,
+    ...preferences(draft),
+  };
+  let alternatives = nearestFreeSlots(calendar, bookings, startMs, minutes, options);
+  // Nothing fits what the user asked for: any nearby slot beats none.
+  if (alternatives.length === 0 && (options.partOfDay !== undefined || options.weekday !== undefined)) {
+    const { partOfDay: _partOfDay, weekday: _weekday, ...relaxed } = options;
+    alternatives = nearestFreeSlots(calendar, bookings, startMs, minutes, relaxed);
+  }
+  context.debug(() => `alternatives: ${JSON.stringify(alternatives)}`);
+  return {
+    ...draft,
+    alternatives,
+    ambiguities: draft.ambiguities.map((ambiguity) =>
+      isSlotIssue(ambiguity) ? propose(ambiguity, alternatives, calendar, draft.language) : ambiguity,
+    ),
+  };
+}
 
 /** The part of the day and the weekday the user said, as the Parsing agent read them. */
 function preferences(draft: Draft): Pick<NearestOptions, "partOfDay" | "weekday"> {

@@ -30,46 +30,52 @@ const CONSERVATION_MAX_TOKENS = 200;
 export const llmParsingAgent: Agent = {
   name: "parsing",
   failureField: "date",
-  async run(context, draft): Promise<Draft> {
-    const rules = await parsingAgent.run(context, draft);
+  // Synchronous without an LLM for the request: the rules reading is the answer.
+  run(context, draft) {
+    const rules = parsingAgent.run(context, draft);
     if (!context.llm) return rules;
-    let answer: RouteResult<Extraction>;
-    try {
-      answer = await ask(context, context.llm);
-    } catch (error) {
-      // The router throws RouterErrors; anything else is a fault in Cita's code, and the rules reading
-      // still answers the user (mode llm then reports the LLM unavailable).
-      context.debug(() => `llm parsing fell back to rules: ${describe(error)}`);
-      // An answer that stayed invalid says the text is hard to read (often an injection): the rules
-      // reading stands, as one disagreement. Providers that failed say nothing about the text.
-      return error instanceof RouterError && error.lastKind === "invalid_output" && error.lastTarget
-        ? { ...rules, llm: { ...error.lastTarget, answered: false, disagreements: 1 } }
-        : rules;
-    }
-    context.debug(
-      () =>
-        `llm parsing: ${answer.provider}/${answer.model} ${parsingPrompt.version}, ${answer.calls} call(s), cache ${answer.cache}${answer.hedged ? ", hedged" : ""}`,
-    );
-    const text = normalizeText(context.text);
-    const answeredBy = {
-      variant: context.llm.assignment?.variant ?? "baseline",
-      provider: answer.provider,
-      model: answer.model,
-      cache: answer.cache,
-      costUsd: answer.costUsd,
-      tokens:
-        answer.cache === "hit"
-          ? { input: 0, output: 0 }
-          : { input: answer.usage.inputTokens, output: answer.usage.outputTokens },
-    };
-    // Cita reads Spanish and English only; that decision stays deterministic.
-    if (isOtherLanguage(languageScores(text.folded, text.original))) {
-      const disagreements = answer.value.isAppointmentRequest ? 1 : 0;
-      return { ...rules, llm: { ...answeredBy, answered: true, disagreements } };
-    }
-    return mergeReadings(context, draft, rules, answer.value, answeredBy);
+    return Promise.resolve(rules).then((reading) => readWithLlm(context, draft, reading));
   },
 };
+
+async function readWithLlm(context: AgentContext, draft: Draft, rules: Draft): Promise<Draft> {
+  if (!context.llm) return rules;
+  let answer: RouteResult<Extraction>;
+  try {
+    answer = await ask(context, context.llm);
+  } catch (error) {
+    // The router throws RouterErrors; anything else is a fault in Cita's code, and the rules reading
+    // still answers the user (mode llm then reports the LLM unavailable).
+    context.debug(() => `llm parsing fell back to rules: ${describe(error)}`);
+    // An answer that stayed invalid says the text is hard to read (often an injection): the rules
+    // reading stands, as one disagreement. Providers that failed say nothing about the text.
+    return error instanceof RouterError && error.lastKind === "invalid_output" && error.lastTarget
+      ? { ...rules, llm: { ...error.lastTarget, answered: false, disagreements: 1 } }
+      : rules;
+  }
+  context.debug(
+    () =>
+      `llm parsing: ${answer.provider}/${answer.model} ${parsingPrompt.version}, ${answer.calls} call(s), cache ${answer.cache}${answer.hedged ? ", hedged" : ""}`,
+  );
+  const text = normalizeText(context.text);
+  const answeredBy = {
+    variant: context.llm.assignment?.variant ?? "baseline",
+    provider: answer.provider,
+    model: answer.model,
+    cache: answer.cache,
+    costUsd: answer.costUsd,
+    tokens:
+      answer.cache === "hit"
+        ? { input: 0, output: 0 }
+        : { input: answer.usage.inputTokens, output: answer.usage.outputTokens },
+  };
+  // Cita reads Spanish and English only; that decision stays deterministic.
+  if (isOtherLanguage(languageScores(text.folded, text.original))) {
+    const disagreements = answer.value.isAppointmentRequest ? 1 : 0;
+    return { ...rules, llm: { ...answeredBy, answered: true, disagreements } };
+  }
+  return mergeReadings(context, draft, rules, answer.value, answeredBy);
+}
 
 function ask(context: AgentContext, access: LlmAccess): Promise<RouteResult<Extraction>> {
   const assignment = access.assignment ?? { variant: "baseline", pin: null, ...PARSING_GENERATION };
