@@ -32,6 +32,11 @@ export function createCitaMetrics() {
     "Calls to LLM providers, by status class (2xx, 4xx, 429, 5xx, timeout, connection, aborted).",
     [...providerModel, "status"],
   );
+  const answers = registry.counter(
+    "llm_answers_total",
+    "Answers received from LLM providers (a call that was re-asked got two).",
+    providerModel,
+  );
   const timeouts = registry.counter("llm_timeouts_total", "LLM calls that timed out.", providerModel);
   const rateLimits = registry.counter(
     "llm_rate_limit_errors_total",
@@ -126,6 +131,7 @@ export function createCitaMetrics() {
       if (call.status === "timeout") timeouts.inc(labels);
       if (call.status === "429") rateLimits.inc(labels);
       if (call.status === "connection") connectionErrors.inc(labels);
+      if (call.answers > 0) answers.inc(labels, call.answers);
       if (call.invalidAnswers > 0) jsonErrors.inc(labels, call.invalidAnswers);
       if (call.inputTokens > 0) tokens.inc({ ...labels, direction: "input" }, call.inputTokens);
       if (call.outputTokens > 0) tokens.inc({ ...labels, direction: "output" }, call.outputTokens);
