@@ -1,7 +1,5 @@
 // Node entry: reads the environment once, opens and migrates the SQLite calendar store at DATABASE_PATH,
 // and serves the app with @hono/node-server. SIGTERM and SIGINT stop the listener, then close the database.
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import type { CalendarStore } from "./calendars/store.js";
@@ -9,15 +7,12 @@ import { ConfigError, readConfig } from "./config.js";
 import { jsonLogger } from "./http/logger.js";
 
 /**
- * The SQLite store, imported only here so the Workers bundle never sees better-sqlite3. Its folder is created,
- * as a fresh checkout has no data/ folder.
+ * The SQLite store, imported only here so the Workers bundle never sees better-sqlite3. openSqliteStore creates
+ * the file's folder (a fresh checkout has no data/ folder) and runs the migrations.
  */
 async function openStore(path: string): Promise<CalendarStore> {
   const { openSqliteStore } = await import("./calendars/sqlite-store.js");
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const store = await openSqliteStore(path);
-  await store.migrate();
-  return store;
+  return openSqliteStore(path);
 }
 
 const STOP_DEADLINE_MS = 10_000;
