@@ -4,6 +4,7 @@ import { requestFor } from "../scripts/golden/run-cases.js";
 import type { CalendarStore } from "../src/calendars/store.js";
 import type { Config } from "../src/config.js";
 import { parseAppointment } from "../src/service.js";
+import { percentile } from "../src/stats.js";
 
 export interface LatencyFigures {
   cases: number;
@@ -52,10 +53,4 @@ export async function measurePipeline(
     maxMs: durations.at(-1) ?? 0,
     meanMs: durations.length === 0 ? 0 : durations.reduce((sum, value) => sum + value, 0) / durations.length,
   };
-}
-
-/** Nearest-rank percentile of ascending values. */
-export function percentile(sorted: readonly number[], rank: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(rank * sorted.length) - 1))]!;
 }

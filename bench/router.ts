@@ -12,7 +12,7 @@ import type { LlmProvider } from "../src/providers/types.js";
 import { createRouter } from "../src/router/index.js";
 import type { LlmRouter } from "../src/router/router.js";
 import { type Simulator, startSimulator } from "../src/simulator/server.js";
-import { percentile } from "./latency.js";
+import { percentile } from "../src/stats.js";
 
 const TEXTS = [
   "Cita con el Dr. García mañana a las 5 de la tarde en Madrid por 30 minutos",

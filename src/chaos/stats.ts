@@ -1,11 +1,13 @@
 // Small statistics for the chaos suite: nearest-rank percentiles, shares and counts.
+import { percentile as nearestRank } from "../stats.js";
 
 /** The nearest-rank percentile (0–100) of the values, or null when there are none. */
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+  return nearestRank(
+    [...values].sort((a, b) => a - b),
+    p / 100,
+  );
 }
 
 /** The share (0–1) of items that satisfy the predicate; null for no items. */

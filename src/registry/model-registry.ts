@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { PROVIDER_NAMES, type ProviderName } from "../providers/types.js";
 import type { CallRecord } from "../router/router.js";
+import { mean, percentile } from "../stats.js";
 
 export const REGISTRY_AGENTS = ["parsing"] as const;
 export type RegistryAgent = (typeof REGISTRY_AGENTS)[number];
@@ -256,8 +257,8 @@ export class ModelRegistry {
     const answers = calls.reduce((sum, call) => sum + call.answers, 0);
     return {
       requests: calls.length,
-      p50Ms: latencies.length === 0 ? null : round(rank(latencies, 0.5)),
-      p95Ms: latencies.length === 0 ? null : round(rank(latencies, 0.95)),
+      p50Ms: latencies.length === 0 ? null : round(percentile(latencies, 0.5)),
+      p95Ms: latencies.length === 0 ? null : round(percentile(latencies, 0.95)),
       errorRate: calls.length === 0 ? 0 : calls.filter((call) => call.error).length / calls.length,
       invalidJsonRate: answers === 0 ? 0 : calls.reduce((sum, call) => sum + call.invalid, 0) / answers,
       meanConfidence: confidences.length === 0 ? null : mean(confidences.map((entry) => entry.value)),
@@ -334,17 +335,9 @@ export function bucketOf(key: string): number {
   return ((hash >>> 0) % 10_000) / 100;
 }
 
-function mean(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
 function variance(values: readonly number[], average: number): number {
   if (values.length < 2) return 0;
   return values.reduce((sum, value) => sum + (value - average) ** 2, 0) / (values.length - 1);
-}
-
-function rank(sorted: readonly number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;
 }
 
 function round(value: number): number {

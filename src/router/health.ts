@@ -1,6 +1,7 @@
 // Health of one provider and model: a rolling window of what its calls did (latency, timeouts, 429s, 5xx,
 // connection errors, invalid JSON) and the confidence of the answers it gave, judged against the runbooks'
 // thresholds. Time comes from the caller, so tests drive the window with an injected clock.
+import { mean, percentile } from "../stats.js";
 import type { HealthThresholds } from "./settings.js";
 
 /** What one call to a provider ended in. */
@@ -120,10 +121,7 @@ export class HealthWindow {
       serverErrorRate: share("server"),
       connectionErrorRate: share("connection"),
       invalidJsonRate: answers === 0 ? 0 : invalid / answers,
-      meanConfidence:
-        confidences.length === 0
-          ? null
-          : confidences.reduce((sum, value) => sum + value, 0) / confidences.length,
+      meanConfidence: confidences.length === 0 ? null : mean(confidences),
       confidenceSamples: confidences.length,
     };
   }
@@ -178,11 +176,6 @@ function dropBefore<T extends { at: number }>(entries: T[], since: number): T[] 
   const first = entries.findIndex((entry) => entry.at >= since);
   if (first === 0) return entries;
   return first === -1 ? [] : entries.slice(first);
-}
-
-/** Nearest-rank percentile of ascending values. */
-export function percentile(sorted: readonly number[], rank: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(rank * sorted.length) - 1))]!;
 }
 
 function seconds(ms: number): string {
