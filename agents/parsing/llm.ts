@@ -86,7 +86,7 @@ function ask(context: AgentContext, access: LlmAccess): Promise<RouteResult<Extr
     referenceDate: isoDate(localDate(context.now, context.timezone)),
     promptVersion: parsingPrompt.version,
     schemaVersion: EXTRACTION_SCHEMA_VERSION,
-    variant: `${access.router.conservation ? "short" : "full"}/${assignment.variant}`,
+    variant: assignment.variant,
   });
   return access.router.complete({
     build: ({ conservation }) => ({

@@ -95,6 +95,24 @@ describe("a breaker", () => {
     },
   );
 
+  it("says how long until a call may go through: 0 closed, the rest of the cooldown open, null while probing", async () => {
+    const target = breaker();
+    expect(target.reopensIn()).toBe(0);
+    for (let index = 0; index < 5; index++) await fail(target, "server");
+    expect(target.reopensIn()).toBe(COOLDOWN);
+    now = T0 + COOLDOWN - 1;
+    expect(target.reopensIn()).toBe(1);
+    expect(target.admits()).toBe(false);
+    now = T0 + COOLDOWN + 5;
+    expect(target.reopensIn()).toBe(0);
+    let finish: (value: string) => void = () => {};
+    const probe = target.execute(() => new Promise<string>((resolve) => (finish = resolve)));
+    expect(target.reopensIn()).toBeNull();
+    finish("ok");
+    await probe;
+    expect(target.reopensIn()).toBe(0);
+  });
+
   it("needs more than the threshold's share of failures", async () => {
     const target = breaker();
     // 5 of 10: exactly half, not more.

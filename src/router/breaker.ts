@@ -77,9 +77,17 @@ export class Breaker {
    * Half-open admits nothing more: its single probe is in flight.
    */
   admits(now: number = this.#clock()): boolean {
-    if (this.#state === "closed") return true;
-    if (this.#state === "half-open") return false;
-    return this.#openedAt !== null && now - this.#openedAt >= this.options.cooldownMs;
+    return this.reopensIn(now) === 0;
+  }
+
+  /**
+   * How long until a call may go through: 0 now, the rest of the cooldown while open, null while the probe
+   * is in flight (its outcome decides).
+   */
+  reopensIn(now: number = this.#clock()): number | null {
+    if (this.#state === "closed") return 0;
+    if (this.#state === "half-open" || this.#openedAt === null) return null;
+    return Math.max(0, this.#openedAt + this.options.cooldownMs - now);
   }
 
   /** Whether the next admitted call is the half-open probe. */

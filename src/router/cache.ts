@@ -12,7 +12,7 @@ export interface CacheKeyParts {
   referenceDate: string;
   promptVersion: string;
   schemaVersion: string;
-  /** The prompt variant (full or short) changes the answer too. */
+  /** The model-registry variant (baseline or fine-tuned) changes the answer too; the router adds the prompt's. */
   variant: string;
 }
 

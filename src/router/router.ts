@@ -13,6 +13,7 @@ import {
   isProviderError,
   type LlmProvider,
   type ProviderError,
+  type ProviderErrorKind,
   type ProviderName,
 } from "../providers/types.js";
 import { Breaker, type BreakerState, BrokenCircuitError } from "./breaker.js";
@@ -86,7 +87,7 @@ export interface StructuredCall<T> {
     conservation: boolean;
   }): Omit<CompletionRequest, "signal" | "model">;
   schema: z.ZodType<T>;
-  /** Without a key the answer is neither looked up nor stored. */
+  /** Without a key the answer is neither looked up nor stored; the router adds the prompt variant to it. */
   cacheKey?: string;
   requestId: string;
   /** The client going away. */
@@ -284,12 +285,15 @@ export class LlmRouter {
     const started = this.#clock.now();
     const deadlineAt = started + this.settings.deadlineMs;
     const conservation = this.conservation;
-    if (call.cacheKey !== undefined && this.#cache.enabled) {
-      const cached = this.#cache.get(call.cacheKey, started);
+    // The short and the full prompt answer differently: each has its own entries.
+    const key =
+      call.cacheKey === undefined ? undefined : `${call.cacheKey}\u0000${conservation ? "short" : "full"}`;
+    if (key !== undefined && this.#cache.enabled) {
+      const cached = this.#cache.get(key, started);
       if (cached !== undefined)
         return { ...(cached as StructuredResult<T>), cache: "hit", calls: 0, hedged: false, costUsd: 0 };
     }
-    const cacheState = call.cacheKey !== undefined && this.#cache.enabled ? "miss" : "bypass";
+    const cacheState = key !== undefined && this.#cache.enabled ? "miss" : "bypass";
     this.#calls++;
     // One signal for the whole request: the deadline, or the client going away.
     const request = new AbortController();
@@ -343,9 +347,9 @@ export class LlmRouter {
         calls += attempt.calls;
         hedged ||= attempt.hedged;
         if (attempt.result !== null) {
-          if (call.cacheKey !== undefined) {
+          if (key !== undefined) {
             const ttl = conservation ? this.settings.conservationCacheTtlMs : this.settings.cacheTtlMs;
-            this.#cache.set(call.cacheKey, attempt.result, ttl, this.#clock.now());
+            this.#cache.set(key, attempt.result, ttl, this.#clock.now());
           }
           return { ...attempt.result, cache: cacheState, calls, hedged, costUsd: this.#spent.get(call) ?? 0 };
         }
@@ -546,8 +550,7 @@ export class LlmRouter {
       }
       reservation.settle(0, this.#clock.now());
       const providerError = isProviderError(error) ? error : null;
-      outcome = launched.cancelled ? "cancelled" : outcomeOf(providerError);
-      status = statusOf(providerError, launched.cancelled);
+      ({ outcome, status } = classify(providerError, launched.cancelled));
       if (outcome === "timeout") latencyMs = this.#clock.now() - started;
       if (outcome === "invalid_output") latencyMs = this.#clock.now() - started;
       if (providerError?.kind === "rate_limited") {
@@ -675,14 +678,9 @@ export class LlmRouter {
     let soonest: number | null = null;
     for (const target of this.#targets) {
       if (refused.has(target.key)) continue;
-      const until = Math.max(
-        target.pause.until(now) ?? now,
-        target.breaker.openedAt !== null && target.breaker.state === "open"
-          ? target.breaker.openedAt + this.settings.breakerCooldownMs
-          : now,
-      );
-      if (target.breaker.state === "half-open") continue;
-      const wait = until - now;
+      const cooling = target.breaker.reopensIn(now);
+      if (cooling === null) continue;
+      const wait = Math.max((target.pause.until(now) ?? now) - now, cooling);
       if (wait > 0 && (soonest === null || wait < soonest)) soonest = wait;
     }
     return soonest;
@@ -821,44 +819,31 @@ async function firstValid<T>(outcomes: Launched<T>[]): Promise<Launched<T> | nul
   });
 }
 
-function outcomeOf(error: ProviderError | null): CallOutcome {
-  switch (error?.kind) {
-    case "timeout":
-      return "timeout";
-    case "rate_limited":
-      return "rate_limited";
-    case "server":
-    case "overloaded":
-      return "server";
-    case "connection":
-      return "connection";
-    case "invalid_output":
-      return "invalid_output";
-    case "aborted":
-      return "cancelled";
-    default:
-      return "rejected";
-  }
-}
+/** What each kind of provider error counts as: for health (outcome) and for llm_requests_total (status). */
+const CLASSES: Record<ProviderErrorKind, { outcome: CallOutcome; status: CallRecord["status"] }> = {
+  timeout: { outcome: "timeout", status: "timeout" },
+  rate_limited: { outcome: "rate_limited", status: "429" },
+  server: { outcome: "server", status: "5xx" },
+  overloaded: { outcome: "server", status: "5xx" },
+  connection: { outcome: "connection", status: "connection" },
+  invalid_output: { outcome: "invalid_output", status: "2xx" },
+  aborted: { outcome: "cancelled", status: "aborted" },
+  auth: { outcome: "rejected", status: "4xx" },
+  context_length: { outcome: "rejected", status: "4xx" },
+  content_policy: { outcome: "rejected", status: "4xx" },
+  bad_request: { outcome: "rejected", status: "4xx" },
+};
 
-/** The status class of a failed call, as llm_requests_total counts it. */
-function statusOf(error: ProviderError | null, cancelled: boolean): CallRecord["status"] {
-  if (cancelled || error?.kind === "aborted") return "aborted";
-  switch (error?.kind) {
-    case "timeout":
-      return error.status === 408 ? "4xx" : "timeout";
-    case "connection":
-      return "connection";
-    case "rate_limited":
-      return "429";
-    case "server":
-    case "overloaded":
-      return "5xx";
-    case "invalid_output":
-      return error.status !== null && error.status >= 400 ? "4xx" : "2xx";
-    default:
-      return "4xx";
-  }
+/** A failed call's outcome and status class; a 408 timeout or an error-status body that was no answer is a 4xx. */
+function classify(
+  error: ProviderError | null,
+  cancelled: boolean,
+): { outcome: CallOutcome; status: CallRecord["status"] } {
+  if (cancelled) return { outcome: "cancelled", status: "aborted" };
+  if (error === null) return { outcome: "rejected", status: "4xx" };
+  const { outcome, status } = CLASSES[error.kind];
+  const httpError = error.status !== null && error.status >= 400;
+  return { outcome, status: httpError && (status === "timeout" || status === "2xx") ? "4xx" : status };
 }
 
 /**
