@@ -8,8 +8,8 @@ import { registerDucklingRoute } from "./http/duckling-route.js";
 import { ApiError, errorResponse } from "./http/errors.js";
 import { type Logger, type LogRecord, silentLogger } from "./http/logger.js";
 import { buildOpenApiDocument } from "./http/openapi.js";
-import { registerRegistryAdmin, SubjectHeaderSchema } from "./http/registry-admin.js";
-import { requestIdFrom } from "./http/request-id.js";
+import { registerRegistryAdmin } from "./http/registry-admin.js";
+import { requestIdFrom, safeId } from "./http/request-id.js";
 import { registerRouterAdmin } from "./http/router-admin.js";
 import { MAX_BODY_BYTES, ParseRequestSchema } from "./http/schemas.js";
 import { readJsonBody, validate } from "./http/validation.js";
@@ -124,7 +124,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       requestId: context.get("requestId"),
       router,
       registry,
-      subject: subjectOf(context.req.header("x-user-id") ?? context.req.header("x-session-id")),
+      // The user, else the session: a safe id keeps them on one model variant; anything else is ignored.
+      subject: safeId(context.req.header("x-user-id")) ?? safeId(context.req.header("x-session-id")),
       onLlm: (reading) => {
         if (reading === null) return;
         context.set("log", {
@@ -189,9 +190,4 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerCalendarRoutes(app, { config, store: options.store, clock: options.clock });
 
   return app;
-}
-
-/** A user or session id to keep a user on one model variant; an unsafe one is ignored. */
-function subjectOf(header: string | undefined): string | null {
-  return header !== undefined && SubjectHeaderSchema.safeParse(header).success ? header : null;
 }

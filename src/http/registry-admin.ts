@@ -2,7 +2,6 @@
 // read the baseline and fine-tuned models per agent, change a rollout, the kill switch or the generation
 // settings, and compare the variants over the registry's window.
 import type { Hono } from "hono";
-import { z } from "zod";
 import type { LlmProvider } from "../providers/types.js";
 import {
   AgentModelsSchema,
@@ -52,6 +51,3 @@ export function registerRegistryAdmin<E extends { Variables: { requestId: string
 
   app.get("/admin/variants", admin, (context) => context.json(options.registry.compare()));
 }
-
-/** The user or session id a request names (X-User-Id, else X-Session-Id), if it is a safe id. */
-export const SubjectHeaderSchema = z.string().regex(/^[A-Za-z0-9._:@-]{1,128}$/);

@@ -3,13 +3,11 @@
 // breaker. Each call answers with the router's state after it, so an operator sees the effect at once.
 import type { Hono } from "hono";
 import { z } from "zod";
-import { PROVIDER_NAMES, type ProviderName } from "../providers/types.js";
+import { type ProviderName, ProviderNameSchema } from "../providers/types.js";
 import type { LlmRouter } from "../router/router.js";
 import { requireAdmin } from "./admin.js";
 import { ApiError } from "./errors.js";
 import { readJsonBody, validate } from "./validation.js";
-
-const ProviderNameSchema = z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]]);
 
 export const WeightsBodySchema = z
   .strictObject({

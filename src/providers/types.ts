@@ -1,16 +1,14 @@
 // The narrow interface every LLM provider implements. SDK imports stay inside each provider's folder;
 // retries, timeouts, fallbacks and health belong to the router, so providers make exactly one HTTP attempt
 // (SDK retries off) and honour the caller's AbortSignal.
+import { z } from "zod";
 
-export type ProviderName = "qwen" | "openai" | "anthropic" | "mistral" | "openai-compatible";
+export const PROVIDER_NAMES = ["qwen", "openai", "anthropic", "mistral", "openai-compatible"] as const;
 
-export const PROVIDER_NAMES: readonly ProviderName[] = [
-  "qwen",
-  "openai",
-  "anthropic",
-  "mistral",
-  "openai-compatible",
-];
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
+
+/** A provider's name in a request body or a configuration value. */
+export const ProviderNameSchema = z.enum(PROVIDER_NAMES);
 
 export interface CompletionRequest {
   /** The system prompt (instructions; the user's text is data, never instructions). */

@@ -8,7 +8,7 @@
 //
 // Only the Parsing agent calls an LLM today, so it is the only agent the registry accepts.
 import { z } from "zod";
-import { PROVIDER_NAMES, type ProviderName } from "../providers/types.js";
+import { type ProviderName, ProviderNameSchema } from "../providers/types.js";
 import type { CallRecord } from "../router/router.js";
 import { mean, percentile } from "../stats.js";
 
@@ -16,7 +16,6 @@ export const REGISTRY_AGENTS = ["parsing"] as const;
 export type RegistryAgent = (typeof REGISTRY_AGENTS)[number];
 export type Variant = "baseline" | "finetuned";
 
-const ProviderNameSchema = z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]]);
 const Generation = {
   maxTokens: z.number().int().min(16).max(4096).optional(),
   temperature: z.number().min(0).max(2).optional(),
