@@ -1,6 +1,6 @@
 // Nearest-rank percentiles and means.
 import { describe, expect, it } from "vitest";
-import { mean, percentile } from "./stats.js";
+import { dropBefore, mean, percentile } from "./stats.js";
 
 describe("percentile", () => {
   it("takes the nearest rank of ascending values", () => {
@@ -21,5 +21,14 @@ describe("percentile", () => {
 describe("mean", () => {
   it("averages", () => {
     expect(mean([1, 2, 3, 6])).toBe(3);
+  });
+});
+
+describe("dropBefore", () => {
+  it("keeps the entries from an instant on", () => {
+    const entries = [{ at: 1 }, { at: 5 }, { at: 9 }];
+    expect(dropBefore(entries, 0)).toBe(entries);
+    expect(dropBefore(entries, 5)).toEqual([{ at: 5 }, { at: 9 }]);
+    expect(dropBefore(entries, 10)).toEqual([]);
   });
 });

@@ -10,3 +10,10 @@ export function percentile(sorted: readonly number[], rank: number): number {
 export function mean(values: readonly number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
+
+/** Entries of a time-ordered list from `since` on: the samples still in a rolling window. */
+export function dropBefore<T extends { at: number }>(entries: T[], since: number): T[] {
+  const first = entries.findIndex((entry) => entry.at >= since);
+  if (first === 0) return entries;
+  return first === -1 ? [] : entries.slice(first);
+}

@@ -70,6 +70,16 @@ describe("model registry", () => {
     }
   });
 
+  it("shows the fine-tuned model in /health, outside the weighted choice", async () => {
+    const health = (await (await app.request("/health")).json()) as {
+      router: { providers: { provider: string; model: string; weight: number }[] };
+    };
+    expect(health.router.providers.map((entry) => [entry.provider, entry.model, entry.weight])).toEqual([
+      ["qwen", "qwen-plus", 1],
+      ["qwen", FINETUNED, 0],
+    ]);
+  });
+
   it("compares the variants", async () => {
     const { status, body } = await admin("GET", "/admin/variants");
     expect(status).toBe(200);

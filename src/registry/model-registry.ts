@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { type ProviderName, ProviderNameSchema } from "../providers/types.js";
 import type { CallRecord } from "../router/router.js";
-import { mean, percentile } from "../stats.js";
+import { dropBefore, mean, percentile } from "../stats.js";
 
 export const REGISTRY_AGENTS = ["parsing"] as const;
 export type RegistryAgent = (typeof REGISTRY_AGENTS)[number];
@@ -245,8 +245,8 @@ export class ModelRegistry {
       this.#windows.set(key, window);
     }
     const since = this.#clock() - this.#windowMs;
-    window.calls = window.calls.filter((sample) => sample.at >= since);
-    window.confidences = window.confidences.filter((sample) => sample.at >= since);
+    window.calls = dropBefore(window.calls, since);
+    window.confidences = dropBefore(window.confidences, since);
     return window;
   }
 

@@ -1,7 +1,7 @@
 // Health of one provider and model: a rolling window of what its calls did (latency, timeouts, 429s, 5xx,
 // connection errors, invalid JSON) and the confidence of the answers it gave, judged against the runbooks'
 // thresholds. Time comes from the caller, so tests drive the window with an injected clock.
-import { mean, percentile } from "../stats.js";
+import { dropBefore, mean, percentile } from "../stats.js";
 import type { HealthThresholds } from "./settings.js";
 
 /** What one call to a provider ended in. */
@@ -170,12 +170,6 @@ export class HealthWindow {
     if (degraded.length > 0) return { state: "degraded", reasons: degraded };
     return { state: "healthy", reasons: [] };
   }
-}
-
-function dropBefore<T extends { at: number }>(entries: T[], since: number): T[] {
-  const first = entries.findIndex((entry) => entry.at >= since);
-  if (first === 0) return entries;
-  return first === -1 ? [] : entries.slice(first);
 }
 
 function seconds(ms: number): string {

@@ -723,7 +723,8 @@ export class LlmRouter {
       preferred: this.#preferred,
       hedges: { calls: this.#calls, hedges: this.#hedges, budget: this.settings.hedgeBudget },
       cache: { ...cache, enabled: this.#cache.enabled },
-      providers: this.#targets.map((target, index) => {
+      // Routed providers, then pinned models (registry variants: weight 0, outside the weighted choice).
+      providers: [...this.#targets, ...this.#pinned.values()].map((target, index) => {
         const assessment = target.health.assess(now);
         const pausedUntil = target.pause.until(now);
         const breaker = target.breaker.state;
@@ -739,7 +740,7 @@ export class LlmRouter {
           breaker,
           breakerOpenings: target.breaker.openings,
           pausedUntil: pausedUntil === null ? null : new Date(pausedUntil).toISOString(),
-          weight: weights[index]!,
+          weight: weights[index] ?? 0,
           reasons: [
             ...(down ? ["circuit breaker open"] : []),
             ...(pausedUntil !== null ? [`rate limited until ${new Date(pausedUntil).toISOString()}`] : []),
