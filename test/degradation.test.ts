@@ -6,6 +6,7 @@ import { createApp } from "../src/app.js";
 import { type Environment, readConfig } from "../src/config.js";
 import { HealthResponseSchema, ParseResponseSchema } from "../src/http/schemas.js";
 import { type Simulator, startSimulator } from "../src/simulator/server.js";
+import { adminClient } from "./support/admin-client.js";
 
 const TOKEN = "admin-token-for-tests";
 const REQUEST = {
@@ -48,16 +49,7 @@ function appWith(environment: Environment = {}) {
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
-  const admin = async (method: string, path: string, body?: unknown, token: string | null = TOKEN) => {
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    if (token !== null) headers.authorization = `Bearer ${token}`;
-    const response = await app.request(path, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const admin = adminClient(app, TOKEN);
   const health = async () => HealthResponseSchema.parse(await (await app.request("/health")).json());
   return { app, parse, admin, health };
 }

@@ -7,6 +7,7 @@ import { readConfig } from "../src/config.js";
 import { ParseResponseSchema } from "../src/http/schemas.js";
 import { bucketOf } from "../src/registry/model-registry.js";
 import { type Simulator, startSimulator } from "../src/simulator/server.js";
+import { type AdminCall, adminClient } from "./support/admin-client.js";
 
 const TOKEN = "registry-admin-token";
 const FINETUNED = "qwen-ft-parsing";
@@ -43,16 +44,7 @@ async function parseAs(user: string): Promise<{ model: string | null; maxTokens:
   return { model: meta.model, maxTokens: attempt?.maxTokens ?? null };
 }
 
-async function admin(method: string, path: string, body?: unknown, token: string | null = TOKEN) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (token !== null) headers.authorization = `Bearer ${token}`;
-  const response = await app.request(path, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const admin = (...args: Parameters<AdminCall>) => adminClient(app, TOKEN)(...args);
 
 const USERS = Array.from({ length: 40 }, (_, index) => `customer-${index}`);
 const expected = (user: string) => (bucketOf(`parsing:${user}`) < 30 ? FINETUNED : "qwen-plus");
