@@ -10,6 +10,7 @@ import { type Logger, type LogRecord, silentLogger } from "./http/logger.js";
 import { buildOpenApiDocument } from "./http/openapi.js";
 import { registerRegistryAdmin } from "./http/registry-admin.js";
 import { requestIdFrom, safeId } from "./http/request-id.js";
+import { jsonResponse, stampRequestId } from "./http/respond.js";
 import { registerRouterAdmin } from "./http/router-admin.js";
 import { MAX_BODY_BYTES, ParseRequestSchema } from "./http/schemas.js";
 import { readJsonBody, validate } from "./http/validation.js";
@@ -72,9 +73,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const requestId = requestIdFrom(context.req.header("x-request-id"));
     context.set("requestId", requestId);
     const started = performance.now();
-    // Set before the handler builds its response: adding a header to a finished response rebuilds it.
-    context.header("X-Request-Id", requestId);
     await next();
+    // The parse route's answer carries the id already (jsonResponse); other routes get it here.
+    stampRequestId(context, requestId);
     const latencyMs = performance.now() - started;
     const route = context.req.routePath;
     metrics.recordHttp(route, context.res.status, latencyMs);
@@ -126,7 +127,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       registry,
       // The user, else the session: a safe id keeps them on one model variant; anything else is ignored.
       subject: safeId(context.req.header("x-user-id")) ?? safeId(context.req.header("x-session-id")),
-      onLlm: (reading) => {
+      // Method shorthand: under tsx (esbuild keepNames) a named arrow here costs a defineProperty per request.
+      onLlm(reading) {
         if (reading === null) return;
         context.set("log", {
           provider: reading.provider,
@@ -139,7 +141,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
           costUsd: reading.costUsd ?? 0,
         });
       },
-      onInvalidOutput: (event) => {
+      onInvalidOutput(event) {
         logger.info({
           requestId: context.get("requestId"),
           event: "llm_invalid_output",
@@ -167,7 +169,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       // The user's text only with debug logging switched on (LOG_LEVEL=debug).
       ...(config.logLevel === "debug" ? { text: request.text } : {}),
     });
-    return context.json(response);
+    return jsonResponse(context, response);
   });
 
   app.all(PARSE_PATH, (context) => {

@@ -1,6 +1,7 @@
 // The HTTP contract of POST /v1/appointments/parse as zod schemas: requests are validated with them and
 // GET /openapi.json is generated from them, so the two cannot drift apart.
 import { z } from "zod";
+import { daysInMonth } from "../temporal/holidays/civil-date.js";
 import { isValidZone } from "../temporal/zone.js";
 
 export const MAX_TEXT_LENGTH = 2000;
@@ -23,17 +24,23 @@ export const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,
  */
 export function isValidInstant(value: string): boolean {
   if (Number.isNaN(Date.parse(value))) return false;
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(5, 7));
-  const day = Number(value.slice(8, 10));
-  const hour = Number(value.slice(11, 13));
-  const minute = Number(value.slice(14, 16));
-  const second = value[16] === ":" ? Number(value.slice(17, 19)) : 0;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return false;
-  if (hour > 23 || minute > 59 || second > 59) return false;
-  const offset = value.endsWith("Z") ? "+00:00" : value.slice(-6);
-  return Number(offset.slice(1, 3)) <= 23 && Number(offset.slice(4, 6)) <= 59;
+  // Fields by position (OFFSET_INSTANT fixed them), read as digits: this runs on every request with a `now`.
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(fourDigits(value), month)) return false;
+  const second = value[16] === ":" ? twoDigits(value, 17) : 0;
+  if (twoDigits(value, 11) > 23 || twoDigits(value, 14) > 59 || second > 59) return false;
+  if (value.endsWith("Z")) return true;
+  const offset = value.length - 6;
+  return twoDigits(value, offset + 1) <= 23 && twoDigits(value, offset + 4) <= 59;
+}
+
+function twoDigits(value: string, at: number): number {
+  return (value.charCodeAt(at) - 48) * 10 + value.charCodeAt(at + 1) - 48;
+}
+
+function fourDigits(value: string): number {
+  return twoDigits(value, 0) * 100 + twoDigits(value, 2);
 }
 
 const localeCache = new Map<string, boolean>();
