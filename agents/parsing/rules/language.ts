@@ -1,5 +1,6 @@
 // Language detection for texts without a locale (Spanish or English), and a check for texts written in
 // another language, which get no appointment. Word lists over folded text; no model, no dictionary.
+import { normalizeText } from "../../../src/temporal/text.js";
 import type { Language } from "../../../src/temporal/types.js";
 
 const SPANISH =
@@ -30,7 +31,6 @@ for (const [words, flag] of [
 
 const WORD = /[a-z']+|w\//g;
 const SPANISH_MARKS = /[ñ¿¡]/i;
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 export interface LanguageScores {
   es: number;
@@ -38,7 +38,24 @@ export interface LanguageScores {
   other: number;
 }
 
+/**
+ * The last text scored and its scores: the service scores a text without a locale to pick its language, and
+ * the rules reading scores the same text again for other languages. The result is never modified.
+ */
+let last: { folded: string; original: string; scores: LanguageScores } = {
+  folded: "",
+  original: "",
+  scores: { es: 0, en: 0, other: 0 },
+};
+
 export function languageScores(folded: string, original: string): LanguageScores {
+  if (folded === last.folded && original === last.original) return last.scores;
+  const scores = countWords(folded, original);
+  last = { folded, original, scores };
+  return scores;
+}
+
+function countWords(folded: string, original: string): LanguageScores {
   let es = 0;
   let en = 0;
   let other = 0;
@@ -59,8 +76,8 @@ export function languageScores(folded: string, original: string): LanguageScores
 /** The request's language: the locale's when given, else the text's, else English. */
 export function detectLanguage(text: string, locale: string | null): Language {
   if (locale !== null) return locale.toLowerCase().startsWith("es") ? "es" : "en";
-  const folded = text.normalize("NFD").replace(COMBINING_MARKS, "").toLowerCase();
-  const scores = languageScores(folded, text);
+  // The same folding as the rules reading's (normalizeText keeps its last result), so both score one text.
+  const scores = languageScores(normalizeText(text).folded, text);
   return scores.es > scores.en ? "es" : "en";
 }
 
@@ -77,4 +94,4 @@ export function isDayFirst(locale: string | null, language: Language): boolean {
   return region !== undefined && region !== "US";
 }
 
-export const LANGUAGE_PATTERNS: readonly RegExp[] = [WORD, SPANISH_MARKS, COMBINING_MARKS];
+export const LANGUAGE_PATTERNS: readonly RegExp[] = [WORD, SPANISH_MARKS];
