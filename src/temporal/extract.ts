@@ -11,6 +11,51 @@ export const PARSERS: Record<ExtractOptions["language"], readonly Parser[]> = {
   en: englishParsers,
 };
 
+/**
+ * A locale's parser gates as bit masks (bit i: the locale's parser i): which parsers a digit opens, which
+ * each word opens, and which always run. A text then costs one pass over its words, not a scan per pattern.
+ */
+interface GateTable {
+  always: number;
+  digit: number;
+  words: Map<string, number>;
+}
+
+function gateTable(parsers: readonly Parser[]): GateTable {
+  if (parsers.length > 31) throw new Error("gate masks hold at most 31 parsers");
+  const table: GateTable = { always: 0, digit: 0, words: new Map() };
+  parsers.forEach((parser, index) => {
+    const bit = 1 << index;
+    if (parser.gate === undefined) {
+      table.always |= bit;
+      return;
+    }
+    if (parser.gate.digit) table.digit |= bit;
+    for (const word of parser.gate.words ?? []) table.words.set(word, (table.words.get(word) ?? 0) | bit);
+  });
+  return table;
+}
+
+const GATES: Record<ExtractOptions["language"], GateTable> = {
+  es: gateTable(spanishParsers),
+  en: gateTable(englishParsers),
+};
+
+const DIGIT = /\d/;
+const LETTERS = /[a-z]+/g;
+
+/** The locale's parsers that can match `folded`: those without a gate, and those whose gate it opens. */
+export function openParsers(language: ExtractOptions["language"], folded: string): number {
+  const table = GATES[language];
+  let open = table.always;
+  if (DIGIT.test(folded)) open |= table.digit;
+  LETTERS.lastIndex = 0;
+  for (let match = LETTERS.exec(folded); match !== null; match = LETTERS.exec(folded)) {
+    open |= table.words.get(match[0]) ?? 0;
+  }
+  return open;
+}
+
 const CHRONO_CERTAINTY = 0.75;
 /** A number as dates write it: "3/4", "2026.01", "23rd", "3 de", "3 of", "3 jan". */
 const DATE_HINT = /\d(?:[/.-]\d|st\b|nd\b|rd\b|th\b| de | of | [a-z]{3})/g;
@@ -35,8 +80,12 @@ export function extractExpressions(
   extra: readonly Parser[] = [],
 ): TemporalExpression[] {
   const parsers = extra.length === 0 ? PARSERS[options.language] : [...extra, ...PARSERS[options.language]];
+  // The extra parsers always run; the locale's own run when the text has what their gate asks for.
+  const open = openParsers(options.language, text.folded);
   const candidates: Candidate[] = [];
   for (let rank = 0; rank < parsers.length; rank++) {
+    const own = rank - extra.length;
+    if (own >= 0 && (open & (1 << own)) === 0) continue;
     const parser = parsers[rank]!;
     const pattern = parser.pattern;
     pattern.lastIndex = 0;
@@ -145,4 +194,4 @@ function foldedIndex(text: NormalizedText, originalIndex: number): number {
   return position === -1 ? text.folded.length : position;
 }
 
-export const EXTRACT_PATTERNS: readonly RegExp[] = [DATE_HINT];
+export const EXTRACT_PATTERNS: readonly RegExp[] = [DATE_HINT, DIGIT, LETTERS];

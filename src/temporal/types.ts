@@ -128,4 +128,15 @@ export interface Parser {
   name: string;
   pattern: RegExp;
   extract(match: RegExpExecArray, options: ExtractOptions): ExpressionFields | null;
+  /**
+   * What every match of `pattern` holds, so a text without it skips the pattern: a digit, or one of `words`
+   * as a whole word of the folded text (a run of a-z letters). Only words the pattern bounds on both sides
+   * (by \b, a space or punctuation) qualify; test/parser-gates.test.ts checks each gate against its pattern.
+   */
+  gate?: ParserGate;
+}
+
+export interface ParserGate {
+  digit?: true;
+  words?: readonly string[];
 }

@@ -3,6 +3,7 @@
 import type { Parser } from "../../types.js";
 
 export const isoDateParser: Parser = {
+  gate: { digit: true },
   name: "common/iso-date",
   pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
   extract(match) {
@@ -13,6 +14,7 @@ export const isoDateParser: Parser = {
 };
 
 export const numericDateParser: Parser = {
+  gate: { digit: true },
   name: "common/numeric-date",
   pattern: /\b(\d{1,2})([/-])(\d{1,2})(?:\2(\d{4}|\d{2}))?\b(?![/:-]\d)/g,
   extract(match, options) {
@@ -34,6 +36,7 @@ export const numericDateParser: Parser = {
 };
 
 export const dottedDateParser: Parser = {
+  gate: { digit: true },
   name: "common/dotted-date",
   pattern: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g,
   extract(match, options) {

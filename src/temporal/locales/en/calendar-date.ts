@@ -6,6 +6,34 @@ import { MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from "./words.js";
 const ORDINAL = "(?:st|nd|rd|th)";
 
 export const monthDayParser: Parser = {
+  gate: {
+    words: [
+      "january",
+      "jan",
+      "february",
+      "feb",
+      "march",
+      "mar",
+      "april",
+      "apr",
+      "may",
+      "june",
+      "jun",
+      "july",
+      "jul",
+      "august",
+      "aug",
+      "september",
+      "sept",
+      "sep",
+      "october",
+      "oct",
+      "november",
+      "nov",
+      "december",
+      "dec",
+    ],
+  },
   name: "en/month-day",
   pattern: new RegExp(
     `\\b(?:on )?(?:(${WEEKDAY_PATTERN}),? )?(${MONTH_PATTERN})\\.? (?:the )?(\\d{1,2})${ORDINAL}?\\b(?:,? (\\d{4}))?`,
@@ -25,6 +53,34 @@ export const monthDayParser: Parser = {
 };
 
 export const dayMonthParser: Parser = {
+  gate: {
+    words: [
+      "january",
+      "jan",
+      "february",
+      "feb",
+      "march",
+      "mar",
+      "april",
+      "apr",
+      "may",
+      "june",
+      "jun",
+      "july",
+      "jul",
+      "august",
+      "aug",
+      "september",
+      "sept",
+      "sep",
+      "october",
+      "oct",
+      "november",
+      "nov",
+      "december",
+      "dec",
+    ],
+  },
   name: "en/day-month",
   pattern: new RegExp(
     `\\b(?:on )?(?:(${WEEKDAY_PATTERN}),? )?(?:the )?(\\d{1,2})${ORDINAL}?(?: of)? (${MONTH_PATTERN})\\b\\.?(?:,? (\\d{4}))?`,
@@ -44,6 +100,7 @@ export const dayMonthParser: Parser = {
 };
 
 export const dayOfMonthParser: Parser = {
+  gate: { digit: true },
   name: "en/day-of-month",
   pattern: new RegExp(
     `\\b(?:on )?(?:(${WEEKDAY_PATTERN}),? )?(?:the )?(\\d{1,2})(st|nd|rd|th)\\b|\\bon the (\\d{1,2})\\b(?![:/.-]\\d|:)`,

@@ -17,6 +17,21 @@ const DAYS: Record<string, number> = {
 };
 
 export const relativeDayParser: Parser = {
+  gate: {
+    digit: true,
+    words: [
+      "tomorrow",
+      "tmrw",
+      "yesterday",
+      "today",
+      "tdy",
+      "tomorow",
+      "tommorow",
+      "tommorrow",
+      "tmr",
+      "tmw",
+    ],
+  },
   name: "en/relative-day",
   pattern:
     /\b(?:(?:the )?day after (tomorrow|tmrw)|(?:the )?day before (yesterday)|(today|tdy|tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw|2moro|2morrow|yesterday))\b/g,

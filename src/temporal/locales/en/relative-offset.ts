@@ -3,6 +3,23 @@ import type { Parser } from "../../types.js";
 import { COUNT_WORD_PATTERN, numberValue } from "./words.js";
 
 export const relativeOffsetParser: Parser = {
+  gate: {
+    words: [
+      "day",
+      "days",
+      "week",
+      "weeks",
+      "fortnight",
+      "hour",
+      "hours",
+      "hr",
+      "hrs",
+      "minute",
+      "minutes",
+      "min",
+      "mins",
+    ],
+  },
   name: "en/relative-offset",
   pattern: new RegExp(
     `\\b(?:in|within) (?:(\\d{1,3})|(${COUNT_WORD_PATTERN})) (days?|weeks?|fortnight|hours?|hrs?|minutes?|mins?)\\b`,
@@ -20,6 +37,7 @@ export const relativeOffsetParser: Parser = {
 };
 
 export const fromTodayParser: Parser = {
+  gate: { words: ["from"] },
   name: "en/from-today",
   pattern: new RegExp(
     `\\b(?:(\\d{1,2})|(${COUNT_WORD_PATTERN})) (days?|weeks?) from (today|now|tomorrow)\\b`,

@@ -56,6 +56,7 @@ export const timeParser: Parser = {
 };
 
 export const relativeTimeParser: Parser = {
+  gate: { words: ["past", "after", "to", "till", "til", "of", "from"] },
   name: "en/relative-time",
   pattern: new RegExp(
     `\\b(?:(?:at|around|about|for) )?(?:(${MINUTE_WORD_PATTERN})|(\\d{1,2})( minutes| mins)?) (past|after|to|till|til|of|from) (\\d{1,2}(?!\\d)|(?:${HOUR_WORD_PATTERN}|noon|midnight)\\b)(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?)(?![a-z])| (${PART}))?`,
@@ -92,6 +93,7 @@ export const relativeTimeParser: Parser = {
 
 /** British "half three" is 3:30. */
 export const halfHourParser: Parser = {
+  gate: { words: ["half"] },
   name: "en/half-hour",
   pattern: new RegExp(
     `\\b(?:(?:at|around) )?half (\\d{1,2}|${HOUR_WORD_PATTERN})\\b(?! (?:an? |hour))(?: ?(am|pm)\\b)?`,
@@ -107,6 +109,7 @@ export const halfHourParser: Parser = {
 };
 
 export const noonParser: Parser = {
+  gate: { words: ["noon", "midday", "mid", "midnight"] },
   name: "en/noon",
   pattern: /\b(?:(?:at|around|by) )?(?:12 )?(noon|midday|mid-day|midnight)\b/g,
   extract(match) {

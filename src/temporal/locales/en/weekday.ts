@@ -10,6 +10,27 @@ export const FOLLOWED_BY_TIME = /^ ?(?:@|at\b|\d)/;
 const NEEDS_MODIFIER = new Set(["sat", "sun", "wed", "mon"]);
 
 export const weekdayParser: Parser = {
+  gate: {
+    words: [
+      "monday",
+      "mon",
+      "tuesday",
+      "tues",
+      "tue",
+      "wednesday",
+      "wed",
+      "thursday",
+      "thurs",
+      "thur",
+      "thu",
+      "friday",
+      "fri",
+      "saturday",
+      "sat",
+      "sunday",
+      "sun",
+    ],
+  },
   name: "en/weekday",
   pattern: new RegExp(
     `\\b(?:(this coming|this|next|coming|on|last|this past) )?(${WEEKDAY_PATTERN})\\b\\.?(?: (next week|of next week|this week|of this week|after next|of last week|from last week))?`,
@@ -44,6 +65,7 @@ export const weekdayParser: Parser = {
 };
 
 export const nextWeekWeekdayParser: Parser = {
+  gate: { words: ["next"] },
   name: "en/next-week-weekday",
   pattern: new RegExp(`\\bnext week,? (?:on )?(${WEEKDAY_PATTERN})\\b`, "g"),
   extract(match) {
@@ -53,6 +75,7 @@ export const nextWeekWeekdayParser: Parser = {
 
 /** "last week's sunday": the weekday in the previous calendar week. */
 export const lastWeeksWeekdayParser: Parser = {
+  gate: { words: ["last"] },
   name: "en/last-weeks-weekday",
   pattern: new RegExp(`\\blast week's (${WEEKDAY_PATTERN})\\b`, "g"),
   extract(match) {

@@ -6,6 +6,37 @@ import { MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from "./words.js";
 const DAY = "(\\d{1,2})(?:º|°|o|ro)?";
 
 export const calendarDateParser: Parser = {
+  gate: {
+    words: [
+      "enero",
+      "ene",
+      "febrero",
+      "feb",
+      "marzo",
+      "mar",
+      "abril",
+      "abr",
+      "mayo",
+      "may",
+      "junio",
+      "jun",
+      "julio",
+      "jul",
+      "agosto",
+      "ago",
+      "septiembre",
+      "setiembre",
+      "sept",
+      "sep",
+      "set",
+      "octubre",
+      "oct",
+      "noviembre",
+      "nov",
+      "diciembre",
+      "dic",
+    ],
+  },
   name: "es/calendar-date",
   pattern: new RegExp(
     `\\b(?:el )?(?:(${WEEKDAY_PATTERN}),? )?(?:el )?(?:dia )?(?:${DAY}|(primero))(?: de)? (${MONTH_PATTERN})\\b\\.?(?:,? (?:de |del )?(\\d{4}))?`,
@@ -21,6 +52,7 @@ export const calendarDateParser: Parser = {
 };
 
 export const dayOfMonthParser: Parser = {
+  gate: { digit: true },
   name: "es/day-of-month",
   pattern: new RegExp(
     `\\b(?:(?:el )?(${WEEKDAY_PATTERN}) (?:el )?(?:dia )?|el (?:dia )?|dia )(\\d{1,2})(?:º|°|o|ro)?\\b(?![:/.-]\\d|:| ?(?:hs|h|hrs|am|pm)\\b| (?:de la|del|y|menos|horas|minutos|min)\\b)`,

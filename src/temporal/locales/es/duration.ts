@@ -31,6 +31,7 @@ export const durationParser: Parser = {
 };
 
 export const durationPhraseParser: Parser = {
+  gate: { digit: true, words: ["hora"] },
   name: "es/duration-phrase",
   pattern: new RegExp(
     `\\b(?:(?:por|de|durante) )?(?:(media hora)|(?:(\\d{1,2}|${COUNT_WORD_PATTERN}) )?hora y media|([1-3])h([0-5]\\d))\\b`,

@@ -10,6 +10,7 @@ const PARTS: Record<string, PartOfDay> = {
 };
 
 export const partOfDayParser: Parser = {
+  gate: { words: ["manana", "madrugada", "tarde", "noche"] },
   name: "es/part-of-day",
   pattern:
     /\b(por la|en la|a la|de la|durante la|esta|temprano en la|de|a primera hora de la) (manana|madrugada|tarde|noche)\b/g,

@@ -15,6 +15,7 @@ const DAYS: Record<string, number> = {
 };
 
 export const relativeDayParser: Parser = {
+  gate: { words: ["manana", "anteayer", "antier", "ayer", "hoy"] },
   name: "es/relative-day",
   pattern: /\b(pasado manana|anteayer|antier|ayer|hoy|manana)\b/g,
   extract(match) {

@@ -4,6 +4,9 @@ import type { Parser } from "../../types.js";
 import { COUNT_WORD_PATTERN, numberValue } from "./words.js";
 
 export const relativeOffsetParser: Parser = {
+  gate: {
+    words: ["dia", "dias", "semana", "semanas", "hora", "horas", "minuto", "minutos", "min", "mins", "hs"],
+  },
   name: "es/relative-offset",
   pattern: new RegExp(
     `\\b(?:dentro de|en) (?:(\\d{1,3})|(${COUNT_WORD_PATTERN})) (dias?|semanas?|horas?|minutos?|mins?|hs)\\b`,
@@ -20,6 +23,7 @@ export const relativeOffsetParser: Parser = {
 };
 
 export const weekFromDayParser: Parser = {
+  gate: { words: ["ocho", "quince"] },
   name: "es/week-from-day",
   pattern: /\b(?:de )?(hoy|manana) en (ocho|quince)(?: dias)?\b/g,
   extract(match) {

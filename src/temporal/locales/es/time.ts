@@ -55,6 +55,7 @@ export const timeParser: Parser = {
 };
 
 export const noonParser: Parser = {
+  gate: { words: ["mediodia", "medio", "medianoche", "media"] },
   name: "es/noon",
   pattern:
     /\b(?:al |a |el |del |a las 12 del |a las doce del )?(mediodia|medio dia|medianoche|media noche)\b/g,
