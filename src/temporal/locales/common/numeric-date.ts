@@ -3,8 +3,8 @@
 import type { Parser } from "../../types.js";
 
 export const isoDateParser: Parser = {
-  gate: { digit: true },
   name: "common/iso-date",
+  gate: { digit: true },
   pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
   extract(match) {
     return {
@@ -14,8 +14,8 @@ export const isoDateParser: Parser = {
 };
 
 export const numericDateParser: Parser = {
-  gate: { digit: true },
   name: "common/numeric-date",
+  gate: { digit: true },
   pattern: /\b(\d{1,2})([/-])(\d{1,2})(?:\2(\d{4}|\d{2}))?\b(?![/:-]\d)/g,
   extract(match, options) {
     const first = Number(match[1]);
@@ -36,8 +36,8 @@ export const numericDateParser: Parser = {
 };
 
 export const dottedDateParser: Parser = {
-  gate: { digit: true },
   name: "common/dotted-date",
+  gate: { digit: true },
   pattern: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g,
   extract(match, options) {
     const first = Number(match[1]);

@@ -6,6 +6,7 @@ import { MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from "./words.js";
 const ORDINAL = "(?:st|nd|rd|th)";
 
 export const monthDayParser: Parser = {
+  name: "en/month-day",
   gate: {
     words: [
       "january",
@@ -34,7 +35,6 @@ export const monthDayParser: Parser = {
       "dec",
     ],
   },
-  name: "en/month-day",
   pattern: new RegExp(
     `\\b(?:on )?(?:(${WEEKDAY_PATTERN}),? )?(${MONTH_PATTERN})\\.? (?:the )?(\\d{1,2})${ORDINAL}?\\b(?:,? (\\d{4}))?`,
     "g",
@@ -53,6 +53,7 @@ export const monthDayParser: Parser = {
 };
 
 export const dayMonthParser: Parser = {
+  name: "en/day-month",
   gate: {
     words: [
       "january",
@@ -81,7 +82,6 @@ export const dayMonthParser: Parser = {
       "dec",
     ],
   },
-  name: "en/day-month",
   pattern: new RegExp(
     `\\b(?:on )?(?:(${WEEKDAY_PATTERN}),? )?(?:the )?(\\d{1,2})${ORDINAL}?(?: of)? (${MONTH_PATTERN})\\b\\.?(?:,? (\\d{4}))?`,
     "g",
@@ -100,8 +100,8 @@ export const dayMonthParser: Parser = {
 };
 
 export const dayOfMonthParser: Parser = {
-  gate: { digit: true },
   name: "en/day-of-month",
+  gate: { digit: true },
   pattern: new RegExp(
     `\\b(?:on )?(?:(${WEEKDAY_PATTERN}),? )?(?:the )?(\\d{1,2})(st|nd|rd|th)\\b|\\bon the (\\d{1,2})\\b(?![:/.-]\\d|:)`,
     "g",

@@ -25,8 +25,8 @@ export const durationParser: Parser = {
 };
 
 export const durationPhraseParser: Parser = {
-  gate: { digit: true, words: ["half"] },
   name: "en/duration-phrase",
+  gate: { digit: true, words: ["half"] },
   pattern:
     /\b(?:for )?(?:(half an hour|half-hour|half hour)|(?:an |one )?hour and a half|([1-3])h([0-5]\d))\b/g,
   extract(match) {

@@ -14,8 +14,8 @@ const PARTS: Record<string, PartOfDay> = {
 };
 
 export const partOfDayParser: Parser = {
-  gate: { words: ["morning", "afternoon", "evening", "night", "tonight", "tonite", "lunchtime", "lunch"] },
   name: "en/part-of-day",
+  gate: { words: ["morning", "afternoon", "evening", "night", "tonight", "tonite", "lunchtime", "lunch"] },
   pattern:
     /\b(?:(this|in the|during the|at|early in the|late in the|early|late|on|last|for) )?(morning|afternoon|evening|night|tonight|tonite|lunchtime|lunch)\b|\b(?:in )?the early hours of the morning\b/g,
   extract(match) {

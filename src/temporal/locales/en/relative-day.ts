@@ -17,6 +17,7 @@ const DAYS: Record<string, number> = {
 };
 
 export const relativeDayParser: Parser = {
+  name: "en/relative-day",
   gate: {
     digit: true,
     words: [
@@ -32,7 +33,6 @@ export const relativeDayParser: Parser = {
       "tmw",
     ],
   },
-  name: "en/relative-day",
   pattern:
     /\b(?:(?:the )?day after (tomorrow|tmrw)|(?:the )?day before (yesterday)|(today|tdy|tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw|2moro|2morrow|yesterday))\b/g,
   extract(match) {

@@ -3,6 +3,7 @@ import type { Parser } from "../../types.js";
 import { COUNT_WORD_PATTERN, numberValue } from "./words.js";
 
 export const relativeOffsetParser: Parser = {
+  name: "en/relative-offset",
   gate: {
     words: [
       "day",
@@ -20,7 +21,6 @@ export const relativeOffsetParser: Parser = {
       "mins",
     ],
   },
-  name: "en/relative-offset",
   pattern: new RegExp(
     `\\b(?:in|within) (?:(\\d{1,3})|(${COUNT_WORD_PATTERN})) (days?|weeks?|fortnight|hours?|hrs?|minutes?|mins?)\\b`,
     "g",
@@ -37,8 +37,8 @@ export const relativeOffsetParser: Parser = {
 };
 
 export const fromTodayParser: Parser = {
-  gate: { words: ["from"] },
   name: "en/from-today",
+  gate: { words: ["from"] },
   pattern: new RegExp(
     `\\b(?:(\\d{1,2})|(${COUNT_WORD_PATTERN})) (days?|weeks?) from (today|now|tomorrow)\\b`,
     "g",

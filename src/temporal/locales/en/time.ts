@@ -56,8 +56,8 @@ export const timeParser: Parser = {
 };
 
 export const relativeTimeParser: Parser = {
-  gate: { words: ["past", "after", "to", "till", "til", "of", "from"] },
   name: "en/relative-time",
+  gate: { words: ["past", "after", "to", "till", "til", "of", "from"] },
   pattern: new RegExp(
     `\\b(?:(?:at|around|about|for) )?(?:(${MINUTE_WORD_PATTERN})|(\\d{1,2})( minutes| mins)?) (past|after|to|till|til|of|from) (\\d{1,2}(?!\\d)|(?:${HOUR_WORD_PATTERN}|noon|midnight)\\b)(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?)(?![a-z])| (${PART}))?`,
     "g",
@@ -93,8 +93,8 @@ export const relativeTimeParser: Parser = {
 
 /** British "half three" is 3:30. */
 export const halfHourParser: Parser = {
-  gate: { words: ["half"] },
   name: "en/half-hour",
+  gate: { words: ["half"] },
   pattern: new RegExp(
     `\\b(?:(?:at|around) )?half (\\d{1,2}|${HOUR_WORD_PATTERN})\\b(?! (?:an? |hour))(?: ?(am|pm)\\b)?`,
     "g",
@@ -109,8 +109,8 @@ export const halfHourParser: Parser = {
 };
 
 export const noonParser: Parser = {
-  gate: { words: ["noon", "midday", "mid", "midnight"] },
   name: "en/noon",
+  gate: { words: ["noon", "midday", "mid", "midnight"] },
   pattern: /\b(?:(?:at|around|by) )?(?:12 )?(noon|midday|mid-day|midnight)\b/g,
   extract(match) {
     return { time: { hour: match[1] === "midnight" ? 0 : 12, minute: 0, clock24: true } };

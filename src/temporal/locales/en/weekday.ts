@@ -10,6 +10,7 @@ export const FOLLOWED_BY_TIME = /^ ?(?:@|at\b|\d)/;
 const NEEDS_MODIFIER = new Set(["sat", "sun", "wed", "mon"]);
 
 export const weekdayParser: Parser = {
+  name: "en/weekday",
   gate: {
     words: [
       "monday",
@@ -31,7 +32,6 @@ export const weekdayParser: Parser = {
       "sun",
     ],
   },
-  name: "en/weekday",
   pattern: new RegExp(
     `\\b(?:(this coming|this|next|coming|on|last|this past) )?(${WEEKDAY_PATTERN})\\b\\.?(?: (next week|of next week|this week|of this week|after next|of last week|from last week))?`,
     "g",
@@ -65,8 +65,8 @@ export const weekdayParser: Parser = {
 };
 
 export const nextWeekWeekdayParser: Parser = {
-  gate: { words: ["next"] },
   name: "en/next-week-weekday",
+  gate: { words: ["next"] },
   pattern: new RegExp(`\\bnext week,? (?:on )?(${WEEKDAY_PATTERN})\\b`, "g"),
   extract(match) {
     return { date: { kind: "weekday", weekday: WEEKDAYS[match[1]!]!, week: "next" } };
@@ -75,8 +75,8 @@ export const nextWeekWeekdayParser: Parser = {
 
 /** "last week's sunday": the weekday in the previous calendar week. */
 export const lastWeeksWeekdayParser: Parser = {
-  gate: { words: ["last"] },
   name: "en/last-weeks-weekday",
+  gate: { words: ["last"] },
   pattern: new RegExp(`\\blast week's (${WEEKDAY_PATTERN})\\b`, "g"),
   extract(match) {
     return { date: { kind: "weekday", weekday: WEEKDAYS[match[1]!]!, week: "previous" } };

@@ -4,8 +4,8 @@ import type { Parser } from "../../types.js";
 const OFFSET: Record<string, number> = { this: 0, coming: 0, next: 1, last: -1, past: -1, "this past": -1 };
 
 export const weekendParser: Parser = {
-  gate: { words: ["week", "weekend", "wkend"] },
   name: "en/weekend",
+  gate: { words: ["week", "weekend", "wkend"] },
   pattern: /\b(?:(this past|this|coming|next|last|past|the) )?(?:week-end|weekend|week end|wkend)\b/g,
   extract(match) {
     return { date: { kind: "weekend", offset: OFFSET[match[1] ?? "this"] ?? 0 } };

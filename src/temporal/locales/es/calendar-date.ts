@@ -6,6 +6,7 @@ import { MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from "./words.js";
 const DAY = "(\\d{1,2})(?:º|°|o|ro)?";
 
 export const calendarDateParser: Parser = {
+  name: "es/calendar-date",
   gate: {
     words: [
       "enero",
@@ -37,7 +38,6 @@ export const calendarDateParser: Parser = {
       "dic",
     ],
   },
-  name: "es/calendar-date",
   pattern: new RegExp(
     `\\b(?:el )?(?:(${WEEKDAY_PATTERN}),? )?(?:el )?(?:dia )?(?:${DAY}|(primero))(?: de)? (${MONTH_PATTERN})\\b\\.?(?:,? (?:de |del )?(\\d{4}))?`,
     "g",
@@ -52,8 +52,8 @@ export const calendarDateParser: Parser = {
 };
 
 export const dayOfMonthParser: Parser = {
-  gate: { digit: true },
   name: "es/day-of-month",
+  gate: { digit: true },
   pattern: new RegExp(
     `\\b(?:(?:el )?(${WEEKDAY_PATTERN}) (?:el )?(?:dia )?|el (?:dia )?|dia )(\\d{1,2})(?:º|°|o|ro)?\\b(?![:/.-]\\d|:| ?(?:hs|h|hrs|am|pm)\\b| (?:de la|del|y|menos|horas|minutos|min)\\b)`,
     "g",

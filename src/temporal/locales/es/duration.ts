@@ -31,8 +31,8 @@ export const durationParser: Parser = {
 };
 
 export const durationPhraseParser: Parser = {
-  gate: { digit: true, words: ["hora"] },
   name: "es/duration-phrase",
+  gate: { digit: true, words: ["hora"] },
   pattern: new RegExp(
     `\\b(?:(?:por|de|durante) )?(?:(media hora)|(?:(\\d{1,2}|${COUNT_WORD_PATTERN}) )?hora y media|([1-3])h([0-5]\\d))\\b`,
     "g",

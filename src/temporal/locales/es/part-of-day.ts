@@ -10,8 +10,8 @@ const PARTS: Record<string, PartOfDay> = {
 };
 
 export const partOfDayParser: Parser = {
-  gate: { words: ["manana", "madrugada", "tarde", "noche"] },
   name: "es/part-of-day",
+  gate: { words: ["manana", "madrugada", "tarde", "noche"] },
   pattern:
     /\b(por la|en la|a la|de la|durante la|esta|temprano en la|de|a primera hora de la) (manana|madrugada|tarde|noche)\b/g,
   extract(match) {

@@ -15,8 +15,8 @@ const DAYS: Record<string, number> = {
 };
 
 export const relativeDayParser: Parser = {
-  gate: { words: ["manana", "anteayer", "antier", "ayer", "hoy"] },
   name: "es/relative-day",
+  gate: { words: ["manana", "anteayer", "antier", "ayer", "hoy"] },
   pattern: /\b(pasado manana|anteayer|antier|ayer|hoy|manana)\b/g,
   extract(match) {
     const word = match[1]!;

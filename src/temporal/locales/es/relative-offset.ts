@@ -4,10 +4,10 @@ import type { Parser } from "../../types.js";
 import { COUNT_WORD_PATTERN, numberValue } from "./words.js";
 
 export const relativeOffsetParser: Parser = {
+  name: "es/relative-offset",
   gate: {
     words: ["dia", "dias", "semana", "semanas", "hora", "horas", "minuto", "minutos", "min", "mins", "hs"],
   },
-  name: "es/relative-offset",
   pattern: new RegExp(
     `\\b(?:dentro de|en) (?:(\\d{1,3})|(${COUNT_WORD_PATTERN})) (dias?|semanas?|horas?|minutos?|mins?|hs)\\b`,
     "g",
@@ -23,8 +23,8 @@ export const relativeOffsetParser: Parser = {
 };
 
 export const weekFromDayParser: Parser = {
-  gate: { words: ["ocho", "quince"] },
   name: "es/week-from-day",
+  gate: { words: ["ocho", "quince"] },
   pattern: /\b(?:de )?(hoy|manana) en (ocho|quince)(?: dias)?\b/g,
   extract(match) {
     const base = match[1] === "hoy" ? 0 : 1;

@@ -55,8 +55,8 @@ export const timeParser: Parser = {
 };
 
 export const noonParser: Parser = {
-  gate: { words: ["mediodia", "medio", "medianoche", "media"] },
   name: "es/noon",
+  gate: { words: ["mediodia", "medio", "medianoche", "media"] },
   pattern:
     /\b(?:al |a |el |del |a las 12 del |a las doce del )?(mediodia|medio dia|medianoche|media noche)\b/g,
   extract(match) {

@@ -7,8 +7,8 @@ import { WEEKDAY_PATTERN, WEEKDAYS } from "./words.js";
 const NEXT_WEEK = "de la semana que viene|de la proxima semana|de la semana proxima|de la otra semana";
 
 export const weekdayParser: Parser = {
-  gate: { words: ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"] },
   name: "es/weekday",
+  gate: { words: ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"] },
   pattern: new RegExp(
     `\\b(?:(el|este|esta|el proximo|proximo|la proxima) )?(${WEEKDAY_PATTERN})(?: (que viene|proximo|pasado|de esta semana|de la semana pasada|${NEXT_WEEK}))?\\b`,
     "g",
@@ -28,8 +28,8 @@ export const weekdayParser: Parser = {
 };
 
 export const nextWeekWeekdayParser: Parser = {
-  gate: { words: ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"] },
   name: "es/next-week-weekday",
+  gate: { words: ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"] },
   pattern: new RegExp(
     `\\b(?:la semana que viene|la proxima semana|la semana proxima),? (?:el )?(${WEEKDAY_PATTERN})\\b`,
     "g",

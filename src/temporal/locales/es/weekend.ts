@@ -2,8 +2,8 @@
 import type { Parser } from "../../types.js";
 
 export const weekendParser: Parser = {
-  gate: { words: ["fin", "finde", "weekend"] },
   name: "es/weekend",
+  gate: { words: ["fin", "finde", "weekend"] },
   pattern:
     /\b(?:(este|el proximo|el pasado|el|este proximo) )?(?:fin de semana|finde|weekend)(?: (que viene|pasado|proximo))?\b/g,
   extract(match) {
