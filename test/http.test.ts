@@ -114,6 +114,12 @@ describe("POST /v1/appointments/parse: text", () => {
     await expectParsed(await post(app, pinned(`   ${"a".repeat(2000)}\n\n`)));
   });
 
+  it("counts characters, not UTF-16 units: 2000 emoji pass, 2001 do not", async () => {
+    await expectParsed(await post(app, pinned("😀".repeat(2000))));
+    const error = await expectError(await post(app, pinned("😀".repeat(2001))), 400, "invalid_request");
+    expect(error.message).toMatch(/2000/);
+  });
+
   it.each([
     ["only emoji", "😀🎉👍🏽👨‍👩‍👧‍👦"],
     ["only control characters", "\u0001\u0002\u0003\u0007\u001b\u007f"],

@@ -12,6 +12,11 @@ function characterCount(value: string): number {
   for (const _character of value) count++;
   return count;
 }
+
+/** At most `max` characters: a text of at most `max` UTF-16 units needs no counting (a character is 1 or 2). */
+function withinCharacters(value: string, max: number): boolean {
+  return value.length <= max || characterCount(value) <= max;
+}
 export const MAX_BODY_BYTES = 16 * 1024;
 export const CALENDAR_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const SUPPORTED_LANGUAGE = /^(es|en)(-|$)/;
@@ -68,7 +73,7 @@ export const ParseRequestSchema = z
       .string()
       .refine((value) => value.trim().length >= 1, "must not be empty")
       .refine(
-        (value) => characterCount(value.trim()) <= MAX_TEXT_LENGTH,
+        (value) => withinCharacters(value.trim(), MAX_TEXT_LENGTH),
         `must be at most ${MAX_TEXT_LENGTH} characters`,
       )
       .describe("The user's message, 1 to 2000 characters after trimming."),
