@@ -17,8 +17,9 @@ export async function runSequence(
   let draft = initial;
   const agents: AgentName[] = [];
   const timingsMs: Partial<Record<AgentName, number>> = {};
+  // One clock reading per agent: each agent's time runs from the previous one's end.
+  let started = performance.now();
   for (const agent of sequence) {
-    const started = performance.now();
     try {
       // Most agents answer synchronously: awaiting only real promises saves a turn of the event loop each.
       const result = agent.run(context, draft);
@@ -29,8 +30,10 @@ export async function runSequence(
       );
       draft = recordFailure(draft, agent);
     }
+    const ended = performance.now();
     agents.push(agent.name);
-    timingsMs[agent.name] = round(performance.now() - started);
+    timingsMs[agent.name] = round(ended - started);
+    started = ended;
   }
   return { draft, agents, timingsMs };
 }

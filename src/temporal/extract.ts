@@ -3,7 +3,7 @@
 import * as chrono from "chrono-node";
 import { englishParsers } from "./locales/en/configuration.js";
 import { spanishParsers } from "./locales/es/configuration.js";
-import { type NormalizedText, originalSlice } from "./text.js";
+import { foldedWords, type NormalizedText, originalSlice } from "./text.js";
 import type { ExpressionFields, ExtractOptions, Parser, TemporalExpression, Weekday } from "./types.js";
 
 export const PARSERS: Record<ExtractOptions["language"], readonly Parser[]> = {
@@ -42,16 +42,19 @@ const GATES: Record<ExtractOptions["language"], GateTable> = {
 };
 
 const DIGIT = /\d/;
-const LETTERS = /[a-z]+/g;
 
 /** The locale's parsers that can match `folded`: those without a gate, and those whose gate it opens. */
 export function openParsers(language: ExtractOptions["language"], folded: string): number {
   const table = GATES[language];
   let open = table.always;
   if (DIGIT.test(folded)) open |= table.digit;
-  LETTERS.lastIndex = 0;
-  for (let match = LETTERS.exec(folded); match !== null; match = LETTERS.exec(folded)) {
-    open |= table.words.get(match[0]) ?? 0;
+  // Gate words are runs of letters: a word with an apostrophe ("week's") counts as its letter runs.
+  for (const word of foldedWords(folded)) {
+    if (!word.includes("'")) {
+      open |= table.words.get(word) ?? 0;
+      continue;
+    }
+    for (const run of word.split("'")) open |= table.words.get(run) ?? 0;
   }
   return open;
 }
@@ -194,4 +197,4 @@ function foldedIndex(text: NormalizedText, originalIndex: number): number {
   return position === -1 ? text.folded.length : position;
 }
 
-export const EXTRACT_PATTERNS: readonly RegExp[] = [DATE_HINT, DIGIT, LETTERS];
+export const EXTRACT_PATTERNS: readonly RegExp[] = [DATE_HINT, DIGIT];

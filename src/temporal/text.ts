@@ -83,4 +83,20 @@ export function originalSlice(text: NormalizedText, start: number, end: number):
   return text.original.slice(from, to);
 }
 
-export const TEXT_PATTERNS: readonly RegExp[] = [INVISIBLE];
+const WORD_RUN = /[a-z']+/g;
+
+/** The last folded text split into words, and its words. */
+let lastWords: { folded: string; words: readonly string[] } = { folded: "", words: [] };
+
+/**
+ * The words of a folded text: maximal runs of a-z letters and apostrophes ("o'clock"). The language scores
+ * and the parser gates of one request read the same words, so the last text's are kept.
+ */
+export function foldedWords(folded: string): readonly string[] {
+  if (folded === lastWords.folded) return lastWords.words;
+  const words = folded.match(WORD_RUN) ?? [];
+  lastWords = { folded, words };
+  return words;
+}
+
+export const TEXT_PATTERNS: readonly RegExp[] = [INVISIBLE, WORD_RUN];

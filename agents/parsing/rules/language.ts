@@ -1,6 +1,6 @@
 // Language detection for texts without a locale (Spanish or English), and a check for texts written in
 // another language, which get no appointment. Word lists over folded text; no model, no dictionary.
-import { normalizeText } from "../../../src/temporal/text.js";
+import { foldedWords, normalizeText } from "../../../src/temporal/text.js";
 import type { Language } from "../../../src/temporal/types.js";
 
 const SPANISH =
@@ -29,7 +29,6 @@ for (const [words, flag] of [
   for (const word of words) VOCABULARY.set(word, (VOCABULARY.get(word) ?? 0) | flag);
 }
 
-const WORD = /[a-z']+|w\//g;
 const SPANISH_MARKS = /[ñ¿¡]/i;
 
 export interface LanguageScores {
@@ -59,15 +58,12 @@ function countWords(folded: string, original: string): LanguageScores {
   let es = 0;
   let en = 0;
   let other = 0;
-  const words = folded.match(WORD);
-  if (words !== null) {
-    for (const word of words) {
-      const flags = VOCABULARY.get(word);
-      if (flags === undefined) continue;
-      if (flags & SPANISH_WORD) es++;
-      if (flags & ENGLISH_WORD) en++;
-      if (flags & OTHER_WORD) other++;
-    }
+  for (const word of foldedWords(folded)) {
+    const flags = VOCABULARY.get(word);
+    if (flags === undefined) continue;
+    if (flags & SPANISH_WORD) es++;
+    if (flags & ENGLISH_WORD) en++;
+    if (flags & OTHER_WORD) other++;
   }
   if (SPANISH_MARKS.test(original)) es += 2;
   return { es, en, other };
@@ -94,4 +90,4 @@ export function isDayFirst(locale: string | null, language: Language): boolean {
   return region !== undefined && region !== "US";
 }
 
-export const LANGUAGE_PATTERNS: readonly RegExp[] = [WORD, SPANISH_MARKS];
+export const LANGUAGE_PATTERNS: readonly RegExp[] = [SPANISH_MARKS];
