@@ -11,27 +11,7 @@ const NEEDS_MODIFIER = new Set(["sat", "sun", "wed", "mon"]);
 
 export const weekdayParser: Parser = {
   name: "en/weekday",
-  gate: {
-    words: [
-      "monday",
-      "mon",
-      "tuesday",
-      "tues",
-      "tue",
-      "wednesday",
-      "wed",
-      "thursday",
-      "thurs",
-      "thur",
-      "thu",
-      "friday",
-      "fri",
-      "saturday",
-      "sat",
-      "sunday",
-      "sun",
-    ],
-  },
+  gate: { words: WEEKDAY_PATTERN.split("|") },
   pattern: new RegExp(
     `\\b(?:(this coming|this|next|coming|on|last|this past) )?(${WEEKDAY_PATTERN})\\b\\.?(?: (next week|of next week|this week|of this week|after next|of last week|from last week))?`,
     "g",

@@ -8,7 +8,7 @@ const NEXT_WEEK = "de la semana que viene|de la proxima semana|de la semana prox
 
 export const weekdayParser: Parser = {
   name: "es/weekday",
-  gate: { words: ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"] },
+  gate: { words: WEEKDAY_PATTERN.split("|") },
   pattern: new RegExp(
     `\\b(?:(el|este|esta|el proximo|proximo|la proxima) )?(${WEEKDAY_PATTERN})(?: (que viene|proximo|pasado|de esta semana|de la semana pasada|${NEXT_WEEK}))?\\b`,
     "g",
@@ -29,7 +29,7 @@ export const weekdayParser: Parser = {
 
 export const nextWeekWeekdayParser: Parser = {
   name: "es/next-week-weekday",
-  gate: { words: ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"] },
+  gate: { words: WEEKDAY_PATTERN.split("|") },
   pattern: new RegExp(
     `\\b(?:la semana que viene|la proxima semana|la semana proxima),? (?:el )?(${WEEKDAY_PATTERN})\\b`,
     "g",
