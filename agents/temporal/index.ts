@@ -25,15 +25,8 @@ export const temporalAgent: Agent = {
   },
 };
 
-export interface DraftTime {
-  date: string | null;
-  time: string | null;
-  start: string | null;
-  end: string | null;
-  certainty: number;
-  /** The date and time ambiguities this resolution raises, worded in the draft's language. */
-  ambiguities: Ambiguity[];
-}
+/** The draft's time fields as one resolution reads them; its ambiguities are the ones it raises. */
+export type DraftTime = Pick<Draft, "date" | "time" | "start" | "end" | "certainty" | "ambiguities">;
 
 /**
  * The draft's expressions resolved in `zone`. The Geo agent calls it again with the place's zone when the
