@@ -7,12 +7,11 @@ import type { Context } from "hono";
 /** Responses that already carry their X-Request-Id, so the request middleware need not add it. */
 const stamped = new WeakSet<Response>();
 
-export const REQUEST_ID_HEADER = "X-Request-Id";
+const REQUEST_ID_HEADER = "X-Request-Id";
 
-/** `body` as JSON with `status`, stamped with the request's id. */
-export function jsonResponse(context: Context, body: unknown, status = 200): Response {
+/** `body` as a 200 JSON answer, stamped with the request's id. */
+export function jsonResponse(context: Context, body: unknown): Response {
   const response = new Response(JSON.stringify(body), {
-    status,
     headers: { "Content-Type": "application/json", [REQUEST_ID_HEADER]: context.get("requestId") ?? "" },
   });
   stamped.add(response);
