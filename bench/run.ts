@@ -109,7 +109,7 @@ const throughputLines = throughputs.flatMap((throughput) => {
   const { hello, parse } = throughput;
   const rounds = (figures: number[]) => figures.map((value) => value.toFixed(0)).join(" / ");
   return [
-    `HTTP throughput (@hono/node-server, 127.0.0.1, ${throughput.durationSeconds} s each, ${throughput.connections} connections, ${throughput.workers === 0 ? "autocannon in a second process" : `${throughput.workers} autocannon worker thread(s)`}, median of ${throughput.rounds} alternating rounds)`,
+    `HTTP throughput (127.0.0.1; parse served as npm start serves it, hello-world by @hono/node-server directly; ${throughput.durationSeconds} s each, ${throughput.connections} connections, ${throughput.workers === 0 ? "autocannon in a second process" : `${throughput.workers} autocannon worker thread(s)`}, median of ${throughput.rounds} alternating rounds)`,
     `  rounds, req/s: hello ${rounds(throughput.helloRounds)}; parse ${rounds(throughput.parseRounds)}`,
     `  GET /hello                 ${hello.requestsPerSecond.toFixed(0)} req/s  (${hello.requests} requests, p99 ${hello.latencyP99Ms} ms, non-2xx ${hello.non2xx}, errors ${hello.errors})`,
     `  POST /v1/appointments/parse ${parse.requestsPerSecond.toFixed(0)} req/s  (${parse.requests} requests, p99 ${parse.latencyP99Ms} ms, non-2xx ${parse.non2xx}, errors ${parse.errors})`,

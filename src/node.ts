@@ -1,10 +1,11 @@
 // Node entry: reads the environment once, opens and migrates the SQLite calendar store at DATABASE_PATH,
-// and serves the app with @hono/node-server. SIGTERM and SIGINT stop the listener, then close the database.
-import { serve } from "@hono/node-server";
+// and serves the app with @hono/node-server, batched by event-loop turn (src/node-serve.ts). SIGTERM and
+// SIGINT stop the listener, then close the database.
 import { createApp } from "./app.js";
 import type { CalendarStore } from "./calendars/store.js";
 import { ConfigError, readConfig } from "./config.js";
 import { jsonLogger } from "./http/logger.js";
+import { serveNode } from "./node-serve.js";
 
 /**
  * The SQLite store, imported only here so the Workers bundle never sees better-sqlite3. openSqliteStore creates
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const app = createApp({ config, store, logger });
-  const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+  const server = serveNode(app.fetch, { port, hostname }, (info) => {
     logger.info({ event: "listening", url: `http://${hostname}:${info.port}` });
   });
   let stopping = false;

@@ -3,7 +3,7 @@
 import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import SwaggerParser from "@apidevtools/swagger-parser";
-import { type ServerType, serve } from "@hono/node-server";
+import type { ServerType } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
@@ -15,6 +15,7 @@ import {
   type ParseResponse,
   ParseResponseSchema,
 } from "../src/http/schemas.js";
+import { serveNode } from "../src/node-serve.js";
 
 const PARSE = "/v1/appointments/parse";
 const NOW = "2026-01-22T10:30:00-06:00";
@@ -183,6 +184,7 @@ describe("POST /v1/appointments/parse: body size", () => {
     expect(pulled).toBeLessThan(bytes.length);
   });
 
+  // Served as the Node entry serves the app: batched by event-loop turn (src/node-serve.ts).
   describe("over a real socket", () => {
     let server: ServerType;
     let port: number;
@@ -190,14 +192,13 @@ describe("POST /v1/appointments/parse: body size", () => {
 
     beforeAll(async () => {
       const { app: served } = loggedApp();
-      server = serve({
-        fetch: (request: Request) => {
+      server = serveNode(
+        (request: Request) => {
           transferEncodings.push(request.headers.get("transfer-encoding"));
           return served.fetch(request);
         },
-        port: 0,
-        hostname: "127.0.0.1",
-      });
+        { port: 0, hostname: "127.0.0.1" },
+      );
       await new Promise<void>((resolve) => server.once("listening", () => resolve()));
       port = (server.address() as AddressInfo).port;
     });
@@ -263,6 +264,27 @@ describe("POST /v1/appointments/parse: body size", () => {
       const { error } = ErrorResponseSchema.parse(JSON.parse(answer.body));
       expect(error.code).toBe("payload_too_large");
       expect(error.requestId).toBe(answer.requestId);
+    });
+
+    it("gives each of 40 concurrent requests its own answer", async () => {
+      // Each asks for a different day and carries its own id: a batch that crossed answers would show.
+      const days = Array.from({ length: 40 }, (_, index) => (index % 28) + 1);
+      const answers = await Promise.all(
+        days.map(async (day, index) => {
+          const response = await fetch(`http://127.0.0.1:${port}${PARSE}`, {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-request-id": `concurrent-${index}` },
+            body: JSON.stringify(pinned(`cita el ${day} de marzo a las 10`)),
+          });
+          return { status: response.status, body: ParseResponseSchema.parse(await response.json()) };
+        }),
+      );
+      answers.forEach(({ status, body }, index) => {
+        expect(status).toBe(200);
+        expect(body.meta.requestId).toBe(`concurrent-${index}`);
+        expect(body.appointment.date).toBe(`2026-03-${String(days[index]).padStart(2, "0")}`);
+        expect(body.appointment.time).toBe("10:00");
+      });
     });
   });
 });

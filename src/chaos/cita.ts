@@ -1,11 +1,12 @@
-// Cita as the chaos suite runs it: the real app (createApp + readConfig) served over HTTP on 127.0.0.1 by
-// @hono/node-server, with its providers pointed at the simulator and its router timings scaled. Also the
-// harness's HTTP client for it: POST /v1/appointments/parse and GET /health, with nothing faked in between.
-import { serve } from "@hono/node-server";
+// Cita as the chaos suite runs it: the real app (createApp + readConfig) served over HTTP on 127.0.0.1 the
+// way the Node entry serves it (src/node-serve.ts), with its providers pointed at the simulator and its
+// router timings scaled. Also the harness's HTTP client for it: POST /v1/appointments/parse and GET
+// /health, with nothing faked in between.
 import { createApp } from "../app.js";
 import { type Environment, readConfig } from "../config.js";
 import { silentLogger } from "../http/logger.js";
 import { type ParseRequest, ParseResponseSchema } from "../http/schemas.js";
+import { serveNode } from "../node-serve.js";
 
 /** The router's time settings at scale 1 (the documented defaults), by environment variable. */
 export const BASE_TIMINGS_MS = {
@@ -79,9 +80,9 @@ export interface CitaServer {
 /** Builds a fresh app (fresh router state) from the environment and serves it on a free port. */
 export async function startCita(environment: Environment): Promise<CitaServer> {
   const app = createApp({ config: readConfig(environment), logger: silentLogger });
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serveNode>; port: number }>(
     (resolve) => {
-      const listening = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, (info) =>
+      const listening = serveNode(app.fetch, { hostname: "127.0.0.1", port: 0 }, (info) =>
         resolve({ server: listening, port: info.port }),
       );
     },
