@@ -39,6 +39,29 @@ describe("Registry.render", () => {
     ]);
   });
 
+  it("keeps one series per combination of label values, in the order they first appeared", () => {
+    const registry = new Registry();
+    const counter = registry.counter("calls_total", "Calls.", ["provider", "outcome"]);
+    counter.inc({ provider: "qwen", outcome: "ok" });
+    counter.inc({ provider: "qwen", outcome: "error" });
+    counter.inc({ provider: "claude", outcome: "ok" }, 2);
+    counter.inc({ outcome: "ok", provider: "qwen" });
+    // A missing label reads as empty; values that would run together as one string stay apart.
+    counter.inc({ provider: "qwen" });
+    counter.inc({ provider: "a", outcome: "bc" });
+    counter.inc({ provider: "ab", outcome: "c" });
+    expect(registry.render().split("\n").slice(2, -1)).toEqual([
+      'calls_total{provider="qwen",outcome="ok"} 2',
+      'calls_total{provider="qwen",outcome="error"} 1',
+      'calls_total{provider="claude",outcome="ok"} 2',
+      'calls_total{provider="qwen",outcome=""} 1',
+      'calls_total{provider="a",outcome="bc"} 1',
+      'calls_total{provider="ab",outcome="c"} 1',
+    ]);
+    expect(counter.value({ provider: "qwen", outcome: "ok" })).toBe(2);
+    expect(counter.value({ provider: "nobody", outcome: "ok" })).toBe(0);
+  });
+
   it("runs collectors before rendering, and gauges can be rebuilt", () => {
     const registry = new Registry();
     const gauge = registry.gauge("state", "State.", ["name"]);

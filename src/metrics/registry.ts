@@ -40,9 +40,14 @@ function labelText(names: readonly string[], values: readonly string[], extra = 
   return parts.length === 0 ? "" : `{${parts.join(",")}}`;
 }
 
-/** Series of one family, keyed by their label values in the family's label order. */
+/**
+ * Series of one family, found by their label values in the family's label order: one Map level per label,
+ * so a lookup hashes the (usually constant) label values and builds no key. This runs several times on
+ * every request.
+ */
 class Series<T> {
-  readonly #entries = new Map<string, { values: string[]; state: T }>();
+  readonly #root = new Map<string, unknown>();
+  readonly #entries: { values: string[]; state: T }[] = [];
 
   constructor(
     private readonly labelNames: readonly string[],
@@ -50,25 +55,35 @@ class Series<T> {
   ) {}
 
   get(labels: Labels): T {
-    // The key is built without allocating an array: this runs several times on every request.
-    let key = "";
-    for (let index = 0; index < this.labelNames.length; index++) {
-      key += `${index === 0 ? "" : "\u0000"}${labels[this.labelNames[index]!] ?? ""}`;
+    const names = this.labelNames;
+    let level = this.#root;
+    for (let index = 0; index < names.length - 1; index++) {
+      const value = labels[names[index]!] ?? "";
+      let next = level.get(value) as Map<string, unknown> | undefined;
+      if (next === undefined) {
+        next = new Map();
+        level.set(value, next);
+      }
+      level = next;
     }
-    let entry = this.#entries.get(key);
+    const last = names.length === 0 ? "" : (labels[names[names.length - 1]!] ?? "");
+    let entry = level.get(last) as { values: string[]; state: T } | undefined;
     if (entry === undefined) {
-      entry = { values: this.labelNames.map((name) => labels[name] ?? ""), state: this.create() };
-      this.#entries.set(key, entry);
+      entry = { values: names.map((name) => labels[name] ?? ""), state: this.create() };
+      level.set(last, entry);
+      this.#entries.push(entry);
     }
     return entry.state;
   }
 
-  entries(): { values: string[]; state: T }[] {
-    return [...this.#entries.values()];
+  /** Every series, in the order they first appeared. */
+  entries(): readonly { values: string[]; state: T }[] {
+    return this.#entries;
   }
 
   clear(): void {
-    this.#entries.clear();
+    this.#root.clear();
+    this.#entries.length = 0;
   }
 }
 
