@@ -7,9 +7,9 @@
 // back once that turn's reading is done, then writes their answers back to back: each stage stays warm in
 // the CPU's caches, and one wake-up serves many answers. It is the same trade as Netty's
 // FlushConsolidationHandler (a little write latency for throughput). On the project's 2-core machine it
-// raised the parse route from ≈ 12–15k to ≈ 20–23k req/s at 50 connections and from ≈ 12k to ≈ 15.7k at
-// 10, with a lower p99 (README, "Performance"). A lone request on an idle server waits two more turns of
-// the event loop: one connection's round trip went from ≈ 186 to ≈ 200 µs.
+// raised the parse route from ≈ 13–14k to ≈ 16.5–23k req/s under load, with a lower p99 (README,
+// "Performance", has the figures). A lone request on an idle server waits two more turns of the event
+// loop: one connection's round trip went from ≈ 186 to ≈ 200 µs.
 import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 
