@@ -10,54 +10,83 @@
 // raised the parse route from ≈ 13–14k to ≈ 16.5–23k req/s under load, with a lower p99 (README,
 // "Performance", has the figures). A lone request on an idle server waits two more turns of the event
 // loop: one connection's round trip went from ≈ 186 to ≈ 200 µs.
+import { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 
 /**
  * At most this many requests start in one batch; the rest wait for the next turn. It bounds what the first
- * request of a batch waits for (about half a millisecond of rules-mode work), and lets a batch's answers
- * leave while the next batch runs. At 50 connections 16 served as many requests per second as 64, and
- * more than 8.
+ * request of a batch waits for (about half a millisecond of rules-mode work), and a batch's answers leave
+ * before the next batch starts. At 50 connections 16 served as many requests per second as 64, and more
+ * than 8.
  */
 export const BATCH_LIMIT = 16;
+
+/**
+ * Past this many waiting requests, a new one starts at once. Node stops reading a connection only when
+ * its answers pile up unsent, and a waiting request has sent nothing: without a bound, one client
+ * pipelining thousands of requests in one write would queue them all.
+ */
+export const QUEUE_LIMIT = 64 * BATCH_LIMIT;
 
 /**
  * `fetch`, batched by event-loop turn. A request is not started when it arrives: it waits in a queue that
  * runs at the end of the turn (a setImmediate after the poll phase that read it), at most `limit` at a time,
  * in arrival order. Each answer (or failure) is held until the next turn's check phase and released with
- * the others that arrived by then, so their responses are written together.
+ * the others ready by then, so their responses are written together, before the next batch starts.
  */
 export function batchByTurn<Rest extends unknown[], Answer>(
   fetch: (request: Request, ...rest: Rest) => Answer | Promise<Answer>,
   limit = BATCH_LIMIT,
+  queueLimit = QUEUE_LIMIT,
 ): (request: Request, ...rest: Rest) => Promise<Answer> {
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new RangeError("the batch limit must be a whole number ≥ 1");
+  for (const [name, value] of [
+    ["batch limit", limit],
+    ["queue limit", queueLimit],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`the ${name} must be a whole number ≥ 1`);
+  }
+  // waiting[next] onwards have not started; the started head is dropped once it outgrows the rest.
   let waiting: (() => void)[] = [];
+  let next = 0;
   let held: (() => void)[] = [];
+  let releaseQueued = false;
 
-  function start(): void {
-    const batch = waiting;
-    waiting = batch.length > limit ? batch.splice(limit) : [];
-    if (waiting.length > 0) setImmediate(start);
-    for (const run of batch) run();
+  function queueRelease(): void {
+    if (releaseQueued) return;
+    releaseQueued = true;
+    setImmediate(release);
   }
 
   function release(): void {
+    releaseQueued = false;
     const settle = held;
     held = [];
     for (const answer of settle) answer();
   }
 
-  function hold(answer: () => void): void {
-    if (held.length === 0) setImmediate(release);
-    held.push(answer);
+  function start(): void {
+    const end = Math.min(next + limit, waiting.length);
+    const batch = waiting.slice(next, end);
+    next = end;
+    if (next === waiting.length) {
+      waiting = [];
+      next = 0;
+    } else {
+      if (next >= waiting.length - next) {
+        waiting = waiting.slice(next);
+        next = 0;
+      }
+      // Queued before the next batch, the release sends this batch's answers first.
+      queueRelease();
+      setImmediate(start);
+    }
+    for (const run of batch) run();
   }
 
   return (request, ...rest) =>
     new Promise<Answer>((resolve, reject) => {
-      if (waiting.length === 0) setImmediate(start);
-      waiting.push(() => {
+      const run = () => {
         let answer: Promise<Answer>;
         try {
           answer = Promise.resolve(fetch(request, ...rest));
@@ -65,10 +94,23 @@ export function batchByTurn<Rest extends unknown[], Answer>(
           answer = Promise.reject(error);
         }
         answer.then(
-          (response) => hold(() => resolve(response)),
-          (error: unknown) => hold(() => reject(error)),
+          (response) => {
+            held.push(() => resolve(response));
+            queueRelease();
+          },
+          (error: unknown) => {
+            held.push(() => reject(error));
+            queueRelease();
+          },
         );
-      });
+      };
+      const queued = waiting.length - next;
+      if (queued >= queueLimit) {
+        run();
+        return;
+      }
+      if (queued === 0) setImmediate(start);
+      waiting.push(run);
     });
 }
 
@@ -81,11 +123,31 @@ export interface ServeOptions {
 /** What @hono/node-server hands a request to: the request and the Node bindings (incoming, outgoing). */
 type NodeFetch = Parameters<typeof serve>[0]["fetch"];
 
-/** Serves `fetch` (an app's `app.fetch`) batched by turn; `onListening` gets the bound address. */
+/**
+ * Serves `fetch` (an app's `app.fetch`) batched by turn; `onListening` gets the bound address. Once
+ * `server.close()` has been called, every answer asks its client to close the connection: under steady
+ * load a batched connection always has an answer on its way, so Node would never find it idle, and close()
+ * would wait for ever.
+ */
 export function serveNode(
   fetch: NodeFetch,
   options: ServeOptions,
   onListening?: (address: AddressInfo) => void,
 ): ServerType {
-  return serve({ fetch: batchByTurn(fetch), hostname: options.hostname, port: options.port }, onListening);
+  const batched = batchByTurn(fetch);
+  const server: ServerType = serve(
+    {
+      fetch: (request, env) =>
+        batched(request, env).then((answer) => {
+          if (!server.listening && env.outgoing instanceof ServerResponse) {
+            env.outgoing.setHeader("Connection", "close");
+          }
+          return answer;
+        }),
+      hostname: options.hostname,
+      port: options.port,
+    },
+    onListening,
+  );
+  return server;
 }
