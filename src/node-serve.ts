@@ -40,12 +40,8 @@ export function batchByTurn<Rest extends unknown[], Answer>(
   limit = BATCH_LIMIT,
   queueLimit = QUEUE_LIMIT,
 ): (request: Request, ...rest: Rest) => Promise<Answer> {
-  for (const [name, value] of [
-    ["batch limit", limit],
-    ["queue limit", queueLimit],
-  ] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`the ${name} must be a whole number ≥ 1`);
-  }
+  requireCount("batch limit", limit);
+  requireCount("queue limit", queueLimit);
   // waiting[next] onwards have not started; the started head is dropped once it outgrows the rest.
   let waiting: (() => void)[] = [];
   let next = 0;
@@ -63,6 +59,11 @@ export function batchByTurn<Rest extends unknown[], Answer>(
     const settle = held;
     held = [];
     for (const answer of settle) answer();
+  }
+
+  function hold(settle: () => void): void {
+    held.push(settle);
+    queueRelease();
   }
 
   function start(): void {
@@ -94,14 +95,8 @@ export function batchByTurn<Rest extends unknown[], Answer>(
           answer = Promise.reject(error);
         }
         answer.then(
-          (response) => {
-            held.push(() => resolve(response));
-            queueRelease();
-          },
-          (error: unknown) => {
-            held.push(() => reject(error));
-            queueRelease();
-          },
+          (response) => hold(() => resolve(response)),
+          (error: unknown) => hold(() => reject(error)),
         );
       };
       const queued = waiting.length - next;
@@ -112,6 +107,10 @@ export function batchByTurn<Rest extends unknown[], Answer>(
       if (queued === 0) setImmediate(start);
       waiting.push(run);
     });
+}
+
+function requireCount(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`the ${name} must be a whole number ≥ 1`);
 }
 
 export interface ServeOptions {
