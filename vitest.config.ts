@@ -7,7 +7,7 @@ export default defineConfig({
       "agents/**/*.test.ts",
       "prompts/**/*.test.ts",
       "test/**/*.test.ts",
-      "scripts/**/*.test.ts",
+      "tools/**/*.test.ts",
     ],
     testTimeout: 20_000,
     hookTimeout: 120_000,

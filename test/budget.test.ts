@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { HealthResponseSchema, ParseResponseSchema } from "../src/http/schemas.js";
-import { type Simulator, startSimulator } from "../src/simulator/server.js";
+import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 
 let simulator: Simulator;
 beforeAll(async () => {

@@ -1,14 +1,14 @@
-// The chaos suite at a small time scale: each runbook incident (src/chaos/scenarios.ts) driven through
+// The chaos suite at a small time scale: each runbook incident (tools/chaos/scenarios.ts) driven through
 // the real Cita over HTTP against the simulator, with `npm run chaos`'s harness. Every answer must be a 200
 // with a schema-valid body; the router must stay within its attempt budget, honour Retry-After, serve from
 // the rules when every provider is down, and go back to the primary after an outage. On failure the
 // scenario's whole table is printed.
 import { describe, expect, it } from "vitest";
-import { FIXED_SETTINGS, scaledTimings } from "../src/chaos/cita.js";
-import { formatScenario } from "../src/chaos/report.js";
-import { type RunOptions, recoveryTimeoutMs, runScenario, type ScenarioReport } from "../src/chaos/run.js";
-import { buildScenarios, type Scenario } from "../src/chaos/scenarios.js";
-import { goldenRequests } from "../src/chaos/texts.js";
+import { FIXED_SETTINGS, scaledTimings } from "../tools/chaos/cita.js";
+import { formatScenario } from "../tools/chaos/report.js";
+import { type RunOptions, recoveryTimeoutMs, runScenario, type ScenarioReport } from "../tools/chaos/run.js";
+import { buildScenarios, type Scenario } from "../tools/chaos/scenarios.js";
+import { goldenRequests } from "../tools/chaos/texts.js";
 
 const SCALE = 0.05;
 const timings = scaledTimings(SCALE);

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { type Environment, readConfig } from "../src/config.js";
 import { HealthResponseSchema, ParseResponseSchema } from "../src/http/schemas.js";
-import { type Simulator, startSimulator } from "../src/simulator/server.js";
+import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 import { adminClient } from "./support/admin-client.js";
 
 const TOKEN = "admin-token-for-tests";

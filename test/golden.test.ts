@@ -1,12 +1,12 @@
 // The golden suite in process: every case of fixtures/golden/*.jsonl, none skipped or filtered.
 // Failures are listed in the assertion messages so they stay visible in the test output.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type GoldenStore, openGoldenStore } from "../scripts/golden/calendars.js";
-import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../scripts/golden/fixtures.js";
-import { formatFailures, formatFigures, formatProblems, percent } from "../scripts/golden/report.js";
-import { inProcessTarget, runCases } from "../scripts/golden/run-cases.js";
-import { summarize } from "../scripts/golden/summary.js";
 import { readConfig } from "../src/config.js";
+import { type GoldenStore, openGoldenStore } from "../tools/golden/calendars.js";
+import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../tools/golden/fixtures.js";
+import { formatFailures, formatFigures, formatProblems, percent } from "../tools/golden/report.js";
+import { inProcessTarget, runCases } from "../tools/golden/run-cases.js";
+import { summarize } from "../tools/golden/summary.js";
 
 const MINIMUM_EXACT_MATCH = 0.95;
 

@@ -8,8 +8,8 @@ import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { jsonLogger } from "../src/http/logger.js";
 import { ParseResponseSchema } from "../src/http/schemas.js";
-import type { FaultInput } from "../src/simulator/faults.js";
-import { type Simulator, startSimulator } from "../src/simulator/server.js";
+import type { FaultInput } from "../tools/simulator/faults.js";
+import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 
 const SENTINEL_KEYS = {
   QWEN_API_KEY: "sk-sentinel-qwen-4d1c9b7e",

@@ -6,8 +6,8 @@ import { createApp } from "../src/app.js";
 import { type Environment, readConfig } from "../src/config.js";
 import { jsonLogger } from "../src/http/logger.js";
 import { type ParseResponse, ParseResponseSchema } from "../src/http/schemas.js";
-import type { FaultInput } from "../src/simulator/faults.js";
-import { type Simulator, startSimulator } from "../src/simulator/server.js";
+import type { FaultInput } from "../tools/simulator/faults.js";
+import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 
 const REQUEST = {
   text: "Can I book a haircut tomorrow at 4pm?",

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { HealthResponseSchema } from "../src/http/schemas.js";
-import { type Simulator, startSimulator } from "../src/simulator/server.js";
+import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");

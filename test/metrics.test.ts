@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { jsonLogger } from "../src/http/logger.js";
-import { type Simulator, startSimulator } from "../src/simulator/server.js";
+import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 
 const REQUEST = {
   text: "Can I book a haircut tomorrow at 4pm?",

@@ -6,7 +6,7 @@ import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { ParseResponseSchema } from "../src/http/schemas.js";
 import { bucketOf } from "../src/registry/model-registry.js";
-import { type Simulator, startSimulator } from "../src/simulator/server.js";
+import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 import { type AdminCall, adminClient } from "./support/admin-client.js";
 
 const TOKEN = "registry-admin-token";

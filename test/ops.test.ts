@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
-import { type Simulator, startSimulator } from "../src/simulator/server.js";
+import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ALERTS = "ops/prometheus/alerts.yml";

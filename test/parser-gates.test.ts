@@ -4,11 +4,11 @@
 // texts made of the pattern's own words, numbers and separators, wherever the pattern matches, the gate opens.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadCorpus } from "../scripts/duckling/corpus.js";
-import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../scripts/golden/fixtures.js";
 import { openParsers, PARSERS } from "../src/temporal/extract.js";
 import { normalizeText } from "../src/temporal/text.js";
 import type { Parser } from "../src/temporal/types.js";
+import { loadCorpus } from "../tools/duckling/corpus.js";
+import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../tools/golden/fixtures.js";
 
 const LANGUAGES = ["es", "en"] as const;
 

@@ -4,7 +4,7 @@ import { readConfig } from "../../src/config.js";
 import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
 import { createProviders } from "../../src/providers/index.js";
 import { createRouter } from "../../src/router/index.js";
-import { type Simulator, startSimulator } from "../../src/simulator/server.js";
+import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
 import { parsingAgent } from "./index.js";
 import { llmParsingAgent } from "./llm.js";
 import { detectLanguage } from "./rules/language.js";

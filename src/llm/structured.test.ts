@@ -1,10 +1,10 @@
 // One structured call through a real provider (qwen, the openai SDK) against the provider simulator.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parsingPrompt, parsingUserMessage } from "../../prompts/parsing.js";
+import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
 import { readConfig } from "../config.js";
 import { createProviders } from "../providers/index.js";
 import { isProviderError, type LlmProvider } from "../providers/types.js";
-import { type Simulator, startSimulator } from "../simulator/server.js";
 import { ExtractionSchema, extractionOutput } from "./extraction-schema.js";
 import { completeStructured, type InvalidOutput } from "./structured.js";
 

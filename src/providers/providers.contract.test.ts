@@ -1,10 +1,10 @@
 // One contract for every provider: each runs through its official SDK against the project's simulator on
 // 127.0.0.1, and the suite reads back what reached the wire from the simulator's recorded attempts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { FaultInput } from "../../tools/simulator/faults.js";
+import type { Attempt } from "../../tools/simulator/recording.js";
+import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
 import type { ProviderSettings } from "../config.js";
-import type { FaultInput } from "../simulator/faults.js";
-import type { Attempt } from "../simulator/recording.js";
-import { type Simulator, startSimulator } from "../simulator/server.js";
 import { createProviders } from "./index.js";
 import {
   type CompletionRequest,

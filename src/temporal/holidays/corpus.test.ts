@@ -20,7 +20,7 @@ interface CorpusLine {
 }
 
 function readCorpus(language: Language): CorpusLine[] {
-  const url = new URL(`../../../../shared/data/duckling/${language}.jsonl`, import.meta.url);
+  const url = new URL(`../../../fixtures/duckling/${language}.jsonl`, import.meta.url);
   return readFileSync(url, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")

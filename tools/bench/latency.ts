@@ -1,10 +1,11 @@
 // In-process pipeline latency: parseAppointment over every golden case, after a warm-up, several passes.
-import type { LoadedCase } from "../scripts/golden/fixtures.js";
-import { requestFor } from "../scripts/golden/run-cases.js";
-import type { CalendarStore } from "../src/calendars/store.js";
-import type { Config } from "../src/config.js";
-import { parseAppointment } from "../src/service.js";
-import { percentile } from "../src/stats.js";
+
+import type { CalendarStore } from "../../src/calendars/store.js";
+import type { Config } from "../../src/config.js";
+import { parseAppointment } from "../../src/service.js";
+import { percentile } from "../../src/stats.js";
+import type { LoadedCase } from "../golden/fixtures.js";
+import { requestFor } from "../golden/run-cases.js";
 
 export interface LatencyFigures {
   cases: number;

@@ -4,8 +4,8 @@
 // POST /_sim/faults; GET /_sim/attempts lists what was received; POST /_sim/reset starts over.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { faultConfigSchema } from "../src/simulator/faults.js";
-import { startSimulator } from "../src/simulator/server.js";
+import { faultConfigSchema } from "./simulator/faults.js";
+import { startSimulator } from "./simulator/server.js";
 
 const { values } = parseArgs({
   options: {

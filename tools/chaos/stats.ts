@@ -1,5 +1,5 @@
 // Small statistics for the chaos suite: nearest-rank percentiles, shares and counts.
-import { percentile as nearestRank } from "../stats.js";
+import { percentile as nearestRank } from "../../src/stats.js";
 
 /** The nearest-rank percentile (0–100) of the values, or null when there are none. */
 export function percentile(values: readonly number[], p: number): number | null {

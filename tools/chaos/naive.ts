@@ -6,7 +6,7 @@
 // connects refused by the kernel count too.
 import OpenAI from "openai";
 import { parsingPrompt, parsingUserMessage } from "../../prompts/parsing.js";
-import { ExtractionSchema } from "../llm/extraction-schema.js";
+import { ExtractionSchema } from "../../src/llm/extraction-schema.js";
 
 /** One naive request, as the harness saw it. */
 export interface NaiveOutcome {

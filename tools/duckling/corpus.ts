@@ -1,4 +1,4 @@
-// Duckling's time corpora (shared/data/duckling/README.md): one example a JSON line, read into typed lines.
+// Duckling's time corpora (fixtures/duckling/README.md, copied from ../shared/data/duckling): one example a JSON line, read into typed lines.
 // A line that does not have the documented shape is a fault of the data, so reading stops with its place.
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -7,7 +7,7 @@ import { z } from "zod";
 import { epochMilliseconds } from "./instant.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const DEFAULT_CORPUS_DIRECTORY = join(ROOT, "..", "shared", "data", "duckling");
+export const DEFAULT_CORPUS_DIRECTORY = join(ROOT, "fixtures", "duckling");
 
 const GrainSchema = z.enum(["second", "minute", "hour", "day", "week", "month", "quarter", "year"]);
 const InstantSchema = z.object({

@@ -1,9 +1,9 @@
 // The provider simulator: a Node HTTP server on 127.0.0.1 that speaks the providers' wire dialects well
 // enough for the official SDKs, answers realistic extraction JSON, misbehaves on demand and records every
-// attempt. Entry for tests (`startSimulator`) and for scripts/sim.ts.
+// attempt. Entry for tests (`startSimulator`) and for tools/sim.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { ProviderName } from "../providers/types.js";
+import type { ProviderName } from "../../src/providers/types.js";
 import { handleAdmin, type SimulatorControl } from "./admin.js";
 import { answer } from "./answers.js";
 import { type Delivery, deliver, type Reply } from "./delivery.js";

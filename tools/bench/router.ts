@@ -4,15 +4,15 @@
 // - a slow primary: Qwen's latency with a long tail (p50 60 ms, p95 1.5 s) and Claude healthy, p50/p95 of
 //   router calls with hedging (after a fixed delay, within the 10% budget) and without.
 import OpenAI from "openai";
-import { parsingPrompt, parsingUserMessage } from "../prompts/parsing.js";
-import { readConfig } from "../src/config.js";
-import { ExtractionSchema, extractionOutput } from "../src/llm/extraction-schema.js";
-import { createProviders } from "../src/providers/index.js";
-import type { LlmProvider } from "../src/providers/types.js";
-import { createRouter } from "../src/router/index.js";
-import type { LlmRouter } from "../src/router/router.js";
-import { type Simulator, startSimulator } from "../src/simulator/server.js";
-import { percentile } from "../src/stats.js";
+import { parsingPrompt, parsingUserMessage } from "../../prompts/parsing.js";
+import { readConfig } from "../../src/config.js";
+import { ExtractionSchema, extractionOutput } from "../../src/llm/extraction-schema.js";
+import { createProviders } from "../../src/providers/index.js";
+import type { LlmProvider } from "../../src/providers/types.js";
+import { createRouter } from "../../src/router/index.js";
+import type { LlmRouter } from "../../src/router/router.js";
+import { percentile } from "../../src/stats.js";
+import { type Simulator, startSimulator } from "../simulator/server.js";
 
 const TEXTS = [
   "Cita con el Dr. García mañana a las 5 de la tarde en Madrid por 30 minutos",

@@ -2,11 +2,11 @@
 // way the Node entry serves it (src/node-serve.ts), with its providers pointed at the simulator and its
 // router timings scaled. Also the harness's HTTP client for it: POST /v1/appointments/parse and GET
 // /health, with nothing faked in between.
-import { createApp } from "../app.js";
-import { type Environment, readConfig } from "../config.js";
-import { silentLogger } from "../http/logger.js";
-import { type ParseRequest, ParseResponseSchema } from "../http/schemas.js";
-import { serveNode } from "../node-serve.js";
+import { createApp } from "../../src/app.js";
+import { type Environment, readConfig } from "../../src/config.js";
+import { silentLogger } from "../../src/http/logger.js";
+import { type ParseRequest, ParseResponseSchema } from "../../src/http/schemas.js";
+import { serveNode } from "../../src/node-serve.js";
 
 /** The router's time settings at scale 1 (the documented defaults), by environment variable. */
 export const BASE_TIMINGS_MS = {

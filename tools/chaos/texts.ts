@@ -2,9 +2,10 @@
 // fixed `now`, so answers are comparable across runs). Only ordinary, complete bookings are used: the
 // golden set is mostly edge cases (DST gaps, past dates, injections, missing fields) whose low confidence
 // would by itself mark the primary degraded in the router's health, which is not the incident under test.
-import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../../scripts/golden/fixtures.js";
-import { requestFor } from "../../scripts/golden/run-cases.js";
-import type { ParseRequest } from "../http/schemas.js";
+
+import type { ParseRequest } from "../../src/http/schemas.js";
+import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../golden/fixtures.js";
+import { requestFor } from "../golden/run-cases.js";
 
 /** Tags of cases that are not everyday traffic. */
 const UNUSUAL = ["injection", "dst", "noise", "past"];

@@ -73,7 +73,7 @@ describe("npm run sim", () => {
     );
     child = spawn(
       process.execPath,
-      ["--import", "tsx", "scripts/sim.ts", "--port", "0", "--seed", "3", "--faults", file],
+      ["--import", "tsx", "tools/sim.ts", "--port", "0", "--seed", "3", "--faults", file],
       {
         cwd: process.cwd(),
         stdio: ["ignore", "pipe", "inherit"],

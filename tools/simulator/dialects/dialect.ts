@@ -1,6 +1,6 @@
 // What every wire dialect provides: read a request body into the simulator's terms, and write answers and
 // errors in the provider's own shapes, so the official SDKs parse them as they would the real API's.
-import type { ProviderName } from "../../providers/types.js";
+import type { ProviderName } from "../../../src/providers/types.js";
 import type { Answer } from "../answers.js";
 
 export type StructuredMode = "json_object" | "json_schema" | "tool" | "text";

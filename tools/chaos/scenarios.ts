@@ -1,7 +1,7 @@
 // The runbook's incidents as chaos scenarios: what goes wrong, on which provider, for how long. Every
 // duration is given at scale 1 (real time) and multiplied by the run's scale; Retry-After is whole
 // seconds, so it never goes under 1 s and the storm that announces it lasts long enough to see it.
-import type { ProviderName } from "../providers/types.js";
+import type { ProviderName } from "../../src/providers/types.js";
 import type { Simulator } from "../simulator/server.js";
 import { scaled } from "./cita.js";
 import type { Forwarder } from "./forwarder.js";

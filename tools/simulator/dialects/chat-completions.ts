@@ -1,7 +1,7 @@
 // The chat-completions wire shape shared by OpenAI, DashScope (Qwen), Mistral and self-hosted servers:
 // messages in, choices with a message (content or tool calls) and usage out. Each provider supplies its
 // own error bodies and the few places where it differs.
-import type { ProviderName } from "../../providers/types.js";
+import type { ProviderName } from "../../../src/providers/types.js";
 import { countTokens } from "../answers.js";
 import {
   type Dialect,

@@ -1,14 +1,14 @@
 // Benchmark: in-process pipeline latency over the golden cases, HTTP throughput of the parse route against
-// a hello-world route, the LLM router's overhead and its tail latency with and without hedging (bench/router.ts),
+// a hello-world route, the LLM router's overhead and its tail latency with and without hedging (tools/bench/router.ts),
 // and memory before and after. Prints labelled figures with their targets and writes
 // them to reports/bench.json. Figures are informative: the exit code says only whether the run worked.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { openGoldenStore } from "../scripts/golden/calendars.js";
-import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../scripts/golden/fixtures.js";
-import { requestFor } from "../scripts/golden/run-cases.js";
-import { readConfig } from "../src/config.js";
+import { readConfig } from "../../src/config.js";
+import { openGoldenStore } from "../golden/calendars.js";
+import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../golden/fixtures.js";
+import { requestFor } from "../golden/run-cases.js";
 import { measurePipeline } from "./latency.js";
 import { measureRouter } from "./router.js";
 import { measureThroughput } from "./throughput.js";
@@ -16,7 +16,7 @@ import { measureThroughput } from "./throughput.js";
 const TARGET_P99_MS = 2;
 const TARGET_RATIO = 0.2;
 const TARGET_ROUTER_OVERHEAD_MS = 1;
-const REPORT = new URL("../reports/bench.json", import.meta.url);
+const REPORT = new URL("../../reports/bench.json", import.meta.url);
 
 const { values } = parseArgs({
   options: {
@@ -135,7 +135,7 @@ const lines = [
   `    without hedging  p50 ${fixed(router.slowPrimary.withoutHedging.p50Ms)} ms   p95 ${fixed(router.slowPrimary.withoutHedging.p95Ms)} ms`,
   `    with hedging     p50 ${fixed(router.slowPrimary.withHedging.p50Ms)} ms   p95 ${fixed(router.slowPrimary.withHedging.p95Ms)} ms   (${router.slowPrimary.withHedging.hedges} hedges after ${router.slowPrimary.hedgeDelayMs} ms, budget 10%)`,
   "",
-  `Memory${"gc" in globalThis ? " (after a forced GC)" : " (no forced GC; run node --expose-gc --import tsx bench/run.ts for live figures)"}`,
+  `Memory${"gc" in globalThis ? " (after a forced GC)" : " (no forced GC; run node --expose-gc --import tsx tools/bench/run.ts for live figures)"}`,
   `  before: heapUsed ${before.heapUsedMb} MB, rss ${before.rssMb} MB`,
   `  after:  heapUsed ${after.heapUsedMb} MB, rss ${after.rssMb} MB`,
 ];

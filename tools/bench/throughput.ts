@@ -10,10 +10,10 @@ import { fileURLToPath } from "node:url";
 import { type ServerType, serve } from "@hono/node-server";
 import autocannon, { type Result } from "autocannon";
 import { Hono } from "hono";
-import { createApp } from "../src/app.js";
-import type { CalendarStore } from "../src/calendars/store.js";
-import type { Config } from "../src/config.js";
-import { serveNode } from "../src/node-serve.js";
+import { createApp } from "../../src/app.js";
+import type { CalendarStore } from "../../src/calendars/store.js";
+import type { Config } from "../../src/config.js";
+import { serveNode } from "../../src/node-serve.js";
 
 const GENERATOR = fileURLToPath(new URL("./load-generator.ts", import.meta.url));
 

@@ -1,5 +1,5 @@
 // OpenAI chat completions, and the same wire for self-hosted OpenAI-compatible servers.
-import type { ProviderName } from "../../providers/types.js";
+import type { ProviderName } from "../../../src/providers/types.js";
 import { chatCompletionsDialect } from "./chat-completions.js";
 import type { Dialect, ErrorKind } from "./dialect.js";
 

@@ -3,8 +3,8 @@
 // phrases copied from the message. Shape: src/llm/extraction-schema.ts.
 import { detectLanguage, isDayFirst } from "../../agents/parsing/rules/language.js";
 import { readText } from "../../agents/parsing/rules/read.js";
-import { normalizeText } from "../temporal/text.js";
-import type { TemporalExpression } from "../temporal/types.js";
+import { normalizeText } from "../../src/temporal/text.js";
+import type { TemporalExpression } from "../../src/temporal/types.js";
 
 export interface Extraction {
   isAppointmentRequest: boolean;

@@ -1,15 +1,15 @@
 // `npm run chaos [-- --scale 0.1 --requests N --concurrency N --seed N --only ID,ID --control --json FILE]`
-// Drives Cita against the provider simulator through each runbook incident (src/chaos/scenarios.ts),
+// Drives Cita against the provider simulator through each runbook incident (tools/chaos/scenarios.ts),
 // next to a naive client, prints a table per scenario and writes a JSON report (reports/chaos.json).
 // Exits 1 unless every scenario answered 100% of Cita's requests with 200 and a schema-valid body.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
-import { scaledTimings } from "../src/chaos/cita.js";
-import { formatScenario, formatSummary } from "../src/chaos/report.js";
-import { describeScale, type RunOptions, runScenario, type ScenarioReport } from "../src/chaos/run.js";
-import { buildScenarios } from "../src/chaos/scenarios.js";
-import { goldenRequests } from "../src/chaos/texts.js";
+import { scaledTimings } from "./chaos/cita.js";
+import { formatScenario, formatSummary } from "./chaos/report.js";
+import { describeScale, type RunOptions, runScenario, type ScenarioReport } from "./chaos/run.js";
+import { buildScenarios } from "./chaos/scenarios.js";
+import { goldenRequests } from "./chaos/texts.js";
 
 const USAGE =
   "usage: npm run chaos -- [--scale 1] [--requests 60] [--concurrency 6] [--seed 1] [--only ID,ID] " +
