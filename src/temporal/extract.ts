@@ -1,8 +1,8 @@
 // Finds date, time, part-of-day and duration expressions in text: runs the locale's parsers, keeps the
 // best non-overlapping matches, and asks chrono-node for a date or time when our parsers found none.
 import * as chrono from "chrono-node";
-import { englishParsers } from "./locales/en/configuration.js";
-import { spanishParsers } from "./locales/es/configuration.js";
+import { englishParsers } from "../locales/en/temporal/configuration.js";
+import { spanishParsers } from "../locales/es/temporal/configuration.js";
 import { foldedWords, type NormalizedText, originalSlice } from "./text.js";
 import type { ExpressionFields, ExtractOptions, Parser, TemporalExpression, Weekday } from "./types.js";
 

@@ -1,11 +1,11 @@
 // The temporal engine under Duckling's reading rules: finds time and duration expressions and answers
 // them as Duckling's HTTP API does (POST /parse), in the requested IANA zone.
 import { DateTime } from "luxon";
+import { rangeParsers } from "../../locales/common/ranges.js";
+import { boundaryParser } from "../../locales/en/temporal/boundary.js";
+import { englishDucklingParsers } from "../../locales/en/temporal/duckling.js";
+import { spanishDucklingParsers } from "../../locales/es/temporal/duckling.js";
 import { extractExpressions } from "../extract.js";
-import { rangeParsers } from "../locales/common/ranges.js";
-import { boundaryParser } from "../locales/en/boundary.js";
-import { englishDucklingParsers } from "../locales/en/duckling.js";
-import { spanishDucklingParsers } from "../locales/es/duckling.js";
 import { normalizeText } from "../text.js";
 import type { Language, TemporalExpression } from "../types.js";
 import { zoneFor } from "../zone.js";

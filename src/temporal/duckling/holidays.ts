@@ -1,10 +1,11 @@
 // Holidays as Duckling reads them: a name found by ../holidays, with what modifies it around it ("last
 // thanksgiving", "thanksgiving 2017", "MLK day of last year", "thanksgiving in 9 months", "3 months ago"),
 // and seasons named by cycle ("this season", "last season").
+
+import { CARDINAL_PATTERN, cardinalValue } from "../../locales/en/temporal/duckling-words.js";
+import { NUMBERS as ENGLISH_NUMBERS } from "../../locales/en/temporal/words.js";
+import { NUMBERS as SPANISH_NUMBERS } from "../../locales/es/temporal/words.js";
 import { findHolidays, holidayKind } from "../holidays/index.js";
-import { CARDINAL_PATTERN, cardinalValue } from "../locales/en/duckling-words.js";
-import { NUMBERS as ENGLISH_NUMBERS } from "../locales/en/words.js";
-import { NUMBERS as SPANISH_NUMBERS } from "../locales/es/words.js";
 import { type NormalizedText, originalSlice } from "../text.js";
 import type { CycleUnit, Language, TemporalExpression } from "../types.js";
 

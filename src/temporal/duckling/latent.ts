@@ -2,9 +2,9 @@
 // an hour ("7"), a four-digit number as a year ("1974"), "the 24", a month name alone ("May"), "night",
 // "the week". Duckling marks these latent because they are guesses without a time word around them.
 
-import { englishLatentDucklingParsers } from "../locales/en/duckling-latent.js";
-import { MONTHS as ENGLISH_MONTHS } from "../locales/en/words.js";
-import { MONTHS as SPANISH_MONTHS } from "../locales/es/words.js";
+import { englishLatentDucklingParsers } from "../../locales/en/temporal/duckling-latent.js";
+import { MONTHS as ENGLISH_MONTHS } from "../../locales/en/temporal/words.js";
+import { MONTHS as SPANISH_MONTHS } from "../../locales/es/temporal/words.js";
 import type { Language, Parser } from "../types.js";
 
 const MONTHS: Record<string, number> = { ...SPANISH_MONTHS, ...ENGLISH_MONTHS };
