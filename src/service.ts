@@ -1,11 +1,11 @@
 // The parse service: turns a validated request into the contract's response by running the coordinator.
 // Used by the HTTP route, the golden runner and the benchmark alike.
-import { detectLanguage } from "../agents/parsing/rules/language.js";
 import { ceiling } from "../agents/validation/confidence.js";
 import type { CalendarStore } from "./calendars/store.js";
 import type { Calendar } from "./calendars/types.js";
 import type { Config } from "./config.js";
-import { type AgentContext, emptyDraft, type LlmReading } from "./coordinator/agent.js";
+import { emptyDraft, type LlmReading } from "./coordinator/agent.js";
+import { createAgentContext } from "./coordinator/context.js";
 import { runSequence } from "./coordinator/coordinator.js";
 import { fullSequence, minimalSequence } from "./coordinator/sequences.js";
 import { ApiError } from "./http/errors.js";
@@ -38,7 +38,6 @@ export interface ParseOptions {
 
 export async function parseAppointment(request: ParseRequest, options: ParseOptions): Promise<ParseResponse> {
   const { config } = options;
-  const text = request.text.trim();
   const now = request.now !== undefined ? Date.parse(request.now) : (options.clock ?? Date.now)();
   const sink = options.debug;
   const store = options.store ?? null;
@@ -64,16 +63,15 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
     calendar = store ? await store.getCalendar(request.calendarId) : null;
     if (calendar === null) throw new ApiError("not_found", `Unknown calendar: ${request.calendarId}.`);
   }
-  const context: AgentContext = {
-    text,
+  const context = createAgentContext({
+    text: request.text,
     locale: request.locale ?? null,
     // A request naming a calendar but no zone is read in the calendar's zone (docs/interpretation.md).
     timezone: request.timezone ?? calendar?.timezone ?? config.defaultTimezone,
     now,
-    config,
     calendar,
     store,
-    debug: sink ? (message) => sink(message()) : () => {},
+    ...(sink ? { debug: (message: () => string) => sink(message()) } : {}),
     llm:
       llmRouter === null
         ? null
@@ -86,12 +84,11 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
             ...(options.signal ? { signal: options.signal } : {}),
             ...(options.onInvalidOutput ? { onInvalidOutput: options.onInvalidOutput } : {}),
           },
-  };
-  const language = detectLanguage(text, context.locale);
+  });
   const { draft, agents, timingsMs } = await runSequence(
     degraded ? minimalSequence : fullSequence,
     context,
-    emptyDraft(context, language),
+    emptyDraft(context),
   );
   const answered = draft.llm?.answered === true ? draft.llm : null;
   options.onLlm?.(draft.llm);

@@ -4,13 +4,12 @@
 // texts made of the pattern's own words, numbers and separators, wherever the pattern matches, the gate opens.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { openParsers, PARSERS } from "../src/temporal/extract.js";
+import { LANGUAGES, LOCALES } from "../src/locales/index.js";
+import { openParsers } from "../src/temporal/extract.js";
 import { normalizeText } from "../src/temporal/text.js";
 import type { Parser } from "../src/temporal/types.js";
 import { loadCorpus } from "../tools/duckling/corpus.js";
 import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../tools/golden/fixtures.js";
-
-const LANGUAGES = ["es", "en"] as const;
 
 function opens(parser: Parser, folded: string): boolean {
   const gate = parser.gate!;
@@ -27,7 +26,9 @@ function missed(parser: Parser, folded: string): string[] {
 }
 
 const gated = LANGUAGES.flatMap((language) =>
-  PARSERS[language].filter((parser) => parser.gate !== undefined).map((parser) => ({ language, parser })),
+  LOCALES[language].temporal.parsers
+    .filter((parser) => parser.gate !== undefined)
+    .map((parser) => ({ language, parser })),
 );
 
 /**
@@ -142,9 +143,10 @@ describe("parser gates", () => {
   it("openParsers opens exactly the ungated parsers and those whose gate the text meets", () => {
     fc.assert(
       fc.property(fc.constantFrom(...LANGUAGES), fc.string({ maxLength: 60 }), (language, value) => {
-        const folded = normalizeText(value.toLowerCase()).folded;
-        const open = openParsers(language, folded);
-        PARSERS[language].forEach((parser, index) => {
+        const text = normalizeText(value.toLowerCase());
+        const folded = text.folded;
+        const open = openParsers(language, text);
+        LOCALES[language].temporal.parsers.forEach((parser, index) => {
           const expected = parser.gate === undefined || opens(parser, folded);
           expect((open & (1 << index)) !== 0).toBe(expected);
         });

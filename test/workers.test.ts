@@ -4,9 +4,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detectLanguage } from "../agents/parsing/rules/language.js";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
+import { readableText } from "../src/coordinator/context.js";
 import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -45,7 +45,7 @@ function loadGoldenCases(): GoldenCase[] {
 }
 
 function languageOf(golden: GoldenCase): string {
-  return detectLanguage(golden.text, golden.locale ?? null);
+  return readableText(golden.text, golden.locale ?? null).language;
 }
 
 /** Every k-th case, plus the first case of each file, zone, language and DST transition the stride missed. */

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/calendars/sqlite-store.js";
 import type { CalendarStore } from "../../src/calendars/store.js";
 import type { Calendar } from "../../src/calendars/types.js";
-import { readConfig } from "../../src/config.js";
 import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
-import { localize } from "../../src/i18n.js";
+import { createAgentContext } from "../../src/coordinator/context.js";
+import { type Language, localize } from "../../src/locales/index.js";
 import { computeConfidence } from "../validation/confidence.js";
 import { availabilityAgent } from "./index.js";
 
@@ -50,23 +50,22 @@ afterAll(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-function contextWith(withCalendar: boolean): AgentContext {
-  return {
+function contextWith(withCalendar: boolean, language: Language = "es"): AgentContext {
+  return createAgentContext({
     text: "",
+    language,
     locale: null,
     timezone: "Europe/Madrid",
     now: Date.parse("2026-01-22T10:30:00+01:00"),
-    config: readConfig({}),
     calendar: withCalendar ? calendar : null,
     store,
-    debug: () => {},
-  };
+  });
 }
 
 /** A draft as the Validation agent leaves a complete appointment, at a local time on Friday 23. */
 function validated(time: string, fields: Partial<Draft> = {}): Draft {
   const draft: Draft = {
-    ...emptyDraft(contextWith(true), "es"),
+    ...emptyDraft(contextWith(true)),
     intent: true,
     contact: "Dr. Pérez",
     date: "2026-01-23",
@@ -79,8 +78,8 @@ function validated(time: string, fields: Partial<Draft> = {}): Draft {
   return { ...draft, confidence: computeConfidence(draft) };
 }
 
-const check = (draft: Draft, withCalendar = true) =>
-  availabilityAgent.run(contextWith(withCalendar), draft) as Promise<Draft>;
+const check = (draft: Draft, withCalendar = true, language: Language = "es") =>
+  availabilityAgent.run(contextWith(withCalendar, language), draft) as Promise<Draft>;
 
 describe("availability agent", () => {
   it("leaves a draft alone without a calendar", async () => {
@@ -113,7 +112,7 @@ describe("availability agent", () => {
   });
 
   it("flags a time outside the opening hours, in the request's language", async () => {
-    const draft = await check({ ...validated("15:00"), language: "en" });
+    const draft = await check(validated("15:00"), true, "en");
     expect(draft.status).toBe("conflict");
     expect(draft.ambiguities).toEqual([
       { field: "time", issue: "outside_hours", message: localize("en", "outsideHours") },

@@ -4,7 +4,8 @@ import type { SlotCheck } from "../../src/calendars/availability.js";
 import { checkSlot } from "../../src/calendars/availability.js";
 import type { Calendar } from "../../src/calendars/types.js";
 import type { Agent, AgentContext, Ambiguity, Draft } from "../../src/coordinator/agent.js";
-import { localize, type MessageKey } from "../../src/i18n.js";
+import { localize } from "../../src/locales/index.js";
+import type { MessageKey } from "../../src/locales/messages.js";
 import { formatAtOffset, zoneFor } from "../../src/temporal/zone.js";
 import { computeConfidence } from "../validation/confidence.js";
 
@@ -56,7 +57,7 @@ async function check(context: AgentContext, draft: Draft, calendar: Calendar, st
   const next: Draft = {
     ...draft,
     end,
-    ambiguities: [...draft.ambiguities, { ...ambiguity, message: localize(draft.language, key) }],
+    ambiguities: [...draft.ambiguities, { ...ambiguity, message: localize(context.language, key) }],
     status: "conflict",
   };
   return { ...next, confidence: computeConfidence(next) };

@@ -1,13 +1,12 @@
 // Geo agent, fixture in and out: the request goes through the Parsing and Temporal agents as in the full
 // sequence, then Geo; each case pins its reference instant and the user's zone.
 import { describe, expect, it } from "vitest";
-import { readConfig } from "../../src/config.js";
-import { type AgentContext, type Draft, emptyDraft, type Language } from "../../src/coordinator/agent.js";
+import { type Draft, emptyDraft } from "../../src/coordinator/agent.js";
+import { createAgentContext } from "../../src/coordinator/context.js";
+import type { Language } from "../../src/locales/index.js";
 import { parsingAgent } from "../parsing/index.js";
 import { temporalAgent } from "../temporal/index.js";
 import { createGeoAgent, type Geocoder, geoAgent, type PlaceHint } from "./index.js";
-
-const config = readConfig({});
 
 async function located(
   text: string,
@@ -15,17 +14,16 @@ async function located(
   now: string,
   options: { language?: Language; locale?: string; geocoder?: Geocoder } = {},
 ): Promise<Draft> {
-  const context: AgentContext = {
+  const context = createAgentContext({
     text,
+    language: options.language ?? "es",
     locale: options.locale ?? null,
     timezone: zone,
     now: Date.parse(now),
-    config,
     calendar: null,
     store: null,
-    debug: () => {},
-  };
-  let draft = emptyDraft(context, options.language ?? "es");
+  });
+  let draft = emptyDraft(context);
   draft = await parsingAgent.run(context, draft);
   draft = await temporalAgent.run(context, draft);
   const agent = options.geocoder ? createGeoAgent(options.geocoder) : geoAgent;

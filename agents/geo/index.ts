@@ -3,6 +3,7 @@
 // than the user's, moves the appointment there: "cita en Madrid a las 10" from Mexico City is 10:00 in
 // Madrid, so the expressions are resolved again in the place's zone (conventions, rule 1).
 import type { Agent, AgentContext, Ambiguity, Draft, Location } from "../../src/coordinator/agent.js";
+import { regionOfTag } from "../../src/locales/index.js";
 import { isValidZone } from "../../src/temporal/zone.js";
 import { resolveDraftTime } from "../temporal/index.js";
 import { countryOfZone } from "./gazetteer.js";
@@ -45,10 +46,10 @@ function userHint(context: AgentContext): PlaceHint {
   return country === undefined ? { zone: context.timezone } : { zone: context.timezone, country };
 }
 
-/** "es-MX" → "MX"; nothing for a bare language. */
+/** "es-MX" → "MX"; nothing for a bare language or a region that is no country ("es-419"). */
 function localeCountry(locale: string | null): string | undefined {
-  const region = locale?.split(/[-_]/)[1];
-  return region !== undefined && /^[a-z]{2}$/i.test(region) ? region.toUpperCase() : undefined;
+  const region = regionOfTag(locale);
+  return region !== null && /^[A-Z]{2}$/.test(region) ? region : undefined;
 }
 
 function withPlace(location: Location, place: Place): Location {

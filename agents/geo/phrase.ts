@@ -2,6 +2,7 @@
 // Brooklyn, "Madrid" itself; "consultorio de Av. Santa Fe" names a street, not the city of Santa Fe.
 // Candidates are runs of words without venue nouns ("clínica", "office") or joining words at their edges,
 // longest first; when the user capitalised anything, only capitalised runs count.
+import { allLocales } from "../../src/locales/index.js";
 import { placeKey } from "./place-key.js";
 
 export interface NameCandidate {
@@ -15,27 +16,13 @@ export interface NameCandidate {
 }
 
 /** Words that join a name's parts and never end one; only articles may start one ("La Paz"). */
-const JOINERS = new Set(["de", "del", "la", "las", "el", "los", "y", "of", "the", "and", "on", "en", "in"]);
-const ARTICLES = new Set(["la", "las", "el", "los", "the"]);
-
+const JOINERS = new Set(allLocales((locale) => locale.fields.place.nameJoiners));
+const ARTICLES = new Set(allLocales((locale) => locale.fields.place.nameArticles));
 /** Kinds of venue: the phrase's head noun, never the place name. */
-const VENUES = new Set(
-  (
-    "clinica consultorio consulta sucursal oficina oficinas hospital sanatorio centro comercial medico " +
-    "dental spa hotel peluqueria barberia salon estudio gimnasio academia escuela colegio universidad " +
-    "farmacia laboratorio tienda local sede edificio torre restaurante cafeteria cafe bar " +
-    "clinic office offices branch studio gym school university pharmacy lab store shop mall building " +
-    "tower restaurant center centre medical practice surgery downtown uptown midtown"
-  ).split(" "),
-);
-
+const VENUES = new Set(allLocales((locale) => locale.fields.place.venues));
 /** Street words: a name right after "Av." or before "Street" is an address, not a town. */
-const STREETS_BEFORE = new Set(
-  "av avda avenida calle c carrera cra paseo camino calzada boulevard bulevar blvd pasaje jiron jr ronda via".split(
-    " ",
-  ),
-);
-const STREETS_AFTER = new Set("street st avenue ave road rd boulevard blvd lane drive way".split(" "));
+const STREETS_BEFORE = new Set(allLocales((locale) => locale.fields.place.streetsBefore));
+const STREETS_AFTER = new Set(allLocales((locale) => locale.fields.place.streetsAfter));
 
 interface Word {
   key: string;

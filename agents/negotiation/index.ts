@@ -2,8 +2,8 @@
 // length (the same day first), keeping to what the user said: a part of the day, a weekday.
 import { type DayPart, type NearestOptions, nearestFreeSlots } from "../../src/calendars/availability.js";
 import type { Calendar, Slot } from "../../src/calendars/types.js";
-import type { Agent, AgentContext, Ambiguity, Draft, Language } from "../../src/coordinator/agent.js";
-import { localize } from "../../src/i18n.js";
+import type { Agent, AgentContext, Ambiguity, Draft } from "../../src/coordinator/agent.js";
+import { type Language, LOCALES, localize } from "../../src/locales/index.js";
 import type { PartOfDay } from "../../src/temporal/types.js";
 
 const MINUTE = 60_000;
@@ -63,7 +63,7 @@ async function negotiate(
     ...draft,
     alternatives,
     ambiguities: draft.ambiguities.map((ambiguity) =>
-      isSlotIssue(ambiguity) ? propose(ambiguity, alternatives, calendar, draft.language) : ambiguity,
+      isSlotIssue(ambiguity) ? propose(ambiguity, alternatives, calendar, context.language) : ambiguity,
     ),
   };
 }
@@ -124,7 +124,7 @@ function formatFor(language: Language, timezone: string): Intl.DateTimeFormat {
   const key = `${language} ${timezone}`;
   let format = formats.get(key);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(language === "es" ? "es-ES" : "en-US", {
+    format = new Intl.DateTimeFormat(LOCALES[language].intlLocale, {
       weekday: "long",
       day: "numeric",
       month: "long",

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/calendars/sqlite-store.js";
 import type { CalendarStore } from "../../src/calendars/store.js";
 import type { Calendar } from "../../src/calendars/types.js";
-import { readConfig } from "../../src/config.js";
-import { type AgentContext, type Draft, emptyDraft, type Language } from "../../src/coordinator/agent.js";
-import { localize } from "../../src/i18n.js";
+import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
+import { createAgentContext } from "../../src/coordinator/context.js";
+import { type Language, localize } from "../../src/locales/index.js";
 import type { TemporalExpression } from "../../src/temporal/types.js";
 import { negotiationAgent } from "./index.js";
 
@@ -62,17 +62,16 @@ afterAll(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-function contextFor(forCalendar: Calendar = calendar): AgentContext {
-  return {
+function contextFor(forCalendar: Calendar = calendar, language: Language = "es"): AgentContext {
+  return createAgentContext({
     text: "",
+    language,
     locale: null,
     timezone: "Europe/Madrid",
     now: Date.parse("2026-01-22T10:30:00+01:00"),
-    config: readConfig({}),
     calendar: forCalendar,
     store,
-    debug: () => {},
-  };
+  });
 }
 
 function expression(fields: Partial<TemporalExpression>): TemporalExpression {
@@ -83,7 +82,7 @@ function expression(fields: Partial<TemporalExpression>): TemporalExpression {
 function conflict(start: string, fields: Partial<Draft> = {}, language: Language = "es"): Draft {
   const startMs = Date.parse(start);
   return {
-    ...emptyDraft(contextFor(), language),
+    ...emptyDraft(contextFor()),
     intent: true,
     date: start.slice(0, 10),
     time: start.slice(11, 16),
@@ -96,8 +95,8 @@ function conflict(start: string, fields: Partial<Draft> = {}, language: Language
   };
 }
 
-const negotiate = (draft: Draft, forCalendar?: Calendar) =>
-  negotiationAgent.run(contextFor(forCalendar), draft) as Promise<Draft>;
+const negotiate = (draft: Draft, forCalendar?: Calendar, language?: Language) =>
+  negotiationAgent.run(contextFor(forCalendar, language), draft) as Promise<Draft>;
 const starts = (draft: Draft) => draft.alternatives.map((slot) => slot.start);
 
 describe("negotiation agent", () => {
@@ -156,7 +155,7 @@ describe("negotiation agent", () => {
       },
       "en",
     );
-    const draft = await negotiate(closedFriday);
+    const draft = await negotiate(closedFriday, undefined, "en");
     expect(starts(draft)).toEqual([
       "2026-02-02T09:00:00+01:00",
       "2026-02-02T09:30:00+01:00",

@@ -1,37 +1,36 @@
 // Fixture in, draft out: the model's extraction merged with the rules reading of the same text.
 import { describe, expect, it } from "vitest";
-import { readConfig } from "../../src/config.js";
 import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
+import { createAgentContext } from "../../src/coordinator/context.js";
 import type { Extraction } from "../../src/llm/extraction-schema.js";
+import type { Language } from "../../src/locales/index.js";
 import { normalizeText } from "../../src/temporal/text.js";
 import { resolveDraftTime } from "../temporal/index.js";
 import { mergeReadings, phraseExpressions } from "./cross-check.js";
 import { parsingAgent } from "./index.js";
-import { detectLanguage } from "./rules/language.js";
 
 const NOW = Date.parse("2026-01-22T10:30:00+01:00"); // a Thursday
 const WHO = { provider: "qwen", model: "qwen-plus" } as const;
 
-function contextFor(text: string, locale: string | null = null): AgentContext {
-  return {
+function contextFor(text: string, locale: string | null = null, language?: Language): AgentContext {
+  return createAgentContext({
     text,
+    language,
     locale,
     timezone: "Europe/Madrid",
     now: NOW,
-    config: readConfig({}),
     calendar: null,
     store: null,
-    debug: () => {},
-  };
+  });
 }
 
 function merge(text: string, answer: Partial<Extraction>, locale: string | null = null) {
   const context = contextFor(text, locale);
-  const base = emptyDraft(context, detectLanguage(text, locale));
+  const base = emptyDraft(context);
   const rules = parsingAgent.run(context, base) as Draft;
   const extraction: Extraction = {
     isAppointmentRequest: true,
-    language: base.language,
+    language: context.language,
     contact: null,
     service: null,
     location: null,
@@ -125,8 +124,8 @@ describe("expressions from the model's phrases", () => {
   const options = { language: "en", dayFirst: false } as const;
   const texts = (phrases: (string | null)[], text: string) => {
     const normalized = normalizeText(text);
-    const inContext = (parsingAgent.run(contextFor(text), emptyDraft(contextFor(text), "en")) as Draft)
-      .expressions;
+    const context = contextFor(text, null, "en");
+    const inContext = (parsingAgent.run(context, emptyDraft(context)) as Draft).expressions;
     return phraseExpressions(phrases, normalized, options, NOW, inContext).map(
       (expression) => expression.text,
     );

@@ -3,13 +3,12 @@
 // so resolution stays deterministic. Every field the two readings differ on is counted for the confidence
 // formula (docs/confidence.md), and a date or time they resolve differently becomes an ambiguity.
 import type { AgentContext, Ambiguity, Draft, LlmReading } from "../../src/coordinator/agent.js";
-import { localize } from "../../src/i18n.js";
 import type { Extraction } from "../../src/llm/extraction-schema.js";
+import { localize } from "../../src/locales/index.js";
 import { extractExpressions } from "../../src/temporal/extract.js";
 import { type NormalizedText, normalizeText } from "../../src/temporal/text.js";
 import type { TemporalExpression } from "../../src/temporal/types.js";
 import { resolveDraftTime } from "../temporal/index.js";
-import { isDayFirst } from "./rules/language.js";
 
 /** Longest field value kept from a model: contacts, services and places are short phrases. */
 const MAX_FIELD_LENGTH = 120;
@@ -21,7 +20,7 @@ export function mergeReadings(
   extraction: Extraction,
   answeredBy: Pick<LlmReading, "provider" | "model" | "cache" | "tokens" | "variant" | "costUsd">,
 ): Draft {
-  const text = normalizeText(context.text);
+  const { text } = context;
   if (!extraction.isAppointmentRequest) {
     const disagreements = rules.intent ? 1 : 0;
     return { ...base, intent: false, llm: { ...answeredBy, answered: true, disagreements } };
@@ -38,7 +37,7 @@ export function mergeReadings(
   const durationMinutes = extraction.durationMinutes;
   disagreements += difference(durationMinutes, rules.durationMinutes);
 
-  const options = { language: base.language, dayFirst: isDayFirst(context.locale, base.language) };
+  const options = { language: context.language, dayFirst: context.dayFirst };
   const phrases = [extraction.dateText, extraction.timeText];
   const phrased = phraseExpressions(phrases, text, options, context.now, rules.expressions);
   // The model's readings come first, so resolution takes its date and time; the rules' fill what it left out.
@@ -55,7 +54,7 @@ export function mergeReadings(
       ambiguities.push({
         field: part,
         issue: "ambiguous",
-        message: localize(base.language, "readingsDisagree"),
+        message: localize(context.language, "readingsDisagree"),
         options: [model, ruled],
       });
     }
@@ -107,14 +106,16 @@ function sameWords(a: unknown, b: unknown): boolean {
 
 /** Case, accents, punctuation and spacing folded away: "Dr. Pérez" and "dr perez" share a key. */
 function key(value: string): string {
-  return normalizeText(value)
-    .folded.replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  return foldedKey(normalizeText(value).folded);
+}
+
+function foldedKey(folded: string): string {
+  return folded.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
 function occursIn(phrase: string, text: NormalizedText): boolean {
   const wanted = key(phrase);
-  return wanted !== "" && ` ${key(text.original)} `.includes(` ${wanted} `);
+  return wanted !== "" && ` ${foldedKey(text.folded)} `.includes(` ${wanted} `);
 }
 
 /**
@@ -130,7 +131,7 @@ export function phraseExpressions(
   now: number,
   inContext: readonly TemporalExpression[] = [],
 ): TemporalExpression[] {
-  const haystack = ` ${key(text.original)} `;
+  const haystack = ` ${foldedKey(text.folded)} `;
   const spans = new Map<string, [number, number][]>();
   for (const phrase of new Set(phrases)) {
     const wanted = phrase === null ? "" : ` ${key(phrase)} `;

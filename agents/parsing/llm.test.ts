@@ -2,12 +2,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.js";
 import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
+import { createAgentContext } from "../../src/coordinator/context.js";
 import { createProviders } from "../../src/providers/index.js";
 import { createRouter } from "../../src/router/index.js";
 import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
 import { parsingAgent } from "./index.js";
-import { llmParsingAgent } from "./llm.js";
-import { detectLanguage } from "./rules/language.js";
+import { readByRules } from "./rules.js";
 
 let simulator: Simulator;
 beforeAll(async () => {
@@ -18,31 +18,29 @@ afterEach(() => simulator.reset());
 
 function contextFor(text: string, withLlm: boolean): AgentContext {
   const config = readConfig({ QWEN_API_KEY: "sk-test", QWEN_BASE_URL: simulator.baseUrls.qwen });
-  return {
+  return createAgentContext({
     text,
     locale: null,
     timezone: "Europe/Madrid",
     now: Date.parse("2026-01-22T10:30:00+01:00"),
-    config,
     calendar: null,
     store: null,
-    debug: () => {},
     llm: withLlm
       ? { router: createRouter(config, createProviders(config.llm.providers))!, requestId: "agent-test" }
       : null,
-  };
+  });
 }
 
 async function run(text: string, withLlm = true): Promise<Draft> {
   const context = contextFor(text, withLlm);
-  return llmParsingAgent.run(context, emptyDraft(context, detectLanguage(text, null)));
+  return parsingAgent.run(context, emptyDraft(context));
 }
 
 describe("LLM parsing agent", () => {
-  it("without an LLM for the request, is the rules agent", async () => {
+  it("without an LLM for the request, is the rules reading", async () => {
     const text = "cita con el Dr. Pérez mañana a las 11";
     const context = contextFor(text, false);
-    const rules = parsingAgent.run(context, emptyDraft(context, "es"));
+    const rules = readByRules(context, emptyDraft(context));
     expect(await run(text, false)).toEqual(rules);
     expect(simulator.attempts()).toEqual([]);
   });

@@ -1,11 +1,11 @@
-// Parsing agent, LLM mode: a model reads contact, service, location, duration and the raw date and time
-// phrases; the rules engine turns the phrases into expressions and reads the text itself as a cross-check
-// (cross-check.ts). Which provider answers, and how hard to try, is the router's business (src/router).
-// Without an LLM for the request, or when the router gets no valid answer within the deadline, the rules
-// reading is the answer. Confidence is never taken from the model.
+// The Parsing agent's LLM reading: a model reads contact, service, location, duration and the raw date and
+// time phrases; the rules engine turns the phrases into expressions and reads the text itself as a
+// cross-check (cross-check.ts). Which provider answers, and how hard to try, is the router's business
+// (src/router). When the router gets no valid answer within the deadline, the rules reading is the answer.
+// Confidence is never taken from the model.
 
 import { parsingPrompt, parsingUserMessage } from "../../prompts/parsing.js";
-import type { Agent, AgentContext, Draft, LlmAccess } from "../../src/coordinator/agent.js";
+import type { AgentContext, Draft, LlmAccess } from "../../src/coordinator/agent.js";
 import {
   EXTRACTION_SCHEMA_VERSION,
   type Extraction,
@@ -15,10 +15,7 @@ import {
 import { cacheKey } from "../../src/router/cache.js";
 import { type RouteResult, RouterError } from "../../src/router/router.js";
 import { isoDate, localDate } from "../../src/temporal/civil.js";
-import { normalizeText } from "../../src/temporal/text.js";
 import { mergeReadings } from "./cross-check.js";
-import { parsingAgent } from "./index.js";
-import { isOtherLanguage, languageScores } from "./rules/language.js";
 
 /**
  * The baseline generation settings of the Parsing agent (the model registry may override them): the JSON
@@ -27,22 +24,16 @@ import { isOtherLanguage, languageScores } from "./rules/language.js";
 export const PARSING_GENERATION = { maxTokens: 400, temperature: 0 } as const;
 const CONSERVATION_MAX_TOKENS = 200;
 
-export const llmParsingAgent: Agent = {
-  name: "parsing",
-  failureField: "date",
-  // Synchronous without an LLM for the request: the rules reading is the answer.
-  run(context, draft) {
-    const rules = parsingAgent.run(context, draft);
-    if (!context.llm) return rules;
-    return Promise.resolve(rules).then((reading) => readWithLlm(context, draft, reading));
-  },
-};
-
-async function readWithLlm(context: AgentContext, draft: Draft, rules: Draft): Promise<Draft> {
-  if (!context.llm) return rules;
+/** `rules` is the rules reading of the same text: the answer when no model gives a valid one. */
+export async function readWithLlm(
+  context: AgentContext,
+  access: LlmAccess,
+  draft: Draft,
+  rules: Draft,
+): Promise<Draft> {
   let answer: RouteResult<Extraction>;
   try {
-    answer = await ask(context, context.llm);
+    answer = await ask(context, access);
   } catch (error) {
     // The router throws RouterErrors; anything else is a fault in Cita's code, and the rules reading
     // still answers the user (mode llm then reports the LLM unavailable).
@@ -57,9 +48,8 @@ async function readWithLlm(context: AgentContext, draft: Draft, rules: Draft): P
     () =>
       `llm parsing: ${answer.provider}/${answer.model} ${parsingPrompt.version}, ${answer.calls} call(s), cache ${answer.cache}${answer.hedged ? ", hedged" : ""}`,
   );
-  const text = normalizeText(context.text);
   const answeredBy = {
-    variant: context.llm.assignment?.variant ?? "baseline",
+    variant: access.assignment?.variant ?? "baseline",
     provider: answer.provider,
     model: answer.model,
     cache: answer.cache,
@@ -70,7 +60,7 @@ async function readWithLlm(context: AgentContext, draft: Draft, rules: Draft): P
         : { input: answer.usage.inputTokens, output: answer.usage.outputTokens },
   };
   // Cita reads Spanish and English only; that decision stays deterministic.
-  if (isOtherLanguage(languageScores(text.folded, text.original))) {
+  if (context.foreign) {
     const disagreements = answer.value.isAppointmentRequest ? 1 : 0;
     return { ...rules, llm: { ...answeredBy, answered: true, disagreements } };
   }
@@ -80,7 +70,7 @@ async function readWithLlm(context: AgentContext, draft: Draft, rules: Draft): P
 function ask(context: AgentContext, access: LlmAccess): Promise<RouteResult<Extraction>> {
   const assignment = access.assignment ?? { variant: "baseline", pin: null, ...PARSING_GENERATION };
   const key = cacheKey({
-    text: normalizeText(context.text).folded,
+    text: context.text.folded,
     locale: context.locale,
     timezone: context.timezone,
     referenceDate: isoDate(localDate(context.now, context.timezone)),
@@ -91,7 +81,7 @@ function ask(context: AgentContext, access: LlmAccess): Promise<RouteResult<Extr
   return access.router.complete({
     build: ({ conservation }) => ({
       system: conservation ? parsingPrompt.short : parsingPrompt.system,
-      user: parsingUserMessage(context.text),
+      user: parsingUserMessage(context.text.original),
       schema: extractionOutput,
       maxTokens: conservation
         ? Math.min(CONSERVATION_MAX_TOKENS, assignment.maxTokens)

@@ -1,21 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { readConfig } from "../../src/config.js";
-import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
+import { type Draft, emptyDraft } from "../../src/coordinator/agent.js";
+import { createAgentContext, readableText } from "../../src/coordinator/context.js";
 import { parsingAgent } from "./index.js";
-import { detectLanguage } from "./rules/language.js";
 
 function parse(text: string, locale: string | null = null): Draft {
-  const context: AgentContext = {
+  const context = createAgentContext({
     text,
     locale,
     timezone: "Europe/Madrid",
     now: Date.parse("2026-01-22T10:30:00+01:00"),
-    config: readConfig({}),
     calendar: null,
     store: null,
-    debug: () => {},
-  };
-  return parsingAgent.run(context, emptyDraft(context, detectLanguage(text, locale))) as Draft;
+  });
+  return parsingAgent.run(context, emptyDraft(context)) as Draft;
 }
 
 describe("parsing agent, rules mode", () => {
@@ -79,9 +76,9 @@ describe("parsing agent, rules mode", () => {
   });
 
   it("detects the language when no locale is given", () => {
-    expect(detectLanguage("cita mañana con el dentista", null)).toBe("es");
-    expect(detectLanguage("appointment tomorrow with the dentist", null)).toBe("en");
-    expect(detectLanguage("appointment tomorrow", "es-MX")).toBe("es");
+    expect(readableText("cita mañana con el dentista", null).language).toBe("es");
+    expect(readableText("appointment tomorrow with the dentist", null).language).toBe("en");
+    expect(readableText("appointment tomorrow", "es-MX").language).toBe("es");
   });
 
   it("treats instructions inside the text as content", () => {

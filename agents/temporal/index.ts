@@ -1,7 +1,7 @@
 // Temporal agent: resolves the Parsing agent's date and time expressions into the appointment's local
 // date, time, start and end in its zone, with the conventions' rules and daylight-saving checks.
 import type { Agent, AgentContext, Ambiguity, Draft } from "../../src/coordinator/agent.js";
-import { localize } from "../../src/i18n.js";
+import { type Language, localize } from "../../src/locales/index.js";
 import { resolveAppointmentTime, type TemporalIssue } from "../../src/temporal/appointment-policy.js";
 
 /** Length of an appointment when the user gives none (a calendar's slot length replaces it). */
@@ -46,11 +46,11 @@ export function resolveDraftTime(context: AgentContext, draft: Draft, zone: stri
     start: resolved.start,
     end: resolved.end,
     certainty: resolved.certainty,
-    ambiguities: resolved.issues.map((issue) => toAmbiguity(issue, draft)),
+    ambiguities: resolved.issues.map((issue) => toAmbiguity(issue, context.language)),
   };
 }
 
-function toAmbiguity(issue: TemporalIssue, draft: Draft): Ambiguity {
+function toAmbiguity(issue: TemporalIssue, language: Language): Ambiguity {
   const key = {
     weekday_mismatch: "weekdayMismatch",
     invalid_date: "invalidDate",
@@ -61,7 +61,7 @@ function toAmbiguity(issue: TemporalIssue, draft: Draft): Ambiguity {
   const ambiguity: Ambiguity = {
     field: issue.field,
     issue: issue.issue,
-    message: localize(draft.language, key[issue.reason]),
+    message: localize(language, key[issue.reason]),
   };
   if ("options" in issue && issue.options) ambiguity.options = issue.options;
   return ambiguity;

@@ -1,6 +1,6 @@
 // Validation agent: required fields, the past, daylight-saving gaps, the status, and the confidence.
 import type { Agent, Ambiguity, Draft, Status } from "../../src/coordinator/agent.js";
-import { localize } from "../../src/i18n.js";
+import { localize } from "../../src/locales/index.js";
 import { isoDate, localDate } from "../../src/temporal/civil.js";
 import { computeConfidence } from "./confidence.js";
 
@@ -13,7 +13,7 @@ export const validationAgent: Agent = {
       const noAppointment: Ambiguity = {
         field: "date",
         issue: "missing",
-        message: localize(draft.language, "noAppointment"),
+        message: localize(context.language, "noAppointment"),
       };
       return {
         ...draft,
@@ -24,14 +24,22 @@ export const validationAgent: Agent = {
     }
     const ambiguities: Ambiguity[] = [...draft.ambiguities];
     if (draft.date === null && !isFlagged(ambiguities, "date")) {
-      ambiguities.push({ field: "date", issue: "missing", message: localize(draft.language, "dateMissing") });
+      ambiguities.push({
+        field: "date",
+        issue: "missing",
+        message: localize(context.language, "dateMissing"),
+      });
     }
     if (draft.time === null && !isFlagged(ambiguities, "time")) {
-      ambiguities.push({ field: "time", issue: "missing", message: localize(draft.language, "timeMissing") });
+      ambiguities.push({
+        field: "time",
+        issue: "missing",
+        message: localize(context.language, "timeMissing"),
+      });
     }
     const past = pastField(draft, context.now);
     if (past !== null)
-      ambiguities.push({ field: past, issue: "past", message: localize(draft.language, "past") });
+      ambiguities.push({ field: past, issue: "past", message: localize(context.language, "past") });
     const status = statusOf(draft, ambiguities);
     const next = { ...draft, ambiguities, status };
     return { ...next, confidence: computeConfidence(next) };

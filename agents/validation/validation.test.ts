@@ -1,21 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { readConfig } from "../../src/config.js";
 import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
+import { createAgentContext } from "../../src/coordinator/context.js";
+import type { Language } from "../../src/locales/index.js";
 import { validationAgent } from "./index.js";
 
-const context: AgentContext = {
-  text: "",
-  locale: "es",
-  timezone: "Europe/Madrid",
-  now: Date.parse("2026-01-22T10:30:00+01:00"),
-  config: readConfig({}),
-  calendar: null,
-  store: null,
-  debug: () => {},
-};
+const contextIn = (language: Language): AgentContext =>
+  createAgentContext({
+    text: "",
+    language,
+    locale: "es",
+    timezone: "Europe/Madrid",
+    now: Date.parse("2026-01-22T10:30:00+01:00"),
+    calendar: null,
+    store: null,
+  });
+const context = contextIn("es");
 
 function validate(fields: Partial<Draft>): Draft {
-  return validationAgent.run(context, { ...emptyDraft(context, "es"), intent: true, ...fields }) as Draft;
+  return validationAgent.run(context, { ...emptyDraft(context), intent: true, ...fields }) as Draft;
 }
 
 const complete: Partial<Draft> = {
@@ -68,7 +70,8 @@ describe("validation agent", () => {
   });
 
   it("answers a text with no appointment with every field empty", () => {
-    const draft = validationAgent.run(context, emptyDraft(context, "en")) as Draft;
+    const english = contextIn("en");
+    const draft = validationAgent.run(english, emptyDraft(english)) as Draft;
     expect(draft.status).toBe("needs_clarification");
     expect(draft.confidence).toBe(0);
     expect(draft.ambiguities).toEqual([expect.objectContaining({ field: "date", issue: "missing" })]);

@@ -2,18 +2,38 @@
 // refine in turn, and the one-method interface every agent implements.
 import type { CalendarStore } from "../calendars/store.js";
 import type { Calendar, Slot } from "../calendars/types.js";
-import type { Config } from "../config.js";
 import type { InvalidOutput } from "../llm/structured.js";
+import type { Language } from "../locales/index.js";
 import type { ProviderName } from "../providers/types.js";
 import type { Assignment } from "../registry/model-registry.js";
 import type { LlmRouter } from "../router/router.js";
+import type { NormalizedText } from "../temporal/text.js";
 import type { TemporalExpression } from "../temporal/types.js";
 
-export type Language = "es" | "en";
-export type AgentName = "parsing" | "temporal" | "geo" | "validation" | "availability" | "negotiation";
-export type Field = "contact" | "service" | "date" | "time" | "duration" | "location";
-export type Issue = "missing" | "ambiguous" | "past" | "nonexistent_time" | "outside_hours" | "conflict";
-export type Status = "complete" | "needs_clarification" | "conflict" | "invalid";
+// The names the contract's answers use; the response schemas (src/http) take their enums from these.
+export const AGENT_NAMES = [
+  "parsing",
+  "temporal",
+  "geo",
+  "validation",
+  "availability",
+  "negotiation",
+] as const;
+export const FIELDS = ["contact", "service", "date", "time", "duration", "location"] as const;
+export const ISSUES = [
+  "missing",
+  "ambiguous",
+  "past",
+  "nonexistent_time",
+  "outside_hours",
+  "conflict",
+] as const;
+export const STATUSES = ["complete", "needs_clarification", "conflict", "invalid"] as const;
+
+export type AgentName = (typeof AGENT_NAMES)[number];
+export type Field = (typeof FIELDS)[number];
+export type Issue = (typeof ISSUES)[number];
+export type Status = (typeof STATUSES)[number];
 
 export interface Ambiguity {
   field: Field;
@@ -32,16 +52,25 @@ export interface Location {
   lon?: number;
 }
 
-/** Read-only facts about the request, shared by every agent. */
+/**
+ * Read-only facts about the request, shared by every agent and computed once (src/coordinator/context.ts).
+ * Agents get no configuration: what they need of it is here, and no key or token ever is.
+ */
 export interface AgentContext {
-  readonly text: string;
+  /** The user's text, trimmed and normalised (lower case, no accents) with a map back to the original. */
+  readonly text: NormalizedText;
+  /** The language the request is read and answered in: the locale's, else the text's. */
+  readonly language: Language;
+  /** Written in a language Cita does not read: no appointment is read from it. */
+  readonly foreign: boolean;
+  /** Whether numeric dates read day first ("3/4" is 3 April): from the language and the locale's region. */
+  readonly dayFirst: boolean;
   /** The locale the client sent, if any (`es-MX`, `en-GB`...). */
   readonly locale: string | null;
-  /** The user's IANA zone. */
+  /** The user's IANA zone (canonical). */
   readonly timezone: string;
   /** Reference instant, epoch milliseconds. */
   readonly now: number;
-  readonly config: Config;
   /** The calendar named by the request (loaded by the service), or null. */
   readonly calendar: Calendar | null;
   /** Where bookings live; null when the deployment has no store. */
@@ -85,7 +114,6 @@ export interface LlmReading {
 
 /** What the agents know so far; each agent returns a new draft. */
 export interface Draft {
-  language: Language;
   /** Whether the text asks for an appointment at all. */
   intent: boolean;
   contact: string | null;
@@ -120,9 +148,8 @@ export interface Agent {
   run(context: AgentContext, draft: Draft): Draft | Promise<Draft>;
 }
 
-export function emptyDraft(context: AgentContext, language: Language): Draft {
+export function emptyDraft(context: AgentContext): Draft {
   return {
-    language,
     intent: false,
     contact: null,
     service: null,

@@ -7,15 +7,9 @@ import { validationAgent } from "../../agents/validation/index.js";
 import { createApp } from "../app.js";
 import { readConfig } from "../config.js";
 import { AmbiguitySchema, ParseResponseSchema } from "../http/schemas.js";
-import { localize } from "../i18n.js";
-import {
-  type Agent,
-  type AgentContext,
-  type AgentName,
-  emptyDraft,
-  type Field,
-  type Language,
-} from "./agent.js";
+import { type Language, localize } from "../locales/index.js";
+import { type Agent, type AgentContext, type AgentName, emptyDraft, type Field } from "./agent.js";
+import { createAgentContext } from "./context.js";
 import { runSequence } from "./coordinator.js";
 import { fullSequence } from "./sequences.js";
 
@@ -39,8 +33,21 @@ const NOW = Date.parse("2026-01-22T10:30:00-06:00");
 const ZONE = "America/Mexico_City";
 const config = readConfig({});
 
-function contextFor(text: string, debug: AgentContext["debug"] = () => {}): AgentContext {
-  return { text, locale: null, timezone: ZONE, now: NOW, config, calendar: null, store: null, debug };
+function contextFor(
+  text: string,
+  debug: AgentContext["debug"] = () => {},
+  language?: Language,
+): AgentContext {
+  return createAgentContext({
+    text,
+    language,
+    locale: null,
+    timezone: ZONE,
+    now: NOW,
+    calendar: null,
+    store: null,
+    debug,
+  });
 }
 
 function failingAgent(name: AgentName, failureField: Field, fault: () => never | Promise<never>): Agent {
@@ -56,8 +63,8 @@ function busy(ms: number): void {
 }
 
 async function run(sequence: readonly Agent[], text: string, language: Language = "es") {
-  const context = contextFor(text);
-  return runSequence(sequence, context, emptyDraft(context, language));
+  const context = contextFor(text, undefined, language);
+  return runSequence(sequence, context, emptyDraft(context));
 }
 
 const SPANISH = "cita con el Dr. Pérez mañana a las 10";
@@ -212,7 +219,7 @@ describe("runSequence", () => {
     const geo = failingAgent("geo", "location", () => {
       throw new Error("geocoder exploded");
     });
-    await runSequence([parsingAgent, geo], context, emptyDraft(context, "es"));
+    await runSequence([parsingAgent, geo], context, emptyDraft(context));
     expect(messages.some((message) => message.includes("geo") && message.includes("geocoder exploded"))).toBe(
       true,
     );
@@ -220,7 +227,7 @@ describe("runSequence", () => {
 
   it("does not mutate the initial draft", async () => {
     const context = contextFor(SPANISH);
-    const initial = emptyDraft(context, "es");
+    const initial = emptyDraft(context);
     const snapshot = structuredClone(initial);
     const geo = failingAgent("geo", "location", () => {
       throw new Error("down");
@@ -235,7 +242,7 @@ describe("runSequence", () => {
     const geo = failingAgent("geo", "location", () => {
       throw new Error("down");
     });
-    await runSequence([geo], context, emptyDraft(context, "es"));
+    await runSequence([geo], context, emptyDraft(context));
     expect(debug).toHaveBeenCalledTimes(1);
     expect(typeof debug.mock.calls[0]![0]).toBe("function");
   });

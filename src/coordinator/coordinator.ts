@@ -1,6 +1,6 @@
 // Runs a sequence of agents over one request: a short loop with no domain logic. An agent that throws is
 // recorded and flagged as an ambiguity; the request still gets an answer.
-import { localize } from "../i18n.js";
+import { localize } from "../locales/index.js";
 import type { Agent, AgentContext, AgentName, Draft } from "./agent.js";
 
 export interface RunResult {
@@ -28,7 +28,7 @@ export async function runSequence(
       context.debug(
         () => `agent ${agent.name} failed: ${error instanceof Error ? error.message : String(error)}`,
       );
-      draft = recordFailure(draft, agent);
+      draft = recordFailure(context, draft, agent);
     }
     const ended = performance.now();
     agents.push(agent.name);
@@ -38,7 +38,7 @@ export async function runSequence(
   return { draft, agents, timingsMs };
 }
 
-function recordFailure(draft: Draft, agent: Agent): Draft {
+function recordFailure(context: AgentContext, draft: Draft, agent: Agent): Draft {
   return {
     ...draft,
     // Whatever ran before, an answer with a failed agent is not complete.
@@ -46,7 +46,7 @@ function recordFailure(draft: Draft, agent: Agent): Draft {
     failures: [...draft.failures, agent.name],
     ambiguities: [
       ...draft.ambiguities,
-      { field: agent.failureField, issue: "ambiguous", message: localize(draft.language, "agentFailed") },
+      { field: agent.failureField, issue: "ambiguous", message: localize(context.language, "agentFailed") },
     ],
   };
 }

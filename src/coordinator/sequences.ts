@@ -3,7 +3,7 @@
 import { availabilityAgent } from "../../agents/availability/index.js";
 import { geoAgent } from "../../agents/geo/index.js";
 import { negotiationAgent } from "../../agents/negotiation/index.js";
-import { llmParsingAgent } from "../../agents/parsing/llm.js";
+import { parsingAgent } from "../../agents/parsing/index.js";
 import { temporalAgent } from "../../agents/temporal/index.js";
 import { validationAgent } from "../../agents/validation/index.js";
 import type { Agent } from "./agent.js";
@@ -21,7 +21,7 @@ import type { Agent } from "./agent.js";
  * - negotiation: last, it proposes alternatives for what availability found taken.
  */
 export const fullSequence: readonly Agent[] = [
-  llmParsingAgent,
+  parsingAgent,
   temporalAgent,
   geoAgent,
   validationAgent,
@@ -30,4 +30,4 @@ export const fullSequence: readonly Agent[] = [
 ];
 
 /** What still gives a correct, validated answer when LLMs are degraded: no enrichment, no lookups. */
-export const minimalSequence: readonly Agent[] = [llmParsingAgent, temporalAgent, validationAgent];
+export const minimalSequence: readonly Agent[] = [parsingAgent, temporalAgent, validationAgent];

@@ -3,10 +3,11 @@
 // facts only; dates and times stay raw phrases that the rules engine resolves deterministically, and
 // confidence is never asked for: the service computes it.
 import { z } from "zod";
+import { LANGUAGES } from "../locales/index.js";
 
 export const ExtractionSchema = z.strictObject({
   isAppointmentRequest: z.boolean(),
-  language: z.enum(["es", "en"]),
+  language: z.enum(LANGUAGES),
   contact: z.string().nullable(),
   service: z.string().nullable(),
   location: z.string().nullable(),
@@ -40,7 +41,7 @@ export const extractionJsonSchema: Record<string, unknown> = {
   required: [...EXTRACTION_FIELDS],
   properties: {
     isAppointmentRequest: { type: "boolean", description: "Whether the text asks for an appointment." },
-    language: { type: "string", enum: ["es", "en"], description: "The language of the text." },
+    language: { type: "string", enum: [...LANGUAGES], description: "The language of the text." },
     contact: nullableString("The person the appointment is with, as written, with any title."),
     service: nullableString("What the appointment is for (a role without a name is a service)."),
     location: nullableString("The place, without its preposition or leading article."),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { Language } from "../locales/index.js";
 import { resolveAppointmentTime } from "./appointment-policy.js";
 import { extractExpressions } from "./extract.js";
 import { normalizeText } from "./text.js";
-import type { Language } from "./types.js";
 
 // Every case pins its reference instant and zone.
 function read(

@@ -1,15 +1,13 @@
 // Finds date, time, part-of-day and duration expressions in text: runs the locale's parsers, keeps the
 // best non-overlapping matches, and asks chrono-node for a date or time when our parsers found none.
-import * as chrono from "chrono-node";
-import { englishParsers } from "../locales/en/temporal/configuration.js";
-import { spanishParsers } from "../locales/es/temporal/configuration.js";
-import { foldedWords, type NormalizedText, originalSlice } from "./text.js";
-import type { ExpressionFields, ExtractOptions, Parser, TemporalExpression, Weekday } from "./types.js";
+import { type Language, LOCALES, perLanguage } from "../locales/index.js";
+import { type NormalizedText, originalSlice } from "./text.js";
+import type { ExpressionFields, Parser, ParserOptions, TemporalExpression, Weekday } from "./types.js";
 
-export const PARSERS: Record<ExtractOptions["language"], readonly Parser[]> = {
-  es: spanishParsers,
-  en: englishParsers,
-};
+/** The language whose parsers read the text, and how numeric dates read in the request. */
+export interface ExtractOptions extends ParserOptions {
+  language: Language;
+}
 
 /**
  * A locale's parser gates as bit masks (bit i: the locale's parser i): which parsers a digit opens, which
@@ -36,20 +34,17 @@ function gateTable(parsers: readonly Parser[]): GateTable {
   return table;
 }
 
-const GATES: Record<ExtractOptions["language"], GateTable> = {
-  es: gateTable(spanishParsers),
-  en: gateTable(englishParsers),
-};
+const GATES = perLanguage((language) => gateTable(LOCALES[language].temporal.parsers));
 
 const DIGIT = /\d/;
 
-/** The locale's parsers that can match `folded`: those without a gate, and those whose gate it opens. */
-export function openParsers(language: ExtractOptions["language"], folded: string): number {
+/** The locale's parsers that can match `text`: those without a gate, and those whose gate it opens. */
+export function openParsers(language: Language, text: NormalizedText): number {
   const table = GATES[language];
   let open = table.always;
-  if (DIGIT.test(folded)) open |= table.digit;
+  if (DIGIT.test(text.folded)) open |= table.digit;
   // Gate words are runs of letters: a word with an apostrophe ("week's") counts as its letter runs.
-  for (const word of foldedWords(folded)) {
+  for (const word of text.words) {
     if (!word.includes("'")) {
       open |= table.words.get(word) ?? 0;
       continue;
@@ -82,13 +77,14 @@ export function extractExpressions(
   now: Date,
   extra: readonly Parser[] = [],
 ): TemporalExpression[] {
-  const parsers = extra.length === 0 ? PARSERS[options.language] : [...extra, ...PARSERS[options.language]];
+  const own = LOCALES[options.language].temporal.parsers;
+  const parsers = extra.length === 0 ? own : [...extra, ...own];
   // The extra parsers always run; the locale's own run when the text has what their gate asks for.
-  const open = openParsers(options.language, text.folded);
+  const open = openParsers(options.language, text);
   const candidates: Candidate[] = [];
   for (let rank = 0; rank < parsers.length; rank++) {
-    const own = rank - extra.length;
-    if (own >= 0 && (open & (1 << own)) === 0) continue;
+    const ownRank = rank - extra.length;
+    if (ownRank >= 0 && (open & (1 << ownRank)) === 0) continue;
     const parser = parsers[rank]!;
     const pattern = parser.pattern;
     pattern.lastIndex = 0;
@@ -160,7 +156,7 @@ function chronoDate(
   now: Date,
   found: readonly TemporalExpression[],
 ): TemporalExpression | null {
-  const engine = options.language === "es" ? chrono.es : options.dayFirst ? chrono.en.GB : chrono.en;
+  const engine = LOCALES[options.language].temporal.chrono(options.dayFirst);
   for (const result of engine.parse(text.original, now)) {
     const start = result.start;
     if (!start.isCertain("day") || !start.isCertain("month")) continue;

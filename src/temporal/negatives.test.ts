@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Language } from "../locales/index.js";
 import { extractExpressions } from "./extract.js";
 import { normalizeText } from "./text.js";
-import type { Language } from "./types.js";
 
 // Texts that must yield no date or time: numbers, prices, scores, greetings, words that look like times.
 const NEGATIVES: [Language, string][] = [

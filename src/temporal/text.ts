@@ -6,6 +6,11 @@ export interface NormalizedText {
   readonly folded: string;
   /** offsets[i] is the index in `original` of folded[i]; offsets[folded.length] is original.length. */
   readonly offsets: readonly number[];
+  /**
+   * The folded text's words: maximal runs of a-z letters and apostrophes ("o'clock"). Split on first use and
+   * kept: the language scores and the parser gates of one request read the same words.
+   */
+  readonly words: readonly string[];
 }
 
 const cache = new Map<string, string>();
@@ -31,14 +36,8 @@ function isSpace(code: number): boolean {
   );
 }
 
-/**
- * The last text normalised and its result. Several readers of one request normalise the same text (the
- * rules reading, the LLM reading, its cross-check); the result is never modified, so they can share it.
- */
-let last: NormalizedText = { original: "", folded: "", offsets: [0] };
-
+/** One request's text is normalised once, where the request is read, and the result passed to every reader. */
 export function normalizeText(original: string): NormalizedText {
-  if (original === last.original) return last;
   let folded = "";
   const offsets: number[] = [];
   let previousSpace = true;
@@ -71,8 +70,24 @@ export function normalizeText(original: string): NormalizedText {
     offsets.pop();
   }
   offsets.push(original.length);
-  last = { original, folded, offsets };
-  return last;
+  return new Normalized(original, folded, offsets);
+}
+
+const WORD_RUN = /[a-z']+/g;
+
+class Normalized implements NormalizedText {
+  #words: readonly string[] | undefined;
+
+  constructor(
+    readonly original: string,
+    readonly folded: string,
+    readonly offsets: readonly number[],
+  ) {}
+
+  get words(): readonly string[] {
+    this.#words ??= this.folded.match(WORD_RUN) ?? [];
+    return this.#words;
+  }
 }
 
 /** The original text under a span of the folded text. */
@@ -81,22 +96,6 @@ export function originalSlice(text: NormalizedText, start: number, end: number):
   const from = text.offsets[start]!;
   const to = text.offsets[end - 1]! + 1;
   return text.original.slice(from, to);
-}
-
-const WORD_RUN = /[a-z']+/g;
-
-/** The last folded text split into words, and its words. */
-let lastWords: { folded: string; words: readonly string[] } = { folded: "", words: [] };
-
-/**
- * The words of a folded text: maximal runs of a-z letters and apostrophes ("o'clock"). The language scores
- * and the parser gates of one request read the same words, so the last text's are kept.
- */
-export function foldedWords(folded: string): readonly string[] {
-  if (folded === lastWords.folded) return lastWords.words;
-  const words = folded.match(WORD_RUN) ?? [];
-  lastWords = { folded, words };
-  return words;
 }
 
 export const TEXT_PATTERNS: readonly RegExp[] = [INVISIBLE, WORD_RUN];

@@ -106,10 +106,8 @@ export interface TemporalExpression {
 /** The parts of a reading that can stand at either end of an interval. */
 export type ExpressionParts = Pick<TemporalExpression, "date" | "time" | "partOfDay">;
 
-export type Language = "es" | "en";
-
-export interface ExtractOptions {
-  language: Language;
+/** What a parser is told about the request beside its match. */
+export interface ParserOptions {
   /** D/M (es, en-GB...) rather than M/D (en, en-US). */
   dayFirst: boolean;
 }
@@ -127,7 +125,7 @@ export type ExpressionFields = Omit<TemporalExpression, "parser" | "index" | "en
 export interface Parser {
   name: string;
   pattern: RegExp;
-  extract(match: RegExpExecArray, options: ExtractOptions): ExpressionFields | null;
+  extract(match: RegExpExecArray, options: ParserOptions): ExpressionFields | null;
   /**
    * What every match of `pattern` holds, so a text without it skips the pattern: a digit, or one of `words`
    * as a whole word of the folded text (a run of a-z letters). Only words the pattern bounds on both sides

@@ -1,14 +1,14 @@
 // The answer a well-behaved model gives Cita's LLM Parsing agent, built deterministically from the user's
 // text with Cita's own rules readers so answers are realistic: the same fields, the raw date and time
 // phrases copied from the message. Shape: src/llm/extraction-schema.ts.
-import { detectLanguage, isDayFirst } from "../../agents/parsing/rules/language.js";
 import { readText } from "../../agents/parsing/rules/read.js";
-import { normalizeText } from "../../src/temporal/text.js";
+import { readableText } from "../../src/coordinator/context.js";
+import type { Language } from "../../src/locales/index.js";
 import type { TemporalExpression } from "../../src/temporal/types.js";
 
 export interface Extraction {
   isAppointmentRequest: boolean;
-  language: "es" | "en";
+  language: Language;
   contact: string | null;
   service: string | null;
   location: string | null;
@@ -67,8 +67,8 @@ function phrases(expressions: TemporalExpression[]): string | null {
 }
 
 export function extract(userText: string, now: Date): Extraction {
-  const text = normalizeText(userText);
-  const language = detectLanguage(userText, null);
+  const readable = readableText(userText, null);
+  const { language } = readable;
   const nothing: Extraction = {
     isAppointmentRequest: false,
     language,
@@ -79,7 +79,7 @@ export function extract(userText: string, now: Date): Extraction {
     dateText: null,
     timeText: null,
   };
-  const reading = readText(text, { language, dayFirst: isDayFirst(null, language) }, now);
+  const reading = readText(readable, now);
   if (!reading.intent) return nothing;
   const { expressions } = reading;
   return {

@@ -1,14 +1,8 @@
 // Contact: the person the appointment is with, as written, with a title if given and without the article
 // ("Dr. Pérez", "doctora Sofía Martínez", "Prof. Adams"); a role without a name is the service instead.
 import { type NormalizedText, originalSlice } from "../../../src/temporal/text.js";
-import { isServiceWord, ROLE_TITLES } from "./services.js";
-import { STOPWORDS } from "./stopwords.js";
+import { CONTACT_ARTICLES, isServiceWord, ROLE_TITLES, STOPWORDS, TITLE, WITH } from "./vocabulary.js";
 import { wordsAfter } from "./words.js";
-
-const TITLE =
-  /\b(dr|dra|doctor|doctora|lic|lcdo|lcda|licenciado|licenciada|prof|profe|profesor|profesora|ing|ingeniero|ingeniera|sr|sra|srta|senor|senora|senorita|mr|mrs|ms|miss|mx|don|dona|mtro|mtra|maestro|maestra|nurse|enfermera|coach)\b\.?/g;
-const WITH = /\b(?:con|with|w\/|avec)(?= )/g;
-const ARTICLES = new Set(["el", "la", "los", "las", "mi", "my", "the", "our", "su", "nuestro", "nuestra"]);
 
 export interface ContactReading {
   contact: string | null;
@@ -35,7 +29,7 @@ export function readContact(text: NormalizedText, isTemporalAt: (index: number) 
     const after = match.index + match[0].length;
     const words = wordsAfter(text.folded, after, 4);
     let first = 0;
-    while (first < words.length && ARTICLES.has(words[first]!.word)) first++;
+    while (first < words.length && CONTACT_ARTICLES.has(words[first]!.word)) first++;
     const head = words[first];
     if (head === undefined) continue;
     const twoWords = words[first + 1] ? `${head.word} ${words[first + 1]!.word}` : "";
@@ -71,5 +65,3 @@ function nameWords(
   }
   return names;
 }
-
-export const CONTACT_PATTERNS: readonly RegExp[] = [TITLE, WITH];

@@ -2,28 +2,8 @@
 // "Brooklyn clinic", "Madrid"). A phrase that is a date or time ("en la tarde", "in 3 days") or a service
 // ("at the dentist") is not a place.
 import { type NormalizedText, originalSlice } from "../../../src/temporal/text.js";
-import { isServiceWord } from "./services.js";
-import { STOPWORDS } from "./stopwords.js";
+import { isServiceWord, PLACE_ARTICLES, PLACE_JOINERS, PLACE_PREPOSITION, STOPWORDS } from "./vocabulary.js";
 import { wordsAfter } from "./words.js";
-
-const PLACE_PREPOSITION = /\b(?:en|in|at|near|cerca de|frente a)(?= )|@/g;
-const ARTICLES = new Set([
-  "el",
-  "la",
-  "los",
-  "las",
-  "the",
-  "a",
-  "an",
-  "mi",
-  "my",
-  "our",
-  "nuestra",
-  "nuestro",
-  "su",
-]);
-/** Joining words allowed inside a place name, never at its end. */
-const JOINERS = new Set(["de", "del", "of", "on", "y", "and", "la", "el"]);
 
 export function readLocation(
   text: NormalizedText,
@@ -38,14 +18,14 @@ export function readLocation(
     if (excluded(match.index)) continue;
     const words = wordsAfter(text.folded, match.index + match[0].length, 7);
     let first = 0;
-    while (first < words.length && ARTICLES.has(words[first]!.word)) first++;
+    while (first < words.length && PLACE_ARTICLES.has(words[first]!.word)) first++;
     const place = [];
     for (const word of words.slice(first)) {
       if (excluded(word.index)) break;
-      if (STOPWORDS.has(word.word) && !JOINERS.has(word.word)) break;
+      if (STOPWORDS.has(word.word) && !PLACE_JOINERS.has(word.word)) break;
       place.push(word);
     }
-    while (place.length > 0 && JOINERS.has(place[place.length - 1]!.word)) place.pop();
+    while (place.length > 0 && PLACE_JOINERS.has(place[place.length - 1]!.word)) place.pop();
     if (place.length === 0 || /^\d/.test(place[0]!.word)) continue;
     const phrase = place.map((word) => word.word).join(" ");
     if (isServiceWord(phrase)) continue;
@@ -55,5 +35,3 @@ export function readLocation(
   }
   return null;
 }
-
-export const LOCATION_PATTERNS: readonly RegExp[] = [PLACE_PREPOSITION];

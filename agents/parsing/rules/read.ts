@@ -1,11 +1,10 @@
 // The rules reading of a text: its date and time expressions, contact, service, place, duration and
 // whether it asks for an appointment at all. The Parsing agent and the provider simulator both read this way.
+import type { ReadableText } from "../../../src/coordinator/context.js";
 import { extractExpressions } from "../../../src/temporal/extract.js";
-import type { NormalizedText } from "../../../src/temporal/text.js";
-import type { ExtractOptions, TemporalExpression } from "../../../src/temporal/types.js";
+import type { TemporalExpression } from "../../../src/temporal/types.js";
 import { readContact } from "./contact.js";
 import { asksForAppointment } from "./intent.js";
-import { isOtherLanguage, languageScores } from "./language.js";
 import { readLocation } from "./location.js";
 import { readService } from "./service.js";
 
@@ -36,9 +35,10 @@ function insideAny(spans: readonly [number, number][]): (index: number) => boole
   return (index) => spans.some(([from, to]) => index >= from && index < to);
 }
 
-export function readText(text: NormalizedText, options: ExtractOptions, now: Date): RulesReading {
-  if (isOtherLanguage(languageScores(text.folded, text.original))) return NO_APPOINTMENT;
-  const found = extractExpressions(text, options, now);
+export function readText(readable: ReadableText, now: Date): RulesReading {
+  if (readable.foreign) return NO_APPOINTMENT;
+  const { text, language, dayFirst } = readable;
+  const found = extractExpressions(text, { language, dayFirst }, now);
   const expressions = found.filter((expression) => expression.durationMinutes === undefined);
   const duration = found.find((expression) => expression.durationMinutes !== undefined);
   const spans: [number, number][] = found.map((expression) => [expression.index, expression.end]);

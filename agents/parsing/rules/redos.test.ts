@@ -1,28 +1,23 @@
-// ReDoS gate: every regular expression the rules parser runs on user text (the temporal parsers of both
-// languages, the rule files' exported *_PATTERNS, and the HTTP layer's validators) must be judged "safe"
-// by recheck. A new pattern joins automatically through PARSERS or a *_PATTERNS array.
+// ReDoS gate: every regular expression the rules parser runs on user text (the temporal parsers of every
+// registered locale, the field readers' vocabulary patterns, the exported *_PATTERNS, and the HTTP layer's
+// validators) must be judged "safe" by recheck. A new pattern joins automatically through a locale or a
+// *_PATTERNS array.
 import { checkSync, type Diagnostics } from "recheck";
 import { describe, expect, it } from "vitest";
 import { SAFE_ID } from "../../../src/http/request-id.js";
 import { CALENDAR_ID, OFFSET_INSTANT, SUPPORTED_LANGUAGE } from "../../../src/http/schemas.js";
 import { JSON_CONTENT_TYPE } from "../../../src/http/validation.js";
-import { rangeParsers } from "../../../src/locales/common/ranges.js";
-import { boundaryParser } from "../../../src/locales/en/temporal/boundary.js";
-import { englishDucklingParsers } from "../../../src/locales/en/temporal/duckling.js";
+import { DETECTION_PATTERNS } from "../../../src/locales/detect.js";
 import { FOLLOWED_BY_TIME } from "../../../src/locales/en/temporal/weekday.js";
-import { spanishDucklingParsers } from "../../../src/locales/es/temporal/duckling.js";
 import { MORNING_ARTICLE } from "../../../src/locales/es/temporal/relative-day.js";
+import { LANGUAGES, LOCALES } from "../../../src/locales/index.js";
 import { COMPOSE_PATTERNS } from "../../../src/temporal/duckling/compose.js";
 import { DUCKLING_HOLIDAY_PATTERNS } from "../../../src/temporal/duckling/holidays.js";
-import { latentParsersFor } from "../../../src/temporal/duckling/latent.js";
-import { EXTRACT_PATTERNS, PARSERS } from "../../../src/temporal/extract.js";
+import { EXTRACT_PATTERNS } from "../../../src/temporal/extract.js";
 import { HOLIDAY_PATTERNS } from "../../../src/temporal/holidays/index.js";
 import { TEXT_PATTERNS } from "../../../src/temporal/text.js";
-import { CONTACT_PATTERNS } from "./contact.js";
-import { INTENT_PATTERNS } from "./intent.js";
-import { LANGUAGE_PATTERNS } from "./language.js";
-import { LOCATION_PATTERNS } from "./location.js";
-import { SERVICE_PATTERNS } from "./service.js";
+import type { Parser } from "../../../src/temporal/types.js";
+import { VOCABULARY_PATTERNS } from "./vocabulary.js";
 import { WORD_PATTERNS } from "./words.js";
 
 interface NamedPattern {
@@ -30,43 +25,29 @@ interface NamedPattern {
   pattern: RegExp;
 }
 
+function named(label: string, parsers: readonly Parser[]): NamedPattern[] {
+  return parsers.map((parser) => ({ name: `${label} ${parser.name}`, pattern: parser.pattern }));
+}
+
+/** Every registered locale's parsers: the appointment ones, Duckling's additions and its latent ones. */
+const LOCALE_SOURCES: Record<string, readonly NamedPattern[]> = Object.fromEntries(
+  LANGUAGES.flatMap((language) => {
+    const { parsers, duckling } = LOCALES[language].temporal;
+    return [
+      [`temporal parsers (${language})`, named(`PARSERS.${language}`, parsers)],
+      [`Duckling parsers (${language})`, named(`duckling ${language}`, duckling.parsers)],
+      [`Duckling latent parsers (${language})`, named(`duckling latent ${language}`, duckling.latentParsers)],
+    ];
+  }),
+);
+
 const SOURCES: Record<string, readonly NamedPattern[]> = {
-  "temporal parsers (es)": PARSERS.es.map((parser) => ({
-    name: `PARSERS.es ${parser.name}`,
-    pattern: parser.pattern,
-  })),
-  "temporal parsers (en)": PARSERS.en.map((parser) => ({
-    name: `PARSERS.en ${parser.name}`,
-    pattern: parser.pattern,
-  })),
-  "Duckling parsers (common)": [...rangeParsers, boundaryParser].map((parser) => ({
-    name: `duckling ${parser.name}`,
-    pattern: parser.pattern,
-  })),
-  "Duckling latent parsers (en)": latentParsersFor("en").map((parser) => ({
-    name: `duckling latent en ${parser.name}`,
-    pattern: parser.pattern,
-  })),
-  "Duckling latent parsers (es)": latentParsersFor("es").map((parser) => ({
-    name: `duckling latent es ${parser.name}`,
-    pattern: parser.pattern,
-  })),
-  "Duckling parsers (es)": spanishDucklingParsers.map((parser) => ({
-    name: `duckling es ${parser.name}`,
-    pattern: parser.pattern,
-  })),
-  "Duckling parsers (en)": englishDucklingParsers.map((parser) => ({
-    name: `duckling en ${parser.name}`,
-    pattern: parser.pattern,
-  })),
+  ...LOCALE_SOURCES,
   ...Object.fromEntries(
     Object.entries({
-      CONTACT_PATTERNS,
-      SERVICE_PATTERNS,
-      LOCATION_PATTERNS,
-      INTENT_PATTERNS,
+      VOCABULARY_PATTERNS,
       WORD_PATTERNS,
-      LANGUAGE_PATTERNS,
+      DETECTION_PATTERNS,
       TEXT_PATTERNS,
       EXTRACT_PATTERNS,
       COMPOSE_PATTERNS,

@@ -1,12 +1,8 @@
 // Service: what the appointment is for ("corte de pelo", "eye exam"), from the service vocabulary, a role
 // named instead of a person, or the phrase after "cita para" / "appointment for".
 import { type NormalizedText, originalSlice } from "../../../src/temporal/text.js";
-import { SERVICE_PATTERN } from "./services.js";
-import { STOPWORDS } from "./stopwords.js";
+import { FOR_PHRASE, SERVICE_PATTERN, STOPWORDS } from "./vocabulary.js";
 import { wordsAfter } from "./words.js";
-
-const FOR_PHRASE =
-  /\b(?:cita|turno|hora|appointment|appt|booking|reserva|consulta) (?:para|de|for) (?:(?:un|una|el|la|mi|a|an|my|the) )?(?=[a-z])/g;
 
 export function readService(
   text: NormalizedText,
@@ -37,5 +33,3 @@ export function readService(
   }
   return null;
 }
-
-export const SERVICE_PATTERNS: readonly RegExp[] = [SERVICE_PATTERN, FOR_PHRASE];

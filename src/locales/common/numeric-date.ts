@@ -1,5 +1,5 @@
 // Numeric dates: ISO "2027-01-23" always; "3/1", "3/1/2027", "03-01-27" day first or month first by
-// locale (ExtractOptions.dayFirst).
+// locale (ParserOptions.dayFirst).
 import type { Parser } from "../../temporal/types.js";
 
 export const isoDateParser: Parser = {

@@ -1,45 +1,34 @@
 // The temporal engine under Duckling's reading rules: finds time and duration expressions and answers
 // them as Duckling's HTTP API does (POST /parse), in the requested IANA zone.
 import { DateTime } from "luxon";
-import { rangeParsers } from "../../locales/common/ranges.js";
-import { boundaryParser } from "../../locales/en/temporal/boundary.js";
-import { englishDucklingParsers } from "../../locales/en/temporal/duckling.js";
-import { spanishDucklingParsers } from "../../locales/es/temporal/duckling.js";
+import { FALLBACK_LANGUAGE, isDayFirst, type Language, LOCALES, languageOfTag } from "../../locales/index.js";
 import { extractExpressions } from "../extract.js";
 import { normalizeText } from "../text.js";
-import type { Language, TemporalExpression } from "../types.js";
+import type { TemporalExpression } from "../types.js";
 import { zoneFor } from "../zone.js";
 import { compose } from "./compose.js";
 import { holidayExpressions } from "./holidays.js";
-import { latentParsersFor } from "./latent.js";
 import { type Reading, readExpression } from "./policy.js";
 import type { DucklingEntity, DucklingOptions, DurationValue, IntervalValue, TimeValue } from "./types.js";
 
 const FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZZ";
-/** The parsers Duckling's reading adds to the core ones, per language. */
-const ENGLISH = [...rangeParsers, boundaryParser, ...englishDucklingParsers];
-const SPANISH = [...spanishDucklingParsers, ...rangeParsers];
 
+/** The language of a Duckling locale (`es_MX`, `en`); English, Duckling's own default, for any other. */
 export function languageOf(locale: string): Language {
-  return locale.toLowerCase().startsWith("es") ? "es" : "en";
-}
-
-/** Month first only for US English (and plain `en`, as Duckling's own default locale is en_US). */
-function isDayFirst(locale: string): boolean {
-  const [language, region] = locale.split(/[_-]/);
-  if (language?.toLowerCase() === "es") return true;
-  return region !== undefined && region.toUpperCase() !== "US";
+  return languageOfTag(locale) ?? FALLBACK_LANGUAGE;
 }
 
 export function parseDuckling(text: string, options: DucklingOptions): DucklingEntity[] {
   const language = languageOf(options.locale);
+  const { duckling } = LOCALES[language].temporal;
   const normalized = normalizeText(text);
   const reference = DateTime.fromMillis(options.reference, { zone: zoneFor(options.zone) });
+  // The parsers Duckling's reading adds to the core ones come first: on an identical span, they win.
   const expressions = extractExpressions(
     normalized,
-    { language, dayFirst: isDayFirst(options.locale) },
+    { language, dayFirst: isDayFirst(language, options.locale) },
     reference.toJSDate(),
-    [...(language === "es" ? SPANISH : ENGLISH), ...(options.latent ? latentParsersFor(language) : [])],
+    options.latent ? [...duckling.parsers, ...duckling.latentParsers] : duckling.parsers,
   );
   const found = withHolidays(expressions, holidayExpressions(normalized, language));
   const dims = new Set(options.dims ?? ["time", "duration"]);

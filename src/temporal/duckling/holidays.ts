@@ -5,9 +5,10 @@
 import { CARDINAL_PATTERN, cardinalValue } from "../../locales/en/temporal/duckling-words.js";
 import { NUMBERS as ENGLISH_NUMBERS } from "../../locales/en/temporal/words.js";
 import { NUMBERS as SPANISH_NUMBERS } from "../../locales/es/temporal/words.js";
-import { findHolidays, holidayKind } from "../holidays/index.js";
+import type { Language } from "../../locales/index.js";
+import { findHolidays } from "../holidays/index.js";
 import { type NormalizedText, originalSlice } from "../text.js";
-import type { CycleUnit, Language, TemporalExpression } from "../types.js";
+import type { CycleUnit, TemporalExpression } from "../types.js";
 
 const BEFORE =
   /\b(this|next|last|upcoming|coming|past|previous|este|esta|el proximo|la proxima|el pasado|la pasada)(?: |$)$/;
@@ -147,11 +148,6 @@ function yearAfter(after: string): { value: number; length: number } | null {
   const words = SPELLED_YEAR_AFTER.exec(after);
   const value = words ? cardinalValue(words[1]!) : null;
   return words && value !== null ? { value: 2000 + value, length: words[0].length } : null;
-}
-
-/** Whether a found holiday id names a season (read as an interval of days). */
-export function isSeason(id: string): boolean {
-  return id === "season" || holidayKind(id) === "season";
 }
 
 export const DUCKLING_HOLIDAY_PATTERNS: readonly RegExp[] = [

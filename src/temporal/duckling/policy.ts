@@ -2,6 +2,7 @@
 // reference instant in a zone. These are Duckling's semantics (a bare hour is its next occurrence, "next
 // wednesday" skips the nearest one), not the appointment conventions of appointment-policy.ts.
 import { type DateTime, type DateTimeUnit, FixedOffsetZone } from "luxon";
+import { type Language, LOCALES } from "../../locales/index.js";
 import {
   type HolidayInstant,
   type HolidayOccurrence,
@@ -9,14 +10,7 @@ import {
   nextOccurrence,
   seasonPeriod,
 } from "../holidays/index.js";
-import type {
-  DateSpec,
-  ExpressionParts,
-  Language,
-  PartOfDay,
-  TemporalExpression,
-  TimeSpec,
-} from "../types.js";
+import type { DateSpec, ExpressionParts, PartOfDay, TemporalExpression, TimeSpec } from "../types.js";
 import type { Grain } from "./types.js";
 
 export interface Reading {
@@ -39,27 +33,10 @@ const FINER: Record<Grain, Grain> = {
   year: "month",
 };
 
-/** Parts of the day as Duckling reads them, [from, to) hours; Spanish mornings start at 4. */
-const PARTS: Record<Language, Record<PartOfDay, [number, number]>> = {
-  en: {
-    dawn: [0, 9],
-    morning: [0, 12],
-    noon: [12, 14],
-    afternoon: [12, 19],
-    evening: [18, 24],
-    night: [18, 24],
-    lateNight: [21, 24],
-  },
-  es: {
-    dawn: [0, 6],
-    morning: [4, 12],
-    noon: [12, 14],
-    afternoon: [12, 19],
-    evening: [18, 24],
-    night: [18, 24],
-    lateNight: [21, 24],
-  },
-};
+/** Parts of the day as Duckling reads them in a language: [from, to) hours. */
+function partHours(language: Language, part: PartOfDay): readonly [number, number] {
+  return LOCALES[language].temporal.duckling.partsOfDay[part];
+}
 
 function truncate(instant: DateTime, grain: Grain): DateTime {
   return grain === "week" ? instant.startOf("week") : instant.startOf(grain as DateTimeUnit);
@@ -123,9 +100,10 @@ function readInterval(interval: Interval, reference: DateTime, language: Languag
   if (last.end) return { start: first.start, grain: first.grain, end: last.end };
   // "1-2:30", "3pm - 6:00:00pm": the interval is read to the finer of its two ends.
   const grain = finer(first.grain, last.grain);
-  // Duckling closes an interval one grain past its last end; Spanish clock ranges ("9:30 - 11:00") end
-  // exactly at the time said.
-  const exact = language === "es" && (grain === "minute" || grain === "hour");
+  // Duckling closes an interval one grain past its last end; in some languages (Spanish) clock ranges
+  // ("9:30 - 11:00") end exactly at the time said.
+  const exact =
+    LOCALES[language].temporal.duckling.clockRangesEndExactly && (grain === "minute" || grain === "hour");
   return {
     start: first.start,
     grain,
@@ -211,7 +189,7 @@ function readParts(
     return start ? { start, grain: timeGrain(parts.time) } : null;
   }
   if (part) {
-    const [from, to] = PARTS[language][part];
+    const [from, to] = partHours(language, part);
     let base = day ? day.start.startOf("day") : reference.startOf("day");
     if (!day && reference.hour >= to) base = base.plus({ days: 1 });
     return { start: base.set({ hour: from }), grain: "hour", end: atWallClock(base, to * 60) };
@@ -266,7 +244,7 @@ function hourCandidates(time: TimeSpec, part: PartOfDay | undefined, language: L
   if (time.meridiem === "am") return [hour === 12 ? 0 : hour];
   if (time.clock24 || hour > 12 || hour === 0) return [hour % 24];
   if (part) {
-    const [from] = PARTS[language][part];
+    const [from] = partHours(language, part);
     // "this evening at 12", "this morning at 12": Duckling reads the midnight that ends that day.
     if (hour === 12 && part !== "noon") return [24];
     if (from >= 12 || part === "noon")

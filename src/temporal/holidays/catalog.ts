@@ -3,7 +3,7 @@ import { EASTER_HOLIDAYS } from "./easter-holidays.js";
 import { FIXED_HOLIDAYS } from "./fixed-holidays.js";
 import { HEBREW_HOLIDAYS } from "./hebrew-holidays.js";
 import { HINDU_HOLIDAYS } from "./hindu-holidays.js";
-import type { HolidayDefinition, HolidayKind } from "./holiday-definition.js";
+import type { HolidayDefinition } from "./holiday-definition.js";
 import { INDIAN_SOLAR_HOLIDAYS } from "./indian-solar-holidays.js";
 import { ISLAMIC_HOLIDAYS } from "./islamic-holidays.js";
 import { SEASON_HOLIDAYS } from "./seasons.js";
@@ -28,10 +28,6 @@ const BY_ID = new Map(HOLIDAYS.map((holiday) => [holiday.id, holiday]));
 
 export function holidayDefinition(id: string): HolidayDefinition | undefined {
   return BY_ID.get(id);
-}
-
-export function holidayKind(id: string): HolidayKind | undefined {
-  return BY_ID.get(id)?.kind;
 }
 
 export const HOLIDAY_IDS: readonly string[] = HOLIDAYS.map((holiday) => holiday.id);

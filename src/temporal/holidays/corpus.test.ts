@@ -2,8 +2,8 @@
 // naming a holiday is found, and the occurrence in the year of the expected value is that value.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { Language } from "../../locales/index.js";
 import { normalizeText } from "../text.js";
-import type { Language } from "../types.js";
 import { findHolidays } from "./find-holidays.js";
 import type { HolidayInstant, HolidayOccurrence } from "./holiday-definition.js";
 import { holidayOccurrences } from "./occurrence.js";

@@ -1,7 +1,7 @@
 import { checkSync, type Diagnostics } from "recheck";
 import { describe, expect, it } from "vitest";
+import type { Language } from "../../locales/index.js";
 import { normalizeText } from "../text.js";
-import type { Language } from "../types.js";
 import { findHolidays, HOLIDAY_PATTERNS } from "./find-holidays.js";
 
 const ids = (text: string, language: Language) =>

@@ -2,7 +2,7 @@
 // regular expression per language, built from its name variants and bounded so that a name never starts
 // or ends inside a word. Overlaps are settled as the temporal parsers settle theirs: the earliest start
 // wins, then the longest ("orthodox good friday" over "good friday", "new year's eve" over "new year's").
-import type { Language } from "../types.js";
+import { LANGUAGES, type Language, perLanguage } from "../../locales/index.js";
 import { HOLIDAYS } from "./catalog.js";
 
 export interface HolidayMatch {
@@ -17,8 +17,6 @@ interface HolidayPattern {
   pattern: RegExp;
 }
 
-const LANGUAGES: readonly Language[] = ["es", "en"];
-
 function buildPattern(names: readonly string[]): RegExp {
   // A typographic apostrophe survives folding; let every ASCII one in a name match it too.
   const alternatives = names.map((name) => name.replaceAll("'", "['\u2019]"));
@@ -32,10 +30,7 @@ function patternsFor(language: Language): HolidayPattern[] {
   });
 }
 
-const PATTERNS_BY_LANGUAGE: Readonly<Record<Language, readonly HolidayPattern[]>> = {
-  es: patternsFor("es"),
-  en: patternsFor("en"),
-};
+const PATTERNS_BY_LANGUAGE: Readonly<Record<Language, readonly HolidayPattern[]>> = perLanguage(patternsFor);
 
 /** Every regular expression run on user text, for the ReDoS gate. */
 export const HOLIDAY_PATTERNS: readonly RegExp[] = LANGUAGES.flatMap((language) =>

@@ -15,15 +15,15 @@ import {
 } from "./astronomy.js";
 import { localDay, NEW_DELHI, type Place, sunrise, sunset } from "./sun-times.js";
 
+// The lunar months holidays fall in, by number (Chaitra is the first; Jyeshtha, 3, and Margashirsha, 9,
+// hold none of the holidays read here).
 export const CHAITRA = 1;
 export const VAISHAKHA = 2;
-export const JYESHTHA = 3;
 export const ASHADHA = 4;
 export const SHRAVANA = 5;
 export const BHADRAPADA = 6;
 export const ASHVIN = 7;
 export const KARTIKA = 8;
-export const MARGASHIRSHA = 9;
 export const PAUSHA = 10;
 export const MAGHA = 11;
 export const PHALGUNA = 12;

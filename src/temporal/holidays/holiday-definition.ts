@@ -1,6 +1,6 @@
 // What a holiday is to this module: an id, the names it goes by in each language (regular-expression
 // sources over folded text) and its occurrences in any Gregorian year. The rule families build these.
-import type { Language } from "../types.js";
+import type { Language } from "../../locales/index.js";
 import { civilDate } from "./civil-date.js";
 
 export type HolidayGrain = "day" | "hour" | "minute";

@@ -1,5 +1,5 @@
 // Holidays for the temporal engine: names found in folded text, and dates for any Gregorian year.
-export { HOLIDAY_IDS, holidayKind } from "./catalog.js";
+export { HOLIDAY_IDS } from "./catalog.js";
 export type { CivilDate } from "./civil-date.js";
 export { findHolidays, HOLIDAY_PATTERNS, type HolidayMatch } from "./find-holidays.js";
 export type { HolidayGrain, HolidayInstant, HolidayKind, HolidayOccurrence } from "./holiday-definition.js";

@@ -1,17 +1,16 @@
 // Latent readings, returned only when a Duckling client asks for them (`latent: true`): a bare number as
 // an hour ("7"), a four-digit number as a year ("1974"), "the 24", a month name alone ("May"), "night",
-// "the week". Duckling marks these latent because they are guesses without a time word around them.
-
-import { englishLatentDucklingParsers } from "../../locales/en/temporal/duckling-latent.js";
-import { MONTHS as ENGLISH_MONTHS } from "../../locales/en/temporal/words.js";
-import { MONTHS as SPANISH_MONTHS } from "../../locales/es/temporal/words.js";
-import type { Language, Parser } from "../types.js";
+// "the week". Duckling marks these latent because they are guesses without a time word around them. They
+// read Spanish and English words together, like the range parsers; each locale picks the ones it runs.
+import type { Parser } from "../../temporal/types.js";
+import { MONTHS as ENGLISH_MONTHS } from "../en/temporal/words.js";
+import { MONTHS as SPANISH_MONTHS } from "../es/temporal/words.js";
 
 const MONTHS: Record<string, number> = { ...SPANISH_MONTHS, ...ENGLISH_MONTHS };
 const FULL_MONTHS =
   "january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre";
 
-const genericLatentParsers: readonly Parser[] = [
+export const genericLatentParsers: readonly Parser[] = [
   {
     name: "latent/year",
     pattern: /\b(1\d{3}|20\d{2})\b(?![:/.-]\d)/g,
@@ -55,7 +54,7 @@ const genericLatentParsers: readonly Parser[] = [
 ];
 
 /** What a parser reads here is latent, whatever the parser says. */
-function latent(parser: Parser): Parser {
+export function latent(parser: Parser): Parser {
   return {
     ...parser,
     extract: (match, options) => {
@@ -64,17 +63,3 @@ function latent(parser: Parser): Parser {
     },
   };
 }
-
-const LATENT: Record<Language, readonly Parser[]> = {
-  en: [
-    ...englishLatentDucklingParsers,
-    ...genericLatentParsers.filter((parser) => parser.name !== "latent/hour"),
-  ].map(latent),
-  es: genericLatentParsers.map(latent),
-};
-
-export function latentParsersFor(language: Language): readonly Parser[] {
-  return LATENT[language];
-}
-
-export const LATENT_PATTERNS: readonly RegExp[] = genericLatentParsers.map((parser) => parser.pattern);

@@ -1,0 +1,60 @@
+// The Spanish words the field readers look for (contact, service, place, intent), folded: lower case, no
+// accents. See FieldVocabulary (../locale.ts) for what each list is for.
+import { phrases, words } from "../lists.js";
+import type { FieldVocabulary } from "../locale.js";
+
+export const fields: FieldVocabulary = {
+  contact: {
+    titles: words(`dr dra doctor doctora lic lcdo lcda licenciado licenciada prof profe profesor profesora ing
+      ingeniero ingeniera sr sra srta senor senora senorita don dona mtro mtra maestro maestra enfermera`),
+    roleTitles: words("doctor doctora profe profesor profesora enfermera"),
+    with: ["con"],
+    articles: words("el la los las mi su nuestro nuestra"),
+  },
+  service: {
+    phrases: phrases(`corte de pelo|corte de cabello|limpieza dental|limpieza de dientes|examen de la vista|
+      examen de vista|revision de la vista|analisis de sangre|prueba de sangre|sesion de terapia|terapia de pareja|
+      cambio de aceite|masaje relajante|medico general|medica general|manicure|manicura|pedicure|pedicura|
+      depilacion|tinte|peinado|barberia|barbero|peluqueria|peluquero|peluquera|dentista|odontologo|odontologa|
+      ortodoncista|medico|medica|pediatra|ginecologo|ginecologa|dermatologo|dermatologa|oftalmologo|oftalmologa|
+      oculista|cardiologo|cardiologa|psicologo|psicologa|psiquiatra|terapeuta|terapia|fisioterapia|fisioterapeuta|
+      fisio|kinesiologo|kinesiologa|kinesiologia|kinesio|nutriologo|nutriologa|nutricionista|veterinario|
+      veterinaria|abogado|abogada|contador|contadora|notario|notaria|gestor|gestora|asesor|asesora|masaje|masajes|
+      limpieza|vacuna|vacunacion|chequeo|revision|ecografia|radiografia|analisis|mecanico|entrevista|tutoria|
+      clase de|manicurista|podologo|podologa|otorrino|traumatologo|traumatologa|urologo|urologa|endocrinologo|
+      endocrinologa|enfermera|enfermero|optometrista|dermato|gineco`),
+    requestNouns: words("cita turno hora reserva consulta"),
+    for: words("para de"),
+    articles: words("un una el la mi"),
+  },
+  place: {
+    prepositions: ["en", "cerca de", "frente a"],
+    articles: words("el la los las mi nuestra nuestro su"),
+    joiners: words("de del y la el"),
+    nameJoiners: words("de del la las el los y en"),
+    nameArticles: words("la las el los"),
+    venues: words(`clinica consultorio consulta sucursal oficina oficinas hospital sanatorio centro comercial
+      medico dental spa hotel peluqueria barberia salon estudio gimnasio academia escuela colegio universidad
+      farmacia laboratorio tienda local sede edificio torre restaurante cafeteria cafe bar`),
+    streetsBefore: words(
+      "av avda avenida calle c carrera cra paseo camino calzada boulevard bulevar blvd pasaje jiron jr ronda via",
+    ),
+    streetsAfter: [],
+  },
+  intent: {
+    appointment: phrases(`cita|citas|turno|turnos|reserv[a-z]{0,6}|agend[a-z]{0,6}|program[a-z]{0,6}|
+      apart[a-z]{0,4}|sac[a-z]{0,5}|pedir hora|pido hora|hora con|hora para|consulta|sesion|visita|reunion|atender`),
+    smallTalk: phrases(
+      "clima|el tiempo|que tiempo|lluvia|llover|llueve|como estas|como andas|que tal|jaja|chiste|quien eres",
+    ),
+    courtesy: phrases(
+      "gracias|nos vemos|hasta luego|adios|chau|buenos dias|buenas tardes|buenas noches|hola",
+    ),
+  },
+  stopwords:
+    words(`el la los las lo un una unos unas de del a al en para por con sin y o u que mi mis su sus tu
+    tus este esta ese esa manana hoy ayer tarde noche madrugada mediodia pasado proximo proxima semana dia dias
+    hora horas minutos lunes martes miercoles jueves viernes sabado domingo enero febrero marzo abril mayo junio
+    julio agosto septiembre setiembre octubre noviembre diciembre hs am pm porfa xfa favor gracias urgente
+    urgencia cita turno quiero necesito`),
+};

@@ -1,0 +1,118 @@
+// What a language brings to Cita. A locale is one folder (src/locales/<code>/) exporting one `Locale`; the
+// registry (./index.ts) lists them. Every part is required: src/locales/locales.test.ts fails when a registered
+// locale lacks one, so a forgotten part is never a silent fallback to another language.
+// Words are written folded (lower case, no accents), as the readers match them; word lists of every
+// registered language are read together, since people mix them ("cita with Dr. Lee").
+import type { ParsedResult } from "chrono-node";
+import type { Parser, PartOfDay } from "../temporal/types.js";
+import type { Messages } from "./messages.js";
+
+export interface Locale {
+  /** ISO 639-1 code: what request locales and Duckling locales start with, and answers' `language`. */
+  readonly code: string;
+  /** The language's English name, for the LLM prompt ("es" for Spanish). */
+  readonly englishName: string;
+  /** The Intl locale that writes dates in messages ("lunes, 26 de enero, 10:00"). */
+  readonly intlLocale: string;
+  /** Whether a numeric date reads day first ("3/4" is 3 April), given the tag's region subtag (upper case) or none. */
+  dayFirst(region: string | null): boolean;
+  /** Duckling client locales answered in this language, for documentation (`es_MX`...). */
+  readonly ducklingLocales: readonly string[];
+  /** Words that tell the language apart when a request gives no locale (src/locales/detect.ts). */
+  readonly detection: Detection;
+  /** The words the rules readers look for, per field. */
+  readonly fields: FieldVocabulary;
+  /** Every message Cita sends back, in this language. */
+  readonly messages: Messages;
+  readonly temporal: TemporalLocale;
+}
+
+export interface Detection {
+  /** Common words of the language. */
+  readonly words: readonly string[];
+  /** Characters only this language writes (Spanish ñ, ¿, ¡): each text that has one scores `markWeight` more. */
+  readonly marks: RegExp | null;
+  readonly markWeight: number;
+}
+
+/**
+ * Vocabularies of the field readers (agents/parsing/rules, agents/geo). Items are folded words or phrases;
+ * where a reader builds a regular expression from them (`intent`, `titles`) an item may be a small
+ * linear fragment such as `reserv[a-z]{0,6}`, checked by the ReDoS gate like every pattern.
+ */
+export interface FieldVocabulary {
+  readonly contact: {
+    /** Titles before a name ("dr", "doctora", "mrs"), without their dot. */
+    readonly titles: readonly string[];
+    /** Titles that name a role when no name follows ("la doctora"): the service, not a contact. */
+    readonly roleTitles: readonly string[];
+    /** Words before the person ("con", "with"). */
+    readonly with: readonly string[];
+    /** Articles and possessives skipped before a name. */
+    readonly articles: readonly string[];
+  };
+  readonly service: {
+    /** What appointments are for, services and roles ("corte de pelo", "dentist"). */
+    readonly phrases: readonly string[];
+    /** "cita para …", "appointment for …": the nouns, the joining words and the articles skipped after them. */
+    readonly requestNouns: readonly string[];
+    readonly for: readonly string[];
+    readonly articles: readonly string[];
+  };
+  readonly place: {
+    /** Words before a place ("en", "near"). */
+    readonly prepositions: readonly string[];
+    /** Articles and possessives skipped before a place. */
+    readonly articles: readonly string[];
+    /** Words allowed inside a place phrase, never at its end ("de", "of"). */
+    readonly joiners: readonly string[];
+    /** Words that join the parts of a place's name, for the Geo agent ("Las Palmas de Gran Canaria"). */
+    readonly nameJoiners: readonly string[];
+    /** Articles that may start a place's name ("La Paz", "The Bronx"). */
+    readonly nameArticles: readonly string[];
+    /** Kinds of venue, the head noun of a phrase and never the place name ("clínica", "office"). */
+    readonly venues: readonly string[];
+    /** Street words before the street's name ("avenida") and after it ("street"). */
+    readonly streetsBefore: readonly string[];
+    readonly streetsAfter: readonly string[];
+  };
+  readonly intent: {
+    /** Words that ask for an appointment ("cita", "book"). */
+    readonly appointment: readonly string[];
+    /** Chat that is not a request (the weather, how-are-you): wins over a date or time. */
+    readonly smallTalk: readonly string[];
+    /** Greetings and goodbyes: a request only with a clock time or a place. */
+    readonly courtesy: readonly string[];
+  };
+  /** Words that end a name or a place phrase: articles, prepositions, time words, chat filler. */
+  readonly stopwords: readonly string[];
+}
+
+export interface TemporalLocale {
+  /** The parsers of appointment requests, in priority order (each `temporal/configuration.ts`). */
+  readonly parsers: readonly Parser[];
+  /**
+   * Month names (folded, abbreviations included) and their numbers. The shared range and latent parsers
+   * (../common) read every locale's; src/locales/locales.test.ts checks they do.
+   */
+  readonly months: Readonly<Record<string, number>>;
+  /** chrono-node's parser for this language (chrono.es, chrono.en.GB...), asked for dates ours missed. */
+  chrono(dayFirst: boolean): ChronoParser;
+  readonly duckling: DucklingLocale;
+}
+
+export interface ChronoParser {
+  parse(text: string, reference: Date): ParsedResult[];
+}
+
+/** What Duckling's reading (POST /parse) adds for this language. */
+export interface DucklingLocale {
+  /** Parsers added before the core ones (quarters, spans, spelled-out clocks, ranges...). */
+  readonly parsers: readonly Parser[];
+  /** Parsers of latent readings, run when a client asks for them. */
+  readonly latentParsers: readonly Parser[];
+  /** Parts of the day as Duckling reads them in this language: [from, to) hours. */
+  readonly partsOfDay: Readonly<Record<PartOfDay, readonly [number, number]>>;
+  /** Whether a clock range ("9:30 - 11:00") ends at the time said rather than one grain later. */
+  readonly clockRangesEndExactly: boolean;
+}
