@@ -33,12 +33,22 @@ export type ContextInput = Omit<AgentContext, keyof ReadableText | "debug" | "ll
   llm?: AgentContext["llm"];
 };
 
+const quiet = () => {};
+
+/** Every context has the same fields in the same order: agents read them on every request. */
 export function createAgentContext(input: ContextInput): AgentContext {
-  const { language, ...facts } = input;
+  const { text, language, foreign, dayFirst } = readableText(input.text, input.locale, input.language);
   return {
-    ...facts,
-    ...readableText(input.text, input.locale, language),
-    debug: input.debug ?? (() => {}),
+    text,
+    language,
+    foreign,
+    dayFirst,
+    locale: input.locale,
+    timezone: input.timezone,
+    now: input.now,
+    calendar: input.calendar,
+    store: input.store,
+    debug: input.debug ?? quiet,
     llm: input.llm ?? null,
   };
 }
