@@ -8,7 +8,8 @@ import type { TemporalExpression } from "../types.js";
 import { zoneFor } from "../zone.js";
 import { compose } from "./compose.js";
 import { holidayExpressions } from "./holidays.js";
-import { type Reading, readExpression } from "./policy.js";
+import { readExpression } from "./policy.js";
+import type { Reading } from "./reading.js";
 import type { DucklingEntity, DucklingOptions, DurationValue, IntervalValue, TimeValue } from "./types.js";
 
 const FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZZ";
