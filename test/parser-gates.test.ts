@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LANGUAGES, LOCALES } from "../src/locales/index.js";
-import { openParsers } from "../src/temporal/extract.js";
+import { openParsers } from "../src/temporal/parser-gates.js";
 import { normalizeText } from "../src/temporal/text.js";
 import type { Parser } from "../src/temporal/types.js";
 import { loadCorpus } from "../tools/duckling/corpus.js";

@@ -6,8 +6,9 @@ import type { Extraction } from "../../src/llm/extraction-schema.js";
 import type { Language } from "../../src/locales/index.js";
 import { normalizeText } from "../../src/temporal/text.js";
 import { resolveDraftTime } from "../temporal/index.js";
-import { mergeReadings, phraseExpressions } from "./cross-check.js";
+import { mergeReadings } from "./cross-check.js";
 import { parsingAgent } from "./index.js";
+import { phraseExpressions } from "./phrases.js";
 
 const NOW = Date.parse("2026-01-22T10:30:00+01:00"); // a Thursday
 const WHO = { provider: "qwen", model: "qwen-plus" } as const;

@@ -5,10 +5,10 @@
 import type { AgentContext, Ambiguity, Draft, LlmReading } from "../../src/coordinator/agent.js";
 import type { Extraction } from "../../src/llm/extraction-schema.js";
 import { localize } from "../../src/locales/index.js";
-import { extractExpressions } from "../../src/temporal/extract.js";
-import { type NormalizedText, normalizeText } from "../../src/temporal/text.js";
+import type { NormalizedText } from "../../src/temporal/text.js";
 import type { TemporalExpression } from "../../src/temporal/types.js";
 import { resolveDraftTime } from "../temporal/index.js";
+import { key, occursIn, phraseExpressions } from "./phrases.js";
 
 /** Longest field value kept from a model: contacts, services and places are short phrases. */
 const MAX_FIELD_LENGTH = 120;
@@ -102,71 +102,4 @@ function sameWords(a: unknown, b: unknown): boolean {
   if (typeof a !== "string" || typeof b !== "string") return a === b;
   const [left, right] = [key(a), key(b)];
   return left === right || ` ${left} `.includes(` ${right} `) || ` ${right} `.includes(` ${left} `);
-}
-
-/** Case, accents, punctuation and spacing folded away: "Dr. Pérez" and "dr perez" share a key. */
-function key(value: string): string {
-  return foldedKey(normalizeText(value).folded);
-}
-
-function foldedKey(folded: string): string {
-  return folded.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-}
-
-function occursIn(phrase: string, text: NormalizedText): boolean {
-  const wanted = key(phrase);
-  return wanted !== "" && ` ${foldedKey(text.folded)} `.includes(` ${wanted} `);
-}
-
-/**
- * The rules engine's expressions for the model's date and time phrases, each read on its own. A phrase
- * that is not in the text is ignored, and one found only inside another ("tomorrow at 5" as both, or
- * "5" within it) is read once, as part of the longer one. A phrase that reads as nothing on its own but
- * does in context (an abbreviation such as "wed") takes the rules' expressions inside it in the text.
- */
-export function phraseExpressions(
-  phrases: readonly (string | null)[],
-  text: NormalizedText,
-  options: Parameters<typeof extractExpressions>[1],
-  now: number,
-  inContext: readonly TemporalExpression[] = [],
-): TemporalExpression[] {
-  const haystack = ` ${foldedKey(text.folded)} `;
-  const spans = new Map<string, [number, number][]>();
-  for (const phrase of new Set(phrases)) {
-    const wanted = phrase === null ? "" : ` ${key(phrase)} `;
-    if (phrase === null || wanted.trim() === "") continue;
-    const found: [number, number][] = [];
-    for (let at = haystack.indexOf(wanted); at >= 0; at = haystack.indexOf(wanted, at + 1)) {
-      found.push([at, at + wanted.length]);
-    }
-    if (found.length > 0) spans.set(phrase, found);
-  }
-  const within = ([from, to]: [number, number], other: string) =>
-    spans.get(other)!.some(([start, end]) => start <= from && to <= end);
-  const readable = [...spans.keys()].filter((phrase) =>
-    spans
-      .get(phrase)!
-      .some((span) => ![...spans.keys()].some((other) => other !== phrase && within(span, other))),
-  );
-  return readable.flatMap((phrase) => {
-    const alone = extractExpressions(normalizeText(phrase), options, new Date(now)).filter(
-      (expression) => expression.durationMinutes === undefined,
-    );
-    return alone.length > 0 ? alone : insidePhrase(phrase, text, inContext);
-  });
-}
-
-function insidePhrase(
-  phrase: string,
-  text: NormalizedText,
-  expressions: readonly TemporalExpression[],
-): TemporalExpression[] {
-  const wanted = normalizeText(phrase).folded;
-  const inside: TemporalExpression[] = [];
-  for (let at = text.folded.indexOf(wanted); at >= 0; at = text.folded.indexOf(wanted, at + 1)) {
-    const end = at + wanted.length;
-    inside.push(...expressions.filter((expression) => expression.index >= at && expression.end <= end));
-  }
-  return [...new Set(inside)];
 }

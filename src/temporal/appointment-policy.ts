@@ -1,21 +1,14 @@
 // Resolves found expressions into an appointment's local date, time, start and end, following
 // ../shared/spec/conventions.md (weekdays strictly after today, the first future day-and-month, bare hours
 // 1–6 as PM, parts of the day) in the IANA zone on the target date. Plain civil-date arithmetic: this runs
-// on every request.
-import {
-  addDays,
-  type CivilDate,
-  compareDates,
-  daysInMonth,
-  isoDate,
-  localDate,
-  weekdayOf,
-} from "./civil.js";
-import type { DateSpec, PartOfDay, TemporalExpression, TimeSpec } from "./types.js";
+// on every request. Which day a date names is appointment-dates.ts.
+import { type DateIssue, resolveDate } from "./appointment-dates.js";
+import { type CivilDate, isoDate, localDate } from "./civil.js";
+import type { PartOfDay, TemporalExpression, TimeSpec } from "./types.js";
 import { formatAtOffset, resolveWallTime, zoneFor } from "./zone.js";
 
 export type TemporalIssue =
-  | { field: "date"; issue: "ambiguous"; reason: "weekday_mismatch" | "invalid_date"; options?: string[] }
+  | DateIssue
   | { field: "time"; issue: "ambiguous"; reason: "part_of_day" | "repeated_time" }
   | { field: "time"; issue: "nonexistent_time"; reason: "nonexistent_time" };
 
@@ -98,84 +91,6 @@ export function resolveAppointmentTime(input: PolicyInput): ResolvedTime {
 
 function zoneOffset(millis: number, zone: string): number {
   return zoneFor(zone).offset(millis);
-}
-
-type DateResolution =
-  | { kind: "ok"; day: CivilDate }
-  | { kind: "issue"; issue: TemporalIssue }
-  | { kind: "none" };
-
-function resolveDate(spec: DateSpec, today: CivilDate): DateResolution {
-  switch (spec.kind) {
-    case "relative":
-      return { kind: "ok", day: addDays(today, spec.days) };
-    case "weekday":
-      return { kind: "ok", day: weekdayDate(spec.weekday, spec.week, today) };
-    case "calendar": {
-      const day = calendarDate(spec, today);
-      if (day === null)
-        return { kind: "issue", issue: { field: "date", issue: "ambiguous", reason: "invalid_date" } };
-      if (spec.weekday !== undefined && weekdayOf(day) !== spec.weekday) {
-        const byWeekday = weekdayDate(spec.weekday, undefined, addDays(today, -1));
-        return {
-          kind: "issue",
-          issue: {
-            field: "date",
-            issue: "ambiguous",
-            reason: "weekday_mismatch",
-            options: [...new Set([isoDate(day), isoDate(byWeekday)])],
-          },
-        };
-      }
-      return { kind: "ok", day };
-    }
-    default:
-      // A month, a week, a year: no single day to book.
-      return { kind: "none" };
-  }
-}
-
-/**
- * The first such weekday strictly after `today`; in the next, this or the previous calendar week; or the
- * last one before today.
- */
-function weekdayDate(
-  weekday: number,
-  week: "next" | "last" | "this" | "previous" | undefined,
-  today: CivilDate,
-): CivilDate {
-  const todayWeekday = weekdayOf(today);
-  const monday = addDays(today, 1 - todayWeekday);
-  if (week === "next") return addDays(monday, 7 + weekday - 1);
-  if (week === "this") return addDays(monday, weekday - 1);
-  if (week === "previous") return addDays(monday, weekday - 1 - 7);
-  if (week === "last") return addDays(today, -((todayWeekday - weekday + 7) % 7 || 7));
-  return addDays(today, (weekday - todayWeekday + 7) % 7 || 7);
-}
-
-function calendarDate(spec: Extract<DateSpec, { kind: "calendar" }>, today: CivilDate): CivilDate | null {
-  if (spec.year !== undefined && spec.month !== undefined) return dayIn(spec.year, spec.month, spec.day);
-  if (spec.month !== undefined) {
-    // The first occurrence on or after today; a 29 February waits for a leap year.
-    for (let year = today.year; year <= today.year + 8; year++) {
-      const candidate = dayIn(year, spec.month, spec.day);
-      if (candidate && compareDates(candidate, today) >= 0) return candidate;
-    }
-    return null;
-  }
-  // A day alone: this month if not past, else the next month that has that day.
-  for (let months = 0; months <= 2; months++) {
-    const month = ((today.month - 1 + months) % 12) + 1;
-    const year = today.year + Math.floor((today.month - 1 + months) / 12);
-    const candidate = dayIn(year, month, spec.day);
-    if (candidate && compareDates(candidate, today) >= 0) return candidate;
-  }
-  return null;
-}
-
-/** The date `day` of that month, or null when the month has no such day. */
-function dayIn(year: number, month: number, day: number): CivilDate | null {
-  return day >= 1 && day <= daysInMonth(year, month) ? { year, month, day } : null;
 }
 
 function resolveClock(

@@ -11,10 +11,12 @@ import { DETECTION_PATTERNS } from "../../../src/locales/detect.js";
 import { FOLLOWED_BY_TIME } from "../../../src/locales/en/temporal/weekday.js";
 import { MORNING_ARTICLE } from "../../../src/locales/es/temporal/relative-day.js";
 import { LANGUAGES, LOCALES } from "../../../src/locales/index.js";
+import { CHRONO_FALLBACK_PATTERNS } from "../../../src/temporal/chrono-fallback.js";
 import { COMPOSE_PATTERNS } from "../../../src/temporal/duckling/compose.js";
 import { DUCKLING_HOLIDAY_PATTERNS } from "../../../src/temporal/duckling/holidays.js";
-import { EXTRACT_PATTERNS } from "../../../src/temporal/extract.js";
+import { ZONE_AFTER_PATTERNS } from "../../../src/temporal/duckling/zone-after.js";
 import { HOLIDAY_PATTERNS } from "../../../src/temporal/holidays/index.js";
+import { GATE_PATTERNS } from "../../../src/temporal/parser-gates.js";
 import { TEXT_PATTERNS } from "../../../src/temporal/text.js";
 import type { Parser } from "../../../src/temporal/types.js";
 import { VOCABULARY_PATTERNS } from "./vocabulary.js";
@@ -49,8 +51,10 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
       WORD_PATTERNS,
       DETECTION_PATTERNS,
       TEXT_PATTERNS,
-      EXTRACT_PATTERNS,
+      CHRONO_FALLBACK_PATTERNS,
+      GATE_PATTERNS,
       COMPOSE_PATTERNS,
+      ZONE_AFTER_PATTERNS,
       HOLIDAY_PATTERNS,
       DUCKLING_HOLIDAY_PATTERNS,
       LOCALE_HELPERS: [MORNING_ARTICLE, FOLLOWED_BY_TIME],

@@ -2,6 +2,7 @@
 // ("tomorrow" + "at 3pm"), and two readings joined by a range word become an interval ("from 3 to 5pm").
 import type { NormalizedText } from "../text.js";
 import type { ExpressionParts, TemporalExpression } from "../types.js";
+import { withZone } from "./zone-after.js";
 
 const JOINER = /^(?:,? ?(?:at|on|the|of|a las|a la|a|el|del|de|en|in|around|about|for|por|para|,)?)? ?$/;
 const RANGE =
@@ -88,52 +89,6 @@ function merge(
 
 const OPEN_BEFORE =
   /^(?:(?:anytime |sometime |sometimes )?(after|since|from|later than|starting|as of|despues de|despues del|despues|a partir de|a partir del|desde)|(?:anytime |sometime |sometimes )?(before|until|untill|till|til|through|thru|prior to|earlier than|antes de|antes del|antes|hasta)|(by)) /;
-const ZONE_AFTER = /^ \(?(gmt|utc|cet|cest|cst|cdt|est|edt|pst|pdt|mst|mdt|ist|bst|wet|eet)\)?(?![a-z])/;
-const ZONE_OFFSETS: Record<string, number> = {
-  gmt: 0,
-  utc: 0,
-  wet: 0,
-  bst: 60,
-  cet: 60,
-  cest: 120,
-  eet: 120,
-  ist: 330,
-  est: -300,
-  edt: -240,
-  cst: -360,
-  cdt: -300,
-  mst: -420,
-  mdt: -360,
-  pst: -480,
-  pdt: -420,
-};
-
-/** A zone abbreviation after a time ("4pm CET"): the time is read in that offset. */
-function withZone(expression: TemporalExpression, text: NormalizedText): TemporalExpression {
-  const zone = ZONE_AFTER.exec(text.folded.slice(expression.end));
-  if (!zone) return expression;
-  const utcOffset = ZONE_OFFSETS[zone[1]!]!;
-  const zoned = (parts: ExpressionParts | undefined) =>
-    parts?.time ? { ...parts, time: { ...parts.time, utcOffset } } : parts;
-  if (!expression.time && !expression.interval) return expression;
-  const end = expression.end + zone[0].length;
-  return {
-    ...expression,
-    ...(expression.time ? { time: { ...expression.time, utcOffset, minuteGiven: true } } : {}),
-    ...(expression.interval
-      ? {
-          interval: {
-            ...expression.interval,
-            from: zoned(expression.interval.from),
-            to: zoned(expression.interval.to),
-          },
-        }
-      : {}),
-    end,
-    text: text.original.slice(text.offsets[expression.index], text.offsets[end - 1]! + 1),
-  };
-}
-
 const LEAD_BEFORE =
   /((?:anytime |sometime |sometimes )?(?:after|since|from|later than|starting|as of|before|until|untill|till|til|through|thru|prior to|earlier than|by|despues de|despues del|despues|a partir de|a partir del|desde|antes de|antes del|antes|hasta)) $/;
 const LEAD_INSIDE =
@@ -232,7 +187,6 @@ export const COMPOSE_PATTERNS: readonly RegExp[] = [
   RANGE,
   RANGE_START,
   OPEN_BEFORE,
-  ZONE_AFTER,
   LEAD_BEFORE,
   LEAD_INSIDE,
 ];
