@@ -93,13 +93,9 @@ class FakeProvider implements LlmProvider {
       if ("error" in step) {
         throw typeof step.error === "function"
           ? step.error()
-          : new ProviderError(
-              this.name,
-              step.error,
-              `${this.name}: ${step.error}`,
-              null,
-              step.retryAfterMs ?? null,
-            );
+          : new ProviderError(this.name, step.error, `${this.name}: ${step.error}`, {
+              retryAfterMs: step.retryAfterMs ?? null,
+            });
       }
       call.outcome = "answer";
       return {

@@ -7,7 +7,7 @@
 // State lives in one instance per process (per isolate on Workers, created lazily by the app).
 import type { z } from "zod";
 import { completeStructured, type InvalidOutput, type StructuredResult } from "../llm/structured.js";
-import type { ModelPrice } from "../metrics/prices.js";
+import type { ModelPrice } from "../providers/types.js";
 import {
   type CompletionRequest,
   isProviderError,
