@@ -4,10 +4,8 @@
 // answered from the cache when it can. It keeps per provider and model a health window, and tells the
 // coordinator whether LLMs are healthy, degraded (run the minimal sequence) or down (read by rules).
 //
-// This file is the facade; the parts are: targets.ts (a provider and model with its breaker, limits and
-// health), selection.ts (which target), attempts.ts (the attempts within the deadline), hedging.ts,
-// call.ts (one call) with accounting.ts (what it leaves behind), controls.ts (the operator's settings) and
-// snapshot.ts. State lives in one instance per process (per isolate on Workers, created lazily by the app).
+// The facade over targets.ts, selection.ts, attempts.ts, hedging.ts, call.ts, accounting.ts, controls.ts
+// and snapshot.ts. State lives in one instance per process (per isolate on Workers, created by the app).
 import { deadline } from "../llm/deadline.js";
 import type { StructuredResult } from "../llm/structured.js";
 import type { LlmProvider, ModelPrice, ProviderName } from "../providers/types.js";
@@ -17,18 +15,17 @@ import { DailyBudget } from "./budget.js";
 import { AnswerCache } from "./cache.js";
 import { Caller, type StructuredCall } from "./call.js";
 import { type Clock, type RouterContext, type RouterEvent, systemClock } from "./context.js";
-import { OperatorControls, resetBreaker } from "./controls.js";
+import { type ConservationReason, OperatorControls, resetBreaker } from "./controls.js";
 import { Hedging } from "./hedging.js";
-import { choose, nextAvailableIn, type Preferences, usableState, weightsFor } from "./selection.js";
+import { choose, nextAvailableIn, type Tried, usableState, weightsFor } from "./selection.js";
 import type { RouterSettings } from "./settings.js";
 import { type RouterSnapshot, type RouterState, snapshotTarget } from "./snapshot.js";
-import { TargetPool } from "./targets.js";
+import { type Target, TargetPool } from "./targets.js";
 
 export type { CallRecord } from "./accounting.js";
 export type { StructuredCall } from "./call.js";
-export { type Clock, type RouterEvent, systemClock } from "./context.js";
+export type { Clock, RouterEvent } from "./context.js";
 export { RouterError, type RouterFailure } from "./router-error.js";
-export { weightsFor } from "./selection.js";
 export type { RouterSnapshot, RouterState, TargetSnapshot } from "./snapshot.js";
 
 export interface RouterOptions {
@@ -106,14 +103,7 @@ export class LlmRouter {
       context: this.#context,
       caller: new Caller(this.#context, this.#accounting),
       providers: this.#targets.routed.length,
-      alternative: (exclude) =>
-        choose(
-          this.#targets.routed,
-          this.#now(),
-          { refused: exclude, failed: new Map() },
-          this.#preferences(),
-          true,
-        ),
+      alternative: (exclude) => this.#choose(this.#now(), { refused: exclude, failed: new Map() }, true),
     });
   }
 
@@ -170,7 +160,7 @@ export class LlmRouter {
     try {
       const { result, calls, hedged } = await attemptWithinDeadline(this.#context, scope, {
         pinned: call.pin === undefined ? null : this.#targets.pinned(call.pin),
-        choose: (now, tracking) => choose(this.#targets.routed, now, tracking, this.#preferences()),
+        choose: (now, tracking) => this.#choose(now, tracking),
         nextAvailableIn: (now, refused) => nextAvailableIn(this.#targets.routed, now, refused),
         affordable: (now) => this.#budget.state(now) !== "exhausted",
         attempt: (target, tracking, callsSoFar) => this.#hedging.attempt(target, scope, tracking, callsSoFar),
@@ -238,15 +228,13 @@ export class LlmRouter {
     return this.#context.clock.now();
   }
 
-  #preferences(): Preferences {
-    return {
-      weights: this.#controls.weights,
-      preferred: this.#controls.preferred,
-      random: this.#context.random,
-    };
+  #choose(now: number, tried: Tried, healthyOnly = false): Target | null {
+    const { weights, preferred } = this.#controls;
+    const preferences = { weights, preferred, random: this.#context.random };
+    return choose(this.#targets.routed, now, tried, preferences, healthyOnly);
   }
 
-  #conservationReason() {
+  #conservationReason(): ConservationReason | null {
     return this.#controls.conservationReason(this.#budget, this.#targets.routed, this.#now());
   }
 }

@@ -13,6 +13,12 @@ export interface Preferences {
   random: () => number;
 }
 
+/** What a request has learned so far (tracking.ts): targets that refused it, and how often each failed. */
+export interface Tried {
+  refused: ReadonlySet<string>;
+  failed: ReadonlyMap<string, number>;
+}
+
 /** The target's state if it can take a call now, else null (breaker open, paused by 429s, down). */
 export function usableState(target: Target, now: number): HealthState | null {
   if (!target.breaker.admits(now)) return null;
@@ -28,7 +34,7 @@ export function usableState(target: Target, now: number): HealthState | null {
 export function choose(
   targets: readonly Target[],
   now: number,
-  tried: { refused: ReadonlySet<string>; failed: ReadonlyMap<string, number> },
+  tried: Tried,
   preferences: Preferences,
   healthyOnly = false,
 ): Target | null {
