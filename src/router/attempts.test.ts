@@ -17,12 +17,13 @@ import {
   target,
   useFakeClock,
 } from "../../test/support/scripted-router.js";
-import type { ProviderErrorKind } from "../providers/types.js";
+import { errorFromFailure } from "../providers/provider-errors.js";
+import { ProviderError, type ProviderErrorKind } from "../providers/types.js";
 
 useFakeClock();
 
 describe("deterministic refusals", () => {
-  it.each<ProviderErrorKind>(["context_length", "content_policy", "bad_request"])(
+  it.each<ProviderErrorKind>(["context_length", "content_policy", "bad_request", "auth"])(
     "%s is not retried on the same model and fails over",
     async (kind) => {
       const qwen = new FakeProvider("qwen", [fail(kind)]);
@@ -68,6 +69,27 @@ describe("deterministic refusals", () => {
     expect(outcome.result).toMatchObject({ provider: "openai", calls: 3, value: { answer: "openai:yes" } });
     expect(invalidOutputs).toEqual([1, 2]);
     expect(target(router, "qwen").stats.invalidJsonRate).toBe(1);
+  });
+});
+
+describe("the error's isRetryable", () => {
+  it("decides, whatever the kind: a server error its builder marks final is not tried again", async () => {
+    const final = () => new ProviderError("qwen", "server", "qwen: server error", { isRetryable: false });
+    const qwen = new FakeProvider("qwen", [{ error: final }, ok()]);
+    const { router } = makeRouter([qwen]);
+    const outcome = await run(router);
+    expect(outcome.error).toMatchObject({ reason: "exhausted", lastKind: "server", calls: 1 });
+    expect(qwen.calls).toHaveLength(1);
+  });
+
+  it("tries an abort the caller did not ask for again on the same provider, after a backoff", async () => {
+    const stray = () =>
+      errorFromFailure("qwen", new DOMException("aborted", "AbortError"), new AbortController().signal);
+    const qwen = new FakeProvider("qwen", [{ error: stray }, ok()]);
+    const { router } = makeRouter([qwen], { random: () => 0.5 });
+    const outcome = await run(router);
+    expect(outcome.result).toMatchObject({ provider: "qwen", calls: 2 });
+    expect(qwen.callTimes).toEqual([0, 50]);
   });
 });
 
