@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   FakeProvider,
+  fail,
   later,
   makeRouter,
   ok,
@@ -111,5 +112,47 @@ describe("routing", () => {
       calls: 1,
     });
     expect(call.built).toEqual([{ provider: "qwen", model: "qwen-turbo", conservation: false }]);
+  });
+});
+
+describe("pinned models", () => {
+  it("tries a pinned model first, keeping it out of the weighted choice and apart in the snapshot", async () => {
+    const qwen = new FakeProvider("qwen", [ok()]);
+    const openai = new FakeProvider("openai", [ok()]);
+    const { router } = makeRouter([qwen, openai], { preferred: "openai" });
+    const pinned = await run(router, structuredCall({ pin: { provider: "qwen", model: "qwen-ft" } }));
+    expect(pinned.result).toMatchObject({ provider: "qwen", model: "qwen-ft", calls: 1 });
+    expect(qwen.calls.map((call) => call.request.model)).toEqual(["qwen-ft"]);
+    for (let index = 0; index < 5; index++) expect((await run(router)).result?.provider).toBe("openai");
+    router.recordConfidence("qwen", "qwen-ft", 0.2);
+    const providers = router.snapshot().providers;
+    expect(providers.map((entry) => [entry.provider, entry.model, entry.weight])).toEqual([
+      ["qwen", "qwen-model", 1],
+      ["openai", "openai-model", 1],
+      ["qwen", "qwen-ft", 0],
+    ]);
+    expect(providers[2]!.stats).toMatchObject({ samples: 1, confidenceSamples: 1 });
+    expect(providers[0]!.stats.samples).toBe(0);
+  });
+
+  it("routes as usual when the pinned model fails, or names a provider that is not configured", async () => {
+    const qwen = new FakeProvider("qwen", [fail("server"), ok()]);
+    const openai = new FakeProvider("openai", [ok()]);
+    const { router } = makeRouter([qwen, openai], { preferred: "openai" });
+    const failedOver = await run(router, structuredCall({ pin: { provider: "qwen", model: "qwen-ft" } }));
+    expect(failedOver.result).toMatchObject({ provider: "openai", calls: 2 });
+    const unknown = await run(router, structuredCall({ pin: { provider: "mistral", model: "mistral-ft" } }));
+    expect(unknown.result).toMatchObject({ provider: "openai", calls: 1 });
+    expect(router.snapshot().providers).toHaveLength(3);
+  });
+
+  it("uses the routed target when the pin names a routed model, its health shared", async () => {
+    const qwen = new FakeProvider("qwen", [ok()]);
+    const openai = new FakeProvider("openai", [ok()]);
+    const { router } = makeRouter([qwen, openai], { preferred: "openai" });
+    const outcome = await run(router, structuredCall({ pin: { provider: "qwen", model: "qwen-model" } }));
+    expect(outcome.result).toMatchObject({ provider: "qwen", model: "qwen-model" });
+    expect(router.snapshot().providers).toHaveLength(2);
+    expect(target(router, "qwen").stats.samples).toBe(1);
   });
 });
