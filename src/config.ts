@@ -13,7 +13,7 @@ import { prices, registry } from "./config/llm-models.js";
 import { providerName, readProviders, weights } from "./config/providers.js";
 import { readRouterSettings } from "./config/router-settings.js";
 import type { ModelPrice, ProviderName, ProviderSettings } from "./providers/types.js";
-import type { RegistryConfig } from "./registry/model-registry.js";
+import type { RegistryConfig } from "./registry/agent-models.js";
 import type { RouterSettings } from "./router/settings.js";
 import { isValidZone } from "./temporal/zone.js";
 

@@ -2,7 +2,7 @@
 // and the model registry's variants and rollouts (MODEL_REGISTRY).
 import { DEFAULT_PRICES } from "../metrics/prices.js";
 import type { ModelPrice, ProviderSettings } from "../providers/types.js";
-import { type RegistryConfig, RegistryConfigSchema } from "../registry/model-registry.js";
+import { type RegistryConfig, RegistryConfigSchema } from "../registry/agent-models.js";
 import { ConfigError, type Environment, list, text } from "./environment.js";
 
 /** LLM_PRICES, "qwen-plus=0.4/1.2,my-model=0/0": USD per million input/output tokens, over the defaults. */
