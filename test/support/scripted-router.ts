@@ -25,6 +25,7 @@ import {
   type HealthThresholds,
   type RouterSettings,
 } from "../../src/router/settings.js";
+import { seededRandom } from "../../tools/simulator/random.js";
 
 export const T0 = Date.UTC(2030, 0, 1, 9, 0, 0);
 
@@ -142,17 +143,8 @@ export class FakeProvider implements LlmProvider {
 // ---------------------------------------------------------------------------------------------------------
 // The router and its calls
 
-/** mulberry32: a small seeded PRNG in [0, 1). */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** mulberry32, the simulator's: a small seeded PRNG in [0, 1). */
+export const seeded = seededRandom;
 
 export interface Setup {
   settings?: Partial<Omit<RouterSettings, "health">>;
