@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, type Environment, readConfig } from "./config.js";
 import { DEFAULT_PRICES } from "./metrics/prices.js";
+import { PROVIDER_DEFAULTS } from "./providers/registry.js";
+import { PROVIDER_NAMES } from "./providers/types.js";
 import { DEFAULT_ROUTER_SETTINGS } from "./router/settings.js";
 
 const SECRETS: Environment = {
@@ -32,8 +34,6 @@ describe("readConfig defaults", () => {
       adminToken: null,
       databasePath: "data/cita.db",
       llm: {
-        deadlineMs: 8000,
-        attemptTimeoutMs: 4000,
         conservationMode: false,
         preferredProvider: null,
         weights: {},
@@ -78,8 +78,6 @@ describe("readConfig defaults", () => {
       adminToken: "token",
       databasePath: "/tmp/cita.db",
       llm: {
-        deadlineMs: 12000,
-        attemptTimeoutMs: 3000,
         conservationMode: true,
         preferredProvider: "qwen",
         weights: { qwen: 70, anthropic: 20, openai: 10 },
@@ -257,5 +255,28 @@ describe("LLM providers", () => {
     } catch (error) {
       expect(String(error)).not.toContain("sk-secret-sentinel");
     }
+  });
+
+  it.each(PROVIDER_NAMES)("reads %s with the prefix and defaults its folder exports", (name) => {
+    const { environmentPrefix: prefix, baseUrl, model, price, enabledBy } = PROVIDER_DEFAULTS[name];
+    const enabling =
+      enabledBy === "apiKey"
+        ? { [`${prefix}_API_KEY`]: "k" }
+        : { [`${prefix}_BASE_URL`]: "http://127.0.0.1:8080/v1", [`${prefix}_MODEL`]: "local-model" };
+
+    const [settings] = readConfig({ ...enabling, [`${prefix}_MODEL_PARSING`]: "parsing-model" }).llm
+      .providers;
+
+    expect(settings).toEqual({
+      name,
+      apiKey: enabledBy === "apiKey" ? "k" : "not-needed",
+      baseUrl: baseUrl ?? "http://127.0.0.1:8080/v1",
+      model: model ?? "local-model",
+      agentModels: { parsing: "parsing-model" },
+    });
+    expect(
+      readConfig({ ...enabling, [`${prefix}_BASE_URL`]: "http://10.0.0.1/v1" }).llm.providers[0],
+    ).toMatchObject({ name, baseUrl: "http://10.0.0.1/v1" });
+    if (model !== null) expect(DEFAULT_PRICES[model]).toEqual(price);
   });
 });

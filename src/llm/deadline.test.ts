@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { deadline } from "./deadline.js";
+import { deadline, linked, pause } from "./deadline.js";
 
 describe("deadline", () => {
   it("aborts with a TimeoutError when the time runs out", () => {
@@ -37,5 +37,69 @@ describe("deadline", () => {
     const { signal, dispose } = deadline(60_000, client.signal);
     expect(signal.aborted).toBe(true);
     dispose();
+  });
+});
+
+describe("linked", () => {
+  it("follows its parent with the parent's reason, aborts on its own, and lets go once disposed", () => {
+    const parent = new AbortController();
+    const child = linked(parent.signal);
+    parent.abort(new Error("client left"));
+    expect((child.signal.reason as Error).message).toBe("client left");
+
+    const own = linked(new AbortController().signal);
+    own.abort(new DOMException("Another provider answered first.", "AbortError"));
+    expect((own.signal.reason as DOMException).name).toBe("AbortError");
+
+    const other = new AbortController();
+    const released = linked(other.signal);
+    released.dispose();
+    other.abort();
+    expect(released.signal.aborted).toBe(false);
+  });
+});
+
+describe("pause", () => {
+  it("resolves true after the time, false at once when the signal aborts, and leaves no timer behind", async () => {
+    vi.useFakeTimers();
+    try {
+      const waited = pause(500, new AbortController().signal);
+      vi.advanceTimersByTime(500);
+      await expect(waited).resolves.toBe(true);
+
+      const controller = new AbortController();
+      const cut = pause(500, controller.signal);
+      controller.abort();
+      await expect(cut).resolves.toBe(false);
+      expect(vi.getTimerCount()).toBe(0);
+
+      await expect(pause(500, controller.signal)).resolves.toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe("deadline of an attempt", () => {
+  it("names its own timeout, and a parent's abort ends it early", () => {
+    vi.useFakeTimers();
+    try {
+      const request = new AbortController();
+      const attempt = deadline(4000, request.signal, "The attempt timed out.");
+      vi.advanceTimersByTime(4000);
+      expect(attempt.signal.reason).toMatchObject({
+        name: "TimeoutError",
+        message: "The attempt timed out.",
+      });
+      attempt.dispose();
+
+      const early = deadline(4000, request.signal);
+      request.abort(new DOMException("The deadline passed.", "TimeoutError"));
+      expect(early.signal.reason).toMatchObject({ message: "The deadline passed." });
+      early.dispose();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

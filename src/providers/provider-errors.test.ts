@@ -1,7 +1,8 @@
 // The classification the contract suite cannot reach through the simulator (it accepts any bearer key, so
 // no 401/403), and Retry-After parsing against a pinned clock.
 import { describe, expect, it } from "vitest";
-import { errorFromFailure, errorFromResponse, retryAfter } from "./provider-errors.js";
+import { errorFromFailure, errorFromResponse, invalidOutput, retryAfter } from "./provider-errors.js";
+import { ProviderError, type ProviderErrorKind } from "./types.js";
 
 const NOW = Date.parse("2026-01-22T10:30:00Z");
 
@@ -63,5 +64,65 @@ describe("errorFromFailure", () => {
   it("reads a body that is not JSON as invalid output, and an SDK timeout as a timeout", () => {
     expect(errorFromFailure("qwen", new SyntaxError("Unexpected token <"), live).kind).toBe("invalid_output");
     expect(errorFromFailure("qwen", new Error("Request timed out."), live, "timeout").kind).toBe("timeout");
+  });
+});
+
+describe("isRetryable", () => {
+  const live = new AbortController().signal;
+
+  it.each<[ProviderErrorKind, boolean]>([
+    ["rate_limited", true],
+    ["server", true],
+    ["overloaded", true],
+    ["timeout", true],
+    ["connection", true],
+    ["aborted", false],
+    ["auth", false],
+    ["context_length", false],
+    ["content_policy", false],
+    ["bad_request", false],
+    ["invalid_output", false],
+  ])("is %s → %s unless the builder says otherwise", (kind, retryable) => {
+    expect(new ProviderError("qwen", kind, `qwen: ${kind}`).isRetryable).toBe(retryable);
+    expect(new ProviderError("qwen", kind, `qwen: ${kind}`, { isRetryable: !retryable }).isRetryable).toBe(
+      !retryable,
+    );
+  });
+
+  it.each([
+    [429, true],
+    [500, true],
+    [529, true],
+    [408, true],
+    [401, false],
+    [413, false],
+    [400, false],
+  ])("follows the kind of an HTTP %i", (status, retryable) => {
+    expect(errorFromResponse("openai", { status, headers: null, hints: [] }, NOW).isRetryable).toBe(
+      retryable,
+    );
+  });
+
+  it("is false for the caller's abort, true for an abort the caller's signal did not ask for", () => {
+    const caller = new AbortController();
+    caller.abort();
+    const abort = new DOMException("The operation was aborted.", "AbortError");
+
+    expect(errorFromFailure("anthropic", abort, caller.signal)).toMatchObject({
+      kind: "aborted",
+      isRetryable: false,
+    });
+    expect(errorFromFailure("anthropic", abort, live)).toMatchObject({ kind: "aborted", isRetryable: true });
+  });
+
+  it("is false for an unreadable answer, true for the caller's deadline", () => {
+    const deadline = new AbortController();
+    deadline.abort(new DOMException("The deadline passed.", "TimeoutError"));
+
+    expect(invalidOutput("mistral", "no choices").isRetryable).toBe(false);
+    expect(errorFromFailure("mistral", new Error("aborted"), deadline.signal)).toMatchObject({
+      kind: "timeout",
+      isRetryable: true,
+    });
   });
 });

@@ -29,13 +29,10 @@ export function errorFromResponse(
     .toLowerCase();
   const kind = kindOfStatus(status, hints);
   const retryAfterMs = failure.headers === null ? null : retryAfter(failure.headers, now);
-  return new ProviderError(
-    provider,
-    kind,
-    `${provider}: ${DESCRIPTIONS[kind]} (HTTP ${status})`,
+  return new ProviderError(provider, kind, `${provider}: ${DESCRIPTIONS[kind]} (HTTP ${status})`, {
     status,
     retryAfterMs,
-  );
+  });
 }
 
 function kindOfStatus(status: number, hints: string): ProviderErrorKind {
@@ -69,7 +66,8 @@ export function retryAfter(headers: Headers, now: number = Date.now()): number |
 /**
  * An error without an HTTP response: the caller's abort (a `TimeoutError` reason means the caller's
  * deadline, anything else a cancellation), a timeout, a connection that failed or broke, or a body that
- * was not JSON. `known` is the SDK's own verdict when its error class already says which.
+ * was not JSON. `known` is the SDK's own verdict when its error class already says which. An abort that
+ * the caller's signal did not ask for is retryable, like the broken connection it most likely was.
  */
 export function errorFromFailure(
   provider: ProviderName,
@@ -89,7 +87,9 @@ export function errorFromFailure(
     return new ProviderError(provider, "timeout", `${provider}: ${DESCRIPTIONS.timeout}`);
   }
   if (known === undefined && names.includes("AbortError")) {
-    return new ProviderError(provider, "aborted", `${provider}: ${DESCRIPTIONS.aborted}`);
+    return new ProviderError(provider, "aborted", `${provider}: ${DESCRIPTIONS.aborted}`, {
+      isRetryable: true,
+    });
   }
   const code = names.find((name) => /^E[A-Z]+$|^UND_ERR_[A-Z_]+$/.test(name));
   const detail = code === undefined ? "" : ` (${code})`;

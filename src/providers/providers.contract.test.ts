@@ -142,7 +142,6 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
     const provider = providerFor(name);
     expect(provider.name).toBe(name);
     expect(provider.model).toBe(MODELS[name]);
-    expect(provider.agentModels).toEqual({ parsing: `${MODELS[name]}-parsing` });
 
     const result = await provider.complete(request(name));
 
@@ -217,7 +216,7 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
     expect(error.provider).toBe(name);
     expect(error.kind).toBe(kind);
     expect(error.status).toBe(status);
-    expect(error.retryable).toBe(retryable);
+    expect(error.isRetryable).toBe(retryable);
     expect(error.retryAfterMs).toBeNull();
     expectClean(error, name);
   });
@@ -262,7 +261,7 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
 
     expect(performance.now() - started).toBeLessThan(1500);
     expect(error.kind).toBe("aborted");
-    expect(error.retryable).toBe(false);
+    expect(error.isRetryable).toBe(false);
     expectClean(error, name);
     const attempts = await settled(sent.requestId);
     expect(attempts).toHaveLength(1);
@@ -278,7 +277,7 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
     clearTimeout(timer);
 
     expect(error.kind).toBe("timeout");
-    expect(error.retryable).toBe(true);
+    expect(error.isRetryable).toBe(true);
     expectClean(error, name);
   });
 

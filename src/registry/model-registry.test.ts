@@ -122,6 +122,18 @@ describe("comparison and rollback", () => {
     });
   });
 
+  it("counts no call cut short by Cita (a hedge that lost): it says nothing of either variant", () => {
+    const registry = registryWith(50);
+    for (let index = 0; index < 60; index++) {
+      registry.recordCall("parsing", call("qwen-plus"));
+      registry.recordCall("parsing", call(FINETUNED.model, "cancelled"));
+    }
+    const { agents } = registry.compare();
+    expect(agents.parsing!.variants.finetuned.requests).toBe(0);
+    expect(agents.parsing!.variants.baseline.requests).toBe(60);
+    expect(agents.parsing!.rolloutPercent).toBe(50);
+  });
+
   it("rolls back a fine-tuned variant whose error rate is significantly worse, and says why", () => {
     const reasons: string[] = [];
     let now = 0;

@@ -14,7 +14,6 @@ import type {
   MessageCreateParamsNonStreaming,
   StopReason,
 } from "@anthropic-ai/sdk/resources/messages";
-import type { ProviderSettings } from "../../config.js";
 import { errorFromFailure, errorFromResponse, invalidOutput } from "../provider-errors.js";
 import type {
   CompletionRequest,
@@ -22,6 +21,7 @@ import type {
   LlmProvider,
   ProviderError,
   ProviderOptions,
+  ProviderSettings,
 } from "../types.js";
 
 const NAME = "anthropic";
@@ -41,7 +41,6 @@ export function createAnthropicProvider(
   return {
     name: NAME,
     model: settings.model,
-    agentModels: settings.agentModels,
     async complete(request: CompletionRequest): Promise<CompletionResult> {
       let message: Message;
       try {

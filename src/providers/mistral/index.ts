@@ -9,7 +9,6 @@ import {
   RequestTimeoutError,
   ResponseValidationError,
 } from "@mistralai/mistralai/models/errors";
-import type { ProviderSettings } from "../../config.js";
 import { errorFromFailure, errorFromResponse, invalidOutput } from "../provider-errors.js";
 import type {
   CompletionRequest,
@@ -17,6 +16,7 @@ import type {
   LlmProvider,
   ProviderError,
   ProviderOptions,
+  ProviderSettings,
 } from "../types.js";
 
 const NAME = "mistral";
@@ -36,7 +36,6 @@ export function createMistralProvider(
   return {
     name: NAME,
     model: settings.model,
-    agentModels: settings.agentModels,
     async complete(request: CompletionRequest): Promise<CompletionResult> {
       let response: ChatCompletionResponse;
       try {

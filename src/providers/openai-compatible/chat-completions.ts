@@ -13,16 +13,14 @@ import type {
   CompletionResult,
   LlmProvider,
   ProviderError,
+  ProviderFactory,
   ProviderName,
   ProviderOptions,
+  ProviderSettings,
 } from "../types.js";
 
-export interface ChatCompletionsConfig extends ProviderOptions {
-  name: ProviderName;
-  apiKey: string;
-  baseUrl: string;
-  model: string;
-  agentModels: Record<string, string>;
+/** How a server speaks chat completions: what differs between OpenAI, Qwen and self-hosted servers. */
+export interface ChatCompletionsDialect {
   /**
    * How the JSON Schema is sent. `tool`: one function whose parameters are the schema, forced with
    * `tool_choice`. `json_schema`: `response_format: {type: "json_schema"}`. Choose what the server supports.
@@ -32,7 +30,27 @@ export interface ChatCompletionsConfig extends ProviderOptions {
   maxTokensField: "max_tokens" | "max_completion_tokens";
 }
 
-export function createChatCompletionsProvider(config: ChatCompletionsConfig): LlmProvider {
+interface ChatCompletionsConfig extends ChatCompletionsDialect, ProviderOptions {
+  name: ProviderName;
+  apiKey: string;
+  baseUrl: string;
+  model: string;
+}
+
+/** The factory of a provider that is this base with its own name and dialect. */
+export function chatCompletionsFactory(name: ProviderName, dialect: ChatCompletionsDialect): ProviderFactory {
+  return (settings: ProviderSettings, options: ProviderOptions = {}) =>
+    createChatCompletionsProvider({
+      name,
+      apiKey: settings.apiKey,
+      baseUrl: settings.baseUrl,
+      model: settings.model,
+      ...dialect,
+      ...options,
+    });
+}
+
+function createChatCompletionsProvider(config: ChatCompletionsConfig): LlmProvider {
   const client = new OpenAI({
     apiKey: config.apiKey,
     baseURL: config.baseUrl,
@@ -48,7 +66,6 @@ export function createChatCompletionsProvider(config: ChatCompletionsConfig): Ll
   return {
     name,
     model: config.model,
-    agentModels: config.agentModels,
     async complete(request: CompletionRequest): Promise<CompletionResult> {
       let completion: ChatCompletion;
       try {

@@ -1,19 +1,9 @@
 // Self-hosted OpenAI-compatible servers (Ollama, vLLM, llama.cpp). They all read `response_format` with a
 // JSON Schema (grammar-constrained decoding), while forcing a named tool with `tool_choice` is not honoured
 // everywhere (Ollama ignores it), so the schema goes through `response_format`.
-import type { ProviderSettings } from "../../config.js";
-import type { LlmProvider, ProviderOptions } from "../types.js";
-import { createChatCompletionsProvider } from "./chat-completions.js";
+import { chatCompletionsFactory } from "./chat-completions.js";
 
-export function createOpenAiCompatibleProvider(
-  settings: ProviderSettings,
-  options: ProviderOptions = {},
-): LlmProvider {
-  return createChatCompletionsProvider({
-    ...settings,
-    ...options,
-    name: "openai-compatible",
-    structuredOutput: "json_schema",
-    maxTokensField: "max_tokens",
-  });
-}
+export const createOpenAiCompatibleProvider = chatCompletionsFactory("openai-compatible", {
+  structuredOutput: "json_schema",
+  maxTokensField: "max_tokens",
+});

@@ -1,0 +1,81 @@
+// A target is one provider with one model, and what the router keeps of it: its health window, its
+// circuit breaker, its 429 pause and its local rate limits. The pool holds the routed targets (one per
+// provider, with the model it uses for parsing) and, kept out of the weighted choice, the targets made
+// on demand for pinned models (model-registry variants such as a fine-tuned model).
+import type { LlmProvider, ProviderName } from "../providers/types.js";
+import { Breaker } from "./breaker.js";
+import type { RouterContext } from "./context.js";
+import { HealthWindow } from "./health.js";
+import { ProviderLimiter, RateLimitPause } from "./rate-limit.js";
+
+export interface Target {
+  /** "provider/model". */
+  key: string;
+  provider: LlmProvider;
+  model: string;
+  health: HealthWindow;
+  breaker: Breaker;
+  pause: RateLimitPause;
+  limiter: ProviderLimiter;
+}
+
+export class TargetPool {
+  readonly routed: readonly Target[];
+  readonly #pinned = new Map<string, Target>();
+
+  constructor(
+    private readonly context: RouterContext,
+    providers: readonly LlmProvider[],
+    modelFor: (provider: LlmProvider) => string,
+    now: number,
+  ) {
+    this.routed = providers.map((provider) => this.#create(provider, modelFor(provider), now));
+  }
+
+  /** Routed targets, then pinned ones. */
+  all(): Target[] {
+    return [...this.routed, ...this.#pinned.values()];
+  }
+
+  find(provider: ProviderName, model: string): Target | undefined {
+    return this.all().find((target) => target.provider.name === provider && target.model === model);
+  }
+
+  /** The routed target of a provider. */
+  routedOf(provider: ProviderName): Target | undefined {
+    return this.routed.find((target) => target.provider.name === provider);
+  }
+
+  /** The target of a pinned provider and model: a routed one, or one kept aside for pinned calls. */
+  pinned(pin: { provider: ProviderName; model: string }): Target | null {
+    const key = `${pin.provider}/${pin.model}`;
+    const routed = this.routed.find((target) => target.key === key);
+    if (routed !== undefined) return routed;
+    let target = this.#pinned.get(key);
+    if (target === undefined) {
+      const provider = this.routedOf(pin.provider)?.provider;
+      if (provider === undefined) return null;
+      target = this.#create(provider, pin.model, this.context.clock.now());
+      this.#pinned.set(key, target);
+    }
+    return target;
+  }
+
+  #create(provider: LlmProvider, model: string, now: number): Target {
+    const { settings, clock } = this.context;
+    return {
+      key: `${provider.name}/${model}`,
+      provider,
+      model,
+      health: new HealthWindow(settings.health),
+      breaker: new Breaker({
+        cooldownMs: settings.breakerCooldownMs,
+        threshold: settings.health.serverErrorRate,
+        minimumCalls: settings.health.minSamples,
+        clock: () => clock.now(),
+      }),
+      pause: new RateLimitPause(settings.rateLimitPauseMs),
+      limiter: new ProviderLimiter(settings.rateLimits[provider.name], settings.queueLimit, now),
+    };
+  }
+}
