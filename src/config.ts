@@ -4,7 +4,7 @@ import { DEFAULT_PRICES, type ModelPrice } from "./metrics/prices.js";
 import { PROVIDER_NAMES, type ProviderName } from "./providers/types.js";
 import { type RegistryConfig, RegistryConfigSchema } from "./registry/model-registry.js";
 import { DEFAULT_ROUTER_SETTINGS, type RateLimit, type RouterSettings } from "./router/settings.js";
-import { isValidZone } from "./temporal/zone.js";
+import { canonicalZone } from "./temporal/zone.js";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
@@ -78,9 +78,11 @@ export class ConfigError extends Error {
 const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
 
 export function readConfig(environment: Environment): Config {
-  const defaultTimezone = text(environment, "DEFAULT_TIMEZONE") ?? "UTC";
-  if (!isValidZone(defaultTimezone)) {
-    throw new ConfigError("DEFAULT_TIMEZONE", `"${defaultTimezone}" is not an IANA time zone`);
+  const zone = text(environment, "DEFAULT_TIMEZONE") ?? "UTC";
+  // Its canonical spelling, the only one luxon and Intl see (src/temporal/zone.ts).
+  const defaultTimezone = canonicalZone(zone);
+  if (defaultTimezone === null) {
+    throw new ConfigError("DEFAULT_TIMEZONE", `"${zone}" is not an IANA time zone`);
   }
   const logLevel = (text(environment, "LOG_LEVEL") ?? "info").toLowerCase();
   if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
