@@ -13,13 +13,9 @@ import { createApp } from "../src/app.js";
 import { openSqliteStore } from "../src/calendars/sqlite-store.js";
 import type { CalendarStore } from "../src/calendars/store.js";
 import { readConfig } from "../src/config.js";
-import {
-  AvailabilityResponseSchema,
-  BookingResponseSchema,
-  CalendarSchema,
-  SlotConflictResponseSchema,
-} from "../src/http/calendar-schemas.js";
-import { ErrorResponseSchema } from "../src/http/schemas.js";
+import { BookingResponseSchema, SlotConflictResponseSchema } from "../src/http/schemas/bookings.js";
+import { AvailabilityResponseSchema, CalendarSchema } from "../src/http/schemas/calendars.js";
+import { ErrorResponseSchema } from "../src/http/schemas/errors.js";
 import { putRaceCalendar, RACE_DAY, raceForOneSlot } from "./support/booking-race.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");

@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
-import { DucklingEntitySchema } from "../src/http/duckling-route.js";
+import { DucklingEntitySchema } from "../src/http/schemas/duckling.js";
 import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");

@@ -8,13 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { jsonLogger } from "../src/http/logger.js";
-import {
-  ErrorResponseSchema,
-  HealthResponseSchema,
-  MAX_BODY_BYTES,
-  type ParseResponse,
-  ParseResponseSchema,
-} from "../src/http/schemas.js";
+import { ErrorResponseSchema } from "../src/http/schemas/errors.js";
+import { HealthResponseSchema } from "../src/http/schemas/health.js";
+import { type ParseResponse, ParseResponseSchema } from "../src/http/schemas/parse.js";
+import { MAX_BODY_BYTES } from "../src/http/validation.js";
 import { serveNode } from "../src/node-serve.js";
 
 const PARSE = "/v1/appointments/parse";

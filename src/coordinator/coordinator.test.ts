@@ -6,7 +6,7 @@ import { temporalAgent } from "../../agents/temporal/index.js";
 import { validationAgent } from "../../agents/validation/index.js";
 import { createApp } from "../app.js";
 import { readConfig } from "../config.js";
-import { AmbiguitySchema, ParseResponseSchema } from "../http/schemas.js";
+import { AmbiguitySchema, ParseResponseSchema } from "../http/schemas/parse.js";
 import { localize } from "../i18n.js";
 import {
   type Agent,

@@ -4,7 +4,8 @@
 import { checkSync, type Diagnostics } from "recheck";
 import { describe, expect, it } from "vitest";
 import { SAFE_ID } from "../../../src/http/request-id.js";
-import { CALENDAR_ID, OFFSET_INSTANT, SUPPORTED_LANGUAGE } from "../../../src/http/schemas.js";
+import { CALENDAR_ID, OFFSET_INSTANT } from "../../../src/http/schemas/fields.js";
+import { SUPPORTED_LANGUAGE } from "../../../src/http/schemas/locale.js";
 import { JSON_CONTENT_TYPE } from "../../../src/http/validation.js";
 import { COMPOSE_PATTERNS } from "../../../src/temporal/duckling/compose.js";
 import { DUCKLING_HOLIDAY_PATTERNS } from "../../../src/temporal/duckling/holidays.js";

@@ -1,10 +1,11 @@
 // POST /parse, Duckling's HTTP API, driven in-process: each field reaches the engine (seen in the answer),
 // and every refusal is in the contract's error shape. test/duckling-rasa.test.ts replays Rasa's request.
 import { describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
-import { readConfig } from "../config.js";
-import { DucklingEntitySchema } from "./duckling-route.js";
-import { ErrorResponseSchema, MAX_BODY_BYTES } from "./schemas.js";
+import { createApp } from "../../app.js";
+import { readConfig } from "../../config.js";
+import { DucklingEntitySchema } from "../schemas/duckling.js";
+import { ErrorResponseSchema } from "../schemas/errors.js";
+import { MAX_BODY_BYTES } from "../validation.js";
 
 // Tuesday 2013-02-12 04:30 at −02:00, the reference of Duckling's corpus.
 const REFERENCE = Date.parse("2013-02-12T04:30:00.000-02:00");

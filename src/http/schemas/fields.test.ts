@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isValidInstant, OFFSET_INSTANT } from "./schemas.js";
+import { isValidInstant, OFFSET_INSTANT } from "./fields.js";
 
 /** The rule isValidInstant implements, written the slow, obvious way with Date. */
 function reference(value: string): boolean {

@@ -1,0 +1,186 @@
+// Bookings over HTTP (shared/spec/api.md, "Calendars and bookings"). The store is the only authority on
+// overlaps: it inserts a booking with one conditional statement, so 50 concurrent requests for one slot
+// give one booking. This module checks only what needs no database (grid, opening hours, closures).
+import { type Context, Hono } from "hono";
+import { checkSlot, nearestFreeSlots } from "../../calendars/availability.js";
+import type { BookingResult, CalendarStore } from "../../calendars/store.js";
+import type { Booking, Calendar, Slot } from "../../calendars/types.js";
+import { formatAtOffset, zoneFor } from "../../temporal/zone.js";
+import type { AppEnv } from "../env.js";
+import { ApiError, type ErrorCode, methodNotAllowed } from "../errors.js";
+import {
+  BOOKING_ID,
+  type BookingRequest,
+  BookingRequestSchema,
+  IDEMPOTENCY_KEY,
+} from "../schemas/bookings.js";
+import { readJsonBody, validate } from "../validation.js";
+import { calendarIdOf, calendarOf, storeOf } from "./calendar-access.js";
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const ALTERNATIVES = 3;
+/** Days after the requested one searched for alternatives. */
+const ALTERNATIVES_HORIZON_DAYS = 14;
+
+export const BOOKINGS_PATH = "/v1/calendars/:id/bookings";
+export const BOOKING_PATH = "/v1/calendars/:id/bookings/:bookingId";
+
+export interface BookingRouteOptions {
+  /** Without a store every booking route answers 503 store_unavailable. */
+  store: CalendarStore | undefined;
+  clock?: () => number;
+}
+
+export function bookingRoutes(options: BookingRouteOptions): Hono<AppEnv> {
+  const now = options.clock ?? Date.now;
+  const store = storeOf(options.store);
+  const routes = new Hono<AppEnv>();
+
+  routes.post(BOOKINGS_PATH, async (context) => {
+    const calendars = store();
+    const calendarId = calendarIdOf(context);
+    const idempotencyKey = idempotencyKeyOf(context.req.header("idempotency-key"));
+    const request = validate(BookingRequestSchema, await readJsonBody(context.req.raw));
+    const calendar = await calendarOf(calendars, calendarId);
+    const startMs = Date.parse(request.start);
+    const endMs = startMs + request.durationMinutes * MINUTE;
+    const nowMs = now();
+    // As for parsed appointments, a start at exactly now is not in the future.
+    if (startMs <= nowMs) throw new ApiError("invalid_request", "start: must be in the future.");
+    // Overlaps are left to the store; this check sees no bookings, so it answers only for the calendar's rules.
+    const check = checkSlot(calendar, [], startMs, endMs);
+    if (check === "off_grid") {
+      throw new ApiError(
+        "invalid_request",
+        `start: must lie on the calendar's ${calendar.slotMinutes}-minute grid counted from local midnight.`,
+      );
+    }
+    const alternatives = () =>
+      nearestAlternatives(calendars, calendar, startMs, request.durationMinutes, nowMs);
+    if (check === "closed" || check === "outside_hours") {
+      const message =
+        check === "closed"
+          ? "The calendar is closed on that day."
+          : "The booking does not fit inside the calendar's opening hours.";
+      return slotConflict(context, "outside_hours", message, await alternatives());
+    }
+    const zone = inCalendarZone(calendar);
+    const result: BookingResult = await calendars.createBooking({
+      id: crypto.randomUUID(),
+      calendarId,
+      startMs,
+      endMs,
+      start: zone(startMs),
+      end: zone(endMs),
+      bufferMinutes: calendar.bufferMinutes,
+      contact: request.contact ?? null,
+      service: request.service ?? null,
+      notes: request.notes ?? null,
+      createdAt: formatAtOffset(nowMs, 0),
+      ...(idempotencyKey === undefined
+        ? {}
+        : { idempotencyKey, requestHash: await requestHash(calendarId, startMs, request) }),
+    });
+    switch (result.kind) {
+      case "created":
+        return context.json({ booking: result.booking }, 201);
+      case "replayed":
+        context.header("Idempotent-Replayed", "true");
+        return context.json({ booking: result.booking }, 201);
+      case "conflict":
+        return slotConflict(context, "slot_unavailable", "The slot is already booked.", await alternatives());
+      case "key_reused":
+        throw new ApiError(
+          "idempotency_key_reused",
+          "Idempotency-Key: this key was already used for a different booking request.",
+        );
+    }
+  });
+
+  routes.get(BOOKING_PATH, async (context) => {
+    const booking = await store().getBooking(calendarIdOf(context), bookingIdOf(context));
+    return context.json({ booking: found(booking) });
+  });
+
+  routes.delete(BOOKING_PATH, async (context) => {
+    const booking = await store().cancelBooking(calendarIdOf(context), bookingIdOf(context));
+    return context.json({ booking: found(booking) });
+  });
+
+  routes.all(BOOKINGS_PATH, methodNotAllowed("POST"));
+  routes.all(BOOKING_PATH, methodNotAllowed("GET, DELETE"));
+  return routes;
+}
+
+/** A booking id that cannot exist is simply not found. */
+function bookingIdOf(context: Context): string {
+  const id = context.req.param("bookingId") ?? "";
+  if (!BOOKING_ID.test(id)) throw new ApiError("not_found", "No such booking.");
+  return id;
+}
+
+function idempotencyKeyOf(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(header)) {
+    throw new ApiError(
+      "invalid_request",
+      "Idempotency-Key: must be 1 to 128 letters, digits or any of . _ : ~ + / = -.",
+    );
+  }
+  return header;
+}
+
+function found(booking: Booking | null): Booking {
+  if (booking === null) throw new ApiError("not_found", "No such booking.");
+  return booking;
+}
+
+/** ISO-8601 with the offset in force in the calendar's zone, written as the availability slots are. */
+function inCalendarZone(calendar: Calendar): (ms: number) => string {
+  const zone = zoneFor(calendar.timezone);
+  return (ms) => formatAtOffset(ms, zone.offset(ms));
+}
+
+async function nearestAlternatives(
+  store: CalendarStore,
+  calendar: Calendar,
+  startMs: number,
+  durationMinutes: number,
+  nowMs: number,
+): Promise<Slot[]> {
+  const bookings = await store.confirmedBookings(
+    calendar.id,
+    startMs - DAY,
+    startMs + (ALTERNATIVES_HORIZON_DAYS + 2) * DAY,
+  );
+  return nearestFreeSlots(calendar, bookings, startMs, durationMinutes, {
+    count: ALTERNATIVES,
+    sameDayFirst: true,
+    horizonDays: ALTERNATIVES_HORIZON_DAYS,
+    notBeforeMs: nowMs,
+  });
+}
+
+/** 409 in the contract's error shape, plus the nearest free slots to offer instead. */
+function slotConflict(context: Context, code: ErrorCode, message: string, alternatives: Slot[]): Response {
+  const requestId = (context.get("requestId") as string | undefined) ?? "";
+  return context.json({ error: { code, message, requestId }, alternatives }, 409);
+}
+
+/**
+ * What makes two booking requests "the same" for an Idempotency-Key: the calendar, the instant (however its
+ * offset was written) and the fields, not the body's spelling or key order.
+ */
+async function requestHash(calendarId: string, startMs: number, request: BookingRequest): Promise<string> {
+  const canonical = JSON.stringify([
+    calendarId,
+    startMs,
+    request.durationMinutes,
+    request.contact ?? null,
+    request.service ?? null,
+    request.notes ?? null,
+  ]);
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonical));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
