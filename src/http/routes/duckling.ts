@@ -1,9 +1,10 @@
 // POST /parse, Duckling's HTTP API, so Duckling clients such as Rasa's DucklingEntityExtractor can point at
-// Cita unchanged. Fields as Duckling's exe/ExampleMain.hs reads them, form-encoded (what those clients
-// send) or JSON; the answer is parseDuckling's entities as they are.
+// Cita unchanged. The answer is the engine's entities, with their offsets counted in code points as
+// Duckling counts them (the engine counts UTF-16 units, as JavaScript strings do).
 import { Hono } from "hono";
 import type { Config } from "../../config.js";
 import { parseDuckling } from "../../temporal/duckling/engine.js";
+import type { DucklingEntity } from "../../temporal/duckling/types.js";
 import type { AppEnv } from "../env.js";
 import { ApiError, methodNotAllowed } from "../errors.js";
 import { ANSWERED_DIMS, DUCKLING_PATH, DucklingParseRequestSchema } from "../schemas/duckling.js";
@@ -20,7 +21,7 @@ export function ducklingRoutes(options: { config: Config; clock?: () => number }
     const request = validate(DucklingParseRequestSchema, await readFields(context.req.raw));
     const dims = answeredDims(request.dims);
     const locale = ducklingLocale(request.locale, request.lang);
-    if (dims.length === 0) return context.json([]);
+    if (dims.length === 0 || locale === null) return context.json([]);
     const entities = parseDuckling(request.text, {
       locale,
       zone: request.tz ?? options.config.defaultTimezone,
@@ -29,7 +30,7 @@ export function ducklingRoutes(options: { config: Config; clock?: () => number }
       latent: request.latent ?? false,
     });
     // With a status, Hono's json() takes a type with an `unknown` in it (DurationValue's unit key).
-    return context.json(entities, 200);
+    return context.json(inCodePoints(request.text, entities), 200);
   });
   routes.all(DUCKLING_PATH, methodNotAllowed("POST"));
   return routes;
@@ -58,4 +59,17 @@ async function readFields(request: Request): Promise<unknown> {
 function answeredDims(requested: readonly string[] | null | undefined): readonly DucklingDim[] {
   if (requested === undefined || requested === null || requested.length === 0) return ANSWERED_DIMS;
   return ANSWERED_DIMS.filter((dim) => requested.includes(dim));
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Entities with `start` and `end` counted in code points, as Duckling (Haskell's Text) and its Python
+ * clients count them: an emoji before a match is one position, not two. Texts without astral characters
+ * are answered as they are.
+ */
+export function inCodePoints(text: string, entities: DucklingEntity[]): DucklingEntity[] {
+  if (!SURROGATE.test(text)) return entities;
+  const position = (index: number) => [...text.slice(0, index)].length;
+  return entities.map((entity) => ({ ...entity, start: position(entity.start), end: position(entity.end) }));
 }

@@ -29,12 +29,15 @@ export const DucklingParseRequestSchema = z
     text: TextSchema.describe("The text to parse, 1 to 2000 characters after trimming."),
     locale: z
       .string()
-      .regex(DUCKLING_LOCALE, "must be en or es, optionally with a region, such as en_US, es_ES or es_MX")
+      .regex(DUCKLING_LOCALE, "must be a locale such as en_US, es_ES or es_MX")
       .optional()
-      .describe("Duckling locale, language first: en_US (default), en_GB, es_ES, es_MX, en, es..."),
+      .describe(
+        "Duckling locale, language first: en_US (default), en_GB, es_ES, es_MX, en, es... " +
+          "Another language is answered with no entities, as Duckling answers a text it finds nothing in.",
+      ),
     lang: z
       .string()
-      .regex(DUCKLING_LANGUAGE, "must be en or es")
+      .regex(DUCKLING_LANGUAGE, "must be a language code such as en or es")
       .optional()
       .describe("Duckling's older language field, read when locale is absent."),
     tz: zoneSchema("Europe/Berlin")
@@ -94,8 +97,8 @@ const InstantSchema = z.strictObject({
 export const DucklingEntitySchema = z
   .strictObject({
     body: z.string(),
-    start: z.number().int(),
-    end: z.number().int(),
+    start: z.number().int().describe("Offset of the first character in text, counted in code points."),
+    end: z.number().int().describe("Offset past the last character in text, counted in code points."),
     dim: z.enum(ANSWERED_DIMS),
     latent: z.boolean(),
     value: z.union([

@@ -2,10 +2,10 @@
 // Cita reads Spanish and English only (docs/interpretation.md).
 
 export const SUPPORTED_LANGUAGE = /^(es|en)(-|$)/;
-/** Duckling's locale (`en_US`); a hyphen (`es-MX`) is read too. Cita reads Spanish and English only. */
-export const DUCKLING_LOCALE = /^(en|es)(?:[_-]([a-z]{2}|\d{3}))?$/i;
-/** Duckling's older `lang` field. */
-export const DUCKLING_LANGUAGE = /^(en|es)$/i;
+/** Duckling's locale (`en_US`), a hyphen (`es-MX`) read too: a language, then a region or a UN M49 area. */
+export const DUCKLING_LOCALE = /^([a-z]{2,3})(?:[_-]([a-z]{2}|\d{3}))?$/i;
+/** Duckling's older `lang` field: a language alone. */
+export const DUCKLING_LANGUAGE = /^[a-z]{2,3}$/i;
 
 const MAX_CACHED = 1000;
 const localeCache = new Map<string, boolean>();
@@ -27,10 +27,19 @@ export function isSupportedLocale(tag: string): boolean {
   return supported;
 }
 
-/** `es_mx`, `es-MX` → `es_MX`; Duckling's `lang` when no locale is given; en_US by default. */
-export function ducklingLocale(locale: string | undefined, lang: string | undefined): string {
-  if (locale === undefined) return lang === undefined ? "en_US" : lang.toLowerCase();
+/**
+ * The engine's locale for a Duckling request (`es_mx`, `es-MX` → `es_MX`; `lang` when no locale is given;
+ * en_US by default), or null for a language Cita does not read: Duckling answers such a text with no
+ * entities, and its clients (nlp.js's extractor maps over the answer) expect an array, not an error.
+ * Both fields are well-formed already (DUCKLING_LOCALE, DUCKLING_LANGUAGE).
+ */
+export function ducklingLocale(locale: string | undefined, lang: string | undefined): string | null {
+  if (locale === undefined) {
+    if (lang === undefined) return "en_US";
+    return SUPPORTED_LANGUAGE.test(lang.toLowerCase()) ? lang.toLowerCase() : null;
+  }
   const [, language, region] = DUCKLING_LOCALE.exec(locale)!;
+  if (!SUPPORTED_LANGUAGE.test(language!.toLowerCase())) return null;
   return region === undefined
     ? language!.toLowerCase()
     : `${language!.toLowerCase()}_${region.toUpperCase()}`;
