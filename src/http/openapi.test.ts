@@ -1,0 +1,132 @@
+// GET /openapi.json as the app serves it: a valid OpenAPI 3.0 document (swagger-parser), clean under
+// redocly's recommended rules, with every route documented and no null the document would refuse.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../app.js";
+import { readConfig } from "../config.js";
+
+type Document = Record<string, unknown> & { paths: Record<string, Record<string, unknown>> };
+
+async function servedDocument(): Promise<Document> {
+  const app = createApp({ config: readConfig({}) });
+  const response = await app.request("/openapi.json");
+  expect(response.status).toBe(200);
+  return (await response.json()) as Document;
+}
+
+/** Every object in the document with its JSON pointer. */
+function* objects(node: unknown, at = "#"): Generator<[string, Record<string, unknown>]> {
+  if (node === null || typeof node !== "object") return;
+  yield [at, node as Record<string, unknown>];
+  for (const [key, value] of Object.entries(node)) yield* objects(value, `${at}/${key}`);
+}
+
+interface LintProblem {
+  ruleId: string;
+  severity: "error" | "warn";
+  message: string;
+  location: { pointer: string }[];
+}
+
+/** Runs redocly's CLI (bundled, offline) with its recommended rules on a file; its JSON report. */
+function redoclyLint(file: string): {
+  totals: { errors: number; warnings: number };
+  problems: LintProblem[];
+} {
+  const require = createRequire(import.meta.url);
+  const cliPackage = require.resolve("@redocly/cli/package.json");
+  const bin = (JSON.parse(readFileSync(cliPackage, "utf8")) as { bin: { redocly: string } }).bin.redocly;
+  const run = spawnSync(
+    process.execPath,
+    [join(dirname(cliPackage), bin), "lint", "--extends", "recommended", "--format", "json", file],
+    {
+      encoding: "utf8",
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+      timeout: 60_000,
+    },
+  );
+  expect(run.stdout, run.stderr).toMatch(/^\s*\{/);
+  return JSON.parse(run.stdout);
+}
+
+describe("the served OpenAPI document", () => {
+  it("has no error under redocly's recommended rules", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "cita-openapi-"));
+    try {
+      const file = join(directory, "openapi.json");
+      writeFileSync(file, JSON.stringify(await servedDocument()));
+      const report = redoclyLint(file);
+      const describe = (problem: LintProblem) =>
+        `${problem.ruleId} ${problem.location[0]?.pointer}: ${problem.message}`;
+      expect(report.problems.filter((problem) => problem.severity === "error").map(describe)).toEqual([]);
+      expect(report.totals.errors).toBe(0);
+      // The only warnings: these GET routes never answer 4xx (any other method is the app's 404).
+      expect(report.problems.map(describe).sort()).toEqual(
+        ["/health", "/metrics", "/openapi.json"].map(
+          (path) =>
+            `operation-4xx-response #/paths/${path.replaceAll("/", "~1")}/get/responses: Operation must have at least one \`4XX\` response.`,
+        ),
+      );
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("writes every nullable schema with a type beside it, so OpenAPI 3.0 tools honour the null", async () => {
+    const document = await servedDocument();
+    const nullable = [...objects(document)].filter(([, object]) => object.nullable === true);
+    expect(nullable.length).toBeGreaterThan(10);
+    for (const [at, object] of nullable) {
+      expect(object.type, at).toBeTypeOf("string");
+      expect(object.allOf ?? object.oneOf ?? object.anyOf ?? object.$ref, at).toBeUndefined();
+    }
+  });
+
+  it("lets appointment.location be null or a place", async () => {
+    const document = await servedDocument();
+    const components = (document.components as { schemas: Record<string, Record<string, unknown>> }).schemas;
+    const appointment = (components.ParseResponse!.properties as Record<string, Record<string, unknown>>)
+      .appointment!;
+    const location = (appointment.properties as Record<string, Record<string, unknown>>).location!;
+    expect(location).toMatchObject({
+      type: "object",
+      nullable: true,
+      title: "Location",
+      additionalProperties: false,
+    });
+    expect(location.required).toEqual(["text"]);
+    expect(Object.keys(location.properties as object).sort()).toEqual([
+      "city",
+      "country",
+      "lat",
+      "lon",
+      "name",
+      "text",
+      "timezone",
+    ]);
+  });
+
+  it("documents /metrics as Prometheus text", async () => {
+    const { paths } = await servedDocument();
+    const get = paths["/metrics"]!.get as { responses: Record<string, { content: Record<string, unknown> }> };
+    expect(Object.keys(get.responses["200"]!.content)).toEqual(["text/plain"]);
+  });
+
+  it("documents every route the app answers, and no other", async () => {
+    const app = createApp({ config: readConfig({}) });
+    const { paths } = await servedDocument();
+    const documented = Object.entries(paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((key) => key !== "parameters")
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const served = app.routes
+      .filter((route) => route.method !== "ALL")
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, "{$1}")}`);
+    expect([...new Set(served)].sort()).toEqual(documented.sort());
+  });
+});
