@@ -5,7 +5,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import SwaggerParser from "@apidevtools/swagger-parser";
 import { describe, expect, it } from "vitest";
+import { loggedApp } from "../../test/support/parse-requests.js";
 import { createApp } from "../app.js";
 import { readConfig } from "../config.js";
 
@@ -128,5 +130,88 @@ describe("the served OpenAPI document", () => {
       .filter((route) => route.method !== "ALL")
       .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, "{$1}")}`);
     expect([...new Set(served)].sort()).toEqual(documented.sort());
+  });
+});
+
+describe("GET /openapi.json", () => {
+  const { app } = loggedApp();
+
+  async function fetchDocument(): Promise<Record<string, unknown>> {
+    const response = await app.request("/openapi.json");
+    expect(response.status).toBe(200);
+    return (await response.json()) as Record<string, unknown>;
+  }
+
+  /** Follows a local JSON pointer such as #/components/schemas/ParseRequest. */
+  function resolvePointer(document: unknown, pointer: string): unknown {
+    expect(pointer.startsWith("#/")).toBe(true);
+    let node: unknown = document;
+    for (const token of pointer.slice(2).split("/")) {
+      const key = token.replaceAll("~1", "/").replaceAll("~0", "~");
+      if (node === null || typeof node !== "object" || !(key in node)) return undefined;
+      node = (node as Record<string, unknown>)[key];
+    }
+    return node;
+  }
+
+  function collectReferences(node: unknown, found: string[] = []): string[] {
+    if (Array.isArray(node)) {
+      for (const item of node) collectReferences(item, found);
+    } else if (node !== null && typeof node === "object") {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "$ref" && typeof value === "string") found.push(value);
+        else collectReferences(value, found);
+      }
+    }
+    return found;
+  }
+
+  it("is an OpenAPI 3 document with the parse route", async () => {
+    const document = await fetchDocument();
+    expect(document.openapi).toMatch(/^3\.\d+\.\d+$/);
+    expect(document).toHaveProperty("info.title");
+    expect(document).toHaveProperty("info.version");
+    const paths = document.paths as Record<string, Record<string, unknown>>;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(["/v1/appointments/parse", "/health", "/openapi.json"]),
+    );
+    const post = paths["/v1/appointments/parse"]!.post as Record<string, unknown>;
+    expect(Object.keys(post.responses as object)).toEqual(
+      expect.arrayContaining(["200", "400", "413", "415", "503"]),
+    );
+  });
+
+  it("describes the request with exactly the contract's fields and additionalProperties false", async () => {
+    const document = await fetchDocument();
+    const reference = resolvePointer(
+      document,
+      "#/paths/~1v1~1appointments~1parse/post/requestBody/content/application~1json/schema",
+    ) as Record<string, unknown>;
+    const schema = (
+      typeof reference.$ref === "string" ? resolvePointer(document, reference.$ref) : reference
+    ) as Record<string, unknown>;
+    expect(schema).toBeDefined();
+    expect(schema.type).toBe("object");
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties as object).sort()).toEqual(
+      ["calendarId", "locale", "mode", "now", "text", "timezone"].sort(),
+    );
+    expect(schema.required).toEqual(["text"]);
+    expect(resolvePointer(schema, "#/properties/mode/enum")).toEqual(["auto", "rules", "llm"]);
+  });
+
+  it("resolves every $ref inside the document", async () => {
+    const document = await fetchDocument();
+    const references = collectReferences(document);
+    expect(references.length).toBeGreaterThan(0);
+    for (const reference of references) {
+      expect(resolvePointer(document, reference), reference).toBeDefined();
+    }
+  });
+
+  it("passes swagger-parser's OpenAPI validation", async () => {
+    const document = await fetchDocument();
+    // validate() dereferences in place, hence the copy; its OpenAPI.Document type comes from a peer package.
+    await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined();
   });
 });

@@ -1,11 +1,11 @@
 // POST /parse, Duckling's HTTP API, driven in-process: each field reaches the engine (seen in the answer),
 // and every refusal is in the contract's error shape. test/duckling-rasa.test.ts replays Rasa's request.
 import { describe, expect, it } from "vitest";
+import { expectError } from "../../../test/support/answers.js";
 import { createApp } from "../../app.js";
 import { readConfig } from "../../config.js";
 import type { DucklingEntity } from "../../temporal/duckling/types.js";
 import { DucklingEntitySchema } from "../schemas/duckling.js";
-import { ErrorResponseSchema } from "../schemas/errors.js";
 import { MAX_BODY_BYTES } from "../validation.js";
 import { inCodePoints } from "./duckling.js";
 
@@ -40,16 +40,6 @@ async function timeValueOf(response: Response) {
   const time = entities.find((entity) => entity.dim === "time");
   expect(time, JSON.stringify(entities)).toBeDefined();
   return time!.value as { type: string; value?: string; grain?: string };
-}
-
-async function expectError(response: Response, status: number, code: string, field?: string) {
-  const raw = await response.text();
-  expect(response.status, raw).toBe(status);
-  const { error } = ErrorResponseSchema.parse(JSON.parse(raw));
-  expect(error.code).toBe(code);
-  expect(error.requestId).toBe(response.headers.get("x-request-id"));
-  if (field !== undefined) expect(error.message).toContain(field);
-  return error;
 }
 
 describe("POST /parse: the fields reach the engine", () => {
@@ -306,5 +296,14 @@ describe("POST /parse: languages Cita does not read", () => {
     );
     await expectError(await postJson('{"text": "demain", "locale": "fr_FR"'), 400, "invalid_json");
     await expectError(await postForm({ text: " ", locale: "fr_FR" }), 400, "invalid_request", "text");
+  });
+});
+
+describe("POST /parse: tz spellings", () => {
+  it.each(["aSiA/tOkYo", "ASIA/TOKYO"])("reads tz %s as Asia/Tokyo", async (tz) => {
+    const fields = { text: "tomorrow at 9am for 2 hours", tz, reftime: String(REFERENCE) };
+    const spelled = await entitiesOf(await postForm({ ...fields, tz: "Asia/Tokyo" }));
+    expect(await entitiesOf(await postForm(fields))).toEqual(spelled);
+    expect(spelled.length).toBeGreaterThan(0);
   });
 });
