@@ -373,6 +373,27 @@ describe("canonicalZone", () => {
     expect(isValidZone(zone)).toBe(false);
   });
 
+  it("builds no Intl formatter for a case variant of an IANA identifier it has seen, nor for a malformed name", () => {
+    expect(canonicalZone("Europe/Berlin")).toBe("Europe/Berlin");
+    const built = vi.spyOn(Intl, "DateTimeFormat");
+    try {
+      for (let mask = 1; mask <= 500; mask++)
+        expect(canonicalZone(caseVariant("Europe/Berlin", mask))).not.toBeNull();
+      for (const name of [
+        "+02:00",
+        "Europe/Berlin ",
+        "Europe/Berlin\u0000",
+        "Ёurope/Berlin",
+        "a".repeat(65),
+      ]) {
+        expect(canonicalZone(name)).toBeNull();
+      }
+      expect(built).not.toHaveBeenCalled();
+    } finally {
+      built.mockRestore();
+    }
+  });
+
   it("hands luxon only canonical spellings, and keeps its caches within their bounds", () => {
     const created = vi.spyOn(IANAZone, "create");
     try {

@@ -13,6 +13,11 @@ const DAY_MS = 86_400_000;
 
 /** IANA's spelling of each identifier, by its lower-case form. */
 const IANA_SPELLING = new Map(IANA_ZONE_NAMES.map((name) => [name.toLowerCase(), name]));
+/**
+ * The characters of every zone name Intl accepts on Node 20 and workerd: anything else is refused without
+ * building a formatter (and an offset such as "+02:00", which later runtimes take, stays refused on all).
+ */
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
 /** Names as sent, to their canonical spelling (null: not a zone); bounded, as the names are clients'. */
 const canonical = new Map<string, string | null>();
 
@@ -20,8 +25,8 @@ const canonical = new Map<string, string | null>();
  * The one spelling of a time-zone name, or null when it names no zone this runtime knows. Any letter case
  * of an IANA identifier gives IANA's spelling of that identifier (`us/eastern` → `US/Eastern`); links stay
  * links, as ECMA-402 now specifies, so `Asia/Kolkata` is not turned into ICU's `Asia/Calcutta`. A name
- * IANA's list lacks but the runtime accepts gets the runtime's canonical name. Only the spelling found is
- * ever handed to Intl, except once to test a name missing from IANA's list.
+ * IANA's list lacks but the runtime accepts gets the runtime's canonical name. Intl sees each IANA spelling
+ * once; a name missing from IANA's list is handed to it as sent, once per miss of the bounded map.
  */
 export function canonicalZone(name: string): string | null {
   let known = canonical.get(name);
@@ -33,11 +38,25 @@ export function canonicalZone(name: string): string | null {
   return known;
 }
 
+/** Whether this runtime knows each IANA spelling asked about: at most one entry per identifier. */
+const supported = new Map<string, boolean>();
+
 function resolveZone(name: string): string | null {
+  if (!ZONE_NAME.test(name)) return null;
   const spelled = IANA_SPELLING.get(name.toLowerCase());
+  if (spelled === undefined) return runtimeZone(name);
+  let known = supported.get(spelled);
+  if (known === undefined) {
+    known = runtimeZone(spelled) !== null;
+    supported.set(spelled, known);
+  }
+  return known ? spelled : null;
+}
+
+/** The runtime's canonical name for a zone, or null; builds a formatter, so it runs once per spelling. */
+function runtimeZone(name: string): string | null {
   try {
-    const resolved = new Intl.DateTimeFormat("en", { timeZone: spelled ?? name }).resolvedOptions().timeZone;
-    return spelled ?? resolved;
+    return new Intl.DateTimeFormat("en", { timeZone: name }).resolvedOptions().timeZone;
   } catch {
     return null;
   }

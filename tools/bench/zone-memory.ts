@@ -7,18 +7,23 @@
 // 20 MB, is judged on the resident set; heapUsed and external are printed beside it.
 //
 //   npm run bench:zones                 (node --expose-gc; 20,000 spellings)
-//   npm run bench:zones -- --spellings 5000
+//   npm run bench:zones -- --spellings 5000 --zone Canada/East-Saskatchewan   (a name only ICU knows)
 
 import { parseArgs } from "node:util";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 
 const TARGET_MB = 20;
-const ZONE = "America/Mexico_City";
 const NOW = "2026-01-22T10:30:00-06:00";
 const REFERENCE = Date.parse(NOW);
 
-const { values } = parseArgs({ options: { spellings: { type: "string", default: "20000" } } });
+const { values } = parseArgs({
+  options: {
+    spellings: { type: "string", default: "20000" },
+    zone: { type: "string", default: "America/Mexico_City" },
+  },
+});
+const ZONE = values.zone;
 const count = Number(values.spellings);
 const letters = [...ZONE].filter((character) => /[a-z]/i.test(character)).length;
 if (!Number.isInteger(count) || count < 1 || count >= 2 ** letters) {
