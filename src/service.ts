@@ -62,8 +62,9 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
   let calendar: Calendar | null = null;
   if (request.calendarId !== undefined) {
     calendar = store ? await store.getCalendar(request.calendarId) : null;
-    if (calendar === null)
+    if (calendar === null) {
       throw new ServiceError("unknown_calendar", `Unknown calendar: ${request.calendarId}.`);
+    }
   }
   const context: AgentContext = {
     text,

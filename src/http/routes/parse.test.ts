@@ -15,6 +15,7 @@ import {
   ZONE,
 } from "../../../test/support/parse-requests.js";
 import { createApp } from "../../app.js";
+import { openSqliteStore } from "../../calendars/sqlite-store.js";
 import { readConfig } from "../../config.js";
 import { MAX_BODY_BYTES } from "../validation.js";
 
@@ -397,5 +398,23 @@ describe("POST /v1/appointments/parse: time-zone spellings", () => {
   ])("still refuses %s naming timezone", async (_label, timezone) => {
     const error = await expectError(await post(app, pinned(text, { timezone })), 400, "invalid_request");
     expect(error.message).toMatch(/\btimezone\b/);
+  });
+});
+
+describe("POST /v1/appointments/parse: a calendar the service does not know", () => {
+  it("answers 404 not_found naming it, with or without a calendar store", async () => {
+    const store = await openSqliteStore(":memory:");
+    await store.migrate();
+    const withStore = createApp({ config: readConfig({}), store });
+    const { app: withoutStore } = loggedApp();
+    for (const app of [withStore, withoutStore]) {
+      const error = await expectError(
+        await post(app, pinned("cita mañana a las 10", { calendarId: "nobody" })),
+        404,
+        "not_found",
+      );
+      expect(error.message).toBe("Unknown calendar: nobody.");
+    }
+    await store.close();
   });
 });
