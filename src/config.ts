@@ -15,7 +15,7 @@ import { readRouterSettings } from "./config/router-settings.js";
 import type { ModelPrice, ProviderName, ProviderSettings } from "./providers/types.js";
 import type { RegistryConfig } from "./registry/agent-models.js";
 import type { RouterSettings } from "./router/settings.js";
-import { isValidZone } from "./temporal/zone.js";
+import { canonicalZone } from "./temporal/zone.js";
 
 export { ConfigError, type Environment } from "./config/environment.js";
 export type { ProviderSettings } from "./providers/types.js";
@@ -53,9 +53,11 @@ export interface Config {
 const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
 
 export function readConfig(environment: Environment): Config {
-  const defaultTimezone = text(environment, "DEFAULT_TIMEZONE") ?? "UTC";
-  if (!isValidZone(defaultTimezone)) {
-    throw new ConfigError("DEFAULT_TIMEZONE", `"${defaultTimezone}" is not an IANA time zone`);
+  const zone = text(environment, "DEFAULT_TIMEZONE") ?? "UTC";
+  // Its canonical spelling, the only one luxon and Intl see (src/temporal/zone.ts).
+  const defaultTimezone = canonicalZone(zone);
+  if (defaultTimezone === null) {
+    throw new ConfigError("DEFAULT_TIMEZONE", `"${zone}" is not an IANA time zone`);
   }
   const logLevel = (text(environment, "LOG_LEVEL") ?? "info").toLowerCase();
   if (!LOG_LEVELS.includes(logLevel as LogLevel)) {

@@ -8,11 +8,11 @@ import { emptyDraft, type LlmReading } from "./coordinator/agent.js";
 import { createAgentContext } from "./coordinator/context.js";
 import { runSequence } from "./coordinator/coordinator.js";
 import { fullSequence, minimalSequence } from "./coordinator/sequences.js";
-import { ApiError } from "./http/errors.js";
-import type { ParseRequest, ParseResponse } from "./http/schemas.js";
+import type { ParseRequest, ParseResponse } from "./http/schemas/parse.js";
 import type { InvalidOutput } from "./llm/structured.js";
 import type { ModelRegistry } from "./registry/model-registry.js";
 import type { LlmRouter } from "./router/router.js";
+import { ServiceError } from "./service-errors.js";
 
 export interface ParseOptions {
   config: Config;
@@ -45,13 +45,13 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
   // auto reads with an LLM when one is configured and usable; rules never calls one; llm insists on one.
   const router = mode === "rules" ? null : (options.router ?? null);
   if (mode === "llm" && router === null) {
-    throw new ApiError("llm_unavailable", "No LLM provider is configured; use mode auto or rules.");
+    throw new ServiceError("llm_unavailable", "No LLM provider is configured; use mode auto or rules.");
   }
   // The router's state picks the sequence: degraded LLMs mean the minimal one, none usable means the
   // rules parser (in the minimal sequence too: the service is degraded, and says so).
   const routerState = router?.state() ?? null;
   if (mode === "llm" && routerState === "down") {
-    throw new ApiError(
+    throw new ServiceError(
       "llm_unavailable",
       "No LLM provider can answer now; retry, or use mode auto or rules.",
     );
@@ -61,7 +61,9 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
   let calendar: Calendar | null = null;
   if (request.calendarId !== undefined) {
     calendar = store ? await store.getCalendar(request.calendarId) : null;
-    if (calendar === null) throw new ApiError("not_found", `Unknown calendar: ${request.calendarId}.`);
+    if (calendar === null) {
+      throw new ServiceError("unknown_calendar", `Unknown calendar: ${request.calendarId}.`);
+    }
   }
   const context = createAgentContext({
     text: request.text,
@@ -99,7 +101,10 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
     llmRouter?.recordConfidence(answered.provider, answered.model, ceiling(draft));
   }
   if (mode === "llm" && answered === null) {
-    throw new ApiError("llm_unavailable", "No LLM provider could answer; retry, or use mode auto or rules.");
+    throw new ServiceError(
+      "llm_unavailable",
+      "No LLM provider could answer; retry, or use mode auto or rules.",
+    );
   }
   return {
     status: draft.status ?? "needs_clarification",

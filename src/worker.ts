@@ -2,10 +2,11 @@
 // calendar store on the D1 binding `DB`, migrated lazily by the first request that needs it. No state, timers
 // or randomness at global scope, as Workers requires.
 import type { Hono } from "hono";
-import { type AppEnv, createApp } from "./app.js";
+import { createApp } from "./app.js";
 import { D1CalendarStore } from "./calendars/d1-store.js";
 import type { CalendarStore } from "./calendars/store.js";
 import { type Environment, readConfig } from "./config.js";
+import type { AppEnv } from "./http/env.js";
 import { jsonLogger } from "./http/logger.js";
 
 type D1Binding = ConstructorParameters<typeof D1CalendarStore>[0];

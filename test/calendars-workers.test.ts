@@ -4,8 +4,8 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BookingResponseSchema, SlotConflictResponseSchema } from "../src/http/calendar-schemas.js";
-import { ErrorResponseSchema } from "../src/http/schemas.js";
+import { BookingResponseSchema, SlotConflictResponseSchema } from "../src/http/schemas/bookings.js";
+import { ErrorResponseSchema } from "../src/http/schemas/errors.js";
 import { putRaceCalendar, RACE_CALENDAR, RACE_DAY, raceForOneSlot } from "./support/booking-race.js";
 import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
 

@@ -4,7 +4,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { type Environment, readConfig } from "../src/config.js";
-import { HealthResponseSchema, ParseResponseSchema } from "../src/http/schemas.js";
+import { HealthResponseSchema } from "../src/http/schemas/health.js";
+import { ParseResponseSchema } from "../src/http/schemas/parse.js";
 import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 import { adminClient } from "./support/admin-client.js";
 

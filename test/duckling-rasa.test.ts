@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
-import { DucklingEntitySchema } from "../src/http/duckling-route.js";
+import { DucklingEntitySchema } from "../src/http/schemas/duckling.js";
 import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -268,7 +268,7 @@ describe.each<[string, Send]>([
     expect(await json.json()).toEqual(form.matches);
   });
 
-  it("refuses a language Cita does not read, in the contract's error shape", async () => {
+  it("answers a language Cita does not read with no entities, as Duckling answers a text with none", async () => {
     const response = await send(
       rasaPayload({
         text: "demain à 9h",
@@ -279,13 +279,7 @@ describe.each<[string, Send]>([
       }),
       RASA_HEADERS,
     );
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({
-      error: {
-        code: "invalid_request",
-        message: expect.stringContaining("locale"),
-        requestId: expect.any(String),
-      },
-    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { PARSING_PROMPT_CANARY } from "../prompts/parsing.js";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { jsonLogger } from "../src/http/logger.js";
-import { ParseResponseSchema } from "../src/http/schemas.js";
+import { ParseResponseSchema } from "../src/http/schemas/parse.js";
 import type { FaultInput } from "../tools/simulator/faults.js";
 import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 

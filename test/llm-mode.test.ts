@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { type Environment, readConfig } from "../src/config.js";
 import { jsonLogger } from "../src/http/logger.js";
-import { type ParseResponse, ParseResponseSchema } from "../src/http/schemas.js";
+import { type ParseResponse, ParseResponseSchema } from "../src/http/schemas/parse.js";
 import type { FaultInput } from "../tools/simulator/faults.js";
 import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 

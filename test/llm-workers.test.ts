@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
-import { HealthResponseSchema } from "../src/http/schemas.js";
+import { HealthResponseSchema } from "../src/http/schemas/health.js";
 import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
 

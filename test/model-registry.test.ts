@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
-import { ParseResponseSchema } from "../src/http/schemas.js";
+import { ParseResponseSchema } from "../src/http/schemas/parse.js";
 import { bucketOf } from "../src/registry/model-registry.js";
 import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 import { type AdminCall, adminClient } from "./support/admin-client.js";

@@ -5,7 +5,9 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
-import { ErrorResponseSchema, MAX_TEXT_LENGTH, ParseResponseSchema } from "../src/http/schemas.js";
+import { ErrorResponseSchema } from "../src/http/schemas/errors.js";
+import { MAX_TEXT_LENGTH } from "../src/http/schemas/fields.js";
+import { ParseResponseSchema } from "../src/http/schemas/parse.js";
 
 const SEED = 20260122;
 const app = createApp({ config: readConfig({}) });

@@ -1,6 +1,7 @@
 // The SQL both calendar stores run, with its parameters and row mapping, so SQLite and D1 differ only in how
 // they execute a statement and group statements atomically. Parameters are anonymous `?` in order: D1 takes
 // only `?`/`?NNN`, and better-sqlite3 binds an array only to anonymous ones.
+import { canonicalZone } from "../temporal/zone.js";
 import type { BookingResult, NewBooking } from "./store.js";
 import type { Booking, BookingStatus, Calendar } from "./types.js";
 
@@ -171,7 +172,9 @@ export function calendarFromRow(row: CalendarRow): Calendar {
   return {
     id: row.id,
     name: row.name,
-    timezone: row.timezone,
+    // A calendar stored before zone names were given one spelling may hold another: luxon and Intl must
+    // not see it (src/temporal/zone.ts).
+    timezone: canonicalZone(row.timezone) ?? row.timezone,
     slotMinutes: row.slot_minutes,
     bufferMinutes: row.buffer_minutes,
     openingHours: JSON.parse(row.opening_hours) as Calendar["openingHours"],

@@ -68,6 +68,17 @@ describe("SqliteCalendarStore calendar reads", () => {
     }
   });
 
+  it("reads a zone stored in another letter case in its canonical spelling", async () => {
+    await store.putCalendar(calendar);
+    const connection = new Database(path);
+    try {
+      connection.prepare("UPDATE calendars SET timezone = ? WHERE id = ?").run("eUrOpE/mAdRiD", "luna");
+      expect(await store.getCalendar("luna")).toEqual(calendar);
+    } finally {
+      connection.close();
+    }
+  });
+
   it("hands out a calendar of its own on every read", async () => {
     await store.putCalendar(calendar);
     const first = await store.getCalendar("luna");

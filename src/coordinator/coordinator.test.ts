@@ -6,7 +6,7 @@ import { temporalAgent } from "../../agents/temporal/index.js";
 import { validationAgent } from "../../agents/validation/index.js";
 import { createApp } from "../app.js";
 import { readConfig } from "../config.js";
-import { AmbiguitySchema, ParseResponseSchema } from "../http/schemas.js";
+import { AmbiguitySchema, ParseResponseSchema } from "../http/schemas/parse.js";
 import { type Language, localize } from "../locales/index.js";
 import { type Agent, type AgentContext, type AgentName, emptyDraft, type Field } from "./agent.js";
 import { createAgentContext } from "./context.js";

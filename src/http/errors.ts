@@ -1,7 +1,11 @@
 // Errors in the contract's shape: {"error": {"code", "message", "requestId"}}, never a stack trace or an
-// upstream body.
-import type { Context } from "hono";
+// upstream body. Routes throw ApiError; the service's errors are mapped to their codes here; anything else
+// is a fault, logged and answered 500.
+import type { Context, ErrorHandler, Handler, NotFoundHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ServiceError, type ServiceErrorKind } from "../service-errors.js";
+import type { AppEnv } from "./env.js";
+import type { Logger } from "./logger.js";
 
 export type ErrorCode =
   | "invalid_json"
@@ -38,6 +42,12 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   internal: 500,
 };
 
+/** The contract's code for each error the service raises; its message is the answer's. */
+const SERVICE_ERROR_CODES: Record<ServiceErrorKind, ErrorCode> = {
+  unknown_calendar: "not_found",
+  llm_unavailable: "llm_unavailable",
+};
+
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -57,4 +67,32 @@ export function errorResponse(context: Context, error: ApiError): Response {
   const requestId = (context.get("requestId") as string | undefined) ?? "";
   for (const [name, value] of Object.entries(error.headers)) context.header(name, value);
   return context.json({ error: { code: error.code, message: error.message, requestId } }, error.status);
+}
+
+/** The contract's error for what a handler threw, or null for a fault. */
+export function apiErrorOf(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ServiceError) return new ApiError(SERVICE_ERROR_CODES[error.kind], error.message);
+  return null;
+}
+
+/** The app's onError: the contract's error, or a logged fault answered 500 without its details. */
+export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
+  return (error, context) => {
+    const known = apiErrorOf(error);
+    if (known !== null) return errorResponse(context, known);
+    logger.error({ requestId: context.get("requestId"), error: error.name, message: error.message });
+    return errorResponse(context, new ApiError("internal", "The service failed to answer; please retry."));
+  };
+}
+
+export const notFound: NotFoundHandler<AppEnv> = (context) =>
+  errorResponse(context, new ApiError("not_found", "No such route."));
+
+/** A route's answer to the methods it does not take: 405 with the Allow header. */
+export function methodNotAllowed(allow: string): Handler<AppEnv> {
+  return (context) => {
+    context.header("Allow", allow);
+    return errorResponse(context, new ApiError("method_not_allowed", `Use ${allow}.`));
+  };
 }

@@ -1,8 +1,9 @@
-// Reading and validating request bodies into the contract's 400/415 errors.
+// Reading and validating request bodies into the contract's 400/413/415 errors.
 import type { z } from "zod";
 import { ApiError } from "./errors.js";
-import { MAX_BODY_BYTES } from "./schemas.js";
 
+/** The largest request body read, in bytes. */
+export const MAX_BODY_BYTES = 16 * 1024;
 export const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
 
 function tooLarge(maxBytes: number): ApiError {
@@ -14,7 +15,7 @@ function tooLarge(maxBytes: number): ApiError {
  * the bytes read pass the cap (a chunked body has no length). Reading the stream ourselves, rather than
  * re-wrapping the request as hono/body-limit does, also avoids a per-request leak of Node 20's undici.
  */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const length = request.headers.get("content-length");
   if (length !== null && Number(length) > maxBytes) throw tooLarge(maxBytes);
   // With a Content-Length the HTTP framing bounds the body, and text() takes the runtime's fast path.

@@ -51,3 +51,17 @@ export function allLocales<T>(pick: (locale: Locale) => readonly T[]): T[] {
 export function perLanguage<T>(value: (language: Language) => T): Record<Language, T> {
   return Object.fromEntries(LANGUAGES.map((language) => [language, value(language)])) as Record<Language, T>;
 }
+
+/** "Spanish or English": the registered languages by name, for messages and documentation. */
+export function languageNames(): string {
+  const names = LANGUAGES.map((language) => LOCALES[language].englishName);
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}
+
+/** Locale tags to show as examples: each language alone and with its first region ("es", "es-ES"...). */
+export function exampleTags(separator: "-" | "_"): string[] {
+  return LANGUAGES.flatMap((language) => [
+    language,
+    LOCALES[language].ducklingLocales.find((tag) => tag.includes("_"))!.replace("_", separator),
+  ]);
+}

@@ -2,7 +2,7 @@
 // process on Node, per isolate on Workers); GET /metrics renders it. Fed by the router (every provider
 // call, every answer's confidence), the parse route (mode, status, confidence, cache, agent timings) and
 // the HTTP middleware; the router's live state (degraded, breakers, provider states) is read at scrape.
-import type { ParseResponse } from "../http/schemas.js";
+import type { ParseResponse } from "../http/schemas/parse.js";
 import type { CallRecord, LlmRouter } from "../router/router.js";
 import { Registry } from "./registry.js";
 

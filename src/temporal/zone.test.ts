@@ -1,9 +1,17 @@
 // resolveWallClock on daylight-saving days: a skipped wall-clock time is nonexistent, a repeated one resolves
 // to its earlier instant with that instant's offset, and ordinary times resolve with the offset in force on
 // the target date. 2026 transitions, from the IANA rules of each zone.
-import { DateTime } from "luxon";
-import { describe, expect, it } from "vitest";
-import { formatAtOffset, isValidZone, type LocalDateTime, resolveWallClock, zoneFor } from "./zone.js";
+import { DateTime, IANAZone } from "luxon";
+import { describe, expect, it, vi } from "vitest";
+import {
+  canonicalZone,
+  formatAtOffset,
+  isValidZone,
+  type LocalDateTime,
+  resolveWallClock,
+  zoneCacheSizes,
+  zoneFor,
+} from "./zone.js";
 
 type Resolution = { kind: "ok" | "repeated"; instant: DateTime } | { kind: "nonexistent" };
 
@@ -292,5 +300,126 @@ describe("isValidZone", () => {
 
   it.each(["", "Mars/Olympus_Mons", "Europe/Madird", "+02:00"])("rejects %j", (zone) => {
     expect(isValidZone(zone)).toBe(false);
+  });
+});
+
+/** `name` with the letters whose bit is set in `mask` in the other case. */
+function caseVariant(name: string, mask: number): string {
+  let letter = 0;
+  return [...name]
+    .map((character) => {
+      if (!/[a-z]/i.test(character)) return character;
+      if (((mask >> letter++) & 1) === 0) return character;
+      return character === character.toLowerCase() ? character.toUpperCase() : character.toLowerCase();
+    })
+    .join("");
+}
+
+describe("canonicalZone", () => {
+  it.each([
+    "America/Mexico_City",
+    "America/Argentina/Buenos_Aires",
+    "America/Port-au-Prince",
+    "Antarctica/DumontDUrville",
+    "Etc/GMT+2",
+    "UTC",
+  ])("gives every letter case of %s IANA's spelling", (zone) => {
+    const variants = new Set(Array.from({ length: 200 }, (_, mask) => caseVariant(zone, mask * 7919)));
+    variants.add(zone.toLowerCase()).add(zone.toUpperCase());
+    expect(variants.size).toBeGreaterThan(4);
+    for (const variant of variants) expect(canonicalZone(variant), variant).toBe(zone);
+  });
+
+  it.each([
+    ["US/Eastern", "US/Eastern"],
+    ["us/eastern", "US/Eastern"],
+    ["US/EASTERN", "US/Eastern"],
+    ["Asia/Kolkata", "Asia/Kolkata"],
+    ["asia/calcutta", "Asia/Calcutta"],
+    ["Europe/Kyiv", "Europe/Kyiv"],
+    ["eUrOpE/kIeV", "Europe/Kiev"],
+    ["etc/utc", "Etc/UTC"],
+    ["zulu", "Zulu"],
+  ])("keeps an IANA link as a link: %s is %s", (zone, spelled) => {
+    expect(canonicalZone(zone)).toBe(spelled);
+  });
+
+  it("names a zone only the runtime knows (not in IANA's list) by the runtime's canonical name", () => {
+    expect(canonicalZone("pst")).toBe("America/Los_Angeles");
+    expect(canonicalZone("PST")).toBe("America/Los_Angeles");
+    expect(canonicalZone("systemv/ast4")).toBe(canonicalZone("SystemV/AST4"));
+  });
+
+  it("answers a name Intl accepts, and the same name again (idempotent)", () => {
+    for (const zone of ["us/eastern", "aMeRiCa/mExIcO_cItY", "pst", "etc/gmt-14", "Asia/Kolkata"]) {
+      const spelled = canonicalZone(zone)!;
+      expect(new Intl.DateTimeFormat("en", { timeZone: spelled }).resolvedOptions().timeZone).toBeTruthy();
+      expect(canonicalZone(spelled)).toBe(spelled);
+    }
+  });
+
+  it.each([
+    "",
+    " ",
+    "Mars/Olympus_Mons",
+    "Europe/Madird",
+    "+02:00",
+    "Z",
+    "Etc/Unknown",
+    "America/",
+    "x".repeat(500),
+  ])("answers null for %j", (zone) => {
+    expect(canonicalZone(zone)).toBeNull();
+    expect(isValidZone(zone)).toBe(false);
+  });
+
+  it("builds no Intl formatter for a case variant of an IANA identifier it has seen, nor for a malformed name", () => {
+    expect(canonicalZone("Europe/Berlin")).toBe("Europe/Berlin");
+    const built = vi.spyOn(Intl, "DateTimeFormat");
+    try {
+      for (let mask = 1; mask <= 500; mask++)
+        expect(canonicalZone(caseVariant("Europe/Berlin", mask))).not.toBeNull();
+      for (const name of [
+        "+02:00",
+        "Europe/Berlin ",
+        "Europe/Berlin\u0000",
+        "Ёurope/Berlin",
+        "a".repeat(65),
+      ]) {
+        expect(canonicalZone(name)).toBeNull();
+      }
+      expect(built).not.toHaveBeenCalled();
+    } finally {
+      built.mockRestore();
+    }
+  });
+
+  it("hands luxon only canonical spellings, and keeps its caches within their bounds", () => {
+    const created = vi.spyOn(IANAZone, "create");
+    try {
+      for (let mask = 1; mask <= 3000; mask++) {
+        const variant = caseVariant("Europe/Madrid", mask);
+        expect(resolveWallClock(local("2026-07-15 10:00"), variant)).toMatchObject({ kind: "ok" });
+      }
+      expect(new Set(created.mock.calls.map(([name]) => name))).toEqual(new Set(["Europe/Madrid"]));
+    } finally {
+      created.mockRestore();
+    }
+    const sizes = zoneCacheSizes();
+    expect(sizes.spellings).toBeLessThanOrEqual(1000);
+    expect(sizes.zones).toBeLessThanOrEqual(1000);
+  });
+
+  it("forgets offsets past their budget across zones", () => {
+    // 25 zones of 10,000 minutes each: 250,000 offsets, past the budget of 200,000.
+    let peak = 0;
+    for (const zone of Intl.supportedValuesOf("timeZone").slice(0, 25)) {
+      const cached = zoneFor(zone);
+      for (let minute = 0; minute < 10_000; minute++) cached.offset(Date.UTC(2030, 0) + minute * 60_000);
+      peak = Math.max(peak, zoneCacheSizes().offsets);
+    }
+    expect(peak).toBeGreaterThan(100_000);
+    expect(peak).toBeLessThanOrEqual(200_000);
+    expect(zoneFor("Europe/Madrid").offset(Date.UTC(2026, 6, 15))).toBe(120);
   });
 });

@@ -1,21 +1,75 @@
 // Time-zone helpers on luxon: every local date and time is resolved in the IANA zone on the target date,
-// never with the reference instant's offset.
+// never with the reference instant's offset. Zone names reach luxon and Intl only in one spelling per zone
+// (canonicalZone): both keep a formatter per spelling forever, and Intl accepts a name in any letter case.
 import { IANAZone, Zone } from "luxon";
+import { IANA_ZONE_NAMES } from "./iana-zones.js";
 
-const MAX_CACHED = 10_000;
+const MAX_SPELLINGS = 1000;
+/** Offsets one zone remembers, and all zones together (a zone's memo is keyed by clients' instants). */
+const MAX_OFFSETS_PER_ZONE = 10_000;
+const MAX_OFFSETS = 200_000;
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-const validity = new Map<string, boolean>();
 
-/** Whether `zone` is an IANA zone name. luxon builds an Intl formatter per call, so answers are kept. */
-export function isValidZone(zone: string): boolean {
-  let valid = validity.get(zone);
-  if (valid === undefined) {
-    valid = IANAZone.isValidZone(zone);
-    if (validity.size >= MAX_CACHED) validity.clear();
-    validity.set(zone, valid);
+/** IANA's spelling of each identifier, by its lower-case form. */
+const IANA_SPELLING = new Map(IANA_ZONE_NAMES.map((name) => [name.toLowerCase(), name]));
+/**
+ * The characters of every zone name Intl accepts on Node 20 and workerd: anything else is refused without
+ * building a formatter (and an offset such as "+02:00", which later runtimes take, stays refused on all).
+ */
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
+/** Names as sent, to their canonical spelling (null: not a zone); bounded, as the names are clients'. */
+const canonical = new Map<string, string | null>();
+
+/**
+ * The one spelling of a time-zone name, or null when it names no zone this runtime knows. Any letter case
+ * of an IANA identifier gives IANA's spelling of that identifier (`us/eastern` → `US/Eastern`); links stay
+ * links, as ECMA-402 now specifies, so `Asia/Kolkata` is not turned into ICU's `Asia/Calcutta`. A name
+ * IANA's list lacks but the runtime accepts gets the runtime's canonical name. Intl sees each IANA spelling
+ * once; a name missing from IANA's list is handed to it as sent, once per miss of the bounded map.
+ */
+export function canonicalZone(name: string): string | null {
+  let known = canonical.get(name);
+  if (known === undefined) {
+    known = resolveZone(name);
+    if (canonical.size >= MAX_SPELLINGS) canonical.clear();
+    canonical.set(name, known);
   }
-  return valid;
+  return known;
+}
+
+/** Whether this runtime knows each IANA spelling asked about: at most one entry per identifier. */
+const supported = new Map<string, boolean>();
+
+function resolveZone(name: string): string | null {
+  if (!ZONE_NAME.test(name)) return null;
+  const spelled = IANA_SPELLING.get(name.toLowerCase());
+  if (spelled === undefined) return runtimeZone(name);
+  let known = supported.get(spelled);
+  if (known === undefined) {
+    known = runtimeZone(spelled) !== null;
+    supported.set(spelled, known);
+  }
+  return known ? spelled : null;
+}
+
+/** The runtime's canonical name for a zone, or null; builds a formatter, so it runs once per spelling. */
+function runtimeZone(name: string): string | null {
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `zone` is a time-zone name, in any letter case. */
+export function isValidZone(zone: string): boolean {
+  return canonicalZone(zone) !== null;
+}
+
+/** Offsets remembered by the zones zoneFor hands out; they are all forgotten together past MAX_OFFSETS. */
+interface OffsetBudget {
+  held: number;
 }
 
 /**
@@ -26,10 +80,12 @@ export function isValidZone(zone: string): boolean {
 class CachedZone extends Zone {
   readonly #zone: IANAZone;
   readonly #offsets = new Map<number, number>();
+  readonly #budget: OffsetBudget;
 
-  constructor(name: string) {
+  constructor(name: string, budget: OffsetBudget) {
     super();
     this.#zone = IANAZone.create(name);
+    this.#budget = budget;
   }
   override get type(): string {
     return "iana";
@@ -54,8 +110,12 @@ class CachedZone extends Zone {
     let offset = this.#offsets.get(minute);
     if (offset === undefined) {
       offset = this.#zone.offset(ts);
-      if (this.#offsets.size >= MAX_CACHED) this.#offsets.clear();
+      if (this.#offsets.size >= MAX_OFFSETS_PER_ZONE) {
+        this.#budget.held -= this.#offsets.size;
+        this.#offsets.clear();
+      }
       this.#offsets.set(minute, offset);
+      if (++this.#budget.held > MAX_OFFSETS) forgetZones();
     }
     return offset;
   }
@@ -65,16 +125,31 @@ class CachedZone extends Zone {
 }
 
 const zones = new Map<string, Zone>();
+let budget: OffsetBudget = { held: 0 };
 
-/** The luxon zone for an IANA name (validated by the caller), shared across requests. */
+/** Drops every zone and its offsets (a zone still in use counts against a budget no longer checked). */
+function forgetZones(): void {
+  zones.clear();
+  budget = { held: 0 };
+}
+
+/**
+ * The luxon zone for a zone name (validated by the caller), shared across requests. It is built on the
+ * name's canonical spelling, so luxon never sees another.
+ */
 export function zoneFor(name: string): Zone {
   let zone = zones.get(name);
   if (zone === undefined) {
-    zone = new CachedZone(name);
-    if (zones.size >= 1000) zones.clear();
+    if (zones.size >= MAX_SPELLINGS) forgetZones();
+    zone = new CachedZone(canonicalZone(name) ?? name, budget);
     zones.set(name, zone);
   }
   return zone;
+}
+
+/** How much the zone caches hold now: the bounds above are what keeps them finite. */
+export function zoneCacheSizes(): { spellings: number; zones: number; offsets: number } {
+  return { spellings: canonical.size, zones: zones.size, offsets: budget.held };
 }
 
 export interface LocalDateTime {

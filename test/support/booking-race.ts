@@ -2,7 +2,7 @@
 // slots that all overlap one another must give exactly one 201 and 49 × 409 slot_unavailable, each with
 // alternatives, and leave exactly one booking behind.
 import { expect } from "vitest";
-import { SlotConflictResponseSchema } from "../../src/http/calendar-schemas.js";
+import { SlotConflictResponseSchema } from "../../src/http/schemas/bookings.js";
 
 export const RACERS = 50;
 

@@ -5,7 +5,7 @@
 import { createApp } from "../../src/app.js";
 import { type Environment, readConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/http/logger.js";
-import { type ParseRequest, ParseResponseSchema } from "../../src/http/schemas.js";
+import { type ParseRequest, ParseResponseSchema } from "../../src/http/schemas/parse.js";
 import { serveNode } from "../../src/node-serve.js";
 
 /** The router's time settings at scale 1 (the documented defaults), by environment variable. */

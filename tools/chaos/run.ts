@@ -6,7 +6,7 @@
 // ends: its SDK's retry backoff does not scale, and would otherwise outlast a scaled-down outage and turn
 // into successes that a real, full-length outage would not give it. Requests are told apart at the
 // simulators by their X-Request-Id (cita-<phase>-<i>, naive-load-<i>).
-import type { ParseRequest } from "../../src/http/schemas.js";
+import type { ParseRequest } from "../../src/http/schemas/parse.js";
 import type { Attempt } from "../simulator/recording.js";
 import { startSimulator } from "../simulator/server.js";
 import {

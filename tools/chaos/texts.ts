@@ -3,7 +3,7 @@
 // golden set is mostly edge cases (DST gaps, past dates, injections, missing fields) whose low confidence
 // would by itself mark the primary degraded in the router's health, which is not the incident under test.
 
-import type { ParseRequest } from "../../src/http/schemas.js";
+import type { ParseRequest } from "../../src/http/schemas/parse.js";
 import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../golden/fixtures.js";
 import { requestFor } from "../golden/run-cases.js";
 

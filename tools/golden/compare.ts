@@ -1,6 +1,6 @@
 // The golden comparison rules (shared/spec/golden-format.md): one check per field a case names, so the
 // runner can report exact matches and per-field accuracy from the same results.
-import type { ParseResponse } from "../../src/http/schemas.js";
+import type { ParseResponse } from "../../src/http/schemas/parse.js";
 import type { ExpectedField, GoldenCase } from "./fixtures.js";
 import { containsEitherWay, foldContact } from "./normalize.js";
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { AmbiguitySchema, ParseRequestSchema, ParseResponseSchema } from "../../src/http/schemas.js";
+import { AmbiguitySchema, ParseRequestSchema, ParseResponseSchema } from "../../src/http/schemas/parse.js";
 
 const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 

@@ -1,7 +1,7 @@
 // Runs golden cases against a target: the service in process, or a running server over HTTP.
 import type { CalendarStore } from "../../src/calendars/store.js";
 import type { Config } from "../../src/config.js";
-import type { ParseRequest } from "../../src/http/schemas.js";
+import type { ParseRequest } from "../../src/http/schemas/parse.js";
 import { parseAppointment } from "../../src/service.js";
 import {
   checkedFields,

@@ -5,7 +5,8 @@
 import { checkSync, type Diagnostics } from "recheck";
 import { describe, expect, it } from "vitest";
 import { SAFE_ID } from "../../../src/http/request-id.js";
-import { CALENDAR_ID, OFFSET_INSTANT, SUPPORTED_LANGUAGE } from "../../../src/http/schemas.js";
+import { CALENDAR_ID, OFFSET_INSTANT } from "../../../src/http/schemas/fields.js";
+import { DUCKLING_LANGUAGE, DUCKLING_LOCALE } from "../../../src/http/schemas/locale.js";
 import { JSON_CONTENT_TYPE } from "../../../src/http/validation.js";
 import { DETECTION_PATTERNS } from "../../../src/locales/detect.js";
 import { FOLLOWED_BY_TIME } from "../../../src/locales/en/temporal/weekday.js";
@@ -63,9 +64,14 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
       patterns.map((pattern, index) => ({ name: `${list}[${index}]`, pattern })),
     ]),
   ),
-  http: Object.entries({ SAFE_ID, OFFSET_INSTANT, CALENDAR_ID, SUPPORTED_LANGUAGE, JSON_CONTENT_TYPE }).map(
-    ([name, pattern]) => ({ name: `http ${name}`, pattern }),
-  ),
+  http: Object.entries({
+    SAFE_ID,
+    OFFSET_INSTANT,
+    CALENDAR_ID,
+    DUCKLING_LOCALE,
+    DUCKLING_LANGUAGE,
+    JSON_CONTENT_TYPE,
+  }).map(([name, pattern]) => ({ name: `http ${name}`, pattern })),
 };
 
 const PATTERNS: readonly NamedPattern[] = Object.values(SOURCES).flat();

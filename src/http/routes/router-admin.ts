@@ -1,23 +1,14 @@
 // Admin API of the LLM router (Authorization: Bearer $ADMIN_TOKEN; 403 when no token is configured): read
 // its state, set weights, the preferred provider, conservation mode and a forced degraded mode, reset a
 // breaker. Each call answers with the router's state after it, so an operator sees the effect at once.
-import type { Hono } from "hono";
-import { z } from "zod";
-import { type ProviderName, ProviderNameSchema } from "../providers/types.js";
-import type { LlmRouter } from "../router/router.js";
-import { requireAdmin } from "./admin.js";
-import { ApiError } from "./errors.js";
-import { readJsonBody, validate } from "./validation.js";
-
-export const WeightsBodySchema = z
-  .strictObject({
-    weights: z.partialRecord(ProviderNameSchema, z.number().int().min(0).max(10_000)),
-  })
-  .meta({ id: "RouterWeights" });
-export const PreferredBodySchema = z
-  .strictObject({ provider: ProviderNameSchema.nullable() })
-  .meta({ id: "RouterPreferred" });
-export const SwitchBodySchema = z.strictObject({ enabled: z.boolean() }).meta({ id: "RouterSwitch" });
+import { Hono } from "hono";
+import type { ProviderName } from "../../providers/types.js";
+import type { LlmRouter } from "../../router/router.js";
+import { requireAdmin } from "../admin.js";
+import type { AppEnv } from "../env.js";
+import { ApiError } from "../errors.js";
+import { PreferredBodySchema, SwitchBodySchema, WeightsBodySchema } from "../schemas/admin.js";
+import { readJsonBody, validate } from "../validation.js";
 
 export interface RouterAdminOptions {
   adminToken: string | null;
@@ -26,10 +17,8 @@ export interface RouterAdminOptions {
   onChange?: (change: string) => void;
 }
 
-export function registerRouterAdmin<E extends object>(
-  app: Hono<E & { Variables: { requestId: string } }>,
-  options: RouterAdminOptions,
-): void {
+export function routerAdminRoutes(options: RouterAdminOptions): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
   const admin = requireAdmin(options.adminToken);
   const routerOf = (): LlmRouter => {
     if (options.router === null) {
@@ -44,9 +33,9 @@ export function registerRouterAdmin<E extends object>(
     return provider.name;
   };
 
-  app.get("/admin/router", admin, (context) => context.json(routerOf().snapshot()));
+  routes.get("/admin/router", admin, (context) => context.json(routerOf().snapshot()));
 
-  app.put("/admin/router/weights", admin, async (context) => {
+  routes.put("/admin/router/weights", admin, async (context) => {
     const router = routerOf();
     const { weights } = validate(WeightsBodySchema, await readJsonBody(context.req.raw));
     for (const name of Object.keys(weights)) providerOf(router, name);
@@ -55,7 +44,7 @@ export function registerRouterAdmin<E extends object>(
     return context.json(router.snapshot());
   });
 
-  app.put("/admin/router/preferred", admin, async (context) => {
+  routes.put("/admin/router/preferred", admin, async (context) => {
     const router = routerOf();
     const { provider } = validate(PreferredBodySchema, await readJsonBody(context.req.raw));
     router.setPreferred(provider === null ? null : providerOf(router, provider));
@@ -63,7 +52,7 @@ export function registerRouterAdmin<E extends object>(
     return context.json(router.snapshot());
   });
 
-  app.put("/admin/router/conservation", admin, async (context) => {
+  routes.put("/admin/router/conservation", admin, async (context) => {
     const router = routerOf();
     const { enabled } = validate(SwitchBodySchema, await readJsonBody(context.req.raw));
     router.setConservation(enabled);
@@ -71,7 +60,7 @@ export function registerRouterAdmin<E extends object>(
     return context.json(router.snapshot());
   });
 
-  app.put("/admin/router/degraded", admin, async (context) => {
+  routes.put("/admin/router/degraded", admin, async (context) => {
     const router = routerOf();
     const { enabled } = validate(SwitchBodySchema, await readJsonBody(context.req.raw));
     router.setForcedDegraded(enabled);
@@ -79,7 +68,7 @@ export function registerRouterAdmin<E extends object>(
     return context.json(router.snapshot());
   });
 
-  app.post("/admin/router/breakers/:provider/reset", admin, (context) => {
+  routes.post("/admin/router/breakers/:provider/reset", admin, (context) => {
     const router = routerOf();
     const provider = providerOf(router, context.req.param("provider"));
     const model = context.req.query("model");
@@ -89,4 +78,5 @@ export function registerRouterAdmin<E extends object>(
     changed(`breaker reset ${provider}${model ? `/${model}` : ""}`);
     return context.json(router.snapshot());
   });
+  return routes;
 }

@@ -1,26 +1,21 @@
-// Calendars and bookings over HTTP (shared/spec/api.md, "Calendars and bookings"). The store is the only
-// authority on overlaps: it inserts a booking with one conditional statement, so 50 concurrent requests for
-// one slot give one booking. This file checks only what needs no database (grid, opening hours, closures).
-import type { Context, Hono } from "hono";
-import type { AppEnv } from "../app.js";
-import { checkSlot, freeSlots, nearestFreeSlots } from "../calendars/availability.js";
-import type { BookingResult, CalendarStore } from "../calendars/store.js";
-import type { Booking, Calendar, Slot } from "../calendars/types.js";
-import type { Config } from "../config.js";
-import { formatAtOffset, zoneFor } from "../temporal/zone.js";
-import { requireAdmin } from "./admin.js";
+// Bookings over HTTP (shared/spec/api.md, "Calendars and bookings"). The store is the only authority on
+// overlaps: it inserts a booking with one conditional statement, so 50 concurrent requests for one slot
+// give one booking. This module checks only what needs no database (grid, opening hours, closures).
+import { type Context, Hono } from "hono";
+import { checkSlot, nearestFreeSlots } from "../../calendars/availability.js";
+import type { BookingResult, CalendarStore } from "../../calendars/store.js";
+import type { Booking, Calendar, Slot } from "../../calendars/types.js";
+import { formatAtOffset, zoneFor } from "../../temporal/zone.js";
+import type { AppEnv } from "../env.js";
+import { ApiError, type ErrorCode, methodNotAllowed } from "../errors.js";
 import {
-  AvailabilityQuerySchema,
   BOOKING_ID,
   type BookingRequest,
   BookingRequestSchema,
-  CalendarInputSchema,
   IDEMPOTENCY_KEY,
-  MAX_AVAILABILITY_DAYS,
-} from "./calendar-schemas.js";
-import { ApiError, type ErrorCode, errorResponse } from "./errors.js";
-import { CALENDAR_ID, MAX_BODY_BYTES } from "./schemas.js";
-import { readJsonBody, validate } from "./validation.js";
+} from "../schemas/bookings.js";
+import { readJsonBody, validate } from "../validation.js";
+import { calendarIdOf, calendarOf, storeOf } from "./calendar-access.js";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -28,66 +23,26 @@ const ALTERNATIVES = 3;
 /** Days after the requested one searched for alternatives. */
 const ALTERNATIVES_HORIZON_DAYS = 14;
 
-export const CALENDAR_PATH = "/v1/calendars/:id";
-export const AVAILABILITY_PATH = "/v1/calendars/:id/availability";
 export const BOOKINGS_PATH = "/v1/calendars/:id/bookings";
 export const BOOKING_PATH = "/v1/calendars/:id/bookings/:bookingId";
 
-export interface CalendarRouteOptions {
-  config: Config;
-  /** Without a store every calendar route answers 503 store_unavailable. */
+export interface BookingRouteOptions {
+  /** Without a store every booking route answers 503 store_unavailable. */
   store: CalendarStore | undefined;
   clock?: () => number;
 }
 
-export function registerCalendarRoutes(app: Hono<AppEnv>, options: CalendarRouteOptions): void {
+export function bookingRoutes(options: BookingRouteOptions): Hono<AppEnv> {
   const now = options.clock ?? Date.now;
-  const storeOf = (): CalendarStore => {
-    if (options.store === undefined) {
-      throw new ApiError("store_unavailable", "This deployment has no calendar store configured.");
-    }
-    return options.store;
-  };
+  const store = storeOf(options.store);
+  const routes = new Hono<AppEnv>();
 
-  app.put(CALENDAR_PATH, requireAdmin(options.config.adminToken), async (context) => {
-    const store = storeOf();
-    const id = calendarIdOf(context);
-    const { id: bodyId, ...input } = validate(
-      CalendarInputSchema,
-      await readJsonBody(context.req.raw, MAX_BODY_BYTES),
-    );
-    if (bodyId !== undefined && bodyId !== id) {
-      throw new ApiError("invalid_request", "id: must match the calendar id in the path.");
-    }
-    const calendar: Calendar = { id, ...input };
-    await store.putCalendar(calendar);
-    return context.json(calendar, 200);
-  });
-
-  app.get(CALENDAR_PATH, async (context) => context.json(await calendarOf(storeOf(), calendarIdOf(context))));
-
-  app.get(AVAILABILITY_PATH, async (context) => {
-    const store = storeOf();
-    const calendarId = calendarIdOf(context);
-    const query = validate(AvailabilityQuerySchema, context.req.query());
-    const fromMs = Date.parse(query.from);
-    const toMs = Date.parse(query.to);
-    if (toMs <= fromMs) throw new ApiError("invalid_request", "to: must be after from.");
-    if (toMs - fromMs > MAX_AVAILABILITY_DAYS * DAY) {
-      throw new ApiError("invalid_request", `to: must be at most ${MAX_AVAILABILITY_DAYS} days after from.`);
-    }
-    const calendar = await calendarOf(store, calendarId);
-    const buffer = calendar.bufferMinutes * MINUTE;
-    const bookings = await store.confirmedBookings(calendarId, fromMs - buffer, toMs + buffer);
-    return context.json({ calendarId, slots: freeSlots(calendar, bookings, fromMs, toMs) });
-  });
-
-  app.post(BOOKINGS_PATH, async (context) => {
-    const store = storeOf();
+  routes.post(BOOKINGS_PATH, async (context) => {
+    const calendars = store();
     const calendarId = calendarIdOf(context);
     const idempotencyKey = idempotencyKeyOf(context.req.header("idempotency-key"));
-    const request = validate(BookingRequestSchema, await readJsonBody(context.req.raw, MAX_BODY_BYTES));
-    const calendar = await calendarOf(store, calendarId);
+    const request = validate(BookingRequestSchema, await readJsonBody(context.req.raw));
+    const calendar = await calendarOf(calendars, calendarId);
     const startMs = Date.parse(request.start);
     const endMs = startMs + request.durationMinutes * MINUTE;
     const nowMs = now();
@@ -101,7 +56,8 @@ export function registerCalendarRoutes(app: Hono<AppEnv>, options: CalendarRoute
         `start: must lie on the calendar's ${calendar.slotMinutes}-minute grid counted from local midnight.`,
       );
     }
-    const alternatives = () => nearestAlternatives(store, calendar, startMs, request.durationMinutes, nowMs);
+    const alternatives = () =>
+      nearestAlternatives(calendars, calendar, startMs, request.durationMinutes, nowMs);
     if (check === "closed" || check === "outside_hours") {
       const message =
         check === "closed"
@@ -110,7 +66,7 @@ export function registerCalendarRoutes(app: Hono<AppEnv>, options: CalendarRoute
       return slotConflict(context, "outside_hours", message, await alternatives());
     }
     const zone = inCalendarZone(calendar);
-    const result: BookingResult = await store.createBooking({
+    const result: BookingResult = await calendars.createBooking({
       id: crypto.randomUUID(),
       calendarId,
       startMs,
@@ -142,35 +98,19 @@ export function registerCalendarRoutes(app: Hono<AppEnv>, options: CalendarRoute
     }
   });
 
-  app.get(BOOKING_PATH, async (context) => {
-    const booking = await storeOf().getBooking(calendarIdOf(context), bookingIdOf(context));
+  routes.get(BOOKING_PATH, async (context) => {
+    const booking = await store().getBooking(calendarIdOf(context), bookingIdOf(context));
     return context.json({ booking: found(booking) });
   });
 
-  app.delete(BOOKING_PATH, async (context) => {
-    const booking = await storeOf().cancelBooking(calendarIdOf(context), bookingIdOf(context));
+  routes.delete(BOOKING_PATH, async (context) => {
+    const booking = await store().cancelBooking(calendarIdOf(context), bookingIdOf(context));
     return context.json({ booking: found(booking) });
   });
 
-  for (const [path, allow] of [
-    [CALENDAR_PATH, "GET, PUT"],
-    [AVAILABILITY_PATH, "GET"],
-    [BOOKINGS_PATH, "POST"],
-    [BOOKING_PATH, "GET, DELETE"],
-  ] as const) {
-    app.all(path, (context) => {
-      context.header("Allow", allow);
-      return errorResponse(context, new ApiError("method_not_allowed", `Use ${allow}.`));
-    });
-  }
-}
-
-function calendarIdOf(context: Context): string {
-  const id = context.req.param("id") ?? "";
-  if (!CALENDAR_ID.test(id)) {
-    throw new ApiError("invalid_request", "id: must be 1 to 64 letters, digits, '-' or '_'.");
-  }
-  return id;
+  routes.all(BOOKINGS_PATH, methodNotAllowed("POST"));
+  routes.all(BOOKING_PATH, methodNotAllowed("GET, DELETE"));
+  return routes;
 }
 
 /** A booking id that cannot exist is simply not found. */
@@ -189,12 +129,6 @@ function idempotencyKeyOf(header: string | undefined): string | undefined {
     );
   }
   return header;
-}
-
-async function calendarOf(store: CalendarStore, id: string): Promise<Calendar> {
-  const calendar = await store.getCalendar(id);
-  if (calendar === null) throw new ApiError("not_found", `Unknown calendar: ${id}.`);
-  return calendar;
 }
 
 function found(booking: Booking | null): Booking {

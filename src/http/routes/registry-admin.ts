@@ -1,17 +1,18 @@
 // Admin API of the model registry (Authorization: Bearer $ADMIN_TOKEN; 403 when no token is configured):
 // read the baseline and fine-tuned models per agent, change a rollout, the kill switch or the generation
 // settings, and compare the variants over the registry's window.
-import type { Hono } from "hono";
-import type { LlmProvider } from "../providers/types.js";
+import { Hono } from "hono";
+import type { LlmProvider } from "../../providers/types.js";
 import {
   AgentModelsSchema,
   type ModelRegistry,
   REGISTRY_AGENTS,
   type RegistryAgent,
-} from "../registry/model-registry.js";
-import { requireAdmin } from "./admin.js";
-import { ApiError } from "./errors.js";
-import { readJsonBody, validate } from "./validation.js";
+} from "../../registry/model-registry.js";
+import { requireAdmin } from "../admin.js";
+import type { AppEnv } from "../env.js";
+import { ApiError } from "../errors.js";
+import { readJsonBody, validate } from "../validation.js";
 
 export interface RegistryAdminOptions {
   adminToken: string | null;
@@ -20,10 +21,8 @@ export interface RegistryAdminOptions {
   onChange?: (change: string) => void;
 }
 
-export function registerRegistryAdmin<E extends { Variables: { requestId: string } }>(
-  app: Hono<E>,
-  options: RegistryAdminOptions,
-): void {
+export function registryAdminRoutes(options: RegistryAdminOptions): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
   const admin = requireAdmin(options.adminToken);
   const agentOf = (name: string): RegistryAgent => {
     if (!REGISTRY_AGENTS.includes(name as RegistryAgent)) {
@@ -35,9 +34,9 @@ export function registerRegistryAdmin<E extends { Variables: { requestId: string
     return name as RegistryAgent;
   };
 
-  app.get("/admin/models", admin, (context) => context.json(options.registry.all()));
+  routes.get("/admin/models", admin, (context) => context.json(options.registry.all()));
 
-  app.put("/admin/models/:agent", admin, async (context) => {
+  routes.put("/admin/models/:agent", admin, async (context) => {
     const agent = agentOf(context.req.param("agent"));
     const change = validate(AgentModelsSchema, await readJsonBody(context.req.raw));
     const provider = change.finetuned?.provider;
@@ -49,5 +48,6 @@ export function registerRegistryAdmin<E extends { Variables: { requestId: string
     return context.json(updated);
   });
 
-  app.get("/admin/variants", admin, (context) => context.json(options.registry.compare()));
+  routes.get("/admin/variants", admin, (context) => context.json(options.registry.compare()));
+  return routes;
 }

@@ -1,20 +1,16 @@
-// The HTTP contract of calendars and bookings (shared/spec/api.md) as zod schemas: the same schemas
-// validate requests and generate their part of GET /openapi.json.
+// Calendars and their availability (shared/spec/api.md, "Calendars and bookings") as zod schemas: they
+// validate PUT /v1/calendars/:id and GET …/availability and document both in GET /openapi.json.
 import { z } from "zod";
-import { WEEKDAY_NAMES } from "../calendars/types.js";
-import { isValidZone } from "../temporal/zone.js";
-import { CALENDAR_ID, ErrorResponseSchema, isValidInstant, OFFSET_INSTANT } from "./schemas.js";
+import { WEEKDAY_NAMES } from "../../calendars/types.js";
+import { ADMIN_ERRORS, BODY_ERRORS, errorResponses } from "./errors.js";
+import { CALENDAR_ID, instantSchema, OFFSET_INSTANT, zoneSchema } from "./fields.js";
+import { ADMIN, json, type PathItems, PUBLIC } from "./operation.js";
 
 export const MIN_SLOT_MINUTES = 5;
 export const MAX_SLOT_MINUTES = 240;
 export const MAX_BUFFER_MINUTES = 240;
-export const MIN_BOOKING_MINUTES = 1;
-export const MAX_BOOKING_MINUTES = 480;
 /** The longest availability range one request may ask for. */
 export const MAX_AVAILABILITY_DAYS = 31;
-/** Idempotency-Key: at most 128 characters that need no quoting in logs or headers. */
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:~+/=-]{1,128}$/;
-export const BOOKING_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 const MINUTES_PER_DAY = 24 * 60;
 const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
@@ -80,11 +76,9 @@ const calendarFields = {
     .min(1, "must not be empty")
     .max(200, "must be at most 200 characters")
     .describe("Shown to users, e.g. 'Dr. Pérez'."),
-  timezone: z
-    .string()
-    .max(64)
-    .refine(isValidZone, "must be an IANA time zone such as Europe/Madrid")
-    .describe("IANA zone of the opening hours and closures."),
+  timezone: zoneSchema("Europe/Madrid").describe(
+    "IANA zone of the opening hours and closures, in any letter case; stored in its canonical spelling.",
+  ),
   slotMinutes: z
     .number()
     .int()
@@ -113,8 +107,6 @@ export const CalendarInputSchema = z
   })
   .meta({ id: "CalendarInput" });
 
-export type CalendarInput = z.infer<typeof CalendarInputSchema>;
-
 export const CalendarSchema = z
   .strictObject({
     id: z.string().regex(CALENDAR_ID),
@@ -124,65 +116,83 @@ export const CalendarSchema = z
   })
   .meta({ id: "Calendar" });
 
-const InstantSchema = z
-  .string()
-  .regex(OFFSET_INSTANT, "must be an ISO-8601 instant with an offset, such as 2026-01-23T10:00:00+01:00")
-  .refine(isValidInstant, "is not a valid date");
-
-const optionalText = (max: number, meaning: string) =>
-  z.string().trim().max(max, `must be at most ${max} characters`).nullable().optional().describe(meaning);
-
-export const BookingRequestSchema = z
-  .strictObject({
-    start: InstantSchema.describe("Start, ISO-8601 with an offset; must lie on the calendar's slot grid."),
-    durationMinutes: z
-      .number()
-      .int()
-      .min(MIN_BOOKING_MINUTES)
-      .max(MAX_BOOKING_MINUTES)
-      .describe("Length of the booking, 1 to 480 minutes."),
-    contact: optionalText(200, "Who the booking is for."),
-    service: optionalText(200, "What the booking is for."),
-    notes: optionalText(2000, "Free text."),
-  })
-  .meta({ id: "BookingRequest" });
-
-export type BookingRequest = z.infer<typeof BookingRequestSchema>;
-
 export const SlotSchema = z
   .strictObject({ start: z.string().regex(OFFSET_INSTANT), end: z.string().regex(OFFSET_INSTANT) })
   .meta({ id: "Slot" });
 
-export const BookingSchema = z
-  .strictObject({
-    id: z.string(),
-    calendarId: z.string(),
-    start: z.string().regex(OFFSET_INSTANT),
-    end: z.string().regex(OFFSET_INSTANT),
-    contact: z.string().nullable(),
-    service: z.string().nullable(),
-    notes: z.string().nullable(),
-    status: z.enum(["confirmed", "cancelled"]),
-    createdAt: z.string(),
-  })
-  .meta({ id: "Booking" });
-
-export const BookingResponseSchema = z
-  .strictObject({ booking: BookingSchema })
-  .meta({ id: "BookingResponse" });
+export const AvailabilityQuerySchema = z.strictObject({
+  from: instantSchema("2026-01-23T10:00:00+01:00").describe("Start of the range, ISO-8601 with an offset."),
+  to: instantSchema("2026-01-23T10:00:00+01:00").describe(
+    `End of the range (exclusive); at most ${MAX_AVAILABILITY_DAYS} days after from.`,
+  ),
+});
 
 export const AvailabilityResponseSchema = z
   .strictObject({ calendarId: z.string(), slots: z.array(SlotSchema) })
   .meta({ id: "Availability" });
 
-export const AvailabilityQuerySchema = z.strictObject({
-  from: InstantSchema.describe("Start of the range, ISO-8601 with an offset."),
-  to: InstantSchema.describe(
-    `End of the range (exclusive); at most ${MAX_AVAILABILITY_DAYS} days after from.`,
-  ),
-});
+/** The calendar id in a calendar route's path. */
+export const CALENDAR_ID_PARAMETER = {
+  name: "id",
+  in: "path",
+  required: true,
+  schema: { type: "string", pattern: CALENDAR_ID.source },
+};
+export const STORE_UNAVAILABLE = { "503": "store_unavailable (the deployment has no calendar store)" };
 
-/** 409 slot_unavailable / outside_hours: the contract's error plus the nearest free slots. */
-export const SlotConflictResponseSchema = z
-  .strictObject({ error: ErrorResponseSchema.shape.error, alternatives: z.array(SlotSchema) })
-  .meta({ id: "SlotConflict" });
+function instantParameter(name: string, description: string) {
+  return { name, in: "query", required: true, description, schema: { type: "string", format: "date-time" } };
+}
+
+export const calendarPaths: PathItems = {
+  "/v1/calendars/{id}": {
+    parameters: [CALENDAR_ID_PARAMETER],
+    put: {
+      operationId: "putCalendar",
+      summary: "Create or replace a calendar",
+      description: "Creates or replaces a calendar. Needs Authorization: Bearer <ADMIN_TOKEN>.",
+      security: ADMIN,
+      requestBody: { required: true, content: json("CalendarInput") },
+      responses: {
+        "200": { description: "The calendar as stored", content: json("Calendar") },
+        ...errorResponses({ ...BODY_ERRORS, ...ADMIN_ERRORS, ...STORE_UNAVAILABLE }),
+      },
+    },
+    get: {
+      operationId: "getCalendar",
+      summary: "Read a calendar",
+      security: PUBLIC,
+      responses: {
+        "200": { description: "The calendar", content: json("Calendar") },
+        ...errorResponses({
+          "400": "invalid_request (malformed id)",
+          "404": "not_found",
+          ...STORE_UNAVAILABLE,
+        }),
+      },
+    },
+  },
+  "/v1/calendars/{id}/availability": {
+    parameters: [CALENDAR_ID_PARAMETER],
+    get: {
+      operationId: "getAvailability",
+      summary: "List a calendar's free slots",
+      security: PUBLIC,
+      parameters: [
+        instantParameter("from", "Start of the range, ISO-8601 with an offset."),
+        instantParameter(
+          "to",
+          `End of the range (exclusive), at most ${MAX_AVAILABILITY_DAYS} days after from.`,
+        ),
+      ],
+      responses: {
+        "200": { description: "Free slots of slotMinutes in the range", content: json("Availability") },
+        ...errorResponses({
+          "400": `invalid_request (malformed instants, to not after from, over ${MAX_AVAILABILITY_DAYS} days)`,
+          "404": "not_found (unknown calendar)",
+          ...STORE_UNAVAILABLE,
+        }),
+      },
+    },
+  },
+};

@@ -1,10 +1,13 @@
 // POST /parse, Duckling's HTTP API, driven in-process: each field reaches the engine (seen in the answer),
 // and every refusal is in the contract's error shape. test/duckling-rasa.test.ts replays Rasa's request.
 import { describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
-import { readConfig } from "../config.js";
-import { DucklingEntitySchema } from "./duckling-route.js";
-import { ErrorResponseSchema, MAX_BODY_BYTES } from "./schemas.js";
+import { expectError } from "../../../test/support/answers.js";
+import { createApp } from "../../app.js";
+import { readConfig } from "../../config.js";
+import type { DucklingEntity } from "../../temporal/duckling/types.js";
+import { DucklingEntitySchema } from "../schemas/duckling.js";
+import { MAX_BODY_BYTES } from "../validation.js";
+import { inCodePoints } from "./duckling.js";
 
 // Tuesday 2013-02-12 04:30 at −02:00, the reference of Duckling's corpus.
 const REFERENCE = Date.parse("2013-02-12T04:30:00.000-02:00");
@@ -37,16 +40,6 @@ async function timeValueOf(response: Response) {
   const time = entities.find((entity) => entity.dim === "time");
   expect(time, JSON.stringify(entities)).toBeDefined();
   return time!.value as { type: string; value?: string; grain?: string };
-}
-
-async function expectError(response: Response, status: number, code: string, field?: string) {
-  const raw = await response.text();
-  expect(response.status, raw).toBe(status);
-  const { error } = ErrorResponseSchema.parse(JSON.parse(raw));
-  expect(error.code).toBe(code);
-  expect(error.requestId).toBe(response.headers.get("x-request-id"));
-  if (field !== undefined) expect(error.message).toContain(field);
-  return error;
 }
 
 describe("POST /parse: the fields reach the engine", () => {
@@ -130,9 +123,9 @@ describe("POST /parse: refusals", () => {
     ["a missing text", { locale: "en_US" }, "text"],
     ["an empty text", { text: "   " }, "text"],
     ["a text over 2000 characters", { text: "a".repeat(2001) }, "text"],
-    ["another language", { text: "demain à 9h", locale: "fr_FR" }, "locale"],
     ["a malformed locale", { text: "tomorrow", locale: "en_US_POSIX" }, "locale"],
-    ["another lang", { text: "demain", lang: "fr" }, "lang"],
+    ["a malformed lang", { text: "tomorrow", lang: "english" }, "lang"],
+    ["an empty locale", { text: "tomorrow", locale: "" }, "locale"],
     ["an unknown zone", { text: "tomorrow", tz: "Mars/Olympus" }, "tz"],
     ["reftime as a date", { text: "tomorrow", reftime: "2013-02-12" }, "reftime"],
     ["reftime that is not a number", { text: "tomorrow", reftime: "soon" }, "reftime"],
@@ -200,5 +193,117 @@ describe("POST /parse: refusals", () => {
     const response = await app.request("/parse?text=tomorrow");
     expect(response.headers.get("allow")).toBe("POST");
     await expectError(response, 405, "method_not_allowed");
+  });
+});
+
+describe("POST /parse: offsets count code points, as Duckling's do", () => {
+  /** What a Python client does with an entity: slice the text by code points. */
+  function expectSlices(text: string, entities: { body: string; start: number; end: number }[]) {
+    for (const entity of entities)
+      expect([...text].slice(entity.start, entity.end).join("")).toBe(entity.body);
+  }
+
+  it("counts an emoji before the match as one: 6/21 in '👍 ok, tomorrow at 3pm', form or JSON", async () => {
+    const text = "👍 ok, tomorrow at 3pm";
+    for (const response of [await postForm({ text }), await postJson({ text })]) {
+      const entities = await entitiesOf(response);
+      expect(entities.map(({ body, start, end }) => ({ body, start, end }))).toEqual([
+        { body: "tomorrow at 3pm", start: 6, end: 21 },
+      ]);
+    }
+  });
+
+  it("shifts only the matches after an emoji, not those before it", async () => {
+    const text = "tomorrow 👍 at 3pm";
+    const entities = await entitiesOf(await postForm({ text, dims: '["time"]' }));
+    expect(entities.map(({ body, start, end }) => [body, start, end])).toEqual([
+      ["tomorrow", 0, 8],
+      ["at 3pm", 11, 17],
+    ]);
+  });
+
+  it.each([
+    ["a skin-tone emoji (two code points)", "👍🏽 tomorrow at 3pm", "en_US", 3],
+    ["a family emoji joined by ZWJ (five code points)", "👨‍👩‍👧 tomorrow at 3pm", "en_US", 6],
+    ["astral letters that are no emoji", "𝒜𠀀 mañana a las 3 de la tarde", "es_ES", 3],
+    ["a tag character", "\u{E0041}tomorrow at 3pm", "en_US", 1],
+  ])("counts %s by its code points", async (_label, text, locale, start) => {
+    const entities = await entitiesOf(await postForm({ text, locale, dims: '["time"]' }));
+    expect(entities[0]?.start).toBe(start);
+    expectSlices(text, entities);
+  });
+
+  it("keeps UTF-16 and code-point offsets equal when the text has no astral character", async () => {
+    const text = "Nos vemos mañana a las 9 de la mañana — ¿vale? …por 2 horas";
+    const entities = await entitiesOf(await postForm({ text, locale: "es_ES" }));
+    expect(entities.length).toBe(2);
+    for (const entity of entities) expect(text.slice(entity.start, entity.end)).toBe(entity.body);
+  });
+
+  it("counts a lone surrogate in a JSON text as one character, as Duckling's decoder does", async () => {
+    const text = "\ud83d tomorrow at 3pm";
+    const entities = await entitiesOf(await postJson(`{"text": "\\ud83d tomorrow at 3pm"}`));
+    expect(entities[0]).toMatchObject({ body: "tomorrow at 3pm", start: 2, end: 17 });
+    expectSlices(text, entities);
+  });
+
+  it("converts an entity whose body holds an astral character, and its end past it", () => {
+    const entity: DucklingEntity = {
+      body: "3👍pm",
+      start: 3,
+      end: 8,
+      dim: "time",
+      latent: false,
+      value: { type: "value", value: "2013-02-12T15:00:00.000-02:00", grain: "hour", values: [] },
+    };
+    const [converted] = inCodePoints("at 3👍pm 😀", [entity]);
+    expect(converted).toMatchObject({ start: 3, end: 7, body: "3👍pm" });
+    expect(inCodePoints("at 3pm", [entity])[0]).toBe(entity);
+  });
+});
+
+describe("POST /parse: languages Cita does not read", () => {
+  it.each(["fr_FR", "fr", "de-DE", "pt_BR", "FR_fr", "zh_CN", "ja", "ast_ES"])(
+    "answers locale %s with no entities, as a text with nothing found, in a form or JSON",
+    async (locale) => {
+      expect(await entitiesOf(await postForm({ text: "tomorrow at 9am", locale }))).toEqual([]);
+      expect(
+        await entitiesOf(await postJson({ text: "tomorrow at 9am", locale, reftime: REFERENCE })),
+      ).toEqual([]);
+    },
+  );
+
+  it.each(["fr", "DE"])("answers lang %s (no locale) with no entities", async (lang) => {
+    expect(await entitiesOf(await postForm({ text: "tomorrow at 9am", lang }))).toEqual([]);
+  });
+
+  it("reads the locale before lang, as Duckling does", async () => {
+    expect(
+      await entitiesOf(await postForm({ text: "tomorrow at 9am", locale: "fr_FR", lang: "en" })),
+    ).toEqual([]);
+    const english = await entitiesOf(
+      await postForm({ text: "tomorrow at 9am", locale: "en_US", lang: "fr" }),
+    );
+    expect(english.map((entity) => entity.dim)).toContain("time");
+  });
+
+  it("still refuses a malformed request in another language with 400", async () => {
+    await expectError(
+      await postForm({ text: "demain", locale: "fr_FR", reftime: "soon" }),
+      400,
+      "invalid_request",
+      "reftime",
+    );
+    await expectError(await postJson('{"text": "demain", "locale": "fr_FR"'), 400, "invalid_json");
+    await expectError(await postForm({ text: " ", locale: "fr_FR" }), 400, "invalid_request", "text");
+  });
+});
+
+describe("POST /parse: tz spellings", () => {
+  it.each(["aSiA/tOkYo", "ASIA/TOKYO"])("reads tz %s as Asia/Tokyo", async (tz) => {
+    const fields = { text: "tomorrow at 9am for 2 hours", tz, reftime: String(REFERENCE) };
+    const spelled = await entitiesOf(await postForm({ ...fields, tz: "Asia/Tokyo" }));
+    expect(await entitiesOf(await postForm(fields))).toEqual(spelled);
+    expect(spelled.length).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,119 @@
+// Bookings (shared/spec/api.md, "Calendars and bookings") as zod schemas: they validate POST
+// /v1/calendars/:id/bookings and document the booking routes in GET /openapi.json.
+import { z } from "zod";
+import { CALENDAR_ID_PARAMETER, SlotSchema, STORE_UNAVAILABLE } from "./calendars.js";
+import { BODY_ERRORS, ErrorResponseSchema, errorResponses } from "./errors.js";
+import { instantSchema, OFFSET_INSTANT } from "./fields.js";
+import { json, type PathItems, PUBLIC } from "./operation.js";
+
+export const MIN_BOOKING_MINUTES = 1;
+export const MAX_BOOKING_MINUTES = 480;
+/** Idempotency-Key: at most 128 characters that need no quoting in logs or headers. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:~+/=-]{1,128}$/;
+export const BOOKING_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+const optionalText = (max: number, meaning: string) =>
+  z.string().trim().max(max, `must be at most ${max} characters`).nullable().optional().describe(meaning);
+
+export const BookingRequestSchema = z
+  .strictObject({
+    start: instantSchema("2026-01-23T10:00:00+01:00").describe(
+      "Start, ISO-8601 with an offset; must lie on the calendar's slot grid.",
+    ),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(MIN_BOOKING_MINUTES)
+      .max(MAX_BOOKING_MINUTES)
+      .describe("Length of the booking, 1 to 480 minutes."),
+    contact: optionalText(200, "Who the booking is for."),
+    service: optionalText(200, "What the booking is for."),
+    notes: optionalText(2000, "Free text."),
+  })
+  .meta({ id: "BookingRequest" });
+
+export type BookingRequest = z.infer<typeof BookingRequestSchema>;
+
+export const BookingSchema = z
+  .strictObject({
+    id: z.string(),
+    calendarId: z.string(),
+    start: z.string().regex(OFFSET_INSTANT),
+    end: z.string().regex(OFFSET_INSTANT),
+    contact: z.string().nullable(),
+    service: z.string().nullable(),
+    notes: z.string().nullable(),
+    status: z.enum(["confirmed", "cancelled"]),
+    createdAt: z.string(),
+  })
+  .meta({ id: "Booking" });
+
+export const BookingResponseSchema = z
+  .strictObject({ booking: BookingSchema })
+  .meta({ id: "BookingResponse" });
+
+/** 409 slot_unavailable / outside_hours: the contract's error plus the nearest free slots. */
+export const SlotConflictResponseSchema = z
+  .strictObject({ error: ErrorResponseSchema.shape.error, alternatives: z.array(SlotSchema) })
+  .meta({ id: "SlotConflict" });
+
+const BOOKING_ID_PARAMETER = { name: "bookingId", in: "path", required: true, schema: { type: "string" } };
+const bookingAnswer = { "200": { description: "The booking", content: json("BookingResponse") } };
+
+export const bookingPaths: PathItems = {
+  "/v1/calendars/{id}/bookings": {
+    parameters: [CALENDAR_ID_PARAMETER],
+    post: {
+      operationId: "createBooking",
+      summary: "Book a slot",
+      security: PUBLIC,
+      parameters: [
+        {
+          name: "Idempotency-Key",
+          in: "header",
+          required: false,
+          description:
+            "A repeat with the same key and the same request returns the first booking (201, header " +
+            "Idempotent-Replayed: true) and creates nothing; the key reused with another request answers " +
+            "422 idempotency_key_reused.",
+          schema: { type: "string", pattern: IDEMPOTENCY_KEY.source },
+        },
+      ],
+      requestBody: { required: true, content: json("BookingRequest") },
+      responses: {
+        "201": { description: "The booking, confirmed", content: json("BookingResponse") },
+        "409": {
+          description:
+            "slot_unavailable (the slot overlaps a booking) or outside_hours (outside opening hours or " +
+            "closed), with up to three nearest free slots in alternatives",
+          content: json("SlotConflict"),
+        },
+        ...errorResponses({
+          ...BODY_ERRORS,
+          "400":
+            "invalid_json or invalid_request (the field named; a start off the slot grid or in the past)",
+          "404": "not_found (unknown calendar)",
+          "422": "idempotency_key_reused (the Idempotency-Key was used for a different request)",
+          ...STORE_UNAVAILABLE,
+        }),
+      },
+    },
+  },
+  "/v1/calendars/{id}/bookings/{bookingId}": {
+    parameters: [CALENDAR_ID_PARAMETER, BOOKING_ID_PARAMETER],
+    get: {
+      operationId: "getBooking",
+      summary: "Read a booking",
+      security: PUBLIC,
+      responses: { ...bookingAnswer, ...errorResponses({ "404": "not_found", ...STORE_UNAVAILABLE }) },
+    },
+    delete: {
+      operationId: "cancelBooking",
+      summary: "Cancel a booking",
+      description:
+        "Cancels the booking (status cancelled) and frees its slot; cancelling again answers the same.",
+      security: PUBLIC,
+      responses: { ...bookingAnswer, ...errorResponses({ "404": "not_found", ...STORE_UNAVAILABLE }) },
+    },
+  },
+};

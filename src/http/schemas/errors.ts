@@ -1,0 +1,30 @@
+// The contract's error shape, {"error": {"code", "message", "requestId"}}, and its place in each operation's
+// documented answers.
+import { z } from "zod";
+import { json } from "./operation.js";
+
+export const ErrorResponseSchema = z
+  .strictObject({
+    error: z.strictObject({ code: z.string(), message: z.string(), requestId: z.string() }),
+  })
+  .meta({ id: "Error" });
+
+/** Documented error answers: each status with what it means, in the Error shape. */
+export function errorResponses(codes: Record<string, string>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(codes).map(([status, description]) => [status, { description, content: json("Error") }]),
+  );
+}
+
+/** What a route reading a JSON body may answer about the body. */
+export const BODY_ERRORS = {
+  "400": "invalid_json or invalid_request (the message names the field)",
+  "413": "payload_too_large (over 16 KiB)",
+  "415": "unsupported_media_type",
+};
+
+/** What an admin route answers without the admin token. */
+export const ADMIN_ERRORS = {
+  "401": "unauthorized (missing or wrong admin token)",
+  "403": "forbidden (no ADMIN_TOKEN is configured)",
+};

@@ -1,0 +1,20 @@
+// Pieces of OpenAPI operations: each schema module documents its routes beside the schemas they read and
+// answer, and src/http/openapi.ts gathers them into GET /openapi.json.
+
+/** OpenAPI path items by path, as written in the document (`/v1/calendars/{id}`). */
+export type PathItems = Record<string, Record<string, unknown>>;
+
+/** A reference to a component schema, by the id its zod schema was registered under (`.meta({ id })`). */
+export function ref(id: string): { $ref: string } {
+  return { $ref: `#/components/schemas/${id}` };
+}
+
+/** A JSON body of a component schema. */
+export function json(id: string): Record<string, unknown> {
+  return { "application/json": { schema: ref(id) } };
+}
+
+/** Operations anyone may call. */
+export const PUBLIC: readonly Record<string, string[]>[] = [];
+/** Operations that need Authorization: Bearer <ADMIN_TOKEN>. */
+export const ADMIN: readonly Record<string, string[]>[] = [{ adminToken: [] }];
