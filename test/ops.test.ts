@@ -1,26 +1,40 @@
-// The operations files against the service: the Prometheus alert rules pass `promtool check rules` and
-// their unit tests (`promtool test rules`, every alert firing and not firing); GET /metrics passes
-// `promtool check metrics`; every metric the alerts and the Grafana dashboard query is one /metrics exposes;
-// every alert carries a severity, a summary, a description and a runbook link whose anchor is a heading of
-// the linked runbook. promtool comes from the Debian package "prometheus" (APT_PACKAGES in .ci/run); without
-// it these tests fail, they do not skip.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// The operations files against the service and against Prometheus. ops/prometheus/prometheus.yml passes
+// `promtool check config`, and its rule_files glob loads the rule files of ops/prometheus/rules/ and nothing
+// else (a `promtool test rules` file in that glob makes Prometheus refuse the whole configuration). The
+// alert rules pass `promtool check rules` and their unit tests (`promtool test rules`, every alert firing
+// and not firing); GET /metrics passes `promtool check metrics`; every metric the alerts, the Grafana
+// dashboard and the runbooks query is one /metrics exposes, and every selector picks Cita's scrape job
+// (`job="cita"`; `job="$job"` in the dashboard); every alert carries a severity, a summary, a description
+// and a runbook link whose anchor is a heading of the linked runbook. promtool comes from the Debian
+// package "prometheus": without it the promtool checks skip and say why (test/support/promtool.ts), unless
+// CITA_REQUIRE_PROMTOOL is set, as .ci/run sets it.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { type Simulator, startSimulator } from "../tools/simulator/server.js";
+import { exposition, familyOf } from "./support/exposition.js";
+import { matcherLabels, metricNames, selectors, selectorsWithout } from "./support/promql.js";
+import { runPromtool } from "./support/promtool.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const ALERTS = "ops/prometheus/alerts.yml";
-const ALERT_TESTS = "ops/prometheus/alerts.test.yml";
+const PROMETHEUS_CONFIG = "ops/prometheus/prometheus.yml";
+const RULES_DIRECTORY = "ops/prometheus/rules";
+const ALERTS = "ops/prometheus/rules/alerts.yml";
+const ALERT_TESTS = "ops/prometheus/tests/alerts.test.yml";
 const DASHBOARD = "ops/grafana/cita-dashboard.json";
+const RUNBOOKS = ["docs/runbooks/high-latency.md", "docs/runbooks/llm-degradation.md"];
 /** runbook_url values point at the repository's docs under this base (a deployment replaces it). */
 const RUNBOOK_BASE = "https://github.com/cita/cita/blob/main/";
+/** The convention: Cita's scrape job is named "cita"; the alerts select it, the dashboard's $job defaults to it. */
+const JOB = "cita";
+const ALERT_JOB_MATCHER = `job="${JOB}"`;
+const DASHBOARD_JOB_MATCHER = 'job="$job"';
+const TARGET_LABELS = new Set(["job", "instance"]);
 
 interface AlertRule {
   alert?: string;
@@ -34,10 +48,16 @@ interface RuleFile {
   groups: { name: string; rules: AlertRule[] }[];
 }
 interface RuleTests {
+  rule_files: string[];
   tests: {
     name: string;
     alert_rule_test?: { eval_time: string; alertname: string; exp_alerts?: unknown[] }[];
   }[];
+}
+interface PrometheusConfig {
+  global?: { scrape_interval?: string };
+  rule_files: string[];
+  scrape_configs: { job_name: string; metrics_path?: string }[];
 }
 interface Panel {
   type: string;
@@ -45,9 +65,18 @@ interface Panel {
   targets?: { expr: string }[];
   panels?: Panel[];
 }
+interface Variable {
+  name: string;
+  type: string;
+  query?: unknown;
+  definition?: string;
+  current?: { value?: unknown };
+  multi?: boolean;
+  includeAll?: boolean;
+}
 interface Dashboard {
   schemaVersion: number;
-  templating: { list: { name: string; type: string; query?: unknown }[] };
+  templating: { list: Variable[] };
   panels: Panel[];
 }
 
@@ -60,9 +89,12 @@ function alertRules(): AlertRule[] {
   return file.groups.flatMap((group) => group.rules);
 }
 
+function dashboard(): Dashboard {
+  return JSON.parse(readText(DASHBOARD)) as Dashboard;
+}
+
 function dashboardPanels(): Panel[] {
-  const dashboard = JSON.parse(readText(DASHBOARD)) as Dashboard;
-  return dashboard.panels.flatMap((panel) => [panel, ...(panel.panels ?? [])]);
+  return dashboard().panels.flatMap((panel) => [panel, ...(panel.panels ?? [])]);
 }
 
 function dashboardExprs(): { title: string; expr: string }[] {
@@ -73,110 +105,53 @@ function dashboardExprs(): { title: string; expr: string }[] {
 
 /** Grafana's variables replaced by what Prometheus would get: the expression as a rule would hold it. */
 function withoutGrafanaVariables(expr: string): string {
-  return expr.replaceAll("$__rate_interval", "5m").replaceAll("$provider", ".*");
+  return expr.replaceAll("$__rate_interval", "5m").replaceAll("$provider", ".*").replaceAll("$job", JOB);
 }
 
-/** Runs promtool; a missing binary fails with how to install it rather than skipping. */
-function promtool(args: string[], input?: string): { status: number; output: string } {
-  const result = spawnSync("promtool", args, {
+/**
+ * The PromQL the runbooks cite: each expression of their ```promql blocks (a block holds several, each
+ * after its # comment), and every inline code span with a range selector (`rate(x[5m])`).
+ */
+function runbookQueries(): { runbook: string; expr: string }[] {
+  return RUNBOOKS.flatMap((runbook) => {
+    const text = readText(runbook);
+    const blocks = [...text.matchAll(/```promql\n([\s\S]*?)```/g)].flatMap((block) =>
+      block[1]!
+        .split(/^#.*\n/m)
+        .map((expr) => expr.trim())
+        .filter((expr) => expr !== ""),
+    );
+    const withoutBlocks = text.replace(/```[\s\S]*?```/g, "");
+    const inline = [...withoutBlocks.matchAll(/`([^`]+)`/g)]
+      .map((span) => span[1]!.replace(/\s+/g, " ").trim())
+      .filter((span) => /\[\d+[smh]\]/.test(span));
+    return [...blocks, ...inline].map((expr) => ({ runbook, expr }));
+  });
+}
+
+/** Runs promtool and expects it to succeed, printing what it said otherwise. */
+function expectPromtoolSuccess(context: TestContext, args: string[], input?: string): void {
+  const { status, output } = runPromtool(context, args, {
     cwd: ROOT,
-    encoding: "utf8",
     ...(input !== undefined ? { input } : {}),
   });
-  if (result.error !== undefined) {
-    const missing = (result.error as NodeJS.ErrnoException).code === "ENOENT";
-    throw new Error(
-      missing
-        ? "promtool is not installed: `apt-get install prometheus` (CI installs it through APT_PACKAGES in .ci/run)"
-        : `promtool ${args.join(" ")} could not run: ${result.error.message}`,
-    );
-  }
-  return { status: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
-}
-
-function expectPromtoolSuccess(args: string[], input?: string): void {
-  const { status, output } = promtool(args, input);
   expect(status, `promtool ${args.join(" ")} exited ${status}:\n${output}`).toBe(0);
 }
 
-const PROMQL_KEYWORDS = new Set([
-  "by",
-  "without",
-  "on",
-  "ignoring",
-  "group_left",
-  "group_right",
-  "bool",
-  "and",
-  "or",
-  "unless",
-  "offset",
-  "inf",
-  "nan",
-]);
-
-/**
- * The metric names a PromQL expression selects: identifiers left once strings, label matchers, ranges and
- * label lists (by, without, on, ignoring, group_left, group_right) are taken out, that are neither
- * functions nor aggregations (followed by a parenthesis) nor keywords.
- */
-function metricNames(expr: string): string[] {
-  const stripped = expr
-    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""')
-    .replace(/\{[^}]*\}/g, " ")
-    .replace(/\[[^\]]*\]/g, " ")
-    .replace(/\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, " ");
-  const names = new Set<string>();
-  for (const match of stripped.matchAll(/[a-zA-Z_:][a-zA-Z0-9_:]*/g)) {
-    const name = match[0];
-    const before = stripped[match.index - 1];
-    // The exponent or unit of a number (1e3, 5m): not a name.
-    if (before !== undefined && /[0-9.]/.test(before)) continue;
-    if (/^\s*\(/.test(stripped.slice(match.index + name.length))) continue;
-    if (PROMQL_KEYWORDS.has(name.toLowerCase())) continue;
-    names.add(name);
+/** `promtool check rules` on expressions written as recording rules (promtool has no PromQL check of its own in every version). */
+function expectValidPromql(context: TestContext, name: string, exprs: readonly string[]): void {
+  const rules = {
+    groups: [{ name, rules: exprs.map((expr, index) => ({ record: `${name}:query_${index}`, expr })) }],
+  };
+  const directory = mkdtempSync(join(tmpdir(), `cita-${name}-`));
+  try {
+    const file = join(directory, `${name}-queries.yml`);
+    // JSON is YAML.
+    writeFileSync(file, JSON.stringify(rules, null, 2));
+    expectPromtoolSuccess(context, ["check", "rules", file]);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
   }
-  return [...names];
-}
-
-/** Label names a PromQL expression matches on, by metric name: `metric{label="..."}`. */
-function matcherLabels(expr: string): { metric: string; label: string }[] {
-  const found: { metric: string; label: string }[] = [];
-  for (const selector of expr.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\s*\{([^}]*)\}/g)) {
-    for (const matcher of selector[2]!.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)\s*(?:=~|!~|!=|=)/g)) {
-      found.push({ metric: selector[1]!, label: matcher[1]! });
-    }
-  }
-  return found;
-}
-
-/** Families from `# TYPE name kind` lines, and the label names their samples carry. */
-function exposition(text: string): Map<string, { kind: string; labels: Set<string> }> {
-  const families = new Map<string, { kind: string; labels: Set<string> }>();
-  for (const line of text.split("\n")) {
-    const type = /^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (\w+)$/.exec(line);
-    if (type !== null) families.set(type[1]!, { kind: type[2]!, labels: new Set() });
-  }
-  for (const line of text.split("\n")) {
-    const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)\{([^}]*)\}/.exec(line);
-    if (sample === null) continue;
-    const family = familyOf(sample[1]!, families);
-    if (family === undefined) continue;
-    for (const label of sample[2]!.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="/g)) family.labels.add(label[1]!);
-  }
-  return families;
-}
-
-/** The family a series name belongs to: itself, or a histogram's _bucket, _sum and _count. */
-function familyOf<T extends { kind: string }>(name: string, families: Map<string, T>): T | undefined {
-  const exact = families.get(name);
-  if (exact !== undefined) return exact;
-  const suffix = /^(.+)_(bucket|sum|count)$/.exec(name);
-  if (suffix === null) return undefined;
-  const base = families.get(suffix[1]!);
-  if (base === undefined) return undefined;
-  if (base.kind === "histogram" || (base.kind === "summary" && suffix[2] !== "bucket")) return base;
-  return undefined;
 }
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
@@ -201,42 +176,65 @@ function headingSlugs(markdown: string): Set<string> {
 }
 
 describe("promtool", () => {
-  it("is installed", () => {
-    const { status, output } = promtool(["--version"]);
+  it("is installed", (context) => {
+    const { status, output } = runPromtool(context, ["--version"]);
     expect(status, output).toBe(0);
     expect(output).toMatch(/^promtool, version \d+\.\d+/);
   });
 
-  it("checks the alert rules", () => {
-    expectPromtoolSuccess(["check", "rules", ALERTS]);
+  it("checks the example Prometheus configuration and the rule files it loads", (context) => {
+    const { status, output } = runPromtool(context, ["check", "config", PROMETHEUS_CONFIG], { cwd: ROOT });
+    expect(status, output).toBe(0);
+    expect(output).toContain(`Checking ${ALERTS}`);
   });
 
-  it("passes the alert rules' unit tests", () => {
-    expectPromtoolSuccess(["test", "rules", ALERT_TESTS]);
+  it("checks the alert rules", (context) => {
+    expectPromtoolSuccess(context, ["check", "rules", ALERTS]);
   });
 
-  it("parses every dashboard query", () => {
-    // promtool has no PromQL check of its own in every version: each query goes in as a recording rule.
-    const rules = {
-      groups: [
-        {
-          name: "dashboard",
-          rules: dashboardExprs().map(({ expr }, index) => ({
-            record: `dashboard:query_${index}`,
-            expr: withoutGrafanaVariables(expr),
-          })),
-        },
-      ],
-    };
-    const directory = mkdtempSync(join(tmpdir(), "cita-dashboard-"));
-    try {
-      const file = join(directory, "dashboard-queries.yml");
-      // JSON is YAML.
-      writeFileSync(file, JSON.stringify(rules, null, 2));
-      expectPromtoolSuccess(["check", "rules", file]);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
+  it("passes the alert rules' unit tests", (context) => {
+    expectPromtoolSuccess(context, ["test", "rules", ALERT_TESTS]);
+  });
+
+  it("parses every dashboard query", (context) => {
+    expectValidPromql(
+      context,
+      "dashboard",
+      dashboardExprs().map(({ expr }) => withoutGrafanaVariables(expr)),
+    );
+  });
+
+  it("parses every query the runbooks cite", (context) => {
+    expectValidPromql(
+      context,
+      "runbooks",
+      runbookQueries().map(({ expr }) => expr),
+    );
+  });
+});
+
+describe("the example Prometheus configuration", () => {
+  const config = parseYaml(readText(PROMETHEUS_CONFIG)) as PrometheusConfig;
+
+  it("scrapes Cita's /metrics under the job the rules select, often enough for one-minute windows", () => {
+    expect(config.scrape_configs).toEqual([
+      expect.objectContaining({ job_name: JOB, metrics_path: "/metrics" }),
+    ]);
+    const seconds = Number(/^(\d+)s$/.exec(config.global?.scrape_interval ?? "")?.[1]);
+    expect(seconds, "CitaLlmConnectionErrors needs two samples a minute").toBeLessThanOrEqual(30);
+  });
+
+  it("loads a folder that holds rule files only, and not the rules' unit tests", () => {
+    expect(config.rule_files).toEqual(["rules/*.yml"]);
+    const matched = readdirSync(join(ROOT, RULES_DIRECTORY)).filter((name) => name.endsWith(".yml"));
+    expect(matched).toEqual(["alerts.yml"]);
+    for (const name of matched) {
+      const file = parseYaml(readText(`${RULES_DIRECTORY}/${name}`)) as Record<string, unknown>;
+      expect(Object.keys(file), `${name} is not a rule file`).toEqual(["groups"]);
     }
+    const tests = parseYaml(readText(ALERT_TESTS)) as RuleTests;
+    expect(tests.rule_files).toEqual(["../rules/alerts.yml"]);
+    expect(dirname(ALERT_TESTS)).not.toBe(RULES_DIRECTORY);
   });
 });
 
@@ -247,6 +245,13 @@ describe("alert rules", () => {
     const file = parseYaml(readText(ALERTS)) as RuleFile;
     expect(file.groups.map((group) => group.name)).toEqual(["cita-llm-latency", "cita-llm-degradation"]);
     expect(rules.every((rule) => typeof rule.alert === "string")).toBe(true);
+  });
+
+  it(`select Cita's scrape job (${ALERT_JOB_MATCHER}) in every selector`, () => {
+    const unscoped = rules.flatMap((rule) =>
+      selectorsWithout(rule.expr, ALERT_JOB_MATCHER).map(({ metric }) => `${rule.alert}: ${metric}`),
+    );
+    expect(unscoped).toEqual([]);
   });
 
   it("carry a severity, a summary, a description and a runbook link into docs/runbooks", () => {
@@ -284,18 +289,51 @@ describe("alert rules", () => {
       ).toBe(true);
     }
   });
+
+  it("are unit-tested beside another service's series that would fire every alert without the job selector", () => {
+    const text = readText(ALERT_TESTS);
+    for (const metric of new Set(rules.flatMap((rule) => metricNames(rule.expr)))) {
+      expect(text, `no other job's ${metric} in the unit tests`).toMatch(
+        new RegExp(`series: '${metric}\\{job="(?!${JOB}")`),
+      );
+    }
+  });
 });
 
 describe("dashboard", () => {
   it("is a Grafana dashboard over a Prometheus data source variable, with a provider filter", () => {
-    const dashboard = JSON.parse(readText(DASHBOARD)) as Dashboard;
-    expect(dashboard.schemaVersion).toBeGreaterThanOrEqual(36);
-    const variables = dashboard.templating.list;
+    const { schemaVersion, templating } = dashboard();
+    expect(schemaVersion).toBeGreaterThanOrEqual(36);
+    const variables = templating.list;
     expect(variables.find((variable) => variable.name === "DS_PROMETHEUS")).toMatchObject({
       type: "datasource",
       query: "prometheus",
     });
     expect(variables.find((variable) => variable.name === "provider")).toMatchObject({ type: "query" });
+  });
+
+  it(`has a job variable, one job at a time, "${JOB}" by default, that the provider filter follows`, () => {
+    const variables = dashboard().templating.list;
+    const job = variables.find((variable) => variable.name === "job");
+    expect(job).toMatchObject({
+      type: "query",
+      definition: "label_values(router_degraded, job)",
+      current: { value: JOB },
+      multi: false,
+      includeAll: false,
+    });
+    const provider = variables.find((variable) => variable.name === "provider");
+    expect(provider?.definition).toBe('label_values(llm_requests_total{job="$job"}, provider)');
+    expect(variables.findIndex((variable) => variable.name === "job")).toBeLessThan(
+      variables.findIndex((variable) => variable.name === "provider"),
+    );
+  });
+
+  it(`selects $job (${DASHBOARD_JOB_MATCHER}) in every query's every selector`, () => {
+    const unscoped = dashboardExprs().flatMap(({ title, expr }) =>
+      selectorsWithout(expr, DASHBOARD_JOB_MATCHER).map(({ metric }) => `${title}: ${metric}`),
+    );
+    expect(unscoped).toEqual([]);
   });
 
   it("has the runbooks' panels", () => {
@@ -325,6 +363,17 @@ describe("dashboard", () => {
   });
 });
 
+describe("runbooks", () => {
+  it("cite queries, each selecting Cita's scrape job in every selector", () => {
+    const queries = runbookQueries();
+    expect(queries.length).toBeGreaterThanOrEqual(8);
+    const unscoped = queries.flatMap(({ runbook, expr }) =>
+      selectorsWithout(expr, ALERT_JOB_MATCHER).map(({ metric }) => `${runbook}: ${metric} in ${expr}`),
+    );
+    expect(unscoped).toEqual([]);
+  });
+});
+
 describe("metric names in queries", () => {
   it("are read from PromQL without functions, labels, ranges or keywords", () => {
     expect(
@@ -333,6 +382,21 @@ describe("metric names in queries", () => {
           " / on (provider) group_left (model) (sum without (z) (b_total offset 5m) > bool 1e3) and c",
       ).sort(),
     ).toEqual(["a_bucket", "b_total", "c"]);
+  });
+
+  it("come with their matchers, so a selector without the job's is found", () => {
+    const expr =
+      'sum by (le) (rate(a_bucket{job="cita",x="1"}[5m])) / sum(b_total) + max without (y) (c{ job = "cita" })';
+    expect(selectors(expr)).toEqual([
+      { metric: "a_bucket", matchers: 'job="cita",x="1"' },
+      { metric: "b_total", matchers: "" },
+      { metric: "c", matchers: 'job = "cita"' },
+    ]);
+    expect(selectorsWithout(expr, 'job="cita"')).toEqual([{ metric: "b_total", matchers: "" }]);
+    expect(selectorsWithout('a{job="citadel"}', 'job="cita"')).toEqual([
+      { metric: "a", matchers: 'job="citadel"' },
+    ]);
+    expect(selectorsWithout('a{job=~"cita"}', 'job="cita"')).toHaveLength(1);
   });
 });
 
@@ -376,8 +440,8 @@ describe("GET /metrics", () => {
     expect(body).toMatch(/^# (HELP|TYPE) /m);
   });
 
-  it("passes promtool check metrics", () => {
-    expectPromtoolSuccess(["check", "metrics"], body);
+  it("passes promtool check metrics", (context) => {
+    expectPromtoolSuccess(context, ["check", "metrics"], body);
   });
 
   it("exposes every metric the alert rules query", () => {
@@ -400,12 +464,24 @@ describe("GET /metrics", () => {
     expect(missing).toEqual([]);
   });
 
+  it("exposes every metric the runbooks query", () => {
+    const families = exposition(body);
+    const missing = runbookQueries().flatMap(({ runbook, expr }) =>
+      metricNames(expr)
+        .filter((name) => familyOf(name, families) === undefined)
+        .map((name) => `${runbook}: ${name}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it("carries the labels the queries match on, where it has samples", () => {
     const families = exposition(body);
     const exprs = [...alertRules().map((rule) => rule.expr), ...dashboardExprs().map(({ expr }) => expr)];
     const missing = new Set<string>();
     for (const expr of exprs) {
       for (const { metric, label } of matcherLabels(expr)) {
+        // Prometheus adds the target's labels when it scrapes: /metrics does not carry them.
+        if (TARGET_LABELS.has(label)) continue;
         const family = familyOf(metric, families);
         if (family === undefined || family.labels.size === 0 || family.labels.has(label)) continue;
         missing.add(`${metric}{${label}}`);
