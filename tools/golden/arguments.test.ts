@@ -4,6 +4,27 @@ import { parseArguments, UsageError } from "./arguments.js";
 import { DEFAULT_GOLDEN_DIRECTORY } from "./fixtures.js";
 
 describe("parseArguments", () => {
+  it("reads files and options", () => {
+    expect(
+      parseArguments(["x.jsonl", "--url", "http://127.0.0.1:8787", "--min", "0.95", "--junit", "r.xml"]),
+    ).toEqual({
+      paths: ["x.jsonl"],
+      url: "http://127.0.0.1:8787",
+      adminToken: null,
+      seedDatabase: null,
+      junit: "r.xml",
+      min: 0.95,
+      help: false,
+    });
+  });
+
+  it.each([["--min", "95"], ["--min", "abc"], ["--url", "ftp://host"], ["--bogus"]])(
+    "rejects %s %s",
+    (...args) => {
+      expect(() => parseArguments(args)).toThrow(UsageError);
+    },
+  );
+
   it("runs in process on the default files with nothing given", () => {
     expect(parseArguments([])).toEqual({
       paths: [DEFAULT_GOLDEN_DIRECTORY],
