@@ -15,7 +15,9 @@ describe("parseBenchArguments", () => {
       rounds: 3,
       routerCalls: 300,
       slowCalls: 300,
+      help: false,
     });
+    expect(parseBenchArguments(["--help"]).help).toBe(true);
   });
 
   it("takes the HTTP benchmark's port and the other figures", () => {

@@ -27,6 +27,7 @@ export interface BenchArguments {
   rounds: number;
   routerCalls: number;
   slowCalls: number;
+  help: boolean;
 }
 
 export class UsageError extends Error {
@@ -34,7 +35,7 @@ export class UsageError extends Error {
 }
 
 export function parseBenchArguments(args: readonly string[]): BenchArguments {
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
       args: [...args],
@@ -51,6 +52,7 @@ export function parseBenchArguments(args: readonly string[]): BenchArguments {
         rounds: { type: "string", default: "3" },
         "router-calls": { type: "string", default: "300" },
         "slow-calls": { type: "string", default: "300" },
+        help: { type: "boolean", short: "h" },
       },
     }).values;
   } catch (error) {
@@ -77,11 +79,12 @@ export function parseBenchArguments(args: readonly string[]): BenchArguments {
     rounds: whole(values, "rounds", 1),
     routerCalls: whole(values, "router-calls", 1),
     slowCalls: whole(values, "slow-calls", 1),
+    help: values.help === true,
   };
 }
 
-function whole(values: Record<string, string | undefined>, name: string, minimum: number): number {
-  const text = values[name] ?? "";
+function whole(values: Record<string, string | boolean | undefined>, name: string, minimum: number): number {
+  const text = String(values[name] ?? "");
   const number = Number(text);
   if (text.trim() === "" || !Number.isInteger(number) || number < minimum) {
     throw new UsageError(`--${name} must be a whole number ≥ ${minimum}, got "${text}"`);

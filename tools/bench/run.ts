@@ -29,6 +29,10 @@ function benchArguments(args: readonly string[]) {
 }
 
 const options = benchArguments(process.argv.slice(2));
+if (options.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 
 /** Collects garbage first when node runs with --expose-gc, so before and after compare live memory. */
 function memory() {
