@@ -1,133 +1,40 @@
-// The operations files against the service and against Prometheus. ops/prometheus/prometheus.yml passes
-// `promtool check config`, and its rule_files glob loads the rule files of ops/prometheus/rules/ and nothing
-// else (a `promtool test rules` file in that glob makes Prometheus refuse the whole configuration). The
-// alert rules pass `promtool check rules` and their unit tests (`promtool test rules`, every alert firing
-// and not firing); GET /metrics passes `promtool check metrics`; every metric the alerts, the Grafana
-// dashboard and the runbooks query is one /metrics exposes, and every selector picks Cita's scrape job
+// The operations files against Prometheus. ops/prometheus/prometheus.yml passes `promtool check config`,
+// and its rule_files glob loads the rule files of ops/prometheus/rules/ and nothing else (a `promtool test
+// rules` file in that glob makes Prometheus refuse the whole configuration). The alert rules pass `promtool
+// check rules` and their unit tests (`promtool test rules`, every alert firing and not firing); every
+// dashboard and runbook query passes promtool's parser; every selector picks Cita's scrape job
 // (`job="cita"`; `job="$job"` in the dashboard); every alert carries a severity, a summary, a description
-// and a runbook link whose anchor is a heading of the linked runbook. promtool comes from the Debian
-// package "prometheus": without it the promtool checks skip and say why (test/support/promtool.ts), unless
-// CITA_REQUIRE_PROMTOOL is set, as .ci/run sets it.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// and a runbook link whose anchor is a heading of the linked runbook. test/ops-metrics.test.ts checks the
+// same queries against GET /metrics. promtool comes from the Debian package "prometheus": without it the
+// promtool checks skip and say why (test/support/promtool.ts), unless CITA_REQUIRE_PROMTOOL is set, as
+// .ci/run sets it.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { dirname, join } from "node:path";
+import { describe, expect, it, type TestContext } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
-import { exposition, familyOf } from "./support/exposition.js";
-import { matcherLabels, metricNames, selectors, selectorsWithout } from "./support/promql.js";
+import {
+  ALERT_JOB_MATCHER,
+  ALERT_TESTS,
+  ALERTS,
+  alertRules,
+  DASHBOARD_JOB_MATCHER,
+  dashboard,
+  dashboardExprs,
+  JOB,
+  PROMETHEUS_CONFIG,
+  type PrometheusConfig,
+  ROOT,
+  RULES_DIRECTORY,
+  RUNBOOK_BASE,
+  type RuleFile,
+  type RuleTests,
+  readText,
+  runbookQueries,
+  withoutGrafanaVariables,
+} from "./support/ops-files.js";
+import { metricNames, selectors, selectorsWithout } from "./support/promql.js";
 import { runPromtool } from "./support/promtool.js";
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const PROMETHEUS_CONFIG = "ops/prometheus/prometheus.yml";
-const RULES_DIRECTORY = "ops/prometheus/rules";
-const ALERTS = "ops/prometheus/rules/alerts.yml";
-const ALERT_TESTS = "ops/prometheus/tests/alerts.test.yml";
-const DASHBOARD = "ops/grafana/cita-dashboard.json";
-const RUNBOOKS = ["docs/runbooks/high-latency.md", "docs/runbooks/llm-degradation.md"];
-/** runbook_url values point at the repository's docs under this base (a deployment replaces it). */
-const RUNBOOK_BASE = "https://github.com/cita/cita/blob/main/";
-/** The convention: Cita's scrape job is named "cita"; the alerts select it, the dashboard's $job defaults to it. */
-const JOB = "cita";
-const ALERT_JOB_MATCHER = `job="${JOB}"`;
-const DASHBOARD_JOB_MATCHER = 'job="$job"';
-const TARGET_LABELS = new Set(["job", "instance"]);
-
-interface AlertRule {
-  alert?: string;
-  record?: string;
-  expr: string;
-  for?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-}
-interface RuleFile {
-  groups: { name: string; rules: AlertRule[] }[];
-}
-interface RuleTests {
-  rule_files: string[];
-  tests: {
-    name: string;
-    alert_rule_test?: { eval_time: string; alertname: string; exp_alerts?: unknown[] }[];
-  }[];
-}
-interface PrometheusConfig {
-  global?: { scrape_interval?: string };
-  rule_files: string[];
-  scrape_configs: { job_name: string; metrics_path?: string }[];
-}
-interface Panel {
-  type: string;
-  title: string;
-  targets?: { expr: string }[];
-  panels?: Panel[];
-}
-interface Variable {
-  name: string;
-  type: string;
-  query?: unknown;
-  definition?: string;
-  current?: { value?: unknown };
-  multi?: boolean;
-  includeAll?: boolean;
-}
-interface Dashboard {
-  schemaVersion: number;
-  templating: { list: Variable[] };
-  panels: Panel[];
-}
-
-function readText(path: string): string {
-  return readFileSync(join(ROOT, path), "utf8");
-}
-
-function alertRules(): AlertRule[] {
-  const file = parseYaml(readText(ALERTS)) as RuleFile;
-  return file.groups.flatMap((group) => group.rules);
-}
-
-function dashboard(): Dashboard {
-  return JSON.parse(readText(DASHBOARD)) as Dashboard;
-}
-
-function dashboardPanels(): Panel[] {
-  return dashboard().panels.flatMap((panel) => [panel, ...(panel.panels ?? [])]);
-}
-
-function dashboardExprs(): { title: string; expr: string }[] {
-  return dashboardPanels().flatMap((panel) =>
-    (panel.targets ?? []).map((target) => ({ title: panel.title, expr: target.expr })),
-  );
-}
-
-/** Grafana's variables replaced by what Prometheus would get: the expression as a rule would hold it. */
-function withoutGrafanaVariables(expr: string): string {
-  return expr.replaceAll("$__rate_interval", "5m").replaceAll("$provider", ".*").replaceAll("$job", JOB);
-}
-
-/**
- * The PromQL the runbooks cite: each expression of their ```promql blocks (a block holds several, each
- * after its # comment), and every inline code span with a range selector (`rate(x[5m])`).
- */
-function runbookQueries(): { runbook: string; expr: string }[] {
-  return RUNBOOKS.flatMap((runbook) => {
-    const text = readText(runbook);
-    const blocks = [...text.matchAll(/```promql\n([\s\S]*?)```/g)].flatMap((block) =>
-      block[1]!
-        .split(/^#.*\n/m)
-        .map((expr) => expr.trim())
-        .filter((expr) => expr !== ""),
-    );
-    const withoutBlocks = text.replace(/```[\s\S]*?```/g, "");
-    const inline = [...withoutBlocks.matchAll(/`([^`]+)`/g)]
-      .map((span) => span[1]!.replace(/\s+/g, " ").trim())
-      .filter((span) => /\[\d+[smh]\]/.test(span));
-    return [...blocks, ...inline].map((expr) => ({ runbook, expr }));
-  });
-}
 
 /** Runs promtool and expects it to succeed, printing what it said otherwise. */
 function expectPromtoolSuccess(context: TestContext, args: string[], input?: string): void {
@@ -397,96 +304,5 @@ describe("metric names in queries", () => {
       { metric: "a", matchers: 'job="citadel"' },
     ]);
     expect(selectorsWithout('a{job=~"cita"}', 'job="cita"')).toHaveLength(1);
-  });
-});
-
-describe("GET /metrics", () => {
-  let simulator: Simulator;
-  let body = "";
-  let status = 0;
-
-  beforeAll(async () => {
-    simulator = await startSimulator({ seed: 5 });
-    const app = createApp({
-      config: readConfig({
-        QWEN_API_KEY: "sk-test",
-        QWEN_BASE_URL: simulator.baseUrls.qwen,
-        ANTHROPIC_API_KEY: "sk-ant-test",
-        ANTHROPIC_BASE_URL: simulator.baseUrls.anthropic,
-      }),
-    });
-    // Some traffic first, so the families have samples (and labels) as well as their TYPE lines.
-    for (const mode of ["auto", "rules"]) {
-      await app.request("/v1/appointments/parse", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          text: "Can I book a haircut tomorrow at 4pm?",
-          locale: "en-US",
-          timezone: "America/New_York",
-          now: "2026-06-07T11:00:00-04:00",
-          mode,
-        }),
-      });
-    }
-    const response = await app.request("/metrics");
-    status = response.status;
-    body = await response.text();
-  });
-  afterAll(() => simulator?.close());
-
-  it("answers the Prometheus text format", () => {
-    expect(status, body.slice(0, 500)).toBe(200);
-    expect(body).toMatch(/^# (HELP|TYPE) /m);
-  });
-
-  it("passes promtool check metrics", (context) => {
-    expectPromtoolSuccess(context, ["check", "metrics"], body);
-  });
-
-  it("exposes every metric the alert rules query", () => {
-    const families = exposition(body);
-    const missing = alertRules().flatMap((rule) =>
-      metricNames(rule.expr)
-        .filter((name) => familyOf(name, families) === undefined)
-        .map((name) => `${rule.alert}: ${name}`),
-    );
-    expect(missing).toEqual([]);
-  });
-
-  it("exposes every metric the dashboard queries", () => {
-    const families = exposition(body);
-    const missing = dashboardExprs().flatMap(({ title, expr }) =>
-      metricNames(expr)
-        .filter((name) => familyOf(name, families) === undefined)
-        .map((name) => `${title}: ${name}`),
-    );
-    expect(missing).toEqual([]);
-  });
-
-  it("exposes every metric the runbooks query", () => {
-    const families = exposition(body);
-    const missing = runbookQueries().flatMap(({ runbook, expr }) =>
-      metricNames(expr)
-        .filter((name) => familyOf(name, families) === undefined)
-        .map((name) => `${runbook}: ${name}`),
-    );
-    expect(missing).toEqual([]);
-  });
-
-  it("carries the labels the queries match on, where it has samples", () => {
-    const families = exposition(body);
-    const exprs = [...alertRules().map((rule) => rule.expr), ...dashboardExprs().map(({ expr }) => expr)];
-    const missing = new Set<string>();
-    for (const expr of exprs) {
-      for (const { metric, label } of matcherLabels(expr)) {
-        // Prometheus adds the target's labels when it scrapes: /metrics does not carry them.
-        if (TARGET_LABELS.has(label)) continue;
-        const family = familyOf(metric, families);
-        if (family === undefined || family.labels.size === 0 || family.labels.has(label)) continue;
-        missing.add(`${metric}{${label}}`);
-      }
-    }
-    expect([...missing]).toEqual([]);
   });
 });
