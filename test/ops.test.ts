@@ -1,182 +1,64 @@
-// The operations files against the service: the Prometheus alert rules pass `promtool check rules` and
-// their unit tests (`promtool test rules`, every alert firing and not firing); GET /metrics passes
-// `promtool check metrics`; every metric the alerts and the Grafana dashboard query is one /metrics exposes;
-// every alert carries a severity, a summary, a description and a runbook link whose anchor is a heading of
-// the linked runbook. promtool comes from the Debian package "prometheus" (APT_PACKAGES in .ci/run); without
-// it these tests fail, they do not skip.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// The operations files against Prometheus. ops/prometheus/prometheus.yml passes `promtool check config`,
+// and its rule_files glob loads the rule files of ops/prometheus/rules/ and nothing else (a `promtool test
+// rules` file in that glob makes Prometheus refuse the whole configuration). The alert rules pass `promtool
+// check rules` and their unit tests (`promtool test rules`, every alert firing and not firing); every
+// dashboard and runbook query passes promtool's parser; every selector picks Cita's scrape job
+// (`job="cita"`; `job="$job"` in the dashboard); every alert carries a severity, a summary, a description
+// and a runbook link whose anchor is a heading of the linked runbook. test/ops-metrics.test.ts checks the
+// same queries against GET /metrics. promtool comes from the Debian package "prometheus": without it the
+// promtool checks skip and say why (test/support/promtool.ts), unless CITA_REQUIRE_PROMTOOL is set, as
+// .ci/run sets it.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dirname, join } from "node:path";
+import { describe, expect, it, type TestContext } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
+import {
+  ALERT_JOB_MATCHER,
+  ALERT_TESTS,
+  ALERTS,
+  alertRules,
+  DASHBOARD_JOB_MATCHER,
+  dashboard,
+  dashboardExprs,
+  JOB,
+  PROMETHEUS_CONFIG,
+  type PrometheusConfig,
+  ROOT,
+  RULES_DIRECTORY,
+  RUNBOOK_BASE,
+  type RuleFile,
+  type RuleTests,
+  readText,
+  runbookQueries,
+  withoutGrafanaVariables,
+} from "./support/ops-files.js";
+import { metricNames, selectors, selectorsWithout } from "./support/promql.js";
+import { runPromtool } from "./support/promtool.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const ALERTS = "ops/prometheus/alerts.yml";
-const ALERT_TESTS = "ops/prometheus/alerts.test.yml";
-const DASHBOARD = "ops/grafana/cita-dashboard.json";
-/** runbook_url values point at the repository's docs under this base (a deployment replaces it). */
-const RUNBOOK_BASE = "https://github.com/cita/cita/blob/main/";
-
-interface AlertRule {
-  alert?: string;
-  record?: string;
-  expr: string;
-  for?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-}
-interface RuleFile {
-  groups: { name: string; rules: AlertRule[] }[];
-}
-interface RuleTests {
-  tests: {
-    name: string;
-    alert_rule_test?: { eval_time: string; alertname: string; exp_alerts?: unknown[] }[];
-  }[];
-}
-interface Panel {
-  type: string;
-  title: string;
-  targets?: { expr: string }[];
-  panels?: Panel[];
-}
-interface Dashboard {
-  schemaVersion: number;
-  templating: { list: { name: string; type: string; query?: unknown }[] };
-  panels: Panel[];
-}
-
-function readText(path: string): string {
-  return readFileSync(join(ROOT, path), "utf8");
-}
-
-function alertRules(): AlertRule[] {
-  const file = parseYaml(readText(ALERTS)) as RuleFile;
-  return file.groups.flatMap((group) => group.rules);
-}
-
-function dashboardPanels(): Panel[] {
-  const dashboard = JSON.parse(readText(DASHBOARD)) as Dashboard;
-  return dashboard.panels.flatMap((panel) => [panel, ...(panel.panels ?? [])]);
-}
-
-function dashboardExprs(): { title: string; expr: string }[] {
-  return dashboardPanels().flatMap((panel) =>
-    (panel.targets ?? []).map((target) => ({ title: panel.title, expr: target.expr })),
-  );
-}
-
-/** Grafana's variables replaced by what Prometheus would get: the expression as a rule would hold it. */
-function withoutGrafanaVariables(expr: string): string {
-  return expr.replaceAll("$__rate_interval", "5m").replaceAll("$provider", ".*");
-}
-
-/** Runs promtool; a missing binary fails with how to install it rather than skipping. */
-function promtool(args: string[], input?: string): { status: number; output: string } {
-  const result = spawnSync("promtool", args, {
+/** Runs promtool and expects it to succeed, printing what it said otherwise. */
+function expectPromtoolSuccess(context: TestContext, args: string[], input?: string): void {
+  const { status, output } = runPromtool(context, args, {
     cwd: ROOT,
-    encoding: "utf8",
     ...(input !== undefined ? { input } : {}),
   });
-  if (result.error !== undefined) {
-    const missing = (result.error as NodeJS.ErrnoException).code === "ENOENT";
-    throw new Error(
-      missing
-        ? "promtool is not installed: `apt-get install prometheus` (CI installs it through APT_PACKAGES in .ci/run)"
-        : `promtool ${args.join(" ")} could not run: ${result.error.message}`,
-    );
-  }
-  return { status: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
-}
-
-function expectPromtoolSuccess(args: string[], input?: string): void {
-  const { status, output } = promtool(args, input);
   expect(status, `promtool ${args.join(" ")} exited ${status}:\n${output}`).toBe(0);
 }
 
-const PROMQL_KEYWORDS = new Set([
-  "by",
-  "without",
-  "on",
-  "ignoring",
-  "group_left",
-  "group_right",
-  "bool",
-  "and",
-  "or",
-  "unless",
-  "offset",
-  "inf",
-  "nan",
-]);
-
-/**
- * The metric names a PromQL expression selects: identifiers left once strings, label matchers, ranges and
- * label lists (by, without, on, ignoring, group_left, group_right) are taken out, that are neither
- * functions nor aggregations (followed by a parenthesis) nor keywords.
- */
-function metricNames(expr: string): string[] {
-  const stripped = expr
-    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""')
-    .replace(/\{[^}]*\}/g, " ")
-    .replace(/\[[^\]]*\]/g, " ")
-    .replace(/\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, " ");
-  const names = new Set<string>();
-  for (const match of stripped.matchAll(/[a-zA-Z_:][a-zA-Z0-9_:]*/g)) {
-    const name = match[0];
-    const before = stripped[match.index - 1];
-    // The exponent or unit of a number (1e3, 5m): not a name.
-    if (before !== undefined && /[0-9.]/.test(before)) continue;
-    if (/^\s*\(/.test(stripped.slice(match.index + name.length))) continue;
-    if (PROMQL_KEYWORDS.has(name.toLowerCase())) continue;
-    names.add(name);
+/** `promtool check rules` on expressions written as recording rules (promtool has no PromQL check of its own in every version). */
+function expectValidPromql(context: TestContext, name: string, exprs: readonly string[]): void {
+  const rules = {
+    groups: [{ name, rules: exprs.map((expr, index) => ({ record: `${name}:query_${index}`, expr })) }],
+  };
+  const directory = mkdtempSync(join(tmpdir(), `cita-${name}-`));
+  try {
+    const file = join(directory, `${name}-queries.yml`);
+    // JSON is YAML.
+    writeFileSync(file, JSON.stringify(rules, null, 2));
+    expectPromtoolSuccess(context, ["check", "rules", file]);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
   }
-  return [...names];
-}
-
-/** Label names a PromQL expression matches on, by metric name: `metric{label="..."}`. */
-function matcherLabels(expr: string): { metric: string; label: string }[] {
-  const found: { metric: string; label: string }[] = [];
-  for (const selector of expr.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\s*\{([^}]*)\}/g)) {
-    for (const matcher of selector[2]!.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)\s*(?:=~|!~|!=|=)/g)) {
-      found.push({ metric: selector[1]!, label: matcher[1]! });
-    }
-  }
-  return found;
-}
-
-/** Families from `# TYPE name kind` lines, and the label names their samples carry. */
-function exposition(text: string): Map<string, { kind: string; labels: Set<string> }> {
-  const families = new Map<string, { kind: string; labels: Set<string> }>();
-  for (const line of text.split("\n")) {
-    const type = /^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (\w+)$/.exec(line);
-    if (type !== null) families.set(type[1]!, { kind: type[2]!, labels: new Set() });
-  }
-  for (const line of text.split("\n")) {
-    const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)\{([^}]*)\}/.exec(line);
-    if (sample === null) continue;
-    const family = familyOf(sample[1]!, families);
-    if (family === undefined) continue;
-    for (const label of sample[2]!.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="/g)) family.labels.add(label[1]!);
-  }
-  return families;
-}
-
-/** The family a series name belongs to: itself, or a histogram's _bucket, _sum and _count. */
-function familyOf<T extends { kind: string }>(name: string, families: Map<string, T>): T | undefined {
-  const exact = families.get(name);
-  if (exact !== undefined) return exact;
-  const suffix = /^(.+)_(bucket|sum|count)$/.exec(name);
-  if (suffix === null) return undefined;
-  const base = families.get(suffix[1]!);
-  if (base === undefined) return undefined;
-  if (base.kind === "histogram" || (base.kind === "summary" && suffix[2] !== "bucket")) return base;
-  return undefined;
 }
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
@@ -201,42 +83,65 @@ function headingSlugs(markdown: string): Set<string> {
 }
 
 describe("promtool", () => {
-  it("is installed", () => {
-    const { status, output } = promtool(["--version"]);
+  it("is installed", (context) => {
+    const { status, output } = runPromtool(context, ["--version"]);
     expect(status, output).toBe(0);
     expect(output).toMatch(/^promtool, version \d+\.\d+/);
   });
 
-  it("checks the alert rules", () => {
-    expectPromtoolSuccess(["check", "rules", ALERTS]);
+  it("checks the example Prometheus configuration and the rule files it loads", (context) => {
+    const { status, output } = runPromtool(context, ["check", "config", PROMETHEUS_CONFIG], { cwd: ROOT });
+    expect(status, output).toBe(0);
+    expect(output).toContain(`Checking ${ALERTS}`);
   });
 
-  it("passes the alert rules' unit tests", () => {
-    expectPromtoolSuccess(["test", "rules", ALERT_TESTS]);
+  it("checks the alert rules", (context) => {
+    expectPromtoolSuccess(context, ["check", "rules", ALERTS]);
   });
 
-  it("parses every dashboard query", () => {
-    // promtool has no PromQL check of its own in every version: each query goes in as a recording rule.
-    const rules = {
-      groups: [
-        {
-          name: "dashboard",
-          rules: dashboardExprs().map(({ expr }, index) => ({
-            record: `dashboard:query_${index}`,
-            expr: withoutGrafanaVariables(expr),
-          })),
-        },
-      ],
-    };
-    const directory = mkdtempSync(join(tmpdir(), "cita-dashboard-"));
-    try {
-      const file = join(directory, "dashboard-queries.yml");
-      // JSON is YAML.
-      writeFileSync(file, JSON.stringify(rules, null, 2));
-      expectPromtoolSuccess(["check", "rules", file]);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
+  it("passes the alert rules' unit tests", (context) => {
+    expectPromtoolSuccess(context, ["test", "rules", ALERT_TESTS]);
+  });
+
+  it("parses every dashboard query", (context) => {
+    expectValidPromql(
+      context,
+      "dashboard",
+      dashboardExprs().map(({ expr }) => withoutGrafanaVariables(expr)),
+    );
+  });
+
+  it("parses every query the runbooks cite", (context) => {
+    expectValidPromql(
+      context,
+      "runbooks",
+      runbookQueries().map(({ expr }) => expr),
+    );
+  });
+});
+
+describe("the example Prometheus configuration", () => {
+  const config = parseYaml(readText(PROMETHEUS_CONFIG)) as PrometheusConfig;
+
+  it("scrapes Cita's /metrics under the job the rules select, often enough for one-minute windows", () => {
+    expect(config.scrape_configs).toEqual([
+      expect.objectContaining({ job_name: JOB, metrics_path: "/metrics" }),
+    ]);
+    const seconds = Number(/^(\d+)s$/.exec(config.global?.scrape_interval ?? "")?.[1]);
+    expect(seconds, "CitaLlmConnectionErrors needs two samples a minute").toBeLessThanOrEqual(30);
+  });
+
+  it("loads a folder that holds rule files only, and not the rules' unit tests", () => {
+    expect(config.rule_files).toEqual(["rules/*.yml"]);
+    const matched = readdirSync(join(ROOT, RULES_DIRECTORY)).filter((name) => name.endsWith(".yml"));
+    expect(matched).toEqual(["alerts.yml"]);
+    for (const name of matched) {
+      const file = parseYaml(readText(`${RULES_DIRECTORY}/${name}`)) as Record<string, unknown>;
+      expect(Object.keys(file), `${name} is not a rule file`).toEqual(["groups"]);
     }
+    const tests = parseYaml(readText(ALERT_TESTS)) as RuleTests;
+    expect(tests.rule_files).toEqual(["../rules/alerts.yml"]);
+    expect(dirname(ALERT_TESTS)).not.toBe(RULES_DIRECTORY);
   });
 });
 
@@ -247,6 +152,13 @@ describe("alert rules", () => {
     const file = parseYaml(readText(ALERTS)) as RuleFile;
     expect(file.groups.map((group) => group.name)).toEqual(["cita-llm-latency", "cita-llm-degradation"]);
     expect(rules.every((rule) => typeof rule.alert === "string")).toBe(true);
+  });
+
+  it(`select Cita's scrape job (${ALERT_JOB_MATCHER}) in every selector`, () => {
+    const unscoped = rules.flatMap((rule) =>
+      selectorsWithout(rule.expr, ALERT_JOB_MATCHER).map(({ metric }) => `${rule.alert}: ${metric}`),
+    );
+    expect(unscoped).toEqual([]);
   });
 
   it("carry a severity, a summary, a description and a runbook link into docs/runbooks", () => {
@@ -284,18 +196,51 @@ describe("alert rules", () => {
       ).toBe(true);
     }
   });
+
+  it("are unit-tested beside another service's series that would fire every alert without the job selector", () => {
+    const text = readText(ALERT_TESTS);
+    for (const metric of new Set(rules.flatMap((rule) => metricNames(rule.expr)))) {
+      expect(text, `no other job's ${metric} in the unit tests`).toMatch(
+        new RegExp(`series: '${metric}\\{job="(?!${JOB}")`),
+      );
+    }
+  });
 });
 
 describe("dashboard", () => {
   it("is a Grafana dashboard over a Prometheus data source variable, with a provider filter", () => {
-    const dashboard = JSON.parse(readText(DASHBOARD)) as Dashboard;
-    expect(dashboard.schemaVersion).toBeGreaterThanOrEqual(36);
-    const variables = dashboard.templating.list;
+    const { schemaVersion, templating } = dashboard();
+    expect(schemaVersion).toBeGreaterThanOrEqual(36);
+    const variables = templating.list;
     expect(variables.find((variable) => variable.name === "DS_PROMETHEUS")).toMatchObject({
       type: "datasource",
       query: "prometheus",
     });
     expect(variables.find((variable) => variable.name === "provider")).toMatchObject({ type: "query" });
+  });
+
+  it(`has a job variable, one job at a time, "${JOB}" by default, that the provider filter follows`, () => {
+    const variables = dashboard().templating.list;
+    const job = variables.find((variable) => variable.name === "job");
+    expect(job).toMatchObject({
+      type: "query",
+      definition: "label_values(router_degraded, job)",
+      current: { value: JOB },
+      multi: false,
+      includeAll: false,
+    });
+    const provider = variables.find((variable) => variable.name === "provider");
+    expect(provider?.definition).toBe('label_values(llm_requests_total{job="$job"}, provider)');
+    expect(variables.findIndex((variable) => variable.name === "job")).toBeLessThan(
+      variables.findIndex((variable) => variable.name === "provider"),
+    );
+  });
+
+  it(`selects $job (${DASHBOARD_JOB_MATCHER}) in every query's every selector`, () => {
+    const unscoped = dashboardExprs().flatMap(({ title, expr }) =>
+      selectorsWithout(expr, DASHBOARD_JOB_MATCHER).map(({ metric }) => `${title}: ${metric}`),
+    );
+    expect(unscoped).toEqual([]);
   });
 
   it("has the runbooks' panels", () => {
@@ -325,6 +270,17 @@ describe("dashboard", () => {
   });
 });
 
+describe("runbooks", () => {
+  it("cite queries, each selecting Cita's scrape job in every selector", () => {
+    const queries = runbookQueries();
+    expect(queries.length).toBeGreaterThanOrEqual(8);
+    const unscoped = queries.flatMap(({ runbook, expr }) =>
+      selectorsWithout(expr, ALERT_JOB_MATCHER).map(({ metric }) => `${runbook}: ${metric} in ${expr}`),
+    );
+    expect(unscoped).toEqual([]);
+  });
+});
+
 describe("metric names in queries", () => {
   it("are read from PromQL without functions, labels, ranges or keywords", () => {
     expect(
@@ -334,83 +290,19 @@ describe("metric names in queries", () => {
       ).sort(),
     ).toEqual(["a_bucket", "b_total", "c"]);
   });
-});
 
-describe("GET /metrics", () => {
-  let simulator: Simulator;
-  let body = "";
-  let status = 0;
-
-  beforeAll(async () => {
-    simulator = await startSimulator({ seed: 5 });
-    const app = createApp({
-      config: readConfig({
-        QWEN_API_KEY: "sk-test",
-        QWEN_BASE_URL: simulator.baseUrls.qwen,
-        ANTHROPIC_API_KEY: "sk-ant-test",
-        ANTHROPIC_BASE_URL: simulator.baseUrls.anthropic,
-      }),
-    });
-    // Some traffic first, so the families have samples (and labels) as well as their TYPE lines.
-    for (const mode of ["auto", "rules"]) {
-      await app.request("/v1/appointments/parse", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          text: "Can I book a haircut tomorrow at 4pm?",
-          locale: "en-US",
-          timezone: "America/New_York",
-          now: "2026-06-07T11:00:00-04:00",
-          mode,
-        }),
-      });
-    }
-    const response = await app.request("/metrics");
-    status = response.status;
-    body = await response.text();
-  });
-  afterAll(() => simulator?.close());
-
-  it("answers the Prometheus text format", () => {
-    expect(status, body.slice(0, 500)).toBe(200);
-    expect(body).toMatch(/^# (HELP|TYPE) /m);
-  });
-
-  it("passes promtool check metrics", () => {
-    expectPromtoolSuccess(["check", "metrics"], body);
-  });
-
-  it("exposes every metric the alert rules query", () => {
-    const families = exposition(body);
-    const missing = alertRules().flatMap((rule) =>
-      metricNames(rule.expr)
-        .filter((name) => familyOf(name, families) === undefined)
-        .map((name) => `${rule.alert}: ${name}`),
-    );
-    expect(missing).toEqual([]);
-  });
-
-  it("exposes every metric the dashboard queries", () => {
-    const families = exposition(body);
-    const missing = dashboardExprs().flatMap(({ title, expr }) =>
-      metricNames(expr)
-        .filter((name) => familyOf(name, families) === undefined)
-        .map((name) => `${title}: ${name}`),
-    );
-    expect(missing).toEqual([]);
-  });
-
-  it("carries the labels the queries match on, where it has samples", () => {
-    const families = exposition(body);
-    const exprs = [...alertRules().map((rule) => rule.expr), ...dashboardExprs().map(({ expr }) => expr)];
-    const missing = new Set<string>();
-    for (const expr of exprs) {
-      for (const { metric, label } of matcherLabels(expr)) {
-        const family = familyOf(metric, families);
-        if (family === undefined || family.labels.size === 0 || family.labels.has(label)) continue;
-        missing.add(`${metric}{${label}}`);
-      }
-    }
-    expect([...missing]).toEqual([]);
+  it("come with their matchers, so a selector without the job's is found", () => {
+    const expr =
+      'sum by (le) (rate(a_bucket{job="cita",x="1"}[5m])) / sum(b_total) + max without (y) (c{ job = "cita" })';
+    expect(selectors(expr)).toEqual([
+      { metric: "a_bucket", matchers: 'job="cita",x="1"' },
+      { metric: "b_total", matchers: "" },
+      { metric: "c", matchers: 'job = "cita"' },
+    ]);
+    expect(selectorsWithout(expr, 'job="cita"')).toEqual([{ metric: "b_total", matchers: "" }]);
+    expect(selectorsWithout('a{job="citadel"}', 'job="cita"')).toEqual([
+      { metric: "a", matchers: 'job="citadel"' },
+    ]);
+    expect(selectorsWithout('a{job=~"cita"}', 'job="cita"')).toHaveLength(1);
   });
 });

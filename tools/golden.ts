@@ -1,15 +1,18 @@
 // Golden runner: checks the service against QA's golden prompts (shared/spec/golden-format.md) and reports
-// exact-match, per-field, per-tag and per-file accuracy, every failure, and optionally JUnit XML.
+// exact-match, per-field, per-tag and per-file accuracy, every failure, and optionally JUnit XML. Against a
+// server (--url) the calendar cases need fixtures/calendars.json there: --admin-token puts it through the
+// server's API, --seed-database writes it into a Node server's database beforehand.
 // Exit code 1 when a fixture line is invalid, no case was found, or exact match is below --min; 2 on misuse.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { readConfig } from "../src/config.js";
 import { parseArguments, USAGE, UsageError } from "./golden/arguments.js";
-import { openGoldenStore } from "./golden/calendars.js";
+import { openGoldenStore, readCalendarFixtures, seedDatabase } from "./golden/calendars.js";
 import { loadGoldenFiles } from "./golden/fixtures.js";
 import { junitXml } from "./golden/junit.js";
 import { formatReport, percent } from "./golden/report.js";
 import { httpTarget, inProcessTarget, runCases } from "./golden/run-cases.js";
+import { SeedError, type SeedReport, seedServer } from "./golden/seed-server.js";
 import { summarize } from "./golden/summary.js";
 
 async function main(args: readonly string[]): Promise<number> {
@@ -18,7 +21,21 @@ async function main(args: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (options.seedDatabase !== null) {
+    const fixtures = await seedDatabase(options.seedDatabase);
+    process.stdout.write(
+      `Seeded ${options.seedDatabase}: ${fixtures.calendars.length} calendars, ${fixtures.bookings.length} bookings` +
+        ` (fixtures/calendars.json). Serve it with DATABASE_PATH=${options.seedDatabase} npm start,` +
+        " then run npm run golden -- --url URL\n",
+    );
+    return 0;
+  }
   const { cases, problems } = loadGoldenFiles(options.paths);
+  if (options.url !== null && options.adminToken !== null) {
+    process.stdout.write(
+      seedLines(await seedServer(options.url, options.adminToken, readCalendarFixtures())),
+    );
+  }
   // In process, the cases with a calendarId run against fixtures/calendars.json in a temporary store.
   const calendars = options.url === null ? await openGoldenStore() : null;
   const target =
@@ -46,6 +63,20 @@ async function main(args: readonly string[]): Promise<number> {
   return verdicts.length > 0 ? 1 : 0;
 }
 
+function seedLines(report: SeedReport): string {
+  const lines = [
+    `Seeded the server through its API: calendars ${report.calendars.join(", ")}; ${report.bookings.length} bookings`,
+  ];
+  if (report.refused.length > 0) {
+    lines.push(
+      `  ${report.refused.length} fixture bookings refused by the server (cases on their slots will read them free):`,
+      ...report.refused.map(({ id, reason }) => `    ${id}: ${reason}`),
+      "  For every booking, seed a Node server's database instead: npm run golden -- --seed-database FILE",
+    );
+  }
+  return `${lines.join("\n")}\n\n`;
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
@@ -56,10 +87,11 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
-    // File-system errors (a FILE that does not exist) say all there is to say; others keep their stack.
-    const fileError = error instanceof Error && "code" in error;
+    // File-system errors (a FILE that does not exist) and a server refusing the seeding say all there is
+    // to say; others keep their stack.
+    const plain = error instanceof SeedError || (error instanceof Error && "code" in error);
     const text =
-      error instanceof Error ? (fileError ? error.message : (error.stack ?? error.message)) : String(error);
+      error instanceof Error ? (plain ? error.message : (error.stack ?? error.message)) : String(error);
     process.stderr.write(`golden: ${text}\n`);
     process.exitCode = 1;
   },

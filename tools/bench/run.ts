@@ -4,11 +4,11 @@
 // them to reports/bench.json. Figures are informative: the exit code says only whether the run worked.
 
 import { mkdirSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { readConfig } from "../../src/config.js";
 import { openGoldenStore } from "../golden/calendars.js";
 import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../golden/fixtures.js";
 import { requestFor } from "../golden/run-cases.js";
+import { parseBenchArguments, USAGE, UsageError } from "./arguments.js";
 import { measurePipeline } from "./latency.js";
 import { measureRouter } from "./router.js";
 import { measureThroughput } from "./throughput.js";
@@ -18,30 +18,20 @@ const TARGET_RATIO = 0.2;
 const TARGET_ROUTER_OVERHEAD_MS = 1;
 const REPORT = new URL("../../reports/bench.json", import.meta.url);
 
-const { values } = parseArgs({
-  options: {
-    duration: { type: "string", default: "5" },
-    warmup: { type: "string", default: "2" },
-    // Two loads: a light one, and one that saturates the server (at 10 connections the loopback pair
-    // leaves the server idle part of the time, so hello-world's figure there measures the client too).
-    connections: { type: "string", default: "10,50" },
-    passes: { type: "string", default: "10" },
-    // 0: the load generator runs in a second process (steadier figures); N: N worker threads of this one.
-    workers: { type: "string", default: "0" },
-    rounds: { type: "string", default: "3" },
-    // Router figures against the provider simulator: calls for the overhead, calls under a slow primary.
-    "router-calls": { type: "string", default: "300" },
-    "slow-calls": { type: "string", default: "300" },
-  },
-});
-
-function whole(name: keyof typeof values, minimum: number): number {
-  const number = Number(values[name]);
-  if (!Number.isInteger(number) || number < minimum) {
-    process.stderr.write(`bench: --${name} must be a whole number ≥ ${minimum}, got "${values[name]}"\n`);
+function benchArguments(args: readonly string[]) {
+  try {
+    return parseBenchArguments(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n\n${USAGE}\n`);
     process.exit(2);
   }
-  return number;
+}
+
+const options = benchArguments(process.argv.slice(2));
+if (options.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
 }
 
 /** Collects garbage first when node runs with --expose-gc, so before and after compare live memory. */
@@ -74,34 +64,26 @@ const pipeline = await measurePipeline(cases, {
   config,
   store: golden.store,
   warmupPasses: 3,
-  passes: whole("passes", 1),
+  passes: options.passes,
 });
-const connectionCounts = String(values.connections)
-  .split(",")
-  .map((value) => Number(value.trim()));
-if (connectionCounts.some((value) => !Number.isInteger(value) || value < 1)) {
-  process.stderr.write(
-    `bench: --connections takes whole numbers ≥ 1 separated by commas, got "${values.connections}"\n`,
-  );
-  process.exit(2);
-}
 const throughputs = [];
-for (const connections of connectionCounts) {
+for (const connections of options.connections) {
   throughputs.push(
     await measureThroughput({
       config,
       store: golden.store,
       bodies: cases.map((golden) => JSON.stringify(requestFor(golden))),
-      durationSeconds: whole("duration", 1),
-      warmupSeconds: whole("warmup", 0),
+      port: options.port,
+      durationSeconds: options.durationSeconds,
+      warmupSeconds: options.warmupSeconds,
       connections,
-      workers: whole("workers", 0),
-      rounds: whole("rounds", 1),
+      workers: options.workers,
+      rounds: options.rounds,
     }),
   );
 }
 await golden.close();
-const router = await measureRouter({ calls: whole("router-calls", 1), slowCalls: whole("slow-calls", 1) });
+const router = await measureRouter({ calls: options.routerCalls, slowCalls: options.slowCalls });
 const after = memory();
 
 const fixed = (value: number) => value.toFixed(3);

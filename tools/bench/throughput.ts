@@ -21,6 +21,8 @@ export interface ThroughputOptions {
   config: Config;
   /** The golden calendars, for the cases that name one. */
   store: CalendarStore;
+  /** The parse server's port on 127.0.0.1, the hello-world's the next one; 0 picks free ports. */
+  port: number;
   /** JSON request bodies for the parse route, sent in rotation. */
   bodies: readonly string[];
   durationSeconds: number;
@@ -63,9 +65,14 @@ export interface ThroughputFigures {
 export async function measureThroughput(options: ThroughputOptions): Promise<ThroughputFigures> {
   const hello = new Hono().get("/hello", (context) => context.text("Hello, world!"));
   const app = createApp({ config: options.config, store: options.store });
+  const helloPort = options.port === 0 ? 0 : options.port + 1;
   const servers = [
-    await listen((onListening) => serve({ fetch: hello.fetch, hostname: "127.0.0.1", port: 0 }, onListening)),
-    await listen((onListening) => serveNode(app.fetch, { hostname: "127.0.0.1", port: 0 }, onListening)),
+    await listen((onListening) =>
+      serve({ fetch: hello.fetch, hostname: "127.0.0.1", port: helloPort }, onListening),
+    ),
+    await listen((onListening) =>
+      serveNode(app.fetch, { hostname: "127.0.0.1", port: options.port }, onListening),
+    ),
   ];
   const [helloUrl, parseUrl] = servers.map(({ url }) => url) as [string, string];
   const load = {
@@ -124,11 +131,15 @@ function figures(result: Result): RouteFigures {
   };
 }
 
+/** A server listening, or the reason it cannot (a --port already taken). */
 function listen(
   start: (onListening: (info: AddressInfo) => void) => ServerType,
 ): Promise<{ server: ServerType; url: string }> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = start((info) => resolve({ server, url: `http://127.0.0.1:${info.port}` }));
+    server.once("error", (error) =>
+      reject(new Error(`the benchmark's server cannot listen: ${error.message}`)),
+    );
   });
 }
 

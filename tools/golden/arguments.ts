@@ -2,16 +2,23 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_GOLDEN_DIRECTORY } from "./fixtures.js";
 
-export const USAGE = `Usage: npm run golden -- [FILE|DIRECTORY…] [--url URL] [--junit FILE] [--min FRACTION]
+export const USAGE = `Usage: npm run golden -- [FILE|DIRECTORY…] [--url URL [--admin-token TOKEN]] [--junit FILE] [--min FRACTION]
+       npm run golden -- --seed-database FILE
 
-  FILE…           golden JSON Lines files or directories of them (default: fixtures/golden/*.jsonl)
-  --url URL       POST each case to URL/v1/appointments/parse instead of running the service in process
-  --junit FILE    also write a JUnit XML report to FILE
-  --min FRACTION  fail (exit 1) when the exact-match rate is below FRACTION, e.g. 0.95`;
+  FILE…                 golden JSON Lines files or directories of them (default: fixtures/golden/*.jsonl)
+  --url URL             POST each case to URL/v1/appointments/parse instead of running the service in process
+  --admin-token TOKEN   with --url: first put fixtures/calendars.json on the server through its API (the
+                        server's ADMIN_TOKEN); bookings in the server's past are refused by the API and listed
+  --junit FILE          also write a JUnit XML report to FILE
+  --min FRACTION        fail (exit 1) when the exact-match rate is below FRACTION, e.g. 0.95
+  --seed-database FILE  write fixtures/calendars.json, bookings included, into the SQLite database FILE (a Node
+                        server's DATABASE_PATH) and exit; then serve it and run golden with --url`;
 
 export interface GoldenArguments {
   paths: string[];
   url: string | null;
+  adminToken: string | null;
+  seedDatabase: string | null;
   junit: string | null;
   min: number | null;
   help: boolean;
@@ -29,9 +36,26 @@ export function parseArguments(args: readonly string[]): GoldenArguments {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
+  if (values["admin-token"] !== undefined && values.url === undefined) {
+    throw new UsageError("--admin-token seeds a server's calendars: use it with --url");
+  }
+  if (values["admin-token"]?.trim() === "") throw new UsageError("--admin-token must not be empty");
+  const seedDatabase = values["seed-database"] ?? null;
+  if (seedDatabase !== null) {
+    const others = [values.url, values.junit, values.min, values["admin-token"]].some(
+      (value) => value !== undefined,
+    );
+    if (others || positionals.length > 0) {
+      throw new UsageError(
+        "--seed-database only seeds the database: run golden again, with --url, to run the cases",
+      );
+    }
+  }
   return {
     paths: positionals.length > 0 ? positionals : [DEFAULT_GOLDEN_DIRECTORY],
     url: values.url === undefined ? null : checkedUrl(values.url),
+    adminToken: values["admin-token"] ?? null,
+    seedDatabase,
     junit: values.junit ?? null,
     min: values.min === undefined ? null : checkedFraction(values.min),
     help: values.help ?? false,
@@ -45,6 +69,8 @@ function parse(args: readonly string[]) {
     strict: true,
     options: {
       url: { type: "string" },
+      "admin-token": { type: "string" },
+      "seed-database": { type: "string" },
       junit: { type: "string" },
       min: { type: "string" },
       help: { type: "boolean", short: "h" },

@@ -1,5 +1,6 @@
-// The calendars and bookings golden cases with a `calendarId` run against: fixtures/calendars.json seeded
-// into a SQLite store in a temporary file, removed again on close.
+// The calendars and bookings golden cases with a `calendarId` run against: fixtures/calendars.json, seeded
+// into a calendar store. In process that is a SQLite store in a temporary file, removed again on close;
+// `npm run golden -- --seed-database FILE` writes the same fixtures into a Node server's database.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,9 +11,12 @@ import type { Booking, Calendar } from "../../src/calendars/types.js";
 
 export const CALENDAR_FIXTURES = fileURLToPath(new URL("../../fixtures/calendars.json", import.meta.url));
 
-interface CalendarFixtures {
+export type FixtureBooking = Pick<Booking, "id" | "calendarId" | "start" | "end" | "status"> &
+  Partial<Booking>;
+
+export interface CalendarFixtures {
   calendars: Calendar[];
-  bookings: (Pick<Booking, "id" | "calendarId" | "start" | "end" | "status"> & Partial<Booking>)[];
+  bookings: FixtureBooking[];
 }
 
 export interface GoldenStore {
@@ -20,14 +24,23 @@ export interface GoldenStore {
   close(): Promise<void>;
 }
 
-export async function openGoldenStore(path = CALENDAR_FIXTURES): Promise<GoldenStore> {
-  const fixtures = JSON.parse(readFileSync(path, "utf8")) as CalendarFixtures;
-  const directory = mkdtempSync(join(tmpdir(), "cita-golden-"));
-  const store = await openSqliteStore(join(directory, "calendars.db"));
-  await store.migrate();
+export function readCalendarFixtures(path = CALENDAR_FIXTURES): CalendarFixtures {
+  return JSON.parse(readFileSync(path, "utf8")) as CalendarFixtures;
+}
+
+/**
+ * Writes the fixtures into a store: every calendar (replacing one of the same id) and every booking not
+ * there yet, so seeding a database twice changes nothing.
+ */
+export async function seedStore(
+  store: CalendarStore,
+  fixtures: CalendarFixtures,
+  source: string,
+): Promise<void> {
   for (const calendar of fixtures.calendars) await store.putCalendar(calendar);
   const buffers = new Map(fixtures.calendars.map((calendar) => [calendar.id, calendar.bufferMinutes]));
   for (const booking of fixtures.bookings) {
+    if ((await store.getBooking(booking.calendarId, booking.id)) !== null) continue;
     const result = await store.createBooking({
       id: booking.id,
       calendarId: booking.calendarId,
@@ -42,9 +55,31 @@ export async function openGoldenStore(path = CALENDAR_FIXTURES): Promise<GoldenS
       createdAt: booking.createdAt ?? "2026-01-01T00:00:00+00:00",
     });
     if (result.kind !== "created")
-      throw new Error(`${path}: booking ${booking.id} was not created (${result.kind})`);
+      throw new Error(`${source}: booking ${booking.id} was not created (${result.kind})`);
     if (booking.status === "cancelled") await store.cancelBooking(booking.calendarId, booking.id);
   }
+}
+
+/** Seeds the SQLite database at `databasePath` (created and migrated as `npm start` would) and closes it. */
+export async function seedDatabase(
+  databasePath: string,
+  path = CALENDAR_FIXTURES,
+): Promise<CalendarFixtures> {
+  const fixtures = readCalendarFixtures(path);
+  const store = await openSqliteStore(databasePath);
+  try {
+    await seedStore(store, fixtures, path);
+  } finally {
+    await store.close();
+  }
+  return fixtures;
+}
+
+export async function openGoldenStore(path = CALENDAR_FIXTURES): Promise<GoldenStore> {
+  const directory = mkdtempSync(join(tmpdir(), "cita-golden-"));
+  const store = await openSqliteStore(join(directory, "calendars.db"));
+  await store.migrate();
+  await seedStore(store, readCalendarFixtures(path), path);
   return {
     store,
     async close() {

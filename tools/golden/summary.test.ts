@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { parseArguments, UsageError } from "./arguments.js";
 import type { CheckedField } from "./compare.js";
 import type { LoadedCase } from "./fixtures.js";
 import { junitXml } from "./junit.js";
@@ -80,25 +79,4 @@ describe("junitXml", () => {
     expect(xml).toContain('<failure message="differs in time">');
     expect(xml).not.toMatch(/<a>|& "/);
   });
-});
-
-describe("parseArguments", () => {
-  it("reads files and options", () => {
-    expect(
-      parseArguments(["x.jsonl", "--url", "http://127.0.0.1:8787", "--min", "0.95", "--junit", "r.xml"]),
-    ).toEqual({
-      paths: ["x.jsonl"],
-      url: "http://127.0.0.1:8787",
-      junit: "r.xml",
-      min: 0.95,
-      help: false,
-    });
-  });
-
-  it.each([["--min", "95"], ["--min", "abc"], ["--url", "ftp://host"], ["--bogus"]])(
-    "rejects %s %s",
-    (...args) => {
-      expect(() => parseArguments(args)).toThrow(UsageError);
-    },
-  );
 });
