@@ -52,3 +52,9 @@ export const dottedDateParser: Parser = {
 export function fullYear(twoDigits: number): number {
   return twoDigits < 50 ? 2000 + twoDigits : 1900 + twoDigits;
 }
+
+/** A year as written after a date: two digits read as fullYear does, four as themselves. */
+export function yearOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  return text.length === 2 ? fullYear(Number(text)) : Number(text);
+}

@@ -9,20 +9,15 @@ import {
   spanParser,
   upcomingCycleParser,
 } from "./duckling-cycles.js";
+import { englishLatentDucklingParsers } from "./duckling-latent.js";
 import {
-  compactDayMonthParser,
-  compactMonthDayParser,
-  dateThenWeekdayParser,
-  dayMonthShortYearParser,
   idesParser,
   lastDayOfMonthParser,
   monthOrdinalParser,
   nthWeekdayParser,
   onTheOrdinalParser,
   ordinalOfMonthParser,
-  spacedNumericDateParser,
-} from "./duckling-days.js";
-import { englishLatentDucklingParsers } from "./duckling-latent.js";
+} from "./duckling-month-days.js";
 import { monthParser, numericMonthParser, openYearParser, yearParser } from "./duckling-months.js";
 import { asapParser, lunchParser, nightParser } from "./duckling-parts.js";
 import {
@@ -60,6 +55,13 @@ import {
   nthWeekendParser,
   nthWeekParser,
 } from "./duckling-weeks.js";
+import {
+  compactDayMonthParser,
+  compactMonthDayParser,
+  dateThenWeekdayParser,
+  dayMonthShortYearParser,
+  spacedNumericDateParser,
+} from "./duckling-written-dates.js";
 
 export { englishLatentDucklingParsers };
 
