@@ -3,7 +3,7 @@
 // together ("tonight 815") or spelled out with nothing around it ("ten thirty").
 import type { Parser } from "../../../temporal/types.js";
 import { bareMayParser, bareYearParser } from "./duckling-months.js";
-import { latentSpelledClockParser } from "./duckling-times.js";
+import { latentSpelledClockParser } from "./duckling-spelled-times.js";
 
 /** "7", "7a", "7p": an hour, and "815", "1030": an hour and its minutes. */
 export const bareHourParser: Parser = {

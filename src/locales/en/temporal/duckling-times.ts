@@ -1,38 +1,11 @@
-// Clock times as Duckling reads them: written minutes make a minute reading ("4:00pm", "16h00", "15h"),
-// times run together ("330 p.m.", "at 1030", "at 150ish"), spaced ("at 3 15"), spelled out ("twelve oh
-// three", "nine fifty nine a m", "at three twenty"), hedged ("3ish pm", "3 oclock am", "3 in the AM"),
-// counted from an hour ("at 20 past 3pm", "a quarter to noon", "15 minutes from 1pm"), and hour ranges
-// that share one am/pm ("3-4pm", "9:30-11am").
+// Clock times in digits as Duckling reads them: written minutes make a minute reading ("4:00pm", "16h00",
+// "15h"), times run together ("330 p.m.", "at 1030", "at 150ish"), spaced ("at 3 15"), hedged ("3ish pm",
+// "3 oclock am", "3 in the AM"), an hour before its day ("9 tomorrow"), and hour ranges that share one
+// am/pm ("3-4pm", "9:30-11am"). Times in words are duckling-spelled-times.ts.
 import type { Parser, TimeSpec } from "../../../temporal/types.js";
-import { CARDINAL_PATTERN, cardinalValue } from "./duckling-words.js";
-import { HOUR_WORD_PATTERN, MONTH_PATTERN } from "./words.js";
-
-const MERIDIEM = "am|pm|a\\.m\\.?|p\\.m\\.?|a m|p m";
-const PART =
-  "in the morning|in the afternoon|in afternoon|in the evening|in evening|at night|tonight|this morning|this afternoon|this evening";
-const LEAD = "(?:(?:at|around|about|approximately|approx\\.?|@) ?)";
-/** Minutes in words: "thirty", "fifty nine", "oh three", "zero five". */
-const MINUTE_WORDS = `(?:oh|o|ou|zero)[ -](?:one|two|three|four|five|six|seven|eight|nine)|${CARDINAL_PATTERN}`;
-
-function applyMeridiem(
-  time: TimeSpec,
-  meridiem: string | undefined,
-  part: string | undefined,
-): TimeSpec | null {
-  const said = meridiem?.charAt(0) ?? (part === undefined ? undefined : part.endsWith("morning") ? "a" : "p");
-  if (said === undefined) return time;
-  if (time.hour > 12 || time.hour === 0) return null;
-  time.meridiem = said === "a" ? "am" : "pm";
-  return time;
-}
-
-function minuteWordValue(text: string): number | null {
-  const oh = /^(?:oh|o|ou|zero)[ -](.+)$/.exec(text);
-  if (oh) return cardinalValue(oh[1]!);
-  // "two three" is two numbers: a minute under ten is said "oh three".
-  const value = cardinalValue(text);
-  return value !== null && value >= 10 ? value : null;
-}
+import { applyMeridiem, LEAD, MERIDIEM, PART } from "./duckling-clock-words.js";
+import { cardinalValue } from "./duckling-words.js";
+import { HOUR_WORD_PATTERN } from "./words.js";
 
 /** "4:00pm", "9:01:10 AM", "at 16:00": the minutes are said, so the reading is to the minute. */
 export const clockParser: Parser = {
@@ -102,36 +75,6 @@ export const spacedClockParser: Parser = {
   },
 };
 
-function spelledTime(match: RegExpExecArray, latent: boolean) {
-  const [, lead, hourText, minuteText, meridiem, part] = match;
-  if (!latent && lead === undefined && meridiem === undefined && part === undefined) return null;
-  const hour = cardinalValue(hourText!);
-  const minute = minuteWordValue(minuteText!);
-  if (hour === null || minute === null || minute < 1 || minute > 59) return null;
-  const time = applyMeridiem({ hour, minute, minuteGiven: true }, meridiem, part);
-  return time === null ? null : { time };
-}
-
-const SPELLED_CLOCK = `(?:\\b(${LEAD}))?\\b(${HOUR_WORD_PATTERN})[ -](${MINUTE_WORDS})\\b(?:(?: ?(${MERIDIEM}))(?![a-z])| (${PART})\\b)?`;
-
-/** "at three twenty", "nine fifty nine a m", "seven thirty p.m.": a spelled time said as one. */
-export const spelledClockParser: Parser = {
-  name: "en/duckling-spelled-clock",
-  pattern: new RegExp(SPELLED_CLOCK, "g"),
-  extract(match) {
-    return spelledTime(match, false);
-  },
-};
-
-/** "ten thirty", "twelve oh three" alone: latent, since "three twenty" may be two counts. */
-export const latentSpelledClockParser: Parser = {
-  name: "en/duckling-latent-spelled-clock",
-  pattern: new RegExp(SPELLED_CLOCK, "g"),
-  extract(match) {
-    return spelledTime(match, true);
-  },
-};
-
 /** "3ish pm", "3 oclock am", "3 in the AM", "at three p.m.": an hour with its am/pm said. */
 export const meridiemHourParser: Parser = {
   name: "en/duckling-meridiem-hour",
@@ -144,45 +87,6 @@ export const meridiemHourParser: Parser = {
     if (hour === null || hour > 12) return null;
     const time = applyMeridiem({ hour, minute: 0 }, match[2] ?? match[3], undefined);
     return time === null ? null : { time };
-  },
-};
-
-const MINUTE_AMOUNT = `a quarter|quarter|half|\\d{1,2}|${CARDINAL_PATTERN}`;
-const HOUR_REFERENCE = `(noon|midday|midnight)|(\\d{1,2}|${HOUR_WORD_PATTERN})(?:(?: ?(${MERIDIEM}))(?![a-z])|(h)\\b)?`;
-
-/** "at 20 past 3pm", "a quarter to noon", "twenty after 3pm", "15 minutes past 15h", "15 minutes from 1pm". */
-export const minutesFromHourParser: Parser = {
-  name: "en/duckling-minutes-from-hour",
-  pattern: new RegExp(
-    `\\b(?:(?:at|around|about|for) )?(${MINUTE_AMOUNT})( minutes| minute| mins| min)? (past|after|to|till|til|before|of|from) (?:${HOUR_REFERENCE})(?![:./-]?\\d| ?(?:st|nd|rd|th)\\b| (?:${MONTH_PATTERN})\\b)`,
-    "g",
-  ),
-  extract(match) {
-    const [, amountText, unit, direction, named, hourText, meridiem, mark] = match;
-    const amount = amountText!.endsWith("quarter")
-      ? 15
-      : amountText === "half"
-        ? 30
-        : cardinalValue(amountText!);
-    if (amount === null || amount < 1 || amount > 59) return null;
-    const before = /^(?:to|till|til|before|of)$/.test(direction!);
-    // "10 to 3" is as often a range as a time: a bare count needs "minutes" or a marked hour.
-    const marked = named !== undefined || meridiem !== undefined || mark !== undefined;
-    if (/^\d/.test(amountText!) && unit === undefined && !marked && before) return null;
-    if (direction === "from" && !marked) return null;
-    if (named !== undefined) {
-      const hour = named === "midnight" ? 0 : 12;
-      const time: TimeSpec = before
-        ? { hour, minute: 0, clock24: true, minutesBefore: amount }
-        : { hour, minute: amount, clock24: true };
-      return { time };
-    }
-    const hour = cardinalValue(hourText!);
-    if (hour === null || hour > 24) return null;
-    const time: TimeSpec = before ? { hour, minute: 0, minutesBefore: amount } : { hour, minute: amount };
-    if (mark !== undefined || hour > 12) time.clock24 = true;
-    const withMeridiem = applyMeridiem(time, meridiem, undefined);
-    return withMeridiem === null ? null : { time: withMeridiem };
   },
 };
 

@@ -31,6 +31,7 @@ import {
 import { ordinalQuarterParser, quarterCodeParser } from "./duckling-quarters.js";
 import { dayOfRelativeMonthParser, weekdaysFromNowParser } from "./duckling-relative-days.js";
 import { inMarkShiftParser, inMinutesParser, inShiftParser, relativeShiftParser } from "./duckling-shifts.js";
+import { minutesFromHourParser, spelledClockParser } from "./duckling-spelled-times.js";
 import {
   clockParser,
   compactClockParser,
@@ -39,9 +40,7 @@ import {
   hourRangeParser,
   meridiemHourParser,
   midDayParser,
-  minutesFromHourParser,
   spacedClockParser,
-  spelledClockParser,
 } from "./duckling-times.js";
 import {
   nextWeekdayParser,
