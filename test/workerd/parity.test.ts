@@ -4,12 +4,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detectLanguage } from "../agents/parsing/rules/language.js";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
+import { detectLanguage } from "../../agents/parsing/rules/language.js";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { startWranglerDev, type WranglerDev } from "../support/wrangler-dev.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 // Passed to both runtimes, so a change to wrangler.toml's [vars] cannot make them differ.
 const VARS = { DEFAULT_TIMEZONE: "UTC", LOG_LEVEL: "error" };
 const SAMPLE_SIZE = 36;

@@ -3,11 +3,11 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { startWranglerDev, type WranglerDev } from "../support/wrangler-dev.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const app = createApp({ config: readConfig({}) });
 const REFTIME = String(Date.parse("2013-02-12T04:30:00-02:00"));
 

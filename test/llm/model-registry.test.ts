@@ -2,12 +2,12 @@
 // fine-tuned model by rollout and keep it request after request; the kill switch (PUT /admin/models)
 // takes effect on the next request; GET /admin/variants compares the two.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { ParseResponseSchema } from "../src/http/schemas.js";
-import { bucketOf } from "../src/registry/model-registry.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
-import { type AdminCall, adminClient } from "./support/admin-client.js";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { ParseResponseSchema } from "../../src/http/schemas.js";
+import { bucketOf } from "../../src/registry/model-registry.js";
+import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
+import { type AdminCall, adminClient } from "../support/admin-client.js";
 
 const TOKEN = "registry-admin-token";
 const FINETUNED = "qwen-ft-parsing";

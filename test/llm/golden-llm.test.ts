@@ -2,16 +2,16 @@
 // qwen provider (the openai SDK) to the provider simulator on 127.0.0.1, with the same threshold as rules
 // mode. Every case must be answered by the model (mode llm fails with 503 otherwise).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../src/config.js";
-import { createProviders } from "../src/providers/index.js";
-import { createRouter } from "../src/router/index.js";
-import { parseAppointment } from "../src/service.js";
-import { type GoldenStore, openGoldenStore } from "../tools/golden/calendars.js";
-import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../tools/golden/fixtures.js";
-import { formatFailures, formatFigures, percent } from "../tools/golden/report.js";
-import { runCases, type Target } from "../tools/golden/run-cases.js";
-import { summarize } from "../tools/golden/summary.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
+import { readConfig } from "../../src/config.js";
+import { createProviders } from "../../src/providers/index.js";
+import { createRouter } from "../../src/router/index.js";
+import { parseAppointment } from "../../src/service.js";
+import { type GoldenStore, openGoldenStore } from "../../tools/golden/calendars.js";
+import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../../tools/golden/fixtures.js";
+import { formatFailures, formatFigures, percent } from "../../tools/golden/report.js";
+import { runCases, type Target } from "../../tools/golden/run-cases.js";
+import { summarize } from "../../tools/golden/summary.js";
+import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
 
 const MINIMUM_EXACT_MATCH = 0.95;
 

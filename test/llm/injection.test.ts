@@ -3,13 +3,13 @@
 // the response keeps the contract's schema, its confidence never rises above the same request's without
 // the injection, and neither the system prompt's canary nor any API key reaches a response or a log line.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PARSING_PROMPT_CANARY } from "../prompts/parsing.js";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { jsonLogger } from "../src/http/logger.js";
-import { ParseResponseSchema } from "../src/http/schemas.js";
-import type { FaultInput } from "../tools/simulator/faults.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
+import { PARSING_PROMPT_CANARY } from "../../prompts/parsing.js";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { jsonLogger } from "../../src/http/logger.js";
+import { ParseResponseSchema } from "../../src/http/schemas.js";
+import type { FaultInput } from "../../tools/simulator/faults.js";
+import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
 
 const SENTINEL_KEYS = {
   QWEN_API_KEY: "sk-sentinel-qwen-4d1c9b7e",

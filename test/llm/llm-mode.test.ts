@@ -2,12 +2,12 @@
 // configured LLM, rules never calls one, llm answers 503 when no provider can answer; meta names who
 // answered; the request id travels upstream; invalid answers are re-asked once, counted and logged.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { type Environment, readConfig } from "../src/config.js";
-import { jsonLogger } from "../src/http/logger.js";
-import { type ParseResponse, ParseResponseSchema } from "../src/http/schemas.js";
-import type { FaultInput } from "../tools/simulator/faults.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
+import { createApp } from "../../src/app.js";
+import { type Environment, readConfig } from "../../src/config.js";
+import { jsonLogger } from "../../src/http/logger.js";
+import { type ParseResponse, ParseResponseSchema } from "../../src/http/schemas.js";
+import type { FaultInput } from "../../tools/simulator/faults.js";
+import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
 
 const REQUEST = {
   text: "Can I book a haircut tomorrow at 4pm?",

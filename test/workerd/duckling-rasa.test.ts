@@ -17,12 +17,12 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { DucklingEntitySchema } from "../src/http/duckling-route.js";
-import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { DucklingEntitySchema } from "../../src/http/duckling-route.js";
+import { startWranglerDev, type WranglerDev } from "../support/wrangler-dev.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 // Passed to both runtimes: the zone Duckling falls back to when Rasa sends no tz.
 const VARS = { DEFAULT_TIMEZONE: "America/Mexico_City", LOG_LEVEL: "error" };
 // 2013-02-12T04:30:00.000-02:00, the reference of Duckling's corpus, as Rasa 2 sends it.

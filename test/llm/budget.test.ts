@@ -2,10 +2,10 @@
 // into dollars; past 80% of the budget the router goes to conservation mode (the short prompt, 200 output
 // tokens), past 100% no LLM is called and requests read by rules; /health and /metrics show each step.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { HealthResponseSchema, ParseResponseSchema } from "../src/http/schemas.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { HealthResponseSchema, ParseResponseSchema } from "../../src/http/schemas.js";
+import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
 
 let simulator: Simulator;
 beforeAll(async () => {

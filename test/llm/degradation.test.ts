@@ -2,11 +2,11 @@
 // process. Degraded providers mean the minimal sequence, no usable provider means the rules parser; meta and
 // GET /health say which; the admin API (bearer token, compared in constant time) reads and sets the router.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { type Environment, readConfig } from "../src/config.js";
-import { HealthResponseSchema, ParseResponseSchema } from "../src/http/schemas.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
-import { adminClient } from "./support/admin-client.js";
+import { createApp } from "../../src/app.js";
+import { type Environment, readConfig } from "../../src/config.js";
+import { HealthResponseSchema, ParseResponseSchema } from "../../src/http/schemas.js";
+import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
+import { adminClient } from "../support/admin-client.js";
 
 const TOKEN = "admin-token-for-tests";
 const REQUEST = {

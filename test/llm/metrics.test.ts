@@ -4,10 +4,10 @@
 // without it this test fails and says so.
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { jsonLogger } from "../src/http/logger.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { jsonLogger } from "../../src/http/logger.js";
+import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
 
 const REQUEST = {
   text: "Can I book a haircut tomorrow at 4pm?",

@@ -4,13 +4,13 @@ import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { HealthResponseSchema } from "../src/http/schemas.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
-import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { HealthResponseSchema } from "../../src/http/schemas.js";
+import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
+import { startWranglerDev, type WranglerDev } from "../support/wrangler-dev.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const REQUESTS = [
   {
     text: "book a dentist next Tuesday at 3pm",

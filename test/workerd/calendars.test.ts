@@ -4,12 +4,12 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BookingResponseSchema, SlotConflictResponseSchema } from "../src/http/calendar-schemas.js";
-import { ErrorResponseSchema } from "../src/http/schemas.js";
-import { putRaceCalendar, RACE_CALENDAR, RACE_DAY, raceForOneSlot } from "./support/booking-race.js";
-import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
+import { BookingResponseSchema, SlotConflictResponseSchema } from "../../src/http/calendar-schemas.js";
+import { ErrorResponseSchema } from "../../src/http/schemas.js";
+import { putRaceCalendar, RACE_CALENDAR, RACE_DAY, raceForOneSlot } from "../support/booking-race.js";
+import { startWranglerDev, type WranglerDev } from "../support/wrangler-dev.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const TOKEN = "workerd-admin-token";
 const RUN = `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
 

@@ -1,11 +1,8 @@
 // One contract for every provider: each runs through its official SDK against the project's simulator on
 // 127.0.0.1, and the suite reads back what reached the wire from the simulator's recorded attempts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { FaultInput } from "../../tools/simulator/faults.js";
-import type { Attempt } from "../../tools/simulator/recording.js";
-import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
-import type { ProviderSettings } from "../config.js";
-import { createProviders } from "./index.js";
+import type { ProviderSettings } from "../../src/config.js";
+import { createProviders } from "../../src/providers/index.js";
 import {
   type CompletionRequest,
   isProviderError,
@@ -14,7 +11,10 @@ import {
   type ProviderError,
   type ProviderErrorKind,
   type ProviderName,
-} from "./types.js";
+} from "../../src/providers/types.js";
+import type { FaultInput } from "../../tools/simulator/faults.js";
+import type { Attempt } from "../../tools/simulator/recording.js";
+import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
 
 /** How each provider asks for structured output (documented in each provider's folder). */
 const EXPECTED_MODE: Record<ProviderName, "tool" | "json_schema"> = {
