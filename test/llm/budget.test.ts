@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { HealthResponseSchema, ParseResponseSchema } from "../../src/http/schemas.js";
-import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
+import { openSimulatorScope, type SimulatorScope } from "../support/simulator.js";
 
-let simulator: Simulator;
+let simulator: SimulatorScope;
 beforeAll(async () => {
-  simulator = await startSimulator({ seed: 41 });
+  simulator = await openSimulatorScope({ seed: 41 });
 });
 afterAll(() => simulator?.close());
 
@@ -30,7 +30,7 @@ describe("daily budget", () => {
     const maxTokens: number[] = [];
     const modes: string[] = [];
     for (let index = 0; index < 30; index++) {
-      const before = simulator.attempts().length;
+      const before = (await simulator.attempts()).length;
       const response = await app.request("/v1/appointments/parse", {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -41,7 +41,7 @@ describe("daily budget", () => {
       });
       expect(response.status).toBe(200);
       modes.push(ParseResponseSchema.parse(await response.json()).meta.mode);
-      const attempt = simulator.attempts().slice(before)[0];
+      const attempt = (await simulator.attempts()).slice(before)[0];
       maxTokens.push(attempt?.maxTokens ?? 0);
       states.push((await health()).router!.budget.state);
     }

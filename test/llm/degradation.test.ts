@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { type Environment, readConfig } from "../../src/config.js";
 import { HealthResponseSchema, ParseResponseSchema } from "../../src/http/schemas.js";
-import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
 import { adminClient } from "../support/admin-client.js";
+import { openSimulatorScope, type SimulatorScope } from "../support/simulator.js";
 
 const TOKEN = "admin-token-for-tests";
 const REQUEST = {
@@ -16,9 +16,9 @@ const REQUEST = {
   now: "2026-06-07T11:00:00-04:00",
 };
 
-let simulator: Simulator;
+let simulator: SimulatorScope;
 beforeAll(async () => {
-  simulator = await startSimulator({ seed: 21 });
+  simulator = await openSimulatorScope({ seed: 21 });
 });
 afterAll(() => simulator?.close());
 afterEach(() => simulator.reset());
@@ -71,8 +71,8 @@ describe("degradation drives the coordinator", () => {
 
   it("runs the minimal sequence when every usable provider is degraded", async () => {
     // Invalid JSON on every answer of both: each provider's window reads invalid JSON over 10%.
-    simulator.setFaults("qwen", undefined, [{ kind: "invalidJson", variant: "prose", rate: 1 }]);
-    simulator.setFaults("anthropic", undefined, [{ kind: "invalidJson", variant: "prose", rate: 1 }]);
+    await simulator.setFaults("qwen", undefined, [{ kind: "invalidJson", variant: "prose", rate: 1 }]);
+    await simulator.setFaults("anthropic", undefined, [{ kind: "invalidJson", variant: "prose", rate: 1 }]);
     const { parse, health } = appWith();
     // Each request goes to a provider still healthy; after 3 samples a provider reads degraded: 6 at most.
     for (let index = 0; index < 6; index++) await parse();
@@ -90,8 +90,8 @@ describe("degradation drives the coordinator", () => {
   });
 
   it("reads by rules in the minimal sequence when no provider is usable, and says so", async () => {
-    simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
-    simulator.setFaults("anthropic", undefined, [{ kind: "serverError" }]);
+    await simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
+    await simulator.setFaults("anthropic", undefined, [{ kind: "serverError" }]);
     const { parse, health } = appWith();
     for (let index = 0; index < 4; index++) {
       const { status, body } = await parse();
@@ -104,19 +104,19 @@ describe("degradation drives the coordinator", () => {
       ["down", "open"],
       ["down", "open"],
     ]);
-    const before = simulator.attempts().length;
+    const before = (await simulator.attempts()).length;
     const { body } = await parse();
     const meta = ParseResponseSchema.parse(body).meta;
     expect(meta).toMatchObject({ mode: "rules", degraded: true, provider: null });
     expect(meta.agents).toEqual(["parsing", "temporal", "validation"]);
     // Open breakers: nobody is called at all.
-    expect(simulator.attempts().length).toBe(before);
+    expect((await simulator.attempts()).length).toBe(before);
     // Mode llm cannot be served.
     expect((await parse({ mode: "llm" })).status).toBe(503);
   });
 
   it("fails over to the other provider and keeps answering with the LLM", async () => {
-    simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
+    await simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
     const { parse } = appWith({ LLM_PROVIDER: "qwen" });
     for (let index = 0; index < 5; index++) {
       const meta = ParseResponseSchema.parse((await parse()).body).meta;
@@ -161,11 +161,11 @@ describe("admin API", () => {
     const on = await admin("PUT", "/admin/router/conservation", { enabled: true });
     expect(on.body).toMatchObject({ conservation: true, conservationReason: "admin" });
     await parse();
-    const attempt = simulator.attempts().at(-1)!;
+    const attempt = (await simulator.attempts()).at(-1)!;
     expect(attempt.maxTokens).toBe(200);
     await admin("PUT", "/admin/router/conservation", { enabled: false });
     await parse();
-    expect(simulator.attempts().at(-1)!.maxTokens).toBe(400);
+    expect((await simulator.attempts()).at(-1)!.maxTokens).toBe(400);
   });
 
   it("forces the degraded mode, and lifts it", async () => {
@@ -180,12 +180,12 @@ describe("admin API", () => {
   });
 
   it("resets a breaker", async () => {
-    simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
+    await simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
     const { admin, parse } = appWith({ LLM_PROVIDER: "qwen", LLM_WEIGHTS: "qwen=100,anthropic=0" });
     for (let index = 0; index < 5; index++) await parse();
     const opened = await admin("GET", "/admin/router");
     expect((opened.body.providers as { breaker: string }[])[0]?.breaker).toBe("open");
-    simulator.setFaults("qwen", undefined, []);
+    await simulator.setFaults("qwen", undefined, []);
     const reset = await admin("POST", "/admin/router/breakers/qwen/reset");
     expect(reset.status).toBe(200);
     expect((reset.body.providers as { breaker: string; state: string }[])[0]).toMatchObject({

@@ -11,16 +11,16 @@ import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../../tools/golden/fi
 import { formatFailures, formatFigures, percent } from "../../tools/golden/report.js";
 import { runCases, type Target } from "../../tools/golden/run-cases.js";
 import { summarize } from "../../tools/golden/summary.js";
-import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
+import { openSimulatorScope, type SimulatorScope } from "../support/simulator.js";
 
 const MINIMUM_EXACT_MATCH = 0.95;
 
 describe("golden prompts in LLM mode (qwen through the simulator)", () => {
   const { cases } = loadGoldenFiles([DEFAULT_GOLDEN_DIRECTORY]);
   let calendars: GoldenStore;
-  let simulator: Simulator;
+  let simulator: SimulatorScope;
   beforeAll(async () => {
-    [calendars, simulator] = await Promise.all([openGoldenStore(), startSimulator({ seed: 5 })]);
+    [calendars, simulator] = await Promise.all([openGoldenStore(), openSimulatorScope({ seed: 5 })]);
   });
   afterAll(async () => {
     await Promise.all([calendars?.close(), simulator?.close()]);
@@ -43,7 +43,7 @@ describe("golden prompts in LLM mode (qwen through the simulator)", () => {
     expect(summary.exactMatch, message).toBeGreaterThanOrEqual(MINIMUM_EXACT_MATCH);
     expect([...modes]).toEqual(["llm/qwen"]);
     // One attempt per case: no re-asks on well-formed answers, each with the case's request id.
-    const attempts = simulator.attempts();
+    const attempts = await simulator.attempts();
     expect(attempts).toHaveLength(cases.length);
     expect(new Set(attempts.map((attempt) => attempt.requestId))).toEqual(
       new Set(cases.map((golden) => golden.id)),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { jsonLogger } from "../../src/http/logger.js";
-import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
+import { openSimulatorScope, type SimulatorScope } from "../support/simulator.js";
 
 const REQUEST = {
   text: "Can I book a haircut tomorrow at 4pm?",
@@ -16,7 +16,7 @@ const REQUEST = {
   now: "2026-06-07T11:00:00-04:00",
 };
 
-let simulator: Simulator;
+let simulator: SimulatorScope;
 let app: ReturnType<typeof createApp>;
 const lines: string[] = [];
 
@@ -41,7 +41,7 @@ function value(text: string, series: string): number | null {
 }
 
 beforeAll(async () => {
-  simulator = await startSimulator({ seed: 31 });
+  simulator = await openSimulatorScope({ seed: 31 });
   app = createApp({
     config: readConfig({
       QWEN_API_KEY: "sk-metrics-secret-91c2",
@@ -55,9 +55,9 @@ beforeAll(async () => {
   expect((await parse(REQUEST)).status).toBe(200);
   expect((await parse({ ...REQUEST, mode: "rules" })).status).toBe(200);
   expect((await parse({ ...REQUEST, confidence: 1 })).status).toBe(400);
-  simulator.setFaults("qwen", undefined, [{ kind: "rateLimit", retryAfterSeconds: 30 }]);
+  await simulator.setFaults("qwen", undefined, [{ kind: "rateLimit", retryAfterSeconds: 30 }]);
   expect((await parse({ ...REQUEST, text: "Book a haircut on Friday at 10am" })).status).toBe(200);
-  simulator.setFaults("qwen", undefined, []);
+  await simulator.setFaults("qwen", undefined, []);
 });
 
 afterAll(() => simulator?.close());

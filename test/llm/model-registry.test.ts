@@ -6,16 +6,16 @@ import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { ParseResponseSchema } from "../../src/http/schemas.js";
 import { bucketOf } from "../../src/registry/model-registry.js";
-import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
 import { type AdminCall, adminClient } from "../support/admin-client.js";
+import { openSimulatorScope, type SimulatorScope } from "../support/simulator.js";
 
 const TOKEN = "registry-admin-token";
 const FINETUNED = "qwen-ft-parsing";
-let simulator: Simulator;
+let simulator: SimulatorScope;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  simulator = await startSimulator({ seed: 51 });
+  simulator = await openSimulatorScope({ seed: 51 });
   app = createApp({
     config: readConfig({
       ADMIN_TOKEN: TOKEN,
@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => simulator?.close());
 
 async function parseAs(user: string): Promise<{ model: string | null; maxTokens: number | null }> {
-  const before = simulator.attempts().length;
+  const before = (await simulator.attempts()).length;
   const response = await app.request("/v1/appointments/parse", {
     method: "POST",
     headers: { "content-type": "application/json", "x-user-id": user },
@@ -39,7 +39,7 @@ async function parseAs(user: string): Promise<{ model: string | null; maxTokens:
   });
   expect(response.status).toBe(200);
   const meta = ParseResponseSchema.parse(await response.json()).meta;
-  const attempt = simulator.attempts().slice(before)[0];
+  const attempt = (await simulator.attempts()).slice(before)[0];
   expect(attempt?.model).toBe(meta.model);
   return { model: meta.model, maxTokens: attempt?.maxTokens ?? null };
 }

@@ -73,9 +73,11 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
   child.stderr?.on("data", append);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const processGroup = child.pid;
-  // If the test worker dies before afterAll, still take wrangler down with it.
+  // If this process exits before stop(), still take wrangler down with it; if it is killed or interrupted,
+  // which runs no exit handler, the watchdog does.
   const onExit = () => signalGroup(processGroup, "SIGKILL");
   process.once("exit", onExit);
+  if (processGroup !== undefined) startWatchdog(processGroup);
 
   const stop = async () => {
     process.removeListener("exit", onExit);
@@ -141,6 +143,35 @@ async function stopGroup(processGroup: number | undefined, exited: Promise<numbe
   while (Date.now() < deadlineAfterKill && liveMembers(processGroup) > 0) await delay(100);
   const left = liveMembers(processGroup);
   if (left > 0) throw new Error(`${left} process(es) of wrangler's group ${processGroup} are still running`);
+}
+
+/**
+ * Watches, from outside wrangler's group and session (so a Ctrl-C in the terminal does not reach it), for
+ * this process to end: then it stops the group as stop() would, TERM and after a grace KILL. It leaves as
+ * soon as the group is gone, which is how a normal stop() ends it.
+ */
+const WATCHDOG = `
+const [group, parent, graceMs] = process.argv.slice(1).map(Number);
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const signal = (name) => { try { process.kill(-group, name); } catch {} };
+const timer = setInterval(() => {
+  if (!alive(-group)) process.exit(0);
+  if (process.ppid === parent && alive(parent)) return;
+  clearInterval(timer);
+  signal("SIGTERM");
+  setTimeout(() => { signal("SIGKILL"); process.exit(0); }, graceMs);
+}, 250);
+`;
+
+function startWatchdog(processGroup: number): void {
+  spawn(
+    process.execPath,
+    ["-e", WATCHDOG, String(processGroup), String(process.pid), String(STOP_GRACE_MS)],
+    {
+      detached: true,
+      stdio: "ignore",
+    },
+  ).unref();
 }
 
 function signalGroup(processGroup: number | undefined, signal: NodeJS.Signals): void {
