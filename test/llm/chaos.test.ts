@@ -5,13 +5,9 @@
 // scenario's whole table is printed.
 import { describe, expect, it } from "vitest";
 import { FIXED_SETTINGS, scaledTimings } from "../../tools/chaos/cita.js";
+import { recoveryTimeoutMs } from "../../tools/chaos/recovery.js";
 import { formatScenario } from "../../tools/chaos/report.js";
-import {
-  type RunOptions,
-  recoveryTimeoutMs,
-  runScenario,
-  type ScenarioReport,
-} from "../../tools/chaos/run.js";
+import { type RunOptions, runScenario, type ScenarioReport } from "../../tools/chaos/run.js";
 import { buildScenarios, type Scenario } from "../../tools/chaos/scenarios.js";
 import { goldenRequests } from "../../tools/chaos/texts.js";
 
