@@ -1,17 +1,13 @@
 // The daily LLM budget end to end, against the provider simulator: the price table turns each call's tokens
 // into dollars; past 80% of the budget the router goes to conservation mode (the short prompt, 200 output
 // tokens), past 100% no LLM is called and requests read by rules; /health and /metrics show each step.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { HealthResponseSchema, ParseResponseSchema } from "../../src/http/schemas.js";
-import { openSimulatorScope, type SimulatorScope } from "../support/simulator.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
-let simulator: SimulatorScope;
-beforeAll(async () => {
-  simulator = await openSimulatorScope({ seed: 41 });
-});
-afterAll(() => simulator?.close());
+const simulator = useSimulatorScope({ seed: 41 });
 
 describe("daily budget", () => {
   it("switches to conservation mode, then to rules only", async () => {

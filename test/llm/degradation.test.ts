@@ -1,12 +1,12 @@
 // Degradation drives the coordinator, and operators steer the router: against the provider simulator, in
 // process. Degraded providers mean the minimal sequence, no usable provider means the rules parser; meta and
 // GET /health say which; the admin API (bearer token, compared in constant time) reads and sets the router.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { type Environment, readConfig } from "../../src/config.js";
 import { HealthResponseSchema, ParseResponseSchema } from "../../src/http/schemas.js";
 import { adminClient } from "../support/admin-client.js";
-import { openSimulatorScope, type SimulatorScope } from "../support/simulator.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
 const TOKEN = "admin-token-for-tests";
 const REQUEST = {
@@ -16,12 +16,7 @@ const REQUEST = {
   now: "2026-06-07T11:00:00-04:00",
 };
 
-let simulator: SimulatorScope;
-beforeAll(async () => {
-  simulator = await openSimulatorScope({ seed: 21 });
-});
-afterAll(() => simulator?.close());
-afterEach(() => simulator.reset());
+const simulator = useSimulatorScope({ seed: 21, resetAfterEach: true });
 
 function appWith(environment: Environment = {}) {
   const config = readConfig({

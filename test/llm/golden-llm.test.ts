@@ -11,19 +11,19 @@ import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../../tools/golden/fi
 import { formatFailures, formatFigures, percent } from "../../tools/golden/report.js";
 import { runCases, type Target } from "../../tools/golden/run-cases.js";
 import { summarize } from "../../tools/golden/summary.js";
-import { openSimulatorScope, type SimulatorScope } from "../support/simulator.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
 const MINIMUM_EXACT_MATCH = 0.95;
 
 describe("golden prompts in LLM mode (qwen through the simulator)", () => {
   const { cases } = loadGoldenFiles([DEFAULT_GOLDEN_DIRECTORY]);
   let calendars: GoldenStore;
-  let simulator: SimulatorScope;
+  const simulator = useSimulatorScope({ seed: 5 });
   beforeAll(async () => {
-    [calendars, simulator] = await Promise.all([openGoldenStore(), openSimulatorScope({ seed: 5 })]);
+    calendars = await openGoldenStore();
   });
   afterAll(async () => {
-    await Promise.all([calendars?.close(), simulator?.close()]);
+    await calendars?.close();
   });
 
   it(`matches at least ${percent(MINIMUM_EXACT_MATCH)} of the cases exactly, every one read by the model`, async () => {

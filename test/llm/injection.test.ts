@@ -2,14 +2,14 @@
 // model would (smuggled keys, a contact taken from the injection, confidence 1). Whatever the model says,
 // the response keeps the contract's schema, its confidence never rises above the same request's without
 // the injection, and neither the system prompt's canary nor any API key reaches a response or a log line.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PARSING_PROMPT_CANARY } from "../../prompts/parsing.js";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { jsonLogger } from "../../src/http/logger.js";
 import { ParseResponseSchema } from "../../src/http/schemas.js";
 import type { FaultInput } from "../../tools/simulator/faults.js";
-import { openSimulatorScope, type SimulatorScope } from "../support/simulator.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
 const SENTINEL_KEYS = {
   QWEN_API_KEY: "sk-sentinel-qwen-4d1c9b7e",
@@ -76,12 +76,11 @@ const BASES = [
 ].map((base) => ({ ...base, now: "2026-01-22T10:30:00+01:00" }));
 
 describe("prompt injection with a model that obeys it", () => {
-  let simulator: SimulatorScope;
+  const simulator = useSimulatorScope({ seed: 11 });
   const lines: string[] = [];
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
-    simulator = await openSimulatorScope({ seed: 11 });
     // Every provider obeys: whichever one the router picks, the injection reaches a gullible model.
     await setEveryProvider([{ kind: "obeyInjection" }]);
     const config = readConfig({
@@ -94,7 +93,6 @@ describe("prompt injection with a model that obeys it", () => {
     });
     app = createApp({ config, logger: jsonLogger("debug", (line) => lines.push(line)) });
   });
-  afterAll(() => simulator?.close());
 
   async function setEveryProvider(faults: FaultInput[]): Promise<void> {
     for (const provider of ["qwen", "openai", "anthropic", "mistral"])

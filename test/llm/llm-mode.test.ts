@@ -1,13 +1,13 @@
 // The `mode` field against the provider simulator, driven through the app in process: auto reads with the
 // configured LLM, rules never calls one, llm answers 503 when no provider can answer; meta names who
 // answered; the request id travels upstream; invalid answers are re-asked once, counted and logged.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { type Environment, readConfig } from "../../src/config.js";
 import { jsonLogger } from "../../src/http/logger.js";
 import { type ParseResponse, ParseResponseSchema } from "../../src/http/schemas.js";
 import type { FaultInput } from "../../tools/simulator/faults.js";
-import { openSimulatorScope, type SimulatorScope } from "../support/simulator.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
 const REQUEST = {
   text: "Can I book a haircut tomorrow at 4pm?",
@@ -16,12 +16,7 @@ const REQUEST = {
   now: "2026-06-07T11:00:00-04:00",
 };
 
-let simulator: SimulatorScope;
-beforeAll(async () => {
-  simulator = await openSimulatorScope({ seed: 3 });
-});
-afterAll(() => simulator?.close());
-afterEach(() => simulator.reset());
+const simulator = useSimulatorScope({ seed: 3, resetAfterEach: true });
 
 function appWith(environment: Environment = {}) {
   const lines: string[] = [];

@@ -3,11 +3,11 @@
 // read back series by series. promtool comes from the Debian package `prometheus` (installed by .ci/run);
 // without it this test fails and says so.
 import { spawnSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { jsonLogger } from "../../src/http/logger.js";
-import { openSimulatorScope, type SimulatorScope } from "../support/simulator.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
 const REQUEST = {
   text: "Can I book a haircut tomorrow at 4pm?",
@@ -16,7 +16,7 @@ const REQUEST = {
   now: "2026-06-07T11:00:00-04:00",
 };
 
-let simulator: SimulatorScope;
+const simulator = useSimulatorScope({ seed: 31 });
 let app: ReturnType<typeof createApp>;
 const lines: string[] = [];
 
@@ -41,7 +41,6 @@ function value(text: string, series: string): number | null {
 }
 
 beforeAll(async () => {
-  simulator = await openSimulatorScope({ seed: 31 });
   app = createApp({
     config: readConfig({
       QWEN_API_KEY: "sk-metrics-secret-91c2",
@@ -59,8 +58,6 @@ beforeAll(async () => {
   expect((await parse({ ...REQUEST, text: "Book a haircut on Friday at 10am" })).status).toBe(200);
   await simulator.setFaults("qwen", undefined, []);
 });
-
-afterAll(() => simulator?.close());
 
 describe("GET /metrics", () => {
   it("passes promtool check metrics", async () => {

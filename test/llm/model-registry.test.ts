@@ -1,21 +1,20 @@
 // The model registry through the app, against the provider simulator: users named by X-User-Id get the
 // fine-tuned model by rollout and keep it request after request; the kill switch (PUT /admin/models)
 // takes effect on the next request; GET /admin/variants compares the two.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { ParseResponseSchema } from "../../src/http/schemas.js";
 import { bucketOf } from "../../src/registry/model-registry.js";
 import { type AdminCall, adminClient } from "../support/admin-client.js";
-import { openSimulatorScope, type SimulatorScope } from "../support/simulator.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
 const TOKEN = "registry-admin-token";
 const FINETUNED = "qwen-ft-parsing";
-let simulator: SimulatorScope;
+const simulator = useSimulatorScope({ seed: 51 });
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  simulator = await openSimulatorScope({ seed: 51 });
   app = createApp({
     config: readConfig({
       ADMIN_TOKEN: TOKEN,
@@ -28,7 +27,6 @@ beforeAll(async () => {
     }),
   });
 });
-afterAll(() => simulator?.close());
 
 async function parseAs(user: string): Promise<{ model: string | null; maxTokens: number | null }> {
   const before = (await simulator.attempts()).length;

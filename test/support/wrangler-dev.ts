@@ -1,5 +1,6 @@
 // Starts `wrangler dev` on local workerd for tests, fully offline, and stops it with its whole process group
-// (wrangler's node, esbuild and the workerd children), so a test run leaves no process behind.
+// (wrangler's node, esbuild and the workerd children), so a test run leaves no process behind; a watchdog
+// does the same if the process that started it is interrupted or killed first.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
