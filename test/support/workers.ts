@@ -4,14 +4,25 @@
 //   rules  no LLM key, so every request reads by rules; ADMIN_TOKEN for the calendar routes; a default zone
 //          other than UTC, which Rasa's requests without a tz fall back to (every other test names a zone).
 //   llm    Qwen, Anthropic and Mistral keys pointing at a scope of the shared simulator.
-// A worker that failed to start fails each test that asks for it, with wrangler's output, rather than the
-// whole run.
-import { inject } from "vitest";
+// A test file waits for its worker with useWorker; a worker that failed to start fails each test that asks
+// for its URL, with wrangler's output, rather than the whole run.
+import { existsSync, readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { beforeAll, inject } from "vitest";
 import type { ProviderName } from "../../src/providers/types.js";
 
 export type WorkerName = "rules" | "llm";
 
-export type SharedWorker = { url: string; error?: undefined } | { url?: undefined; error: string };
+export interface SharedWorker {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** A file the setup writes once the worker answers (READY) or has failed (why). */
+  status: string;
+}
+
+export const READY = "ready";
+/** wrangler-dev.ts gives up on a start after 40 s and stops it, then the setup writes why. */
+const WAIT_MS = 60_000;
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -50,10 +61,31 @@ export function llmWorkerVariables(baseUrls: Record<ProviderName, string>): Reco
   };
 }
 
-/** The worker's URL, http://127.0.0.1:PORT; throws wrangler's start-up failure if it did not start. */
-export function workerUrl(name: WorkerName): string {
-  const worker = inject("workers")[name];
-  if (worker.url === undefined)
-    throw new Error(`wrangler dev (${name} worker) did not start: ${worker.error}`);
-  return worker.url;
+async function startFailure(name: WorkerName, status: string): Promise<Error | null> {
+  const deadline = Date.now() + WAIT_MS;
+  while (Date.now() < deadline) {
+    if (existsSync(status)) {
+      const text = readFileSync(status, "utf8");
+      return text === READY ? null : new Error(`wrangler dev (${name} worker): ${text}`);
+    }
+    await sleep(100);
+  }
+  return new Error(`wrangler dev (${name} worker) was neither ready nor failed after ${WAIT_MS} ms`);
+}
+
+/**
+ * The worker for this file's tests: waits in beforeAll until it answers, and returns a getter of its URL
+ * (http://127.0.0.1:PORT) that throws the start-up failure, so each test that needs it fails with
+ * wrangler's output while the hook itself passes (a failed hook would leave the tests marked skipped).
+ */
+export function useWorker(name: WorkerName): () => string {
+  const { url, status } = inject("workers")[name];
+  let failure: Error | null = null;
+  beforeAll(async () => {
+    failure = await startFailure(name, status);
+  }, WAIT_MS + 5_000);
+  return () => {
+    if (failure) throw failure;
+    return url;
+  };
 }

@@ -8,6 +8,11 @@ import { join } from "node:path";
 
 export interface WranglerDev {
   url: string;
+  /**
+   * Resolves once GET /health answers 200; if wrangler exits first or the time runs out, stops it and
+   * rejects with what it printed.
+   */
+  ready: Promise<void>;
   /** What wrangler printed so far (stdout and stderr interleaved, last 20 kB). */
   output(): string;
   stop(): Promise<void>;
@@ -35,6 +40,7 @@ const OFFLINE_ENVIRONMENT = {
   FORCE_COLOR: "0",
 };
 
+/** Starts wrangler and returns at once: `ready` says when (and whether) it answers. */
 export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -84,15 +90,13 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
     process.removeListener("exit", onExit);
     await stopGroup(processGroup, exited);
   };
-  try {
-    await waitUntilHealthy(url, exited, options.readyTimeoutMs ?? 40_000);
-  } catch (error) {
+  const ready = waitUntilHealthy(url, exited, options.readyTimeoutMs ?? 40_000).catch(async (error) => {
     await stop();
     throw new Error(
       `wrangler dev did not start: ${(error as Error).message}\n--- wrangler output ---\n${output}`,
     );
-  }
-  return { url, output: () => output, stop };
+  });
+  return { url, ready, output: () => output, stop };
 }
 
 function childEnvironment(cwd: string): NodeJS.ProcessEnv {

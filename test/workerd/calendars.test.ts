@@ -5,12 +5,14 @@ import { describe, expect, it } from "vitest";
 import { BookingResponseSchema, SlotConflictResponseSchema } from "../../src/http/calendar-schemas.js";
 import { ErrorResponseSchema } from "../../src/http/schemas.js";
 import { putRaceCalendar, RACE_CALENDAR, RACE_DAY, raceForOneSlot } from "../support/booking-race.js";
-import { ADMIN_TOKEN as TOKEN, workerUrl } from "../support/workers.js";
+import { ADMIN_TOKEN as TOKEN, useWorker } from "../support/workers.js";
 
 const RUN = `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
 
+const workerUrl = useWorker("rules");
+
 function url(path: string): string {
-  return `${workerUrl("rules")}${path}`;
+  return `${workerUrl()}${path}`;
 }
 
 function book(calendarId: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
@@ -24,7 +26,7 @@ function book(calendarId: string, body: unknown, headers: Record<string, string>
 describe("calendars and bookings on workerd with D1", () => {
   // A start-up failure (test/support/workerd-setup.ts) is reported here and fails every other test.
   it("wrangler dev starts on local workerd", () => {
-    expect(workerUrl("rules")).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(workerUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
   it("answers PUT with 401 for a wrong token and 200 for the right one", async () => {
@@ -37,19 +39,19 @@ describe("calendars and bookings on workerd with D1", () => {
     expect(wrong.status).toBe(401);
     expect(ErrorResponseSchema.parse(await wrong.json()).error.code).toBe("unauthorized");
     expect((await fetch(url(`/v1/calendars/${id}`))).status).toBe(404);
-    await putRaceCalendar(workerUrl("rules"), id, TOKEN);
+    await putRaceCalendar(workerUrl(), id, TOKEN);
     expect(await (await fetch(url(`/v1/calendars/${id}`))).json()).toEqual({ id, ...RACE_CALENDAR });
   });
 
   it(`50 concurrent POSTs for overlapping slots on ${RACE_DAY}: one 201, 49 × 409 slot_unavailable with alternatives`, async () => {
     const id = `race-${RUN}`;
-    await putRaceCalendar(workerUrl("rules"), id, TOKEN);
-    await raceForOneSlot(workerUrl("rules"), id);
+    await putRaceCalendar(workerUrl(), id, TOKEN);
+    await raceForOneSlot(workerUrl(), id);
   }, 60_000);
 
   it("replays an Idempotency-Key, cancels, frees the slot and cancels again idempotently", async () => {
     const id = `life-${RUN}`;
-    await putRaceCalendar(workerUrl("rules"), id, TOKEN);
+    await putRaceCalendar(workerUrl(), id, TOKEN);
     const body = { start: `${RACE_DAY}T12:00:00+01:00`, durationMinutes: 30, contact: "Ana" };
     const first = await book(id, body, { "idempotency-key": `key-${RUN}` });
     expect(first.status).toBe(201);
@@ -72,7 +74,7 @@ describe("calendars and bookings on workerd with D1", () => {
 
   it("runs all six agents on a request naming a calendar: free, taken with alternatives, outside hours", async () => {
     const id = `agents-${RUN}`;
-    await putRaceCalendar(workerUrl("rules"), id, TOKEN);
+    await putRaceCalendar(workerUrl(), id, TOKEN);
     expect((await book(id, { start: `${RACE_DAY}T10:00:00+01:00`, durationMinutes: 15 })).status).toBe(201);
     const parse = async (text: string) => {
       const response = await fetch(url("/v1/appointments/parse"), {

@@ -18,7 +18,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { DucklingEntitySchema } from "../../src/http/duckling-route.js";
-import { RULES_WORKER_VARIABLES, workerUrl } from "../support/workers.js";
+import { RULES_WORKER_VARIABLES, useWorker } from "../support/workers.js";
 
 // The rules worker's variables, passed to Node too: DEFAULT_TIMEZONE is the zone Duckling falls back to when
 // Rasa sends no tz.
@@ -105,8 +105,9 @@ type Send = (body: string, headers: Record<string, string>) => Promise<Response>
 const app = createApp({ config: readConfig(VARS) });
 const inProcess: Send = async (body, headers) => app.request("/parse", { method: "POST", headers, body });
 
+const workerUrl = useWorker("rules");
 const onWorkerd: Send = async (body, headers) =>
-  fetch(`${workerUrl("rules")}/parse`, { method: "POST", headers, body });
+  fetch(`${workerUrl()}/parse`, { method: "POST", headers, body });
 
 it("encodes the payload as requests does", () => {
   const body = rasaPayload({

@@ -6,7 +6,7 @@ import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { HealthResponseSchema } from "../../src/http/schemas.js";
 import { simulatorScope } from "../support/simulator.js";
-import { workerUrl } from "../support/workers.js";
+import { useWorker } from "../support/workers.js";
 
 const REQUESTS = [
   {
@@ -26,6 +26,7 @@ const REQUESTS = [
 describe("LLM mode on workerd and Node", () => {
   // The scope of the shared simulator the llm worker calls (test/support/workers.ts has its variables).
   const simulator = simulatorScope(inject("llmWorkerScope"));
+  const workerUrl = useWorker("llm");
 
   it.each(REQUESTS.map((request, index) => [request.text, request, index] as const))(
     "%s",
@@ -41,7 +42,7 @@ describe("LLM mode on workerd and Node", () => {
       const fromNode = (await (
         await node.request("/v1/appointments/parse", init(`node-${index}`))
       ).json()) as Record<string, unknown>;
-      const response = await fetch(`${workerUrl("llm")}/v1/appointments/parse`, init(`workerd-${index}`));
+      const response = await fetch(`${workerUrl()}/v1/appointments/parse`, init(`workerd-${index}`));
       expect(response.status).toBe(200);
       const text = await response.text();
       expect(text).not.toContain("sentinel");
@@ -63,9 +64,9 @@ describe("LLM mode on workerd and Node", () => {
   );
 
   it("exposes the router in /health and Prometheus text in /metrics, checked by promtool", async () => {
-    const health = HealthResponseSchema.parse(await (await fetch(`${workerUrl("llm")}/health`)).json());
+    const health = HealthResponseSchema.parse(await (await fetch(`${workerUrl()}/health`)).json());
     expect(health.router?.providers.map((entry) => entry.provider)).toEqual(["qwen", "anthropic", "mistral"]);
-    const response = await fetch(`${workerUrl("llm")}/metrics`);
+    const response = await fetch(`${workerUrl()}/metrics`);
     expect(response.status).toBe(200);
     const text = await response.text();
     // The isolate that answered the parse requests above counted them (wrangler dev runs one isolate).

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { detectLanguage } from "../../agents/parsing/rules/language.js";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
-import { RULES_WORKER_VARIABLES, workerUrl } from "../support/workers.js";
+import { RULES_WORKER_VARIABLES, useWorker } from "../support/workers.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SAMPLE_SIZE = 36;
@@ -71,12 +71,13 @@ const allCases = loadGoldenCases();
 const sample = sampleCases(allCases);
 // The rules worker's variables for Node too, so a change to wrangler.toml's [vars] cannot make them differ.
 const app = createApp({ config: readConfig(RULES_WORKER_VARIABLES) });
+const workerUrl = useWorker("rules");
 
 async function onBoth(exchange: Exchange) {
   const init = { method: exchange.method, headers: exchange.headers ?? {}, body: exchange.body ?? null };
   const [onNode, onWorkerd] = await Promise.all([
     app.request(exchange.path, init),
-    fetch(`${workerUrl("rules")}${exchange.path}`, init),
+    fetch(`${workerUrl()}${exchange.path}`, init),
   ]);
   return { node: await comparable(onNode), workerd: await comparable(onWorkerd) };
 }
@@ -108,7 +109,7 @@ function parseRequest(body: string, requestId: string): Exchange {
 describe("Node and workerd answer alike", () => {
   // A start-up failure (test/support/workerd-setup.ts) is reported here and fails every other test.
   it("wrangler dev starts on local workerd and answers GET /health", () => {
-    expect(workerUrl("rules")).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(workerUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
   it("samples enough golden cases: both languages, several zones, the DST transitions", () => {
