@@ -143,7 +143,7 @@ async function stopGroup(processGroup: number | undefined, exited: Promise<numbe
   const deadline = Date.now() + STOP_GRACE_MS;
   while (Date.now() < deadline && liveMembers(processGroup) > 0) await delay(100);
   if (liveMembers(processGroup) > 0) signalGroup(processGroup, "SIGKILL");
-  await Promise.race([exited, delay(STOP_GRACE_MS)]);
+  await settledWithin(exited, STOP_GRACE_MS);
   const deadlineAfterKill = Date.now() + STOP_GRACE_MS;
   while (Date.now() < deadlineAfterKill && liveMembers(processGroup) > 0) await delay(100);
   const left = liveMembers(processGroup);
@@ -222,6 +222,16 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
     });
   });
+}
+
+/**
+ * Waits for the promise for `ms` at most, and leaves no timer behind: a pending one would hold the process
+ * that stops wrangler (vitest's main process, at teardown) open until it fires.
+ */
+async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 function delay(ms: number): Promise<void> {
