@@ -2,22 +2,21 @@
 // rules requests), the exposition passes `promtool check metrics`, and every metric the alert rules, the
 // Grafana dashboard and the runbooks query is one it exposes, with the labels the queries match on.
 // promtool skips or is required as test/support/promtool.ts says.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
 import { exposition, familyOf } from "./support/exposition.js";
 import { alertRules, dashboardExprs, ROOT, runbookQueries, TARGET_LABELS } from "./support/ops-files.js";
 import { matcherLabels, metricNames } from "./support/promql.js";
 import { runPromtool } from "./support/promtool.js";
+import { useSimulatorScope } from "./support/simulator.js";
 
 describe("GET /metrics", () => {
-  let simulator: Simulator;
+  const simulator = useSimulatorScope({ seed: 5 });
   let body = "";
   let status = 0;
 
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: 5 });
     const app = createApp({
       config: readConfig({
         QWEN_API_KEY: "sk-test",
@@ -44,7 +43,6 @@ describe("GET /metrics", () => {
     status = response.status;
     body = await response.text();
   });
-  afterAll(() => simulator?.close());
 
   it("answers the Prometheus text format", () => {
     expect(status, body.slice(0, 500)).toBe(200);

@@ -1,20 +1,15 @@
 // The LLM Parsing agent against the provider simulator (qwen through the openai SDK).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.js";
 import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
 import { createAgentContext } from "../../src/coordinator/context.js";
 import { createProviders } from "../../src/providers/index.js";
 import { createRouter } from "../../src/router/index.js";
-import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
+import { useSimulatorScope } from "../../test/support/simulator.js";
 import { parsingAgent } from "./index.js";
 import { readByRules } from "./rules.js";
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ seed: 9 });
-});
-afterAll(() => simulator?.close());
-afterEach(() => simulator.reset());
+const simulator = useSimulatorScope({ seed: 9, resetAfterEach: true });
 
 function contextFor(text: string, withLlm: boolean): AgentContext {
   const config = readConfig({ QWEN_API_KEY: "sk-test", QWEN_BASE_URL: simulator.baseUrls.qwen });
@@ -42,7 +37,7 @@ describe("LLM parsing agent", () => {
     const context = contextFor(text, false);
     const rules = readByRules(context, emptyDraft(context));
     expect(await run(text, false)).toEqual(rules);
-    expect(simulator.attempts()).toEqual([]);
+    expect(await simulator.attempts()).toEqual([]);
   });
 
   it("reads the fields with the model and records who answered", async () => {
@@ -63,7 +58,7 @@ describe("LLM parsing agent", () => {
   });
 
   it("falls back to the rules reading when the provider fails", async () => {
-    simulator.setFaults("qwen", undefined, [{ kind: "reset" }]);
+    await simulator.setFaults("qwen", undefined, [{ kind: "reset" }]);
     const draft = await run("cita con el Dr. Pérez mañana a las 11");
     expect(draft).toMatchObject({ intent: true, contact: "Dr. Pérez", llm: null });
   });

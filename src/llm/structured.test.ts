@@ -1,22 +1,19 @@
 // One structured call through a real provider (qwen, the openai SDK) against the provider simulator.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parsingPrompt, parsingUserMessage } from "../../prompts/parsing.js";
-import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
+import { useSimulatorScope } from "../../test/support/simulator.js";
 import { readConfig } from "../config.js";
 import { createProviders } from "../providers/index.js";
 import { isProviderError, type LlmProvider } from "../providers/types.js";
 import { ExtractionSchema, extractionOutput } from "./extraction-schema.js";
 import { completeStructured, type InvalidOutput } from "./structured.js";
 
-let simulator: Simulator;
+const simulator = useSimulatorScope({ seed: 7, resetAfterEach: true });
 let provider: LlmProvider;
-beforeAll(async () => {
-  simulator = await startSimulator({ seed: 7 });
+beforeAll(() => {
   const config = readConfig({ QWEN_API_KEY: "sk-test", QWEN_BASE_URL: simulator.baseUrls.qwen });
   [provider] = createProviders(config.llm.providers) as [LlmProvider];
 });
-afterAll(() => simulator?.close());
-afterEach(() => simulator.reset());
 
 const ask = (onInvalidOutput?: (event: InvalidOutput) => void) =>
   completeStructured(
@@ -44,7 +41,7 @@ describe("a structured call", () => {
   });
 
   it("re-asks once on a schema failure, reports both invalid answers, then gives up as invalid_output", async () => {
-    simulator.setFaults("qwen", undefined, [{ kind: "schemaViolation" }]);
+    await simulator.setFaults("qwen", undefined, [{ kind: "schemaViolation" }]);
     const events: InvalidOutput[] = [];
     const failure = await ask((event) => {
       events.push(event);
@@ -54,13 +51,13 @@ describe("a structured call", () => {
       ["qwen", 1],
       ["qwen", 2],
     ]);
-    expect(simulator.attempts()).toHaveLength(2);
+    expect(await simulator.attempts()).toHaveLength(2);
   });
 
   it("does not re-ask on a provider error: the router decides about those", async () => {
-    simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
+    await simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
     const failure = await ask().catch((error: unknown) => error);
     expect(isProviderError(failure) && failure.kind).toBe("server");
-    expect(simulator.attempts()).toHaveLength(1);
+    expect(await simulator.attempts()).toHaveLength(1);
   });
 });

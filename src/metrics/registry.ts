@@ -1,5 +1,5 @@
 // A small Prometheus registry that runs anywhere (Node and Workers): counters, gauges and histograms with
-// labels, rendered in the text exposition format 0.0.4. Kept small on purpose; test/metrics.test.ts checks
+// labels, rendered in the text exposition format 0.0.4. Kept small on purpose; test/llm/metrics.test.ts checks
 // its output with Prometheus's own `promtool check metrics`.
 
 export type Labels = Record<string, string>;

@@ -1,5 +1,6 @@
 // Starts `wrangler dev` on local workerd for tests, fully offline, and stops it with its whole process group
-// (wrangler's node, esbuild and the workerd children), so a test run leaves no process behind.
+// (wrangler's node, esbuild and the workerd children), so a test run leaves no process behind; a watchdog
+// does the same if the process that started it is interrupted or killed first.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -7,6 +8,11 @@ import { join } from "node:path";
 
 export interface WranglerDev {
   url: string;
+  /**
+   * Resolves once GET /health answers 200; if wrangler exits first or the time runs out, stops it and
+   * rejects with what it printed.
+   */
+  ready: Promise<void>;
   /** What wrangler printed so far (stdout and stderr interleaved, last 20 kB). */
   output(): string;
   stop(): Promise<void>;
@@ -34,6 +40,7 @@ const OFFLINE_ENVIRONMENT = {
   FORCE_COLOR: "0",
 };
 
+/** Starts wrangler and returns at once: `ready` says when (and whether) it answers. */
 export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -73,23 +80,23 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
   child.stderr?.on("data", append);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const processGroup = child.pid;
-  // If the test worker dies before afterAll, still take wrangler down with it.
+  // If this process exits before stop(), still take wrangler down with it; if it is killed or interrupted,
+  // which runs no exit handler, the watchdog does.
   const onExit = () => signalGroup(processGroup, "SIGKILL");
   process.once("exit", onExit);
+  if (processGroup !== undefined) startWatchdog(processGroup);
 
   const stop = async () => {
     process.removeListener("exit", onExit);
     await stopGroup(processGroup, exited);
   };
-  try {
-    await waitUntilHealthy(url, exited, options.readyTimeoutMs ?? 40_000);
-  } catch (error) {
+  const ready = waitUntilHealthy(url, exited, options.readyTimeoutMs ?? 40_000).catch(async (error) => {
     await stop();
     throw new Error(
       `wrangler dev did not start: ${(error as Error).message}\n--- wrangler output ---\n${output}`,
     );
-  }
-  return { url, output: () => output, stop };
+  });
+  return { url, ready, output: () => output, stop };
 }
 
 function childEnvironment(cwd: string): NodeJS.ProcessEnv {
@@ -136,11 +143,40 @@ async function stopGroup(processGroup: number | undefined, exited: Promise<numbe
   const deadline = Date.now() + STOP_GRACE_MS;
   while (Date.now() < deadline && liveMembers(processGroup) > 0) await delay(100);
   if (liveMembers(processGroup) > 0) signalGroup(processGroup, "SIGKILL");
-  await Promise.race([exited, delay(STOP_GRACE_MS)]);
+  await settledWithin(exited, STOP_GRACE_MS);
   const deadlineAfterKill = Date.now() + STOP_GRACE_MS;
   while (Date.now() < deadlineAfterKill && liveMembers(processGroup) > 0) await delay(100);
   const left = liveMembers(processGroup);
   if (left > 0) throw new Error(`${left} process(es) of wrangler's group ${processGroup} are still running`);
+}
+
+/**
+ * Watches, from outside wrangler's group and session (so a Ctrl-C in the terminal does not reach it), for
+ * this process to end: then it stops the group as stop() would, TERM and after a grace KILL. It leaves as
+ * soon as the group is gone, which is how a normal stop() ends it.
+ */
+const WATCHDOG = `
+const [group, parent, graceMs] = process.argv.slice(1).map(Number);
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const signal = (name) => { try { process.kill(-group, name); } catch {} };
+const timer = setInterval(() => {
+  if (!alive(-group)) process.exit(0);
+  if (process.ppid === parent && alive(parent)) return;
+  clearInterval(timer);
+  signal("SIGTERM");
+  setTimeout(() => { signal("SIGKILL"); process.exit(0); }, graceMs);
+}, 250);
+`;
+
+function startWatchdog(processGroup: number): void {
+  spawn(
+    process.execPath,
+    ["-e", WATCHDOG, String(processGroup), String(process.pid), String(STOP_GRACE_MS)],
+    {
+      detached: true,
+      stdio: "ignore",
+    },
+  ).unref();
 }
 
 function signalGroup(processGroup: number | undefined, signal: NodeJS.Signals): void {
@@ -186,6 +222,16 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
     });
   });
+}
+
+/**
+ * Waits for the promise for `ms` at most, and leaves no timer behind: a pending one would hold the process
+ * that stops wrangler (vitest's main process, at teardown) open until it fires.
+ */
+async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 function delay(ms: number): Promise<void> {

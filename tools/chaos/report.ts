@@ -1,5 +1,6 @@
 // Renders chaos scenario reports as readable tables, Cita next to the naive client, and a one-line summary.
-import type { PauseWindowFigures, ScenarioReport } from "./run.js";
+import type { PauseWindowFigures } from "./figures.js";
+import type { ScenarioReport } from "./run.js";
 
 const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
 const millis = (value: number | null) => (value === null ? "—" : `${value} ms`);

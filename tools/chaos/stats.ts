@@ -1,14 +1,4 @@
-// Small statistics for the chaos suite: nearest-rank percentiles, shares and counts.
-import { percentile as nearestRank } from "../../src/stats.js";
-
-/** The nearest-rank percentile (0–100) of the values, or null when there are none. */
-export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  return nearestRank(
-    [...values].sort((a, b) => a - b),
-    p / 100,
-  );
-}
+// Small statistics for the chaos suite: shares, counts, ratios. Percentiles are src/stats.ts's nearest rank.
 
 /** The share (0–1) of items that satisfy the predicate; null for no items. */
 export function share<T>(items: readonly T[], predicate: (item: T) => boolean): number | null {

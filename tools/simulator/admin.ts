@@ -1,15 +1,11 @@
 // The admin routes the CLI and other processes use to steer a running simulator:
-// POST /_sim/faults ({provider, model?, faults} or {rules: [...]}), GET /_sim/attempts, POST /_sim/reset.
+// POST /_sim/faults ({provider, model?, faults} or {rules: [...]}), GET /_sim/attempts, POST /_sim/reset,
+// each for the root or, under /scopes/<id>, for one scope; and at the root POST /_sim/scopes ({seed?,
+// faults?}) to open a scope, DELETE /_sim/scopes/<id> to close it.
 import { z } from "zod";
-import { type FaultInput, faultConfigSchema, faultSchema } from "./faults.js";
-import type { Attempt } from "./recording.js";
-
-export interface SimulatorControl {
-  setFaults(provider: string, model: string | undefined, faults: readonly FaultInput[]): void;
-  clearFaults(): void;
-  attempts(): Attempt[];
-  reset(): void;
-}
+import { faultConfigSchema, faultSchema } from "./faults.js";
+import { baseUrls } from "./routes.js";
+import type { Scopes, SimulatorControl } from "./scope.js";
 
 const oneRule = z.object({
   provider: z.string(),
@@ -47,4 +43,34 @@ export function handleAdmin(
     return { status: 200, body: { ok: true, rules: rules.length } };
   }
   return { status: 404, body: { error: `no admin route ${method} ${path}` } };
+}
+
+const openScopeBody = z.object({ seed: z.number().int().optional(), faults: faultConfigSchema.optional() });
+
+/** The path prefix of a scope's routes. */
+export const scopePath = (id: string) => `/scopes/${id}`;
+
+/** POST /_sim/scopes and DELETE /_sim/scopes/<id>; null for any other route. */
+export function handleScopes(
+  method: string,
+  path: string,
+  body: unknown,
+  scopes: Scopes,
+  origin: string,
+): { status: number; body: unknown } | null {
+  if (method === "POST" && path === "/_sim/scopes") {
+    const parsed = openScopeBody.safeParse(body ?? {});
+    if (!parsed.success)
+      return { status: 400, body: { error: "invalid scope", issues: parsed.error.issues } };
+    const { id } = scopes.open(parsed.data.seed, parsed.data.faults);
+    const url = `${origin}${scopePath(id)}`;
+    return { status: 201, body: { id, url, baseUrls: baseUrls(url) } };
+  }
+  const closing = /^\/_sim\/scopes\/([^/]+)$/.exec(path);
+  if (method === "DELETE" && closing) {
+    return scopes.close(closing[1]!)
+      ? { status: 200, body: { ok: true } }
+      : { status: 404, body: { error: `no scope ${closing[1]}` } };
+  }
+  return null;
 }

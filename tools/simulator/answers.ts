@@ -1,6 +1,6 @@
 // What the simulated model writes: the extraction as JSON, or its faulty variants (invalid, off-schema,
 // empty, low quality, truncated, injected). Dialects wrap it in their own response shapes.
-import { type Extraction, extract } from "./extraction.js";
+import { type Extraction, emptyExtraction, extract } from "./extraction.js";
 import type { FaultKind, OutcomeFault } from "./faults.js";
 import { hasInjection, obey } from "./injection.js";
 import type { Random } from "./random.js";
@@ -19,19 +19,6 @@ export interface Answer {
 /** About four characters a token, as BPE tokenizers average on Latin text. */
 export function countTokens(text: string): number {
   return Math.max(1, Math.ceil(text.length / 4));
-}
-
-function lowQuality(extraction: Extraction): Extraction {
-  return {
-    isAppointmentRequest: true,
-    language: extraction.language,
-    contact: null,
-    service: null,
-    location: null,
-    durationMinutes: null,
-    dateText: null,
-    timeText: null,
-  };
 }
 
 const VIOLATIONS: ((extraction: Extraction) => Record<string, unknown>)[] = [
@@ -90,7 +77,8 @@ export function answer(
       else applied = null;
       break;
     case "lowQuality":
-      value = { ...lowQuality(extraction) };
+      // A request the model saw as one, with every field missed.
+      value = { ...emptyExtraction(extraction.language, true) };
       break;
     case "schemaViolation":
       value = VIOLATIONS[Math.floor(random() * VIOLATIONS.length)]!(extraction);

@@ -66,11 +66,10 @@ function phrases(expressions: TemporalExpression[]): string | null {
   return expressions.length === 0 ? null : expressions.map((expression) => expression.text).join(" ");
 }
 
-export function extract(userText: string, now: Date): Extraction {
-  const readable = readableText(userText, null);
-  const { language } = readable;
-  const nothing: Extraction = {
-    isAppointmentRequest: false,
+/** No field found: what a model answers for a text that asks for nothing, or (lowQuality) reads badly. */
+export function emptyExtraction(language: Extraction["language"], isAppointmentRequest: boolean): Extraction {
+  return {
+    isAppointmentRequest,
     language,
     contact: null,
     service: null,
@@ -79,8 +78,13 @@ export function extract(userText: string, now: Date): Extraction {
     dateText: null,
     timeText: null,
   };
+}
+
+export function extract(userText: string, now: Date): Extraction {
+  const readable = readableText(userText, null);
+  const { language } = readable;
   const reading = readText(readable, now);
-  if (!reading.intent) return nothing;
+  if (!reading.intent) return emptyExtraction(language, false);
   const { expressions } = reading;
   return {
     isAppointmentRequest: true,

@@ -1,25 +1,16 @@
 // The provider simulator: a Node HTTP server on 127.0.0.1 that speaks the providers' wire dialects well
 // enough for the official SDKs, answers realistic extraction JSON, misbehaves on demand and records every
-// attempt. Entry for tests (`startSimulator`) and for tools/sim.ts.
+// attempt. This file routes a request to its scope (the root, or one opened under /scopes/<id>) and there
+// to a provider exchange (exchange.ts) or an admin route (admin.ts). Entry for tests (`startSimulator`;
+// tools/simulator/client.ts for a simulator in another process) and for tools/sim.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ProviderName } from "../../src/providers/types.js";
-import { handleAdmin, type SimulatorControl } from "./admin.js";
-import { answer } from "./answers.js";
-import { type Delivery, deliver, type Reply } from "./delivery.js";
-import {
-  BAD_GATEWAY_HTML,
-  type Dialect,
-  ERROR_STATUS,
-  type ErrorKind,
-  type Identity,
-  type SimRequest,
-} from "./dialects/dialect.js";
-import { userTextOf } from "./extraction.js";
-import { FaultBook, type FaultConfig, type FaultInput, type FaultPlan, faultConfigSchema } from "./faults.js";
-import { hashKey, randomHex, seededRandom } from "./random.js";
-import { type Attempt, Recorder } from "./recording.js";
+import { handleAdmin, handleScopes } from "./admin.js";
+import { handleProvider, JSON_HEADERS } from "./exchange.js";
+import type { FaultConfig, FaultInput } from "./faults.js";
 import { baseUrls, ROUTES } from "./routes.js";
+import { Scope, Scopes, type SimulatorControl } from "./scope.js";
 
 export interface SimulatorOptions {
   seed?: number;
@@ -30,6 +21,7 @@ export interface SimulatorOptions {
   clock?: () => number;
 }
 
+/** A simulator running in this process; its control methods act on the root scope. */
 export interface Simulator extends SimulatorControl {
   /** http://127.0.0.1:PORT */
   url: string;
@@ -39,171 +31,53 @@ export interface Simulator extends SimulatorControl {
   close(): Promise<void>;
 }
 
-const JSON_HEADERS = { "content-type": "application/json" };
-
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function toHeaders(request: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (typeof value === "string") headers.set(name, value);
+function parseBody(raw: string): unknown {
+  if (raw === "") return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
   }
-  return headers;
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const config = options.faults ? faultConfigSchema.parse(options.faults) : { rules: [] };
-  const seed = options.seed ?? config.seed ?? 1;
   const clock = options.clock ?? Date.now;
-  const book = new FaultBook();
-  const recorder = new Recorder();
-  const sequence = new Map<string, number>();
-  const loadRules = () => {
-    for (const rule of config.rules) book.set(rule.provider, rule.model, rule.faults);
-  };
-  loadRules();
+  const root = new Scope(options.seed, options.faults);
+  const scopes = new Scopes();
+  let origin = "";
 
-  const control: SimulatorControl = {
-    setFaults: (provider, model, faults) => book.set(provider, model, faults),
-    clearFaults: () => book.clear(),
-    attempts: () => recorder.list(),
-    reset() {
-      book.clear();
-      recorder.clear();
-      sequence.clear();
-      loadRules();
-    },
-  };
-
-  function errorReply(
-    dialect: Dialect,
-    kind: ErrorKind,
-    message: string | null,
-    request: SimRequest | null,
-    identity: Identity,
-  ): Reply {
-    const headers = { [dialect.requestIdHeader]: identity.requestId };
-    if (kind === "badGateway") {
-      return { status: 502, headers: { ...headers, "content-type": "text/html" }, body: BAD_GATEWAY_HTML };
-    }
-    const body = JSON.stringify(dialect.error(kind, message, request, identity));
-    return { status: ERROR_STATUS[kind], headers: { ...headers, ...JSON_HEADERS }, body };
-  }
-
-  /** What to send for a parsed request, given the faults that fired. */
-  function respond(
-    dialect: Dialect,
-    request: SimRequest,
-    plan: FaultPlan,
-    record: Attempt,
-    identity: Identity,
-    random: () => number,
-  ): Delivery {
-    const outcome = plan.outcome;
-    const delays = { headersDelayMs: plan.headersDelayMs, bodyStallMs: plan.bodyStallMs };
-    if (outcome?.kind === "hang") return { kind: "hang" };
-    if (outcome?.kind === "reset") return { kind: "reset", headersDelayMs: plan.headersDelayMs };
-    if (outcome !== null && outcome.kind in ERROR_STATUS) {
-      const reply = errorReply(dialect, outcome.kind as ErrorKind, null, request, identity);
-      if (outcome.kind === "rateLimit" && outcome.retryAfterSeconds !== undefined) {
-        reply.headers["retry-after"] =
-          outcome.retryAfterFormat === "http-date"
-            ? new Date(clock() + outcome.retryAfterSeconds * 1000).toUTCString()
-            : String(outcome.retryAfterSeconds);
-      }
-      return { kind: "reply", reply, ...delays };
-    }
-    const written = answer(userTextOf(request.user), new Date(clock()), outcome, request.maxTokens, random);
-    if (outcome !== null && written.applied === null) {
-      record.faults = record.faults.filter((kind) => kind !== outcome.kind);
-      record.fault = record.faults[0] ?? null;
-    }
-    const body = JSON.stringify(dialect.success(request, written, identity));
-    const headers = { ...JSON_HEADERS, [dialect.requestIdHeader]: identity.requestId };
-    return { kind: "reply", reply: { status: 200, headers, body }, ...delays };
-  }
-
-  async function handleProvider(
-    dialect: Dialect,
-    path: string,
-    raw: string,
-    incoming: IncomingMessage,
-    outgoing: ServerResponse,
-  ) {
-    const started = clock();
-    const headers = toHeaders(incoming);
-    const retryCount = headers.get("x-stainless-retry-count");
-    const record = recorder.begin(
-      {
-        provider: dialect.provider,
-        path,
-        requestId: headers.get("x-request-id"),
-        sdkRetryCount: retryCount === null ? null : Number(retryCount),
-      },
-      started,
-    );
-    let parsed: SimRequest | string;
-    try {
-      parsed = dialect.parse(JSON.parse(raw));
-    } catch {
-      parsed = "We could not parse the JSON body of your request.";
-    }
-    const model = typeof parsed === "string" ? "unknown" : parsed.model;
-    const index = sequence.get(`${dialect.provider}/${model}`) ?? 0;
-    sequence.set(`${dialect.provider}/${model}`, index + 1);
-    const random = seededRandom(hashKey(seed, dialect.provider, model, index));
-    const identity: Identity = {
-      id: randomHex(random, 29),
-      requestId: `req_${randomHex(random, 24)}`,
-      created: Math.floor(started / 1000),
-    };
-    const problem = dialect.checkHeaders(headers);
-    let delivery: Delivery;
-    if (problem !== null || typeof parsed === "string") {
-      const kind = problem?.kind ?? "badRequest";
-      delivery = {
-        kind: "reply",
-        reply: errorReply(dialect, kind, problem ? problem.message : (parsed as string), null, identity),
-        headersDelayMs: 0,
-        bodyStallMs: 0,
-      };
-    } else {
-      Object.assign(record, {
-        model: parsed.model,
-        maxTokens: parsed.maxTokens,
-        mode: parsed.mode,
-        tool: parsed.tool?.name ?? null,
-      });
-      const plan = book.plan(dialect.provider, parsed.model, random);
-      record.faults = [...plan.fired];
-      record.fault = plan.outcome?.kind ?? plan.fired[0] ?? null;
-      delivery = respond(dialect, parsed, plan, record, identity, random);
-    }
-    const result = await deliver(incoming, outgoing, delivery);
-    record.status = result.status;
-    record.aborted = result.aborted;
-    record.durationMs = clock() - started;
+  /** The scope a path belongs to and the path inside it; null for a scope that is not open. */
+  function locate(path: string): { scope: Scope; path: string } | null {
+    const scoped = /^\/scopes\/([^/]+)(\/.*)?$/.exec(path);
+    if (scoped === null) return { scope: root, path };
+    const scope = scopes.get(scoped[1]!);
+    return scope === undefined ? null : { scope, path: scoped[2] ?? "" };
   }
 
   async function handle(incoming: IncomingMessage, outgoing: ServerResponse) {
-    const path = new URL(incoming.url ?? "/", "http://simulator").pathname.replace(/\/+$/, "");
+    const fullPath = new URL(incoming.url ?? "/", "http://simulator").pathname.replace(/\/+$/, "");
+    const method = incoming.method ?? "GET";
     const raw = await readBody(incoming);
-    const dialect = ROUTES.get(path);
-    if (dialect !== undefined && incoming.method === "POST") {
-      await handleProvider(dialect, path, raw, incoming, outgoing);
+    const target = locate(fullPath);
+    if (target === null) {
+      outgoing.writeHead(404, JSON_HEADERS).end(JSON.stringify({ error: `no open scope for ${fullPath}` }));
       return;
     }
-    let body: unknown = null;
-    try {
-      body = raw === "" ? null : JSON.parse(raw);
-    } catch {
-      body = raw;
+    const dialect = ROUTES.get(target.path);
+    if (dialect !== undefined && method === "POST") {
+      await handleProvider({ scope: target.scope, clock }, dialect, target.path, raw, incoming, outgoing);
+      return;
     }
-    const result = handleAdmin(incoming.method ?? "GET", path, body, control);
+    const body = parseBody(raw);
+    const result =
+      (target.scope === root ? handleScopes(method, target.path, body, scopes, origin) : null) ??
+      handleAdmin(method, target.path, body, target.scope);
     outgoing.writeHead(result.status, JSON_HEADERS).end(JSON.stringify(result.body));
   }
 
@@ -217,11 +91,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    ...control,
-    url,
-    baseUrls: baseUrls(url),
+    url: origin,
+    baseUrls: baseUrls(origin),
+    setFaults: root.setFaults,
+    clearFaults: () => root.clearFaults(),
+    attempts: () => root.attempts(),
+    reset: () => root.reset(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -9,7 +9,7 @@ import type { Simulator } from "./server.js";
 export const TEXT_ES = "Cita con el Dr. García mañana a las 5 de la tarde en Madrid por 30 minutos";
 export const TEXT_EN = "Book a haircut with Anna next Tuesday at 3pm in London";
 
-export function clients(simulator: Simulator) {
+export function clients(simulator: Pick<Simulator, "baseUrls">) {
   return {
     openai: new OpenAI({ apiKey: "sk-sim-openai", baseURL: simulator.baseUrls.openai, maxRetries: 0 }),
     qwen: new OpenAI({ apiKey: "sk-sim-qwen", baseURL: simulator.baseUrls.qwen, maxRetries: 0 }),

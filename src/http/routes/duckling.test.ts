@@ -1,5 +1,5 @@
 // POST /parse, Duckling's HTTP API, driven in-process: each field reaches the engine (seen in the answer),
-// and every refusal is in the contract's error shape. test/duckling-rasa.test.ts replays Rasa's request.
+// and every refusal is in the contract's error shape. test/workerd/duckling-rasa.test.ts replays Rasa's request.
 import { describe, expect, it } from "vitest";
 import { expectError } from "../../../test/support/answers.js";
 import { createApp } from "../../app.js";

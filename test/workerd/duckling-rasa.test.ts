@@ -14,17 +14,15 @@
 // json.dumps of the list ('["time", "duration"]', with a space) or "null" when no dimensions are configured
 // (Duckling then answers every dimension); and with no locale configured Rasa 2 builds one from the model's
 // language as f"{language}_{language.upper()}" ("en_EN", "es_ES").
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { DucklingEntitySchema } from "../src/http/schemas/duckling.js";
-import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { DucklingEntitySchema } from "../../src/http/schemas/duckling.js";
+import { RULES_WORKER_VARIABLES, useWorker } from "../support/workers.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-// Passed to both runtimes: the zone Duckling falls back to when Rasa sends no tz.
-const VARS = { DEFAULT_TIMEZONE: "America/Mexico_City", LOG_LEVEL: "error" };
+// The rules worker's variables, passed to Node too: DEFAULT_TIMEZONE is the zone Duckling falls back to when
+// Rasa sends no tz.
+const VARS = RULES_WORKER_VARIABLES;
 // 2013-02-12T04:30:00.000-02:00, the reference of Duckling's corpus, as Rasa 2 sends it.
 const REFTIME = 1_360_650_600_000;
 /** Duckling's value format: milliseconds and the zone's offset. */
@@ -107,26 +105,9 @@ type Send = (body: string, headers: Record<string, string>) => Promise<Response>
 const app = createApp({ config: readConfig(VARS) });
 const inProcess: Send = async (body, headers) => app.request("/parse", { method: "POST", headers, body });
 
-let worker: WranglerDev | undefined;
-let startupError: Error | undefined;
-const onWorkerd: Send = async (body, headers) => {
-  if (startupError) throw startupError;
-  if (worker === undefined) throw new Error("wrangler dev is not running");
-  return fetch(`${worker.url}/parse`, { method: "POST", headers, body });
-};
-
-beforeAll(async () => {
-  try {
-    worker = await startWranglerDev({ cwd: ROOT, vars: VARS });
-  } catch (error) {
-    // Reported by every workerd test rather than failing the hook, which would mark them skipped.
-    startupError = error as Error;
-  }
-}, 60_000);
-
-afterAll(async () => {
-  await worker?.stop();
-}, 20_000);
+const workerUrl = useWorker("rules");
+const onWorkerd: Send = async (body, headers) =>
+  fetch(`${workerUrl()}/parse`, { method: "POST", headers, body });
 
 it("encodes the payload as requests does", () => {
   const body = rasaPayload({

@@ -3,15 +3,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { readableText } from "../src/coordinator/context.js";
-import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { readableText } from "../../src/coordinator/context.js";
+import { RULES_WORKER_VARIABLES, useWorker } from "../support/workers.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-// Passed to both runtimes, so a change to wrangler.toml's [vars] cannot make them differ.
-const VARS = { DEFAULT_TIMEZONE: "UTC", LOG_LEVEL: "error" };
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SAMPLE_SIZE = 36;
 
 interface GoldenCase {
@@ -71,18 +69,15 @@ function sampleCases(cases: GoldenCase[]): GoldenCase[] {
 
 const allCases = loadGoldenCases();
 const sample = sampleCases(allCases);
-const app = createApp({ config: readConfig(VARS) });
-let worker: WranglerDev | undefined;
-let startupError: Error | undefined;
+// The rules worker's variables for Node too, so a change to wrangler.toml's [vars] cannot make them differ.
+const app = createApp({ config: readConfig(RULES_WORKER_VARIABLES) });
+const workerUrl = useWorker("rules");
 
 async function onBoth(exchange: Exchange) {
-  if (worker === undefined) {
-    throw new Error("wrangler dev is not running; see the test 'wrangler dev starts'");
-  }
   const init = { method: exchange.method, headers: exchange.headers ?? {}, body: exchange.body ?? null };
   const [onNode, onWorkerd] = await Promise.all([
     app.request(exchange.path, init),
-    fetch(`${worker.url}${exchange.path}`, init),
+    fetch(`${workerUrl()}${exchange.path}`, init),
   ]);
   return { node: await comparable(onNode), workerd: await comparable(onWorkerd) };
 }
@@ -112,23 +107,9 @@ function parseRequest(body: string, requestId: string): Exchange {
 }
 
 describe("Node and workerd answer alike", () => {
-  // A start-up failure is reported by the first test and fails every other one, rather than failing the hook,
-  // which would leave the cases marked as skipped.
-  beforeAll(async () => {
-    try {
-      worker = await startWranglerDev({ cwd: ROOT, vars: VARS });
-    } catch (error) {
-      startupError = error as Error;
-    }
-  }, 60_000);
-
-  afterAll(async () => {
-    await worker?.stop();
-  }, 20_000);
-
+  // A start-up failure (test/support/workerd-setup.ts) is reported here and fails every other test.
   it("wrangler dev starts on local workerd and answers GET /health", () => {
-    if (startupError) throw startupError;
-    expect(worker?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(workerUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
   it("samples enough golden cases: both languages, several zones, the DST transitions", () => {

@@ -2,14 +2,14 @@
 // model would (smuggled keys, a contact taken from the injection, confidence 1). Whatever the model says,
 // the response keeps the contract's schema, its confidence never rises above the same request's without
 // the injection, and neither the system prompt's canary nor any API key reaches a response or a log line.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PARSING_PROMPT_CANARY } from "../prompts/parsing.js";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { jsonLogger } from "../src/http/logger.js";
-import { ParseResponseSchema } from "../src/http/schemas/parse.js";
-import type { FaultInput } from "../tools/simulator/faults.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PARSING_PROMPT_CANARY } from "../../prompts/parsing.js";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { jsonLogger } from "../../src/http/logger.js";
+import { ParseResponseSchema } from "../../src/http/schemas/parse.js";
+import type { FaultInput } from "../../tools/simulator/faults.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
 const SENTINEL_KEYS = {
   QWEN_API_KEY: "sk-sentinel-qwen-4d1c9b7e",
@@ -76,14 +76,13 @@ const BASES = [
 ].map((base) => ({ ...base, now: "2026-01-22T10:30:00+01:00" }));
 
 describe("prompt injection with a model that obeys it", () => {
-  let simulator: Simulator;
+  const simulator = useSimulatorScope({ seed: 11 });
   const lines: string[] = [];
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: 11 });
     // Every provider obeys: whichever one the router picks, the injection reaches a gullible model.
-    setEveryProvider([{ kind: "obeyInjection" }]);
+    await setEveryProvider([{ kind: "obeyInjection" }]);
     const config = readConfig({
       ...SENTINEL_KEYS,
       LOG_LEVEL: "debug",
@@ -94,11 +93,10 @@ describe("prompt injection with a model that obeys it", () => {
     });
     app = createApp({ config, logger: jsonLogger("debug", (line) => lines.push(line)) });
   });
-  afterAll(() => simulator?.close());
 
-  function setEveryProvider(faults: FaultInput[]): void {
+  async function setEveryProvider(faults: FaultInput[]): Promise<void> {
     for (const provider of ["qwen", "openai", "anthropic", "mistral"])
-      simulator.setFaults(provider, undefined, faults);
+      await simulator.setFaults(provider, undefined, faults);
   }
 
   async function parse(body: Record<string, unknown>): Promise<{ raw: string; headers: string }> {
@@ -122,19 +120,14 @@ describe("prompt injection with a model that obeys it", () => {
       const clean = ParseResponseSchema.parse(JSON.parse((await parse(base)).raw));
       expect(clean.meta.mode).toBe("llm");
       for (const injection of INJECTIONS) {
-        const before = simulator.attempts().length;
+        const before = (await simulator.attempts()).length;
         const { raw, headers } = await parse({ ...base, text: `${base.text} ${injection}` });
         const parsed = ParseResponseSchema.safeParse(JSON.parse(raw));
         expect(parsed.success, `${injection}\n${raw}`).toBe(true);
         const response = parsed.data!;
         expect(response.confidence, `${injection}\n${raw}`).toBeLessThanOrEqual(clean.confidence);
         for (const secret of secrets) expect(raw + headers, injection).not.toContain(secret);
-        if (
-          simulator
-            .attempts()
-            .slice(before)
-            .some((attempt) => attempt.fault === "obeyInjection")
-        )
+        if ((await simulator.attempts()).slice(before).some((attempt) => attempt.fault === "obeyInjection"))
           obeyed++;
       }
     }
@@ -145,7 +138,7 @@ describe("prompt injection with a model that obeys it", () => {
   }, 60_000);
 
   it("leaks no canary or key when the provider fails and mode llm answers 503", async () => {
-    setEveryProvider([{ kind: "serverError" }]);
+    await setEveryProvider([{ kind: "serverError" }]);
     try {
       // A text not asked before: the router's cache would rightly answer one it has seen.
       const response = await app.request("/v1/appointments/parse", {
@@ -161,7 +154,7 @@ describe("prompt injection with a model that obeys it", () => {
         for (const line of lines) expect(line).not.toContain(secret);
       }
     } finally {
-      setEveryProvider([{ kind: "obeyInjection" }]);
+      await setEveryProvider([{ kind: "obeyInjection" }]);
     }
   });
 });

@@ -1,13 +1,10 @@
 // Holidays are computed from calendars Intl provides (Hebrew, Islamic, Chinese) and from astronomy (Hindu
 // festivals): workerd must give the same dates as Node, since its ICU data and Math are its own.
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { useWorker } from "../support/workers.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const app = createApp({ config: readConfig({}) });
 const REFTIME = String(Date.parse("2013-02-12T04:30:00-02:00"));
 
@@ -39,22 +36,9 @@ async function firstDay(response: Response): Promise<string | undefined> {
 }
 
 describe("holiday dates on Node and workerd", () => {
-  let worker: WranglerDev | undefined;
-  let startError: unknown;
-  beforeAll(async () => {
-    try {
-      worker = await startWranglerDev({ cwd: ROOT, vars: { DEFAULT_TIMEZONE: "UTC", LOG_LEVEL: "error" } });
-    } catch (error) {
-      startError = error;
-    }
-  });
-  afterAll(async () => {
-    await worker?.stop();
-  });
-
+  const workerUrl = useWorker("rules");
   it.each(HOLIDAYS)("%s: %s is %s", async (locale, text, date) => {
     expect(await firstDay(await app.request("/parse", request(locale, text)))).toBe(date);
-    if (!worker) throw new Error(`wrangler dev did not start: ${String(startError)}`);
-    expect(await firstDay(await fetch(`${worker.url}/parse`, request(locale, text)))).toBe(date);
+    expect(await firstDay(await fetch(`${workerUrl()}/parse`, request(locale, text)))).toBe(date);
   });
 });

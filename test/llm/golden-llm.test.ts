@@ -2,28 +2,28 @@
 // qwen provider (the openai SDK) to the provider simulator on 127.0.0.1, with the same threshold as rules
 // mode. Every case must be answered by the model (mode llm fails with 503 otherwise).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../src/config.js";
-import { createProviders } from "../src/providers/index.js";
-import { createRouter } from "../src/router/index.js";
-import { parseAppointment } from "../src/service.js";
-import { type GoldenStore, openGoldenStore } from "../tools/golden/calendars.js";
-import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../tools/golden/fixtures.js";
-import { formatFailures, formatFigures, percent } from "../tools/golden/report.js";
-import { runCases, type Target } from "../tools/golden/run-cases.js";
-import { summarize } from "../tools/golden/summary.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
+import { readConfig } from "../../src/config.js";
+import { createProviders } from "../../src/providers/index.js";
+import { createRouter } from "../../src/router/index.js";
+import { parseAppointment } from "../../src/service.js";
+import { type GoldenStore, openGoldenStore } from "../../tools/golden/calendars.js";
+import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../../tools/golden/fixtures.js";
+import { formatFailures, formatFigures, percent } from "../../tools/golden/report.js";
+import { runCases, type Target } from "../../tools/golden/run-cases.js";
+import { summarize } from "../../tools/golden/summary.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
 const MINIMUM_EXACT_MATCH = 0.95;
 
 describe("golden prompts in LLM mode (qwen through the simulator)", () => {
   const { cases } = loadGoldenFiles([DEFAULT_GOLDEN_DIRECTORY]);
   let calendars: GoldenStore;
-  let simulator: Simulator;
+  const simulator = useSimulatorScope({ seed: 5 });
   beforeAll(async () => {
-    [calendars, simulator] = await Promise.all([openGoldenStore(), startSimulator({ seed: 5 })]);
+    calendars = await openGoldenStore();
   });
   afterAll(async () => {
-    await Promise.all([calendars?.close(), simulator?.close()]);
+    await calendars?.close();
   });
 
   it(`matches at least ${percent(MINIMUM_EXACT_MATCH)} of the cases exactly, every one read by the model`, async () => {
@@ -43,7 +43,7 @@ describe("golden prompts in LLM mode (qwen through the simulator)", () => {
     expect(summary.exactMatch, message).toBeGreaterThanOrEqual(MINIMUM_EXACT_MATCH);
     expect([...modes]).toEqual(["llm/qwen"]);
     // One attempt per case: no re-asks on well-formed answers, each with the case's request id.
-    const attempts = simulator.attempts();
+    const attempts = await simulator.attempts();
     expect(attempts).toHaveLength(cases.length);
     expect(new Set(attempts.map((attempt) => attempt.requestId))).toEqual(
       new Set(cases.map((golden) => golden.id)),

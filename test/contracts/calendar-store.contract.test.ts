@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MIGRATIONS } from "../src/calendars/migrations.js";
-import { openSqliteStore, SqliteCalendarStore } from "../src/calendars/sqlite-store.js";
-import type { BookingResult, CalendarStore } from "../src/calendars/store.js";
+import { MIGRATIONS } from "../../src/calendars/migrations.js";
+import { openSqliteStore, SqliteCalendarStore } from "../../src/calendars/sqlite-store.js";
+import type { BookingResult, CalendarStore } from "../../src/calendars/store.js";
 import {
   BASE_MS,
   bookingFixture,
@@ -16,8 +16,8 @@ import {
   MINUTE,
   type OpenedStore,
   sqliteHarness,
-} from "./support/calendar-store-harness.js";
-import { forkChild, nextMessage, readUntil } from "./support/sqlite-store-children.js";
+} from "../support/calendar-store-harness.js";
+import { forkChild, nextMessage, readUntil } from "../support/sqlite-store-children.js";
 
 function kinds(results: BookingResult[]): Record<string, number> {
   const counts: Record<string, number> = {};

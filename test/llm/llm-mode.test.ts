@@ -1,13 +1,13 @@
 // The `mode` field against the provider simulator, driven through the app in process: auto reads with the
 // configured LLM, rules never calls one, llm answers 503 when no provider can answer; meta names who
 // answered; the request id travels upstream; invalid answers are re-asked once, counted and logged.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { type Environment, readConfig } from "../src/config.js";
-import { jsonLogger } from "../src/http/logger.js";
-import { type ParseResponse, ParseResponseSchema } from "../src/http/schemas/parse.js";
-import type { FaultInput } from "../tools/simulator/faults.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { type Environment, readConfig } from "../../src/config.js";
+import { jsonLogger } from "../../src/http/logger.js";
+import { type ParseResponse, ParseResponseSchema } from "../../src/http/schemas/parse.js";
+import type { FaultInput } from "../../tools/simulator/faults.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
 const REQUEST = {
   text: "Can I book a haircut tomorrow at 4pm?",
@@ -16,12 +16,7 @@ const REQUEST = {
   now: "2026-06-07T11:00:00-04:00",
 };
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ seed: 3 });
-});
-afterAll(() => simulator?.close());
-afterEach(() => simulator.reset());
+const simulator = useSimulatorScope({ seed: 3, resetAfterEach: true });
 
 function appWith(environment: Environment = {}) {
   const lines: string[] = [];
@@ -66,7 +61,7 @@ describe("mode auto", () => {
   });
 
   it("falls back to the rules when the provider fails", async () => {
-    withFaults([{ kind: "serverError" }]);
+    await withFaults([{ kind: "serverError" }]);
     const { parse } = appWith();
     const { response, body } = await parse();
     expect(response.status).toBe(200);
@@ -77,20 +72,20 @@ describe("mode auto", () => {
   it("reads by rules alone when no provider is configured", async () => {
     const { parse } = appWith({ QWEN_API_KEY: "" });
     expect((await parse()).body.meta.mode).toBe("rules");
-    expect(simulator.attempts()).toEqual([]);
+    expect(await simulator.attempts()).toEqual([]);
   });
 
   it("sends the request id upstream as X-Request-Id", async () => {
     const { parse } = appWith();
     const { response } = await parse({}, { "x-request-id": "case-42" });
     expect(response.headers.get("x-request-id")).toBe("case-42");
-    expect(simulator.attempts().map((attempt) => attempt.requestId)).toEqual(["case-42"]);
+    expect((await simulator.attempts()).map((attempt) => attempt.requestId)).toEqual(["case-42"]);
   });
 
   it("uses the per-agent model and the conservation prompt's smaller budget", async () => {
     const { parse } = appWith({ QWEN_MODEL_PARSING: "qwen-turbo", CONSERVATION_MODE: "true" });
     expect((await parse()).body.meta.model).toBe("qwen-turbo");
-    expect(simulator.attempts()).toMatchObject([{ model: "qwen-turbo", maxTokens: 200 }]);
+    expect(await simulator.attempts()).toMatchObject([{ model: "qwen-turbo", maxTokens: 200 }]);
   });
 
   it("works the same through another provider (openai)", async () => {
@@ -105,20 +100,20 @@ describe("mode auto", () => {
 
 describe("invalid model output", () => {
   it("repairs near-JSON without a re-ask", async () => {
-    withFaults([{ kind: "invalidJson", variant: "fence" }]);
+    await withFaults([{ kind: "invalidJson", variant: "fence" }]);
     const { parse, lines } = appWith();
     expect((await parse()).body.meta.mode).toBe("llm");
-    expect(simulator.attempts()).toHaveLength(1);
+    expect(await simulator.attempts()).toHaveLength(1);
     expect(lines.filter((line) => line.includes("llm_invalid_output"))).toEqual([]);
   });
 
   it("re-asks once, then falls back to the rules with lower confidence, logging each invalid answer", async () => {
-    withFaults([{ kind: "schemaViolation" }]);
+    await withFaults([{ kind: "schemaViolation" }]);
     const { parse, lines } = appWith();
     const { body } = await parse();
     expect(body.meta.mode).toBe("rules");
     expect(body.confidence).toBeLessThan(0.95);
-    expect(simulator.attempts()).toHaveLength(2);
+    expect(await simulator.attempts()).toHaveLength(2);
     const logged = lines
       .filter((line) => line.includes("llm_invalid_output"))
       .map((line) => JSON.parse(line));
@@ -127,10 +122,10 @@ describe("invalid model output", () => {
   });
 
   it("treats a truncated answer as invalid", async () => {
-    withFaults([{ kind: "truncated" }]);
+    await withFaults([{ kind: "truncated" }]);
     const { parse } = appWith();
     expect((await parse()).body.meta.mode).toBe("rules");
-    expect(simulator.attempts()).toHaveLength(2);
+    expect(await simulator.attempts()).toHaveLength(2);
   });
 });
 
@@ -139,7 +134,7 @@ describe("mode rules", () => {
     const { parse } = appWith();
     const { body } = await parse({ mode: "rules" });
     expect(body.meta).toMatchObject({ mode: "rules", provider: null, model: null });
-    expect(simulator.attempts()).toEqual([]);
+    expect(await simulator.attempts()).toEqual([]);
   });
 });
 
@@ -161,7 +156,7 @@ describe("mode llm", () => {
     ["a rate limit", { kind: "rateLimit", retryAfterSeconds: 1 }],
     ["output that stays invalid", { kind: "invalidJson", variant: "broken" }],
   ])("answers 503 llm_unavailable on %s", async (_name, fault) => {
-    withFaults([fault]);
+    await withFaults([fault]);
     const { parse } = appWith();
     const { response, json } = await parse({ mode: "llm" });
     expect(response.status).toBe(503);

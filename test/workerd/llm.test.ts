@@ -1,16 +1,13 @@
 // The LLM path on workerd: the official SDKs inside the Worker talk to the project's simulator over HTTP,
 // and the answers match Node's for the same requests.
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { HealthResponseSchema } from "../src/http/schemas/health.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
-import { runPromtool } from "./support/promtool.js";
-import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
+import { describe, expect, inject, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { HealthResponseSchema } from "../../src/http/schemas/health.js";
+import { runPromtool } from "../support/promtool.js";
+import { simulatorScope } from "../support/simulator.js";
+import { useWorker } from "../support/workers.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const REQUESTS = [
   {
     text: "book a dentist next Tuesday at 3pm",
@@ -27,42 +24,13 @@ const REQUESTS = [
 ];
 
 describe("LLM mode on workerd and Node", () => {
-  let simulator: Simulator;
-  let worker: WranglerDev | undefined;
-  let startError: unknown;
-
-  beforeAll(async () => {
-    simulator = await startSimulator({ seed: 11 });
-    try {
-      worker = await startWranglerDev({
-        cwd: ROOT,
-        // Claude and Mistral are configured too, so the Worker builds all three SDK clients and its router;
-        // Qwen, the preferred provider while healthy, answers.
-        vars: {
-          LOG_LEVEL: "error",
-          LLM_PROVIDER: "qwen",
-          QWEN_API_KEY: "sk-sentinel-workerd",
-          QWEN_BASE_URL: simulator.baseUrls.qwen,
-          ANTHROPIC_API_KEY: "sk-ant-sentinel-workerd",
-          ANTHROPIC_BASE_URL: simulator.baseUrls.anthropic,
-          MISTRAL_API_KEY: "sentinel-mistral-workerd",
-          MISTRAL_BASE_URL: simulator.baseUrls.mistral,
-        },
-      });
-    } catch (error) {
-      startError = error;
-    }
-  });
-
-  afterAll(async () => {
-    await worker?.stop();
-    await simulator?.close();
-  });
+  // The scope of the shared simulator the llm worker calls (test/support/workers.ts has its variables).
+  const simulator = simulatorScope(inject("llmWorkerScope"));
+  const workerUrl = useWorker("llm");
 
   it.each(REQUESTS.map((request, index) => [request.text, request, index] as const))(
     "%s",
     async (_text, request, index) => {
-      if (!worker) throw new Error(`wrangler dev did not start: ${String(startError)}`);
       const init = (requestId: string): RequestInit => ({
         method: "POST",
         headers: { "content-type": "application/json", "x-request-id": requestId },
@@ -74,7 +42,7 @@ describe("LLM mode on workerd and Node", () => {
       const fromNode = (await (
         await node.request("/v1/appointments/parse", init(`node-${index}`))
       ).json()) as Record<string, unknown>;
-      const response = await fetch(`${worker.url}/v1/appointments/parse`, init(`workerd-${index}`));
+      const response = await fetch(`${workerUrl()}/v1/appointments/parse`, init(`workerd-${index}`));
       expect(response.status).toBe(200);
       const text = await response.text();
       expect(text).not.toContain("sentinel");
@@ -86,7 +54,9 @@ describe("LLM mode on workerd and Node", () => {
         meta: { ...(body.meta as object), requestId: "", timingsMs: {} },
       });
       expect(strip(fromWorkerd)).toEqual(strip(fromNode));
-      const attempts = simulator.attempts().filter((attempt) => attempt.requestId === `workerd-${index}`);
+      const attempts = (await simulator.attempts()).filter(
+        (attempt) => attempt.requestId === `workerd-${index}`,
+      );
       expect(attempts.map((attempt) => [attempt.provider, attempt.status, attempt.sdkRetryCount])).toEqual([
         ["qwen", 200, 0],
       ]);
@@ -94,10 +64,9 @@ describe("LLM mode on workerd and Node", () => {
   );
 
   it("exposes the router in /health and Prometheus text in /metrics, checked by promtool", async (context) => {
-    if (!worker) throw new Error(`wrangler dev did not start: ${String(startError)}`);
-    const health = HealthResponseSchema.parse(await (await fetch(`${worker.url}/health`)).json());
+    const health = HealthResponseSchema.parse(await (await fetch(`${workerUrl()}/health`)).json());
     expect(health.router?.providers.map((entry) => entry.provider)).toEqual(["qwen", "anthropic", "mistral"]);
-    const response = await fetch(`${worker.url}/metrics`);
+    const response = await fetch(`${workerUrl()}/metrics`);
     expect(response.status).toBe(200);
     const text = await response.text();
     // The isolate that answered the parse requests above counted them (wrangler dev runs one isolate).

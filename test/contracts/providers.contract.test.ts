@@ -1,11 +1,8 @@
 // One contract for every provider: each runs through its official SDK against the project's simulator on
 // 127.0.0.1, and the suite reads back what reached the wire from the simulator's recorded attempts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { FaultInput } from "../../tools/simulator/faults.js";
-import type { Attempt } from "../../tools/simulator/recording.js";
-import { type Simulator, startSimulator } from "../../tools/simulator/server.js";
-import type { ProviderSettings } from "../config.js";
-import { createProviders } from "./index.js";
+import type { ProviderSettings } from "../../src/config.js";
+import { createProviders } from "../../src/providers/index.js";
 import {
   type CompletionRequest,
   isProviderError,
@@ -14,7 +11,10 @@ import {
   type ProviderError,
   type ProviderErrorKind,
   type ProviderName,
-} from "./types.js";
+} from "../../src/providers/types.js";
+import type { FaultInput } from "../../tools/simulator/faults.js";
+import type { Attempt } from "../../tools/simulator/recording.js";
+import { openSimulatorScope, type SimulatorScope } from "../support/simulator.js";
 
 /** How each provider asks for structured output (documented in each provider's folder). */
 const EXPECTED_MODE: Record<ProviderName, "tool" | "json_schema"> = {
@@ -50,17 +50,17 @@ const SCHEMA: CompletionRequest["schema"] = {
 
 const sentinelKey = (name: ProviderName) => `sk-sentinel-${name}-7f3a9c21d4e8b6`;
 
-let simulator: Simulator;
+let simulator: SimulatorScope;
 let sequence = 0;
 
 beforeAll(async () => {
-  simulator = await startSimulator({ seed: 20_260_122 });
+  simulator = await openSimulatorScope({ seed: 20_260_122 });
 });
 afterAll(async () => {
   await simulator.close();
 });
-beforeEach(() => {
-  simulator.reset();
+beforeEach(async () => {
+  await simulator.reset();
 });
 
 function providerFor(name: ProviderName): LlmProvider {
@@ -89,8 +89,8 @@ function request(name: ProviderName, signal: AbortSignal = new AbortController()
   };
 }
 
-function attemptsFor(requestId: string): Attempt[] {
-  return simulator.attempts().filter((attempt) => attempt.requestId === requestId);
+async function attemptsFor(requestId: string): Promise<Attempt[]> {
+  return (await simulator.attempts()).filter((attempt) => attempt.requestId === requestId);
 }
 
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {
@@ -114,7 +114,7 @@ function expectClean(error: ProviderError, name: ProviderName): void {
 /** Waits until the simulator has finished recording the attempt (an aborted one ends after the client). */
 async function settled(requestId: string): Promise<Attempt[]> {
   for (let tries = 0; tries < 200; tries++) {
-    const attempts = attemptsFor(requestId);
+    const attempts = await attemptsFor(requestId);
     if (attempts.length > 0 && attempts.every((attempt) => attempt.durationMs !== null)) return attempts;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -160,7 +160,7 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
 
     await providerFor(name).complete(sent);
 
-    const [attempt, ...others] = attemptsFor(sent.requestId);
+    const [attempt, ...others] = await attemptsFor(sent.requestId);
     expect(others).toEqual([]);
     expect(attempt).toMatchObject({
       provider: name,
@@ -176,7 +176,7 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
   });
 
   it("maps a truncated answer to finishReason length and returns the text untouched", async () => {
-    simulator.setFaults(name, undefined, [{ kind: "truncated" }]);
+    await simulator.setFaults(name, undefined, [{ kind: "truncated" }]);
 
     const result = await providerFor(name).complete(request(name));
 
@@ -185,7 +185,7 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
   });
 
   it("returns malformed JSON as it came, for validation to judge", async () => {
-    simulator.setFaults(name, undefined, [{ kind: "invalidJson", variant: "fence" }]);
+    await simulator.setFaults(name, undefined, [{ kind: "invalidJson", variant: "fence" }]);
 
     const result = await providerFor(name).complete(request(name));
 
@@ -197,7 +197,7 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
     { kind: "rateLimit", status: 429 },
     { kind: "reset", status: null },
   ] as const)("makes exactly one attempt on $kind (no SDK retries)", async ({ kind, status }) => {
-    simulator.setFaults(name, undefined, [{ kind }]);
+    await simulator.setFaults(name, undefined, [{ kind }]);
     const sent = request(name);
 
     // An SDK retries inside the call, so by the time it fails every attempt it would make has been made.
@@ -209,7 +209,7 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
   });
 
   it.each(ERROR_CASES)("maps $fault.kind to $kind", async ({ fault, kind, status, retryable }) => {
-    simulator.setFaults(name, undefined, [fault]);
+    await simulator.setFaults(name, undefined, [fault]);
 
     const error = await failure(providerFor(name).complete(request(name)));
 
@@ -222,7 +222,7 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
   });
 
   it("reads Retry-After given in seconds", async () => {
-    simulator.setFaults(name, undefined, [
+    await simulator.setFaults(name, undefined, [
       { kind: "rateLimit", retryAfterSeconds: 7, retryAfterFormat: "seconds" },
     ]);
 
@@ -234,7 +234,7 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
   });
 
   it("reads Retry-After given as an HTTP date", async () => {
-    simulator.setFaults(name, undefined, [
+    await simulator.setFaults(name, undefined, [
       { kind: "rateLimit", retryAfterSeconds: 30, retryAfterFormat: "http-date" },
     ]);
 
@@ -250,7 +250,7 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
     { fault: { kind: "hang" }, what: "before the headers" },
     { fault: { kind: "slowBody", ms: 10_000 }, what: "after the headers, while the body stalls" },
   ] as const)("stops quickly when the caller aborts $what", async ({ fault }) => {
-    simulator.setFaults(name, undefined, [fault]);
+    await simulator.setFaults(name, undefined, [fault]);
     const controller = new AbortController();
     const sent = request(name, controller.signal);
     const timer = setTimeout(() => controller.abort(), 150);
@@ -269,7 +269,7 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
   });
 
   it("reports the caller's deadline (an abort with a TimeoutError reason) as a timeout", async () => {
-    simulator.setFaults(name, undefined, [{ kind: "hang" }]);
+    await simulator.setFaults(name, undefined, [{ kind: "hang" }]);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DOMException("deadline", "TimeoutError")), 100);
 
@@ -289,6 +289,6 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
     const error = await failure(providerFor(name).complete(sent));
 
     expect(error.kind).toBe("aborted");
-    expect(attemptsFor(sent.requestId)).toEqual([]);
+    expect(await attemptsFor(sent.requestId)).toEqual([]);
   });
 });

@@ -1,25 +1,18 @@
 // Calendars and bookings on workerd with the D1 binding, through a real `wrangler dev --local`: the same
 // no-double-booking race as on SQLite, plus the booking lifecycle and admin authentication. wrangler keeps its
 // local D1 under .wrangler/state across runs, so every run uses calendars of its own.
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BookingResponseSchema, SlotConflictResponseSchema } from "../src/http/schemas/bookings.js";
-import { ErrorResponseSchema } from "../src/http/schemas/errors.js";
-import { putRaceCalendar, RACE_CALENDAR, RACE_DAY, raceForOneSlot } from "./support/booking-race.js";
-import { startWranglerDev, type WranglerDev } from "./support/wrangler-dev.js";
+import { describe, expect, it } from "vitest";
+import { BookingResponseSchema, SlotConflictResponseSchema } from "../../src/http/schemas/bookings.js";
+import { ErrorResponseSchema } from "../../src/http/schemas/errors.js";
+import { putRaceCalendar, RACE_CALENDAR, RACE_DAY, raceForOneSlot } from "../support/booking-race.js";
+import { ADMIN_TOKEN as TOKEN, useWorker } from "../support/workers.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const TOKEN = "workerd-admin-token";
 const RUN = `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
 
-let worker: WranglerDev | undefined;
-let startupError: Error | undefined;
+const workerUrl = useWorker("rules");
 
 function url(path: string): string {
-  if (worker === undefined)
-    throw new Error("wrangler dev is not running; see the test 'wrangler dev starts'");
-  return `${worker.url}${path}`;
+  return `${workerUrl()}${path}`;
 }
 
 function book(calendarId: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
@@ -31,22 +24,9 @@ function book(calendarId: string, body: unknown, headers: Record<string, string>
 }
 
 describe("calendars and bookings on workerd with D1", () => {
-  // A start-up failure is reported by the first test and fails every other one, rather than failing the hook.
-  beforeAll(async () => {
-    try {
-      worker = await startWranglerDev({ cwd: ROOT, vars: { ADMIN_TOKEN: TOKEN, LOG_LEVEL: "error" } });
-    } catch (error) {
-      startupError = error as Error;
-    }
-  }, 60_000);
-
-  afterAll(async () => {
-    await worker?.stop();
-  }, 20_000);
-
+  // A start-up failure (test/support/workerd-setup.ts) is reported here and fails every other test.
   it("wrangler dev starts on local workerd", () => {
-    if (startupError) throw startupError;
-    expect(worker?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(workerUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
   it("answers PUT with 401 for a wrong token and 200 for the right one", async () => {
@@ -59,19 +39,19 @@ describe("calendars and bookings on workerd with D1", () => {
     expect(wrong.status).toBe(401);
     expect(ErrorResponseSchema.parse(await wrong.json()).error.code).toBe("unauthorized");
     expect((await fetch(url(`/v1/calendars/${id}`))).status).toBe(404);
-    await putRaceCalendar(worker!.url, id, TOKEN);
+    await putRaceCalendar(workerUrl(), id, TOKEN);
     expect(await (await fetch(url(`/v1/calendars/${id}`))).json()).toEqual({ id, ...RACE_CALENDAR });
   });
 
   it(`50 concurrent POSTs for overlapping slots on ${RACE_DAY}: one 201, 49 × 409 slot_unavailable with alternatives`, async () => {
     const id = `race-${RUN}`;
-    await putRaceCalendar(worker!.url, id, TOKEN);
-    await raceForOneSlot(worker!.url, id);
+    await putRaceCalendar(workerUrl(), id, TOKEN);
+    await raceForOneSlot(workerUrl(), id);
   }, 60_000);
 
   it("replays an Idempotency-Key, cancels, frees the slot and cancels again idempotently", async () => {
     const id = `life-${RUN}`;
-    await putRaceCalendar(worker!.url, id, TOKEN);
+    await putRaceCalendar(workerUrl(), id, TOKEN);
     const body = { start: `${RACE_DAY}T12:00:00+01:00`, durationMinutes: 30, contact: "Ana" };
     const first = await book(id, body, { "idempotency-key": `key-${RUN}` });
     expect(first.status).toBe(201);
@@ -94,7 +74,7 @@ describe("calendars and bookings on workerd with D1", () => {
 
   it("runs all six agents on a request naming a calendar: free, taken with alternatives, outside hours", async () => {
     const id = `agents-${RUN}`;
-    await putRaceCalendar(worker!.url, id, TOKEN);
+    await putRaceCalendar(workerUrl(), id, TOKEN);
     expect((await book(id, { start: `${RACE_DAY}T10:00:00+01:00`, durationMinutes: 15 })).status).toBe(201);
     const parse = async (text: string) => {
       const response = await fetch(url("/v1/appointments/parse"), {

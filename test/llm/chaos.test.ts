@@ -4,11 +4,12 @@
 // the rules when every provider is down, and go back to the primary after an outage. On failure the
 // scenario's whole table is printed.
 import { describe, expect, it } from "vitest";
-import { FIXED_SETTINGS, scaledTimings } from "../tools/chaos/cita.js";
-import { formatScenario } from "../tools/chaos/report.js";
-import { type RunOptions, recoveryTimeoutMs, runScenario, type ScenarioReport } from "../tools/chaos/run.js";
-import { buildScenarios, type Scenario } from "../tools/chaos/scenarios.js";
-import { goldenRequests } from "../tools/chaos/texts.js";
+import { FIXED_SETTINGS, scaledTimings } from "../../tools/chaos/cita.js";
+import { recoveryTimeoutMs } from "../../tools/chaos/recovery.js";
+import { formatScenario } from "../../tools/chaos/report.js";
+import { type RunOptions, runScenario, type ScenarioReport } from "../../tools/chaos/run.js";
+import { buildScenarios, type Scenario } from "../../tools/chaos/scenarios.js";
+import { goldenRequests } from "../../tools/chaos/texts.js";
 
 const SCALE = 0.05;
 const timings = scaledTimings(SCALE);

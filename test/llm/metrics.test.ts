@@ -3,12 +3,12 @@
 // read back series by series. promtool comes from the Debian package `prometheus` (installed by .ci/run);
 // without it the promtool check skips and says why, or fails under CITA_REQUIRE_PROMTOOL
 // (test/support/promtool.ts).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { jsonLogger } from "../src/http/logger.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
-import { runPromtool } from "./support/promtool.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { jsonLogger } from "../../src/http/logger.js";
+import { runPromtool } from "../support/promtool.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
 const REQUEST = {
   text: "Can I book a haircut tomorrow at 4pm?",
@@ -17,7 +17,7 @@ const REQUEST = {
   now: "2026-06-07T11:00:00-04:00",
 };
 
-let simulator: Simulator;
+const simulator = useSimulatorScope({ seed: 31 });
 let app: ReturnType<typeof createApp>;
 const lines: string[] = [];
 
@@ -42,7 +42,6 @@ function value(text: string, series: string): number | null {
 }
 
 beforeAll(async () => {
-  simulator = await startSimulator({ seed: 31 });
   app = createApp({
     config: readConfig({
       QWEN_API_KEY: "sk-metrics-secret-91c2",
@@ -56,12 +55,10 @@ beforeAll(async () => {
   expect((await parse(REQUEST)).status).toBe(200);
   expect((await parse({ ...REQUEST, mode: "rules" })).status).toBe(200);
   expect((await parse({ ...REQUEST, confidence: 1 })).status).toBe(400);
-  simulator.setFaults("qwen", undefined, [{ kind: "rateLimit", retryAfterSeconds: 30 }]);
+  await simulator.setFaults("qwen", undefined, [{ kind: "rateLimit", retryAfterSeconds: 30 }]);
   expect((await parse({ ...REQUEST, text: "Book a haircut on Friday at 10am" })).status).toBe(200);
-  simulator.setFaults("qwen", undefined, []);
+  await simulator.setFaults("qwen", undefined, []);
 });
-
-afterAll(() => simulator?.close());
 
 describe("GET /metrics", () => {
   it("passes promtool check metrics", async (context) => {

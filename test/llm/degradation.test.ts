@@ -1,13 +1,13 @@
 // Degradation drives the coordinator, and operators steer the router: against the provider simulator, in
 // process. Degraded providers mean the minimal sequence, no usable provider means the rules parser; meta and
 // GET /health say which; the admin API (bearer token, compared in constant time) reads and sets the router.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { type Environment, readConfig } from "../src/config.js";
-import { HealthResponseSchema } from "../src/http/schemas/health.js";
-import { ParseResponseSchema } from "../src/http/schemas/parse.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
-import { adminClient } from "./support/admin-client.js";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { type Environment, readConfig } from "../../src/config.js";
+import { HealthResponseSchema } from "../../src/http/schemas/health.js";
+import { ParseResponseSchema } from "../../src/http/schemas/parse.js";
+import { adminClient } from "../support/admin-client.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
 const TOKEN = "admin-token-for-tests";
 const REQUEST = {
@@ -17,12 +17,7 @@ const REQUEST = {
   now: "2026-06-07T11:00:00-04:00",
 };
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ seed: 21 });
-});
-afterAll(() => simulator?.close());
-afterEach(() => simulator.reset());
+const simulator = useSimulatorScope({ seed: 21, resetAfterEach: true });
 
 function appWith(environment: Environment = {}) {
   const config = readConfig({
@@ -72,8 +67,8 @@ describe("degradation drives the coordinator", () => {
 
   it("runs the minimal sequence when every usable provider is degraded", async () => {
     // Invalid JSON on every answer of both: each provider's window reads invalid JSON over 10%.
-    simulator.setFaults("qwen", undefined, [{ kind: "invalidJson", variant: "prose", rate: 1 }]);
-    simulator.setFaults("anthropic", undefined, [{ kind: "invalidJson", variant: "prose", rate: 1 }]);
+    await simulator.setFaults("qwen", undefined, [{ kind: "invalidJson", variant: "prose", rate: 1 }]);
+    await simulator.setFaults("anthropic", undefined, [{ kind: "invalidJson", variant: "prose", rate: 1 }]);
     const { parse, health } = appWith();
     // Each request goes to a provider still healthy; after 3 samples a provider reads degraded: 6 at most.
     for (let index = 0; index < 6; index++) await parse();
@@ -91,8 +86,8 @@ describe("degradation drives the coordinator", () => {
   });
 
   it("reads by rules in the minimal sequence when no provider is usable, and says so", async () => {
-    simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
-    simulator.setFaults("anthropic", undefined, [{ kind: "serverError" }]);
+    await simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
+    await simulator.setFaults("anthropic", undefined, [{ kind: "serverError" }]);
     const { parse, health } = appWith();
     for (let index = 0; index < 4; index++) {
       const { status, body } = await parse();
@@ -105,19 +100,19 @@ describe("degradation drives the coordinator", () => {
       ["down", "open"],
       ["down", "open"],
     ]);
-    const before = simulator.attempts().length;
+    const before = (await simulator.attempts()).length;
     const { body } = await parse();
     const meta = ParseResponseSchema.parse(body).meta;
     expect(meta).toMatchObject({ mode: "rules", degraded: true, provider: null });
     expect(meta.agents).toEqual(["parsing", "temporal", "validation"]);
     // Open breakers: nobody is called at all.
-    expect(simulator.attempts().length).toBe(before);
+    expect((await simulator.attempts()).length).toBe(before);
     // Mode llm cannot be served.
     expect((await parse({ mode: "llm" })).status).toBe(503);
   });
 
   it("fails over to the other provider and keeps answering with the LLM", async () => {
-    simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
+    await simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
     const { parse } = appWith({ LLM_PROVIDER: "qwen" });
     for (let index = 0; index < 5; index++) {
       const meta = ParseResponseSchema.parse((await parse()).body).meta;
@@ -162,11 +157,11 @@ describe("admin API", () => {
     const on = await admin("PUT", "/admin/router/conservation", { enabled: true });
     expect(on.body).toMatchObject({ conservation: true, conservationReason: "admin" });
     await parse();
-    const attempt = simulator.attempts().at(-1)!;
+    const attempt = (await simulator.attempts()).at(-1)!;
     expect(attempt.maxTokens).toBe(200);
     await admin("PUT", "/admin/router/conservation", { enabled: false });
     await parse();
-    expect(simulator.attempts().at(-1)!.maxTokens).toBe(400);
+    expect((await simulator.attempts()).at(-1)!.maxTokens).toBe(400);
   });
 
   it("forces the degraded mode, and lifts it", async () => {
@@ -181,12 +176,12 @@ describe("admin API", () => {
   });
 
   it("resets a breaker", async () => {
-    simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
+    await simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
     const { admin, parse } = appWith({ LLM_PROVIDER: "qwen", LLM_WEIGHTS: "qwen=100,anthropic=0" });
     for (let index = 0; index < 5; index++) await parse();
     const opened = await admin("GET", "/admin/router");
     expect((opened.body.providers as { breaker: string }[])[0]?.breaker).toBe("open");
-    simulator.setFaults("qwen", undefined, []);
+    await simulator.setFaults("qwen", undefined, []);
     const reset = await admin("POST", "/admin/router/breakers/qwen/reset");
     expect(reset.status).toBe(200);
     expect((reset.body.providers as { breaker: string; state: string }[])[0]).toMatchObject({

@@ -1,21 +1,20 @@
 // The model registry through the app, against the provider simulator: users named by X-User-Id get the
 // fine-tuned model by rollout and keep it request after request; the kill switch (PUT /admin/models)
 // takes effect on the next request; GET /admin/variants compares the two.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { ParseResponseSchema } from "../src/http/schemas/parse.js";
-import { bucketOf } from "../src/registry/model-registry.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
-import { type AdminCall, adminClient } from "./support/admin-client.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { ParseResponseSchema } from "../../src/http/schemas/parse.js";
+import { bucketOf } from "../../src/registry/model-registry.js";
+import { type AdminCall, adminClient } from "../support/admin-client.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
 const TOKEN = "registry-admin-token";
 const FINETUNED = "qwen-ft-parsing";
-let simulator: Simulator;
+const simulator = useSimulatorScope({ seed: 51 });
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  simulator = await startSimulator({ seed: 51 });
   app = createApp({
     config: readConfig({
       ADMIN_TOKEN: TOKEN,
@@ -28,10 +27,9 @@ beforeAll(async () => {
     }),
   });
 });
-afterAll(() => simulator?.close());
 
 async function parseAs(user: string): Promise<{ model: string | null; maxTokens: number | null }> {
-  const before = simulator.attempts().length;
+  const before = (await simulator.attempts()).length;
   const response = await app.request("/v1/appointments/parse", {
     method: "POST",
     headers: { "content-type": "application/json", "x-user-id": user },
@@ -39,7 +37,7 @@ async function parseAs(user: string): Promise<{ model: string | null; maxTokens:
   });
   expect(response.status).toBe(200);
   const meta = ParseResponseSchema.parse(await response.json()).meta;
-  const attempt = simulator.attempts().slice(before)[0];
+  const attempt = (await simulator.attempts()).slice(before)[0];
   expect(attempt?.model).toBe(meta.model);
   return { model: meta.model, maxTokens: attempt?.maxTokens ?? null };
 }

@@ -1,18 +1,14 @@
 // The daily LLM budget end to end, against the provider simulator: the price table turns each call's tokens
 // into dollars; past 80% of the budget the router goes to conservation mode (the short prompt, 200 output
 // tokens), past 100% no LLM is called and requests read by rules; /health and /metrics show each step.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { HealthResponseSchema } from "../src/http/schemas/health.js";
-import { ParseResponseSchema } from "../src/http/schemas/parse.js";
-import { type Simulator, startSimulator } from "../tools/simulator/server.js";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { HealthResponseSchema } from "../../src/http/schemas/health.js";
+import { ParseResponseSchema } from "../../src/http/schemas/parse.js";
+import { useSimulatorScope } from "../support/simulator.js";
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ seed: 41 });
-});
-afterAll(() => simulator?.close());
+const simulator = useSimulatorScope({ seed: 41 });
 
 describe("daily budget", () => {
   it("switches to conservation mode, then to rules only", async () => {
@@ -31,7 +27,7 @@ describe("daily budget", () => {
     const maxTokens: number[] = [];
     const modes: string[] = [];
     for (let index = 0; index < 30; index++) {
-      const before = simulator.attempts().length;
+      const before = (await simulator.attempts()).length;
       const response = await app.request("/v1/appointments/parse", {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -42,7 +38,7 @@ describe("daily budget", () => {
       });
       expect(response.status).toBe(200);
       modes.push(ParseResponseSchema.parse(await response.json()).meta.mode);
-      const attempt = simulator.attempts().slice(before)[0];
+      const attempt = (await simulator.attempts()).slice(before)[0];
       maxTokens.push(attempt?.maxTokens ?? 0);
       states.push((await health()).router!.budget.state);
     }

@@ -1,0 +1,54 @@
+// Everything a chaos scenario runs against: for Cita, a fresh seeded simulator with a forwarder in front of
+// the primary and a fresh Cita (fresh router state) served over HTTP; for the naive client, a simulator and
+// forwarder of its own (see run.ts for why). Started together, closed together.
+import { startSimulator } from "../simulator/server.js";
+import { citaEnvironment, startCita, type Timings } from "./cita.js";
+import { startForwarder } from "./forwarder.js";
+import { naiveClient } from "./naive.js";
+import type { ScenarioContext } from "./scenarios.js";
+
+/** Everything a scenario runs against: Cita's simulator and forwarder, the naive client's own, and Cita. */
+export interface Rig {
+  cita: { url: string };
+  context: ScenarioContext;
+  naiveContext: ScenarioContext;
+  naive: ReturnType<typeof naiveClient>;
+  close(): Promise<void>;
+}
+
+/** The URL of a simulator's primary as seen through a forwarder. */
+const throughForwarder = (context: ScenarioContext) =>
+  context.sim.baseUrls.qwen.replace(context.sim.url, context.forwarder.url);
+
+async function startContext(seed: number, closers: (() => Promise<void>)[]): Promise<ScenarioContext> {
+  const sim = await startSimulator({ seed });
+  closers.push(() => sim.close());
+  const forwarder = await startForwarder(sim.url);
+  closers.push(() => forwarder.close());
+  return { sim, forwarder };
+}
+
+/** Starts the rig; whatever started is closed again if a later step fails. */
+export async function startRig(seed: number, timings: Timings, naiveTimeoutMs: number | null): Promise<Rig> {
+  const closers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer();
+  };
+  try {
+    const context = await startContext(seed, closers);
+    const naiveContext = await startContext(seed + 1000, closers);
+    const { sim } = context;
+    const cita = await startCita(
+      citaEnvironment(
+        { qwen: throughForwarder(context), anthropic: sim.baseUrls.anthropic, openai: sim.baseUrls.openai },
+        timings,
+      ),
+    );
+    closers.push(() => cita.close());
+    const naive = naiveClient(throughForwarder(naiveContext), naiveTimeoutMs);
+    return { cita, context, naiveContext, naive, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
