@@ -3,19 +3,10 @@
 // phrases copied from the message. Shape: src/llm/extraction-schema.ts.
 import { readText } from "../../agents/parsing/rules/read.js";
 import { readableText } from "../../src/coordinator/context.js";
-import type { Language } from "../../src/locales/index.js";
+import type { Extraction } from "../../src/llm/extraction-schema.js";
 import type { TemporalExpression } from "../../src/temporal/types.js";
 
-export interface Extraction {
-  isAppointmentRequest: boolean;
-  language: Language;
-  contact: string | null;
-  service: string | null;
-  location: string | null;
-  durationMinutes: number | null;
-  dateText: string | null;
-  timeText: string | null;
-}
+export type { Extraction };
 
 const FRAMING_TAGS = ["user_text", "user_message", "text", "message", "request", "input", "data"];
 
