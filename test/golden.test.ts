@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../src/config.js";
 import { type GoldenStore, openGoldenStore } from "../tools/golden/calendars.js";
 import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../tools/golden/fixtures.js";
-import { formatFailures, formatFigures, formatProblems, percent } from "../tools/golden/report.js";
+import { formatFailures, formatFigures, formatProblems } from "../tools/golden/report.js";
 import { inProcessTarget, runCases } from "../tools/golden/run-cases.js";
 import { summarize } from "../tools/golden/summary.js";
+import { percent } from "../tools/report-table.js";
 
 const MINIMUM_EXACT_MATCH = 0.95;
 

@@ -10,10 +10,11 @@ import { parseArguments, USAGE, UsageError } from "./golden/arguments.js";
 import { openGoldenStore, readCalendarFixtures, seedDatabase } from "./golden/calendars.js";
 import { loadGoldenFiles } from "./golden/fixtures.js";
 import { junitXml } from "./golden/junit.js";
-import { formatReport, percent } from "./golden/report.js";
+import { formatReport } from "./golden/report.js";
 import { httpTarget, inProcessTarget, runCases } from "./golden/run-cases.js";
 import { SeedError, type SeedReport, seedServer } from "./golden/seed-server.js";
 import { summarize } from "./golden/summary.js";
+import { percent } from "./report-table.js";
 
 async function main(args: readonly string[]): Promise<number> {
   const options = parseArguments(args);

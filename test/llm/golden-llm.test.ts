@@ -8,9 +8,10 @@ import { createRouter } from "../../src/router/index.js";
 import { parseAppointment } from "../../src/service.js";
 import { type GoldenStore, openGoldenStore } from "../../tools/golden/calendars.js";
 import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../../tools/golden/fixtures.js";
-import { formatFailures, formatFigures, percent } from "../../tools/golden/report.js";
+import { formatFailures, formatFigures } from "../../tools/golden/report.js";
 import { runCases, type Target } from "../../tools/golden/run-cases.js";
 import { summarize } from "../../tools/golden/summary.js";
+import { percent } from "../../tools/report-table.js";
 import { useSimulatorScope } from "../support/simulator.js";
 
 const MINIMUM_EXACT_MATCH = 0.95;

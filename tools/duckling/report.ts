@@ -1,5 +1,7 @@
 // The Duckling corpus report: per language the accuracy by kind, by grain, on holidays, then the failures;
 // and the same figures as JSON for --json.
+
+import { percent, table } from "../report-table.js";
 import { describeEntity, describeExpected } from "./match.js";
 import { type LanguageFigures, type LineResult, rate, type Tally } from "./score.js";
 
@@ -81,24 +83,6 @@ export function figuresJson(figures: readonly LanguageFigures[]): Record<string,
   };
 }
 
-export function percent(value: number | null): string {
-  return value === null ? "n/a" : `${(value * 100).toFixed(1)}%`;
-}
-
 function cells(tally: Tally): string[] {
   return [String(tally.passed), String(tally.total), percent(rate(tally))];
-}
-
-/** Left-aligned first column, right-aligned figures. */
-function table(rows: readonly string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
-        .join("  ")
-        .trimEnd(),
-    )
-    .map((line) => `  ${line}`)
-    .join("\n");
 }

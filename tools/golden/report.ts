@@ -1,4 +1,6 @@
 // The golden runner's text report: figures first, then every failure with its differing fields.
+
+import { percent, table } from "../report-table.js";
 import type { CheckedField } from "./compare.js";
 import type { FixtureProblem } from "./fixtures.js";
 import type { CaseResult } from "./run-cases.js";
@@ -67,28 +69,10 @@ export function formatProblems(problems: readonly FixtureProblem[]): string {
   return [`Invalid fixture lines (${problems.length})`, ...lines].join("\n");
 }
 
-export function percent(value: number): string {
-  return `${(value * 100).toFixed(1)}%`;
-}
-
 function tallyCells(tally: Tally): string[] {
   return [String(tally.passed), String(tally.total), percent(fraction(tally))];
 }
 
 function show(value: unknown): string {
   return value === undefined ? "(nothing)" : JSON.stringify(value);
-}
-
-/** Left-aligned first column, right-aligned figures. */
-function table(rows: readonly string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
-        .join("  ")
-        .trimEnd(),
-    )
-    .map((line) => `  ${line}`)
-    .join("\n");
 }
