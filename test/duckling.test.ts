@@ -1,6 +1,7 @@
-// The temporal engine on Duckling's own time corpora (../shared/data/duckling), scored as `npm run duckling`
-// scores it. The thresholds are the figures reached so far, so accuracy cannot regress; the figures and
-// the failures are printed and repeated in the assertion messages.
+// The temporal engine on Duckling's own time corpora (fixtures/duckling, copied from
+// ../shared/data/duckling), scored as `npm run duckling` scores it. The thresholds are the figures reached so
+// far, so accuracy cannot regress; the figures and the failures are printed and repeated in the assertion
+// messages.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CORPUS_DIRECTORY, loadCorpus } from "../tools/duckling/corpus.js";
 import { formatFailures, formatLanguage } from "../tools/duckling/report.js";

@@ -1,7 +1,7 @@
-// Duckling corpus runner: scores the temporal engine on Duckling's own time corpora (../shared/data/duckling)
-// and prints, per language, single-value, interval, negative and holiday accuracy, a per-grain table and the
-// failures. A measurement: exit code 0 whatever the figures (test/duckling.test.ts holds the thresholds),
-// 1 when the corpus cannot be read, 2 on misuse.
+// Duckling corpus runner: scores the temporal engine on Duckling's own time corpora (fixtures/duckling,
+// copied from ../shared/data/duckling) and prints, per language, single-value, interval, negative and holiday
+// accuracy, a per-grain table and the failures. A measurement: exit code 0 whatever the figures
+// (test/duckling.test.ts holds the thresholds), 1 when the corpus cannot be read, 2 on misuse.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArguments, USAGE, UsageError } from "./duckling/arguments.js";

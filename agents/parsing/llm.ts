@@ -59,7 +59,7 @@ export async function readWithLlm(
         ? { input: 0, output: 0 }
         : { input: answer.usage.inputTokens, output: answer.usage.outputTokens },
   };
-  // Cita reads Spanish and English only; that decision stays deterministic.
+  // Cita reads its registered languages only (src/locales); that decision stays deterministic.
   if (context.foreign) {
     const disagreements = answer.value.isAppointmentRequest ? 1 : 0;
     return { ...rules, llm: { ...answeredBy, answered: true, disagreements } };

@@ -3,10 +3,11 @@
 // providers: the preferred one and the routing weights.
 import { PROVIDER_DEFAULTS } from "../providers/registry.js";
 import { PROVIDER_NAMES, type ProviderName, type ProviderSettings } from "../providers/types.js";
+import { REGISTRY_AGENTS } from "../registry/agent-models.js";
 import { ConfigError, type Environment, list, text } from "./environment.js";
 
-/** Agents whose model a provider may override (<PREFIX>_MODEL_<AGENT>): only Parsing calls an LLM. */
-const AGENTS_WITH_MODELS = ["PARSING"];
+/** Agents whose model a provider may override (<PREFIX>_MODEL_<AGENT>): those that call an LLM. */
+const AGENTS_WITH_MODELS = REGISTRY_AGENTS.map((agent) => agent.toUpperCase());
 
 /** The enabled providers, in PROVIDER_NAMES order. */
 export function readProviders(environment: Environment): ProviderSettings[] {

@@ -9,16 +9,11 @@ import type { Assignment } from "../registry/model-registry.js";
 import type { LlmRouter } from "../router/router.js";
 import type { NormalizedText } from "../temporal/text.js";
 import type { TemporalExpression } from "../temporal/types.js";
+import type { AgentName } from "./agent-names.js";
+
+export { AGENT_NAMES, type AgentName } from "./agent-names.js";
 
 // The names the contract's answers use; the response schemas (src/http) take their enums from these.
-export const AGENT_NAMES = [
-  "parsing",
-  "temporal",
-  "geo",
-  "validation",
-  "availability",
-  "negotiation",
-] as const;
 export const FIELDS = ["contact", "service", "date", "time", "duration", "location"] as const;
 export const ISSUES = [
   "missing",
@@ -30,7 +25,6 @@ export const ISSUES = [
 ] as const;
 export const STATUSES = ["complete", "needs_clarification", "conflict", "invalid"] as const;
 
-export type AgentName = (typeof AGENT_NAMES)[number];
 export type Field = (typeof FIELDS)[number];
 export type Issue = (typeof ISSUES)[number];
 export type Status = (typeof STATUSES)[number];

@@ -27,7 +27,10 @@ export function readableText(original: string, locale: string | null, known?: La
 
 export type ContextInput = Omit<AgentContext, keyof ReadableText | "debug" | "llm"> & {
   text: string;
-  /** The language to read in when the caller knows it; otherwise the locale's or the text's. */
+  /**
+   * The language to read in when the caller knows it already (a test pinning it; a conversation's earlier
+   * turns), otherwise the locale's or the text's.
+   */
   language?: Language;
   debug?: AgentContext["debug"];
   llm?: AgentContext["llm"];

@@ -18,7 +18,7 @@ export const LANGUAGES = Object.keys(LOCALES) as [Language, ...Language[]];
 /** Read when nothing tells the language: the text scores no language higher (conventions, rule 1). */
 export const FALLBACK_LANGUAGE: Language = "en";
 
-export function isLanguage(code: string): code is Language {
+function isLanguage(code: string): code is Language {
   return Object.hasOwn(LOCALES, code);
 }
 

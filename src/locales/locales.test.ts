@@ -144,16 +144,27 @@ describe("the locale registry", () => {
     }
   });
 
-  it.each(LANGUAGES)("%s month names reach the shared range and latent parsers", async (language) => {
+  it.each(LANGUAGES)("%s month names reach the shared range parsers, all of them", async (language) => {
     const { rangeParsers } = await import("./common/ranges.js");
-    const { genericLatentParsers } = await import("./common/latent.js");
-    const sources = [...rangeParsers, ...genericLatentParsers]
-      .map((parser) => parser.pattern.source)
-      .join(" ");
+    const sources = rangeParsers.map((parser) => parser.pattern.source).join(" ");
     for (const month of Object.keys(LOCALES[language].temporal.months)) {
       expect(sources, month).toMatch(new RegExp(`[(|]${month}[|)]`));
     }
   });
+
+  it.each(LANGUAGES)(
+    "%s month names reach the shared latent parser, each month's full name",
+    async (language) => {
+      const { genericLatentParsers } = await import("./common/latent.js");
+      const source = genericLatentParsers.find((parser) => parser.name === "latent/month")!.pattern.source;
+      const fullNames = new Map<number, string>();
+      for (const [name, month] of Object.entries(LOCALES[language].temporal.months)) {
+        if (name.length > (fullNames.get(month)?.length ?? 0)) fullNames.set(month, name);
+      }
+      expect(fullNames.size).toBe(12);
+      for (const name of fullNames.values()) expect(source, name).toMatch(new RegExp(`[(|]${name}[|)]`));
+    },
+  );
 });
 
 describe("choosing a language", () => {

@@ -4,9 +4,10 @@
 //
 // Only the Parsing agent calls an LLM today, so it is the only agent the registry accepts.
 import { z } from "zod";
+import type { AgentName } from "../coordinator/agent-names.js";
 import { type ProviderName, ProviderNameSchema } from "../providers/types.js";
 
-export const REGISTRY_AGENTS = ["parsing"] as const;
+export const REGISTRY_AGENTS = ["parsing"] as const satisfies readonly AgentName[];
 export type RegistryAgent = (typeof REGISTRY_AGENTS)[number];
 export type Variant = "baseline" | "finetuned";
 

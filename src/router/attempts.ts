@@ -101,7 +101,7 @@ export async function attemptWithinDeadline<T>(
 }
 
 /** Exponential backoff with full jitter: a uniform draw below min(max, base · 2^(retries − 1)). */
-export function backoffDelay(
+function backoffDelay(
   retries: number,
   settings: Pick<RouterSettings, "backoffBaseMs" | "backoffMaxMs">,
   random: () => number,

@@ -1,4 +1,5 @@
-// Duckling's time corpora (fixtures/duckling/README.md, copied from ../shared/data/duckling): one example a JSON line, read into typed lines.
+// Duckling's time corpora (fixtures/duckling/README.md, copied from ../shared/data/duckling): one example
+// a JSON line, read into typed lines.
 // A line that does not have the documented shape is a fault of the data, so reading stops with its place.
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";

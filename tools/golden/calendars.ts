@@ -32,11 +32,7 @@ export function readCalendarFixtures(path = CALENDAR_FIXTURES): CalendarFixtures
  * Writes the fixtures into a store: every calendar (replacing one of the same id) and every booking not
  * there yet, so seeding a database twice changes nothing.
  */
-export async function seedStore(
-  store: CalendarStore,
-  fixtures: CalendarFixtures,
-  source: string,
-): Promise<void> {
+async function seedStore(store: CalendarStore, fixtures: CalendarFixtures, source: string): Promise<void> {
   for (const calendar of fixtures.calendars) await store.putCalendar(calendar);
   const buffers = new Map(fixtures.calendars.map((calendar) => [calendar.id, calendar.bufferMinutes]));
   for (const booking of fixtures.bookings) {

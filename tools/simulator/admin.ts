@@ -48,7 +48,7 @@ export function handleAdmin(
 const openScopeBody = z.object({ seed: z.number().int().optional(), faults: faultConfigSchema.optional() });
 
 /** The path prefix of a scope's routes. */
-export const scopePath = (id: string) => `/scopes/${id}`;
+const scopePath = (id: string) => `/scopes/${id}`;
 
 /** POST /_sim/scopes and DELETE /_sim/scopes/<id>; null for any other route. */
 export function handleScopes(

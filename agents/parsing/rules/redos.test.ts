@@ -37,7 +37,7 @@ const LOCALE_SOURCES: Record<string, readonly NamedPattern[]> = Object.fromEntri
   LANGUAGES.flatMap((language) => {
     const { parsers, duckling } = LOCALES[language].temporal;
     return [
-      [`temporal parsers (${language})`, named(`PARSERS.${language}`, parsers)],
+      [`temporal parsers (${language})`, named(`temporal.parsers ${language}`, parsers)],
       [`Duckling parsers (${language})`, named(`duckling ${language}`, duckling.parsers)],
       [`Duckling latent parsers (${language})`, named(`duckling latent ${language}`, duckling.latentParsers)],
     ];

@@ -22,13 +22,7 @@ export const numericDateParser: Parser = {
     const second = Number(match[3]);
     const [day, month] = options.dayFirst ? [first, second] : [second, first];
     if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-    const yearText = match[4];
-    const year =
-      yearText === undefined
-        ? undefined
-        : yearText.length === 2
-          ? fullYear(Number(yearText))
-          : Number(yearText);
+    const year = yearOf(match[4]);
     // Without a year, "3-1" could be a score or a range: only slashes stand alone.
     if (year === undefined && match[2] === "-") return null;
     return { date: { kind: "calendar", day, month, year } };
@@ -53,7 +47,7 @@ export function fullYear(twoDigits: number): number {
   return twoDigits < 50 ? 2000 + twoDigits : 1900 + twoDigits;
 }
 
-/** A year as written after a date: two digits read as fullYear does, four as themselves. */
+/** A year as written in a date: two digits read as fullYear does, four as themselves. */
 export function yearOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   return text.length === 2 ? fullYear(Number(text)) : Number(text);

@@ -14,7 +14,10 @@ import type { DucklingEntity, DucklingOptions, DurationValue, IntervalValue, Tim
 
 const FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZZ";
 
-/** The language of a Duckling locale (`es_MX`, `en`); English, Duckling's own default, for any other. */
+/**
+ * The language of a Duckling locale (`es_MX`, `en`). The route answers `[]` for a language Cita does not
+ * read before it gets here; the fallback only covers direct callers.
+ */
 export function languageOf(locale: string): Language {
   return languageOfTag(locale) ?? FALLBACK_LANGUAGE;
 }

@@ -1,5 +1,6 @@
-// Duckling's time corpora (../shared/data/duckling) as one sample of holiday names and dates: every line
-// naming a holiday is found, and the occurrence in the year of the expected value is that value.
+// Duckling's time corpora (fixtures/duckling, copied from ../shared/data/duckling) as one sample of holiday
+// names and dates: every line naming a holiday is found, and the occurrence in the year of the expected value
+// is that value.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Language } from "../../locales/index.js";

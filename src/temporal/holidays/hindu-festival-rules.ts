@@ -22,7 +22,7 @@ import { dayHoliday, daySpan, type HolidayDefinition, type HolidayNames } from "
 import { localDay, NEW_DELHI, sunrise, sunset } from "./sun-times.js";
 
 /** Shravana (Thiruvonam), the 22nd nakshatra. */
-export const SHRAVANA_NAKSHATRA = 22;
+const SHRAVANA_NAKSHATRA = 22;
 
 /** The dark half's tithis: krishna 1 is tithi 16, krishna 14 is tithi 29. */
 export const krishna = (tithi: number) => 15 + tithi;
@@ -32,12 +32,12 @@ export function inYear(year: number, days: readonly number[]): number[] {
 }
 
 /** The regular (not adhika) months of a name overlapping a Gregorian year. */
-export function regularMonths(year: number, month: number): LunarMonth[] {
+function regularMonths(year: number, month: number): LunarMonth[] {
   return lunarMonths(year).filter((lunar) => lunar.month === month && !lunar.leap);
 }
 
 /** Days a tithi of a month is kept in or around a year, by the moment of the day it must hold. */
-export function tithiDays(year: number, month: number, tithi: number, moment: DayMoment): number[] {
+function tithiDays(year: number, month: number, tithi: number, moment: DayMoment): number[] {
   return regularMonths(year, month).map((lunar) => {
     const [start, end] = tithiSpan(lunar, tithi);
     return observanceDay(start, end, moment);
@@ -59,12 +59,7 @@ export function tithiHoliday(
  * holds Purnima past Bhadra; failing one, the day Purnima ends on if it lasts there past a share of the
  * daytime, else the day before, once Bhadra is over.
  */
-export function bhadraFreeDays(
-  year: number,
-  month: number,
-  moment: DayMoment,
-  lastDayShare: number,
-): number[] {
+function bhadraFreeDays(year: number, month: number, moment: DayMoment, lastDayShare: number): number[] {
   return regularMonths(year, month).map((lunar) => {
     const [start, end] = tithiSpan(lunar, PURNIMA);
     const bhadraEnd = (start + end) / 2;
@@ -88,7 +83,7 @@ export const rakshaBandhanDays = (year: number) => bhadraFreeDays(year, SHRAVANA
  * Vijayadashami: Dashami in the afternoon (aparahna); when Dashami also holds the next sunrise and Shravana
  * nakshatra that afternoon, the next day.
  */
-export function vijayadashamiDay(lunar: LunarMonth): number {
+function vijayadashamiDay(lunar: LunarMonth): number {
   const [start, end] = tithiSpan(lunar, 10);
   const afternoonDay = observanceDay(start, end, "afternoon");
   const sunriseDay = observanceDay(start, end, "sunrise");

@@ -1,6 +1,6 @@
 // Quarters of a year: "the third quarter", "3rd qtr", "Q4 2018", "the 4th qtr of 2018", "2018Q4", "18q4".
 import type { Parser } from "../../../temporal/types.js";
-import { fullYear } from "../../common/numeric-date.js";
+import { yearOf } from "../../common/numeric-date.js";
 import { ORDINAL_PATTERN, ordinalValue } from "./duckling-words.js";
 
 export const ordinalQuarterParser: Parser = {
@@ -23,13 +23,7 @@ export const quarterCodeParser: Parser = {
   pattern: /\b(?:(\d{4}|\d{2}) ?-?q([1-4])|q([1-4])(?:[ -](\d{4}))?)\b/g,
   extract(match) {
     const [, yearBefore, quarterAfter, quarterBefore, yearAfter] = match;
-    const yearText = yearBefore ?? yearAfter;
-    const year =
-      yearText === undefined
-        ? undefined
-        : yearText.length === 2
-          ? fullYear(Number(yearText))
-          : Number(yearText);
+    const year = yearOf(yearBefore ?? yearAfter);
     return { date: { kind: "quarter", quarter: Number(quarterAfter ?? quarterBefore), year } };
   },
 };
