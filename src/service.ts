@@ -66,7 +66,7 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
     }
   }
   const context = createAgentContext({
-    text: request.text,
+    ...(request.messages !== undefined ? { messages: request.messages } : { text: request.text ?? "" }),
     locale: request.locale ?? null,
     // A request naming a calendar but no zone is read in the calendar's zone (docs/interpretation.md).
     timezone: request.timezone ?? calendar?.timezone ?? config.defaultTimezone,
@@ -119,6 +119,17 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
       timezone: draft.timezone,
       location: draft.location,
     },
+    intent: draft.intent,
+    previous:
+      draft.previous === null
+        ? null
+        : {
+            date: draft.previous.date,
+            time: draft.previous.time,
+            start: draft.previous.start,
+            contact: draft.previous.contact,
+            service: draft.previous.service,
+          },
     confidence: draft.confidence ?? 0,
     ambiguities: draft.ambiguities,
     alternatives: draft.alternatives,

@@ -66,7 +66,7 @@ function contextWith(withCalendar: boolean, language: Language = "es"): AgentCon
 function validated(time: string, fields: Partial<Draft> = {}): Draft {
   const draft: Draft = {
     ...emptyDraft(contextWith(true)),
-    intent: true,
+    intent: "book",
     contact: "Dr. Pérez",
     date: "2026-01-23",
     time,

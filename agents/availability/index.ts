@@ -3,7 +3,13 @@
 import type { SlotCheck } from "../../src/calendars/availability.js";
 import { checkSlot } from "../../src/calendars/availability.js";
 import type { Calendar } from "../../src/calendars/types.js";
-import type { Agent, AgentContext, Ambiguity, Draft } from "../../src/coordinator/agent.js";
+import {
+  type Agent,
+  type AgentContext,
+  type Ambiguity,
+  aboutAppointment,
+  type Draft,
+} from "../../src/coordinator/agent.js";
 import { localize } from "../../src/locales/index.js";
 import type { MessageKey } from "../../src/locales/messages.js";
 import { formatAtOffset, zoneFor } from "../../src/temporal/zone.js";
@@ -28,7 +34,7 @@ export const availabilityAgent: Agent = {
   // Synchronous when there is nothing to check, so requests without a calendar wait for nothing.
   run(context, draft) {
     const { calendar } = context;
-    if (calendar === null || !draft.intent || draft.start === null || draft.status === "invalid")
+    if (calendar === null || !aboutAppointment(draft) || draft.start === null || draft.status === "invalid")
       return draft;
     return check(context, draft, calendar, draft.start);
   },

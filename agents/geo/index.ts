@@ -2,10 +2,17 @@
 // gazetteer first, then the deployment's geocoder if it has one) and, when the place is in another zone
 // than the user's, moves the appointment there: "cita en Madrid a las 10" from Mexico City is 10:00 in
 // Madrid, so the expressions are resolved again in the place's zone (conventions, rule 1).
-import type { Agent, AgentContext, Ambiguity, Draft, Location } from "../../src/coordinator/agent.js";
+import {
+  type Agent,
+  type AgentContext,
+  type Ambiguity,
+  aboutAppointment,
+  type Draft,
+  type Location,
+} from "../../src/coordinator/agent.js";
 import { regionOfTag } from "../../src/locales/index.js";
 import { isValidZone } from "../../src/temporal/zone.js";
-import { resolveDraftTime } from "../temporal/index.js";
+import { resolveDraftTime, resolvePrevious } from "../temporal/index.js";
 import { countryOfZone } from "./gazetteer.js";
 import type { Geocoder, Place } from "./geocoder.js";
 import { locate } from "./locate.js";
@@ -20,7 +27,7 @@ export function createGeoAgent(geocoder: Geocoder | null = null): Agent {
     failureField: "location",
     // Synchronous unless the gazetteer misses and a geocoder is asked.
     run(context, draft) {
-      if (!draft.intent || draft.location === null) return draft;
+      if (!aboutAppointment(draft) || draft.location === null) return draft;
       const hint = userHint(context);
       const found = locate(draft.location.text, hint);
       if (found !== null || geocoder === null) return place(context, draft, found);
@@ -65,6 +72,7 @@ function moveTo(context: AgentContext, draft: Draft, zone: string): Draft {
   return {
     ...draft,
     timezone: zone,
+    previous: resolvePrevious(context, draft, zone),
     date: after.date,
     time: after.time,
     start: after.start,

@@ -83,7 +83,7 @@ function conflict(start: string, fields: Partial<Draft> = {}, language: Language
   const startMs = Date.parse(start);
   return {
     ...emptyDraft(contextFor()),
-    intent: true,
+    intent: "book",
     date: start.slice(0, 10),
     time: start.slice(11, 16),
     start,

@@ -54,7 +54,7 @@ describe("merging the model's reading with the rules'", () => {
     });
     expect(draft.llm).toEqual({ ...WHO, answered: true, disagreements: 0 });
     expect(draft).toMatchObject({
-      intent: true,
+      intent: "book",
       contact: "Dr. Pérez",
       location: { text: "clínica de Polanco" },
     });
@@ -111,7 +111,7 @@ describe("merging the model's reading with the rules'", () => {
 
   it("reads no appointment when the model says so", () => {
     const { draft } = merge("hola, ¿qué tal?", { isAppointmentRequest: false });
-    expect(draft.intent).toBe(false);
+    expect(draft.intent).toBe("none");
     expect(draft.llm?.disagreements).toBe(0);
   });
 

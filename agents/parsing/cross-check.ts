@@ -2,7 +2,13 @@
 // when they come from the text; its date and time phrases become expressions through the rules engine,
 // so resolution stays deterministic. Every field the two readings differ on is counted for the confidence
 // formula (docs/confidence.md), and a date or time they resolve differently becomes an ambiguity.
-import type { AgentContext, Ambiguity, Draft, LlmReading } from "../../src/coordinator/agent.js";
+import {
+  type AgentContext,
+  type Ambiguity,
+  aboutAppointment,
+  type Draft,
+  type LlmReading,
+} from "../../src/coordinator/agent.js";
 import type { Extraction } from "../../src/llm/extraction-schema.js";
 import { localize } from "../../src/locales/index.js";
 import type { NormalizedText } from "../../src/temporal/text.js";
@@ -22,10 +28,10 @@ export function mergeReadings(
 ): Draft {
   const { text } = context;
   if (!extraction.isAppointmentRequest) {
-    const disagreements = rules.intent ? 1 : 0;
-    return { ...base, intent: false, llm: { ...answeredBy, answered: true, disagreements } };
+    const disagreements = aboutAppointment(rules) ? 1 : 0;
+    return { ...base, intent: "none", llm: { ...answeredBy, answered: true, disagreements } };
   }
-  let disagreements = rules.intent ? 0 : 1;
+  let disagreements = aboutAppointment(rules) ? 0 : 1;
   const field = (model: string | null, ruled: string | null): string | null => {
     const chosen = fromText(model, ruled, text);
     disagreements += difference(chosen.value, ruled) + (chosen.invented ? 1 : 0);
@@ -61,7 +67,7 @@ export function mergeReadings(
   }
   return {
     ...base,
-    intent: true,
+    intent: "book",
     contact,
     service,
     location: location === null ? null : { text: location },

@@ -43,7 +43,7 @@ describe("LLM parsing agent", () => {
   it("reads the fields with the model and records who answered", async () => {
     const draft = await run("masaje de 45 minutos con la Dra. Gómez el jueves a las 6 de la tarde en Madrid");
     expect(draft).toMatchObject({
-      intent: true,
+      intent: "book",
       contact: "Dra. Gómez",
       service: "masaje",
       durationMinutes: 45,
@@ -54,12 +54,12 @@ describe("LLM parsing agent", () => {
 
   it("keeps texts in other languages out, whatever the model says", async () => {
     const draft = await run("je voudrais un rendez-vous demain avec le docteur");
-    expect(draft.intent).toBe(false);
+    expect(draft.intent).toBe("none");
   });
 
   it("falls back to the rules reading when the provider fails", async () => {
     await simulator.setFaults("qwen", undefined, [{ kind: "reset" }]);
     const draft = await run("cita con el Dr. Pérez mañana a las 11");
-    expect(draft).toMatchObject({ intent: true, contact: "Dr. Pérez", llm: null });
+    expect(draft).toMatchObject({ intent: "book", contact: "Dr. Pérez", llm: null });
   });
 });

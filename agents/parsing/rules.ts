@@ -1,18 +1,19 @@
 // The Parsing agent's rules reading: contact, service, location, duration and the date and time
 // expressions of the text, deterministically (rules/). The Temporal agent resolves the expressions.
-import type { AgentContext, Draft } from "../../src/coordinator/agent.js";
+import { type AgentContext, type Draft, previousAppointment } from "../../src/coordinator/agent.js";
 import { readText } from "./rules/read.js";
 
 export function readByRules(context: AgentContext, draft: Draft): Draft {
   const reading = readText(context, new Date(context.now));
-  if (!reading.intent) return { ...draft, intent: false };
+  if (reading.intent === "none") return { ...draft, intent: "none" };
   context.debug(
     () =>
       `expressions: ${JSON.stringify(reading.found.map((expression) => [expression.parser, expression.text]))}`,
   );
   return {
     ...draft,
-    intent: true,
+    intent: reading.intent,
+    previous: reading.previous === null ? null : previousAppointment(reading.previous),
     contact: reading.contact,
     service: reading.service,
     location: reading.location !== null ? { text: reading.location } : null,

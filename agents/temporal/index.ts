@@ -1,6 +1,12 @@
 // Temporal agent: resolves the Parsing agent's date and time expressions into the appointment's local
 // date, time, start and end in its zone, with the conventions' rules and daylight-saving checks.
-import type { Agent, AgentContext, Ambiguity, Draft } from "../../src/coordinator/agent.js";
+import {
+  type Agent,
+  type AgentContext,
+  type Ambiguity,
+  aboutAppointment,
+  type Draft,
+} from "../../src/coordinator/agent.js";
 import { type Language, localize } from "../../src/locales/index.js";
 import { resolveAppointmentTime, type TemporalIssue } from "../../src/temporal/appointment-policy.js";
 
@@ -11,10 +17,11 @@ export const temporalAgent: Agent = {
   name: "temporal",
   failureField: "date",
   run(context, draft): Draft {
-    if (!draft.intent) return draft;
+    if (!aboutAppointment(draft)) return draft;
     const resolved = resolveDraftTime(context, draft, draft.timezone);
     return {
       ...draft,
+      previous: resolvePrevious(context, draft, draft.timezone),
       date: resolved.date,
       time: resolved.time,
       start: resolved.start,
@@ -48,6 +55,23 @@ export function resolveDraftTime(context: AgentContext, draft: Draft, zone: stri
     certainty: resolved.certainty,
     ambiguities: resolved.issues.map((issue) => toAmbiguity(issue, context.language)),
   };
+}
+
+/**
+ * The appointment a reschedule or a cancel refers to, resolved by the same rules in the same zone; its
+ * issues are not the new appointment's, so none is raised.
+ */
+export function resolvePrevious(context: AgentContext, draft: Draft, zone: string): Draft["previous"] {
+  const { previous } = draft;
+  if (previous === null || previous.expressions.length === 0) return previous;
+  const resolved = resolveAppointmentTime({
+    expressions: previous.expressions,
+    now: context.now,
+    zone,
+    durationMinutes: null,
+    defaultLengthMinutes: DEFAULT_LENGTH_MINUTES,
+  });
+  return { ...previous, date: resolved.date, time: resolved.time, start: resolved.start };
 }
 
 function toAmbiguity(issue: TemporalIssue, language: Language): Ambiguity {

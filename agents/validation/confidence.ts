@@ -2,12 +2,12 @@
 // from the input or a model's say-so.
 //
 //   confidence = completeness × certainty × validation, rounded to two decimals
-//   completeness = 0.4·[date] + 0.4·[time] + 0.2·[contact or service]
+//   completeness = 0.4·[date] + 0.4·[time] + 0.2·[contact or service], of the appointment named by a cancel
 //   certainty    = ceiling × the lowest certainty of the expressions used, where the ceiling is
 //                  RULES_CEILING for the rules alone, LLM_AGREEMENT_CEILING when an LLM's reading agrees
 //                  with the rules on every field, RULES_CEILING × DISAGREEMENT_FACTOR ^ disagreements else
 //   validation   = 0.75 ^ (ambiguities) × 0.5 if invalid × 0.5 ^ (agents that failed)
-import type { Draft } from "../../src/coordinator/agent.js";
+import { aboutAppointment, type Draft } from "../../src/coordinator/agent.js";
 
 /** Rules alone never claim more than this; only agreement with an LLM's reading raises it. */
 export const RULES_CEILING = 0.95;
@@ -28,11 +28,13 @@ export function ceiling(draft: Draft): number {
 }
 
 export function computeConfidence(draft: Draft): number {
-  if (!draft.intent) return 0;
+  if (!aboutAppointment(draft)) return 0;
+  // A cancel is as sure as what it names: the appointment in `previous` (docs/confidence.md).
+  const named = draft.intent === "cancel" ? (draft.previous ?? draft) : draft;
   const completeness =
-    0.4 * Number(draft.date !== null) +
-    0.4 * Number(draft.time !== null) +
-    0.2 * Number(draft.contact !== null || draft.service !== null);
+    0.4 * Number(named.date !== null) +
+    0.4 * Number(named.time !== null) +
+    0.2 * Number(named.contact !== null || named.service !== null);
   const certainty = ceiling(draft) * draft.certainty;
   let validation = 0.75 ** draft.ambiguities.length * 0.5 ** draft.failures.length;
   if (draft.status === "invalid") validation *= 0.5;

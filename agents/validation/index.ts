@@ -1,5 +1,11 @@
 // Validation agent: required fields, the past, daylight-saving gaps, the status, and the confidence.
-import type { Agent, Ambiguity, Draft, Status } from "../../src/coordinator/agent.js";
+import {
+  type Agent,
+  type Ambiguity,
+  aboutAppointment,
+  type Draft,
+  type Status,
+} from "../../src/coordinator/agent.js";
 import { localize } from "../../src/locales/index.js";
 import { isoDate, localDate } from "../../src/temporal/civil.js";
 import { computeConfidence } from "./confidence.js";
@@ -8,7 +14,7 @@ export const validationAgent: Agent = {
   name: "validation",
   failureField: "date",
   run(context, draft): Draft {
-    if (!draft.intent) {
+    if (!aboutAppointment(draft)) {
       // No appointment read; an agent that failed keeps its own ambiguity so the failure stays visible.
       const noAppointment: Ambiguity = {
         field: "date",
@@ -21,6 +27,11 @@ export const validationAgent: Agent = {
         confidence: 0,
         ambiguities: draft.failures.length > 0 ? draft.ambiguities : [noAppointment],
       };
+    }
+    if (draft.intent === "cancel") {
+      // A cancel asks for no new appointment (api.md): nothing is missing, and nothing can be booked.
+      const next: Draft = { ...draft, status: "needs_clarification" };
+      return { ...next, confidence: computeConfidence(next) };
     }
     const ambiguities: Ambiguity[] = [...draft.ambiguities];
     if (draft.date === null && !isFlagged(ambiguities, "date")) {

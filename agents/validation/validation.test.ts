@@ -17,7 +17,7 @@ const contextIn = (language: Language): AgentContext =>
 const context = contextIn("es");
 
 function validate(fields: Partial<Draft>): Draft {
-  return validationAgent.run(context, { ...emptyDraft(context), intent: true, ...fields }) as Draft;
+  return validationAgent.run(context, { ...emptyDraft(context), intent: "book", ...fields }) as Draft;
 }
 
 const complete: Partial<Draft> = {

@@ -24,10 +24,35 @@ export const ISSUES = [
   "conflict",
 ] as const;
 export const STATUSES = ["complete", "needs_clarification", "conflict", "invalid"] as const;
+/** What the user wants (conventions, rule 22): the latest intent of a conversation (C5). */
+export const INTENTS = ["book", "reschedule", "cancel", "availability", "none"] as const;
+/** Who wrote a conversation's message: a system role is refused, so no client can smuggle instructions. */
+export const ROLES = ["user", "assistant"] as const;
 
 export type Field = (typeof FIELDS)[number];
 export type Issue = (typeof ISSUES)[number];
 export type Status = (typeof STATUSES)[number];
+export type Intent = (typeof INTENTS)[number];
+export type Role = (typeof ROLES)[number];
+
+/** A text as the readers take it: normalised, with its language, whether it is foreign, and its date order. */
+export interface ReadableText {
+  text: NormalizedText;
+  language: Language;
+  foreign: boolean;
+  dayFirst: boolean;
+}
+
+/** A conversation's message as the readers take it: every message is read in the conversation's language. */
+export interface ReadableMessage extends ReadableText {
+  role: Role;
+}
+
+/** One message of a conversation, as the chat frontend shows it. */
+export interface ConversationMessage {
+  role: Role;
+  content: string;
+}
 
 export interface Ambiguity {
   field: Field;
@@ -59,6 +84,11 @@ export interface AgentContext {
   readonly foreign: boolean;
   /** Whether numeric dates read day first ("3/4" is 3 April): from the language and the locale's region. */
   readonly dayFirst: boolean;
+  /**
+   * A conversation's messages, oldest first, each normalised and read in the conversation's language; null
+   * for a single text. `text` is then the last user message.
+   */
+  readonly messages: readonly ReadableMessage[] | null;
   /** The locale the client sent, if any (`es-MX`, `en-GB`...). */
   readonly locale: string | null;
   /** The user's IANA zone (canonical). */
@@ -106,10 +136,25 @@ export interface LlmReading {
   variant?: "baseline" | "finetuned";
 }
 
+/**
+ * The existing appointment a reschedule or a cancel refers to, as far as the user stated it: the Parsing
+ * agent reads its person, service and time expressions, the Temporal agent resolves them.
+ */
+export interface PreviousAppointment {
+  contact: string | null;
+  service: string | null;
+  expressions: TemporalExpression[];
+  date: string | null;
+  time: string | null;
+  start: string | null;
+}
+
 /** What the agents know so far; each agent returns a new draft. */
 export interface Draft {
-  /** Whether the text asks for an appointment at all. */
-  intent: boolean;
+  /** What the user wants; `none` when the text asks for no appointment at all. */
+  intent: Intent;
+  /** For `reschedule` and `cancel`: the appointment the user refers to; null otherwise. */
+  previous: PreviousAppointment | null;
   contact: string | null;
   service: string | null;
   location: Location | null;
@@ -144,7 +189,8 @@ export interface Agent {
 
 export function emptyDraft(context: AgentContext): Draft {
   return {
-    intent: false,
+    intent: "none",
+    previous: null,
     contact: null,
     service: null,
     location: null,
@@ -163,4 +209,16 @@ export function emptyDraft(context: AgentContext): Draft {
     failures: [],
     llm: null,
   };
+}
+
+/** Whether the draft is about an appointment at all (the agents after Parsing skip a draft that is not). */
+export function aboutAppointment(draft: Pick<Draft, "intent">): boolean {
+  return draft.intent !== "none";
+}
+
+/** A previous appointment with nothing resolved yet. */
+export function previousAppointment(
+  fields: Pick<PreviousAppointment, "contact" | "service" | "expressions">,
+): PreviousAppointment {
+  return { ...fields, date: null, time: null, start: null };
 }

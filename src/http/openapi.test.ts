@@ -194,9 +194,14 @@ describe("GET /openapi.json", () => {
     expect(schema.type).toBe("object");
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties as object).sort()).toEqual(
-      ["calendarId", "locale", "mode", "now", "text", "timezone"].sort(),
+      ["calendarId", "locale", "messages", "mode", "now", "text", "timezone"].sort(),
     );
-    expect(schema.required).toEqual(["text"]);
+    // Exactly one of the two request forms.
+    expect(schema.required).toBeUndefined();
+    expect(schema.oneOf).toEqual([{ required: ["text"] }, { required: ["messages"] }]);
+    const message = resolvePointer(document, "#/components/schemas/Message") as Record<string, unknown>;
+    expect(resolvePointer(message, "#/properties/role/enum")).toEqual(["user", "assistant"]);
+    expect(message.additionalProperties).toBe(false);
     expect(resolvePointer(schema, "#/properties/mode/enum")).toEqual(["auto", "rules", "llm"]);
   });
 

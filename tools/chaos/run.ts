@@ -90,7 +90,7 @@ export async function runScenario(
     };
     // The naive side is open loop: each request starts on schedule however slow the others are.
     const naiveDone = runLoad({ ...plan, concurrency: plan.count }, (i) =>
-      naive.ask(pick(options.texts, offset, i).text, `naive-load-${i}`),
+      naive.ask(pick(options.texts, offset, i).text ?? "", `naive-load-${i}`),
     );
     const citaOutcomes = await runLoad(plan, (i) => ask("load", i));
     await sleep(onsetAt + scenario.loadMs - Date.now());

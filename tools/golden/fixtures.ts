@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { AmbiguitySchema, ParseRequestSchema, ParseResponseSchema } from "../../src/http/schemas/parse.js";
+import { AmbiguitySchema, ParseRequestFields, ParseResponseSchema } from "../../src/http/schemas/parse.js";
 
 const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -28,7 +28,7 @@ const ExpectSchema = z.strictObject({
   status: ParseResponseSchema.shape.status.optional(),
 });
 
-const GoldenCaseSchema = ParseRequestSchema.pick({
+const GoldenCaseSchema = ParseRequestFields.pick({
   text: true,
   locale: true,
   timezone: true,
@@ -36,6 +36,7 @@ const GoldenCaseSchema = ParseRequestSchema.pick({
   calendarId: true,
 })
   .extend({
+    text: ParseRequestFields.shape.text.unwrap(),
     id: z.string().min(1),
     expect: ExpectSchema,
     tags: z.array(z.string().min(1)).optional(),

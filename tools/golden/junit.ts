@@ -31,7 +31,7 @@ export function junitXml(results: readonly CaseResult[], problems: readonly Fixt
     let body = "";
     if (result.error !== undefined) {
       suite.errors += 1;
-      body = `<error message="${escapeXml(result.error)}">${escapeXml(golden.text)}</error>`;
+      body = `<error message="${escapeXml(result.error)}">${escapeXml(golden.text ?? "")}</error>`;
     } else if (!result.passed) {
       suite.failures += 1;
       const lines = differences(result);

@@ -75,7 +75,7 @@ export function extract(userText: string, now: Date): Extraction {
   const readable = readableText(userText, null);
   const { language } = readable;
   const reading = readText(readable, now);
-  if (!reading.intent) return emptyExtraction(language, false);
+  if (reading.intent === "none") return emptyExtraction(language, false);
   const { expressions } = reading;
   return {
     isAppointmentRequest: true,

@@ -1,6 +1,6 @@
 // The rules reading of a text: its date and time expressions, contact, service, place, duration and
 // whether it asks for an appointment at all. The Parsing agent and the provider simulator both read this way.
-import type { ReadableText } from "../../../src/coordinator/context.js";
+import type { Intent, PreviousAppointment, ReadableText } from "../../../src/coordinator/agent.js";
 import { extractExpressions } from "../../../src/temporal/extract.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
 import { readContact } from "./contact.js";
@@ -8,8 +8,14 @@ import { asksForAppointment } from "./intent.js";
 import { readLocation } from "./location.js";
 import { readService } from "./service.js";
 
+/** The appointment a reschedule or cancel names, as one message states it. */
+export type PreviousReading = Pick<PreviousAppointment, "contact" | "service" | "expressions">;
+
 export interface RulesReading {
-  intent: boolean;
+  /** What the text asks for (rule 22); `none` when it asks for no appointment. */
+  intent: Intent;
+  /** For `reschedule` and `cancel`, the existing appointment the text names; else null. */
+  previous: PreviousReading | null;
   contact: string | null;
   service: string | null;
   location: string | null;
@@ -21,7 +27,8 @@ export interface RulesReading {
 }
 
 const NO_APPOINTMENT: RulesReading = {
-  intent: false,
+  intent: "none",
+  previous: null,
   contact: null,
   service: null,
   location: null,
@@ -59,7 +66,8 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
   });
   if (!intent) return { ...NO_APPOINTMENT, found };
   return {
-    intent: true,
+    intent: "book",
+    previous: null,
     contact: contact.contact,
     service: service?.service ?? null,
     location: location?.location ?? null,

@@ -1,6 +1,7 @@
 // POST /v1/appointments/parse (shared/spec/api.md), driven in process with app.request(): the text rules,
 // the body's size and shape, every refusal in the contract's error shape, and what an answer changes. The
 // same route over a real socket, as the Node entry serves it, is test/http.test.ts.
+
 import { describe, expect, it } from "vitest";
 import { expectError, STACK_TRACE } from "../../../test/support/answers.js";
 import {
@@ -17,7 +18,7 @@ import {
 import { createApp } from "../../app.js";
 import { openSqliteStore } from "../../calendars/sqlite-store.js";
 import { readConfig } from "../../config.js";
-import { MAX_BODY_BYTES } from "../validation.js";
+import { MAX_PARSE_BODY_BYTES } from "../schemas/parse.js";
 
 describe("POST /v1/appointments/parse: text", () => {
   const { app } = loggedApp();
@@ -81,14 +82,14 @@ describe("POST /v1/appointments/parse: body size", () => {
     await expectError(response, 413, "payload_too_large");
   });
 
-  it("draws the line at 16 KiB: one byte over is 413, exactly the limit is read (and then too long)", async () => {
-    const over = bodyOfSize(MAX_BODY_BYTES + 1);
+  it("draws the line at 64 KiB: one byte over is 413, exactly the limit is read (and then too long)", async () => {
+    const over = bodyOfSize(MAX_PARSE_BODY_BYTES + 1);
     await expectError(
       await post(app, over, { "content-length": String(over.length) }),
       413,
       "payload_too_large",
     );
-    const at = bodyOfSize(MAX_BODY_BYTES);
+    const at = bodyOfSize(MAX_PARSE_BODY_BYTES);
     const error = await expectError(
       await post(app, at, { "content-length": String(at.length) }),
       400,

@@ -12,7 +12,7 @@ import { methodNotAllowed } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { safeId } from "../request-id.js";
 import { jsonResponse } from "../respond.js";
-import { PARSE_PATH, ParseRequestSchema } from "../schemas/parse.js";
+import { MAX_PARSE_BODY_BYTES, PARSE_PATH, ParseRequestSchema } from "../schemas/parse.js";
 import { readJsonBody, validate } from "../validation.js";
 
 export interface ParseRouteOptions {
@@ -31,7 +31,7 @@ export function parseRoutes(options: ParseRouteOptions): Hono<AppEnv> {
 
   routes.post(PARSE_PATH, async (context) => {
     try {
-      const request = validate(ParseRequestSchema, await readJsonBody(context.req.raw));
+      const request = validate(ParseRequestSchema, await readJsonBody(context.req.raw, MAX_PARSE_BODY_BYTES));
       const response = await parseAppointment(request, {
         config,
         store: options.store,

@@ -9,7 +9,7 @@ export const CALENDAR_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** Characters as users count them: an emoji is one, not two UTF-16 units. */
-function characterCount(value: string): number {
+export function characterCount(value: string): number {
   let count = 0;
   for (const _character of value) count++;
   return count;
