@@ -49,8 +49,10 @@ function outside(pattern: RegExp, folded: string, expressions: readonly Temporal
 export function replyActs(text: NormalizedText, expressions: readonly TemporalExpression[]): ReplyActs {
   const { folded } = text;
   const clause = firstClause(folded);
-  const reject = REJECT_START.test(clause) || outside(REJECT_ANYWHERE, folded, []);
-  const accept = !reject && (onlyAcceptance(clause) || (clause.length <= 40 && startsAccepting(clause)));
+  // "no problem" accepts though it opens with "no": a whole acceptance wins over a refusal's first word.
+  const whole = onlyAcceptance(clause);
+  const reject = !whole && (REJECT_START.test(clause) || outside(REJECT_ANYWHERE, folded, []));
+  const accept = whole || (!reject && startsAccepting(clause));
   return {
     accept,
     reject,

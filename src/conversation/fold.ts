@@ -28,6 +28,8 @@ export interface MessageReading {
   location: string | null;
   durationMinutes: number | null;
   expressions: readonly TemporalExpression[];
+  /** Every date and time the message names, even one it asks for no appointment with ("the weather on the 11th"). */
+  mentions: readonly TemporalExpression[];
   previous: {
     contact: string | null;
     service: string | null;
@@ -116,7 +118,7 @@ function assistantTurn(state: ConversationState, reading: MessageReading): Conve
   if (options.length > 0) offer = options;
   else if (reading.contact !== null)
     offer = [{ slot: EMPTY_SLOT, contact: reading.contact, service: null, location: null }];
-  return { ...state, offer, askedName, mentioned: mergeSlot(state.mentioned, slotOf(reading.expressions)) };
+  return { ...state, offer, askedName, mentioned: mergeSlot(state.mentioned, slotOf(reading.mentions)) };
 }
 
 const CLAUSE_END = /[.;!?]+(?:\s|$)|\s(?:but|however|instead|pero|sin embargo|en cambio)\s/g;
@@ -190,7 +192,7 @@ function userTurn(state: ConversationState, reading: MessageReading, clock: Fold
   return {
     ...next,
     offer: closes ? null : state.offer,
-    mentioned: mergeSlot(state.mentioned, own),
+    mentioned: mergeSlot(state.mentioned, slotOf(reading.mentions)),
   };
 }
 

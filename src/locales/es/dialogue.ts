@@ -9,7 +9,10 @@ export const dialogue: DialogueVocabulary = {
     me queda bien|me queda perfecto|me viene bien|me va bien|me va|esta bien|ta bien|confirmo|confirmado|
     confirmada|correcto|exacto|eso|eso mismo|va|sale|sale y vale|orale|hagamosle|agendalo|agendala|reservalo|
     reservala|anotalo|anotame|ese mismo|esa misma|ese|esa|obvio|por supuesto|chevere|bacano|de lujo|ya esta|
-    bueno dale|bien|muy bien|re bien|buenisimo|mandale|hecho|sisi|si por favor|si porfa|si gracias`),
+    bueno dale|bien|muy bien|re bien|buenisimo|mandale|hecho|sisi|si por favor|si porfa|si gracias|
+    fantastico|estupendo|maravilloso|ideal|justo|justo eso|eso es|asi es|tal cual|de 10|me encanta|
+    me parece bien|me parece perfecto|me late|va que va|ok dale|okas|oki|re va|si si|sii porfa|claro que si|
+    si senor|si senora|por supuesto que si|esta perfecto|esta bien asi|quedamos asi|no hay problema|sin problema|no hay drama|ningun problema`),
   reject: phrases(`no|nop|nel|para nada|no puedo|no me sirve|no me queda|no me viene|no me va|imposible|
     tampoco|mejor no|no gracias|ni modo|no alcanzo|no llego|otro horario|otra hora|otro dia|algo mas tarde|
     mas tarde no|algo mas temprano|no tenes otro|no tiene otro|no hay otro`),
