@@ -79,6 +79,11 @@ export interface LoadedFixtures {
 }
 
 export const DEFAULT_GOLDEN_DIRECTORY = fileURLToPath(new URL("../../fixtures/golden", import.meta.url));
+/** Conversation cases (`messages`) and single-text intent cases, gated in `npm test` like the golden set. */
+export const CONVERSATION_DIRECTORY = fileURLToPath(new URL("../../fixtures/conversations", import.meta.url));
+export const INTENT_DIRECTORY = fileURLToPath(new URL("../../fixtures/intents", import.meta.url));
+/** The SGD train conversations: a development benchmark (`npm run golden:sgd`), not a gate. */
+export const SGD_DIRECTORY = fileURLToPath(new URL("../../fixtures/sgd", import.meta.url));
 
 /** Expands directories to the `*.jsonl` files inside them, in name order. */
 export function expandPaths(paths: readonly string[]): string[] {
