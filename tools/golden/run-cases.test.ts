@@ -30,9 +30,9 @@ const cases: LoadedCase[] = [
   },
   {
     id: "t-3",
+    // A chat may open with the assistant's greeting; only the last message must be the user's.
     messages: [
-      { role: "user", content: "hola" },
-      { role: "assistant", content: "¿En qué te ayudo?" },
+      { role: "assistant", content: "¡Hola! ¿En qué te ayudo?" },
       { role: "user", content: "cita mañana 10am con Dr. Pérez" },
     ],
     locale: "es",
