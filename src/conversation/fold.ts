@@ -182,7 +182,8 @@ function userTurn(state: ConversationState, reading: MessageReading, clock: Fold
       durationMinutes: reading.durationMinutes ?? next.durationMinutes,
     };
   }
-  next = withReferences(next, state, acts, own, clock);
+  // "no puedo a esa hora" refuses the time it refers to: a refusal takes no reference.
+  if (!acts.reject) next = withReferences(next, state, acts, own, clock);
   // An offer stays open across side questions; taking, refusing or stating another slot closes it.
   const closes =
     taken !== null ||

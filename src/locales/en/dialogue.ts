@@ -27,12 +27,12 @@ export const dialogue: DialogueVocabulary = {
   dayAfter: phrases("the day after|the next day|the following day|day after that|next day"),
   unavailable: phrases(`unable|not available|unavailable|no availability|couldn't|could not|can't|cannot|
     booked up|fully booked|is taken|already taken|was taken|no openings|no slots|failed|no longer|not free|isn't free|
-    is full|no room|closed|not open|don't have|do not have|doesn't have|does not have`),
+    is full|no room|closed|not open|already booked|is booked|been booked|is gone|taken|don't have|do not have|doesn't have|does not have`),
   fillers:
     phrases(`please|pls|plz|thanks|thank you|thx|ty|then|for me|to me|perfectly|so|and|it|its|it's|that|
     thats|that's|this|is|would|will|be|seems|sounds|looks|very|really|totally|all|me|oh|ah|um|uh|hmm|well|just|
     indeed|that one|one|mate|man|buddy|love|time|all of that|everything|you've|you|you're|youre|got|exactly|
-    this is|as|great|good|correct|right|me|for|to|do|does|did|what|i|want|wanted|yes`),
+    this is|as|me|for|to|do|does|did|what|i|want|wanted`),
   askName:
     phrases(`your name|name for the booking|name for the appointment|name on the booking|who is the appointment for|
     who's the appointment for|who will be attending|who is it for|under what name|under which name|full name`),
