@@ -88,6 +88,15 @@ describe("C4: an assistant's values join only when the user accepts them", () =>
     expect(slot(await read(["necesito turno con el dentista", offer, reply]))).toEqual([null, null]);
   });
 
+  it("a refusal takes no reference: 'no puedo a esa hora' is not that hour", async () => {
+    const answer = await read([
+      "quiero turno el lunes",
+      { a: "El lunes tengo a las 8:30. ¿Te va?" },
+      "no puedo a esa hora",
+    ]);
+    expect(slot(answer)).toEqual(["2026-03-09", null]);
+  });
+
   it("is not taken by a reply that neither accepts nor refuses", async () => {
     expect(slot(await read(["necesito turno con el dentista", offer, "¿cuánto cuesta?"]))).toEqual([
       null,
