@@ -12,7 +12,7 @@ const FREE_THING = "(?:openings?|availability|slots?|spots?|time|room|space|appo
 
 export const intentWording: IntentWording = {
   reschedule: [
-    "re-?schedul(?:e|ed|es|ing)",
+    "re-?sched(?:ule|uled|ules|uling)?",
     "re-?book(?:ed|s|ing)?",
     "postpon(?:e|ed|es|ing)",
     "push(?:ed|ing)? (?:back|it|my|the|our|this|that)\\b",

@@ -5,9 +5,12 @@ import type { Parser } from "../../../temporal/types.js";
 
 /** "la mañana", "esta mañana", "de mañana" (checked on the few characters before the word). */
 export const MORNING_ARTICLE = /\b(la|esta|de) $/;
-/** "mi cita de ", "el turno de ": before "mañana", the appointment is tomorrow's (checked on the text before). */
+/**
+ * "mi cita de ", "el turno de ", "la limpieza dental de ": before "mañana", the appointment is tomorrow's
+ * (checked on the text before). "un turno de mañana" is a morning one.
+ */
 export const APPOINTMENT_OF =
-  /\b(?:mi|mis|el|los|la|las|tu|su|nuestr[ao]) (?:cita|turno|hora|reserva|consulta|sesion|reunion|clase|visita)s? de $/;
+  /\b(?:mi|mis|el|los|la|las|tu|su|nuestr[ao]) (?:cita|turno|hora|reserva|consulta|sesion|reunion|clase|visita|limpieza|revision|entrevista|terapia|masaje|corte|vacuna)s?(?: [a-z]+)? de $/;
 const REACH = 40;
 
 /** Whether "mañana" at `index` names tomorrow's appointment ("mi cita de mañana"). */
