@@ -16,7 +16,7 @@ import {
   slotExpressions,
   slotOf,
 } from "./slot.js";
-import { ASK_NAME, EXISTING, REFUSAL, UNAVAILABLE } from "./vocabulary.js";
+import { ASK_NAME, CLAUSE_END, EXISTING, REFUSAL, UNAVAILABLE } from "./vocabulary.js";
 
 /** What one message said, as the single-message reader read it (numbers that are not times left out). */
 export interface MessageReading {
@@ -123,8 +123,6 @@ function assistantTurn(state: ConversationState, reading: MessageReading): Conve
     offer = [{ slot: EMPTY_SLOT, contact: reading.contact, service: null, location: null }];
   return { ...state, offer, askedName, mentioned: mergeSlot(state.mentioned, slotOf(reading.mentions)) };
 }
-
-const CLAUSE_END = /[.;!?]+(?:\s|$)|\s(?:but|however|instead|pero|sin embargo|en cambio)\s/g;
 
 /**
  * The expressions outside every clause that refuses its slot: an assistant's "I couldn't book 5:45, but

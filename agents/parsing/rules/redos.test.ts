@@ -4,6 +4,8 @@
 // *_PATTERNS array.
 import { checkSync, type Diagnostics } from "recheck";
 import { describe, expect, it } from "vitest";
+import { NOT_TIME_PATTERNS } from "../../../src/conversation/not-times.js";
+import { DIALOGUE_PATTERNS } from "../../../src/conversation/vocabulary.js";
 import { SAFE_ID } from "../../../src/http/request-id.js";
 import { CALENDAR_ID, OFFSET_INSTANT } from "../../../src/http/schemas/fields.js";
 import { DUCKLING_LANGUAGE, DUCKLING_LOCALE } from "../../../src/http/schemas/locale.js";
@@ -61,6 +63,8 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
       HOLIDAY_PATTERNS,
       DUCKLING_HOLIDAY_PATTERNS,
       LOCALE_HELPERS: [MORNING_ARTICLE, APPOINTMENT_OF, FOLLOWED_BY_TIME],
+      DIALOGUE_PATTERNS,
+      NOT_TIME_PATTERNS,
     }).map(([list, patterns]) => [
       list,
       patterns.map((pattern, index) => ({ name: `${list}[${index}]`, pattern })),
