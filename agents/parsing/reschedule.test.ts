@@ -42,7 +42,12 @@ describe("a reschedule's slots", () => {
     ["cambiar el martes por el jueves", ["2026-01-27", null], ["2026-01-29", null]],
     ["reprogramar el martes el jueves", ["2026-01-27", null], ["2026-01-29", null]],
     ["mi turno del 15 de marzo a las 10 lo paso al 20", ["2026-03-15", "10:00"], ["2026-03-20", "10:00"]],
+    // Before the wording, "para" still describes the existing appointment.
+    ["mi cita para el viernes, ¿la puedo cambiar al lunes?", ["2026-01-23", null], ["2026-01-26", null]],
+    // A part of the day after an hour is the other slot's.
+    ["pasar mi turno de mañana de las 10 a la tarde", ["2026-01-23", "10:00"], ["2026-01-23", null]],
     ["move my 3pm tomorrow to 4:30", ["2026-01-23", "15:00"], ["2026-01-23", "16:30"]],
+    ["move my appointment on the 5th to 28", ["2026-02-05", null], ["2026-01-28", null]],
     ["move my 3pm tomorrow to Monday", ["2026-01-23", "15:00"], ["2026-01-26", "15:00"]],
     ["reschedule my Thursday appointment to Friday at 10", ["2026-01-29", null], ["2026-01-23", "10:00"]],
     ["push back my 3pm to 5", [null, "15:00"], [null, "17:00"]],

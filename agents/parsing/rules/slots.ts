@@ -35,7 +35,10 @@ interface Marker {
   text: string;
 }
 
-/** The words that mark a slot in the text, the longer one where two overlap, none inside the intent wording. */
+/**
+ * The words that mark a slot in the text, none inside the intent wording; of two that overlap, the first,
+ * and the longer of two at one place ("instead of" marks the existing slot, "instead" alone the new one).
+ */
 export function slotMarkers(folded: string, wording: Wording): Marker[] {
   const found: Marker[] = [];
   const add = (pattern: WordingPattern, side: Side, from = 0) => {
@@ -54,11 +57,7 @@ export function slotMarkers(folded: string, wording: Wording): Marker[] {
   const kept: Marker[] = [];
   for (const marker of outsideWording) {
     const last = kept[kept.length - 1];
-    if (last !== undefined && marker.index < last.end) {
-      if (marker.end - marker.index > last.end - last.index) kept[kept.length - 1] = marker;
-    } else {
-      kept.push(marker);
-    }
+    if (last === undefined || marker.index >= last.end) kept.push(marker);
   }
   return kept;
 }
