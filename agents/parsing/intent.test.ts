@@ -38,6 +38,7 @@ describe("intent (rule 22)", () => {
     "no voy a poder ir el martes, ¿puede ser el jueves?",
     "no quiero cancelar, quiero cambiar el turno al jueves",
     "don't cancel, move it to friday",
+    "cambiame la cita de las 5 a las 6",
   ])("moving an existing appointment is a reschedule: %s", (text) => {
     expect(intentOf(text)).toBe("reschedule");
   });
@@ -78,6 +79,8 @@ describe("intent (rule 22)", () => {
     "disponibilidad para el martes?",
     "a que hora tienen mañana",
     "¿atienden el sábado?",
+    "¿qué turnos tenéis para el lunes?",
+    "¿a qué hora tenéis hueco mañana?",
     "any openings on friday?",
     "is 3pm free tomorrow?",
     "what times do you have",

@@ -48,6 +48,8 @@ describe("a reschedule's slots", () => {
     ["pasar mi turno de mañana de las 10 a la tarde", ["2026-01-23", "10:00"], ["2026-01-23", null]],
     ["move my 3pm tomorrow to 4:30", ["2026-01-23", "15:00"], ["2026-01-23", "16:30"]],
     ["move my appointment on the 5th to 28", ["2026-02-05", null], ["2026-01-28", null]],
+    ["quiero cambiar mi turno del 12 al 14", ["2026-02-12", null], ["2026-02-14", null]],
+    ["movéme el turno del lunes a las 9 al martes", ["2026-01-26", "09:00"], ["2026-01-27", "09:00"]],
     ["move my 3pm tomorrow to Monday", ["2026-01-23", "15:00"], ["2026-01-26", "15:00"]],
     ["reschedule my Thursday appointment to Friday at 10", ["2026-01-29", null], ["2026-01-23", "10:00"]],
     ["push back my 3pm to 5", [null, "15:00"], [null, "17:00"]],
@@ -102,7 +104,7 @@ describe("a reschedule's slots", () => {
 
   it("reads a bare hour after a word for the new slot only in a reschedule", () => {
     expect(read("push back my 3pm to 5").expressions.map((expression) => expression.parser)).toEqual([
-      "rules/next-hour",
+      "rules/slot-hour",
     ]);
     expect(read("book me a slot to 5").expressions).toEqual([]);
   });
@@ -116,6 +118,9 @@ describe("a cancel's appointment", () => {
     ["cancelame el turno para las 5 del viernes", ["2026-01-23", "17:00"]],
     ["i cant make my appt friday at 4:30", ["2026-01-23", "16:30"]],
     ["cancel my appointment", [null, null]],
+    ["cancelar el turno del 28", ["2026-01-28", null]],
+    // "my 2" is no hour: a bare number after a word for the existing slot is only a day after "del".
+    ["cancel my 2 appointments tomorrow", ["2026-01-23", null]],
   ])("%s", (text, previous) => {
     const draft = read(text);
     expect(draft.intent).toBe("cancel");

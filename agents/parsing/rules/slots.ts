@@ -14,7 +14,7 @@ import {
   AVAILABILITY,
   AVAILABILITY_WITH_DATE,
   BOOKING,
-  NEXT_DAY,
+  DAY_BEFORE,
   NEXT_SLOT,
   PREVIOUS_SLOT,
   PROPOSAL,
@@ -65,8 +65,9 @@ export function slotMarkers(folded: string, wording: Wording): Marker[] {
 const BARE_NUMBER = / ([0-9]{1,2})(?::([0-5][0-9]))?(?![0-9a-z:/.,-]?[0-9a-z])/y;
 
 /**
- * Numbers right after a word for the new slot that no parser read ("push back my 3pm to 5", "lo paso al
- * 20"): an hour, or a day of the month after a word that names days ("al") or past 24.
+ * Numbers right after a slot word that no parser read: after a word for the new slot, an hour ("push back
+ * my 3pm to 5"), or a day of the month after a word that names days or past 24 ("lo paso al 20"); after a
+ * word for the existing one, only a day after a word that names days ("del 15"), as "my 2" is no hour.
  */
 export function bareNumbers(
   text: NormalizedText,
@@ -75,7 +76,8 @@ export function bareNumbers(
 ): TemporalExpression[] {
   const read: TemporalExpression[] = [];
   for (const marker of markers) {
-    if (marker.side !== "next") continue;
+    const days = DAY_BEFORE.has(marker.text);
+    if (marker.side !== "next" && !days) continue;
     BARE_NUMBER.lastIndex = marker.end;
     const match = BARE_NUMBER.exec(text.folded);
     if (match === null) continue;
@@ -85,9 +87,9 @@ export function bareNumbers(
     const number = Number(match[1]);
     const minute = match[2] === undefined ? undefined : Number(match[2]);
     const common = { index, end, text: originalSlice(text, index, end), certainty: 1 };
-    if (minute === undefined && (NEXT_DAY.has(marker.text) || number > 24)) {
+    if (minute === undefined && (days || number > 24)) {
       if (number >= 1 && number <= 31) {
-        read.push({ ...common, parser: "rules/next-day", date: { kind: "calendar", day: number } });
+        read.push({ ...common, parser: "rules/slot-day", date: { kind: "calendar", day: number } });
       }
     } else if (number <= 24) {
       const time = {
@@ -95,7 +97,7 @@ export function bareNumbers(
         minute: minute ?? 0,
         ...(minute !== undefined ? { minuteGiven: true } : {}),
       };
-      read.push({ ...common, parser: "rules/next-hour", time });
+      read.push({ ...common, parser: "rules/slot-hour", time });
     }
   }
   return read;

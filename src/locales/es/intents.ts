@@ -10,12 +10,12 @@ const NOUN = "(?:cita|turno|hora|horario|reserva|consulta|sesion|visita|fecha|di
 const DAY = "(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|[0-9])";
 /** Verbs that move an appointment only with one as their object ("pasar el turno", "lo cambio"). */
 const VERB =
-  "(?:cambi(?:ar|o|a|as|e|en|amos|emos)|mov(?:er|emos|amos)|muev(?:o|a|as|e|en|an)|pas(?:ar|o|a|as|en|amos|emos)|corr(?:er|o|emos|amos|e|en|an))";
+  "(?:cambi(?:ar|o|a|as|e|en|amos|emos|ame|enme|arme)|mov(?:er|emos|amos|eme|erme)|muev(?:o|a|as|e|en|an|eme)|pas(?:ar|o|a|as|en|amos|emos|ame|enme|arme)|corr(?:er|o|emos|amos|e|en|an|eme|erme))";
 /** The forms of a verb in -ar that people write ("reprogramar", "reprogramo", "reprogramala"...). */
 const AR = "(?:ar|o|a|as|e|en|es|an|amos|emos|arl[ao]|al[ao]|enl[ao]|ado|ada|acion|aste|aron|aria)";
 const OWNER = "(?:mi|el|la|tu|su|nuestr[ao]) ";
 const MAY =
-  "(?:(?:puedo|podemos|podes|podria|podrias|podrian|pueden|puede|quiero|quisiera|queria|necesito|vamos a|hay que|se puede|tengo que) )?";
+  "(?:(?:puedo|podemos|podes|podeis|podria|podrias|podrian|pueden|puede|quiero|quisiera|queria|necesito|vamos a|hay que|se puede|tengo que) )?";
 const TO_HAVE = "(?:tienen|tenes|tiene|tenis|teneis|tendran|tendras|tendra|tendria|tendrias|tendrian)";
 const FREE_THING =
   "(?:turnos?|cupos?|huecos?|disponibilidad|citas?|horarios?|algun[ao]? (?:turno|cita|hora|hueco|lugar|cupo|horario|espacio))";
@@ -52,8 +52,8 @@ export const intentWording: IntentWording = {
     `hay ${FREE_THING}`,
     `${TO_HAVE} (?:${FREE_THING}|lugar(?:es)?|libre)`,
     `(?:quedan?|queda) (?:${FREE_THING}|lugar(?:es)?)`,
-    "(?:que|cuales) (?:horarios|horas|turnos|dias|citas|huecos|cupos) (?:tienen|tenes|tiene|hay|quedan|estan|atienden|atiende|libres|disponibles|puedo|podria|tendrian|tendrias|manejan|dan)",
-    "a que hora (?:hay|tienen|tenes|tiene|puedo|podria|quedan|queda|atienden|atiende)",
+    `(?:que|cuales) (?:horarios|horas|turnos|dias|citas|huecos|cupos) (?:${TO_HAVE}|hay|quedan|estan|atienden|atiende|atendeis|libres|disponibles|puedo|podria|manejan|dan)`,
+    `a que hora (?:${TO_HAVE}|hay|puedo|podria|quedan|queda|atienden|atiende|atendeis)`,
     "(?:horarios|turnos|horas|citas|lugares|cupos|huecos) (?:libres|disponibles)",
     "disponibilidad",
     "cuando (?:hay|tienen|tenes|tiene|atienden|atiende|puedo ir|podria ir|puedo pasar|me pueden atender|me puede atender)",
@@ -107,5 +107,5 @@ export const intentWording: IntentWording = {
     "(?:agendad|reservad|programad)[ao](?: para)?",
   ],
   nextSlot: ["al", "a(?! (?:las?|eso)\\b)", "para", "por(?! la\\b)", "hasta"],
-  nextDay: ["al"],
+  dayBefore: ["al", "del"],
 };
