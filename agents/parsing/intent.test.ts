@@ -110,6 +110,7 @@ describe("intent (rule 22)", () => {
     "quiero otro turno el viernes",
     "¿hay que llevar algo a la cita de mañana?",
     "changed my mind, tuesday at 4 with dr lee",
+    "paso a las 5 a buscar los estudios",
   ])("an appointment asked for stays book: %s", (text) => {
     expect(intentOf(text)).toBe("book");
   });

@@ -49,6 +49,9 @@ describe("a reschedule's slots", () => {
     ["move my 3pm tomorrow to 4:30", ["2026-01-23", "15:00"], ["2026-01-23", "16:30"]],
     ["move my appointment on the 5th to 28", ["2026-02-05", null], ["2026-01-28", null]],
     ["quiero cambiar mi turno del 12 al 14", ["2026-02-12", null], ["2026-02-14", null]],
+    ["kiero kambiar el turno pa el lunes", [null, null], ["2026-01-26", null]],
+    // After a word for the existing slot, a bare number is an hour when the text names a clock time.
+    ["can u move me to 5:30 instead of 4", [null, "16:00"], [null, "17:30"]],
     ["movéme el turno del lunes a las 9 al martes", ["2026-01-26", "09:00"], ["2026-01-27", "09:00"]],
     ["move my 3pm tomorrow to Monday", ["2026-01-23", "15:00"], ["2026-01-26", "15:00"]],
     ["reschedule my Thursday appointment to Friday at 10", ["2026-01-29", null], ["2026-01-23", "10:00"]],
@@ -72,6 +75,11 @@ describe("a reschedule's slots", () => {
       ["2026-01-29", "11:00"],
     ],
     ["cancel my 3pm tomorrow and book me at 5 instead", ["2026-01-23", "15:00"], ["2026-01-23", "17:00"]],
+    [
+      "tengo turno el lunes a las 10 y no voy a poder ir, ¿se puede pasar para el miércoles?",
+      ["2026-01-26", "10:00"],
+      ["2026-01-28", "10:00"],
+    ],
   ])("%s", (text, previous, next) => {
     const draft = read(text);
     expect(draft.intent).toBe("reschedule");

@@ -65,9 +65,9 @@ export function slotMarkers(folded: string, wording: Wording): Marker[] {
 const BARE_NUMBER = / ([0-9]{1,2})(?::([0-5][0-9]))?(?![0-9a-z:/.,-]?[0-9a-z])/y;
 
 /**
- * Numbers right after a slot word that no parser read: after a word for the new slot, an hour ("push back
- * my 3pm to 5"), or a day of the month after a word that names days or past 24 ("lo paso al 20"); after a
- * word for the existing one, only a day after a word that names days ("del 15"), as "my 2" is no hour.
+ * Numbers right after a slot word that no parser read: an hour ("push back my 3pm to 5"), or a day of the
+ * month after a word that names days or past 24 ("lo paso al 20", "del 15"). After a word for the existing
+ * appointment, an hour only when the text names a clock time ("to 5:30 instead of 4"): "my 2" is no hour.
  */
 export function bareNumbers(
   text: NormalizedText,
@@ -75,9 +75,12 @@ export function bareNumbers(
   expressions: readonly TemporalExpression[],
 ): TemporalExpression[] {
   const read: TemporalExpression[] = [];
-  for (const marker of markers) {
+  // Words for the new slot first: an hour there makes a number after the existing slot's word an hour too.
+  const ordered = [...markers].sort((a, b) => Number(b.side === "next") - Number(a.side === "next"));
+  for (const marker of ordered) {
     const days = DAY_BEFORE.has(marker.text);
-    if (marker.side !== "next" && !days) continue;
+    const clock = [...expressions, ...read].some((expression) => expression.time !== undefined);
+    if (marker.side !== "next" && !days && !clock) continue;
     BARE_NUMBER.lastIndex = marker.end;
     const match = BARE_NUMBER.exec(text.folded);
     if (match === null) continue;
@@ -100,7 +103,7 @@ export function bareNumbers(
       read.push({ ...common, parser: "rules/slot-hour", time });
     }
   }
-  return read;
+  return read.sort((a, b) => a.index - b.index);
 }
 
 /**
