@@ -1,9 +1,11 @@
-// The Parsing agent's LLM reading: a model reads contact, service, location, duration and the raw date and
-// time phrases; the rules engine turns the phrases into expressions and reads the text itself as a
-// cross-check (cross-check.ts). Which provider answers, and how hard to try, is the router's business
+// The Parsing agent's LLM reading: a model reads the intent, contact, service, location, duration, the raw
+// date and time phrases and the appointment a reschedule or cancel refers to, from the text or from the
+// whole conversation; the rules engine turns the phrases into expressions and reads the same text or
+// conversation itself as a cross-check (cross-check.ts). Which provider answers, and how hard to try, is the router's business
 // (src/router). When the router gets no valid answer within the deadline, the rules reading is the answer.
 // Confidence is never taken from the model.
 
+import { conversationPrompt, conversationUserMessage } from "../../prompts/conversation.js";
 import { parsingPrompt, parsingUserMessage } from "../../prompts/parsing.js";
 import type { AgentContext, Draft, LlmAccess } from "../../src/coordinator/agent.js";
 import {
@@ -46,7 +48,7 @@ export async function readWithLlm(
   }
   context.debug(
     () =>
-      `llm parsing: ${answer.provider}/${answer.model} ${parsingPrompt.version}, ${answer.calls} call(s), cache ${answer.cache}${answer.hedged ? ", hedged" : ""}`,
+      `llm parsing: ${answer.provider}/${answer.model} ${promptFor(context).prompt.version}, ${answer.calls} call(s), cache ${answer.cache}${answer.hedged ? ", hedged" : ""}`,
   );
   const answeredBy = {
     variant: access.assignment?.variant ?? "baseline",
@@ -67,21 +69,34 @@ export async function readWithLlm(
   return mergeReadings(context, draft, rules, answer.value, answeredBy);
 }
 
-function ask(context: AgentContext, access: LlmAccess): Promise<RouteResult<Extraction>> {
+/** The prompt and its framed user message: the conversation's when the request is one, else the text's. */
+function promptFor(context: AgentContext): {
+  prompt: typeof parsingPrompt | typeof conversationPrompt;
+  user: string;
+} {
+  const { messages } = context;
+  if (messages === null) return { prompt: parsingPrompt, user: parsingUserMessage(context.text.original) };
+  const conversation = messages.map((message) => ({ role: message.role, content: message.text.original }));
+  return { prompt: conversationPrompt, user: conversationUserMessage(conversation) };
+}
+
+async function ask(context: AgentContext, access: LlmAccess): Promise<RouteResult<Extraction>> {
   const assignment = access.assignment ?? { variant: "baseline", pin: null, ...PARSING_GENERATION };
-  const key = cacheKey({
+  const { prompt, user } = promptFor(context);
+  const key = await cacheKey({
     text: context.text.folded,
+    messages: context.messages?.map((message) => ({ role: message.role, text: message.text.folded })) ?? null,
     locale: context.locale,
     timezone: context.timezone,
     referenceDate: isoDate(localDate(context.now, context.timezone)),
-    promptVersion: parsingPrompt.version,
+    promptVersion: prompt.version,
     schemaVersion: EXTRACTION_SCHEMA_VERSION,
     variant: assignment.variant,
   });
   return access.router.complete({
     build: ({ conservation }) => ({
-      system: conservation ? parsingPrompt.short : parsingPrompt.system,
-      user: parsingUserMessage(context.text.original),
+      system: conservation ? prompt.short : prompt.system,
+      user,
       schema: extractionOutput,
       maxTokens: conservation
         ? Math.min(CONSERVATION_MAX_TOKENS, assignment.maxTokens)
