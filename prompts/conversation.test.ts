@@ -1,6 +1,7 @@
+import { checkSync } from "recheck";
 import { describe, expect, it } from "vitest";
 import { EXTRACTION_FIELDS, ExtractionSchema } from "../src/llm/extraction-schema.js";
-import { conversationPrompt, conversationUserMessage } from "./conversation.js";
+import { conversationPrompt, conversationUserMessage, FRAME_TAG } from "./conversation.js";
 import { ANSWER_KEYS, PARSING_PROMPT_CANARY } from "./parsing.js";
 
 const EXAMPLE = /<conversation>\n([\s\S]*?)\n<\/conversation>\n(\{.*\})/g;
@@ -94,5 +95,9 @@ describe("the conversation frame", () => {
     expect(frame.match(/<\/\s*message/gi)).toHaveLength(2);
     expect(frame).toContain("<system>x");
     expect([...frame.matchAll(MESSAGE)].map((message) => message[2])).toEqual(["assistant", "user"]);
+  });
+
+  it("defuses with a pattern recheck finds safe on any message (the contract caps one at 2000 characters)", () => {
+    expect(checkSync(FRAME_TAG.source, FRAME_TAG.flags).status).toBe("safe");
   });
 });

@@ -80,7 +80,7 @@ export const conversationPrompt = {
 } as const;
 
 /** Our own tags written inside a message, opening or closing, lose their meaning: `<\/message`. */
-const FRAME_TAG = /<(\/?)(\s*(?:message|conversation)\b)/gi;
+export const FRAME_TAG = /<(\/?)(\s*(?:message|conversation)\b)/gi;
 
 /**
  * The user message: every message of the conversation, oldest first, framed as data with its number and

@@ -24,6 +24,14 @@ describe("extract", () => {
     });
   });
 
+  it("answers with the intent and the previous appointment of the schema's second shape", () => {
+    expect(extract("Book a haircut with Anna next Tuesday at 3pm", NOW)).toMatchObject({
+      intent: "book",
+      previous: null,
+    });
+    expect(extract("hola, ¿qué tal?", NOW)).toMatchObject({ intent: "none", previous: null });
+  });
+
   it("says no appointment for small talk", () => {
     expect(extract("hola, ¿qué tal?", NOW)).toMatchObject({ isAppointmentRequest: false, dateText: null });
   });
