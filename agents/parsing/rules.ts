@@ -1,9 +1,13 @@
 // The Parsing agent's rules reading: contact, service, location, duration and the date and time
 // expressions of the text, deterministically (rules/). The Temporal agent resolves the expressions.
+
+import { readConversation } from "../../src/conversation/index.js";
 import { type AgentContext, type Draft, previousAppointment } from "../../src/coordinator/agent.js";
 import { readText } from "./rules/read.js";
 
 export function readByRules(context: AgentContext, draft: Draft): Draft {
+  // A conversation is read message by message and folded (src/conversation): a step of its own.
+  if (context.messages !== null) return readConversation(context, draft);
   const reading = readText(context, new Date(context.now));
   if (reading.intent === "none") return { ...draft, intent: "none" };
   context.debug(

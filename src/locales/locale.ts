@@ -22,6 +22,7 @@ export interface Locale {
   readonly detection: Detection;
   /** The words the rules readers look for, per field. */
   readonly fields: FieldVocabulary;
+  readonly dialogue: DialogueVocabulary;
   /** Every message Cita sends back, in this language. */
   readonly messages: Messages;
   readonly temporal: TemporalLocale;
@@ -86,6 +87,31 @@ export interface FieldVocabulary {
   };
   /** Words that end a name or a place phrase: articles, prepositions, time words, chat filler. */
   readonly stopwords: readonly string[];
+}
+
+/**
+ * How a conversation's replies are read (src/conversation): folded phrases, each matched whole-word. The
+ * reader compiles every registered language's together, since people mix them.
+ */
+export interface DialogueVocabulary {
+  /** Replies that accept an offer or a confirmation ("si", "dale", "sounds good", "that works"). */
+  readonly accept: readonly string[];
+  /** Replies that refuse one ("no", "no puedo", "that doesn't work", "anything later"). */
+  readonly reject: readonly string[];
+  /** Ordinal words that pick among listed options, with their position (-1: the last). */
+  readonly ordinals: Readonly<Record<string, number>>;
+  /** The day already named ("ese dia", "that day"). */
+  readonly sameDay: readonly string[];
+  /** The time already named ("a la misma hora", "same time"). */
+  readonly sameTime: readonly string[];
+  /** The day after the one named ("el dia siguiente", "the day after"). */
+  readonly dayAfter: readonly string[];
+  /** An assistant saying a slot cannot be had ("ya está ocupado", "is not available"): that slot is no offer. */
+  readonly unavailable: readonly string[];
+  /** Words that only fill a reply out ("gracias", "me parece", "that would be"): they neither accept nor refuse. */
+  readonly fillers: readonly string[];
+  /** An assistant's question for the user's own name: the reply names the user, not the contact (rule 9). */
+  readonly askName: readonly string[];
 }
 
 export interface TemporalLocale {

@@ -18,6 +18,8 @@ export const MESSAGE_KEYS = [
   "offGrid",
   "alternativesOffered",
   "noAlternatives",
+  "referenceUnresolved",
+  "optionNotPicked",
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

@@ -14,16 +14,27 @@ describe("parseArguments", () => {
       seedDatabase: null,
       junit: "r.xml",
       min: 0.95,
+      failures: null,
       help: false,
     });
   });
 
-  it.each([["--min", "95"], ["--min", "abc"], ["--url", "ftp://host"], ["--bogus"]])(
-    "rejects %s %s",
-    (...args) => {
-      expect(() => parseArguments(args)).toThrow(UsageError);
-    },
-  );
+  it("limits the failures listed", () => {
+    expect(parseArguments(["fixtures/sgd", "--failures", "20"])).toMatchObject({ failures: 20 });
+    expect(parseArguments(["--failures", "0"])).toMatchObject({ failures: 0 });
+  });
+
+  it.each([
+    ["--min", "95"],
+    ["--min", "abc"],
+    ["--url", "ftp://host"],
+    ["--bogus"],
+    ["--failures", "-1"],
+    ["--failures", "2.5"],
+    ["--failures", ""],
+  ])("rejects %s %s", (...args) => {
+    expect(() => parseArguments(args)).toThrow(UsageError);
+  });
 
   it("runs in process on the default files with nothing given", () => {
     expect(parseArguments([])).toEqual({
@@ -33,6 +44,7 @@ describe("parseArguments", () => {
       seedDatabase: null,
       junit: null,
       min: null,
+      failures: null,
       help: false,
     });
   });
@@ -54,7 +66,13 @@ describe("parseArguments", () => {
     expect(parseArguments(["--seed-database", "data/golden.db"])).toMatchObject({
       seedDatabase: "data/golden.db",
     });
-    for (const more of [["--url", "http://a"], ["--junit", "x.xml"], ["--min", "0.9"], ["fixtures/golden"]]) {
+    for (const more of [
+      ["--url", "http://a"],
+      ["--junit", "x.xml"],
+      ["--min", "0.9"],
+      ["--failures", "5"],
+      ["fixtures/golden"],
+    ]) {
       expect(() => parseArguments(["--seed-database", "data/golden.db", ...more])).toThrow(
         "--seed-database only seeds the database",
       );

@@ -4,6 +4,7 @@ import { genericLatentParsers, latent } from "../common/latent.js";
 import { rangeParsers } from "../common/ranges.js";
 import type { Locale } from "../locale.js";
 import { detection } from "./detection.js";
+import { dialogue } from "./dialogue.js";
 import { fields } from "./fields.js";
 import { messages } from "./messages.js";
 import { boundaryParser } from "./temporal/boundary.js";
@@ -20,6 +21,7 @@ export const english = {
   ducklingLocales: ["en", "en_US", "en_GB", "en_AU", "en_CA", "en_IE", "en_IN", "en_NZ", "en_ZA"],
   detection,
   fields,
+  dialogue,
   messages,
   temporal: {
     parsers: englishParsers,

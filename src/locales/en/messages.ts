@@ -13,6 +13,8 @@ export const messages = {
     "That time does not exist on that day because of the daylight-saving change; pick another.",
   repeatedTime:
     "That time occurs twice that day because of the daylight-saving change; we took the first one.",
+  referenceUnresolved: "Which day or time do you mean? We could not find one mentioned earlier.",
+  optionNotPicked: "Several options were offered; which one would you like?",
   readingsDisagree: "We read the message two different ways; which of the options did you mean?",
   invalidDate: "That date does not exist.",
   slotTaken: "That time is already taken.",

@@ -4,6 +4,7 @@ import { genericLatentParsers, latent } from "../common/latent.js";
 import { rangeParsers } from "../common/ranges.js";
 import type { Locale } from "../locale.js";
 import { detection } from "./detection.js";
+import { dialogue } from "./dialogue.js";
 import { fields } from "./fields.js";
 import { messages } from "./messages.js";
 import { spanishParsers } from "./temporal/configuration.js";
@@ -19,6 +20,7 @@ export const spanish = {
   ducklingLocales: ["es", "es_ES", "es_MX", "es_AR", "es_CL", "es_CO", "es_PE", "es_VE", "es_US"],
   detection,
   fields,
+  dialogue,
   messages,
   temporal: {
     parsers: spanishParsers,

@@ -11,6 +11,8 @@ export const messages = {
   past: "Esa fecha y hora ya pasaron.",
   nonexistentTime: "Esa hora no existe ese día por el cambio de horario; elige otra.",
   repeatedTime: "Esa hora ocurre dos veces ese día por el cambio de horario; tomamos la primera.",
+  referenceUnresolved: "¿A qué día u hora te refieres? No encontramos cuál se mencionó antes.",
+  optionNotPicked: "Se ofrecieron varias opciones; ¿cuál prefieres?",
   readingsDisagree: "Leímos el mensaje de dos maneras distintas; ¿cuál de las opciones quisiste decir?",
   invalidDate: "Esa fecha no existe.",
   slotTaken: "Esa hora ya está ocupada.",

@@ -1,0 +1,40 @@
+// The dialogue words of every registered language (src/locales/<code>/dialogue.ts), compiled once into the
+// patterns the conversation reader runs on folded text.
+import { allLocales } from "../locales/index.js";
+
+function alternation(items: readonly string[]): string {
+  return [...new Set(items)]
+    .sort((a, b) => b.length - a.length)
+    .map((item) => item.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
+}
+
+/** Whole words or phrases, anywhere in folded text. */
+function anywhere(items: readonly string[]): RegExp {
+  return new RegExp(`(?<![a-z0-9'])(?:${alternation(items)})(?![a-z0-9'])`, "g");
+}
+
+const ACCEPT = allLocales((locale) => locale.dialogue.accept);
+export const ACCEPT_PHRASES: ReadonlySet<string> = new Set(ACCEPT);
+export const FILLER_PHRASES: ReadonlySet<string> = new Set(allLocales((locale) => locale.dialogue.fillers));
+export const ACCEPT_WORDS = anywhere(ACCEPT);
+export const REJECT_START = new RegExp(
+  `^(?:${alternation(allLocales((locale) => locale.dialogue.reject))})(?![a-z0-9'])`,
+);
+export const REJECT_ANYWHERE = anywhere(
+  allLocales((locale) => locale.dialogue.reject).filter((phrase) => phrase.includes(" ")),
+);
+
+export const ORDINALS: ReadonlyMap<string, number> = new Map(
+  allLocales((locale) => Object.entries(locale.dialogue.ordinals)),
+);
+export const ORDINAL = anywhere([...ORDINALS.keys()]);
+/** "option 2", "opcion 2", "#2": a position by number ("el 2" is a day of the month). */
+export const NUMBERED_OPTION = /(?<![a-z0-9])(?:option|opcion|opt|numero|number|nro|#)\s?([1-9])(?![0-9:.])/;
+
+export const SAME_DAY = anywhere(allLocales((locale) => locale.dialogue.sameDay));
+export const SAME_TIME = anywhere(allLocales((locale) => locale.dialogue.sameTime));
+export const DAY_AFTER = anywhere(allLocales((locale) => locale.dialogue.dayAfter));
+export const ASK_NAME = anywhere(allLocales((locale) => locale.dialogue.askName));
+
+export const UNAVAILABLE = anywhere(allLocales((locale) => locale.dialogue.unavailable));
