@@ -80,8 +80,10 @@ export function mergeReadings(
     ...merged,
     location: location === null ? null : { text: location },
     expressions: slot.expressions,
-    certainty: Math.min(base.certainty, ...slot.expressions.map((expression) => expression.certainty)),
-    ambiguities: [...base.ambiguities, ...slot.ambiguities],
+    // The rules' certainty and ambiguities carry what a conversation's reading knows beyond its phrases (a
+    // reference with nothing to refer to, options offered and none picked): a model does not lift them.
+    certainty: Math.min(rules.certainty, ...slot.expressions.map((expression) => expression.certainty)),
+    ambiguities: [...rules.ambiguities, ...slot.ambiguities],
     llm: { ...answeredBy, answered: true, disagreements },
   };
 }

@@ -1,11 +1,12 @@
 // Where a model's values may come from. For a text, the text. For a conversation (conventions, C4), the
 // user's messages, or an assistant's message only where the rules' reading of the conversation took the
 // same value from it (an offer the user accepted): whatever the assistant's messages say, or what is
-// written in them, a model cannot be talked into a value the user never accepted.
+// written in them, a model cannot be talked into a value the user never accepted. A date or time phrase
+// of a conversation is read in the message it comes from, or as the rules read it when they took it.
 import type { AgentContext, ReadableMessage } from "../../src/coordinator/agent.js";
 import { extractExpressions } from "../../src/temporal/extract.js";
 import type { TemporalExpression } from "../../src/temporal/types.js";
-import { occursIn, phraseExpressions, sameWords } from "./phrases.js";
+import { holdsWords, occursIn, phraseExpressions, sameWords } from "./phrases.js";
 
 export interface Grounding {
   /** Whether the model's value comes from where it may; `ruled` is the rules' value of the same field. */
@@ -36,19 +37,33 @@ export function groundingFor(context: AgentContext): Grounding {
   return {
     holds: (value, ruled) => source(value, ruled !== null && sameWords(value, ruled)) !== undefined,
     expressions(phrases, ruled) {
-      const groups = new Map<ReadableMessage, string[]>();
+      const found: TemporalExpression[][] = [];
+      const groups = new Map<ReadableMessage, { at: number; phrases: string[] }>();
       for (const phrase of new Set(phrases)) {
         if (phrase === null) continue;
-        const taken = ruled.some((expression) => sameWords(expression.text, phrase));
-        const message = source(phrase, taken);
-        if (message !== undefined) groups.set(message, [...(groups.get(message) ?? []), phrase]);
+        // A phrase within one the rules read is read as they read it there: a reference ("the day after",
+        // "same time") is resolved in the conversation, which the words of the referent alone do not say.
+        const within = ruled.filter((expression) => holdsWords(expression.text, phrase));
+        if (within.length > 0) {
+          found.push(within);
+          continue;
+        }
+        const message = source(
+          phrase,
+          ruled.some((expression) => sameWords(expression.text, phrase)),
+        );
+        if (message === undefined) continue;
+        const group = groups.get(message) ?? { at: found.push([]) - 1, phrases: [] };
+        group.phrases.push(phrase);
+        groups.set(message, group);
       }
-      return [...groups].flatMap(([message, group]) => {
+      for (const [message, group] of groups) {
         const inMessage = extractExpressions(message.text, options, new Date(context.now)).filter(
           (expression) => expression.durationMinutes === undefined,
         );
-        return phraseExpressions(group, message.text, options, context.now, inMessage);
-      });
+        found[group.at] = phraseExpressions(group.phrases, message.text, options, context.now, inMessage);
+      }
+      return [...new Set(found.flat())];
     },
   };
 }

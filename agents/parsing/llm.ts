@@ -69,6 +69,11 @@ export async function readWithLlm(
   return mergeReadings(context, draft, rules, answer.value, answeredBy);
 }
 
+/** The local date the request is read on: part of the cache's key, and a conversation's `today`. */
+function referenceDate(context: AgentContext): string {
+  return isoDate(localDate(context.now, context.timezone));
+}
+
 /** The prompt and its framed user message: the conversation's when the request is one, else the text's. */
 function promptFor(context: AgentContext): {
   prompt: typeof parsingPrompt | typeof conversationPrompt;
@@ -77,7 +82,7 @@ function promptFor(context: AgentContext): {
   const { messages } = context;
   if (messages === null) return { prompt: parsingPrompt, user: parsingUserMessage(context.text.original) };
   const conversation = messages.map((message) => ({ role: message.role, content: message.text.original }));
-  return { prompt: conversationPrompt, user: conversationUserMessage(conversation) };
+  return { prompt: conversationPrompt, user: conversationUserMessage(conversation, referenceDate(context)) };
 }
 
 async function ask(context: AgentContext, access: LlmAccess): Promise<RouteResult<Extraction>> {
@@ -88,7 +93,7 @@ async function ask(context: AgentContext, access: LlmAccess): Promise<RouteResul
     messages: context.messages?.map((message) => ({ role: message.role, text: message.text.folded })) ?? null,
     locale: context.locale,
     timezone: context.timezone,
-    referenceDate: isoDate(localDate(context.now, context.timezone)),
+    referenceDate: referenceDate(context),
     promptVersion: prompt.version,
     schemaVersion: EXTRACTION_SCHEMA_VERSION,
     variant: assignment.variant,

@@ -17,8 +17,13 @@ function foldedKey(folded: string): string {
 /** Equal after folding, or one names a part of the other ("Dr. Pérez" and "Pérez"); numbers exactly. */
 export function sameWords(a: unknown, b: unknown): boolean {
   if (typeof a !== "string" || typeof b !== "string") return a === b;
-  const [left, right] = [key(a), key(b)];
-  return left === right || ` ${left} `.includes(` ${right} `) || ` ${right} `.includes(` ${left} `);
+  return key(a) === key(b) || holdsWords(a, b) || holdsWords(b, a);
+}
+
+/** Whether `outer`'s words hold `inner`'s, word for word ("on Wednesday" holds "Wednesday"). */
+export function holdsWords(outer: string, inner: string): boolean {
+  const wanted = key(inner);
+  return wanted !== "" && ` ${key(outer)} `.includes(` ${wanted} `);
 }
 
 export function occursIn(phrase: string, text: NormalizedText): boolean {

@@ -14,7 +14,7 @@ import {
 import { createAgentContext, readableText } from "../../src/coordinator/context.js";
 import type { Extraction, PreviousExtraction } from "../../src/llm/extraction-schema.js";
 import type { TemporalExpression } from "../../src/temporal/types.js";
-import { conversationOf } from "./conversation.js";
+import { conversationOf, todayOf } from "./conversation.js";
 
 export type { Extraction };
 
@@ -24,6 +24,8 @@ const FRAMING_TAGS = ["user_text", "user_message", "text", "message", "request",
 export interface ModelInput {
   text: string;
   messages: ConversationMessage[] | null;
+  /** The date the prompt gives for a conversation's last message, when it gives one. */
+  today: string | null;
 }
 
 /**
@@ -51,8 +53,8 @@ export function userTextOf(message: string): string {
 /** The prompt's user message as the model reads it: a framed conversation, else a framed text. */
 export function readPrompt(user: string): ModelInput {
   const messages = conversationOf(user);
-  if (messages === null) return { text: userTextOf(user), messages: null };
-  return { text: messages.map((message) => message.content).join("\n"), messages };
+  if (messages === null) return { text: userTextOf(user), messages: null, today: null };
+  return { text: messages.map((message) => message.content).join("\n"), messages, today: todayOf(user) };
 }
 
 function isDate(expression: TemporalExpression): boolean {
@@ -167,6 +169,12 @@ export function extractConversation(messages: readonly ConversationMessage[], no
   return answerOf({ ...draft, location: draft.location?.text ?? null }, context.language, firstPhrase);
 }
 
+/**
+ * A conversation is read on the day its prompt gives (noon UTC on that date, read in UTC): which listed
+ * date a picked weekday names depends on it, as it does for a model reading the prompt.
+ */
 export function extractInput(input: ModelInput, now: Date): Extraction {
-  return input.messages === null ? extract(input.text, now) : extractConversation(input.messages, now);
+  if (input.messages === null) return extract(input.text, now);
+  const today = input.today === null ? now : new Date(`${input.today}T12:00:00Z`);
+  return extractConversation(input.messages, today);
 }
