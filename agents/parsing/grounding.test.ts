@@ -87,6 +87,22 @@ describe("grounding in a conversation", () => {
     ).toEqual([]);
   });
 
+  it("reads a phrase within one the rules took as the rules read it: a reference resolved there", () => {
+    const dayAfter = contextFor([
+      user("Could I book a massage for Saturday at 3pm?"),
+      assistant("I'm afraid Saturday is fully booked."),
+      user("The day after then, same time please."),
+    ]);
+    const rules = parsingAgent.run(dayAfter, emptyDraft(dayAfter)) as Draft;
+    const found = groundingFor(dayAfter).expressions(["Saturday", "3pm"], rules.expressions);
+    expect(found).toEqual(rules.expressions);
+    const resolved = temporalAgent.run(dayAfter, { ...rules, expressions: found }) as Draft;
+    expect([resolved.date, resolved.time]).toEqual(["2026-01-25", "15:00"]);
+    // Not within them, the phrase is read in its own message: the Saturday itself.
+    const alone = groundingFor(dayAfter).expressions(["Saturday at 3pm"], rules.expressions);
+    expect((temporalAgent.run(dayAfter, { ...rules, expressions: alone }) as Draft).date).toBe("2026-01-24");
+  });
+
   it("reads a phrase in the user message that holds it, in that message's context", () => {
     const earlier = groundingFor(
       contextFor([

@@ -21,7 +21,7 @@ import { mergeReadings } from "./cross-check.js";
 
 /**
  * The baseline generation settings of the Parsing agent (the model registry may override them): the JSON
- * answer is about 60 tokens, with room for a model that pads it.
+ * answer is about 60 tokens (80 with a previous appointment), with room for a model that pads it.
  */
 export const PARSING_GENERATION = { maxTokens: 400, temperature: 0 } as const;
 const CONSERVATION_MAX_TOKENS = 200;
