@@ -10,6 +10,7 @@ import { createAgentContext } from "../../src/coordinator/context.js";
 import type { Extraction } from "../../src/llm/extraction-schema.js";
 import type { Language } from "../../src/locales/index.js";
 import { normalizeText } from "../../src/temporal/text.js";
+import { emptyExtraction } from "../../tools/simulator/extraction.js";
 import { resolveDraftTime, temporalAgent } from "../temporal/index.js";
 import { validationAgent } from "../validation/index.js";
 import { mergeReadings, modelIntent } from "./cross-check.js";
@@ -188,19 +189,7 @@ function ruledAs(
 function mergeAgainst(text: string, rules: (context: AgentContext) => Draft, answer: Partial<Extraction>) {
   const context = contextFor(text);
   const base = emptyDraft(context);
-  const extraction: Extraction = {
-    isAppointmentRequest: true,
-    intent: "book",
-    language: context.language,
-    contact: null,
-    service: null,
-    location: null,
-    durationMinutes: null,
-    dateText: null,
-    timeText: null,
-    previous: null,
-    ...answer,
-  };
+  const extraction: Extraction = { ...emptyExtraction(context.language, true), ...answer };
   const draft = mergeReadings(context, base, rules(context), extraction, WHO);
   const resolved = temporalAgent.run(context, draft) as Draft;
   return { draft, resolved, validated: validationAgent.run(context, resolved) as Draft };
@@ -208,6 +197,9 @@ function mergeAgainst(text: string, rules: (context: AgentContext) => Draft, ans
 
 const MOVE = "move my Thursday appointment with Dr. Lee to Friday at 4:30";
 const MOVED = { contact: "Dr. Lee", dateText: "Friday", timeText: "at 4:30" };
+/** The rules read a cancel of tomorrow's 3pm: no new slot. */
+const cancelled = (context: AgentContext) =>
+  ruledAs(context, "cancel", { slot: null, previous: "tomorrow at 3pm" });
 const RESCHEDULED = { slot: "Friday at 4:30", previous: "Thursday" };
 const FROM_THURSDAY = { dateText: "Thursday", timeText: null, contact: "Dr. Lee", service: null };
 
@@ -248,15 +240,11 @@ describe("merging the intent and the previous appointment", () => {
 
   it("keeps the rules' cancel when the model reads a booking: never complete, no new slot", () => {
     const text = "cancel my appointment with Dr. Lee tomorrow at 3pm";
-    const { validated } = mergeAgainst(
-      text,
-      (context) => ruledAs(context, "cancel", { slot: null, previous: "tomorrow at 3pm" }),
-      {
-        contact: "Dr. Lee",
-        dateText: "tomorrow",
-        timeText: "at 3pm",
-      },
-    );
+    const { validated } = mergeAgainst(text, cancelled, {
+      contact: "Dr. Lee",
+      dateText: "tomorrow",
+      timeText: "at 3pm",
+    });
     expect(validated).toMatchObject({
       intent: "cancel",
       status: "needs_clarification",
@@ -289,16 +277,12 @@ describe("merging the intent and the previous appointment", () => {
 
   it("drops a cancel's slot even when the model put the day there too", () => {
     const text = "cancel my appointment tomorrow at 3pm";
-    const { resolved } = mergeAgainst(
-      text,
-      (context) => ruledAs(context, "cancel", { slot: null, previous: "tomorrow at 3pm" }),
-      {
-        intent: "cancel",
-        dateText: "tomorrow",
-        timeText: "at 3pm",
-        previous: { dateText: "tomorrow", timeText: "at 3pm", contact: null, service: null },
-      },
-    );
+    const { resolved } = mergeAgainst(text, cancelled, {
+      intent: "cancel",
+      dateText: "tomorrow",
+      timeText: "at 3pm",
+      previous: { dateText: "tomorrow", timeText: "at 3pm", contact: null, service: null },
+    });
     expect(resolved).toMatchObject({ expressions: [], date: null, time: null });
     expect(resolved.previous).toMatchObject({ date: "2026-01-23", time: "15:00" });
   });

@@ -11,6 +11,7 @@ import { createAgentContext } from "../../src/coordinator/context.js";
 import type { Extraction } from "../../src/llm/extraction-schema.js";
 import { extractExpressions } from "../../src/temporal/extract.js";
 import type { TemporalExpression } from "../../src/temporal/types.js";
+import { emptyExtraction } from "../../tools/simulator/extraction.js";
 import { temporalAgent } from "../temporal/index.js";
 import { mergeReadings } from "./cross-check.js";
 import { groundingFor } from "./grounding.js";
@@ -118,19 +119,7 @@ describe("grounding in a conversation", () => {
 });
 
 describe("merging a model's reading of a conversation", () => {
-  const answer = (fields: Partial<Extraction>): Extraction => ({
-    isAppointmentRequest: true,
-    intent: "book",
-    language: "es",
-    contact: null,
-    service: null,
-    location: null,
-    durationMinutes: null,
-    dateText: null,
-    timeText: null,
-    previous: null,
-    ...fields,
-  });
+  const answer = (fields: Partial<Extraction>): Extraction => ({ ...emptyExtraction("es", true), ...fields });
   /** The rules' reading of OFFER as the conversation reader folds it: the accepted offer, Dra. Ruiz. */
   const accepted = (context: AgentContext): Draft => ({
     ...(parsingAgent.run(context, emptyDraft(context)) as Draft),
