@@ -48,7 +48,7 @@ export async function readWithLlm(
   }
   context.debug(
     () =>
-      `llm parsing: ${answer.provider}/${answer.model} ${promptFor(context).prompt.version}, ${answer.calls} call(s), cache ${answer.cache}${answer.hedged ? ", hedged" : ""}`,
+      `llm parsing: ${answer.provider}/${answer.model} ${promptOf(context).version}, ${answer.calls} call(s), cache ${answer.cache}${answer.hedged ? ", hedged" : ""}`,
   );
   const answeredBy = {
     variant: access.assignment?.variant ?? "baseline",
@@ -74,20 +74,23 @@ function referenceDate(context: AgentContext): string {
   return isoDate(localDate(context.now, context.timezone));
 }
 
-/** The prompt and its framed user message: the conversation's when the request is one, else the text's. */
-function promptFor(context: AgentContext): {
-  prompt: typeof parsingPrompt | typeof conversationPrompt;
-  user: string;
-} {
+/** The conversation's prompt when the request is one, else the text's. */
+function promptOf(context: AgentContext): typeof parsingPrompt | typeof conversationPrompt {
+  return context.messages === null ? parsingPrompt : conversationPrompt;
+}
+
+/** The user message of the prompt: the text, or every message of the conversation, framed as data. */
+function framed(context: AgentContext): string {
   const { messages } = context;
-  if (messages === null) return { prompt: parsingPrompt, user: parsingUserMessage(context.text.original) };
+  if (messages === null) return parsingUserMessage(context.text.original);
   const conversation = messages.map((message) => ({ role: message.role, content: message.text.original }));
-  return { prompt: conversationPrompt, user: conversationUserMessage(conversation, referenceDate(context)) };
+  return conversationUserMessage(conversation, referenceDate(context));
 }
 
 async function ask(context: AgentContext, access: LlmAccess): Promise<RouteResult<Extraction>> {
   const assignment = access.assignment ?? { variant: "baseline", pin: null, ...PARSING_GENERATION };
-  const { prompt, user } = promptFor(context);
+  const prompt = promptOf(context);
+  const user = framed(context);
   const key = await cacheKey({
     text: context.text.folded,
     messages: context.messages?.map((message) => ({ role: message.role, text: message.text.folded })) ?? null,
