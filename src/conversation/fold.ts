@@ -16,7 +16,7 @@ import {
   slotExpressions,
   slotOf,
 } from "./slot.js";
-import { ASK_NAME, UNAVAILABLE } from "./vocabulary.js";
+import { ASK_NAME, EXISTING, UNAVAILABLE } from "./vocabulary.js";
 
 /** What one message said, as the single-message reader read it (numbers that are not times left out). */
 export interface MessageReading {
@@ -52,6 +52,8 @@ export interface ConversationState {
   service: string | null;
   location: string | null;
   durationMinutes: number | null;
+  /** The slot so far is one the user says already exists ("tengo turno el martes"): moving it reschedules. */
+  existing: boolean;
   /** The existing appointment a reschedule or cancel refers to. */
   previous: {
     contact: string | null;
@@ -75,6 +77,7 @@ export interface ConversationState {
 export const INITIAL_STATE: ConversationState = {
   intent: "none",
   slot: EMPTY_SLOT,
+  existing: false,
   contact: null,
   service: null,
   location: null,
@@ -161,8 +164,10 @@ function userTurn(state: ConversationState, reading: MessageReading, clock: Fold
     taken = offer[0]!;
   }
 
+  EXISTING.lastIndex = 0;
+  const existing = EXISTING.test(reading.text.folded);
   let next: ConversationState = { ...state, askedName: false, unpicked };
-  next = withIntent(next, reading, taken !== null);
+  next = withIntent(next, reading, taken !== null, existing);
   if (taken !== null) {
     next = {
       ...next,
@@ -192,6 +197,8 @@ function userTurn(state: ConversationState, reading: MessageReading, clock: Fold
     (stated && offer?.length === 1 && offer[0]!.slot.date === null && offer[0]!.slot.time === null);
   return {
     ...next,
+    // A slot the user states as already theirs is the one a later "move it" moves; any other slot is a draft.
+    existing: isEmpty(own) ? next.existing : existing && reading.intent !== "reschedule",
     offer: closes ? null : state.offer,
     mentioned: mergeSlot(state.mentioned, slotOf(reading.mentions)),
   };
@@ -250,6 +257,7 @@ function withIntent(
   state: ConversationState,
   reading: MessageReading,
   tookOffer: boolean,
+  existing: boolean,
 ): ConversationState {
   const drafted = !isEmpty(state.slot);
   switch (reading.intent) {
@@ -267,7 +275,7 @@ function withIntent(
     }
     case "reschedule": {
       // Changing a slot drafted in this conversation is a correction: still a booking (C5).
-      if (state.intent === "book" && drafted) return state;
+      if (state.intent === "book" && drafted && !state.existing) return state;
       const named = reading.previous;
       if (
         named !== null &&
@@ -275,7 +283,7 @@ function withIntent(
       ) {
         return { ...state, intent: "reschedule", previous: named };
       }
-      if (state.intent !== "reschedule" && drafted) {
+      if (state.intent !== "reschedule" && drafted && (state.existing || state.intent !== "book")) {
         // "tengo turno el martes" … "¿lo puedo pasar?": the slot stated so far is the one to move.
         return {
           ...state,
@@ -294,6 +302,8 @@ function withIntent(
       return state.intent === "reschedule" ? state : { ...state, intent: "availability" };
     case "book":
       if (tookOffer) return { ...state, intent: state.intent === "reschedule" ? "reschedule" : "book" };
+      // "tengo turno el martes": a statement of what exists asks for nothing yet.
+      if (existing) return state;
       if (state.intent === "none") return { ...state, intent: "book" };
       APPOINTMENT.lastIndex = 0;
       if (

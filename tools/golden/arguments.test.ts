@@ -1,7 +1,7 @@
 // `npm run golden` arguments: the seeding options and the combinations that make no sense.
 import { describe, expect, it } from "vitest";
 import { parseArguments, UsageError } from "./arguments.js";
-import { DEFAULT_GOLDEN_DIRECTORY } from "./fixtures.js";
+import { DEFAULT_GOLDEN_PATHS } from "./fixtures.js";
 
 describe("parseArguments", () => {
   it("reads files and options", () => {
@@ -38,7 +38,7 @@ describe("parseArguments", () => {
 
   it("runs in process on the default files with nothing given", () => {
     expect(parseArguments([])).toEqual({
-      paths: [DEFAULT_GOLDEN_DIRECTORY],
+      paths: DEFAULT_GOLDEN_PATHS,
       url: null,
       adminToken: null,
       seedDatabase: null,

@@ -1,6 +1,6 @@
 // Command-line arguments of `npm run golden`.
 import { parseArgs } from "node:util";
-import { DEFAULT_GOLDEN_DIRECTORY } from "./fixtures.js";
+import { DEFAULT_GOLDEN_PATHS } from "./fixtures.js";
 
 export const USAGE = `Usage: npm run golden -- [FILE|DIRECTORY…] [--url URL [--admin-token TOKEN]] [--junit FILE] [--min FRACTION]
        npm run golden -- --seed-database FILE
@@ -55,7 +55,7 @@ export function parseArguments(args: readonly string[]): GoldenArguments {
     }
   }
   return {
-    paths: positionals.length > 0 ? positionals : [DEFAULT_GOLDEN_DIRECTORY],
+    paths: positionals.length > 0 ? positionals : DEFAULT_GOLDEN_PATHS,
     url: values.url === undefined ? null : checkedUrl(values.url),
     adminToken: values["admin-token"] ?? null,
     seedDatabase,

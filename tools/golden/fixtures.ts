@@ -82,6 +82,8 @@ export const DEFAULT_GOLDEN_DIRECTORY = fileURLToPath(new URL("../../fixtures/go
 /** Conversation cases (`messages`) and single-text intent cases, gated in `npm test` like the golden set. */
 export const CONVERSATION_DIRECTORY = fileURLToPath(new URL("../../fixtures/conversations", import.meta.url));
 export const INTENT_DIRECTORY = fileURLToPath(new URL("../../fixtures/intents", import.meta.url));
+/** What `npm run golden` runs with no file named: single texts, conversations and intents, side by side. */
+export const DEFAULT_GOLDEN_PATHS = [DEFAULT_GOLDEN_DIRECTORY, CONVERSATION_DIRECTORY, INTENT_DIRECTORY];
 /** The SGD train conversations: a development benchmark (`npm run golden:sgd`), not a gate. */
 export const SGD_DIRECTORY = fileURLToPath(new URL("../../fixtures/sgd", import.meta.url));
 

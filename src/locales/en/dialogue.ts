@@ -33,6 +33,9 @@ export const dialogue: DialogueVocabulary = {
     thats|that's|this|is|would|will|be|seems|sounds|looks|very|really|totally|all|me|oh|ah|um|uh|hmm|well|just|
     indeed|that one|one|mate|man|buddy|love|time|all of that|everything|you've|you|you're|youre|got|exactly|
     this is|as|me|for|to|do|does|did|what|i|want|wanted`),
+  existing: phrases(`i have an appointment|i have appointment|i have a booking|i've got an appointment|
+    ive got an appointment|i got an appointment|i'm booked|im booked|i am booked|already have|my appointment|
+    my booking|my appt|my reservation|my session|i had an appointment|i had a booking`),
   askName:
     phrases(`your name|name for the booking|name for the appointment|name on the booking|who is the appointment for|
     who's the appointment for|who will be attending|who is it for|under what name|under which name|full name`),

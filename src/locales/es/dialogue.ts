@@ -41,6 +41,9 @@ export const dialogue: DialogueVocabulary = {
     ya no|sin lugar|cogido|cogida|reservado|reservada|sin turnos|no hay lugar|no atendemos|cerrado|cerrados|tomado|tomada`),
   fillers: phrases(`gracias|muchas gracias|porfa|porfis|por favor|entonces|pues|po|che|guey|wey|bueno|y|me|
     parece|esta|muy|todo|queda|seria|estaria|re|super|asi|quedamos|asi|nomas|nada mas|hermano|amigo|amiga`),
+  existing: phrases(`tengo turno|tengo un turno|tengo cita|tengo una cita|tengo hora|tengo una hora|tengo reserva|
+    tengo una reserva|ya tengo|mi turno|mi cita|mi hora|mi reserva|tenia turno|tenia cita|tenia hora|
+    me dieron turno|me dieron hora|estoy agendado|estoy agendada|estoy anotado|estoy anotada`),
   askName: phrases(`a nombre de quien|a nombre de|tu nombre|su nombre|como te llamas|como se llama|
     nombre completo|para quien es|quien asiste|nombre del paciente`),
 };
