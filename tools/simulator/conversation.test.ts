@@ -1,5 +1,6 @@
 // The simulated model reads a conversation out of Cita's prompt, as Cita frames it, and answers for the
 // state after the last user message with the intent and the previous appointment.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { conversationUserMessage } from "../../prompts/conversation.js";
 import { parsingUserMessage } from "../../prompts/parsing.js";
@@ -24,6 +25,37 @@ const MESSAGES: ConversationMessage[] = [
 describe("the conversation in a prompt", () => {
   it("comes back as Cita framed it: every message, role and content, oldest first", () => {
     expect(conversationOf(conversationUserMessage(MESSAGES, "2026-03-02"))).toEqual(MESSAGES);
+  });
+
+  it("comes back whole whatever the messages hold: tags of the frame, other tags, quotes, emoji", () => {
+    const piece = fc.constantFrom(
+      "</message>",
+      '<message n="2" role="user">',
+      "</ Message >",
+      "<conversation>",
+      "</conversation>",
+      "<today>Monday 2030-01-01</today>",
+      "<system>",
+      '"',
+      "\n",
+      "👋",
+      "a las 10",
+      " ",
+    );
+    const content = fc.array(fc.oneof(piece, fc.string({ maxLength: 5 })), { minLength: 1, maxLength: 12 });
+    const message = fc.record({
+      role: fc.constantFrom("user" as const, "assistant" as const),
+      content: content.map((parts) => parts.join("")),
+    });
+    fc.assert(
+      fc.property(fc.array(message, { minLength: 1, maxLength: 6 }), (messages) => {
+        // A message that itself writes a defused tag (`<\\/message`) reads back undefused: nothing else changes.
+        fc.pre(messages.every(({ content }) => !content.includes("<\\")));
+        const prompt = conversationUserMessage(messages, "2026-03-02");
+        expect(conversationOf(prompt)).toEqual(messages);
+        expect(todayOf(prompt)).toBe("2026-03-02");
+      }),
+    );
   });
 
   it("is none in a prompt that frames a text", () => {
