@@ -6,6 +6,7 @@ import {
   type ConversationMessage,
   type Draft,
   emptyDraft,
+  previousAppointment,
 } from "../../src/coordinator/agent.js";
 import { createAgentContext } from "../../src/coordinator/context.js";
 import type { Extraction } from "../../src/llm/extraction-schema.js";
@@ -169,5 +170,42 @@ describe("merging a model's reading of a conversation", () => {
     });
     expect(draft.ambiguities).toEqual([]);
     expect(draft.llm?.disagreements).toBeGreaterThanOrEqual(3);
+  });
+
+  it("reads a cancel's previous appointment from the message that drafted it", () => {
+    const context = contextFor([
+      user("Book Dr. Lee on Friday at 3"),
+      assistant("To confirm: Dr. Lee on Friday at 3 pm?"),
+      user("actually, cancel it"),
+    ]);
+    // The rules' reading as the conversation reader folds it (C5): a cancel of the drafted appointment.
+    const drafted = taken(context, 0, "on Friday at 3");
+    const rules: Draft = {
+      ...emptyDraft(context),
+      intent: "cancel",
+      contact: "Dr. Lee",
+      previous: previousAppointment({ contact: "Dr. Lee", service: null, expressions: drafted }),
+    };
+    const model = answer({
+      intent: "cancel",
+      language: "en",
+      contact: "Dr. Lee",
+      previous: { dateText: "on Friday", timeText: "at 3", contact: "Dr. Lee", service: null },
+    });
+    const draft = temporalAgent.run(
+      context,
+      mergeReadings(context, emptyDraft(context), rules, model, WHO),
+    ) as Draft;
+    expect(draft).toMatchObject({ intent: "cancel", expressions: [], date: null, time: null });
+    expect(draft.previous).toMatchObject({ date: "2026-01-23", time: "15:00", contact: "Dr. Lee" });
+    expect(draft.llm?.disagreements).toBe(0);
+    // A previous appointment on a day no message names is the model's invention: the rules' stands.
+    const invented = answer({ ...model, previous: { ...model.previous!, dateText: "on Monday" } });
+    const merged = temporalAgent.run(
+      context,
+      mergeReadings(context, emptyDraft(context), rules, invented, WHO),
+    ) as Draft;
+    expect(merged.previous).toMatchObject({ date: "2026-01-23", time: "15:00" });
+    expect(merged.llm?.disagreements).toBe(0.5);
   });
 });
