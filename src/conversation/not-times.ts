@@ -27,7 +27,7 @@ const FOLDED: readonly RegExp[] = [
   /\b(?:rated|rating|rating of|stars?|estrellas|calificacion|puntuacion|puntaje)\s*(?:of\s*|de\s*)?\d(?:[.,]\d+)?\b/g,
   /\b\d(?:[.,]\d+)?\s*(?:stars?|estrellas|\/\s*(?:5|10))(?![a-z0-9])/g,
   // prices
-  /[$€£]\s*\d[\d.,]*|\b\d[\d.,]*\s*(?:dollars|usd|pesos|euros|eur|mxn|ars|clp|cop|bucks|pounds|gbp|soles|lucas)\b/g,
+  /[$€£] ?\d[\d.,]{0,15}|\b\d{1,9}(?:[.,]\d{1,3}){0,4} ?(?:dollars|usd|pesos|euros|eur|mxn|ars|clp|cop|bucks|pounds|gbp|soles|lucas)\b/g,
   // counts of people
   /\b\d+\s*(?:people|persons|personas|guests|kids|ninos|adults|adultos|pax)\b/g,
 ];
@@ -45,6 +45,9 @@ const NAMED: readonly RegExp[] = [
   new RegExp(`\\b\\d{1,6}[A-Za-z]?\\s+(?:(?:[A-Z0-9][\\w.'&-]*)\\s+){1,4}(?:${STREET_WORD})\\b\\.?`, "g"),
   /\b\d{1,5}\s+(?:[A-Z][\w'&-]*\s+)+(?=[A-Z])[A-Z][\w'&-]*/g,
 ];
+
+/** Every pattern above, for the ReDoS gate (agents/parsing/rules/redos.test.ts). */
+export const NOT_TIME_PATTERNS: readonly RegExp[] = [...FOLDED, ...NAMED];
 
 /** The spans of the text that are numbers of another kind. */
 export function notTimeSpans(text: NormalizedText): [number, number][] {
