@@ -1,8 +1,8 @@
 // Conversations in LLM mode, through each provider's official SDK to the provider simulator: the model
 // reads the whole conversation (framed as data, prompts/conversation.ts) and the rules' reading of the same
 // conversation cross-checks it. Intent, previous appointment and slot come back as the conventions say
-// (C1–C6, rule 22); an assistant's message that tries to give orders changes nothing; two conversations
-// that differ only in an earlier message never share an answer from the cache.
+// (C1–C6, rule 22), a cancel never complete; an assistant's message that tries to give orders changes
+// nothing; two conversations that differ only in an earlier message never share an answer from the cache.
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
@@ -62,7 +62,14 @@ const CONVERSATIONS = [
       timezone: "America/Argentina/Buenos_Aires",
       now: "2026-05-04T16:00:00-03:00",
     },
-    expected: { intent: "book", previous: null, date: "2026-05-07", time: "10:00", contact: "Dra. Ruiz" },
+    expected: {
+      intent: "book",
+      previous: null,
+      status: "complete",
+      date: "2026-05-07",
+      time: "10:00",
+      contact: "Dra. Ruiz",
+    },
   },
   {
     name: "a pick among listed options (en-GB)",
@@ -76,7 +83,14 @@ const CONVERSATIONS = [
       timezone: "Europe/London",
       now: "2026-06-01T10:00:00+01:00",
     },
-    expected: { intent: "book", previous: null, date: "2026-06-05", time: "13:00", service: "haircut" },
+    expected: {
+      intent: "book",
+      previous: null,
+      status: "complete",
+      date: "2026-06-05",
+      time: "13:00",
+      service: "haircut",
+    },
   },
   {
     name: "a taken slot and a reference to the day after, same time (en-GB)",
@@ -90,33 +104,109 @@ const CONVERSATIONS = [
       timezone: "Europe/London",
       now: "2026-11-11T10:00:00+00:00",
     },
-    expected: { intent: "book", previous: null, date: "2026-11-15", time: "15:00", service: "massage" },
+    expected: {
+      intent: "book",
+      previous: null,
+      status: "complete",
+      date: "2026-11-15",
+      time: "15:00",
+      service: "massage",
+    },
+  },
+  {
+    name: "a reschedule to an offered slot (es-ES)",
+    request: {
+      messages: [
+        user("quería cambiar mi cita del jueves con el Dr. Roca"),
+        assistant("¿Le viene bien el lunes 26 a las 10:00?"),
+        user("sí, perfecto"),
+      ],
+      locale: "es-ES",
+      timezone: "Europe/Madrid",
+      now: "2026-10-21T10:00:00+02:00",
+    },
+    expected: {
+      intent: "reschedule",
+      previous: { date: "2026-10-22", time: null, start: null, contact: "Dr. Roca", service: null },
+      status: "complete",
+      date: "2026-10-26",
+      time: "10:00",
+      contact: "Dr. Roca",
+    },
+  },
+  {
+    name: "a reschedule of an appointment the assistant confirmed (en-IN)",
+    request: {
+      messages: [
+        user("I have an appointment with Dr. Das on Thursday at 5 pm"),
+        assistant("Yes, Thursday 12 November at 5:00 PM is confirmed."),
+        user("please move it to Friday 5 pm"),
+      ],
+      locale: "en-IN",
+      timezone: "Asia/Kolkata",
+      now: "2026-11-09T10:00:00+05:30",
+    },
+    expected: {
+      intent: "reschedule",
+      previous: {
+        date: "2026-11-12",
+        time: "17:00",
+        start: "2026-11-12T17:00:00+05:30",
+        contact: "Dr. Das",
+        service: null,
+      },
+      status: "complete",
+      date: "2026-11-13",
+      time: "17:00",
+    },
+  },
+  {
+    name: "a booking cancelled later: never complete, no new slot (en-GB)",
+    request: {
+      messages: [
+        user("book me in for a massage Saturday 10am"),
+        assistant("Done! See you Saturday at 10am."),
+        user("actually I can't make it anymore, can you cancel?"),
+      ],
+      locale: "en-GB",
+      timezone: "Europe/London",
+      now: "2026-04-14T10:00:00+01:00",
+    },
+    expected: {
+      intent: "cancel",
+      previous: {
+        date: "2026-04-18",
+        time: "10:00",
+        start: "2026-04-18T10:00:00+01:00",
+        contact: null,
+        service: "massage",
+      },
+      status: "needs_clarification",
+      date: null,
+      time: null,
+    },
+  },
+  {
+    name: "a question about free times (es-MX)",
+    request: {
+      messages: [
+        user("hola"),
+        assistant("¡Hola! ¿En qué te ayudo?"),
+        user("¿tienen algo el jueves a las 5?"),
+      ],
+      locale: "es-MX",
+      timezone: "America/Mexico_City",
+      now: "2026-03-23T09:00:00-06:00",
+    },
+    expected: {
+      intent: "availability",
+      previous: null,
+      status: "complete",
+      date: "2026-03-26",
+      time: "17:00",
+    },
   },
 ] as const;
-
-/** Conversations whose intent is a reschedule or a cancel by the conventions (C5, rule 22). */
-const INTENT_CONVERSATIONS = [
-  {
-    messages: [
-      user("quería cambiar mi cita del jueves con el Dr. Roca"),
-      assistant("¿Le viene bien el lunes 26 a las 10:00?"),
-      user("sí, perfecto"),
-    ],
-    locale: "es-ES",
-    timezone: "Europe/Madrid",
-    now: "2026-10-21T10:00:00+02:00",
-  },
-  {
-    messages: [
-      user("book me in for a massage Saturday 10am"),
-      assistant("Done! See you Saturday at 10am."),
-      user("actually I can't make it anymore, can you cancel?"),
-    ],
-    locale: "en-GB",
-    timezone: "Europe/London",
-    now: "2026-04-14T10:00:00+01:00",
-  },
-];
 
 describe.each(PROVIDERS)("conversations in LLM mode through %s", (provider) => {
   it.each(CONVERSATIONS)(
@@ -125,7 +215,7 @@ describe.each(PROVIDERS)("conversations in LLM mode through %s", (provider) => {
       const parse = appWith(provider);
       const answer = await parse({ ...request, mode: "llm" });
       expect(answer.meta).toMatchObject({ mode: "llm", provider, cache: "miss" });
-      expect(reading(answer)).toMatchObject({ ...expected, status: "complete" });
+      expect(reading(answer)).toMatchObject(expected);
       // The model and the rules read the conversation alike: the agreement ceiling, above the rules' alone.
       const rules = await parse({ ...request, mode: "rules" });
       expect(reading(rules)).toEqual(reading(answer));
@@ -134,17 +224,6 @@ describe.each(PROVIDERS)("conversations in LLM mode through %s", (provider) => {
       expect(attempts.map((attempt) => attempt.provider)).toEqual([provider]);
     },
   );
-
-  it("reads a reschedule or a cancel as the rules read it, and a cancel never complete", async () => {
-    const parse = appWith(provider);
-    for (const request of INTENT_CONVERSATIONS) {
-      const answer = await parse({ ...request, mode: "llm" });
-      const rules = await parse({ ...request, mode: "rules" });
-      expect(answer.meta.mode).toBe("llm");
-      expect(reading(answer)).toEqual(reading(rules));
-      expect(answer.intent === "cancel" && answer.status === "complete").toBe(false);
-    }
-  });
 });
 
 describe("an assistant's message that gives orders", () => {
