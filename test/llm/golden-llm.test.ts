@@ -1,15 +1,21 @@
 // The golden suite in LLM mode: every case of fixtures/golden/*.jsonl sent with mode "llm" through the
 // qwen provider (the openai SDK) to the provider simulator on 127.0.0.1, with the same threshold as rules
-// mode. Every case must be answered by the model (mode llm fails with 503 otherwise).
+// mode; the conversation and intent suites, each at least as exact as the rules reading them alone. Every
+// case must be answered by the model (mode llm fails with 503 otherwise).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.js";
 import { createProviders } from "../../src/providers/index.js";
 import { createRouter } from "../../src/router/index.js";
 import { parseAppointment } from "../../src/service.js";
 import { type GoldenStore, openGoldenStore } from "../../tools/golden/calendars.js";
-import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../../tools/golden/fixtures.js";
+import {
+  CONVERSATION_DIRECTORY,
+  DEFAULT_GOLDEN_DIRECTORY,
+  INTENT_DIRECTORY,
+  loadGoldenFiles,
+} from "../../tools/golden/fixtures.js";
 import { formatFailures, formatFigures } from "../../tools/golden/report.js";
-import { runCases, type Target } from "../../tools/golden/run-cases.js";
+import { inProcessTarget, runCases, type Target } from "../../tools/golden/run-cases.js";
 import { summarize } from "../../tools/golden/summary.js";
 import { percent } from "../../tools/report-table.js";
 import { useSimulatorScope } from "../support/simulator.js";
@@ -49,5 +55,41 @@ describe("golden prompts in LLM mode (qwen through the simulator)", () => {
     expect(new Set(attempts.map((attempt) => attempt.requestId))).toEqual(
       new Set(cases.map((golden) => golden.id)),
     );
+  }, 180_000);
+});
+
+describe.each([
+  ["conversations", CONVERSATION_DIRECTORY],
+  ["intents", INTENT_DIRECTORY],
+])("golden %s in LLM mode (qwen through the simulator)", (_suite, directory) => {
+  const { cases } = loadGoldenFiles([directory]);
+  let calendars: GoldenStore;
+  const simulator = useSimulatorScope({ seed: 5 });
+  beforeAll(async () => {
+    calendars = await openGoldenStore();
+  });
+  afterAll(async () => {
+    await calendars?.close();
+  });
+
+  it("matches at least as many cases exactly as the rules alone, every one read by the model", async () => {
+    const config = readConfig({ QWEN_API_KEY: "sk-golden-sentinel", QWEN_BASE_URL: simulator.baseUrls.qwen });
+    const router = createRouter(config, createProviders(config.llm.providers));
+    const modes = new Set<string>();
+    const target: Target = async (request, id) => {
+      const response = await parseAppointment(
+        { ...request, mode: "llm" },
+        { config, store: calendars.store, requestId: id, router },
+      );
+      modes.add(`${response.meta.mode}/${response.meta.provider}`);
+      return response;
+    };
+    const llm = summarize(await runCases(target, cases));
+    const rules = summarize(await runCases(inProcessTarget(readConfig({}), calendars.store), cases));
+    const message = `${formatFigures(llm)}\n\n${formatFailures(llm.failures)}\n`;
+    expect(cases.length).toBeGreaterThan(0);
+    expect(llm.exactMatch, message).toBeGreaterThanOrEqual(rules.exactMatch);
+    expect([...modes]).toEqual(["llm/qwen"]);
+    expect(await simulator.attempts()).toHaveLength(cases.length);
   }, 180_000);
 });
