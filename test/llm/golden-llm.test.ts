@@ -22,46 +22,11 @@ import { useSimulatorScope } from "../support/simulator.js";
 
 const MINIMUM_EXACT_MATCH = 0.95;
 
-describe("golden prompts in LLM mode (qwen through the simulator)", () => {
-  const { cases } = loadGoldenFiles([DEFAULT_GOLDEN_DIRECTORY]);
-  let calendars: GoldenStore;
-  const simulator = useSimulatorScope({ seed: 5 });
-  beforeAll(async () => {
-    calendars = await openGoldenStore();
-  });
-  afterAll(async () => {
-    await calendars?.close();
-  });
-
-  it(`matches at least ${percent(MINIMUM_EXACT_MATCH)} of the cases exactly, every one read by the model`, async () => {
-    const config = readConfig({ QWEN_API_KEY: "sk-golden-sentinel", QWEN_BASE_URL: simulator.baseUrls.qwen });
-    const router = createRouter(config, createProviders(config.llm.providers));
-    const modes = new Set<string>();
-    const target: Target = async (request, id) => {
-      const response = await parseAppointment(
-        { ...request, mode: "llm" },
-        { config, store: calendars.store, requestId: id, router },
-      );
-      modes.add(`${response.meta.mode}/${response.meta.provider}`);
-      return response;
-    };
-    const summary = summarize(await runCases(target, cases));
-    const message = `${formatFigures(summary)}\n\n${formatFailures(summary.failures)}\n`;
-    expect(summary.exactMatch, message).toBeGreaterThanOrEqual(MINIMUM_EXACT_MATCH);
-    expect([...modes]).toEqual(["llm/qwen"]);
-    // One attempt per case: no re-asks on well-formed answers, each with the case's request id.
-    const attempts = await simulator.attempts();
-    expect(attempts).toHaveLength(cases.length);
-    expect(new Set(attempts.map((attempt) => attempt.requestId))).toEqual(
-      new Set(cases.map((golden) => golden.id)),
-    );
-  }, 180_000);
-});
-
-describe.each([
-  ["conversations", CONVERSATION_DIRECTORY],
-  ["intents", INTENT_DIRECTORY],
-])("golden %s in LLM mode (qwen through the simulator)", (_suite, directory) => {
+/**
+ * Each suite's cases, the calendars they book against and a scope of the simulator of its own; `llm` sends a
+ * case with mode "llm" through qwen, and `modes` says who answered.
+ */
+function goldenSuite(directory: string) {
   const { cases } = loadGoldenFiles([directory]);
   let calendars: GoldenStore;
   const simulator = useSimulatorScope({ seed: 5 });
@@ -71,12 +36,11 @@ describe.each([
   afterAll(async () => {
     await calendars?.close();
   });
-
-  it("matches at least as many cases exactly as the rules alone, every one read by the model", async () => {
+  const modes = new Set<string>();
+  const llm = (): Target => {
     const config = readConfig({ QWEN_API_KEY: "sk-golden-sentinel", QWEN_BASE_URL: simulator.baseUrls.qwen });
     const router = createRouter(config, createProviders(config.llm.providers));
-    const modes = new Set<string>();
-    const target: Target = async (request, id) => {
+    return async (request, id) => {
       const response = await parseAppointment(
         { ...request, mode: "llm" },
         { config, store: calendars.store, requestId: id, router },
@@ -84,12 +48,41 @@ describe.each([
       modes.add(`${response.meta.mode}/${response.meta.provider}`);
       return response;
     };
-    const llm = summarize(await runCases(target, cases));
-    const rules = summarize(await runCases(inProcessTarget(readConfig({}), calendars.store), cases));
+  };
+  const rules = (): Target => inProcessTarget(readConfig({}), calendars.store);
+  return { cases, simulator, modes, llm, rules };
+}
+
+describe("golden prompts in LLM mode (qwen through the simulator)", () => {
+  const suite = goldenSuite(DEFAULT_GOLDEN_DIRECTORY);
+
+  it(`matches at least ${percent(MINIMUM_EXACT_MATCH)} of the cases exactly, every one read by the model`, async () => {
+    const summary = summarize(await runCases(suite.llm(), suite.cases));
+    const message = `${formatFigures(summary)}\n\n${formatFailures(summary.failures)}\n`;
+    expect(summary.exactMatch, message).toBeGreaterThanOrEqual(MINIMUM_EXACT_MATCH);
+    expect([...suite.modes]).toEqual(["llm/qwen"]);
+    // One attempt per case: no re-asks on well-formed answers, each with the case's request id.
+    const attempts = await suite.simulator.attempts();
+    expect(attempts).toHaveLength(suite.cases.length);
+    expect(new Set(attempts.map((attempt) => attempt.requestId))).toEqual(
+      new Set(suite.cases.map((golden) => golden.id)),
+    );
+  }, 180_000);
+});
+
+describe.each([
+  ["conversations", CONVERSATION_DIRECTORY],
+  ["intents", INTENT_DIRECTORY],
+])("golden %s in LLM mode (qwen through the simulator)", (_suite, directory) => {
+  const suite = goldenSuite(directory);
+
+  it("matches at least as many cases exactly as the rules alone, every one read by the model", async () => {
+    const llm = summarize(await runCases(suite.llm(), suite.cases));
+    const rules = summarize(await runCases(suite.rules(), suite.cases));
     const message = `${formatFigures(llm)}\n\n${formatFailures(llm.failures)}\n`;
-    expect(cases.length).toBeGreaterThan(0);
+    expect(suite.cases.length).toBeGreaterThan(0);
     expect(llm.exactMatch, message).toBeGreaterThanOrEqual(rules.exactMatch);
-    expect([...modes]).toEqual(["llm/qwen"]);
-    expect(await simulator.attempts()).toHaveLength(cases.length);
+    expect([...suite.modes]).toEqual(["llm/qwen"]);
+    expect(await suite.simulator.attempts()).toHaveLength(suite.cases.length);
   }, 180_000);
 });
