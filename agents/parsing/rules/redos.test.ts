@@ -22,7 +22,7 @@ import { HOLIDAY_PATTERNS } from "../../../src/temporal/holidays/index.js";
 import { GATE_PATTERNS } from "../../../src/temporal/parser-gates.js";
 import { TEXT_PATTERNS } from "../../../src/temporal/text.js";
 import type { Parser } from "../../../src/temporal/types.js";
-import { SLOT_PATTERNS } from "./slots.js";
+import { SLOT_NUMBER_PATTERNS } from "./slot-numbers.js";
 import { VOCABULARY_PATTERNS } from "./vocabulary.js";
 import { WORD_PATTERNS } from "./words.js";
 
@@ -53,7 +53,7 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
     Object.entries({
       VOCABULARY_PATTERNS,
       WORD_PATTERNS,
-      SLOT_PATTERNS,
+      SLOT_NUMBER_PATTERNS,
       DETECTION_PATTERNS,
       TEXT_PATTERNS,
       CHRONO_FALLBACK_PATTERNS,
