@@ -62,11 +62,41 @@ export function validate<Schema extends z.ZodType>(schema: Schema, body: unknown
   }
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  throw new ApiError("invalid_request", describeIssue(result.error.issues[0]!, body));
+}
+
+/**
+ * The first problem, naming the field by its whole path (`messages.3.role`), so a client can find it in a
+ * conversation of fifty messages; zod's own wording ("Invalid option: expected one of …") gives way to the
+ * wording of the other messages.
+ */
+function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
   if (issue.code === "unrecognized_keys") {
-    throw new ApiError("invalid_request", `Unknown field: ${issue.keys.join(", ")}.`);
+    return `Unknown field: ${issue.keys.map((key) => [...issue.path, key].join(".")).join(", ")}.`;
   }
   const field = issue.path.join(".") || "body";
-  const message = issue.code === "invalid_type" ? `must be a ${issue.expected}` : issue.message;
-  throw new ApiError("invalid_request", `${field}: ${message}.`);
+  return `${field}: ${problem(issue, valueAt(body, issue.path))}.`;
+}
+
+function problem(issue: z.core.$ZodIssue, given: unknown): string {
+  if ((issue.code === "invalid_type" || issue.code === "invalid_value") && given === undefined) {
+    return "is required";
+  }
+  if (issue.code === "invalid_type") {
+    return `must be ${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`;
+  }
+  if (issue.code === "invalid_value") {
+    return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
+  }
+  return issue.message;
+}
+
+/** What the body holds at `path`: undefined when the field, or an object on the way to it, is absent. */
+function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
+  let value = body;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
