@@ -5,6 +5,10 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { expect } from "vitest";
 import { type ParseResponse, ParseResponseSchema } from "../../src/http/schemas/parse.js";
+import { LANGUAGES, localize } from "../../src/locales/index.js";
+
+/** What the coordinator adds when an agent throws (src/coordinator/coordinator.ts), in every language. */
+const AGENT_FAILED = new Set(LANGUAGES.map((language) => localize(language, "agentFailed")));
 
 export const LOCALES = [undefined, "es", "es-MX", "es-ES", "es-AR", "en", "en-US", "en-GB"] as const;
 export const ZONES = [
@@ -141,13 +145,15 @@ export const nowArbitrary = fc.option(
 );
 
 /**
- * A 200 answer in the ParseResponse shape that agrees with itself and with the request: the zone asked for
+ * A 200 answer in the ParseResponse shape that agrees with itself and with the request: no agent threw (the
+ * coordinator would have answered anyway, with an ambiguity saying so), the zone asked for
  * (or the place's), a complete answer resolved and not before `now`, date and time the wall clock of
  * `start`, `end` after `start`; a cancel asks for no new slot, and only a cancel or reschedule has a
  * `previous`.
  */
 export function expectAnswerHolds(json: unknown, request: Record<string, unknown>): ParseResponse {
   const parsed = ParseResponseSchema.parse(json);
+  expect(parsed.ambiguities.filter((ambiguity) => AGENT_FAILED.has(ambiguity.message))).toEqual([]);
   // The user's zone, unless the Geo agent placed the appointment somewhere else, whose zone it then names.
   const placeZone = parsed.appointment.location?.timezone;
   expect(parsed.appointment.timezone).toBe(placeZone ?? request.timezone ?? "UTC");
