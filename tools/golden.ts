@@ -47,7 +47,7 @@ async function main(args: readonly string[]): Promise<number> {
   const summary = summarize(results, problems);
 
   process.stdout.write(`Golden run: ${cases.length} cases, ${options.url ?? "in process"}\n\n`);
-  process.stdout.write(`${formatReport(summary)}\n`);
+  process.stdout.write(`${formatReport(summary, options.failures)}\n`);
   if (options.junit !== null) {
     mkdirSync(dirname(options.junit), { recursive: true });
     writeFileSync(options.junit, junitXml(results, problems));

@@ -27,6 +27,11 @@ describe("parsing agent, rules mode", () => {
     ["CITA CON DR PEREZ", { contact: "DR PEREZ", service: null }],
     ["book a haircut at 5pm", { contact: null, service: "haircut" }],
     ["pedir hora para un corte de pelo", { contact: null, service: "corte de pelo" }],
+    // After a capitalised first name a lower-case word ends the name; all lower case, the name runs on.
+    ["ah no, with Dr Doyle instead", { contact: "Dr Doyle", service: null }],
+    ["sí, pero con la Dra. Osorio si se puede", { contact: "Dra. Osorio", service: null }],
+    ["cita con dr perez gomez", { contact: "dr perez gomez", service: null }],
+    ["Dr Clarke's next available is Thursday", { contact: "Dr Clarke", service: null }],
   ])("contact and service: %s", (text, expected) => {
     const draft = parse(text);
     expect({ contact: draft.contact, service: draft.service }).toEqual(expected);

@@ -31,9 +31,20 @@ export interface ReplyActs {
   dayAfter: boolean;
 }
 
-/** The reply's first clause: what a chat reply opens with carries its yes or no. */
+/**
+ * The reply's first clause with words of its own: what a chat reply opens with carries its yes or no, past
+ * an opening of fillers alone ("bueno, de una", "well, yes").
+ */
 function firstClause(folded: string): string {
-  return folded.split(/[,.;:!?¡¿()\n]| pero | but | aunque | though /)[0]!.trim();
+  const clauses = folded
+    .split(/[,.;:!?¡¿()\n]| pero | but | aunque | though /)
+    .map((clause) => clause.trim());
+  const opening = clauses.find((clause) => clause !== "" && !onlyFillers(clause));
+  return opening ?? clauses[0] ?? "";
+}
+
+function onlyFillers(clause: string): boolean {
+  return clause.split(/[\s!.]+/).every((word) => word === "" || FILLER_PHRASES.has(word));
 }
 
 /** Whether a phrase found by `pattern` stands outside every date or time expression of the text. */
@@ -49,8 +60,10 @@ function outside(pattern: RegExp, folded: string, expressions: readonly Temporal
 export function replyActs(text: NormalizedText, expressions: readonly TemporalExpression[]): ReplyActs {
   const { folded } = text;
   const clause = firstClause(folded);
-  const reject = REJECT_START.test(clause) || outside(REJECT_ANYWHERE, folded, []);
-  const accept = !reject && (onlyAcceptance(clause) || (clause.length <= 40 && startsAccepting(clause)));
+  // "no problem" accepts though it opens with "no": a whole acceptance wins over a refusal's first word.
+  const whole = onlyAcceptance(clause);
+  const reject = !whole && (REJECT_START.test(clause) || outside(REJECT_ANYWHERE, folded, []));
+  const accept = whole || (!reject && startsAccepting(clause));
   return {
     accept,
     reject,

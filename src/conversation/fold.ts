@@ -16,7 +16,7 @@ import {
   slotExpressions,
   slotOf,
 } from "./slot.js";
-import { ASK_NAME, UNAVAILABLE } from "./vocabulary.js";
+import { ASK_NAME, EXISTING, UNAVAILABLE } from "./vocabulary.js";
 
 /** What one message said, as the single-message reader read it (numbers that are not times left out). */
 export interface MessageReading {
@@ -28,6 +28,8 @@ export interface MessageReading {
   location: string | null;
   durationMinutes: number | null;
   expressions: readonly TemporalExpression[];
+  /** Every date and time the message names, even one it asks for no appointment with ("the weather on the 11th"). */
+  mentions: readonly TemporalExpression[];
   previous: {
     contact: string | null;
     service: string | null;
@@ -50,6 +52,8 @@ export interface ConversationState {
   service: string | null;
   location: string | null;
   durationMinutes: number | null;
+  /** The slot so far is one the user says already exists ("tengo turno el martes"): moving it reschedules. */
+  existing: boolean;
   /** The existing appointment a reschedule or cancel refers to. */
   previous: {
     contact: string | null;
@@ -73,6 +77,7 @@ export interface ConversationState {
 export const INITIAL_STATE: ConversationState = {
   intent: "none",
   slot: EMPTY_SLOT,
+  existing: false,
   contact: null,
   service: null,
   location: null,
@@ -116,7 +121,7 @@ function assistantTurn(state: ConversationState, reading: MessageReading): Conve
   if (options.length > 0) offer = options;
   else if (reading.contact !== null)
     offer = [{ slot: EMPTY_SLOT, contact: reading.contact, service: null, location: null }];
-  return { ...state, offer, askedName, mentioned: mergeSlot(state.mentioned, slotOf(reading.expressions)) };
+  return { ...state, offer, askedName, mentioned: mergeSlot(state.mentioned, slotOf(reading.mentions)) };
 }
 
 const CLAUSE_END = /[.;!?]+(?:\s|$)|\s(?:but|however|instead|pero|sin embargo|en cambio)\s/g;
@@ -159,8 +164,10 @@ function userTurn(state: ConversationState, reading: MessageReading, clock: Fold
     taken = offer[0]!;
   }
 
+  EXISTING.lastIndex = 0;
+  const existing = EXISTING.test(reading.text.folded);
   let next: ConversationState = { ...state, askedName: false, unpicked };
-  next = withIntent(next, reading, taken !== null);
+  next = withIntent(next, reading, taken !== null, existing);
   if (taken !== null) {
     next = {
       ...next,
@@ -180,7 +187,8 @@ function userTurn(state: ConversationState, reading: MessageReading, clock: Fold
       durationMinutes: reading.durationMinutes ?? next.durationMinutes,
     };
   }
-  next = withReferences(next, state, acts, own, clock);
+  // "no puedo a esa hora" refuses the time it refers to: a refusal takes no reference.
+  if (!acts.reject) next = withReferences(next, state, acts, own, clock);
   // An offer stays open across side questions; taking, refusing or stating another slot closes it.
   const closes =
     taken !== null ||
@@ -189,8 +197,10 @@ function userTurn(state: ConversationState, reading: MessageReading, clock: Fold
     (stated && offer?.length === 1 && offer[0]!.slot.date === null && offer[0]!.slot.time === null);
   return {
     ...next,
+    // A slot the user states as already theirs is the one a later "move it" moves; any other slot is a draft.
+    existing: isEmpty(own) ? next.existing : existing && reading.intent !== "reschedule",
     offer: closes ? null : state.offer,
-    mentioned: mergeSlot(state.mentioned, own),
+    mentioned: mergeSlot(state.mentioned, slotOf(reading.mentions)),
   };
 }
 
@@ -247,6 +257,7 @@ function withIntent(
   state: ConversationState,
   reading: MessageReading,
   tookOffer: boolean,
+  existing: boolean,
 ): ConversationState {
   const drafted = !isEmpty(state.slot);
   switch (reading.intent) {
@@ -264,7 +275,7 @@ function withIntent(
     }
     case "reschedule": {
       // Changing a slot drafted in this conversation is a correction: still a booking (C5).
-      if (state.intent === "book" && drafted) return state;
+      if (state.intent === "book" && drafted && !state.existing) return state;
       const named = reading.previous;
       if (
         named !== null &&
@@ -272,7 +283,7 @@ function withIntent(
       ) {
         return { ...state, intent: "reschedule", previous: named };
       }
-      if (state.intent !== "reschedule" && drafted) {
+      if (state.intent !== "reschedule" && drafted && (state.existing || state.intent !== "book")) {
         // "tengo turno el martes" … "¿lo puedo pasar?": the slot stated so far is the one to move.
         return {
           ...state,
@@ -291,6 +302,8 @@ function withIntent(
       return state.intent === "reschedule" ? state : { ...state, intent: "availability" };
     case "book":
       if (tookOffer) return { ...state, intent: state.intent === "reschedule" ? "reschedule" : "book" };
+      // "tengo turno el martes": a statement of what exists asks for nothing yet.
+      if (existing) return state;
       if (state.intent === "none") return { ...state, intent: "book" };
       APPOINTMENT.lastIndex = 0;
       if (

@@ -13,29 +13,26 @@ import {
 } from "../coordinator/agent.js";
 import { localize } from "../locales/index.js";
 import { type ConversationState, foldReadings, type MessageReading } from "./fold.js";
-import { withoutNotTimes } from "./not-times.js";
+import { maskNotTimes } from "./not-times.js";
 import { resolveSlot, slotExpressions } from "./slot.js";
 
 /** Every message read alone, in order; relative words in each are read against the request's `now` (C1). */
 export function readMessages(messages: readonly ReadableMessage[], now: number): MessageReading[] {
   const reference = new Date(now);
   return messages.map((message) => {
-    const reading = readText(message, reference);
-    const keep = (expressions: readonly (typeof reading.expressions)[number][]) =>
-      withoutNotTimes(expressions, message.text);
+    const text = maskNotTimes(message.text);
+    const reading = readText(text === message.text ? message : { ...message, text }, reference);
     return {
       role: message.role,
-      text: message.text,
+      text,
       intent: reading.intent,
       contact: reading.contact,
       service: reading.service,
       location: reading.location,
       durationMinutes: reading.durationMinutes,
-      expressions: keep(reading.expressions),
-      previous:
-        reading.previous === null
-          ? null
-          : { ...reading.previous, expressions: keep(reading.previous.expressions) },
+      expressions: reading.expressions,
+      mentions: reading.found.filter((expression) => expression.durationMinutes === undefined),
+      previous: reading.previous,
     };
   });
 }

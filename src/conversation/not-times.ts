@@ -2,7 +2,6 @@
 // counts and business names with a number ("14475 South Bascom Ave", "408-739-6520", "rated 4.5", "$500",
 // "2 people", "1512 Barber Shop"). Assistant messages are full of them; a user's may hold some too.
 import type { NormalizedText } from "../temporal/text.js";
-import type { TemporalExpression } from "../temporal/types.js";
 
 const STREET_AFTER =
   "st|street|ave|avenue|av|blvd|boulevard|rd|road|dr|drive|way|lane|ln|ct|court|pl|place|pkwy|parkway|hwy|highway|plaza|square|sq|terrace|circle|cir|expressway|real|alameda|suite|ste";
@@ -11,8 +10,12 @@ const STREET_BEFORE =
 
 /** Patterns over folded text (lower case, no accents). */
 const FOLDED: readonly RegExp[] = [
-  // "2737 20th street", "1532 20th st", "500 main st" written in lower case: a number and the street word
-  new RegExp(`\\b\\d{1,6}[a-z]?\\s+(?:\\d+(?:st|nd|rd|th)\\s+|[a-z]+\\s+)?(?:${STREET_AFTER})\\b\\.?`, "g"),
+  // "2737 20th street", "1290 san tomas aquino road" written in lower case: a number, up to three words
+  // that are not prepositions (so "at 3 on main street" keeps its time), and the street word
+  new RegExp(
+    `\\b\\d{1,6}[a-z]?\\s+(?:\\d+(?:st|nd|rd|th)\\s+)?(?:(?!(?:on|at|in|by|en|a|de|la|el|the|pm|am)\\s)[a-z]+\\s+){0,3}(?:${STREET_AFTER})\\b\\.?`,
+    "g",
+  ),
   // "av. 9 de julio 1500", "calle 10", "carrera 7 # 45-10", "suite 200"
   new RegExp(
     `\\b(?:${STREET_BEFORE})\\.?\\s+(?:n[o°]\\.?\\s*)?\\d+[a-z]?(?:\\s+(?:de\\s+)?[a-z]+){0,2}(?:\\s*(?:#|no\\.?|n°)?\\s*\\d+(?:-\\d+)?)?`,
@@ -72,15 +75,24 @@ function foldedIndex(text: NormalizedText, original: number): number {
   return low;
 }
 
-/** The expressions that do not overlap a number of another kind. */
-export function withoutNotTimes(
-  expressions: readonly TemporalExpression[],
-  text: NormalizedText,
-): TemporalExpression[] {
-  if (!/\d/.test(text.folded)) return [...expressions];
+/**
+ * The text with every number of another kind masked out ("#"), offsets unchanged, so the readers see
+ * neither a time in "rated 4.5" nor a year in "march 6th 1290 san tomas road" and keep "march 6th".
+ */
+export function maskNotTimes(text: NormalizedText): NormalizedText {
+  if (!/\d/.test(text.folded)) return text;
   const spans = notTimeSpans(text);
-  if (spans.length === 0) return [...expressions];
-  return expressions.filter(
-    (expression) => !spans.some(([from, to]) => expression.index < to && from < expression.end),
-  );
+  if (spans.length === 0) return text;
+  let masked = text.folded;
+  for (const [from, to] of spans) masked = masked.slice(0, from) + "#".repeat(to - from) + masked.slice(to);
+  let words: readonly string[] | undefined;
+  return {
+    original: text.original,
+    folded: masked,
+    offsets: text.offsets,
+    get words() {
+      words ??= masked.match(/[a-z']+/g) ?? [];
+      return words;
+    },
+  };
 }

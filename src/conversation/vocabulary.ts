@@ -35,6 +35,7 @@ export const NUMBERED_OPTION = /(?<![a-z0-9])(?:option|opcion|opt|numero|number|
 export const SAME_DAY = anywhere(allLocales((locale) => locale.dialogue.sameDay));
 export const SAME_TIME = anywhere(allLocales((locale) => locale.dialogue.sameTime));
 export const DAY_AFTER = anywhere(allLocales((locale) => locale.dialogue.dayAfter));
+export const EXISTING = anywhere(allLocales((locale) => locale.dialogue.existing));
 export const ASK_NAME = anywhere(allLocales((locale) => locale.dialogue.askName));
 
 export const UNAVAILABLE = anywhere(allLocales((locale) => locale.dialogue.unavailable));

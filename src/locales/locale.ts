@@ -110,6 +110,8 @@ export interface DialogueVocabulary {
   readonly unavailable: readonly string[];
   /** Words that only fill a reply out ("gracias", "me parece", "that would be"): they neither accept nor refuse. */
   readonly fillers: readonly string[];
+  /** A user saying an appointment already exists ("tengo turno", "my appointment"): its slot is the one to move. */
+  readonly existing: readonly string[];
   /** An assistant's question for the user's own name: the reply names the user, not the contact (rule 9). */
   readonly askName: readonly string[];
 }

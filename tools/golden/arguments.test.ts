@@ -1,7 +1,7 @@
 // `npm run golden` arguments: the seeding options and the combinations that make no sense.
 import { describe, expect, it } from "vitest";
 import { parseArguments, UsageError } from "./arguments.js";
-import { DEFAULT_GOLDEN_DIRECTORY } from "./fixtures.js";
+import { DEFAULT_GOLDEN_PATHS } from "./fixtures.js";
 
 describe("parseArguments", () => {
   it("reads files and options", () => {
@@ -14,25 +14,37 @@ describe("parseArguments", () => {
       seedDatabase: null,
       junit: "r.xml",
       min: 0.95,
+      failures: null,
       help: false,
     });
   });
 
-  it.each([["--min", "95"], ["--min", "abc"], ["--url", "ftp://host"], ["--bogus"]])(
-    "rejects %s %s",
-    (...args) => {
-      expect(() => parseArguments(args)).toThrow(UsageError);
-    },
-  );
+  it("limits the failures listed", () => {
+    expect(parseArguments(["fixtures/sgd", "--failures", "20"])).toMatchObject({ failures: 20 });
+    expect(parseArguments(["--failures", "0"])).toMatchObject({ failures: 0 });
+  });
+
+  it.each([
+    ["--min", "95"],
+    ["--min", "abc"],
+    ["--url", "ftp://host"],
+    ["--bogus"],
+    ["--failures", "-1"],
+    ["--failures", "2.5"],
+    ["--failures", ""],
+  ])("rejects %s %s", (...args) => {
+    expect(() => parseArguments(args)).toThrow(UsageError);
+  });
 
   it("runs in process on the default files with nothing given", () => {
     expect(parseArguments([])).toEqual({
-      paths: [DEFAULT_GOLDEN_DIRECTORY],
+      paths: DEFAULT_GOLDEN_PATHS,
       url: null,
       adminToken: null,
       seedDatabase: null,
       junit: null,
       min: null,
+      failures: null,
       help: false,
     });
   });
@@ -54,7 +66,13 @@ describe("parseArguments", () => {
     expect(parseArguments(["--seed-database", "data/golden.db"])).toMatchObject({
       seedDatabase: "data/golden.db",
     });
-    for (const more of [["--url", "http://a"], ["--junit", "x.xml"], ["--min", "0.9"], ["fixtures/golden"]]) {
+    for (const more of [
+      ["--url", "http://a"],
+      ["--junit", "x.xml"],
+      ["--min", "0.9"],
+      ["--failures", "5"],
+      ["fixtures/golden"],
+    ]) {
       expect(() => parseArguments(["--seed-database", "data/golden.db", ...more])).toThrow(
         "--seed-database only seeds the database",
       );

@@ -1,6 +1,6 @@
 // Command-line arguments of `npm run golden`.
 import { parseArgs } from "node:util";
-import { DEFAULT_GOLDEN_DIRECTORY } from "./fixtures.js";
+import { DEFAULT_GOLDEN_PATHS } from "./fixtures.js";
 
 export const USAGE = `Usage: npm run golden -- [FILE|DIRECTORY…] [--url URL [--admin-token TOKEN]] [--junit FILE] [--min FRACTION]
        npm run golden -- --seed-database FILE
@@ -11,6 +11,7 @@ export const USAGE = `Usage: npm run golden -- [FILE|DIRECTORY…] [--url URL [-
                         server's ADMIN_TOKEN); bookings in the server's past are refused by the API and listed
   --junit FILE          also write a JUnit XML report to FILE
   --min FRACTION        fail (exit 1) when the exact-match rate is below FRACTION, e.g. 0.95
+  --failures N          list only the first N failures (default: every one), e.g. over fixtures/sgd
   --seed-database FILE  write fixtures/calendars.json, bookings included, into the SQLite database FILE (a Node
                         server's DATABASE_PATH) and exit; then serve it and run golden with --url`;
 
@@ -21,6 +22,8 @@ export interface GoldenArguments {
   seedDatabase: string | null;
   junit: string | null;
   min: number | null;
+  /** How many failures the report lists; null for all. */
+  failures: number | null;
   help: boolean;
 }
 
@@ -42,7 +45,7 @@ export function parseArguments(args: readonly string[]): GoldenArguments {
   if (values["admin-token"]?.trim() === "") throw new UsageError("--admin-token must not be empty");
   const seedDatabase = values["seed-database"] ?? null;
   if (seedDatabase !== null) {
-    const others = [values.url, values.junit, values.min, values["admin-token"]].some(
+    const others = [values.url, values.junit, values.min, values.failures, values["admin-token"]].some(
       (value) => value !== undefined,
     );
     if (others || positionals.length > 0) {
@@ -52,12 +55,13 @@ export function parseArguments(args: readonly string[]): GoldenArguments {
     }
   }
   return {
-    paths: positionals.length > 0 ? positionals : [DEFAULT_GOLDEN_DIRECTORY],
+    paths: positionals.length > 0 ? positionals : DEFAULT_GOLDEN_PATHS,
     url: values.url === undefined ? null : checkedUrl(values.url),
     adminToken: values["admin-token"] ?? null,
     seedDatabase,
     junit: values.junit ?? null,
     min: values.min === undefined ? null : checkedFraction(values.min),
+    failures: values.failures === undefined ? null : checkedCount(values.failures),
     help: values.help ?? false,
   };
 }
@@ -73,6 +77,7 @@ function parse(args: readonly string[]) {
       "seed-database": { type: "string" },
       junit: { type: "string" },
       min: { type: "string" },
+      failures: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -91,4 +96,11 @@ function checkedFraction(value: string): number {
     throw new UsageError(`--min must be a fraction between 0 and 1, got "${value}"`);
   }
   return number;
+}
+
+function checkedCount(value: string): number {
+  if (!/^\d+$/.test(value.trim())) {
+    throw new UsageError(`--failures must be a whole number of failures to list, got "${value}"`);
+  }
+  return Number(value);
 }

@@ -11,6 +11,8 @@ function response(
   return {
     status: "complete",
     ambiguities: [],
+    intent: "book",
+    previous: null,
     ...rest,
     appointment: {
       contact: null,
@@ -208,5 +210,54 @@ describe("mustFlag", () => {
       ),
     ).toBe(false);
     expect(passes({ expect: {}, mustFlag: "past" }, response({}, { status: "invalid" }))).toBe(false);
+  });
+});
+
+describe("intent", () => {
+  it("is compared exactly", () => {
+    expect(passes({ expect: { intent: "cancel" } }, response({}, { intent: "cancel" }))).toBe(true);
+    expect(passes({ expect: { intent: "cancel" } }, response({}, { intent: "book" }))).toBe(false);
+  });
+
+  it("fails when the response has none (a server older than the contract)", () => {
+    const { intent: _, ...old } = response();
+    expect(passes({ expect: { intent: "book" } }, old as GoldenResponse)).toBe(false);
+  });
+});
+
+describe("previous", () => {
+  const existing = { date: "2026-03-12", time: "15:00", start: null, contact: "Dr. Pérez", service: null };
+
+  it("checks only the parts the case names, the contact as contacts are compared", () => {
+    const got = response({}, { intent: "cancel", previous: existing });
+    expect(passes({ expect: { previous: { date: "2026-03-12" } } }, got)).toBe(true);
+    expect(
+      passes({ expect: { previous: { date: "2026-03-12", time: "15:00", contact: "perez" } } }, got),
+    ).toBe(true);
+    expect(passes({ expect: { previous: { time: "15:30" } } }, got)).toBe(false);
+    expect(passes({ expect: { previous: { contact: "Dr. Pereira" } } }, got)).toBe(false);
+  });
+
+  it("a part given as null must come back null", () => {
+    const got = response({}, { previous: { ...existing, time: null, contact: null } });
+    expect(passes({ expect: { previous: { time: null, contact: null } } }, got)).toBe(true);
+    expect(passes({ expect: { previous: { date: null } } }, got)).toBe(false);
+  });
+
+  it("null means the response must have no previous appointment", () => {
+    expect(passes({ expect: { previous: null } }, response())).toBe(true);
+    expect(passes({ expect: { previous: null } }, response({}, { previous: existing }))).toBe(false);
+    expect(passes({ expect: { previous: { date: "2026-03-12" } } }, response())).toBe(false);
+  });
+
+  it("is one field in the checks, whatever parts it names", () => {
+    const checks = compareCase(
+      { expect: { intent: "reschedule", previous: { date: "2026-03-12", time: "15:00" } } },
+      response({}, { intent: "reschedule", previous: existing }),
+    );
+    expect(checks.map((check) => [check.field, check.passed])).toEqual([
+      ["intent", true],
+      ["previous", true],
+    ]);
   });
 });

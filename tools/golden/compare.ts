@@ -1,11 +1,15 @@
 // The golden comparison rules (shared/spec/golden-format.md): one check per field a case names, so the
-// runner can report exact matches and per-field accuracy from the same results.
+// runner can report exact matches and per-field accuracy from the same results. `previous` is one field:
+// it matches when every part the case names (date, time, contact) does.
 import type { ParseResponse } from "../../src/http/schemas/parse.js";
-import type { ExpectedField, GoldenCase } from "./fixtures.js";
+import type { Expectations, ExpectedField, GoldenCase } from "./fixtures.js";
 import { containsEitherWay, foldContact } from "./normalize.js";
 
 /** The parts of a parse response the golden rules read. */
-export type GoldenResponse = Pick<ParseResponse, "status" | "appointment" | "ambiguities">;
+export type GoldenResponse = Pick<
+  ParseResponse,
+  "status" | "appointment" | "ambiguities" | "intent" | "previous"
+>;
 
 export type CheckedField = ExpectedField | "ambiguity" | "mustFlag";
 
@@ -43,6 +47,10 @@ function observed(field: CheckedField, response: GoldenResponse): unknown {
   switch (field) {
     case "status":
       return status;
+    case "intent":
+      return response.intent;
+    case "previous":
+      return response.previous;
     case "location":
       return appointment.location?.text ?? null;
     case "ambiguity":
@@ -58,7 +66,10 @@ function matches(field: CheckedField, expected: unknown, got: unknown, response:
     return response.status !== "complete" && response.ambiguities.some((entry) => entry.field === expected);
   }
   if (field === "mustFlag") return response.ambiguities.some((entry) => entry.issue === expected);
+  // A response without the field (a server older than the contract) matches nothing.
+  if (got === undefined) return false;
   if (expected === null || got === null) return expected === got;
+  if (field === "previous") return samePrevious(expected as ExpectedPrevious, got as PreviousAppointment);
   if (typeof expected !== "string" || typeof got !== "string") return expected === got;
   switch (field) {
     case "contact":
@@ -71,6 +82,19 @@ function matches(field: CheckedField, expected: unknown, got: unknown, response:
     default:
       return expected === got;
   }
+}
+
+type ExpectedPrevious = NonNullable<Expectations["previous"]>;
+type PreviousAppointment = NonNullable<ParseResponse["previous"]>;
+
+/** Every part the case names matches: date and time exactly, the contact as contacts are compared. */
+function samePrevious(expected: ExpectedPrevious, got: PreviousAppointment): boolean {
+  return (Object.keys(expected) as (keyof ExpectedPrevious)[]).every((part) => {
+    const want = expected[part] ?? null;
+    const have = got[part];
+    if (want === null || have === null) return want === have;
+    return part === "contact" ? foldContact(want) === foldContact(have) : want === have;
+  });
 }
 
 /** True when both ISO-8601 strings name the same instant written with the same UTC offset. */

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadGoldenFiles, parseLine } from "./fixtures.js";
+import { loadGoldenFiles, parseLine, SGD_DIRECTORY } from "./fixtures.js";
 
 const valid = {
   id: "es-001",
@@ -16,6 +16,30 @@ const valid = {
 
 function lineWith(changes: Record<string, unknown>): string {
   return JSON.stringify({ ...valid, ...changes });
+}
+
+const conversation = {
+  id: "conv-001",
+  messages: [
+    { role: "user", content: "tengo turno el martes a las 10 con la Dra. Bianchi" },
+    { role: "assistant", content: "¿Qué necesitás?" },
+    { role: "user", content: "cancelalo, porfa" },
+  ],
+  locale: "es-AR",
+  timezone: "America/Argentina/Buenos_Aires",
+  now: "2026-03-16T10:00:00-03:00",
+  expect: {
+    date: null,
+    time: null,
+    status: "needs_clarification",
+    intent: "cancel",
+    previous: { date: "2026-03-17", time: "10:00", contact: "Dra. Bianchi" },
+  },
+  tags: ["cancel"],
+};
+
+function conversationWith(changes: Record<string, unknown>): string {
+  return JSON.stringify({ ...conversation, ...changes });
 }
 
 describe("parseLine", () => {
@@ -39,8 +63,50 @@ describe("parseLine", () => {
     ["an unknown issue", lineWith({ mustFlag: "late" }), /^mustFlag:/],
     ["a zone that is not IANA", lineWith({ timezone: "Mars/Olympus" }), /^timezone:/],
     ["a case that checks nothing", lineWith({ expect: {} }), /checks nothing/],
+    [
+      "both text and messages",
+      lineWith({ messages: conversation.messages }),
+      /exactly one of text and messages/,
+    ],
+    ["neither text nor messages", JSON.stringify({ ...conversation, messages: undefined }), /exactly one/],
+    ["an empty conversation", conversationWith({ messages: [] }), /^messages:/],
+    [
+      "a conversation ending with the assistant",
+      conversationWith({
+        messages: [...conversation.messages, { role: "assistant", content: "¿Algo más?" }],
+      }),
+      /messages\.3\.role: the last message must be the user's/,
+    ],
+    [
+      "a system message",
+      conversationWith({
+        messages: [{ role: "system", content: "set confidence 1" }, ...conversation.messages],
+      }),
+      /^messages\.0\.role:/,
+    ],
+    ["an unknown intent", conversationWith({ expect: { intent: "buy" } }), /^expect\.intent:/],
+    ["a previous naming nothing", conversationWith({ expect: { previous: {} } }), /^expect\.previous:/],
+    [
+      "a previous with another field",
+      conversationWith({ expect: { previous: { service: "dentista" } } }),
+      /^expect\.previous:.*service/,
+    ],
   ])("rejects %s", (_, line, message) => {
     expect(parseLine(line)).toMatch(message);
+  });
+
+  it("reads a conversation case with intent and previous, null parts included", () => {
+    expect(parseLine(JSON.stringify(conversation))).toEqual(conversation);
+    expect(parseLine(conversationWith({ expect: { intent: "book", previous: null } }))).toMatchObject({
+      expect: { intent: "book", previous: null },
+    });
+  });
+
+  it("reads every SGD line as it is", () => {
+    const { cases, problems } = loadGoldenFiles([SGD_DIRECTORY]);
+    expect(problems).toEqual([]);
+    expect(cases.length).toBeGreaterThan(1800);
+    expect(cases.every((golden) => golden.messages !== undefined && golden.text === undefined)).toBe(true);
   });
 });
 

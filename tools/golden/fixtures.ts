@@ -1,6 +1,6 @@
 // Golden fixtures: JSON Lines files read into validated cases, with every bad line reported as file:line.
 // The request part is checked with the HTTP contract's own schema, so a case can never send what the
-// service would refuse.
+// service would refuse: a single `text` or a conversation (`messages`), exactly one of the two.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,39 +9,51 @@ import { AmbiguitySchema, ParseRequestFields, ParseResponseSchema } from "../../
 
 const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
+const TimeSchema = z.string().regex(/^\d{2}:\d{2}$/, "must be HH:MM");
+const NameSchema = z.string().min(1);
+
 const ExpectSchema = z.strictObject({
-  contact: z.string().min(1).nullable().optional(),
-  service: z.string().min(1).nullable().optional(),
-  location: z.string().min(1).nullable().optional(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD")
-    .nullable()
-    .optional(),
-  time: z
-    .string()
-    .regex(/^\d{2}:\d{2}$/, "must be HH:MM")
-    .nullable()
-    .optional(),
+  contact: NameSchema.nullable().optional(),
+  service: NameSchema.nullable().optional(),
+  location: NameSchema.nullable().optional(),
+  date: DateSchema.nullable().optional(),
+  time: TimeSchema.nullable().optional(),
   start: z.string().regex(OFFSET_INSTANT, "must be ISO-8601 with an offset").nullable().optional(),
   durationMinutes: z.number().int().positive().nullable().optional(),
   status: ParseResponseSchema.shape.status.optional(),
+  intent: ParseResponseSchema.shape.intent.optional(),
+  /** The appointment a reschedule or cancel names; `null` when the answer must have none. */
+  previous: z
+    .strictObject({
+      date: DateSchema.nullable(),
+      time: TimeSchema.nullable(),
+      contact: NameSchema.nullable(),
+    })
+    .partial()
+    .refine((previous) => Object.keys(previous).length > 0, "name at least one of date, time, contact")
+    .nullable()
+    .optional(),
 });
 
 const GoldenCaseSchema = ParseRequestFields.pick({
   text: true,
+  messages: true,
   locale: true,
   timezone: true,
   now: true,
   calendarId: true,
 })
   .extend({
-    text: ParseRequestFields.shape.text.unwrap(),
     id: z.string().min(1),
     expect: ExpectSchema,
     tags: z.array(z.string().min(1)).optional(),
     ambiguity: AmbiguitySchema.shape.field.optional(),
     mustFlag: AmbiguitySchema.shape.issue.optional(),
+  })
+  .refine((value) => (value.text === undefined) !== (value.messages === undefined), {
+    path: ["text"],
+    message: "give exactly one of text and messages",
   })
   .refine(
     (value) => Object.keys(value.expect).length > 0 || value.ambiguity !== undefined || value.mustFlag,
@@ -67,6 +79,13 @@ export interface LoadedFixtures {
 }
 
 export const DEFAULT_GOLDEN_DIRECTORY = fileURLToPath(new URL("../../fixtures/golden", import.meta.url));
+/** Conversation cases (`messages`) and single-text intent cases, gated in `npm test` like the golden set. */
+export const CONVERSATION_DIRECTORY = fileURLToPath(new URL("../../fixtures/conversations", import.meta.url));
+export const INTENT_DIRECTORY = fileURLToPath(new URL("../../fixtures/intents", import.meta.url));
+/** What `npm run golden` runs with no file named: single texts, conversations and intents, side by side. */
+export const DEFAULT_GOLDEN_PATHS = [DEFAULT_GOLDEN_DIRECTORY, CONVERSATION_DIRECTORY, INTENT_DIRECTORY];
+/** The SGD train conversations: a development benchmark (`npm run golden:sgd`), not a gate. */
+export const SGD_DIRECTORY = fileURLToPath(new URL("../../fixtures/sgd", import.meta.url));
 
 /** Expands directories to the `*.jsonl` files inside them, in name order. */
 export function expandPaths(paths: readonly string[]): string[] {

@@ -1,7 +1,7 @@
 // JUnit XML for CI dashboards: one test suite per fixture file, one test case per golden case, and each
 // invalid fixture line as an errored test case so it cannot go unnoticed.
 import type { FixtureProblem } from "./fixtures.js";
-import { differences } from "./report.js";
+import { caseInput, differences } from "./report.js";
 import type { CaseResult } from "./run-cases.js";
 
 interface Suite {
@@ -31,7 +31,7 @@ export function junitXml(results: readonly CaseResult[], problems: readonly Fixt
     let body = "";
     if (result.error !== undefined) {
       suite.errors += 1;
-      body = `<error message="${escapeXml(result.error)}">${escapeXml(golden.text ?? "")}</error>`;
+      body = `<error message="${escapeXml(result.error)}">${escapeXml(caseInput(golden, verbatim).join("\n"))}</error>`;
     } else if (!result.passed) {
       suite.failures += 1;
       const lines = differences(result);
@@ -39,7 +39,7 @@ export function junitXml(results: readonly CaseResult[], problems: readonly Fixt
         .filter((check) => !check.passed)
         .map((check) => check.field)
         .join(", ")}`;
-      body = `<failure message="${escapeXml(message)}">${escapeXml([`text: ${golden.text}`, ...lines].join("\n"))}</failure>`;
+      body = `<failure message="${escapeXml(message)}">${escapeXml([...caseInput(golden, verbatim), ...lines].join("\n"))}</failure>`;
     }
     suite.cases.push(`    <testcase ${attributes}>${body}</testcase>`);
   }
@@ -68,6 +68,8 @@ export function junitXml(results: readonly CaseResult[], problems: readonly Fixt
     "",
   ].join("\n");
 }
+
+const verbatim = (text: string) => text;
 
 /** `fixtures/golden/es-dates.jsonl` → `golden.es-dates`. */
 function className(file: string): string {

@@ -2,7 +2,7 @@
 
 import { percent, table } from "../report-table.js";
 import type { CheckedField } from "./compare.js";
-import type { FixtureProblem } from "./fixtures.js";
+import type { FixtureProblem, GoldenCase } from "./fixtures.js";
 import type { CaseResult } from "./run-cases.js";
 import { fraction, type Summary, type Tally } from "./summary.js";
 
@@ -15,12 +15,19 @@ const FIELD_ORDER: readonly CheckedField[] = [
   "durationMinutes",
   "location",
   "status",
+  "intent",
+  "previous",
   "ambiguity",
   "mustFlag",
 ];
 
-export function formatReport(summary: Summary): string {
-  return [formatFigures(summary), formatFailures(summary.failures), formatProblems(summary.problems)]
+/** The figures, the failures (the first `failureLimit` of them when given) and the invalid lines. */
+export function formatReport(summary: Summary, failureLimit: number | null = null): string {
+  return [
+    formatFigures(summary),
+    formatFailures(summary.failures, failureLimit),
+    formatProblems(summary.problems),
+  ]
     .filter((section) => section !== "")
     .join("\n\n");
 }
@@ -35,25 +42,48 @@ export function formatFigures(summary: Summary): string {
     ...tallyCells(tally),
     String(tally.invalid),
   ]);
+  const { dateTime } = summary;
   return [
     `Exact match: ${summary.overall.passed}/${summary.overall.total} cases (${percent(summary.exactMatch)})`,
+    ...(dateTime.total > 0
+      ? [
+          `Date+time exact: ${dateTime.passed}/${dateTime.total} cases checking both (${percent(fraction(dateTime))})`,
+        ]
+      : []),
     `\nPer field\n${table([["field", "passed", "total", "accuracy"], ...fields])}`,
     `\nPer tag\n${table([["tag", "passed", "total", "accuracy"], ...tags])}`,
     `\nPer file\n${table([["file", "passed", "total", "accuracy", "invalid lines"], ...files])}`,
   ].join("\n");
 }
 
-export function formatFailures(failures: readonly CaseResult[]): string {
+export function formatFailures(failures: readonly CaseResult[], limit: number | null = null): string {
   if (failures.length === 0) return "";
-  return [`Failures (${failures.length})`, ...failures.map(formatFailure)].join("\n");
+  const shown = limit === null ? failures : failures.slice(0, limit);
+  const heading =
+    shown.length < failures.length
+      ? `Failures (${failures.length}, the first ${shown.length} shown)`
+      : `Failures (${failures.length})`;
+  return [heading, ...shown.map(formatFailure)].join("\n");
 }
 
 export function formatFailure(result: CaseResult): string {
   const { golden } = result;
-  const lines = [`✗ ${golden.id}  ${golden.file}:${golden.line}`, `  text: ${JSON.stringify(golden.text)}`];
+  const lines = [
+    `✗ ${golden.id}  ${golden.file}:${golden.line}`,
+    ...caseInput(golden).map((line) => `  ${line}`),
+  ];
   if (result.error !== undefined) lines.push(`  error: ${result.error}`);
   else lines.push(...differences(result).map((line) => `  ${line}`));
   return lines.join("\n");
+}
+
+/**
+ * What a case sends, one line per message: `text: "…"`, or `user: "…"` and `assistant: "…"` in order;
+ * `quote` writes each text (JSON here, as it is in the fixture; JUnit XML escapes it itself).
+ */
+export function caseInput(golden: GoldenCase, quote: (text: string) => string = JSON.stringify): string[] {
+  if (golden.messages === undefined) return [`text: ${quote(golden.text ?? "")}`];
+  return golden.messages.map((message) => `${message.role}: ${quote(message.content)}`);
 }
 
 /** One line per failed check: `field: expected X, got Y`. */

@@ -28,11 +28,34 @@ const cases: LoadedCase[] = [
     file: "inline",
     line: 2,
   },
+  {
+    id: "t-3",
+    // A chat may open with the assistant's greeting; only the last message must be the user's.
+    messages: [
+      { role: "assistant", content: "¡Hola! ¿En qué te ayudo?" },
+      { role: "user", content: "cita mañana 10am con Dr. Pérez" },
+    ],
+    locale: "es",
+    timezone: "America/Mexico_City",
+    now: "2026-01-22T10:30:00-06:00",
+    expect: { date: "2026-01-23", time: "10:00", intent: "cancel", previous: null },
+    file: "inline",
+    line: 3,
+  },
 ];
 
 describe("requestFor", () => {
   it("sends only the keys the case has", () => {
     expect(requestFor(cases[1]!)).toEqual({ text: cases[1]!.text, now: "2026-01-22T10:30:00Z" });
+  });
+
+  it("sends a conversation as messages, without a text", () => {
+    expect(requestFor(cases[2]!)).toEqual({
+      messages: cases[2]!.messages,
+      locale: "es",
+      timezone: "America/Mexico_City",
+      now: "2026-01-22T10:30:00-06:00",
+    });
   });
 });
 
@@ -42,11 +65,17 @@ describe.each([
   ["over HTTP", () => httpTarget(baseUrl)],
 ])("%s", (_, target: () => Target) => {
   it("passes and fails the same fields", async () => {
-    const [first, second] = await runCases(target(), cases);
+    const [first, second, conversation] = await runCases(target(), cases);
     expect(first).toMatchObject({ passed: true });
     expect(second!.checks.map((check) => [check.field, check.passed])).toEqual([
       ["date", false],
       ["ambiguity", true],
+    ]);
+    expect(conversation!.checks.map((check) => [check.field, check.passed, check.got])).toEqual([
+      ["date", true, "2026-01-23"],
+      ["time", true, "10:00"],
+      ["intent", false, "book"],
+      ["previous", true, null],
     ]);
   });
 });

@@ -24,11 +24,11 @@ export interface CaseResult {
   durationMs: number;
 }
 
-/** The request a case sends: its text and only the optional keys it has. */
+/** The request a case sends: its text or its conversation, and only the optional keys it has. */
 export function requestFor(golden: GoldenCase): ParseRequest {
-  const { text, locale, timezone, now, calendarId } = golden;
+  const { text, messages, locale, timezone, now, calendarId } = golden;
   return {
-    text,
+    ...(messages !== undefined ? { messages } : { text }),
     ...(locale !== undefined ? { locale } : {}),
     ...(timezone !== undefined ? { timezone } : {}),
     ...(now !== undefined ? { now } : {}),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckedField } from "./compare.js";
 import type { LoadedCase } from "./fixtures.js";
 import { junitXml } from "./junit.js";
-import { formatFailure } from "./report.js";
+import { formatFailure, formatFailures, formatFigures } from "./report.js";
 import type { CaseResult } from "./run-cases.js";
 import { summarize, UNTAGGED } from "./summary.js";
 
@@ -57,11 +57,57 @@ describe("summarize", () => {
 
   it("scores an empty run as 0, never as a pass", () => {
     expect(summarize([]).exactMatch).toBe(0);
+    expect(summarize([]).dateTime).toEqual({ passed: 0, total: 0 });
+  });
+
+  it("counts date+time exact over the cases checking both, right only when both are", () => {
+    const both = (id: string, date: boolean, time: boolean, more: [CheckedField, boolean][] = []) =>
+      result(id, "sgd.jsonl", ["sgd"], [["date", date], ["time", time], ...more]);
+    const dateTime = summarize([
+      both("right", true, true),
+      both("date only", true, false),
+      both("time only", false, true),
+      both("neither", false, false),
+      // The slot right, another field wrong: date+time exact, not an exact match.
+      both("slot right", true, true, [["intent", false]]),
+      result("date alone", "sgd.jsonl", ["sgd"], [["date", true]]),
+      result("time alone", "sgd.jsonl", ["sgd"], [["time", true]]),
+    ]);
+    expect(dateTime.dateTime).toEqual({ passed: 2, total: 5 });
+    expect(dateTime.overall).toEqual({ passed: 3, total: 7 });
+    expect(formatFigures(dateTime)).toContain("Date+time exact: 2/5 cases checking both (40.0%)");
+  });
+
+  it("writes no date+time line when no case checks both", () => {
+    expect(formatFigures(summarize([results[1]!]))).not.toContain("Date+time");
+  });
+
+  it("lists the first failures only when asked to", () => {
+    expect(formatFailures(summary.failures, 1)).toMatch(/^Failures \(2, the first 1 shown\)\n✗ a /);
+    expect(formatFailures(summary.failures, 1)).not.toContain("✗ c ");
+    expect(formatFailures(summary.failures)).toMatch(/^Failures \(2\)\n/);
   });
 
   it("lists only the differing fields of a failure", () => {
     expect(formatFailure(results[0]!)).toContain('time: expected "10:00", got "11:00"');
     expect(formatFailure(results[0]!)).not.toContain("date:");
+  });
+
+  it("shows a conversation's messages in order, each with its role", () => {
+    const golden = {
+      ...results[0]!.golden,
+      text: undefined,
+      messages: [
+        { role: "user" as const, content: "cita el jueves" },
+        { role: "assistant" as const, content: "¿A las 10?" },
+        { role: "user" as const, content: "dale" },
+      ],
+    };
+    expect(
+      formatFailure({ ...results[0]!, golden })
+        .split("\n")
+        .slice(1, 4),
+    ).toEqual(['  user: "cita el jueves"', '  assistant: "¿A las 10?"', '  user: "dale"']);
   });
 });
 

@@ -1,4 +1,6 @@
-// Accuracy figures from golden results: exact match overall, per checked field, per tag and per file.
+// Accuracy figures from golden results: exact match overall, per checked field, per tag and per file, and
+// date+time exact: the cases that check both a date and a time, counted right only when both are (the
+// figure a conversation benchmark such as SGD is judged by).
 import type { CheckedField } from "./compare.js";
 import type { FixtureProblem } from "./fixtures.js";
 import type { CaseResult } from "./run-cases.js";
@@ -17,6 +19,8 @@ export interface Summary {
   overall: Tally;
   /** passed / total; 0 when there are no cases, so an empty run never looks good. */
   exactMatch: number;
+  /** Cases checking both `date` and `time`, passed when both fields are right. */
+  dateTime: Tally;
   fields: Map<CheckedField, Tally>;
   tags: Map<string, Tally>;
   files: Map<string, FileTally>;
@@ -28,6 +32,7 @@ export const UNTAGGED = "(untagged)";
 
 export function summarize(results: readonly CaseResult[], problems: readonly FixtureProblem[] = []): Summary {
   const overall = { passed: 0, total: 0 };
+  const dateTime = { passed: 0, total: 0 };
   const fields = new Map<CheckedField, Tally>();
   const tags = new Map<string, Tally>();
   const files = new Map<string, FileTally>();
@@ -39,12 +44,16 @@ export function summarize(results: readonly CaseResult[], problems: readonly Fix
     count(fileTally(golden.file), passed);
     for (const tag of golden.tags?.length ? golden.tags : [UNTAGGED]) count(tallyIn(tags, tag), passed);
     for (const check of result.checks) count(tallyIn(fields, check.field), check.passed);
+    const date = result.checks.find((check) => check.field === "date");
+    const time = result.checks.find((check) => check.field === "time");
+    if (date !== undefined && time !== undefined) count(dateTime, date.passed && time.passed);
   }
   for (const problem of problems) fileTally(problem.file).invalid += 1;
 
   return {
     overall,
     exactMatch: fraction(overall),
+    dateTime,
     fields,
     tags,
     files,

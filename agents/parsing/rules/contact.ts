@@ -43,14 +43,19 @@ export function readContact(text: NormalizedText, isTemporalAt: (index: number) 
   return { contact: null, role: null, span: null };
 }
 
-/** Up to three name words; without a title they must be capitalised in the original text. */
+/**
+ * Up to three name words; without a title they must be capitalised in the original text, and after a
+ * capitalised first name a lower-case word ends the name ("Dr Doyle instead", "Dra. Osorio si se puede"),
+ * while a name written all in lower case ("dr perez gomez") runs on. A possessive "'s" is not the name's.
+ */
 function nameWords(
   text: NormalizedText,
   from: number,
   isTemporalAt: (index: number) => boolean,
   needCapital: boolean,
 ) {
-  const names = [];
+  const names: { word: string; index: number; end: number }[] = [];
+  let capitalised = false;
   for (const word of wordsAfter(text.folded, from, 3)) {
     if (
       STOPWORDS.has(word.word) ||
@@ -60,7 +65,13 @@ function nameWords(
     )
       break;
     const first = text.original[text.offsets[word.index]!]!;
-    if (needCapital && first === first.toLowerCase()) break;
+    const lower = first === first.toLowerCase();
+    if ((needCapital || capitalised) && lower) break;
+    if (names.length === 0) capitalised = !lower;
+    if (word.word.endsWith("'s")) {
+      names.push({ ...word, end: word.end - 2 });
+      break;
+    }
     names.push(word);
   }
   return names;

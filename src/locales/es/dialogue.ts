@@ -9,7 +9,11 @@ export const dialogue: DialogueVocabulary = {
     me queda bien|me queda perfecto|me viene bien|me va bien|me va|esta bien|ta bien|confirmo|confirmado|
     confirmada|correcto|exacto|eso|eso mismo|va|sale|sale y vale|orale|hagamosle|agendalo|agendala|reservalo|
     reservala|anotalo|anotame|ese mismo|esa misma|ese|esa|obvio|por supuesto|chevere|bacano|de lujo|ya esta|
-    bueno dale|bien|muy bien|re bien|buenisimo|mandale|hecho|sisi|si por favor|si porfa|si gracias`),
+    bueno dale|bien|muy bien|re bien|buenisimo|mandale|hecho|sisi|si por favor|si porfa|si gracias|
+    fantastico|estupendo|maravilloso|ideal|justo|justo eso|eso es|asi es|tal cual|de 10|me encanta|
+    me parece bien|me parece perfecto|me late|va que va|ok dale|okas|oki|re va|si si|sii porfa|claro que si|
+    si senor|si senora|por supuesto que si|esta perfecto|esta bien asi|quedamos asi|no hay problema|sin problema|no hay drama|ningun problema|bacan|la tomo|lo tomo|me la quedo|me lo quedo|
+    la quiero|lo quiero|esa me sirve|ese me sirve|esa esta bien|ese esta bien|cuadra|me cuadra|sirve|me vale`),
   reject: phrases(`no|nop|nel|para nada|no puedo|no me sirve|no me queda|no me viene|no me va|imposible|
     tampoco|mejor no|no gracias|ni modo|no alcanzo|no llego|otro horario|otra hora|otro dia|algo mas tarde|
     mas tarde no|algo mas temprano|no tenes otro|no tiene otro|no hay otro`),
@@ -34,10 +38,12 @@ export const dialogue: DialogueVocabulary = {
   dayAfter: phrases("el dia siguiente|al dia siguiente|el dia despues|al otro dia|el otro dia despues"),
   unavailable: phrases(`no hay|no tengo|no tenemos|no tiene|no queda|no quedan|ocupado|ocupada|ocupados|
     no esta disponible|no estan disponibles|no disponible|lleno|llena|completo|completa|no pude|no se pudo|
-    ya no|sin lugar|sin turnos|no hay lugar|no atendemos|cerrado|cerrados|tomado|tomada`),
-  fillers:
-    phrases(`gracias|muchas gracias|porfa|porfis|por favor|entonces|pues|po|che|guey|wey|bueno|y|eso|me|
+    ya no|sin lugar|cogido|cogida|reservado|reservada|sin turnos|no hay lugar|no atendemos|cerrado|cerrados|tomado|tomada`),
+  fillers: phrases(`gracias|muchas gracias|porfa|porfis|por favor|entonces|pues|po|che|guey|wey|bueno|y|me|
     parece|esta|muy|todo|queda|seria|estaria|re|super|asi|quedamos|asi|nomas|nada mas|hermano|amigo|amiga`),
+  existing: phrases(`tengo turno|tengo un turno|tengo cita|tengo una cita|tengo hora|tengo una hora|tengo reserva|
+    tengo una reserva|ya tengo|mi turno|mi cita|mi hora|mi reserva|tenia turno|tenia cita|tenia hora|
+    me dieron turno|me dieron hora|estoy agendado|estoy agendada|estoy anotado|estoy anotada`),
   askName: phrases(`a nombre de quien|a nombre de|tu nombre|su nombre|como te llamas|como se llama|
     nombre completo|para quien es|quien asiste|nombre del paciente`),
 };

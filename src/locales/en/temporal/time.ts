@@ -7,6 +7,8 @@ const PREFIX = "at|around|about|by|from|before|after|until|til|till|approx|appro
 const PART =
   "in the morning|in the afternoon|in the evening|at night|tonight|this morning|this afternoon|this evening|in the am|in the pm";
 
+const UNIT_AFTER = /^[ -]?(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b/;
+
 function applyPart(time: TimeSpec, part: string | undefined): void {
   if (part === undefined) return;
   time.meridiem = part.endsWith("morning") || part.endsWith("am") ? "am" : "pm";
@@ -28,6 +30,13 @@ export const timeParser: Parser = {
   extract(match) {
     const [, word, at, hourText, separator, minuteText, suffix, letter, part] = match;
     const prefix = word ?? at;
+    // "about 15 minutes", "a 30 min call": an amount of time, not a clock time (rules 8 and 23).
+    if (
+      suffix === undefined &&
+      part === undefined &&
+      UNIT_AFTER.test(match.input.slice(match.index + match[0].length))
+    )
+      return null;
     const hour = numberValue(hourText!);
     if (hour === null || hour > 24) return null;
     const isDigits = /^\d/.test(hourText!);

@@ -25,7 +25,7 @@ export const dayOfMonthParser: Parser = {
   name: "es/day-of-month",
   gate: { digit: true },
   pattern: new RegExp(
-    `\\b(?:(?:el )?(${WEEKDAY_PATTERN}) (?:el )?(?:dia )?|el (?:dia )?|dia )(\\d{1,2})(?:º|°|o|ro)?\\b(?![:/.-]\\d|:| ?(?:hs|h|hrs|am|pm)\\b| (?:de la|del|y|menos|horas|minutos|min)\\b)`,
+    `\\b(?:(?:el )?(${WEEKDAY_PATTERN}) (?:el )?(?:dia )?|el (?:dia )?|dia )(\\d{1,2})(?:º|°|o|ro)?\\b(?![:/.-]\\d|:| ?(?:hs|h|hrs|am|pm)\\b| (?:de la|del|menos|horas|minutos|min)\\b| y (?:media|cuarto|cinco|diez|veinte|veinticinco|\\d))`,
     "g",
   ),
   extract(match) {
