@@ -26,10 +26,14 @@ export function chunkedBody(text: string, chunkBytes = 16 * 1024): ChunkedBody {
 }
 
 /** The request init that sends `body` chunked (`duplex: "half"` is what fetch asks of a streamed body). */
-export function chunkedInit(body: ChunkedBody, contentType: string): RequestInit {
+export function chunkedInit(
+  body: ChunkedBody,
+  contentType: string,
+  headers: Record<string, string> = {},
+): RequestInit {
   return {
     method: "POST",
-    headers: { "content-type": contentType },
+    headers: { "content-type": contentType, ...headers },
     body: body.stream,
     duplex: "half",
   } as RequestInit;
