@@ -54,6 +54,17 @@ describe("C2: fields carry over, corrections replace only what they name", () =>
     expect(slot(await read(["dentist tomorrow at 10am", "make it Monday"]))).toEqual(["2026-03-09", "10:00"]);
   });
 
+  it("a day the reply refuses is not the one it asks for; a bound ('can't … until') is no refusal", async () => {
+    const refused = await read([
+      "Quiero cita con la Dra. Navarro el miércoles a las 11",
+      { a: "Lo siento, a esa hora está cogido. ¿Le vendría bien el jueves a las 11?" },
+      "no, el jueves no puedo. entonces el miércoles a las 13:00",
+    ]);
+    expect(slot(refused)).toEqual(["2026-03-11", "13:00"]);
+    const bound = await read(["haircut on Monday at 3pm", "wait, I can't go until 4:30pm, so make it then"]);
+    expect(slot(bound)).toEqual(["2026-03-09", "16:30"]);
+  });
+
   it("a later contact replaces the earlier one", async () => {
     const answer = await read(["cita mañana a las 10 con el Dr. Gómez", "mejor con la Dra. Ruiz"]);
     expect(answer.appointment.contact).toBe("Dra. Ruiz");
@@ -75,6 +86,15 @@ describe("C4: an assistant's values join only when the user accepts them", () =>
 
   it.each(["no", "no puedo", "no me sirve"])("refused by %j: nothing of it is taken", async (reply) => {
     expect(slot(await read(["necesito turno con el dentista", offer, reply]))).toEqual([null, null]);
+  });
+
+  it("a refusal takes no reference: 'no puedo a esa hora' is not that hour", async () => {
+    const answer = await read([
+      "quiero turno el lunes",
+      { a: "El lunes tengo a las 8:30. ¿Te va?" },
+      "no puedo a esa hora",
+    ]);
+    expect(slot(answer)).toEqual(["2026-03-09", null]);
   });
 
   it("is not taken by a reply that neither accepts nor refuses", async () => {

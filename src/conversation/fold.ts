@@ -16,7 +16,7 @@ import {
   slotExpressions,
   slotOf,
 } from "./slot.js";
-import { ASK_NAME, EXISTING, UNAVAILABLE } from "./vocabulary.js";
+import { ASK_NAME, EXISTING, REFUSAL, UNAVAILABLE } from "./vocabulary.js";
 
 /** What one message said, as the single-message reader read it (numbers that are not times left out). */
 export interface MessageReading {
@@ -109,7 +109,7 @@ export function foldReadings(readings: readonly MessageReading[], clock: FoldClo
 
 /** An assistant message: its values are an offer (C4), never the user's wish by themselves. */
 function assistantTurn(state: ConversationState, reading: MessageReading): ConversationState {
-  const options: OfferOption[] = optionSlots(offered(reading)).map((slot) => ({
+  const options: OfferOption[] = optionSlots(unrefused(reading, UNAVAILABLE)).map((slot) => ({
     slot,
     contact: reading.contact,
     service: reading.service,
@@ -127,25 +127,25 @@ function assistantTurn(state: ConversationState, reading: MessageReading): Conve
 const CLAUSE_END = /[.;!?]+(?:\s|$)|\s(?:but|however|instead|pero|sin embargo|en cambio)\s/g;
 
 /**
- * The expressions an assistant offers: not those in a clause saying that slot cannot be had ("I couldn't
- * book 5:45, but 6 pm is free", "el jueves ya está ocupado; ¿te sirve el viernes?").
+ * The expressions outside every clause that refuses its slot: an assistant's "I couldn't book 5:45, but
+ * 6 pm is free" offers 6 pm only, a user's "el jueves no puedo. entonces el miércoles" asks for Wednesday.
  */
-function offered(reading: MessageReading): readonly TemporalExpression[] {
+function unrefused(reading: MessageReading, refusal: RegExp): readonly TemporalExpression[] {
   const { folded } = reading.text;
-  UNAVAILABLE.lastIndex = 0;
-  if (!UNAVAILABLE.test(folded)) return reading.expressions;
+  refusal.lastIndex = 0;
+  if (reading.expressions.length === 0 || !refusal.test(folded)) return reading.expressions;
   const ends = [...folded.matchAll(CLAUSE_END)].map((match) => match.index);
   const clauseOf = (index: number) => ends.filter((end) => end < index).length;
   const refused = new Set<number>();
-  UNAVAILABLE.lastIndex = 0;
-  for (const match of folded.matchAll(UNAVAILABLE)) refused.add(clauseOf(match.index));
+  refusal.lastIndex = 0;
+  for (const match of folded.matchAll(refusal)) refused.add(clauseOf(match.index));
   return reading.expressions.filter((expression) => !refused.has(clauseOf(expression.index)));
 }
 
 function userTurn(state: ConversationState, reading: MessageReading, clock: FoldClock): ConversationState {
   const acts = replyActs(reading.text, reading.expressions);
   const contact = state.askedName ? null : reading.contact;
-  let own = slotOf(reading.expressions);
+  let own = slotOf(unrefused(reading, REFUSAL));
   const stated = !isEmpty(own) || contact !== null || reading.service !== null;
 
   let taken: OfferOption | null = null;

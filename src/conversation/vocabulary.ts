@@ -24,6 +24,11 @@ export const REJECT_START = new RegExp(
 export const REJECT_ANYWHERE = anywhere(
   allLocales((locale) => locale.dialogue.reject).filter((phrase) => phrase.includes(" ")),
 );
+/** A refusal of the value named beside it ("el jueves no puedo"), unless it only sets a bound ("hasta", "until"). */
+export const REFUSAL = new RegExp(
+  `${anywhere(allLocales((locale) => locale.dialogue.refuseValue)).source}(?! (?:go |ir )?(?:until|till|before|after|hasta|antes|despues)\\b)`,
+  "g",
+);
 
 export const ORDINALS: ReadonlyMap<string, number> = new Map(
   allLocales((locale) => Object.entries(locale.dialogue.ordinals)),

@@ -98,6 +98,8 @@ export interface DialogueVocabulary {
   readonly accept: readonly string[];
   /** Replies that refuse one ("no", "no puedo", "that doesn't work", "anything later"). */
   readonly reject: readonly string[];
+  /** Phrases that refuse the day or time named in the same clause ("el jueves no puedo", "Monday doesn't work"). */
+  readonly refuseValue: readonly string[];
   /** Ordinal words that pick among listed options, with their position (-1: the last). */
   readonly ordinals: Readonly<Record<string, number>>;
   /** The day already named ("ese dia", "that day"). */

@@ -17,6 +17,8 @@ export const dialogue: DialogueVocabulary = {
   reject: phrases(`no|nop|nel|para nada|no puedo|no me sirve|no me queda|no me viene|no me va|imposible|
     tampoco|mejor no|no gracias|ni modo|no alcanzo|no llego|otro horario|otra hora|otro dia|algo mas tarde|
     mas tarde no|algo mas temprano|no tenes otro|no tiene otro|no hay otro`),
+  refuseValue: phrases(`no puedo|no me sirve|no me queda|no me viene|no me va|imposible|no alcanzo|no llego|
+    no me da|no me cuadra|no voy a poder|ni loco|ni loca`),
   ordinals: {
     primero: 1,
     primera: 1,
@@ -41,7 +43,8 @@ export const dialogue: DialogueVocabulary = {
     ya no|sin lugar|cogido|cogida|reservado|reservada|sin turnos|no hay lugar|no atendemos|cerrado|cerrados|tomado|tomada`),
   fillers: phrases(`gracias|muchas gracias|porfa|porfis|por favor|entonces|pues|po|che|guey|wey|bueno|y|me|
     parece|esta|muy|todo|queda|seria|estaria|re|super|asi|quedamos|asi|nomas|nada mas|hermano|amigo|amiga`),
-  existing: phrases(`tengo turno|tengo un turno|tengo cita|tengo una cita|tengo hora|tengo una hora|tengo reserva|
+  existing:
+    phrases(`tengo turno|tengo un turno|tengo cita|tengo una cita|tengo hora|tengo una hora|tengo reserva|
     tengo una reserva|ya tengo|mi turno|mi cita|mi hora|mi reserva|tenia turno|tenia cita|tenia hora|
     me dieron turno|me dieron hora|estoy agendado|estoy agendada|estoy anotado|estoy anotada`),
   askName: phrases(`a nombre de quien|a nombre de|tu nombre|su nombre|como te llamas|como se llama|
