@@ -9,6 +9,7 @@ import {
 } from "../../src/coordinator/agent.js";
 import { type Language, localize } from "../../src/locales/index.js";
 import { resolveAppointmentTime, type TemporalIssue } from "../../src/temporal/appointment-policy.js";
+import { newSlotExpressions } from "./new-slot.js";
 
 /** Length of an appointment when the user gives none (a calendar's slot length replaces it). */
 export const DEFAULT_LENGTH_MINUTES = 30;
@@ -36,12 +37,13 @@ export const temporalAgent: Agent = {
 export type DraftTime = Pick<Draft, "date" | "time" | "start" | "end" | "certainty" | "ambiguities">;
 
 /**
- * The draft's expressions resolved in `zone`. The Geo agent calls it again with the place's zone when the
- * appointment is somewhere else, so both agents read times the same way.
+ * The draft's expressions resolved in `zone` (a reschedule's new slot with what it keeps of the existing
+ * one). The Geo agent calls it again with the place's zone when the appointment is somewhere else, so both
+ * agents read times the same way.
  */
 export function resolveDraftTime(context: AgentContext, draft: Draft, zone: string): DraftTime {
   const resolved = resolveAppointmentTime({
-    expressions: draft.expressions,
+    expressions: newSlotExpressions(draft),
     now: context.now,
     zone,
     durationMinutes: draft.durationMinutes,

@@ -14,7 +14,7 @@ export type SlotCheck = "free" | "outside_hours" | "closed" | "conflict" | "off_
 export type DayPart = "morning" | "afternoon" | "evening";
 
 /** Local start hours [from, to) of each part of the day; a Spanish "tarde" runs into the early evening. */
-const DAY_PARTS: Record<DayPart, [number, number]> = {
+export const DAY_PARTS: Readonly<Record<DayPart, readonly [number, number]>> = {
   morning: [0, 12],
   afternoon: [12, 20],
   evening: [18, 24],
@@ -56,19 +56,20 @@ const MAX_WINDOWS = 10_000;
 const MAX_GRID_STARTS = 200_000;
 let gridStartsHeld = 0;
 
-/** Free slots of `slotMinutes` on the grid that start in [fromMs, toMs) and end by toMs. */
+/** Free slots of `minutes` (the calendar's slot by default) on the grid that start in [fromMs, toMs) and end by toMs. */
 export function freeSlots(
   calendar: Calendar,
   bookings: readonly Booking[],
   fromMs: number,
   toMs: number,
+  minutes: number = calendar.slotMinutes,
 ): Slot[] {
   const busy = busyIntervals(calendar, bookings);
-  const length = calendar.slotMinutes * MINUTE;
+  const length = minutes * MINUTE;
   const slots: Slot[] = [];
   const last = localDate(toMs, calendar.timezone);
   for (let date = addDays(localDate(fromMs, calendar.timezone), -1); compareDates(date, last) <= 0; ) {
-    for (const start of gridStarts(calendar, date, calendar.slotMinutes)) {
+    for (const start of gridStarts(calendar, date, minutes)) {
       if (start >= fromMs && start + length <= toMs && !overlapsAny(busy, start, start + length)) {
         slots.push(toSlot(calendar, start, start + length));
       }
@@ -218,7 +219,7 @@ function overlapsAny(busy: readonly [number, number][], startMs: number, endMs: 
 }
 
 /** The instant a wall-clock time happens, or, when the zone skips it, the instant the clock jumps past it. */
-function firstInstantAtOrAfter(zone: string, date: CivilDate, minute: number): number {
+export function firstInstantAtOrAfter(zone: string, date: CivilDate, minute: number): number {
   const midnight = Date.UTC(date.year, date.month - 1, date.day);
   for (let shift = 0; shift <= 180; shift++) {
     const resolved = resolveWallTime(midnight + (minute + shift) * MINUTE, zone);

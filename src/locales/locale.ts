@@ -84,6 +84,12 @@ export interface FieldVocabulary {
     readonly smallTalk: readonly string[];
     /** Greetings and goodbyes: a request only with a clock time or a place. */
     readonly courtesy: readonly string[];
+    /**
+     * The wordings of rule 22 (agents/parsing/rules/intent.ts). Unlike the lists above, an item may hold a
+     * grouped alternation ("pas(?:ar|o) (?:el|mi) turno"), never a top-level one, and " ... " for up to
+     * three words of the same clause ("is ... free": "is 3pm free", "is tomorrow at 3 free").
+     */
+    readonly wording: IntentWording;
   };
   /** Words that end a name or a place phrase: articles, prepositions, time words, chat filler. */
   readonly stopwords: readonly string[];
@@ -116,6 +122,39 @@ export interface DialogueVocabulary {
   readonly existing: readonly string[];
   /** An assistant's question for the user's own name: the reply names the user, not the contact (rule 9). */
   readonly askName: readonly string[];
+}
+
+/**
+ * What tells a reschedule, a cancel and a question about free times from a booking (rule 22), and which of
+ * a reschedule's dates and times name the existing appointment and which the new one.
+ */
+export interface IntentWording {
+  /** Moving an existing appointment ("reprogramar", "pasar el turno", "push back"). */
+  readonly reschedule: readonly string[];
+  /** Calling one off ("cancelar", "no voy a poder ir", "can't make it"). */
+  readonly cancel: readonly string[];
+  /** Questions about free times that stand alone ("¿qué horarios tienen?", "any openings"). */
+  readonly availability: readonly string[];
+  /**
+   * Questions about free times only beside a date, a time or an appointment word ("hay lugar", "is … free"):
+   * "¿hay lugar para estacionar?" asks about no appointment.
+   */
+  readonly availabilityWithDate: readonly string[];
+  /** Asking to be booked ("reservar", "book me"): a question that also asks this is a booking. */
+  readonly booking: readonly string[];
+  /** Proposing another slot ("¿puede ser…?", "how about"): after a cancel, the text asks to move instead. */
+  readonly proposal: readonly string[];
+  /**
+   * Words that negate a wording one to three words after them ("no quiero cancelar", "don't cancel"), with a
+   * straight apostrophe (a curly one is read as straight).
+   */
+  readonly negation: readonly string[];
+  /** Words right before the existing appointment's date or time ("del", "from", "my", "tengo"). */
+  readonly previousSlot: readonly string[];
+  /** Words right before the new slot's date or time ("al", "para", "to", "instead"). */
+  readonly nextSlot: readonly string[];
+  /** Of `nextSlot`, those after which a bare number is a day of the month ("al 20"), not an hour. */
+  readonly nextDay: readonly string[];
 }
 
 export interface TemporalLocale {

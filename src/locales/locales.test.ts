@@ -45,9 +45,36 @@ const REQUIRED_WORDS = {
   "intent.appointment": (locale: Locale) => locale.fields.intent.appointment,
   "intent.smallTalk": (locale: Locale) => locale.fields.intent.smallTalk,
   "intent.courtesy": (locale: Locale) => locale.fields.intent.courtesy,
+  "intent.wording.reschedule": (locale: Locale) => locale.fields.intent.wording.reschedule,
+  "intent.wording.cancel": (locale: Locale) => locale.fields.intent.wording.cancel,
+  "intent.wording.availability": (locale: Locale) => locale.fields.intent.wording.availability,
+  "intent.wording.availabilityWithDate": (locale: Locale) =>
+    locale.fields.intent.wording.availabilityWithDate,
+  "intent.wording.booking": (locale: Locale) => locale.fields.intent.wording.booking,
+  "intent.wording.proposal": (locale: Locale) => locale.fields.intent.wording.proposal,
+  "intent.wording.negation": (locale: Locale) => locale.fields.intent.wording.negation,
+  "intent.wording.previousSlot": (locale: Locale) => locale.fields.intent.wording.previousSlot,
+  "intent.wording.nextSlot": (locale: Locale) => locale.fields.intent.wording.nextSlot,
   stopwords: (locale: Locale) => locale.fields.stopwords,
   "detection.words": (locale: Locale) => locale.detection.words,
 } as const;
+
+/** How many alternatives a fragment has outside its groups and character classes: one, as it is joined by "|". */
+function topLevelAlternatives(fragment: string): number {
+  let depth = 0;
+  let inClass = false;
+  let alternatives = 1;
+  for (let index = 0; index < fragment.length; index++) {
+    const character = fragment[index];
+    if (character === "\\") index++;
+    else if (inClass) inClass = character !== "]";
+    else if (character === "[") inClass = true;
+    else if (character === "(") depth++;
+    else if (character === ")") depth--;
+    else if (character === "|" && depth === 0) alternatives++;
+  }
+  return alternatives;
+}
 
 /** What a locale lacks, by the name of the part: empty when it is whole. */
 function missingParts(locale: Locale): string[] {
@@ -142,6 +169,26 @@ describe("the locale registry", () => {
       expect(fragment, fragment).not.toMatch(/\|/);
       expect(() => new RegExp(fragment)).not.toThrow();
     }
+  });
+
+  it.each(LANGUAGES)("%s writes its rule-22 wordings folded, as fragments that compile", (language) => {
+    const { wording } = LOCALES[language].fields.intent;
+    for (const fragment of Object.values(wording).flat()) {
+      expect(normalizeText(fragment).folded, fragment).toBe(fragment);
+      const parts = fragment.split(" ... ");
+      expect(parts.length, `${fragment}: one gap at most`).toBeLessThanOrEqual(2);
+      for (const part of parts) {
+        expect(topLevelAlternatives(part), part).toBe(1);
+        expect(() => new RegExp(part), part).not.toThrow();
+      }
+    }
+    for (const word of [...wording.negation, ...wording.nextDay]) expect(word, word).toMatch(/^[a-z' ]+$/);
+  });
+
+  it("counts a fragment's top-level alternatives, so a stray one is caught", () => {
+    expect(topLevelAlternatives("pas(?:ar|o) (?:el|mi) turno")).toBe(1);
+    expect(topLevelAlternatives("cancelar|anular")).toBe(2);
+    expect(topLevelAlternatives("[|]a")).toBe(1);
   });
 
   it.each(LANGUAGES)("%s month names reach the shared range parsers, all of them", async (language) => {

@@ -20,6 +20,8 @@ export const MESSAGE_KEYS = [
   "noAlternatives",
   "referenceUnresolved",
   "optionNotPicked",
+  "freeTimesOffered",
+  "nothingFreeThen",
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

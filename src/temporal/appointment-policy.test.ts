@@ -122,6 +122,20 @@ describe("part of day without an hour (rule 7)", () => {
   });
 });
 
+describe('"de mañana": tomorrow\'s appointment, or the morning', () => {
+  it.each([
+    ["mi cita de mañana a las 3", "2026-01-23", "15:00"],
+    ["cancelar el turno de mañana", "2026-01-23", null],
+    ["la limpieza dental de mañana a las 10", "2026-01-23", "10:00"],
+    ["a las 8 de mañana", null, "08:00"],
+    ["un turno de mañana a las 9", null, "09:00"],
+    ["quiero una cita de mañana", null, null],
+  ])("%s → %s %s", (text, date, time) => {
+    const resolved = read(text, THURSDAY, "Europe/Madrid");
+    expect([resolved.date, resolved.time]).toEqual([date, time]);
+  });
+});
+
 describe("daylight saving (rule 15)", () => {
   it("uses the target date's offset, not the reference's", () => {
     // Madrid springs forward on Sunday 29 March 2026.

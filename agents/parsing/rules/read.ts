@@ -1,12 +1,16 @@
-// The rules reading of a text: its date and time expressions, contact, service, place, duration and
-// whether it asks for an appointment at all. The Parsing agent and the provider simulator both read this way.
+// The rules reading of a text: its date and time expressions, contact, service, place, duration and what it
+// asks for (rule 22). A reschedule's dates and times are split between the existing appointment
+// (`previous`) and the new slot; a cancel's all name the existing one, and the text asks for no new slot.
+// The person and the service stay on the appointment and are the existing one's too. The Parsing agent and
+// the provider simulator both read this way.
 import type { Intent, PreviousAppointment, ReadableText } from "../../../src/coordinator/agent.js";
 import { extractExpressions } from "../../../src/temporal/extract.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
 import { readContact } from "./contact.js";
-import { asksForAppointment } from "./intent.js";
+import { findWording, readIntent } from "./intent.js";
 import { readLocation } from "./location.js";
 import { readService } from "./service.js";
+import { bareNumbers, slotMarkers, slotsOf } from "./slots.js";
 
 /** The appointment a reschedule or cancel names, as one message states it. */
 export type PreviousReading = Pick<PreviousAppointment, "contact" | "service" | "expressions">;
@@ -57,22 +61,34 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
   if (service && "span" in service) spans.push(service.span);
   const location = readLocation(text, inSpans);
 
-  const intent = asksForAppointment(text, {
+  const facts = {
     temporal: expressions.length > 0,
     clockTime: expressions.some((expression) => expression.time !== undefined),
     place: location !== null,
     contact: contact.contact !== null,
     service: service !== null,
-  });
-  if (!intent) return { ...NO_APPOINTMENT, found };
-  return {
-    intent: "book",
-    previous: null,
+  };
+  const wording = findWording(text.folded);
+  const markers = wording === null ? [] : slotMarkers(text.folded, wording);
+  const extra = bareNumbers(text, markers, found);
+  const all = extra.length === 0 ? expressions : [...expressions, ...extra].sort((a, b) => a.index - b.index);
+  const intent = readIntent(text, facts, all, wording);
+  if (intent === "none") return { ...NO_APPOINTMENT, found };
+  const fields = {
     contact: contact.contact,
     service: service?.service ?? null,
     location: location?.location ?? null,
     durationMinutes: duration?.durationMinutes ?? null,
-    expressions,
-    found,
+  };
+  const slots = slotsOf(intent, all, markers, wording?.at ?? 0);
+  return {
+    intent,
+    previous:
+      slots.previous === null
+        ? null
+        : { contact: fields.contact, service: fields.service, expressions: slots.previous },
+    ...fields,
+    expressions: slots.next,
+    found: [...found, ...extra],
   };
 }

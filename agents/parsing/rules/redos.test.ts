@@ -10,7 +10,7 @@ import { DUCKLING_LANGUAGE, DUCKLING_LOCALE } from "../../../src/http/schemas/lo
 import { JSON_CONTENT_TYPE } from "../../../src/http/validation.js";
 import { DETECTION_PATTERNS } from "../../../src/locales/detect.js";
 import { FOLLOWED_BY_TIME } from "../../../src/locales/en/temporal/weekday.js";
-import { MORNING_ARTICLE } from "../../../src/locales/es/temporal/relative-day.js";
+import { APPOINTMENT_OF, MORNING_ARTICLE } from "../../../src/locales/es/temporal/relative-day.js";
 import { LANGUAGES, LOCALES } from "../../../src/locales/index.js";
 import { CHRONO_FALLBACK_PATTERNS } from "../../../src/temporal/chrono-fallback.js";
 import { COMPOSE_PATTERNS } from "../../../src/temporal/duckling/compose.js";
@@ -20,6 +20,7 @@ import { HOLIDAY_PATTERNS } from "../../../src/temporal/holidays/index.js";
 import { GATE_PATTERNS } from "../../../src/temporal/parser-gates.js";
 import { TEXT_PATTERNS } from "../../../src/temporal/text.js";
 import type { Parser } from "../../../src/temporal/types.js";
+import { SLOT_PATTERNS } from "./slots.js";
 import { VOCABULARY_PATTERNS } from "./vocabulary.js";
 import { WORD_PATTERNS } from "./words.js";
 
@@ -50,6 +51,7 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
     Object.entries({
       VOCABULARY_PATTERNS,
       WORD_PATTERNS,
+      SLOT_PATTERNS,
       DETECTION_PATTERNS,
       TEXT_PATTERNS,
       CHRONO_FALLBACK_PATTERNS,
@@ -58,7 +60,7 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
       ZONE_AFTER_PATTERNS,
       HOLIDAY_PATTERNS,
       DUCKLING_HOLIDAY_PATTERNS,
-      LOCALE_HELPERS: [MORNING_ARTICLE, FOLLOWED_BY_TIME],
+      LOCALE_HELPERS: [MORNING_ARTICLE, APPOINTMENT_OF, FOLLOWED_BY_TIME],
     }).map(([list, patterns]) => [
       list,
       patterns.map((pattern, index) => ({ name: `${list}[${index}]`, pattern })),

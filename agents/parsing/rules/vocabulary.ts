@@ -2,18 +2,13 @@
 // compiled once into the sets and patterns the readers run. The words themselves live in each locale's
 // fields.ts (src/locales/<code>/fields.ts).
 import { allLocales } from "../../../src/locales/index.js";
+import type { IntentWording } from "../../../src/locales/locale.js";
+import { alternation, compileWording } from "./wording.js";
 
-/** Longest first, so a phrase wins over its own start where a pattern has no boundary after it. */
-function alternation(items: readonly string[], literal: boolean): string {
-  return [...items]
-    .sort((a, b) => b.length - a.length)
-    .map((item) => (literal ? item.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : item))
-    .join("|");
-}
-
-const words = (items: readonly string[]) => alternation(items, true);
+const words = (items: readonly string[]) =>
+  alternation(items.map((item) => item.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
 /** Intent words may be small fragments such as `reserv[a-z]{0,6}` (the ReDoS gate checks the result). */
-const fragments = (items: readonly string[]) => alternation(items, false);
+const fragments = alternation;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(allLocales((locale) => locale.fields.stopwords));
 
@@ -77,6 +72,21 @@ export const COURTESY = new RegExp(
   `\\b(?:${fragments(allLocales((locale) => locale.fields.intent.courtesy))})\\b`,
 );
 
+const wording = (key: keyof IntentWording) => allLocales((locale) => locale.fields.intent.wording[key]);
+
+export const RESCHEDULE = compileWording(wording("reschedule"));
+export const CANCEL = compileWording(wording("cancel"));
+export const AVAILABILITY = compileWording(wording("availability"));
+export const AVAILABILITY_WITH_DATE = compileWording(wording("availabilityWithDate"));
+export const BOOKING = compileWording(wording("booking"));
+export const PROPOSAL = compileWording(wording("proposal"));
+export const PREVIOUS_SLOT = compileWording(wording("previousSlot"));
+export const NEXT_SLOT = compileWording(wording("nextSlot"));
+/** Words that take back the wording right after them, written with a straight apostrophe. */
+export const NEGATION: ReadonlySet<string> = new Set(wording("negation"));
+/** Words after which a bare number is a day of the month ("al 20"). */
+export const NEXT_DAY: ReadonlySet<string> = new Set(wording("nextDay"));
+
 export const VOCABULARY_PATTERNS: readonly RegExp[] = [
   SERVICE_PATTERN,
   FOR_PHRASE,
@@ -86,4 +96,14 @@ export const VOCABULARY_PATTERNS: readonly RegExp[] = [
   APPOINTMENT,
   SMALL_TALK,
   COURTESY,
+  ...[
+    RESCHEDULE,
+    CANCEL,
+    AVAILABILITY,
+    AVAILABILITY_WITH_DATE,
+    BOOKING,
+    PROPOSAL,
+    PREVIOUS_SLOT,
+    NEXT_SLOT,
+  ].flatMap((wording) => wording.patterns),
 ];

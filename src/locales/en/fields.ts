@@ -1,7 +1,9 @@
 // The English words the field readers look for (contact, service, place, intent), folded: lower case, no
-// accents. See FieldVocabulary (../locale.ts) for what each list is for.
+// accents. See FieldVocabulary (../locale.ts) for what each list is for; the wordings of rule 22
+// (reschedule, cancel, availability) are in ./intents.ts.
 import { phrases, words } from "../lists.js";
 import type { FieldVocabulary } from "../locale.js";
+import { intentWording } from "./intents.js";
 
 export const fields: FieldVocabulary = {
   contact: {
@@ -42,11 +44,12 @@ export const fields: FieldVocabulary = {
     courtesy: phrases(
       "thanks|thank you|see you|bye|good morning|good afternoon|good evening|good night|hello|hi|hey",
     ),
+    wording: intentWording,
   },
   stopwords:
     words(`the an at on in for to with and or of my your our his her their this that next tomorrow today
     tonight yesterday morning afternoon evening night noon midnight week day days hour hours minutes please pls
     thanks monday tuesday wednesday thursday friday saturday sunday january february march april june july
     august september october november december appointment appt book schedule from around about by before after
-    is it me w tmrw asap`),
+    is it me w tmrw asap have has got any anything available free open`),
 };

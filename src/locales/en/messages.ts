@@ -23,4 +23,6 @@ export const messages = {
   offGrid: "That time does not fall on the calendar's appointment slots.",
   alternativesOffered: "Nearest free times:",
   noAlternatives: "There are no free times in the next two weeks.",
+  freeTimesOffered: "Free times:",
+  nothingFreeThen: "Nothing is free when you asked; the nearest free times:",
 } as const satisfies Messages;

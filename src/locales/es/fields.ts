@@ -1,7 +1,9 @@
 // The Spanish words the field readers look for (contact, service, place, intent), folded: lower case, no
-// accents. See FieldVocabulary (../locale.ts) for what each list is for.
+// accents. See FieldVocabulary (../locale.ts) for what each list is for; the wordings of rule 22
+// (reschedule, cancel, availability) are in ./intents.ts.
 import { phrases, words } from "../lists.js";
 import type { FieldVocabulary } from "../locale.js";
+import { intentWording } from "./intents.js";
 
 export const fields: FieldVocabulary = {
   contact: {
@@ -50,11 +52,12 @@ export const fields: FieldVocabulary = {
     courtesy: phrases(
       "gracias|nos vemos|hasta luego|adios|chau|buenos dias|buenas tardes|buenas noches|hola",
     ),
+    wording: intentWording,
   },
   stopwords:
     words(`el la los las lo un una unos unas de del a al en para por con sin y o u que mi mis su sus tu
     tus este esta ese esa manana hoy ayer tarde noche madrugada mediodia pasado proximo proxima semana dia dias
     hora horas minutos lunes martes miercoles jueves viernes sabado domingo enero febrero marzo abril mayo junio
     julio agosto septiembre setiembre octubre noviembre diciembre hs am pm porfa xfa favor gracias urgente
-    urgencia cita turno quiero necesito`),
+    urgencia cita turno quiero necesito tiene tienen tenes hay algo libre disponible`),
 };

@@ -21,4 +21,6 @@ export const messages = {
   offGrid: "Esa hora no coincide con los turnos de la agenda.",
   alternativesOffered: "Horas libres más cercanas:",
   noAlternatives: "No hay horas libres en las próximas dos semanas.",
+  freeTimesOffered: "Horas libres:",
+  nothingFreeThen: "No quedan horas libres en lo que pediste; las más cercanas:",
 } as const satisfies Messages;

@@ -1,9 +1,22 @@
 // hoy, mañana, pasado mañana, ayer, anteayer. "mañana" after "la"/"esta" is the morning, not tomorrow,
-// and is left to the part-of-day parser.
+// and is left to the part-of-day parser; after "de" too, except after an appointment of ours ("mi cita de
+// mañana", "el turno de mañana" are tomorrow's: the way people name what they cancel or move).
 import type { Parser } from "../../../temporal/types.js";
 
 /** "la mañana", "esta mañana", "de mañana" (checked on the few characters before the word). */
 export const MORNING_ARTICLE = /\b(la|esta|de) $/;
+/**
+ * "mi cita de ", "el turno de ", "la limpieza dental de ": before "mañana", the appointment is tomorrow's
+ * (checked on the text before). "un turno de mañana" is a morning one.
+ */
+export const APPOINTMENT_OF =
+  /\b(?:mi|mis|el|los|la|las|tu|su|nuestr[ao]) (?:cita|turno|hora|reserva|consulta|sesion|reunion|clase|visita|limpieza|revision|entrevista|terapia|masaje|corte|vacuna)s?(?: [a-z]+)? de $/;
+const REACH = 40;
+
+/** Whether "mañana" at `index` names tomorrow's appointment ("mi cita de mañana"). */
+export function isAppointmentOfTomorrow(input: string, index: number): boolean {
+  return APPOINTMENT_OF.test(input.slice(Math.max(0, index - REACH), index));
+}
 
 const DAYS: Record<string, number> = {
   hoy: 0,
@@ -22,7 +35,8 @@ export const relativeDayParser: Parser = {
     const word = match[1]!;
     if (
       word === "manana" &&
-      MORNING_ARTICLE.test(match.input.slice(Math.max(0, match.index - 6), match.index))
+      MORNING_ARTICLE.test(match.input.slice(Math.max(0, match.index - 6), match.index)) &&
+      !isAppointmentOfTomorrow(match.input, match.index)
     ) {
       return null;
     }

@@ -1,0 +1,192 @@
+// A reschedule names two slots: the existing appointment's and the new one. Which date or time belongs to
+// which is told by the words right before it ("del lunes", "from 3pm", "my Thursday" are the existing one;
+// "al jueves", "para el miércoles", "to 4:30", "¿puede ser el viernes?" the new one), never by a text's
+// wording as a whole. A date or time with no such word joins the one before it, unless that slot already
+// has one of its kind ("de las 3 a las 5": the second hour is the other slot). Those before any marked one
+// are the existing appointment's when they come before the reschedule wording or before a new slot, and
+// the new one's otherwise.
+
+import type { Intent } from "../../../src/coordinator/agent.js";
+import { type NormalizedText, originalSlice } from "../../../src/temporal/text.js";
+import type { TemporalExpression } from "../../../src/temporal/types.js";
+import type { Wording } from "./intent.js";
+import {
+  AVAILABILITY,
+  AVAILABILITY_WITH_DATE,
+  BOOKING,
+  NEXT_DAY,
+  NEXT_SLOT,
+  PREVIOUS_SLOT,
+  PROPOSAL,
+} from "./vocabulary.js";
+import type { WordingPattern } from "./wording.js";
+
+export type Side = "previous" | "next";
+
+export interface SlotSplit {
+  previous: TemporalExpression[];
+  next: TemporalExpression[];
+}
+
+interface Marker {
+  index: number;
+  end: number;
+  side: Side;
+  text: string;
+}
+
+/** The words that mark a slot in the text, the longer one where two overlap, none inside the intent wording. */
+export function slotMarkers(folded: string, wording: Wording): Marker[] {
+  const found: Marker[] = [];
+  const add = (pattern: WordingPattern, side: Side, from = 0) => {
+    for (const [index, end] of pattern.spans(folded)) {
+      if (index >= from) found.push({ index, end, side, text: folded.slice(index, end) });
+    }
+  };
+  add(PREVIOUS_SLOT, "previous");
+  // "cita para el viernes, la quiero cambiar": before the wording, "para" describes the existing one.
+  add(NEXT_SLOT, "next", wording.at);
+  for (const pattern of [PROPOSAL, BOOKING, AVAILABILITY, AVAILABILITY_WITH_DATE]) add(pattern, "next");
+  const outsideWording = found.filter(
+    (marker) => !wording.spans.some(([from, to]) => marker.index < to && from < marker.end),
+  );
+  outsideWording.sort((a, b) => a.index - b.index || b.end - a.end);
+  const kept: Marker[] = [];
+  for (const marker of outsideWording) {
+    const last = kept[kept.length - 1];
+    if (last !== undefined && marker.index < last.end) {
+      if (marker.end - marker.index > last.end - last.index) kept[kept.length - 1] = marker;
+    } else {
+      kept.push(marker);
+    }
+  }
+  return kept;
+}
+
+const BARE_NUMBER = / ([0-9]{1,2})(?::([0-5][0-9]))?(?![0-9a-z:/.,-]?[0-9a-z])/y;
+
+/**
+ * Numbers right after a word for the new slot that no parser read ("push back my 3pm to 5", "lo paso al
+ * 20"): an hour, or a day of the month after a word that names days ("al") or past 24.
+ */
+export function bareNumbers(
+  text: NormalizedText,
+  markers: readonly Marker[],
+  expressions: readonly TemporalExpression[],
+): TemporalExpression[] {
+  const read: TemporalExpression[] = [];
+  for (const marker of markers) {
+    if (marker.side !== "next") continue;
+    BARE_NUMBER.lastIndex = marker.end;
+    const match = BARE_NUMBER.exec(text.folded);
+    if (match === null) continue;
+    const index = marker.end + 1;
+    const end = index + match[0].length - 1;
+    if (expressions.some((expression) => expression.index < end && index < expression.end)) continue;
+    const number = Number(match[1]);
+    const minute = match[2] === undefined ? undefined : Number(match[2]);
+    const common = { index, end, text: originalSlice(text, index, end), certainty: 1 };
+    if (minute === undefined && (NEXT_DAY.has(marker.text) || number > 24)) {
+      if (number >= 1 && number <= 31) {
+        read.push({ ...common, parser: "rules/next-day", date: { kind: "calendar", day: number } });
+      }
+    } else if (number <= 24) {
+      const time = {
+        hour: number % 24,
+        minute: minute ?? 0,
+        ...(minute !== undefined ? { minuteGiven: true } : {}),
+      };
+      read.push({ ...common, parser: "rules/next-hour", time });
+    }
+  }
+  return read;
+}
+
+/**
+ * The existing appointment's expressions (null when the text names none) and the new slot's: a cancel's
+ * all name the existing one, a reschedule's are split.
+ */
+export function slotsOf(
+  intent: Intent,
+  expressions: TemporalExpression[],
+  markers: readonly Marker[],
+  wordingAt: number,
+): { previous: TemporalExpression[] | null; next: TemporalExpression[] } {
+  if (intent === "cancel") return { previous: expressions, next: [] };
+  if (intent === "reschedule") return splitSlots(expressions, markers, wordingAt);
+  return { previous: null, next: expressions };
+}
+
+/** The expressions of each slot, in text order. */
+export function splitSlots(
+  expressions: readonly TemporalExpression[],
+  markers: readonly Marker[],
+  wordingAt: number,
+): SlotSplit {
+  const marked = expressions.map((expression, position) => {
+    const from = position === 0 ? 0 : expressions[position - 1]!.end;
+    return markers.findLast((marker) => marker.index >= from && marker.index <= expression.index)?.side;
+  });
+  const sides: Side[] = [];
+  let group: TemporalExpression[] = [];
+  expressions.forEach((expression, position) => {
+    const previousSide = sides[position - 1];
+    let side = marked[position];
+    if (side === undefined && previousSide !== undefined) {
+      side = repeats(group, expression) ? other(previousSide) : previousSide;
+    }
+    if (side === undefined) side = leadingSide(expressions, marked, position, wordingAt);
+    if (side !== previousSide) group = [];
+    group.push(expression);
+    sides.push(side);
+  });
+  return {
+    previous: expressions.filter((_, position) => sides[position] === "previous"),
+    next: expressions.filter((_, position) => sides[position] === "next"),
+  };
+}
+
+/**
+ * The side of the first expression, unmarked: with a second slot of the same kind right after it, the
+ * first is the existing one ("reprogramar el martes el jueves"); before a marked one, the other slot; with
+ * none marked, the existing one before the wording and the new one after it.
+ */
+function leadingSide(
+  expressions: readonly TemporalExpression[],
+  marked: readonly (Side | undefined)[],
+  position: number,
+  wordingAt: number,
+): Side {
+  const firstMarked = marked.findIndex((side) => side !== undefined);
+  const run = expressions.slice(position, firstMarked === -1 ? expressions.length : firstMarked);
+  if (run.some((expression, index) => index > 0 && repeats(run.slice(0, index), expression))) {
+    return "previous";
+  }
+  if (firstMarked !== -1) return other(marked[firstMarked]!);
+  return expressions[position]!.index < wordingAt ? "previous" : "next";
+}
+
+/**
+ * Whether the slot already has what the expression gives: a date, a clock time, or a part of the day (a
+ * part of the day after a clock time says another slot: "de las 10 a la tarde").
+ */
+function repeats(slot: readonly TemporalExpression[], expression: TemporalExpression): boolean {
+  const has = (kind: (candidate: TemporalExpression) => boolean) => slot.some(kind);
+  if (isDate(expression) && has(isDate)) return true;
+  if (expression.time !== undefined && has((candidate) => candidate.time !== undefined)) return true;
+  return (
+    expression.partOfDay !== undefined &&
+    expression.time === undefined &&
+    has((candidate) => candidate.partOfDay !== undefined || candidate.time !== undefined)
+  );
+}
+
+function isDate(expression: TemporalExpression): boolean {
+  return expression.date !== undefined || expression.offsetMinutes !== undefined;
+}
+
+function other(side: Side): Side {
+  return side === "previous" ? "next" : "previous";
+}
+
+export const SLOT_PATTERNS: readonly RegExp[] = [BARE_NUMBER];
