@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
+import { INTENTS } from "../src/coordinator/agent.js";
 import { ErrorResponseSchema } from "../src/http/schemas/errors.js";
 import { characterCount, MAX_TEXT_LENGTH } from "../src/http/schemas/fields.js";
 import {
@@ -344,16 +345,20 @@ function replace(messages: readonly Message[], index: number, message: Message):
 
 describe("POST /v1/appointments/parse on arbitrary conversations", () => {
   it("answers 200 in the ParseResponse shape within the limits, and a 4xx naming the field outside them", async () => {
-    const read: { messages: number; status: string }[] = [];
+    const read: { messages: number; status: string; intent: string }[] = [];
     await fc.assert(
       fc.asyncProperty(requestArbitrary, async (request) => {
         const answer = await answerHoldsContract(request);
-        if (answer !== null) read.push({ messages: request.messages.length, status: answer.status });
+        if (answer !== null) {
+          read.push({ messages: request.messages.length, status: answer.status, intent: answer.intent });
+        }
       }),
       { seed: SEED, numRuns: 150 },
     );
-    // The generator's health: most conversations are read, long ones among them, and some come out complete.
+    // The generator's health: most conversations are read, long ones among them, some come out complete,
+    // and every intent is the latest one somewhere (so the checks on cancel and previous run).
     expect(read.length).toBeGreaterThanOrEqual(75);
+    expect(new Set(read.map((answer) => answer.intent))).toEqual(new Set(INTENTS));
     expect(read.filter((answer) => answer.messages > 25).length).toBeGreaterThanOrEqual(25);
     expect(read.filter((answer) => answer.status === "complete").length).toBeGreaterThanOrEqual(25);
   }, 120_000);
