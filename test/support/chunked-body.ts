@@ -18,8 +18,9 @@ export function chunkedBody(text: string, chunkBytes = 16 * 1024): ChunkedBody {
         controller.close();
         return;
       }
-      controller.enqueue(bytes.subarray(pulled, pulled + chunkBytes));
-      pulled += chunkBytes;
+      const chunk = bytes.subarray(pulled, pulled + chunkBytes);
+      controller.enqueue(chunk);
+      pulled += chunk.byteLength;
     },
   });
   return { stream, size: bytes.length, pulled: () => pulled };

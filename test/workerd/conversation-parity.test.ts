@@ -115,7 +115,7 @@ describe("Node and workerd read conversations alike", () => {
     expect(workerd).toEqual(node);
   });
 
-  it("refuses a chunked conversation over 64 KiB alike, with 413", async () => {
+  it("refuses a chunked conversation over 64 KiB alike, with 413, and answers the next request", async () => {
     const body = JSON.stringify({ messages: Array.from({ length: 17 }, () => user("😀".repeat(1000))) });
     const init = () =>
       chunkedInit(chunkedBody(body), "application/json", { "x-request-id": "parity-chunked" });
@@ -123,5 +123,13 @@ describe("Node and workerd read conversations alike", () => {
     const onWorkerd = await fetch(`${workerUrl()}${PARSE_PATH}`, init());
     expect(onNode.status).toBe(413);
     expect([onWorkerd.status, await onWorkerd.json()]).toEqual([413, await onNode.json()]);
+    // A body refused unread broke the worker's next request (503 "Your worker restarted mid-request").
+    const next = parseRequest(
+      JSON.stringify({ messages: [user("mañana a las 10")] }),
+      "parity-after-chunked",
+    );
+    const { node, workerd } = await onBoth(next);
+    expect(workerd.status).toBe(200);
+    expect(workerd).toEqual(node);
   });
 });

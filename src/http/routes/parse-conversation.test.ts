@@ -206,7 +206,7 @@ describe("a conversation body over 64 KiB", () => {
     );
   });
 
-  it("answers 413 payload_too_large for a chunked body without Content-Length, and stops reading it", async () => {
+  it("answers 413 payload_too_large for a chunked body without Content-Length, read to its end", async () => {
     const body = chunkedBody(JSON.stringify(conversation(alternating(49, () => "😀".repeat(400)))), 4096);
     expect(body.size).toBeGreaterThan(MAX_PARSE_BODY_BYTES);
     await expectError(
@@ -214,7 +214,8 @@ describe("a conversation body over 64 KiB", () => {
       413,
       "payload_too_large",
     );
-    expect(body.pulled()).toBeLessThan(body.size);
+    // A body a little over the limit is drained, so the connection it came on stays usable.
+    expect(body.pulled()).toBe(body.size);
   });
 });
 

@@ -99,6 +99,23 @@ describe("POST /v1/appointments/parse: body size", () => {
     expect(error.message).toMatch(/\btext\b/);
   });
 
+  it("reads a refused chunked body to its end up to four times the limit, and cuts off a longer one", async () => {
+    const drained = chunkedBody(bodyOfSize(4 * MAX_PARSE_BODY_BYTES - 1024));
+    await expectError(
+      await app.request(PARSE, chunkedInit(drained, "application/json")),
+      413,
+      "payload_too_large",
+    );
+    expect(drained.pulled()).toBe(drained.size);
+    const cut = chunkedBody(bodyOfSize(5 * MAX_PARSE_BODY_BYTES));
+    await expectError(
+      await app.request(PARSE, chunkedInit(cut, "application/json")),
+      413,
+      "payload_too_large",
+    );
+    expect(cut.pulled()).toBeLessThan(cut.size);
+  });
+
   it("answers a 1 MB chunked body (a stream, no Content-Length) with 413 and stops reading it", async () => {
     const body = chunkedBody(bodyOfSize(ONE_MEGABYTE));
     const response = await app.request(PARSE, chunkedInit(body, "application/json"));
