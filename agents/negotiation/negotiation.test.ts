@@ -8,7 +8,7 @@ import type { Calendar } from "../../src/calendars/types.js";
 import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
 import { createAgentContext } from "../../src/coordinator/context.js";
 import { type Language, localize } from "../../src/locales/index.js";
-import type { TemporalExpression } from "../../src/temporal/types.js";
+import type { PartOfDay, TemporalExpression } from "../../src/temporal/types.js";
 import { negotiationAgent } from "./index.js";
 
 // Reference: Thursday 2026-01-22 in Madrid. Monday 26 has its 09:00-10:00 and 10:30-11:00 taken.
@@ -171,5 +171,120 @@ describe("negotiation agent", () => {
       `${localize("es", "slotTaken")} ${localize("es", "noAlternatives")}`,
     );
     expect(draft.ambiguities[0]?.options).toBeUndefined();
+  });
+});
+
+/** A question about a day's free times as the Validation agent leaves it: no hour, so not complete. */
+function question(date: string, fields: Partial<Draft> = {}, partOfDay?: PartOfDay): Draft {
+  return {
+    ...emptyDraft(contextFor()),
+    intent: "availability",
+    date,
+    expressions: partOfDay === undefined ? [] : [expression({ partOfDay })],
+    status: "needs_clarification",
+    confidence: 0.29,
+    ambiguities: [
+      partOfDay === undefined
+        ? { field: "time", issue: "missing", message: localize("es", "timeMissing") }
+        : { field: "time", issue: "ambiguous", message: localize("es", "partOfDay") },
+    ],
+    ...fields,
+  };
+}
+
+const open = (hours: Calendar["openingHours"]): Calendar => ({ ...calendar, openingHours: hours });
+const minutes = (draft: Draft) => starts(draft).map((start) => start.slice(0, 16));
+
+describe("negotiation agent, free times of the day a user asks about", () => {
+  it("lists the day's free slots in order, and offers them on the time ambiguity", async () => {
+    const draft = await negotiate(question("2026-01-26"));
+    expect(minutes(draft)).toEqual([
+      "2026-01-26T10:00",
+      "2026-01-26T16:00",
+      "2026-01-26T16:30",
+      "2026-01-26T17:00",
+      "2026-01-26T17:30",
+    ]);
+    expect(draft.alternatives[0]).toEqual({
+      start: "2026-01-26T10:00:00+01:00",
+      end: "2026-01-26T10:30:00+01:00",
+    });
+    expect(draft.ambiguities).toEqual([
+      {
+        field: "time",
+        issue: "missing",
+        message:
+          "¿A qué hora quieres la cita? Horas libres: lunes, 26 de enero, 10:00; lunes, 26 de enero, 16:00; " +
+          "lunes, 26 de enero, 16:30; lunes, 26 de enero, 17:00; lunes, 26 de enero, 17:30.",
+        options: starts(draft),
+      },
+    ]);
+    expect([draft.status, draft.confidence]).toEqual(["needs_clarification", 0.29]);
+  });
+
+  it("keeps to the part of the day asked about", async () => {
+    expect(minutes(await negotiate(question("2026-01-26", {}, "morning")))).toEqual(["2026-01-26T10:00"]);
+    expect(minutes(await negotiate(question("2026-01-26", {}, "afternoon")))).toEqual([
+      "2026-01-26T16:00",
+      "2026-01-26T16:30",
+      "2026-01-26T17:00",
+      "2026-01-26T17:30",
+    ]);
+  });
+
+  it("lists at most six, the earliest", async () => {
+    const draft = await negotiate(question("2026-01-23"), open({ friday: [{ from: "08:00", to: "14:00" }] }));
+    expect(minutes(draft)).toEqual([
+      "2026-01-23T08:00",
+      "2026-01-23T08:30",
+      "2026-01-23T09:00",
+      "2026-01-23T09:30",
+      "2026-01-23T10:00",
+      "2026-01-23T10:30",
+    ]);
+  });
+
+  it("lists today's only from now on", async () => {
+    const draft = await negotiate(
+      question("2026-01-22"),
+      open({ thursday: [{ from: "09:00", to: "12:00" }] }),
+    );
+    expect(minutes(draft)).toEqual(["2026-01-22T11:00", "2026-01-22T11:30"]);
+  });
+
+  it("lists slots of the length the user said", async () => {
+    expect(minutes(await negotiate(question("2026-01-26", { durationMinutes: 60 })))).toEqual([
+      "2026-01-26T16:00",
+      "2026-01-26T16:30",
+      "2026-01-26T17:00",
+    ]);
+  });
+
+  it("offers the nearest free slots after it when nothing is free then, in the request's language", async () => {
+    const saturday = question("2026-01-24", {
+      ambiguities: [{ field: "time", issue: "missing", message: localize("en", "timeMissing") }],
+    });
+    const draft = await negotiate(saturday, undefined, "en");
+    expect(minutes(draft)).toEqual(["2026-01-26T10:00", "2026-01-26T16:00", "2026-01-26T16:30"]);
+    expect(draft.ambiguities[0]?.message).toBe(
+      `${localize("en", "timeMissing")} ${localize("en", "nothingFreeThen")} Monday, January 26 at 10:00; ` +
+        "Monday, January 26 at 16:00; Monday, January 26 at 16:30.",
+    );
+  });
+
+  it("leaves alone a booking, a question with an hour, a past day and a request without a calendar", async () => {
+    const booking = question("2026-01-26", { intent: "book" });
+    expect(await negotiate(booking)).toBe(booking);
+    const withHour = question("2026-01-26", {
+      time: "10:00",
+      start: "2026-01-26T10:00:00+01:00",
+      status: "complete",
+      ambiguities: [],
+    });
+    expect(await negotiate(withHour)).toBe(withHour);
+    const past = question("2026-01-19", { status: "invalid" });
+    expect(await negotiate(past)).toBe(past);
+    const noCalendar = question("2026-01-26");
+    expect(await negotiationAgent.run({ ...contextFor(), calendar: null }, noCalendar)).toBe(noCalendar);
   });
 });

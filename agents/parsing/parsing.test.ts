@@ -27,6 +27,7 @@ describe("parsing agent, rules mode", () => {
     ["CITA CON DR PEREZ", { contact: "DR PEREZ", service: null }],
     ["book a haircut at 5pm", { contact: null, service: "haircut" }],
     ["pedir hora para un corte de pelo", { contact: null, service: "corte de pelo" }],
+    ["consulta general el viernes a las 9", { contact: null, service: "consulta general" }],
     // After a capitalised first name a lower-case word ends the name; all lower case, the name runs on.
     ["ah no, with Dr Doyle instead", { contact: "Dr Doyle", service: null }],
     ["sí, pero con la Dra. Osorio si se puede", { contact: "Dra. Osorio", service: null }],

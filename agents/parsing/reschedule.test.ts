@@ -42,7 +42,17 @@ describe("a reschedule's slots", () => {
     ["cambiar el martes por el jueves", ["2026-01-27", null], ["2026-01-29", null]],
     ["reprogramar el martes el jueves", ["2026-01-27", null], ["2026-01-29", null]],
     ["mi turno del 15 de marzo a las 10 lo paso al 20", ["2026-03-15", "10:00"], ["2026-03-20", "10:00"]],
+    // Before the wording, "para" still describes the existing appointment.
+    ["mi cita para el viernes, ¿la puedo cambiar al lunes?", ["2026-01-23", null], ["2026-01-26", null]],
+    // A part of the day after an hour is the other slot's.
+    ["pasar mi turno de mañana de las 10 a la tarde", ["2026-01-23", "10:00"], ["2026-01-23", null]],
     ["move my 3pm tomorrow to 4:30", ["2026-01-23", "15:00"], ["2026-01-23", "16:30"]],
+    ["move my appointment on the 5th to 28", ["2026-02-05", null], ["2026-01-28", null]],
+    ["quiero cambiar mi turno del 12 al 14", ["2026-02-12", null], ["2026-02-14", null]],
+    ["kiero kambiar el turno pa el lunes", [null, null], ["2026-01-26", null]],
+    // After a word for the existing slot, a bare number is an hour when the text names a clock time.
+    ["can u move me to 5:30 instead of 4", [null, "16:00"], [null, "17:30"]],
+    ["movéme el turno del lunes a las 9 al martes", ["2026-01-26", "09:00"], ["2026-01-27", "09:00"]],
     ["move my 3pm tomorrow to Monday", ["2026-01-23", "15:00"], ["2026-01-26", "15:00"]],
     ["reschedule my Thursday appointment to Friday at 10", ["2026-01-29", null], ["2026-01-23", "10:00"]],
     ["push back my 3pm to 5", [null, "15:00"], [null, "17:00"]],
@@ -65,6 +75,11 @@ describe("a reschedule's slots", () => {
       ["2026-01-29", "11:00"],
     ],
     ["cancel my 3pm tomorrow and book me at 5 instead", ["2026-01-23", "15:00"], ["2026-01-23", "17:00"]],
+    [
+      "tengo turno el lunes a las 10 y no voy a poder ir, ¿se puede pasar para el miércoles?",
+      ["2026-01-26", "10:00"],
+      ["2026-01-28", "10:00"],
+    ],
   ])("%s", (text, previous, next) => {
     const draft = read(text);
     expect(draft.intent).toBe("reschedule");
@@ -97,7 +112,7 @@ describe("a reschedule's slots", () => {
 
   it("reads a bare hour after a word for the new slot only in a reschedule", () => {
     expect(read("push back my 3pm to 5").expressions.map((expression) => expression.parser)).toEqual([
-      "rules/next-hour",
+      "rules/slot-hour",
     ]);
     expect(read("book me a slot to 5").expressions).toEqual([]);
   });
@@ -111,6 +126,9 @@ describe("a cancel's appointment", () => {
     ["cancelame el turno para las 5 del viernes", ["2026-01-23", "17:00"]],
     ["i cant make my appt friday at 4:30", ["2026-01-23", "16:30"]],
     ["cancel my appointment", [null, null]],
+    ["cancelar el turno del 28", ["2026-01-28", null]],
+    // "my 2" is no hour: a bare number after a word for the existing slot is only a day after "del".
+    ["cancel my 2 appointments tomorrow", ["2026-01-23", null]],
   ])("%s", (text, previous) => {
     const draft = read(text);
     expect(draft.intent).toBe("cancel");

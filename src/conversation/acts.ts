@@ -12,6 +12,7 @@ import {
   ORDINALS,
   REJECT_ANYWHERE,
   REJECT_START,
+  REPLY_CLAUSE,
   SAME_DAY,
   SAME_TIME,
 } from "./vocabulary.js";
@@ -36,9 +37,7 @@ export interface ReplyActs {
  * an opening of fillers alone ("bueno, de una", "well, yes").
  */
 function firstClause(folded: string): string {
-  const clauses = folded
-    .split(/[,.;:!?¡¿()\n]| pero | but | aunque | though /)
-    .map((clause) => clause.trim());
+  const clauses = folded.split(REPLY_CLAUSE).map((clause) => clause.trim());
   const opening = clauses.find((clause) => clause !== "" && !onlyFillers(clause));
   return opening ?? clauses[0] ?? "";
 }

@@ -247,3 +247,69 @@ describe("C1 and C6", () => {
     expect(answer).toMatchObject({ intent: "none", status: "needs_clarification", confidence: 0 });
   });
 });
+
+describe("C5: the latest intent", () => {
+  it("moving an appointment the user says exists reschedules it", async () => {
+    const answer = await read([
+      "I have a 10am with Dr. Alvarez on Monday",
+      { a: "Yes, I see it. What can I do for you?" },
+      "can we move it to Tuesday at 2?",
+    ]);
+    expect(answer).toMatchObject({ intent: "reschedule", status: "complete" });
+    expect(slot(answer)).toEqual(["2026-03-10", "14:00"]);
+    expect(answer.previous).toMatchObject({ date: "2026-03-09", time: "10:00", contact: "Dr. Alvarez" });
+  });
+
+  it("moving a slot drafted in the conversation is a correction: still a booking", async () => {
+    const answer = await read([
+      "book Dr. Lee on Friday at 3pm",
+      { a: "Friday at 3 pm with Dr. Lee, shall I confirm?" },
+      "actually move it to 4pm",
+    ]);
+    expect(answer).toMatchObject({ intent: "book", previous: null });
+    expect(slot(answer)).toEqual(["2026-03-06", "16:00"]);
+  });
+
+  it("'same time' in a reschedule is the time of the appointment moved", async () => {
+    const answer = await read([
+      "hola",
+      { a: "Hola, ¿en qué le puedo colaborar?" },
+      "tengo cita mañana a las 3 con el psicólogo, ¿la puedo mover para el lunes a la misma hora?",
+    ]);
+    expect(answer.intent).toBe("reschedule");
+    expect(slot(answer)).toEqual(["2026-03-09", "15:00"]);
+    expect(answer.previous).toMatchObject({ date: "2026-03-06", time: "15:00" });
+  });
+
+  it("a cancel after a booking names the drafted appointment and asks for none", async () => {
+    const answer = await read([
+      "book me in for a massage Saturday 10am",
+      { a: "Done! See you Saturday at 10am." },
+      "actually I can't make it anymore, can you cancel?",
+    ]);
+    expect(answer).toMatchObject({ intent: "cancel", status: "needs_clarification" });
+    expect(slot(answer)).toEqual([null, null]);
+    expect(answer.previous).toMatchObject({ date: "2026-03-07", time: "10:00" });
+  });
+
+  it("'tengo cita … y no llego' keeps its slot as the existing appointment", async () => {
+    const answer = await read([
+      "tengo cita mañana a las 11 con la fisio y no llego",
+      { a: "¿Quiere cambiarla de día o anularla?" },
+      "moverla a pasado mañana a la misma hora, si puede ser",
+    ]);
+    expect(answer.intent).toBe("reschedule");
+    expect(slot(answer)).toEqual(["2026-03-07", "11:00"]);
+    expect(answer.previous).toMatchObject({ date: "2026-03-06", time: "11:00" });
+  });
+
+  it("a question about free times, then a pick among the times offered, books", async () => {
+    const answer = await read([
+      "holaa 👋 tenes turno hoy?? para barba",
+      { a: "Sí! Hoy tengo 12:30 y 18:00." },
+      "a las 18 porfa 🙌",
+    ]);
+    expect(answer).toMatchObject({ intent: "book" });
+    expect(slot(answer)).toEqual(["2026-03-05", "18:00"]);
+  });
+});

@@ -16,7 +16,7 @@ import {
   slotExpressions,
   slotOf,
 } from "./slot.js";
-import { ASK_NAME, EXISTING, REFUSAL, UNAVAILABLE } from "./vocabulary.js";
+import { ASK_NAME, CLAUSE_END, EXISTING, REFUSAL, UNAVAILABLE } from "./vocabulary.js";
 
 /** What one message said, as the single-message reader read it (numbers that are not times left out). */
 export interface MessageReading {
@@ -124,8 +124,6 @@ function assistantTurn(state: ConversationState, reading: MessageReading): Conve
   return { ...state, offer, askedName, mentioned: mergeSlot(state.mentioned, slotOf(reading.mentions)) };
 }
 
-const CLAUSE_END = /[.;!?]+(?:\s|$)|\s(?:but|however|instead|pero|sin embargo|en cambio)\s/g;
-
 /**
  * The expressions outside every clause that refuses its slot: an assistant's "I couldn't book 5:45, but
  * 6 pm is free" offers 6 pm only, a user's "el jueves no puedo. entonces el miércoles" asks for Wednesday.
@@ -145,7 +143,10 @@ function unrefused(reading: MessageReading, refusal: RegExp): readonly TemporalE
 function userTurn(state: ConversationState, reading: MessageReading, clock: FoldClock): ConversationState {
   const acts = replyActs(reading.text, reading.expressions);
   const contact = state.askedName ? null : reading.contact;
-  let own = slotOf(unrefused(reading, REFUSAL));
+  EXISTING.lastIndex = 0;
+  const existing = EXISTING.test(reading.text.folded);
+  // "tengo cita mañana a las 11 y no llego": the refusal is of the appointment, not of its slot.
+  let own = slotOf(existing ? reading.expressions : unrefused(reading, REFUSAL));
   const stated = !isEmpty(own) || contact !== null || reading.service !== null;
 
   let taken: OfferOption | null = null;
@@ -164,8 +165,6 @@ function userTurn(state: ConversationState, reading: MessageReading, clock: Fold
     taken = offer[0]!;
   }
 
-  EXISTING.lastIndex = 0;
-  const existing = EXISTING.test(reading.text.folded);
   let next: ConversationState = { ...state, askedName: false, unpicked };
   next = withIntent(next, reading, taken !== null, existing);
   if (taken !== null) {
@@ -327,9 +326,12 @@ function withReferences(
 ): ConversationState {
   let { slot, certainty } = next;
   const unresolved = [...next.unresolved];
+  const previous = slotOf(next.previous?.expressions ?? []);
   const refer = (part: "date" | "time"): TemporalExpression | null => {
     const drafted = before.slot[part];
     if (drafted !== null) return drafted;
+    // "¿la puedo mover para el viernes a la misma hora?": the appointment being moved.
+    if (previous[part] !== null) return previous[part];
     const mentioned = before.mentioned[part];
     if (mentioned !== null) certainty = Math.min(certainty, MENTION_CERTAINTY);
     else unresolved.push(part);

@@ -25,6 +25,10 @@ describe("numbers that are not times", () => {
     ["their phone number is 408-739-6520", "408-739-6520"],
     ["rated 4.5", "rated 4.5"],
     ["it costs $500", "$500"],
+    ["Valor $35.000.", "$35.000"],
+    ["son 500 pesos", "500"],
+    ["llamá al +34 600 123 456", "+34 600 123 456"],
+    ["call (408) 739-6520", "(408) 739-6520"],
     ["una mesa para 2 personas", "2 personas"],
     ["en Av. 9 de Julio 1500", "av. 9 de julio 1500"],
     ["How about 17 Jewels Salon in Oakland", "17 jewels salon"],
@@ -38,6 +42,11 @@ describe("numbers that are not times", () => {
       "at 10:30 am",
     ]);
     expect(kept("apartment visit march 6th 1290 san tomas aquino road 3 pm")).toEqual(["march 6th", "3 pm"]);
+  });
+
+  it("an ISO date, a clock time or a short number is no phone", () => {
+    expect(covered("el 2026-03-05 a las 10:30")).toEqual([]);
+    expect(kept("el 2026-03-05 a las 10:30")).toHaveLength(2);
   });
 
   it("a time before a street stays a time", () => {

@@ -3,48 +3,112 @@
 // "2 people", "1512 Barber Shop"). Assistant messages are full of them; a user's may hold some too.
 import type { NormalizedText } from "../temporal/text.js";
 
-const STREET_AFTER =
-  "st|street|ave|avenue|av|blvd|boulevard|rd|road|dr|drive|way|lane|ln|ct|court|pl|place|pkwy|parkway|hwy|highway|plaza|square|sq|terrace|circle|cir|expressway|real|alameda|suite|ste";
+/** Street words after the street's name ("South Bascom Ave", "20th Street") and before a number ("calle 10"). */
+const STREET_AFTER: ReadonlySet<string> = new Set(
+  `st street ave avenue av blvd boulevard rd road dr drive way lane ln ct court pl place pkwy parkway hwy highway
+  plaza square sq terrace circle cir expressway real alameda suite ste`.split(/\s+/),
+);
 const STREET_BEFORE =
   "av|avda|avenida|calle|carrera|cra|cll|diagonal|transversal|pasaje|jiron|suite|ste|apt|apto|piso|depto|local|oficina|office|room|unit|ruta|km";
+/** Words a street name does not hold: "at 3 on main street" keeps its time. */
+const NOT_IN_STREET: ReadonlySet<string> = new Set(
+  "on at in by to en a de la el the pm am for with con".split(" "),
+);
 
-/** Patterns over folded text (lower case, no accents). */
+/** Patterns over folded text (lower case, no accents); each kept simple for the ReDoS gate. */
 const FOLDED: readonly RegExp[] = [
-  // "2737 20th street", "1290 san tomas aquino road" written in lower case: a number, up to three words
-  // that are not prepositions (so "at 3 on main street" keeps its time), and the street word
-  new RegExp(
-    `\\b\\d{1,6}[a-z]?\\s+(?:\\d+(?:st|nd|rd|th)\\s+)?(?:(?!(?:on|at|in|by|en|a|de|la|el|the|pm|am)\\s)[a-z]+\\s+){0,3}(?:${STREET_AFTER})\\b\\.?`,
-    "g",
-  ),
   // "av. 9 de julio 1500", "calle 10", "carrera 7 # 45-10", "suite 200"
   new RegExp(
-    `\\b(?:${STREET_BEFORE})\\.?\\s+(?:n[o°]\\.?\\s*)?\\d+[a-z]?(?:\\s+(?:de\\s+)?[a-z]+){0,2}(?:\\s*(?:#|no\\.?|n°)?\\s*\\d+(?:-\\d+)?)?`,
+    `\\b(?:${STREET_BEFORE})\\.? (?:n[o°]\\.? ?)?\\d{1,5}[a-z]?(?: de [a-z]{2,12}| [a-z]{2,12})?(?: ?(?:#|no\\.?|n°) ?\\d{1,5}(?:-\\d{1,5})?| \\d{1,5})?`,
     "g",
   ),
-  // phone numbers: seven digits or more with separators
-  /(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b|\b\d{8,}\b/g,
   // ratings
-  /\b(?:rated|rating|rating of|stars?|estrellas|calificacion|puntuacion|puntaje)\s*(?:of\s*|de\s*)?\d(?:[.,]\d+)?\b/g,
-  /\b\d(?:[.,]\d+)?\s*(?:stars?|estrellas|\/\s*(?:5|10))(?![a-z0-9])/g,
-  // prices
-  /[$€£]\s*\d[\d.,]*|\b\d[\d.,]*\s*(?:dollars|usd|pesos|euros|eur|mxn|ars|clp|cop|bucks|pounds|gbp|soles|lucas)\b/g,
+  /\b(?:rated|rating|rating of|stars?|estrellas|calificacion|puntuacion|puntaje) ?(?:of |de )?\d(?:[.,]\d{1,2})?\b/g,
+  /\b\d(?:[.,]\d{1,2})? ?(?:stars?|estrellas|\/ ?(?:5|10))(?![a-z0-9])/g,
   // counts of people
-  /\b\d+\s*(?:people|persons|personas|guests|kids|ninos|adults|adultos|pax)\b/g,
+  /\b\d{1,4} ?(?:people|persons|personas|guests|kids|ninos|adults|adultos|pax)\b/g,
 ];
 
-/** The street word in either case of its first letter, or all capitals ("Ave", "ave", "AVE"). */
-const STREET_WORD = STREET_AFTER.split("|")
-  .map((word) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}|${word.toUpperCase()}`)
-  .join("|");
+/** Business names over the original text, where capitals tell a name: "17 Jewels Salon", "1512 Barber Shop". */
+const NAMED = /\b\d{1,5} +[A-Z][\w'&-]*(?: +[A-Z][\w'&-]*)+/g;
+
+/** Every pattern above, for the ReDoS gate (agents/parsing/rules/redos.test.ts). */
+export const NOT_TIME_PATTERNS: readonly RegExp[] = [...FOLDED, NAMED];
+
+const TOKEN = /[^ ]+/g;
+const CURRENCIES: ReadonlySet<string> = new Set(
+  "dollars usd pesos euros eur mxn ars clp cop bucks pounds gbp soles lucas".split(" "),
+);
+
+interface Token {
+  word: string;
+  index: number;
+}
+
+function tokensOf(text: NormalizedText): Token[] {
+  TOKEN.lastIndex = 0;
+  return [...text.folded.matchAll(TOKEN)].map((match) => ({
+    word: match[0].replace(/[.,;:!?)]+$/, ""),
+    index: match.index,
+  }));
+}
+
+/** A token of a phone number: digits, brackets, "+", "-" and ".", at least one digit, no ISO date. */
+function isPhonePart(word: string): boolean {
+  return /^[\d()+.-]+$/.test(word) && /\d/.test(word) && !/^\d{4}-\d{2}-\d{2}$/.test(word);
+}
 
 /**
- * Over the original text, where capitals tell a name: "14475 South Bascom Ave" (a number, capitalised
- * words, a street word), and business names ("17 Jewels Salon": a number, then capitalised words).
+ * Phone numbers (a run of such tokens holding seven digits or more: "408-739-6520", "+34 600 123 456")
+ * and prices ("$500", "$35.000", "500 pesos"), token by token.
  */
-const NAMED: readonly RegExp[] = [
-  new RegExp(`\\b\\d{1,6}[A-Za-z]?\\s+(?:(?:[A-Z0-9][\\w.'&-]*)\\s+){1,4}(?:${STREET_WORD})\\b\\.?`, "g"),
-  /\b\d{1,5}\s+(?:[A-Z][\w'&-]*\s+)+(?=[A-Z])[A-Z][\w'&-]*/g,
-];
+function phonesAndPrices(tokens: readonly Token[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const { word, index } = tokens[at]!;
+    if (/^[$€£]\d/.test(word) || (/^\d[\d.,]*$/.test(word) && CURRENCIES.has(tokens[at + 1]?.word ?? ""))) {
+      spans.push([index, index + word.length]);
+      continue;
+    }
+    let last = at;
+    while (last + 1 < tokens.length && isPhonePart(tokens[last + 1]!.word) && isPhonePart(word)) last++;
+    if (!isPhonePart(word)) continue;
+    const digits = tokens
+      .slice(at, last + 1)
+      .reduce((sum, token) => sum + token.word.replace(/\D/g, "").length, 0);
+    const separated = last > at || /[()+.-]/.test(word);
+    if (digits >= 8 || (digits >= 7 && separated)) {
+      spans.push([index, tokens[last]!.index + tokens[last]!.word.length]);
+      at = last;
+    }
+  }
+  return spans;
+}
+
+/**
+ * Street addresses, token by token: a number, up to four words, then a street word. The words between are
+ * capitalised ("14475 South Bascom Ave"), ordinals or numbers ("2737 20th Street"), or, in a text written
+ * in lower case, up to three words that are no preposition ("1290 san tomas aquino road").
+ */
+function streetAddresses(text: NormalizedText, tokens: readonly Token[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    if (!/^\d{1,6}[a-z]?$/.test(tokens[at]!.word)) continue;
+    let lower = 0;
+    for (let next = at + 1; next < tokens.length && next <= at + 5; next++) {
+      const { word, index } = tokens[next]!;
+      if (next > at + 1 && STREET_AFTER.has(word)) {
+        spans.push([tokens[at]!.index, index + word.length]);
+        break;
+      }
+      if (/^\d/.test(word)) continue;
+      const first = text.original[text.offsets[index]!]!;
+      if (first !== first.toLowerCase()) continue;
+      if (NOT_IN_STREET.has(word) || ++lower > 3) break;
+    }
+  }
+  return spans;
+}
 
 /** The spans of the text that are numbers of another kind. */
 export function notTimeSpans(text: NormalizedText): [number, number][] {
@@ -54,12 +118,12 @@ export function notTimeSpans(text: NormalizedText): [number, number][] {
     for (const match of text.folded.matchAll(pattern))
       spans.push([match.index, match.index + match[0].length]);
   }
-  for (const pattern of NAMED) {
-    pattern.lastIndex = 0;
-    for (const match of text.original.matchAll(pattern)) {
-      spans.push([foldedIndex(text, match.index), foldedIndex(text, match.index + match[0].length)]);
-    }
+  NAMED.lastIndex = 0;
+  for (const match of text.original.matchAll(NAMED)) {
+    spans.push([foldedIndex(text, match.index), foldedIndex(text, match.index + match[0].length)]);
   }
+  const tokens = tokensOf(text);
+  spans.push(...streetAddresses(text, tokens), ...phonesAndPrices(tokens));
   return spans;
 }
 

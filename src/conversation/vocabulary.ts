@@ -44,3 +44,26 @@ export const EXISTING = anywhere(allLocales((locale) => locale.dialogue.existing
 export const ASK_NAME = anywhere(allLocales((locale) => locale.dialogue.askName));
 
 export const UNAVAILABLE = anywhere(allLocales((locale) => locale.dialogue.unavailable));
+
+/** Where a clause of a message ends: sentence punctuation, or a "but" that turns to another slot. */
+export const CLAUSE_END = /[.;!?](?=\s|$)|\s(?:but|however|instead|pero|sin embargo|en cambio)\s/g;
+/** What separates the clauses of a reply, the one whose opening carries its yes or no. */
+export const REPLY_CLAUSE = /[,.;:!?¡¿()\n]| pero | but | aunque | though /;
+
+/** Every pattern above, for the ReDoS gate (agents/parsing/rules/redos.test.ts). */
+export const DIALOGUE_PATTERNS: readonly RegExp[] = [
+  ACCEPT_WORDS,
+  REJECT_START,
+  REJECT_ANYWHERE,
+  REFUSAL,
+  ORDINAL,
+  NUMBERED_OPTION,
+  SAME_DAY,
+  SAME_TIME,
+  DAY_AFTER,
+  EXISTING,
+  ASK_NAME,
+  UNAVAILABLE,
+  CLAUSE_END,
+  REPLY_CLAUSE,
+];

@@ -153,8 +153,11 @@ export interface IntentWording {
   readonly previousSlot: readonly string[];
   /** Words right before the new slot's date or time ("al", "para", "to", "instead"). */
   readonly nextSlot: readonly string[];
-  /** Of `nextSlot`, those after which a bare number is a day of the month ("al 20"), not an hour. */
-  readonly nextDay: readonly string[];
+  /**
+   * Of the slot words, those after which a bare number is a day of the month ("al 20", "del 15"), not an
+   * hour.
+   */
+  readonly dayBefore: readonly string[];
 }
 
 export interface TemporalLocale {

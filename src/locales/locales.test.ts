@@ -182,7 +182,7 @@ describe("the locale registry", () => {
         expect(() => new RegExp(part), part).not.toThrow();
       }
     }
-    for (const word of [...wording.negation, ...wording.nextDay]) expect(word, word).toMatch(/^[a-z' ]+$/);
+    for (const word of [...wording.negation, ...wording.dayBefore]) expect(word, word).toMatch(/^[a-z' ]+$/);
   });
 
   it("counts a fragment's top-level alternatives, so a stray one is caught", () => {

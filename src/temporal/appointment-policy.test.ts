@@ -168,3 +168,37 @@ describe("offsets from now", () => {
     expect([resolved.date, resolved.time]).toEqual(["2026-01-22", "12:30"]);
   });
 });
+
+describe("numbers beside a clock that make it no clock (rules 8 and 23)", () => {
+  it.each([
+    ["the session takes about 15 minutes", "en"],
+    ["a 30 min call", "en"],
+    ["they are rated at 4.8", "en"],
+  ] as const)("%j has no time", (text, language) => {
+    expect(read(text, THURSDAY, "Europe/Madrid", language).time).toBeNull();
+  });
+
+  it("'at 4.30' is still half past four, and 'about 15' fifteen o'clock", () => {
+    expect(read("at 4.30 pm", THURSDAY, "Europe/Madrid", "en").time).toBe("16:30");
+    expect(read("tomorrow about 15", THURSDAY, "Europe/Madrid", "en").time).toBe("15:00");
+  });
+
+  it("'12:30 y 18:00' lists two times: 'y 18' adds no minutes to a time that has them", () => {
+    const found = extractExpressions(
+      normalizeText("hoy tengo 12:30 y 18:00"),
+      { language: "es", dayFirst: true },
+      new Date(THURSDAY),
+    );
+    expect(
+      found.filter((expression) => expression.time !== undefined).map((expression) => expression.time),
+    ).toEqual([
+      expect.objectContaining({ hour: 12, minute: 30 }),
+      expect.objectContaining({ hour: 18, minute: 0 }),
+    ]);
+    expect(read("a las 3 y 20", THURSDAY, "Europe/Madrid").time).toBe("15:20");
+  });
+
+  it("'el 23 y necesito…' is the 23rd; only 'y media', 'y cuarto' or minutes after 'y' make a clock", () => {
+    expect(read("se casa el 23 y necesito peinado", THURSDAY, "Europe/Madrid").date).toBe("2026-01-23");
+  });
+});

@@ -10,7 +10,8 @@ import { readContact } from "./contact.js";
 import { findWording, readIntent } from "./intent.js";
 import { readLocation } from "./location.js";
 import { readService } from "./service.js";
-import { bareNumbers, slotMarkers, slotsOf } from "./slots.js";
+import { bareNumbers } from "./slot-numbers.js";
+import { slotMarkers, slotsOf } from "./slots.js";
 
 /** The appointment a reschedule or cancel names, as one message states it. */
 export type PreviousReading = Pick<PreviousAppointment, "contact" | "service" | "expressions">;

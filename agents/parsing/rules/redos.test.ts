@@ -4,6 +4,8 @@
 // *_PATTERNS array.
 import { checkSync, type Diagnostics } from "recheck";
 import { describe, expect, it } from "vitest";
+import { NOT_TIME_PATTERNS } from "../../../src/conversation/not-times.js";
+import { DIALOGUE_PATTERNS } from "../../../src/conversation/vocabulary.js";
 import { SAFE_ID } from "../../../src/http/request-id.js";
 import { CALENDAR_ID, OFFSET_INSTANT } from "../../../src/http/schemas/fields.js";
 import { DUCKLING_LANGUAGE, DUCKLING_LOCALE } from "../../../src/http/schemas/locale.js";
@@ -20,7 +22,7 @@ import { HOLIDAY_PATTERNS } from "../../../src/temporal/holidays/index.js";
 import { GATE_PATTERNS } from "../../../src/temporal/parser-gates.js";
 import { TEXT_PATTERNS } from "../../../src/temporal/text.js";
 import type { Parser } from "../../../src/temporal/types.js";
-import { SLOT_PATTERNS } from "./slots.js";
+import { SLOT_NUMBER_PATTERNS } from "./slot-numbers.js";
 import { VOCABULARY_PATTERNS } from "./vocabulary.js";
 import { WORD_PATTERNS } from "./words.js";
 
@@ -51,7 +53,7 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
     Object.entries({
       VOCABULARY_PATTERNS,
       WORD_PATTERNS,
-      SLOT_PATTERNS,
+      SLOT_NUMBER_PATTERNS,
       DETECTION_PATTERNS,
       TEXT_PATTERNS,
       CHRONO_FALLBACK_PATTERNS,
@@ -61,6 +63,8 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
       HOLIDAY_PATTERNS,
       DUCKLING_HOLIDAY_PATTERNS,
       LOCALE_HELPERS: [MORNING_ARTICLE, APPOINTMENT_OF, FOLLOWED_BY_TIME],
+      DIALOGUE_PATTERNS,
+      NOT_TIME_PATTERNS,
     }).map(([list, patterns]) => [
       list,
       patterns.map((pattern, index) => ({ name: `${list}[${index}]`, pattern })),

@@ -2,19 +2,16 @@
 // which is told by the words right before it ("del lunes", "from 3pm", "my Thursday" are the existing one;
 // "al jueves", "para el miércoles", "to 4:30", "¿puede ser el viernes?" the new one), never by a text's
 // wording as a whole. A date or time with no such word joins the one before it, unless that slot already
-// has one of its kind ("de las 3 a las 5": the second hour is the other slot). Those before any marked one
-// are the existing appointment's when they come before the reschedule wording or before a new slot, and
-// the new one's otherwise.
-
+// has one of its kind ("de las 3 a las 5": the second hour is the other slot). The first ones, unmarked,
+// are the other slot of the first marked one ("cambiar el martes por el jueves"); with none marked, the
+// existing appointment's before the reschedule wording and the new one's after it.
 import type { Intent } from "../../../src/coordinator/agent.js";
-import { type NormalizedText, originalSlice } from "../../../src/temporal/text.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
 import type { Wording } from "./intent.js";
 import {
   AVAILABILITY,
   AVAILABILITY_WITH_DATE,
   BOOKING,
-  NEXT_DAY,
   NEXT_SLOT,
   PREVIOUS_SLOT,
   PROPOSAL,
@@ -28,14 +25,17 @@ export interface SlotSplit {
   next: TemporalExpression[];
 }
 
-interface Marker {
+export interface Marker {
   index: number;
   end: number;
   side: Side;
   text: string;
 }
 
-/** The words that mark a slot in the text, the longer one where two overlap, none inside the intent wording. */
+/**
+ * The words that mark a slot in the text, none inside the intent wording; of two that overlap, the first,
+ * and the longer of two at one place ("instead of" marks the existing slot, "instead" alone the new one).
+ */
 export function slotMarkers(folded: string, wording: Wording): Marker[] {
   const found: Marker[] = [];
   const add = (pattern: WordingPattern, side: Side, from = 0) => {
@@ -54,52 +54,9 @@ export function slotMarkers(folded: string, wording: Wording): Marker[] {
   const kept: Marker[] = [];
   for (const marker of outsideWording) {
     const last = kept[kept.length - 1];
-    if (last !== undefined && marker.index < last.end) {
-      if (marker.end - marker.index > last.end - last.index) kept[kept.length - 1] = marker;
-    } else {
-      kept.push(marker);
-    }
+    if (last === undefined || marker.index >= last.end) kept.push(marker);
   }
   return kept;
-}
-
-const BARE_NUMBER = / ([0-9]{1,2})(?::([0-5][0-9]))?(?![0-9a-z:/.,-]?[0-9a-z])/y;
-
-/**
- * Numbers right after a word for the new slot that no parser read ("push back my 3pm to 5", "lo paso al
- * 20"): an hour, or a day of the month after a word that names days ("al") or past 24.
- */
-export function bareNumbers(
-  text: NormalizedText,
-  markers: readonly Marker[],
-  expressions: readonly TemporalExpression[],
-): TemporalExpression[] {
-  const read: TemporalExpression[] = [];
-  for (const marker of markers) {
-    if (marker.side !== "next") continue;
-    BARE_NUMBER.lastIndex = marker.end;
-    const match = BARE_NUMBER.exec(text.folded);
-    if (match === null) continue;
-    const index = marker.end + 1;
-    const end = index + match[0].length - 1;
-    if (expressions.some((expression) => expression.index < end && index < expression.end)) continue;
-    const number = Number(match[1]);
-    const minute = match[2] === undefined ? undefined : Number(match[2]);
-    const common = { index, end, text: originalSlice(text, index, end), certainty: 1 };
-    if (minute === undefined && (NEXT_DAY.has(marker.text) || number > 24)) {
-      if (number >= 1 && number <= 31) {
-        read.push({ ...common, parser: "rules/next-day", date: { kind: "calendar", day: number } });
-      }
-    } else if (number <= 24) {
-      const time = {
-        hour: number % 24,
-        minute: minute ?? 0,
-        ...(minute !== undefined ? { minuteGiven: true } : {}),
-      };
-      read.push({ ...common, parser: "rules/next-hour", time });
-    }
-  }
-  return read;
 }
 
 /**
@@ -188,5 +145,3 @@ function isDate(expression: TemporalExpression): boolean {
 function other(side: Side): Side {
   return side === "previous" ? "next" : "previous";
 }
-
-export const SLOT_PATTERNS: readonly RegExp[] = [BARE_NUMBER];

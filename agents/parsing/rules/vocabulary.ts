@@ -84,8 +84,8 @@ export const PREVIOUS_SLOT = compileWording(wording("previousSlot"));
 export const NEXT_SLOT = compileWording(wording("nextSlot"));
 /** Words that take back the wording right after them, written with a straight apostrophe. */
 export const NEGATION: ReadonlySet<string> = new Set(wording("negation"));
-/** Words after which a bare number is a day of the month ("al 20"). */
-export const NEXT_DAY: ReadonlySet<string> = new Set(wording("nextDay"));
+/** Slot words after which a bare number is a day of the month ("al 20", "del 15"). */
+export const DAY_BEFORE: ReadonlySet<string> = new Set(wording("dayBefore"));
 
 export const VOCABULARY_PATTERNS: readonly RegExp[] = [
   SERVICE_PATTERN,

@@ -29,28 +29,40 @@ export function alternation(items: readonly string[]): string {
 export function compileWording(items: readonly string[]): WordingPattern {
   const plainItems = items.filter((item) => !item.includes(GAP));
   const plain = plainItems.length > 0 ? new RegExp(`\\b(?:${alternation(plainItems)})\\b`, "g") : null;
-  const gapped: Gapped[] = items
+  const gapped: readonly Gapped[] = items
     .filter((item) => item.includes(GAP))
     .map((item) => {
       const [head, tail] = item.split(GAP) as [string, string];
       return { head: new RegExp(`\\b(?:${head})\\b`, "g"), tail: new RegExp(`(?:${tail})\\b`, "y") };
     });
-  const spans = (folded: string): [number, number][] => {
-    const found: [number, number][] = [];
+  // Every request runs these: exec loops on the compiled patterns (matchAll would copy each one per call),
+  // and `test` stops at the first match.
+  const scan = (folded: string, found: [number, number][] | null): boolean => {
     if (plain !== null) {
-      for (const match of folded.matchAll(plain)) found.push([match.index, match.index + match[0].length]);
-    }
-    for (const { head, tail } of gapped) {
-      for (const match of folded.matchAll(head)) {
-        const end = tailEnd(folded, match.index + match[0].length, tail);
-        if (end !== null) found.push([match.index, end]);
+      plain.lastIndex = 0;
+      for (let match = plain.exec(folded); match !== null; match = plain.exec(folded)) {
+        if (found === null) return true;
+        found.push([match.index, match.index + match[0].length]);
       }
     }
-    return found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    for (const { head, tail } of gapped) {
+      head.lastIndex = 0;
+      for (let match = head.exec(folded); match !== null; match = head.exec(folded)) {
+        const end = tailEnd(folded, match.index + match[0].length, tail);
+        if (end === null) continue;
+        if (found === null) return true;
+        found.push([match.index, end]);
+      }
+    }
+    return found !== null && found.length > 0;
   };
   return {
-    spans,
-    test: (folded) => spans(folded).length > 0,
+    spans(folded) {
+      const found: [number, number][] = [];
+      scan(folded, found);
+      return found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    },
+    test: (folded) => scan(folded, null),
     patterns: [...(plain === null ? [] : [plain]), ...gapped.flatMap(({ head, tail }) => [head, tail])],
   };
 }

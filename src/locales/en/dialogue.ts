@@ -38,7 +38,8 @@ export const dialogue: DialogueVocabulary = {
     this is|as|me|for|to|do|does|did|what|i|want|wanted`),
   existing: phrases(`i have an appointment|i have appointment|i have a booking|i've got an appointment|
     ive got an appointment|i got an appointment|i'm booked|im booked|i am booked|already have|my appointment|
-    my booking|my appt|my reservation|my session|i had an appointment|i had a booking`),
+    my booking|my appt|my reservation|my session|i had an appointment|i had a booking|i have a|i've got a|
+    ive got a|i got a|i'm down for|im down for|i'm scheduled|im scheduled|i am scheduled`),
   askName:
     phrases(`your name|name for the booking|name for the appointment|name on the booking|who is the appointment for|
     who's the appointment for|who will be attending|who is it for|under what name|under which name|full name`),

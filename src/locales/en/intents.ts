@@ -98,5 +98,5 @@ export const intentWording: IntentWording = {
     "(?:is|was) (?:on|at|for)",
   ],
   nextSlot: ["to", "for", "till", "until", "into"],
-  nextDay: [],
+  dayBefore: [],
 };

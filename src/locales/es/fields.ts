@@ -16,7 +16,7 @@ export const fields: FieldVocabulary = {
   service: {
     phrases: phrases(`corte de pelo|corte de cabello|limpieza dental|limpieza de dientes|examen de la vista|
       examen de vista|revision de la vista|analisis de sangre|prueba de sangre|sesion de terapia|terapia de pareja|
-      cambio de aceite|masaje relajante|medico general|medica general|manicure|manicura|pedicure|pedicura|
+      cambio de aceite|masaje relajante|consulta general|consulta medica|medicina general|medico general|medica general|manicure|manicura|pedicure|pedicura|
       depilacion|tinte|peinado|barberia|barbero|peluqueria|peluquero|peluquera|dentista|odontologo|odontologa|
       ortodoncista|medico|medica|pediatra|ginecologo|ginecologa|dermatologo|dermatologa|oftalmologo|oftalmologa|
       oculista|cardiologo|cardiologa|psicologo|psicologa|psiquiatra|terapeuta|terapia|fisioterapia|fisioterapeuta|

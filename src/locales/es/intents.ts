@@ -10,12 +10,12 @@ const NOUN = "(?:cita|turno|hora|horario|reserva|consulta|sesion|visita|fecha|di
 const DAY = "(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|[0-9])";
 /** Verbs that move an appointment only with one as their object ("pasar el turno", "lo cambio"). */
 const VERB =
-  "(?:cambi(?:ar|o|a|as|e|en|amos|emos)|mov(?:er|emos|amos)|muev(?:o|a|as|e|en|an)|pas(?:ar|o|a|as|en|amos|emos)|corr(?:er|o|emos|amos|e|en|an))";
+  "(?:[ck]ambi(?:ar|o|a|as|e|en|amos|emos|ame|enme|arme)|mov(?:er|emos|amos|eme|erme)|muev(?:o|a|as|e|en|an|eme)|pas(?:ar|o|a|as|en|amos|emos|ame|enme|arme)|corr(?:er|o|emos|amos|e|en|an|eme|erme))";
 /** The forms of a verb in -ar that people write ("reprogramar", "reprogramo", "reprogramala"...). */
 const AR = "(?:ar|o|a|as|e|en|es|an|amos|emos|arl[ao]|al[ao]|enl[ao]|ado|ada|acion|aste|aron|aria)";
 const OWNER = "(?:mi|el|la|tu|su|nuestr[ao]) ";
 const MAY =
-  "(?:(?:puedo|podemos|podes|podria|podrias|podrian|pueden|puede|quiero|quisiera|queria|necesito|vamos a|hay que|se puede|tengo que) )?";
+  "(?:(?:puedo|podemos|podes|podeis|podria|podrias|podrian|pueden|puede|quiero|quisiera|queria|necesito|vamos a|hay que|se puede|tengo que) )?";
 const TO_HAVE = "(?:tienen|tenes|tiene|tenis|teneis|tendran|tendras|tendra|tendria|tendrias|tendrian)";
 const FREE_THING =
   "(?:turnos?|cupos?|huecos?|disponibilidad|citas?|horarios?|algun[ao]? (?:turno|cita|hora|hueco|lugar|cupo|horario|espacio))";
@@ -28,7 +28,9 @@ export const intentWording: IntentWording = {
     "(?:adelant|atras|retras)(?:ar|arl[ao]|arme|al[ao]|ame|emos|en|enme|amos)",
     `${VERB} ${OWNER}${NOUN}`,
     "cambi(?:ar|o|a|as|e|en|amos|emos) (?:del|de (?:cita|turno|hora|horario|fecha|dia))",
-    `(?:cambi(?:ar|o|a|amos|emos|e|en)|mov(?:er|emos)|muev(?:o|a|e|en)) (?:(?:el|la|las) )?${DAY}`,
+    `(?:[ck]ambi(?:ar|o|a|amos|emos|e|en)|mov(?:er|emos)|muev(?:o|a|e|en)) (?:(?:para|pa|al|a|por) )?(?:(?:el|la|las) )?${DAY}`,
+    // "¿se puede pasar para el viernes?": "pasar a las 5" alone is dropping by, so not with "a".
+    `pas(?:ar|a|o|amos|emos|en) (?:para|pa|al) (?:(?:el|la|las) )?${DAY}`,
     // "cambiala", "pasarlo", "moverme": the pronoun for the appointment on the verb.
     "(?:cambi|pas|mov|muev|corr)(?:arl[ao]|erl[ao]|al[ao]|el[ao]|enl[ao]|anl[ao])",
     "(?:cambi(?:arme|ame|enme)|moverme)",
@@ -37,7 +39,7 @@ export const intentWording: IntentWording = {
     "pas(?:arme|ame|enme) (?:al|para|a)",
   ],
   cancel: [
-    "cancel(?:ar|a|o|e|en|as|amos|emos|ado|ada)(?:me|nos|l[ao]s?|le)?",
+    "[ck]ancel(?:ar|a|o|e|en|as|amos|emos|ado|ada)(?:me|nos|l[ao]s?|le)?",
     "anul(?:ar|a|o|e|en|amos|emos|ado|ada)(?:me|l[ao]s?)?",
     "(?:dar|da|doy|den|dame|darme|darl[ao]|dal[ao]|demos) de baja",
     `(?:desagend|desprogram)${AR}`,
@@ -52,8 +54,8 @@ export const intentWording: IntentWording = {
     `hay ${FREE_THING}`,
     `${TO_HAVE} (?:${FREE_THING}|lugar(?:es)?|libre)`,
     `(?:quedan?|queda) (?:${FREE_THING}|lugar(?:es)?)`,
-    "(?:que|cuales) (?:horarios|horas|turnos|dias|citas|huecos|cupos) (?:tienen|tenes|tiene|hay|quedan|estan|atienden|atiende|libres|disponibles|puedo|podria|tendrian|tendrias|manejan|dan)",
-    "a que hora (?:hay|tienen|tenes|tiene|puedo|podria|quedan|queda|atienden|atiende)",
+    `(?:que|cuales) (?:horarios|horas|turnos|dias|citas|huecos|cupos) (?:${TO_HAVE}|hay|quedan|estan|atienden|atiende|atendeis|libres|disponibles|puedo|podria|manejan|dan)`,
+    `a que hora (?:${TO_HAVE}|hay|puedo|podria|quedan|queda|atienden|atiende|atendeis)`,
     "(?:horarios|turnos|horas|citas|lugares|cupos|huecos) (?:libres|disponibles)",
     "disponibilidad",
     "cuando (?:hay|tienen|tenes|tiene|atienden|atiende|puedo ir|podria ir|puedo pasar|me pueden atender|me puede atender)",
@@ -106,6 +108,6 @@ export const intentWording: IntentWording = {
     "estaba(?: para)?",
     "(?:agendad|reservad|programad)[ao](?: para)?",
   ],
-  nextSlot: ["al", "a(?! (?:las?|eso)\\b)", "para", "por(?! la\\b)", "hasta"],
-  nextDay: ["al"],
+  nextSlot: ["al", "a(?! (?:las?|eso)\\b)", "para", "pa", "pal", "por(?! la\\b)", "hasta"],
+  dayBefore: ["al", "pal", "del"],
 };

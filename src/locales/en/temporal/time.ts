@@ -37,6 +37,9 @@ export const timeParser: Parser = {
       UNIT_AFTER.test(match.input.slice(match.index + match[0].length))
     )
       return null;
+    // "at 4.8" (a rating) is a decimal number, not a clock time.
+    if (minuteText === undefined && /^[.,]\d/.test(match.input.slice(match.index + match[0].length)))
+      return null;
     const hour = numberValue(hourText!);
     if (hour === null || hour > 24) return null;
     const isDigits = /^\d/.test(hourText!);

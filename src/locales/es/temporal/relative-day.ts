@@ -10,7 +10,7 @@ export const MORNING_ARTICLE = /\b(la|esta|de) $/;
  * (checked on the text before). "un turno de mañana" is a morning one.
  */
 export const APPOINTMENT_OF =
-  /\b(?:mi|mis|el|los|la|las|tu|su|nuestr[ao]) (?:cita|turno|hora|reserva|consulta|sesion|reunion|clase|visita|limpieza|revision|entrevista|terapia|masaje|corte|vacuna)s?(?: [a-z]+)? de $/;
+  /\b(?:mi|mis|el|los|la|las|tu|su|nuestr[ao]) (?:cita|turno|hora|reserva|consulta|sesion|reunion|clase|visita|limpieza|revision|entrevista|terapia|masaje|corte|vacuna)s?(?: dental| medica| de control)? de $/;
 const REACH = 40;
 
 /** Whether "mañana" at `index` names tomorrow's appointment ("mi cita de mañana"). */

@@ -1,6 +1,7 @@
 // Clock times: "a las 10", "a las 3 de la tarde", "10am", "15 hs", "10:30", "a las diez y media",
 // "a las 4 menos cuarto", "tipo 5", "mediodía", "medianoche". A bare number is a time only after a
-// clock prefix ("a las", "tipo") or with a suffix (am/pm, hs, a part of the day).
+// clock prefix ("a las", "tipo") or with a suffix (am/pm, hs, a part of the day). "y 20" adds minutes
+// only to an hour without them: "12:30 y 18:00" lists two times.
 import type { Parser, TimeSpec } from "../../../temporal/types.js";
 import { HOUR_WORD_PATTERN, MINUTE_WORD_PATTERN, MINUTE_WORDS, numberValue } from "./words.js";
 
@@ -11,7 +12,7 @@ const PART = "de la manana|de la madrugada|de la tarde|de la noche|del mediodia|
 export const timeParser: Parser = {
   name: "es/time",
   pattern: new RegExp(
-    `\\b(?:(${PREFIX}) )?(\\d{1,2}|${HOUR_WORD_PATTERN})(?:(:|h|\\.)(\\d{2}))?(?: (y|menos) (${MINUTE_WORD_PATTERN}|\\d{1,2})(?: minutos)?)?(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?|hs|hrs|hr|h)(?![a-z])| (${PART}))?(?: en punto)?`,
+    `\\b(?:(${PREFIX}) )?(\\d{1,2}|${HOUR_WORD_PATTERN})(?:(:|h|\\.)(\\d{2}))?(?:(?<![:h.]\\d\\d) (y|menos) (${MINUTE_WORD_PATTERN}|\\d{1,2})(?: minutos)?)?(?: ?(am|pm|a\\.m\\.?|p\\.m\\.?|hs|hrs|hr|h)(?![a-z])| (${PART}))?(?: en punto)?`,
     "g",
   ),
   extract(match) {
