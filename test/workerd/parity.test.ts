@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { readableText } from "../../src/coordinator/context.js";
+import { type Exchange, parityClient, parseRequest } from "../support/parity.js";
 import { RULES_WORKER_VARIABLES, useWorker } from "../support/workers.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -20,13 +21,6 @@ interface GoldenCase {
   timezone: string;
   now: string;
   tags: string[];
-}
-
-interface Exchange {
-  method: string;
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
 }
 
 function loadGoldenCases(): GoldenCase[] {
@@ -73,38 +67,7 @@ const sample = sampleCases(allCases);
 const app = createApp({ config: readConfig(RULES_WORKER_VARIABLES) });
 const workerUrl = useWorker("rules");
 
-async function onBoth(exchange: Exchange) {
-  const init = { method: exchange.method, headers: exchange.headers ?? {}, body: exchange.body ?? null };
-  const [onNode, onWorkerd] = await Promise.all([
-    app.request(exchange.path, init),
-    fetch(`${workerUrl()}${exchange.path}`, init),
-  ]);
-  return { node: await comparable(onNode), workerd: await comparable(onWorkerd) };
-}
-
-/** Status, the headers the contract names, and the JSON body with timings reduced to the agents timed. */
-async function comparable(response: Response) {
-  const body = (await response.json()) as { meta?: { timingsMs?: Record<string, number> } };
-  if (body.meta?.timingsMs) {
-    body.meta.timingsMs = Object.fromEntries(Object.keys(body.meta.timingsMs).map((agent) => [agent, 0]));
-  }
-  return {
-    status: response.status,
-    contentType: response.headers.get("content-type"),
-    requestId: response.headers.get("x-request-id"),
-    allow: response.headers.get("allow"),
-    body,
-  };
-}
-
-function parseRequest(body: string, requestId: string): Exchange {
-  return {
-    method: "POST",
-    path: "/v1/appointments/parse",
-    headers: { "content-type": "application/json", "x-request-id": requestId },
-    body,
-  };
-}
+const onBoth = parityClient(app, workerUrl);
 
 describe("Node and workerd answer alike", () => {
   // A start-up failure (test/support/workerd-setup.ts) is reported here and fails every other test.

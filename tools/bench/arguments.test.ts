@@ -11,6 +11,7 @@ describe("parseBenchArguments", () => {
       warmupSeconds: 2,
       connections: [10, 50],
       passes: 10,
+      conversationPasses: 50,
       workers: 0,
       rounds: 3,
       routerCalls: 300,
@@ -31,8 +32,16 @@ describe("parseBenchArguments", () => {
         "1, 20",
         "--router-calls",
         "5",
+        "--conversation-passes",
+        "3",
       ]),
-    ).toMatchObject({ port: 8787, durationSeconds: 10, connections: [1, 20], routerCalls: 5 });
+    ).toMatchObject({
+      port: 8787,
+      durationSeconds: 10,
+      connections: [1, 20],
+      routerCalls: 5,
+      conversationPasses: 3,
+    });
     expect(parseBenchArguments(["--port=65534"]).port).toBe(65534);
   });
 
@@ -42,6 +51,7 @@ describe("parseBenchArguments", () => {
     [["--port", ""], "--port must be a whole number ≥ 0"],
     [["--port", "65535"], "--port must be at most 65534"],
     [["--duration", "0"], "--duration must be a whole number ≥ 1"],
+    [["--conversation-passes", "0"], "--conversation-passes must be a whole number ≥ 1"],
     [["--connections", "10,x"], "--connections takes whole numbers ≥ 1"],
     [["--bogus"], "Unknown option '--bogus'"],
     [["extra"], "Unexpected argument 'extra'"],

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 
 export const USAGE = `Usage: npm run bench -- [--port N] [--duration S] [--warmup S] [--connections N,N] [--passes N]
-                        [--workers N] [--rounds N] [--router-calls N] [--slow-calls N]
+                        [--conversation-passes N] [--workers N] [--rounds N] [--router-calls N] [--slow-calls N]
 
   --port N          the HTTP benchmark's parse server listens on 127.0.0.1:N and its hello-world baseline
                     on N+1 (default 0: free ports)
@@ -11,6 +11,8 @@ export const USAGE = `Usage: npm run bench -- [--port N] [--duration S] [--warmu
   --warmup S        unmeasured seconds before each run (2)
   --connections N,N loads to measure, in connections (10,50)
   --passes N        passes over the golden cases for the pipeline latency (10)
+  --conversation-passes N
+                    passes over the 16 conversations of each length (2, 10, 50 messages) (50)
   --workers N       0: the load generator runs in a second process; N: N worker threads of this one (0)
   --rounds N        alternating hello-world and parse rounds; each figure is their median (3)
   --router-calls N  calls for the router's overhead (300)
@@ -23,6 +25,7 @@ export interface BenchArguments {
   warmupSeconds: number;
   connections: number[];
   passes: number;
+  conversationPasses: number;
   workers: number;
   rounds: number;
   routerCalls: number;
@@ -48,6 +51,7 @@ export function parseBenchArguments(args: readonly string[]): BenchArguments {
         // leaves the server idle part of the time, so hello-world's figure there measures the client too).
         connections: { type: "string", default: "10,50" },
         passes: { type: "string", default: "10" },
+        "conversation-passes": { type: "string", default: "50" },
         workers: { type: "string", default: "0" },
         rounds: { type: "string", default: "3" },
         "router-calls": { type: "string", default: "300" },
@@ -75,6 +79,7 @@ export function parseBenchArguments(args: readonly string[]): BenchArguments {
     warmupSeconds: whole(values, "warmup", 0),
     connections,
     passes: whole(values, "passes", 1),
+    conversationPasses: whole(values, "conversation-passes", 1),
     workers: whole(values, "workers", 0),
     rounds: whole(values, "rounds", 1),
     routerCalls: whole(values, "router-calls", 1),

@@ -1,11 +1,14 @@
-// In-process pipeline latency: parseAppointment over every golden case, after a warm-up, several passes.
+// In-process pipeline latency: parseAppointment over every golden case, and over conversations of several
+// lengths, after a warm-up, several passes.
 
 import type { CalendarStore } from "../../src/calendars/store.js";
 import type { Config } from "../../src/config.js";
+import type { ParseRequest } from "../../src/http/schemas/parse.js";
 import { parseAppointment } from "../../src/service.js";
 import { percentile } from "../../src/stats.js";
 import type { LoadedCase } from "../golden/fixtures.js";
 import { requestFor } from "../golden/run-cases.js";
+import { conversationRequests } from "./conversations.js";
 
 export interface LatencyFigures {
   cases: number;
@@ -16,6 +19,11 @@ export interface LatencyFigures {
   p99Ms: number;
   maxMs: number;
   meanMs: number;
+}
+
+export interface ConversationFigures extends LatencyFigures {
+  /** Messages in each conversation measured. */
+  messages: number;
 }
 
 export interface LatencyOptions {
@@ -30,8 +38,33 @@ export async function measurePipeline(
   cases: readonly LoadedCase[],
   options: LatencyOptions,
 ): Promise<LatencyFigures> {
+  return measureRequests(
+    cases.map((golden) => ({ id: golden.id, request: requestFor(golden) })),
+    options,
+  );
+}
+
+/** Conversations of each size (tools/bench/conversations.ts), measured like the golden cases. */
+export async function measureConversations(
+  sizes: readonly number[],
+  options: LatencyOptions & { windows: number },
+): Promise<ConversationFigures[]> {
+  const figures: ConversationFigures[] = [];
+  for (const size of sizes) {
+    const requests = conversationRequests(size, options.windows).map((request, index) => ({
+      id: `conversation-${size}-${index}`,
+      request,
+    }));
+    figures.push({ messages: size, ...(await measureRequests(requests, options)) });
+  }
+  return figures;
+}
+
+async function measureRequests(
+  requests: readonly { id: string; request: ParseRequest }[],
+  options: LatencyOptions,
+): Promise<LatencyFigures> {
   const { config, store } = options;
-  const requests = cases.map((golden) => ({ id: golden.id, request: requestFor(golden) }));
   // Warm-up lets V8 optimise the parsers so the passes measure steady state, not compilation.
   for (let pass = 0; pass < options.warmupPasses; pass += 1) {
     for (const { id, request } of requests) await parseAppointment(request, { config, store, requestId: id });
@@ -46,7 +79,7 @@ export async function measurePipeline(
   }
   durations.sort((left, right) => left - right);
   return {
-    cases: cases.length,
+    cases: requests.length,
     passes: options.passes,
     count: durations.length,
     p50Ms: percentile(durations, 0.5),

@@ -1,4 +1,5 @@
-// Benchmark: in-process pipeline latency over the golden cases, HTTP throughput of the parse route against
+// Benchmark: in-process pipeline latency over the golden cases and over conversations of 2, 10 and 50
+// messages, HTTP throughput of the parse route against
 // a hello-world route, the LLM router's overhead and its tail latency with and without hedging (tools/bench/router.ts),
 // and memory before and after. Prints labelled figures with their targets and writes
 // them to reports/bench.json. Figures are informative: the exit code says only whether the run worked.
@@ -9,11 +10,16 @@ import { openGoldenStore } from "../golden/calendars.js";
 import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../golden/fixtures.js";
 import { requestFor } from "../golden/run-cases.js";
 import { parseBenchArguments, USAGE, UsageError } from "./arguments.js";
-import { measurePipeline } from "./latency.js";
+import { measureConversations, measurePipeline } from "./latency.js";
 import { measureRouter } from "./router.js";
 import { measureThroughput } from "./throughput.js";
 
 const TARGET_P99_MS = 2;
+/** Issue 14: a conversation of 10 messages under 1 ms at p99, in process. */
+const TARGET_CONVERSATION_P99_MS = { messages: 10, p99Ms: 1 };
+const CONVERSATION_SIZES = [2, 10, 50];
+/** Conversations of each length per chat (tools/bench/conversations.ts has two chats). */
+const CONVERSATION_WINDOWS = 8;
 const TARGET_RATIO = 0.2;
 const TARGET_ROUTER_OVERHEAD_MS = 1;
 const REPORT = new URL("../../reports/bench.json", import.meta.url);
@@ -66,6 +72,18 @@ const pipeline = await measurePipeline(cases, {
   warmupPasses: 3,
   passes: options.passes,
 });
+const conversations = await measureConversations(CONVERSATION_SIZES, {
+  config,
+  store: golden.store,
+  warmupPasses: 3,
+  passes: options.conversationPasses,
+  windows: CONVERSATION_WINDOWS,
+});
+const conversationTarget = conversations.find(
+  (figures) => figures.messages === TARGET_CONVERSATION_P99_MS.messages,
+);
+const conversationMet =
+  conversationTarget !== undefined && conversationTarget.p99Ms < TARGET_CONVERSATION_P99_MS.p99Ms;
 const throughputs = [];
 for (const connections of options.connections) {
   throughputs.push(
@@ -107,6 +125,13 @@ const lines = [
   `  p50 ${fixed(pipeline.p50Ms)} ms   p99 ${fixed(pipeline.p99Ms)} ms   max ${fixed(pipeline.maxMs)} ms   mean ${fixed(pipeline.meanMs)} ms`,
   `  target p99 ≤ ${TARGET_P99_MS} ms: ${verdict(pipeline.p99Ms <= TARGET_P99_MS)}`,
   "",
+  `Conversation latency, in process (alternating user/assistant booking chats, es-MX and en-GB; ${conversations[0]?.cases ?? 0} conversations of each length × ${options.conversationPasses} passes)`,
+  ...conversations.map(
+    (figures) =>
+      `  ${String(figures.messages).padStart(2)} messages   p50 ${fixed(figures.p50Ms)} ms   p99 ${fixed(figures.p99Ms)} ms   max ${fixed(figures.maxMs)} ms   mean ${fixed(figures.meanMs)} ms`,
+  ),
+  `  target p99 < ${TARGET_CONVERSATION_P99_MS.p99Ms} ms at ${TARGET_CONVERSATION_P99_MS.messages} messages: ${verdict(conversationMet)}`,
+  "",
   ...throughputLines,
   `LLM router against the provider simulator (127.0.0.1, ${router.calls} sequential calls each, interleaved)`,
   `  openai SDK directly   p50 ${fixed(router.directSdk.p50Ms)} ms   p95 ${fixed(router.directSdk.p95Ms)} ms`,
@@ -128,11 +153,13 @@ const report = {
   measuredAt: new Date().toISOString(),
   node: process.version,
   pipeline,
+  conversations,
   throughput: throughputs,
   router,
   memory: { before, after, forcedGc: "gc" in globalThis },
   targets: {
     pipelineP99Ms: { target: TARGET_P99_MS, met: pipeline.p99Ms <= TARGET_P99_MS },
+    conversationP99Ms: { ...TARGET_CONVERSATION_P99_MS, met: conversationMet },
     routerOverheadP50Ms: {
       target: TARGET_ROUTER_OVERHEAD_MS,
       overhead: router.overheadP50Ms,

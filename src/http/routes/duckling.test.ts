@@ -2,6 +2,7 @@
 // and every refusal is in the contract's error shape. test/workerd/duckling-rasa.test.ts replays Rasa's request.
 import { describe, expect, it } from "vitest";
 import { expectError } from "../../../test/support/answers.js";
+import { chunkedBody, chunkedInit } from "../../../test/support/chunked-body.js";
 import { createApp } from "../../app.js";
 import { readConfig } from "../../config.js";
 import type { DucklingEntity } from "../../temporal/duckling/types.js";
@@ -170,23 +171,10 @@ describe("POST /parse: refusals", () => {
       413,
       "payload_too_large",
     );
-    const bytes = new TextEncoder().encode(`text=${"a".repeat(1024 * 1024)}`);
-    let pulled = 0;
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (pulled >= bytes.length) return controller.close();
-        controller.enqueue(bytes.subarray(pulled, pulled + 16 * 1024));
-        pulled += 16 * 1024;
-      },
-    });
-    const chunked = await app.request("/parse", {
-      method: "POST",
-      headers: { "content-type": FORM },
-      body: stream,
-      duplex: "half",
-    } as RequestInit);
+    const streamed = chunkedBody(`text=${"a".repeat(1024 * 1024)}`);
+    const chunked = await app.request("/parse", chunkedInit(streamed, FORM));
     await expectError(chunked, 413, "payload_too_large");
-    expect(pulled).toBeLessThan(bytes.length);
+    expect(streamed.pulled()).toBeLessThan(streamed.size);
   });
 
   it("answers other methods with 405 and Allow: POST", async () => {

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { expectError, STACK_TRACE } from "../../../test/support/answers.js";
+import { chunkedBody, chunkedInit } from "../../../test/support/chunked-body.js";
 import {
   bodyOfSize,
   expectParsed,
@@ -98,28 +99,29 @@ describe("POST /v1/appointments/parse: body size", () => {
     expect(error.message).toMatch(/\btext\b/);
   });
 
+  it("reads a refused chunked body to its end up to four times the limit, and cuts off a longer one", async () => {
+    const drained = chunkedBody(bodyOfSize(4 * MAX_PARSE_BODY_BYTES - 1024));
+    await expectError(
+      await app.request(PARSE, chunkedInit(drained, "application/json")),
+      413,
+      "payload_too_large",
+    );
+    expect(drained.pulled()).toBe(drained.size);
+    const cut = chunkedBody(bodyOfSize(5 * MAX_PARSE_BODY_BYTES));
+    await expectError(
+      await app.request(PARSE, chunkedInit(cut, "application/json")),
+      413,
+      "payload_too_large",
+    );
+    expect(cut.pulled()).toBeLessThan(cut.size);
+  });
+
   it("answers a 1 MB chunked body (a stream, no Content-Length) with 413 and stops reading it", async () => {
-    const bytes = new TextEncoder().encode(bodyOfSize(ONE_MEGABYTE));
-    let pulled = 0;
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (pulled >= bytes.length) {
-          controller.close();
-          return;
-        }
-        controller.enqueue(bytes.subarray(pulled, pulled + 16 * 1024));
-        pulled += 16 * 1024;
-      },
-    });
-    const response = await app.request(PARSE, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: stream,
-      duplex: "half",
-    } as RequestInit);
-    expect(response.headers.get("content-length")).not.toBe(String(bytes.length));
+    const body = chunkedBody(bodyOfSize(ONE_MEGABYTE));
+    const response = await app.request(PARSE, chunkedInit(body, "application/json"));
+    expect(response.headers.get("content-length")).not.toBe(String(body.size));
     await expectError(response, 413, "payload_too_large");
-    expect(pulled).toBeLessThan(bytes.length);
+    expect(body.pulled()).toBeLessThan(body.size);
   });
 
   // Served as the Node entry serves the app: batched by event-loop turn (src/node-serve.ts).
