@@ -136,6 +136,12 @@ describe("a cancel's appointment", () => {
     expect(draft.expressions).toEqual([]);
   });
 
+  it("is as sure as the reading of the appointment it names", () => {
+    expect(read("cancel my appointment tomorrow at 3:30").certainty).toBe(1);
+    // British "half three" is read a little less surely.
+    expect(read("cancel my appointment tomorrow at half three").certainty).toBe(0.9);
+  });
+
   it("names the person and the service of the appointment it drops", () => {
     const draft = read("no voy a poder ir al turno del martes con el Dr. Gómez");
     expect(draft.previous).toMatchObject({ contact: "Dr. Gómez", date: "2026-01-27" });

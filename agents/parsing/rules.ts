@@ -1,6 +1,7 @@
-// The Parsing agent's rules reading: contact, service, location, duration and the date and time
-// expressions of the text, deterministically (rules/). The Temporal agent resolves the expressions.
-
+// The Parsing agent's rules reading: what the text asks for, contact, service, location, duration and the
+// date and time expressions of the slot asked for and of the appointment it replaces or cancels,
+// deterministically (rules/). The Temporal agent resolves the expressions. A conversation is read by the
+// conversation reader (src/conversation), which reads each of its messages this way.
 import { readConversation } from "../../src/conversation/index.js";
 import { type AgentContext, type Draft, previousAppointment } from "../../src/coordinator/agent.js";
 import { readText } from "./rules/read.js";
@@ -23,6 +24,12 @@ export function readByRules(context: AgentContext, draft: Draft): Draft {
     location: reading.location !== null ? { text: reading.location } : null,
     durationMinutes: reading.durationMinutes,
     expressions: reading.expressions,
-    certainty: Math.min(draft.certainty, ...reading.expressions.map((expression) => expression.certainty)),
+    // A cancel is as sure as the appointment it names (docs/confidence.md): both slots' readings count.
+    certainty: Math.min(
+      draft.certainty,
+      ...[...reading.expressions, ...(reading.previous?.expressions ?? [])].map(
+        (expression) => expression.certainty,
+      ),
+    ),
   };
 }

@@ -25,9 +25,12 @@ export interface RulesReading {
   service: string | null;
   location: string | null;
   durationMinutes: number | null;
-  /** Date and time expressions, without durations, in text order. */
+  /**
+   * Date and time expressions of the slot asked for, without durations, in text order: a reschedule's new
+   * slot only, none for a cancel.
+   */
   expressions: TemporalExpression[];
-  /** Everything the temporal parsers found, durations included. */
+  /** Everything read, durations and both slots included (a slot word's bare numbers too). */
   found: TemporalExpression[];
 }
 
