@@ -1,24 +1,34 @@
-// Merges the model's extraction with the rules reading of the same text. The model's fields are taken
-// when they come from the text; its date and time phrases become expressions through the rules engine,
-// so resolution stays deterministic. Every field the two readings differ on is counted for the confidence
-// formula (docs/confidence.md), and a date or time they resolve differently becomes an ambiguity.
-import {
-  type AgentContext,
-  type Ambiguity,
-  aboutAppointment,
-  type Draft,
-  type LlmReading,
-} from "../../src/coordinator/agent.js";
+// Merges the model's extraction with the rules reading of the same text or conversation. The model's
+// fields are taken when they come from where it may take them (grounding.ts); its date and time phrases
+// become expressions through the rules engine, so resolution stays deterministic. Every field the two
+// readings differ on is counted for the confidence formula (docs/confidence.md), the intent and the
+// previous appointment included, and a date or time they resolve differently becomes an ambiguity.
+import type { AgentContext, Ambiguity, Draft, Intent, LlmReading } from "../../src/coordinator/agent.js";
 import type { Extraction } from "../../src/llm/extraction-schema.js";
 import { localize } from "../../src/locales/index.js";
-import type { NormalizedText } from "../../src/temporal/text.js";
 import type { TemporalExpression } from "../../src/temporal/types.js";
 import { resolveDraftTime } from "../temporal/index.js";
-import { key, occursIn, phraseExpressions } from "./phrases.js";
+import { difference, modelValue } from "./agreement.js";
+import { type Grounding, groundingFor } from "./grounding.js";
+import { previousDifference, readModelPrevious } from "./previous.js";
 
-/** Longest field value kept from a model: contacts, services and places are short phrases. */
-const MAX_FIELD_LENGTH = 120;
+/**
+ * The model's intent. An answer in the schema's first shape (no `intent`) says only whether the text is
+ * about an appointment; when it is, it does not say which kind, so the rules' kind stands unopposed.
+ */
+export function modelIntent(extraction: Extraction, ruled: Intent): Intent {
+  if (extraction.intent !== undefined) return extraction.intent;
+  if (!extraction.isAppointmentRequest) return "none";
+  return ruled === "none" ? "book" : ruled;
+}
 
+/**
+ * The intent is always the rules': it decides what a frontend does (book, move, cancel), so no model
+ * decides it alone. A model's intent that differs counts as one disagreement, which keeps the answer
+ * below the rules' own confidence. So a cancel the rules read stays a cancel (never `complete`), and
+ * nothing in an assistant's message, nor an injection a model obeys, turns a booking into a cancel or a
+ * cancel into a booking (docs/confidence.md).
+ */
 export function mergeReadings(
   context: AgentContext,
   base: Draft,
@@ -26,14 +36,16 @@ export function mergeReadings(
   extraction: Extraction,
   answeredBy: Pick<LlmReading, "provider" | "model" | "cache" | "tokens" | "variant" | "costUsd">,
 ): Draft {
-  const { text } = context;
-  if (!extraction.isAppointmentRequest) {
-    const disagreements = aboutAppointment(rules) ? 1 : 0;
-    return { ...base, intent: "none", llm: { ...answeredBy, answered: true, disagreements } };
-  }
-  let disagreements = aboutAppointment(rules) ? 0 : 1;
+  const read = modelIntent(extraction, rules.intent);
+  const { intent } = rules;
+  let disagreements = read === intent ? 0 : 1;
+  // A model that reads no appointment read no fields either: the rules' reading stands as it is.
+  if (read === "none" || intent === "none")
+    return { ...rules, llm: { ...answeredBy, answered: true, disagreements } };
+
+  const grounding = groundingFor(context);
   const field = (model: string | null, ruled: string | null): string | null => {
-    const chosen = fromText(model, ruled, text);
+    const chosen = modelValue(model, ruled, grounding);
     disagreements += difference(chosen.value, ruled) + (chosen.invented ? 1 : 0);
     return chosen.value;
   };
@@ -43,14 +55,54 @@ export function mergeReadings(
   const durationMinutes = extraction.durationMinutes;
   disagreements += difference(durationMinutes, rules.durationMinutes);
 
-  const options = { language: context.language, dayFirst: context.dayFirst };
-  const phrases = [extraction.dateText, extraction.timeText];
-  const phrased = phraseExpressions(phrases, text, options, context.now, rules.expressions);
+  // An answer in the schema's first shape did not read a previous appointment: nothing to compare.
+  const modelPrevious = readModelPrevious(extraction.previous ?? null, rules.previous, grounding);
+  if (extraction.previous !== undefined) {
+    disagreements += modelPrevious.invented;
+    disagreements += previousDifference(context, base, modelPrevious.own, rules.previous);
+  }
+  const refersBack = intent === "reschedule" || intent === "cancel";
+  // The model's previous appointment when it read the same intent; the rules' when it read another.
+  const previous = !refersBack
+    ? null
+    : read === intent
+      ? (modelPrevious.previous ?? rules.previous)
+      : rules.previous;
+
+  const merged = { ...base, intent, previous, contact, service, durationMinutes };
+  // A cancel asks for no new appointment (api.md): its day and time are in `previous`, the slot stays empty.
+  const slot =
+    intent === "cancel"
+      ? { expressions: [] as TemporalExpression[], ambiguities: [] as Ambiguity[], disagreements: 0 }
+      : readSlot(context, merged, rules, extraction, grounding);
+  disagreements += slot.disagreements;
+  return {
+    ...merged,
+    location: location === null ? null : { text: location },
+    expressions: slot.expressions,
+    // The rules' certainty and ambiguities carry what a conversation's reading knows beyond its phrases (a
+    // reference with nothing to refer to, options offered and none picked): a model does not lift them.
+    certainty: Math.min(rules.certainty, ...slot.expressions.map((expression) => expression.certainty)),
+    ambiguities: [...rules.ambiguities, ...slot.ambiguities],
+    llm: { ...answeredBy, answered: true, disagreements },
+  };
+}
+
+/** The new slot: the model's phrases as expressions first, the rules' after, and where they resolve apart. */
+function readSlot(
+  context: AgentContext,
+  draft: Draft,
+  rules: Draft,
+  extraction: Extraction,
+  grounding: Grounding,
+): { expressions: TemporalExpression[]; ambiguities: Ambiguity[]; disagreements: number } {
+  const phrased = grounding.expressions([extraction.dateText, extraction.timeText], rules.expressions);
   // The model's readings come first, so resolution takes its date and time; the rules' fill what it left out.
   const expressions = [...phrased, ...rules.expressions];
   const ambiguities: Ambiguity[] = [];
+  let disagreements = 0;
   const resolve = (found: TemporalExpression[]) =>
-    resolveDraftTime(context, { ...base, expressions: found, durationMinutes }, base.timezone);
+    resolveDraftTime(context, { ...draft, expressions: found }, draft.timezone);
   const byModel = resolve(phrased);
   const byRules = resolve(rules.expressions);
   for (const part of ["date", "time"] as const) {
@@ -65,47 +117,5 @@ export function mergeReadings(
       });
     }
   }
-  return {
-    ...base,
-    intent: "book",
-    contact,
-    service,
-    location: location === null ? null : { text: location },
-    durationMinutes,
-    expressions,
-    certainty: Math.min(base.certainty, ...expressions.map((expression) => expression.certainty)),
-    ambiguities: [...base.ambiguities, ...ambiguities],
-    llm: { ...answeredBy, answered: true, disagreements },
-  };
-}
-
-/**
- * The model's value when the rules read the same or the text contains it; otherwise the model invented it
- * (or was talked into it), so the rules' value stands and the invention counts against the reading.
- */
-function fromText(
-  model: string | null,
-  ruled: string | null,
-  text: NormalizedText,
-): { value: string | null; invented: boolean } {
-  if (model === null) return { value: null, invented: false };
-  const value = model.replace(/\s+/g, " ").trim();
-  if (value === "") return { value: null, invented: false };
-  if (value.length > MAX_FIELD_LENGTH) return { value: ruled, invented: true };
-  if (ruled !== null && key(value) === key(ruled)) return { value: ruled, invented: false };
-  return occursIn(value, text) ? { value, invented: false } : { value: ruled, invented: true };
-}
-
-/** 0 when both readings agree, 0.5 when only one found a value, 1 when they found different ones. */
-function difference<T>(a: T | null, b: T | null, same: (a: T, b: T) => boolean = sameWords): number {
-  if (a === null && b === null) return 0;
-  if (a === null || b === null) return 0.5;
-  return same(a, b) ? 0 : 1;
-}
-
-/** Equal after folding, or one names a part of the other ("Dr. Pérez" and "Pérez"); numbers exactly. */
-function sameWords(a: unknown, b: unknown): boolean {
-  if (typeof a !== "string" || typeof b !== "string") return a === b;
-  const [left, right] = [key(a), key(b)];
-  return left === right || ` ${left} `.includes(` ${right} `) || ` ${right} `.includes(` ${left} `);
+  return { expressions, ambiguities, disagreements };
 }

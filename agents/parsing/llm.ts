@@ -1,9 +1,11 @@
-// The Parsing agent's LLM reading: a model reads contact, service, location, duration and the raw date and
-// time phrases; the rules engine turns the phrases into expressions and reads the text itself as a
-// cross-check (cross-check.ts). Which provider answers, and how hard to try, is the router's business
+// The Parsing agent's LLM reading: a model reads the intent, contact, service, location, duration, the raw
+// date and time phrases and the appointment a reschedule or cancel refers to, from the text or from the
+// whole conversation; the rules engine turns the phrases into expressions and reads the same text or
+// conversation itself as a cross-check (cross-check.ts). Which provider answers, and how hard to try, is the router's business
 // (src/router). When the router gets no valid answer within the deadline, the rules reading is the answer.
 // Confidence is never taken from the model.
 
+import { conversationPrompt, conversationUserMessage } from "../../prompts/conversation.js";
 import { parsingPrompt, parsingUserMessage } from "../../prompts/parsing.js";
 import type { AgentContext, Draft, LlmAccess } from "../../src/coordinator/agent.js";
 import {
@@ -19,7 +21,7 @@ import { mergeReadings } from "./cross-check.js";
 
 /**
  * The baseline generation settings of the Parsing agent (the model registry may override them): the JSON
- * answer is about 60 tokens, with room for a model that pads it.
+ * answer is about 60 tokens (80 with a previous appointment), with room for a model that pads it.
  */
 export const PARSING_GENERATION = { maxTokens: 400, temperature: 0 } as const;
 const CONSERVATION_MAX_TOKENS = 200;
@@ -46,7 +48,7 @@ export async function readWithLlm(
   }
   context.debug(
     () =>
-      `llm parsing: ${answer.provider}/${answer.model} ${parsingPrompt.version}, ${answer.calls} call(s), cache ${answer.cache}${answer.hedged ? ", hedged" : ""}`,
+      `llm parsing: ${answer.provider}/${answer.model} ${promptOf(context).version}, ${answer.calls} call(s), cache ${answer.cache}${answer.hedged ? ", hedged" : ""}`,
   );
   const answeredBy = {
     variant: access.assignment?.variant ?? "baseline",
@@ -67,21 +69,42 @@ export async function readWithLlm(
   return mergeReadings(context, draft, rules, answer.value, answeredBy);
 }
 
-function ask(context: AgentContext, access: LlmAccess): Promise<RouteResult<Extraction>> {
+/** The local date the request is read on: part of the cache's key, and a conversation's `today`. */
+function referenceDate(context: AgentContext): string {
+  return isoDate(localDate(context.now, context.timezone));
+}
+
+/** The conversation's prompt when the request is one, else the text's. */
+function promptOf(context: AgentContext): typeof parsingPrompt | typeof conversationPrompt {
+  return context.messages === null ? parsingPrompt : conversationPrompt;
+}
+
+/** The user message of the prompt: the text, or every message of the conversation, framed as data. */
+function framed(context: AgentContext): string {
+  const { messages } = context;
+  if (messages === null) return parsingUserMessage(context.text.original);
+  const conversation = messages.map((message) => ({ role: message.role, content: message.text.original }));
+  return conversationUserMessage(conversation, referenceDate(context));
+}
+
+async function ask(context: AgentContext, access: LlmAccess): Promise<RouteResult<Extraction>> {
   const assignment = access.assignment ?? { variant: "baseline", pin: null, ...PARSING_GENERATION };
-  const key = cacheKey({
+  const prompt = promptOf(context);
+  const user = framed(context);
+  const key = await cacheKey({
     text: context.text.folded,
+    messages: context.messages?.map((message) => ({ role: message.role, text: message.text.folded })) ?? null,
     locale: context.locale,
     timezone: context.timezone,
-    referenceDate: isoDate(localDate(context.now, context.timezone)),
-    promptVersion: parsingPrompt.version,
+    referenceDate: referenceDate(context),
+    promptVersion: prompt.version,
     schemaVersion: EXTRACTION_SCHEMA_VERSION,
     variant: assignment.variant,
   });
   return access.router.complete({
     build: ({ conservation }) => ({
-      system: conservation ? parsingPrompt.short : parsingPrompt.system,
-      user: parsingUserMessage(context.text.original),
+      system: conservation ? prompt.short : prompt.system,
+      user,
       schema: extractionOutput,
       maxTokens: conservation
         ? Math.min(CONSERVATION_MAX_TOKENS, assignment.maxTokens)

@@ -1,5 +1,6 @@
 // The model's phrases against the text it read: folded keys ("Dr. Pérez" and "dr perez" share one), whether
-// a phrase occurs in the text, and the expressions the model's date and time phrases read as.
+// two values name the same, whether a phrase occurs in the text, and the expressions the model's date and
+// time phrases read as.
 import { extractExpressions } from "../../src/temporal/extract.js";
 import { type NormalizedText, normalizeText } from "../../src/temporal/text.js";
 import type { TemporalExpression } from "../../src/temporal/types.js";
@@ -11,6 +12,18 @@ export function key(value: string): string {
 
 function foldedKey(folded: string): string {
   return folded.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/** Equal after folding, or one names a part of the other ("Dr. Pérez" and "Pérez"); numbers exactly. */
+export function sameWords(a: unknown, b: unknown): boolean {
+  if (typeof a !== "string" || typeof b !== "string") return a === b;
+  return key(a) === key(b) || holdsWords(a, b) || holdsWords(b, a);
+}
+
+/** Whether `outer`'s words hold `inner`'s, word for word ("on Wednesday" holds "Wednesday"). */
+export function holdsWords(outer: string, inner: string): boolean {
+  const wanted = key(inner);
+  return wanted !== "" && ` ${key(outer)} `.includes(` ${wanted} `);
 }
 
 export function occursIn(phrase: string, text: NormalizedText): boolean {

@@ -170,6 +170,15 @@ describe("C4: picks among listed options", () => {
     expect(slot(answer)).toEqual(["2026-03-06", "15:00"]);
   });
 
+  it("a time said once is every option's", async () => {
+    const answer = await read([
+      "dentist next week",
+      { a: "We have Monday or Tuesday at 10am." },
+      "Monday please",
+    ]);
+    expect(slot(answer)).toEqual(["2026-03-09", "10:00"]);
+  });
+
   it("'ok' to a list picks none: the options become an ambiguity", async () => {
     const answer = await read(["quiero un turno", list, "ok"]);
     expect(answer.status).toBe("needs_clarification");
@@ -225,6 +234,24 @@ describe("rule 23 in a conversation: numbers that are not times", () => {
       "ok, book it",
     ]);
     expect(slot(answer)).toEqual(["2026-03-06", null]);
+  });
+});
+
+describe("rule 9 in a conversation: the user's own name", () => {
+  it("the person in a reply to '¿a nombre de quién?' is the user, not the contact", async () => {
+    const asked = await read([
+      "quiero turno mañana a las 10 con la Dra. Ruiz",
+      { a: "¿A nombre de quién lo agendo?" },
+      "del Prof. Ana Díaz",
+    ]);
+    expect(asked.appointment.contact).toBe("Dra. Ruiz");
+    // The same reply to another question changes the contact (C2).
+    const corrected = await read([
+      "quiero turno mañana a las 10 con la Dra. Ruiz",
+      { a: "¿Algo más?" },
+      "mejor con el Prof. Ana Díaz",
+    ]);
+    expect(corrected.appointment.contact).toBe("Prof. Ana Díaz");
   });
 });
 

@@ -64,4 +64,48 @@ describe("near-JSON repair", () => {
   ])("gives up on %s", (_name, text) => {
     expect(repairAndValidate(text, ExtractionSchema).ok).toBe(false);
   });
+
+  describe("the second shape's intent and previous appointment", () => {
+    const MOVED = {
+      ...VALID,
+      intent: "reschedule",
+      previous: { dateText: "el jueves", timeText: null, contact: "Dr. O'Brien", service: null },
+    };
+    const MOVED_TEXT = JSON.stringify(MOVED);
+
+    it.each([
+      ["as it is", MOVED_TEXT, false],
+      ["in a fence with prose", `Here you go:\n\`\`\`json\n${MOVED_TEXT}\n\`\`\``, true],
+      ["with trailing commas inside and after previous", MOVED_TEXT.replace(/null\}\}$/, "null,},}"), true],
+      [
+        "single-quoted, previous included",
+        MOVED_TEXT.replace(/"(\w+)":/g, "'$1':").replace(/: "([^"']*)"/g, ": '$1'"),
+        true,
+      ],
+    ])("reads it %s", (_name, text, repaired) => {
+      expect(repairAndValidate(text, ExtractionSchema)).toEqual({ ok: true, value: MOVED, repaired });
+    });
+
+    it.each([
+      ["an intent outside the five", JSON.stringify({ ...MOVED, intent: "move" }), /intent invalid_value/],
+      ["previous as a phrase", JSON.stringify({ ...MOVED, previous: "el jueves" }), /previous invalid_type/],
+      [
+        "previous with a key of its own",
+        JSON.stringify({ ...MOVED, previous: { ...MOVED.previous, start: "2026-01-01" } }),
+        /previous unrecognized_keys/,
+      ],
+      [
+        "previous missing a key",
+        JSON.stringify({ ...MOVED, previous: { dateText: "el jueves" } }),
+        /previous\.timeText invalid_type/,
+      ],
+    ])("rejects %s, naming the path", (_name, text, reason) => {
+      const result = repairAndValidate(text, ExtractionSchema);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.reason).toMatch(reason);
+        expect(result.reason).not.toMatch(/jueves|Brien/);
+      }
+    });
+  });
 });

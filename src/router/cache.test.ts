@@ -6,6 +6,7 @@ const T0 = 1_700_000_000_000;
 
 const parts: CacheKeyParts = {
   text: "cita con el dr. pérez mañana a las 11",
+  messages: null,
   locale: "es-ES",
   timezone: "Europe/Madrid",
   referenceDate: "2030-01-01",
@@ -14,9 +15,22 @@ const parts: CacheKeyParts = {
   variant: "full",
 };
 
+const conversation: CacheKeyParts = {
+  ...parts,
+  text: "dale",
+  messages: [
+    { role: "user", text: "quiero turno con la dra. ruiz" },
+    { role: "assistant", text: "¿te queda bien el jueves a las 10?" },
+    { role: "user", text: "dale" },
+  ],
+};
+
 describe("the cache key", () => {
-  it("is the same for the same parts", () => {
-    expect(cacheKey({ ...parts })).toBe(cacheKey(parts));
+  it("is the same for the same parts", async () => {
+    expect(await cacheKey({ ...parts })).toBe(await cacheKey(parts));
+    expect(await cacheKey({ ...conversation, messages: [...conversation.messages!] })).toBe(
+      await cacheKey(conversation),
+    );
   });
 
   it.each<[keyof CacheKeyParts, string | null]>([
@@ -28,14 +42,63 @@ describe("the cache key", () => {
     ["promptVersion", "parsing-4"],
     ["schemaVersion", "extraction-3"],
     ["variant", "short"],
-  ])("changes with %s", (part, value) => {
-    expect(cacheKey({ ...parts, [part]: value })).not.toBe(cacheKey(parts));
+  ])("changes with %s", async (part, value) => {
+    expect(await cacheKey({ ...parts, [part]: value })).not.toBe(await cacheKey(parts));
   });
 
-  it("cannot be forged by moving text between parts", () => {
-    const one = cacheKey({ ...parts, timezone: "UTC", text: "a" });
-    const other = cacheKey({ ...parts, timezone: 'UTC","a', text: "" });
+  it("cannot be forged by moving text between parts", async () => {
+    const one = await cacheKey({ ...parts, timezone: "UTC", text: "a" });
+    const other = await cacheKey({ ...parts, timezone: 'UTC","a', text: "" });
     expect(one).not.toBe(other);
+  });
+
+  it.each<[string, CacheKeyParts["messages"]]>([
+    [
+      "an earlier message's text",
+      conversation.messages!.with(1, { role: "assistant", text: "¿el viernes a las 10?" }),
+    ],
+    [
+      "an earlier message's role",
+      conversation.messages!.with(1, { role: "user", text: "¿te queda bien el jueves a las 10?" }),
+    ],
+    [
+      "the order of the messages",
+      [conversation.messages![1]!, conversation.messages![0]!, conversation.messages![2]!],
+    ],
+    ["a message left out", conversation.messages!.slice(1)],
+    ["a message added", [{ role: "user", text: "hola" }, ...conversation.messages!]],
+    [
+      "text moved between messages",
+      conversation
+        .messages!.with(0, { role: "user", text: "quiero turno con la dra." })
+        .with(1, { role: "assistant", text: "ruiz ¿te queda bien el jueves a las 10?" }),
+    ],
+  ])("changes with %s of a conversation", async (_change, messages) => {
+    expect(await cacheKey({ ...conversation, messages })).not.toBe(await cacheKey(conversation));
+  });
+
+  it("tells a conversation from the text of its last message, and a conversation's key from a text's", async () => {
+    const single = { ...conversation, messages: [{ role: "user", text: "dale" }] };
+    expect(await cacheKey(single)).not.toBe(await cacheKey({ ...single, messages: null }));
+    const read = JSON.parse(await cacheKey(single)).at(-1) as { conversation: string };
+    for (const text of [read.conversation, JSON.stringify(read)])
+      expect(await cacheKey({ ...parts, text })).not.toBe(await cacheKey(single));
+  });
+
+  it("changes with the locale, zone and reference date of a conversation too", async () => {
+    for (const change of [{ locale: "es-AR" }, { timezone: "UTC" }, { referenceDate: "2030-01-02" }]) {
+      expect(await cacheKey({ ...conversation, ...change })).not.toBe(await cacheKey(conversation));
+    }
+  });
+
+  it("stays as small for 50 messages of 400 characters as for one", async () => {
+    const long = Array.from({ length: 50 }, (_, index) => ({
+      role: index % 2 === 0 ? "user" : "assistant",
+      text: `${index} ${"x".repeat(396)}`,
+    }));
+    const short = await cacheKey({ ...conversation, messages: long.slice(0, 1) });
+    expect((await cacheKey({ ...conversation, messages: long })).length).toBe(short.length);
+    expect(short.length).toBeLessThan(200);
   });
 });
 

@@ -1,11 +1,19 @@
-// The router's answer cache: validated model outputs only, under an exact key (normalised text, locale,
-// zone, reference date, prompt and schema versions), each entry with its own expiry, at most `maxEntries`
-// entries with the least recently used evicted first. A Map keeps insertion order, which serves as the
-// recency list: a hit moves its entry to the end.
+// The router's answer cache: validated model outputs only, under an exact key (normalised text or
+// conversation, locale, zone, reference date, prompt and schema versions), each entry with its own expiry,
+// at most `maxEntries` entries with the least recently used evicted first. A Map keeps insertion order,
+// which serves as the recency list: a hit moves its entry to the end.
+
+/** One message of a conversation as the key reads it: its role and its normalised text. */
+export interface CacheKeyMessage {
+  role: string;
+  text: string;
+}
 
 export interface CacheKeyParts {
-  /** The text as the rules engine normalises it (folded, single spaces). */
+  /** The text as the rules engine normalises it (folded, single spaces); a conversation's last user message. */
   text: string;
+  /** A conversation's messages, oldest first, each normalised like `text`; null for a single text. */
+  messages: readonly CacheKeyMessage[] | null;
   locale: string | null;
   timezone: string;
   /** The local date the request is read on. */
@@ -16,7 +24,17 @@ export interface CacheKeyParts {
   variant: string;
 }
 
-export function cacheKey(parts: CacheKeyParts): string {
+/**
+ * A text is its own part of the key, as it always was (at most 2000 characters). A conversation, up to
+ * 20,000, is its SHA-256 digest over every role and text in order: the key stays as small as a text's, so
+ * the cache's memory stays bounded by its entries, and no two conversations share a key unless they are
+ * the same messages in the same order.
+ */
+export async function cacheKey(parts: CacheKeyParts): Promise<string> {
+  const read =
+    parts.messages === null
+      ? parts.text
+      : { conversation: await digest(JSON.stringify(parts.messages.map(({ role, text }) => [role, text]))) };
   return JSON.stringify([
     parts.promptVersion,
     parts.schemaVersion,
@@ -24,8 +42,13 @@ export function cacheKey(parts: CacheKeyParts): string {
     parts.locale,
     parts.timezone,
     parts.referenceDate,
-    parts.text,
+    read,
   ]);
+}
+
+async function digest(text: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 interface Entry<T> {

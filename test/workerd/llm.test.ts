@@ -8,7 +8,8 @@ import { runPromtool } from "../support/promtool.js";
 import { simulatorScope } from "../support/simulator.js";
 import { useWorker } from "../support/workers.js";
 
-const REQUESTS = [
+type Where = { locale: string; timezone: string; now: string };
+const REQUESTS: (Where & ({ text: string } | { messages: { role: string; content: string }[] }))[] = [
   {
     text: "book a dentist next Tuesday at 3pm",
     locale: "en-US",
@@ -21,14 +22,29 @@ const REQUESTS = [
     timezone: "America/Mexico_City",
     now: "2026-01-22T10:30:00-06:00",
   },
+  // A conversation: the whole of it framed in the prompt, its cache key a SHA-256 digest (crypto.subtle).
+  {
+    messages: [
+      { role: "user", content: "hola, quiero turno con la Dra. Ruiz" },
+      { role: "assistant", content: "¿Te queda bien el jueves a las 10?" },
+      { role: "user", content: "dale, perfecto" },
+    ],
+    locale: "es-AR",
+    timezone: "America/Argentina/Buenos_Aires",
+    now: "2026-01-22T10:30:00-03:00",
+  },
 ];
+
+/** A request's name: its text, or a conversation's last message. */
+const nameOf = (request: (typeof REQUESTS)[number]) =>
+  "text" in request ? request.text : `… ${request.messages.at(-1)!.content}`;
 
 describe("LLM mode on workerd and Node", () => {
   // The scope of the shared simulator the llm worker calls (test/support/workers.ts has its variables).
   const simulator = simulatorScope(inject("llmWorkerScope"));
   const workerUrl = useWorker("llm");
 
-  it.each(REQUESTS.map((request, index) => [request.text, request, index] as const))(
+  it.each(REQUESTS.map((request, index) => [nameOf(request), request, index] as const))(
     "%s",
     async (_text, request, index) => {
       const init = (requestId: string): RequestInit => ({

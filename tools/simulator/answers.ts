@@ -1,6 +1,6 @@
 // What the simulated model writes: the extraction as JSON, or its faulty variants (invalid, off-schema,
 // empty, low quality, truncated, injected). Dialects wrap it in their own response shapes.
-import { type Extraction, emptyExtraction, extract } from "./extraction.js";
+import { type Extraction, emptyExtraction, extractInput, type ModelInput } from "./extraction.js";
 import type { FaultKind, OutcomeFault } from "./faults.js";
 import { hasInjection, obey } from "./injection.js";
 import type { Random } from "./random.js";
@@ -33,6 +33,7 @@ const VIOLATIONS: ((extraction: Extraction) => Record<string, unknown>)[] = [
     ...extraction,
     location: { name: extraction.location ?? "Madrid" },
     contact: [extraction.contact],
+    previous: extraction.previous?.dateText ?? "yesterday",
   }),
 ];
 
@@ -61,19 +62,19 @@ function truncate(text: string, keep: number): { text: string; value: Record<str
 }
 
 export function answer(
-  userText: string,
+  input: ModelInput,
   now: Date,
   fault: OutcomeFault | null,
   maxTokens: number | null,
   random: Random,
 ): Answer {
-  const extraction = extract(userText, now);
+  const extraction = extractInput(input, now);
   let value: Record<string, unknown> = { ...extraction };
   let applied: FaultKind | null = fault?.kind ?? null;
   let text: string | null = null;
   switch (fault?.kind) {
     case "obeyInjection":
-      if (hasInjection(userText)) value = obey(extraction, userText);
+      if (hasInjection(input.text)) value = obey(extraction, input.text);
       else applied = null;
       break;
     case "lowQuality":

@@ -6,6 +6,7 @@ import { askAnthropic, askMistral, askOpenAi, clients, TEXT_EN, TEXT_ES } from "
 
 const EXPECTED_ES = {
   isAppointmentRequest: true,
+  intent: "book",
   language: "es",
   contact: "Dr. García",
   service: null,
@@ -13,6 +14,7 @@ const EXPECTED_ES = {
   durationMinutes: 30,
   dateText: "mañana",
   timeText: "a las 5 de la tarde",
+  previous: null,
 };
 
 let simulator: Simulator;

@@ -12,7 +12,7 @@ import {
   type Identity,
   type SimRequest,
 } from "./dialects/dialect.js";
-import { userTextOf } from "./extraction.js";
+import { readPrompt } from "./extraction.js";
 import type { FaultPlan } from "./faults.js";
 import { randomHex } from "./random.js";
 import type { Attempt } from "./recording.js";
@@ -74,7 +74,7 @@ function respond(
     }
     return { kind: "reply", reply, ...delays };
   }
-  const written = answer(userTextOf(request.user), new Date(clock()), outcome, request.maxTokens, random);
+  const written = answer(readPrompt(request.user), new Date(clock()), outcome, request.maxTokens, random);
   if (outcome !== null && written.applied === null) {
     record.faults = record.faults.filter((kind) => kind !== outcome.kind);
     record.fault = record.faults[0] ?? null;

@@ -24,6 +24,29 @@ describe("extract", () => {
     });
   });
 
+  it("answers with the intent and the previous appointment of the schema's second shape", () => {
+    expect(extract("Book a haircut with Anna next Tuesday at 3pm", NOW)).toMatchObject({
+      intent: "book",
+      previous: null,
+    });
+    expect(extract("hola, ¿qué tal?", NOW)).toMatchObject({ intent: "none", previous: null });
+    expect(
+      extract("can you move my Thursday appointment with Dr. Lee to Friday at 4:30?", NOW),
+    ).toMatchObject({
+      intent: "reschedule",
+      contact: "Dr. Lee",
+      dateText: "Friday",
+      timeText: "at 4:30",
+      previous: { dateText: "Thursday", timeText: null, contact: "Dr. Lee", service: null },
+    });
+    expect(extract("¿hay lugar el viernes a la tarde para un masaje?", NOW)).toMatchObject({
+      intent: "availability",
+      dateText: "el viernes",
+      timeText: "a la tarde",
+      previous: null,
+    });
+  });
+
   it("says no appointment for small talk", () => {
     expect(extract("hola, ¿qué tal?", NOW)).toMatchObject({ isAppointmentRequest: false, dateText: null });
   });

@@ -4,21 +4,12 @@ import Anthropic from "@anthropic-ai/sdk";
 import { SDKError } from "@mistralai/mistralai/models/errors";
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { z } from "zod";
+import { ExtractionSchema } from "../../src/llm/extraction-schema.js";
 import { type Simulator, startSimulator } from "./server.js";
 import { askAnthropic, askMistral, askOpenAi, clients, settledAttempt, TEXT_EN, TEXT_ES } from "./testing.js";
 
-/** The extraction's shape (src/llm/extraction-schema.ts), strict so extra fields fail too. */
-const extraction = z.strictObject({
-  isAppointmentRequest: z.boolean(),
-  language: z.enum(["es", "en"]),
-  contact: z.string().nullable(),
-  service: z.string().nullable(),
-  location: z.string().nullable(),
-  durationMinutes: z.number().nullable(),
-  dateText: z.string().nullable(),
-  timeText: z.string().nullable(),
-});
+/** The extraction's shape, strict so extra fields fail too: the service's own schema. */
+const extraction = ExtractionSchema;
 
 let simulator: Simulator;
 let sdk: ReturnType<typeof clients>;

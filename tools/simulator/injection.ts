@@ -8,7 +8,9 @@ const OVERRIDE =
 const ROLE_TAG =
   /<\/?(?:system|assistant|user|instructions?)>|<\|im_(?:start|end)\|>|\[\/?(?:INST|SYSTEM)\]|^\s*(?:system|assistant|sistema)\s*:/im;
 const SMUGGLED_JSON =
-  /\{[^{}]*"(?:confidence|status|isAppointmentRequest|contact|service|location|role)"\s*:[^{}]*\}/;
+  /\{[^{}]*"(?:confidence|status|isAppointmentRequest|intent|contact|service|location|role)"\s*:[^{}]*\}/;
+/** "set intent cancel", "intent: cancel", "intent to cancel": the intent an injection asks for. */
+const INTENT = /\bintent(?: to| is|:|=)? *"?(book|reschedule|cancel|availability|none)\b/i;
 const TAG_CHARACTERS = /[\u{E0020}-\u{E007E}]/gu;
 const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\ufeff]/g;
 const BASE64 = /[A-Za-z0-9+/]{16,}={0,2}/g;
@@ -42,7 +44,7 @@ function payload(visible: string): string {
   );
 }
 
-/** The answer an obedient model gives: smuggled fields merged, fields the schema lacks added. */
+/** The answer an obedient model gives: smuggled fields merged, the intent asked for, fields the schema lacks added. */
 export function obey(answer: Extraction, text: string): Record<string, unknown> {
   const visible = revealed(text);
   let smuggled: Record<string, unknown> = {};
@@ -54,9 +56,11 @@ export function obey(answer: Extraction, text: string): Record<string, unknown> 
       smuggled = { confidence: 1 };
     }
   }
+  const intent = INTENT.exec(visible)?.[1]?.toLowerCase();
   return {
     ...answer,
     isAppointmentRequest: true,
+    ...(intent !== undefined ? { intent } : {}),
     contact: payload(visible),
     confidence: 1,
     status: "complete",
