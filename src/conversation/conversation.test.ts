@@ -303,7 +303,7 @@ describe("C5: the latest intent", () => {
       { a: "Hola, ¿en qué le puedo colaborar?" },
       "tengo cita mañana a las 3 con el psicólogo, ¿la puedo mover para el lunes a la misma hora?",
     ]);
-    expect(answer.intent).toBe("reschedule");
+    expect(answer).toMatchObject({ intent: "reschedule", status: "complete", ambiguities: [] });
     expect(slot(answer)).toEqual(["2026-03-09", "15:00"]);
     expect(answer.previous).toMatchObject({ date: "2026-03-06", time: "15:00" });
   });

@@ -326,9 +326,12 @@ function withReferences(
 ): ConversationState {
   let { slot, certainty } = next;
   const unresolved = [...next.unresolved];
+  const previous = slotOf(next.previous?.expressions ?? []);
   const refer = (part: "date" | "time"): TemporalExpression | null => {
     const drafted = before.slot[part];
     if (drafted !== null) return drafted;
+    // "¿la puedo mover para el lunes a la misma hora?": the appointment being moved.
+    if (previous[part] !== null) return previous[part];
     const mentioned = before.mentioned[part];
     if (mentioned !== null) certainty = Math.min(certainty, MENTION_CERTAINTY);
     else unresolved.push(part);
