@@ -16,10 +16,12 @@ import { inProcessTarget, runCases } from "../tools/golden/run-cases.js";
 import { summarize } from "../tools/golden/summary.js";
 import { percent } from "../tools/report-table.js";
 
-const MINIMUM_EXACT_MATCH = 0.95;
-/** Issue 14 asks for at least 95% on the conversation fixtures; the lead sets it at the measured figure. */
-const MINIMUM_CONVERSATION_EXACT_MATCH = 0.95;
-const MINIMUM_INTENT_EXACT_MATCH = 0.95;
+// Each gate sits at today's figure and only goes up: a 95% gate over a suite that scores 100% lets broken
+// cases through unseen. Single texts 411/411, conversations 179/182 (issue 14 asks for 95% at least),
+// intents 42/42.
+const MINIMUM_EXACT_MATCH = 1;
+const MINIMUM_CONVERSATION_EXACT_MATCH = 179 / 182;
+const MINIMUM_INTENT_EXACT_MATCH = 1;
 
 function describeGolden(title: string, directory: string, minimum: number): void {
   describe(title, () => {

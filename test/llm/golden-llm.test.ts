@@ -20,7 +20,8 @@ import { summarize } from "../../tools/golden/summary.js";
 import { percent } from "../../tools/report-table.js";
 import { useSimulatorScope } from "../support/simulator.js";
 
-const MINIMUM_EXACT_MATCH = 0.95;
+/** Today's figure: the model (the simulator) reads all 411 single texts as the rules do. */
+const MINIMUM_EXACT_MATCH = 1;
 
 /**
  * Each suite's cases, the calendars they book against and a scope of the simulator of its own; `llm` sends a
