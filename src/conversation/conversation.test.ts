@@ -97,6 +97,15 @@ describe("C4: an assistant's values join only when the user accepts them", () =>
     expect(slot(answer)).toEqual(["2026-03-09", null]);
   });
 
+  it.each(["no puedo ir ese día", "sorry, I can't make it then"])(
+    "%j right after an offer refuses it, and calls nothing off",
+    async (reply) => {
+      const answer = await read(["quiero turno con el dentista", offer, reply]);
+      expect(answer).toMatchObject({ intent: "book", previous: null });
+      expect(slot(answer)).toEqual([null, null]);
+    },
+  );
+
   it("is not taken by a reply that neither accepts nor refuses", async () => {
     expect(slot(await read(["necesito turno con el dentista", offer, "¿cuánto cuesta?"]))).toEqual([
       null,

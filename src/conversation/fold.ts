@@ -16,7 +16,7 @@ import {
   slotExpressions,
   slotOf,
 } from "./slot.js";
-import { ASK_NAME, CLAUSE_END, EXISTING, REFUSAL, UNAVAILABLE } from "./vocabulary.js";
+import { ASK_NAME, CANCEL_OUTRIGHT, CLAUSE_END, EXISTING, REFUSAL, UNAVAILABLE } from "./vocabulary.js";
 
 /** What one message said, as the single-message reader read it (numbers that are not times left out). */
 export interface MessageReading {
@@ -140,8 +140,17 @@ function unrefused(reading: MessageReading, refusal: RegExp): readonly TemporalE
   return reading.expressions.filter((expression) => !refused.has(clauseOf(expression.index)));
 }
 
-function userTurn(state: ConversationState, reading: MessageReading, clock: FoldClock): ConversationState {
-  const acts = replyActs(reading.text, reading.expressions);
+function userTurn(state: ConversationState, said: MessageReading, clock: FoldClock): ConversationState {
+  const acts = replyActs(said.text, said.expressions);
+  // "no puedo ir" right after an offer refuses the offer (C4); only "cancelar", "cancel it" call off.
+  CANCEL_OUTRIGHT.lastIndex = 0;
+  const refusesOffer =
+    said.intent === "cancel" &&
+    state.offer !== null &&
+    acts.reject &&
+    (said.previous?.expressions.length ?? 0) === 0 &&
+    !CANCEL_OUTRIGHT.test(said.text.folded);
+  const reading: MessageReading = refusesOffer ? { ...said, intent: "none", previous: null } : said;
   const contact = state.askedName ? null : reading.contact;
   EXISTING.lastIndex = 0;
   const existing = EXISTING.test(reading.text.folded);

@@ -12,8 +12,10 @@ const STREET_BEFORE =
   "av|avda|avenida|calle|carrera|cra|cll|diagonal|transversal|pasaje|jiron|suite|ste|apt|apto|piso|depto|local|oficina|office|room|unit|ruta|km";
 /** Words a street name does not hold: "at 3 on main street" keeps its time. */
 const NOT_IN_STREET: ReadonlySet<string> = new Set(
-  "on at in by to en a de la el the pm am for with con".split(" "),
+  "on at in by to en a de la el the pm am for with w/ @ con".split(" "),
 );
+/** Street words that are also titles: "Dr." before a capitalised name is a doctor ("11 w/ Dr. Patel"). */
+const TITLE_TOO: ReadonlySet<string> = new Set(["dr", "st"]);
 
 /** Patterns over folded text (lower case, no accents); each kept simple for the ReDoS gate. */
 const FOLDED: readonly RegExp[] = [
@@ -24,7 +26,7 @@ const FOLDED: readonly RegExp[] = [
   ),
   // ratings
   /\b(?:rated|rating|rating of|stars?|estrellas|calificacion|puntuacion|puntaje) ?(?:of |de )?\d(?:[.,]\d{1,2})?\b/g,
-  /\b\d(?:[.,]\d{1,2})? ?(?:stars?|estrellas|\/ ?(?:5|10))(?![a-z0-9])/g,
+  /\b\d(?:[.,]\d{1,2})? ?(?:stars?|estrellas)(?![a-z0-9])|\b\d[.,]\d{1,2} ?\/ ?(?:5|10)\b/g,
   // counts of people
   /\b\d{1,4} ?(?:people|persons|personas|guests|kids|ninos|adults|adultos|pax)\b/g,
 ];
@@ -97,7 +99,12 @@ function streetAddresses(text: NormalizedText, tokens: readonly Token[]): [numbe
     let lower = 0;
     for (let next = at + 1; next < tokens.length && next <= at + 5; next++) {
       const { word, index } = tokens[next]!;
-      if (next > at + 1 && STREET_AFTER.has(word)) {
+      const following = tokens[next + 1];
+      const named =
+        TITLE_TOO.has(word) &&
+        following !== undefined &&
+        /^[A-Z]/.test(text.original[text.offsets[following.index]!]!);
+      if (next > at + 1 && STREET_AFTER.has(word) && !named) {
         spans.push([tokens[at]!.index, index + word.length]);
         break;
       }

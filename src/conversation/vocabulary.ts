@@ -40,6 +40,7 @@ export const NUMBERED_OPTION = /(?<![a-z0-9])(?:option|opcion|opt|numero|number|
 export const SAME_DAY = anywhere(allLocales((locale) => locale.dialogue.sameDay));
 export const SAME_TIME = anywhere(allLocales((locale) => locale.dialogue.sameTime));
 export const DAY_AFTER = anywhere(allLocales((locale) => locale.dialogue.dayAfter));
+export const CANCEL_OUTRIGHT = anywhere(allLocales((locale) => locale.dialogue.cancelOutright));
 export const EXISTING = anywhere(allLocales((locale) => locale.dialogue.existing));
 export const ASK_NAME = anywhere(allLocales((locale) => locale.dialogue.askName));
 
@@ -62,6 +63,7 @@ export const DIALOGUE_PATTERNS: readonly RegExp[] = [
   SAME_TIME,
   DAY_AFTER,
   EXISTING,
+  CANCEL_OUTRIGHT,
   ASK_NAME,
   UNAVAILABLE,
   CLAUSE_END,

@@ -36,9 +36,10 @@ function clearLanguage(scores: LanguageScores): Language | null {
 }
 
 /**
- * A conversation's messages, each normalised once, and its language (conventions, C6): the locale's, else
- * that of the last user message with words of its own (a bare "ok" keeps the earlier one's), else the
- * likeliest over every message, the assistant's included.
+ * A conversation's messages, each normalised once. The conversation's language (conventions, C6) is the
+ * locale's, else that of the last user message with words of its own (a bare "ok" keeps the earlier one's),
+ * else the likeliest over every message, the assistant's included; it is the language of the last user
+ * message as read, so the answer's messages are written in it.
  */
 export function readableConversation(
   messages: readonly ConversationMessage[],
@@ -52,14 +53,19 @@ export function readableConversation(
     if (messages[index]!.role === "user") language = clearLanguage(scores[index]!);
   }
   language ??= likeliestLanguage(sumScores(scores));
-  const dayFirst = isDayFirst(language, locale);
-  return messages.map((message, index) => ({
-    role: message.role,
-    text: texts[index]!,
-    language: language,
-    foreign: isOtherLanguage(scores[index]!),
-    dayFirst,
-  }));
+  const fixed = known !== undefined || locale !== null;
+  return messages.map((message, index) => {
+    // Without a locale, each message is read in its own language where it has one ("¿Te queda bien el
+    // jueves?" from the assistant, "sorry, I can't make it" from the user), else in the conversation's.
+    const own = fixed ? language : (clearLanguage(scores[index]!) ?? language);
+    return {
+      role: message.role,
+      text: texts[index]!,
+      language: own,
+      foreign: isOtherLanguage(scores[index]!),
+      dayFirst: isDayFirst(own, locale),
+    };
+  });
 }
 
 function sumScores(all: readonly LanguageScores[]): LanguageScores {

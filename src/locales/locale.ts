@@ -106,6 +106,8 @@ export interface DialogueVocabulary {
   readonly reject: readonly string[];
   /** Phrases that refuse the day or time named in the same clause ("el jueves no puedo", "Monday doesn't work"). */
   readonly refuseValue: readonly string[];
+  /** Words that call an appointment off outright ("cancelar", "cancel it"), unlike "no puedo ir" after an offer. */
+  readonly cancelOutright: readonly string[];
   /** Ordinal words that pick among listed options, with their position (-1: the last). */
   readonly ordinals: Readonly<Record<string, number>>;
   /** The day already named ("ese dia", "that day"). */

@@ -24,6 +24,9 @@ export const dialogue: DialogueVocabulary = {
   refuseValue: phrases(`doesn't work|does not work|doesnt work|won't work|wont work|not possible|no good|
     i can't do|i cant do|i cannot do|can't do|cant do|i can't make|i cant make|can't make|cant make|is out|
     is a no|won't do|wont do|not going to work|isn't good|is not good|not good for me`),
+  cancelOutright: phrases(
+    "cancel|cancelled|canceled|cancelling|canceling|call off|call it off|delete|drop it",
+  ),
   ordinals: { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1, former: 1, latter: -1 },
   sameDay: phrases("that day|that date|that same day|the same day|same day|on that day|that very day"),
   sameTime: phrases("same time|the same time|that time|at that time|that same time"),

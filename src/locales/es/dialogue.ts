@@ -19,6 +19,8 @@ export const dialogue: DialogueVocabulary = {
     mas tarde no|algo mas temprano|no tenes otro|no tiene otro|no hay otro`),
   refuseValue: phrases(`no puedo|no me sirve|no me queda|no me viene|no me va|imposible|no alcanzo|no llego|
     no me da|no me cuadra|no voy a poder|ni loco|ni loca`),
+  cancelOutright: phrases(`cancelar|cancela|cancelalo|cancelala|cancelame|cancelo|cancelen|cancelamos|anular|
+    anula|anulalo|anulala|anulame|anulo|dar de baja|da de baja|dame de baja|borrar|borrala|borralo|eliminar`),
   ordinals: {
     primero: 1,
     primera: 1,
