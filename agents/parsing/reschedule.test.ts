@@ -37,6 +37,9 @@ describe("a reschedule's slots", () => {
       ["2026-01-28", "10:00"],
     ],
     ["tengo turno el martes pero lo quiero pasar al jueves", ["2026-01-27", null], ["2026-01-29", null]],
+    // A wording that ends on "my", "mi" names the existing appointment right after it.
+    ["I need to move my Friday 9am with Dr Singh", ["2026-01-23", "09:00"], [null, null]],
+    ["move my Monday appointment to Tuesday at 5pm", ["2026-01-26", null], ["2026-01-27", "17:00"]],
     ["pasar el turno de las 3 a las 5", [null, "15:00"], [null, "17:00"]],
     ["adelantar la cita de mañana de las 5 a las 4", ["2026-01-23", "17:00"], ["2026-01-23", "16:00"]],
     ["cambiar el martes por el jueves", ["2026-01-27", null], ["2026-01-29", null]],

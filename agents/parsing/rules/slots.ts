@@ -47,8 +47,14 @@ export function slotMarkers(folded: string, wording: Wording): Marker[] {
   // "cita para el viernes, la quiero cambiar": before the wording, "para" describes the existing one.
   add(NEXT_SLOT, "next", wording.at);
   for (const pattern of [PROPOSAL, BOOKING, AVAILABILITY, AVAILABILITY_WITH_DATE]) add(pattern, "next");
+  // A marker inside the wording is the wording's own word, except one that ends it and names the existing
+  // appointment: "move my Friday 9am", "cambiar mi turno del lunes".
   const outsideWording = found.filter(
-    (marker) => !wording.spans.some(([from, to]) => marker.index < to && from < marker.end),
+    (marker) =>
+      !wording.spans.some(
+        ([from, to]) =>
+          marker.index < to && from < marker.end && !(marker.side === "previous" && marker.end === to),
+      ),
   );
   outsideWording.sort((a, b) => a.index - b.index || b.end - a.end);
   const kept: Marker[] = [];
