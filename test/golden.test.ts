@@ -17,10 +17,10 @@ import { summarize } from "../tools/golden/summary.js";
 import { percent } from "../tools/report-table.js";
 
 // Each gate sits at today's figure and only goes up: a 95% gate over a suite that scores 100% lets broken
-// cases through unseen. Single texts 411/411, conversations 179/182 (issue 14 asks for 95% at least),
+// cases through unseen. Single texts 411/411, conversations 182/182 (issue 14 asks for 95% at least),
 // intents 42/42.
 const MINIMUM_EXACT_MATCH = 1;
-const MINIMUM_CONVERSATION_EXACT_MATCH = 179 / 182;
+const MINIMUM_CONVERSATION_EXACT_MATCH = 1;
 const MINIMUM_INTENT_EXACT_MATCH = 1;
 
 function describeGolden(title: string, directory: string, minimum: number): void {

@@ -87,6 +87,7 @@ const CASES: Record<Intent, { what: string; texts: string[] }> = {
       "any openings on friday?",
       "is 3pm free tomorrow?",
       "what times do you have",
+      "which slots are free?",
       "do you have anything on monday?",
       "do u have anything tmrw",
       "is dr lee available tomorrow at 3?",

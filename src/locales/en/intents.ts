@@ -46,7 +46,7 @@ export const intentWording: IntentWording = {
     `(?:do|does|would|will|did) ... have (?:anything|any ${FREE_THING}|a slot|an opening|an appointment|a spot|time|room|space|something|availability|openings)`,
     `(?:have|has) ... got (?:anything|any ${FREE_THING}|a slot|an opening|time|room|space|something)`,
     "got anything",
-    "what (?:times|time slots|slots|days|hours|openings|appointments) (?:do|are|does|have|would|could|can|is|you|they)",
+    "(?:what|which) (?:times|time slots|slots|days|hours|openings|appointments) (?:do|are|does|have|would|could|can|is|you|they)",
     "what time (?:do you have|are you|is (?:free|available|open)|works|would work|can i come|could i come|slots)",
     "what(?:[’']s| is) (?:available|free|open)",
     "what (?:do|does) ... have",
