@@ -129,19 +129,23 @@ export const LocationSchema = z
   })
   .meta({ title: "Location" });
 
+/** The appointment's local date `YYYY-MM-DD` and 24-hour time `HH:MM`, or null. */
+const LOCAL_DATE = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .nullable();
+const LOCAL_TIME = z
+  .string()
+  .regex(/^\d{2}:\d{2}$/)
+  .nullable();
+
 /**
  * Titled and inline like Location: null unless the user reschedules or cancels an appointment they name.
  */
 export const PreviousSchema = z
   .strictObject({
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .nullable(),
-    time: z
-      .string()
-      .regex(/^\d{2}:\d{2}$/)
-      .nullable(),
+    date: LOCAL_DATE,
+    time: LOCAL_TIME,
     start: z.string().regex(OFFSET_INSTANT).nullable(),
     contact: z.string().nullable(),
     service: z.string().nullable(),
@@ -156,14 +160,8 @@ export const ParseResponseSchema = z
     appointment: z.strictObject({
       contact: z.string().nullable(),
       service: z.string().nullable(),
-      date: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/)
-        .nullable(),
-      time: z
-        .string()
-        .regex(/^\d{2}:\d{2}$/)
-        .nullable(),
+      date: LOCAL_DATE,
+      time: LOCAL_TIME,
       start: z.string().regex(OFFSET_INSTANT).nullable(),
       end: z.string().regex(OFFSET_INSTANT).nullable(),
       durationMinutes: z.number().int().positive().nullable(),
