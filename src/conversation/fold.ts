@@ -1,103 +1,21 @@
 // Folds a conversation's readings, oldest first, into the appointment as it stands after the last user
 // message (conventions, C1–C6): dialogue state tracking by rules. Each message is read alone by the
 // single-message reader; this decides what each reading changes.
-import { APPOINTMENT } from "../../agents/parsing/rules/vocabulary.js";
-import type { Intent } from "../coordinator/agent.js";
-import type { NormalizedText } from "../temporal/text.js";
 import type { TemporalExpression } from "../temporal/types.js";
 import { type ReplyActs, replyActs } from "./acts.js";
+import { withIntent } from "./intents.js";
+import { withReferences } from "./references.js";
+import { EMPTY_SLOT, isEmpty, mergeSlot, optionSlots, resolveSlot, type Slot, slotOf } from "./slot.js";
 import {
-  EMPTY_SLOT,
-  isEmpty,
-  mergeSlot,
-  optionSlots,
-  resolveSlot,
-  type Slot,
-  slotExpressions,
-  slotOf,
-} from "./slot.js";
+  type ConversationState,
+  type FoldClock,
+  INITIAL_STATE,
+  type MessageReading,
+  type OfferOption,
+} from "./state.js";
 import { ASK_NAME, CANCEL_OUTRIGHT, CLAUSE_END, EXISTING, REFUSAL, UNAVAILABLE } from "./vocabulary.js";
 
-/** What one message said, as the single-message reader read it (numbers that are not times left out). */
-export interface MessageReading {
-  role: "user" | "assistant";
-  text: NormalizedText;
-  intent: Intent;
-  contact: string | null;
-  service: string | null;
-  location: string | null;
-  durationMinutes: number | null;
-  expressions: readonly TemporalExpression[];
-  /** Every date and time the message names, even one it asks for no appointment with ("the weather on the 11th"). */
-  mentions: readonly TemporalExpression[];
-  previous: {
-    contact: string | null;
-    service: string | null;
-    expressions: readonly TemporalExpression[];
-  } | null;
-}
-
-/** One slot an assistant offered, with the person, service and place it came with. */
-export interface OfferOption {
-  slot: Slot;
-  contact: string | null;
-  service: string | null;
-  location: string | null;
-}
-
-export interface ConversationState {
-  intent: Intent;
-  slot: Slot;
-  contact: string | null;
-  service: string | null;
-  location: string | null;
-  durationMinutes: number | null;
-  /** The slot so far is one the user says already exists ("tengo turno el martes"): moving it reschedules. */
-  existing: boolean;
-  /** The existing appointment a reschedule or cancel refers to. */
-  previous: {
-    contact: string | null;
-    service: string | null;
-    expressions: readonly TemporalExpression[];
-  } | null;
-  /** What the latest assistant message with values offered, until the user takes, refuses or replaces it. */
-  offer: OfferOption[] | null;
-  /** The latest date and time any message stated, the assistant's included (C3, C5b). */
-  mentioned: Slot;
-  /** The last assistant message asked for the user's own name: the reply's name is not the contact. */
-  askedName: boolean;
-  /** What the slot rests on: lowered by a reference resolved against a mere mention. */
-  certainty: number;
-  /** References that found nothing to refer to. */
-  unresolved: ("date" | "time")[];
-  /** The user said "ok" to several options without picking one: they stay to choose from. */
-  unpicked: OfferOption[] | null;
-}
-
-export const INITIAL_STATE: ConversationState = {
-  intent: "none",
-  slot: EMPTY_SLOT,
-  existing: false,
-  contact: null,
-  service: null,
-  location: null,
-  durationMinutes: null,
-  previous: null,
-  offer: null,
-  mentioned: EMPTY_SLOT,
-  askedName: false,
-  certainty: 1,
-  unresolved: [],
-  unpicked: null,
-};
-
-/** A reference resolved against a day or time only mentioned, not drafted, is less sure (docs/confidence.md). */
-export const MENTION_CERTAINTY = 0.85;
-
-export interface FoldClock {
-  now: number;
-  zone: string;
-}
+export type { ConversationState, MessageReading } from "./state.js";
 
 export function foldReadings(readings: readonly MessageReading[], clock: FoldClock): ConversationState {
   let state = INITIAL_STATE;
@@ -258,116 +176,4 @@ function sameName(a: string, b: string): boolean {
       .normalize("NFD")
       .replace(/[^a-z]/g, "");
   return fold(a).includes(fold(b)) || fold(b).includes(fold(a));
-}
-
-/** The latest intent (C5): a reply with none of its own leaves it; taking an offer books (or reschedules). */
-function withIntent(
-  state: ConversationState,
-  reading: MessageReading,
-  tookOffer: boolean,
-  existing: boolean,
-): ConversationState {
-  const drafted = !isEmpty(state.slot);
-  switch (reading.intent) {
-    case "cancel": {
-      const named = reading.previous;
-      const previous =
-        named !== null && (named.expressions.length > 0 || named.contact !== null || named.service !== null)
-          ? {
-              contact: named.contact ?? state.contact,
-              service: named.service ?? state.service,
-              expressions: named.expressions.length > 0 ? named.expressions : slotExpressions(state.slot),
-            }
-          : { contact: state.contact, service: state.service, expressions: slotExpressions(state.slot) };
-      return { ...state, intent: "cancel", previous };
-    }
-    case "reschedule": {
-      // Changing a slot drafted in this conversation is a correction: still a booking (C5).
-      if (state.intent === "book" && drafted && !state.existing) return state;
-      const named = reading.previous;
-      if (
-        named !== null &&
-        (named.expressions.length > 0 || named.contact !== null || named.service !== null)
-      ) {
-        return { ...state, intent: "reschedule", previous: named };
-      }
-      if (state.intent !== "reschedule" && drafted && (state.existing || state.intent !== "book")) {
-        // "tengo turno el martes" … "¿lo puedo pasar?": the slot stated so far is the one to move.
-        return {
-          ...state,
-          intent: "reschedule",
-          previous: {
-            contact: state.contact,
-            service: state.service,
-            expressions: slotExpressions(state.slot),
-          },
-          slot: EMPTY_SLOT,
-        };
-      }
-      return { ...state, intent: "reschedule" };
-    }
-    case "availability":
-      return state.intent === "reschedule" ? state : { ...state, intent: "availability" };
-    case "book":
-      if (tookOffer) return { ...state, intent: state.intent === "reschedule" ? "reschedule" : "book" };
-      // "tengo turno el martes": a statement of what exists asks for nothing yet.
-      if (existing) return state;
-      if (state.intent === "none") return { ...state, intent: "book" };
-      APPOINTMENT.lastIndex = 0;
-      if (
-        (state.intent === "availability" || state.intent === "cancel") &&
-        APPOINTMENT.test(reading.text.folded)
-      )
-        return { ...state, intent: "book" };
-      return state;
-    default:
-      return tookOffer ? { ...state, intent: state.intent === "reschedule" ? "reschedule" : "book" } : state;
-  }
-}
-
-/** "ese día", "same time", "the day after": the draft's day or time, else the latest one mentioned (C3). */
-function withReferences(
-  next: ConversationState,
-  before: ConversationState,
-  acts: ReplyActs,
-  own: Slot,
-  clock: FoldClock,
-): ConversationState {
-  let { slot, certainty } = next;
-  const unresolved = [...next.unresolved];
-  const previous = slotOf(next.previous?.expressions ?? []);
-  const refer = (part: "date" | "time"): TemporalExpression | null => {
-    const drafted = before.slot[part];
-    if (drafted !== null) return drafted;
-    // "¿la puedo mover para el lunes a la misma hora?": the appointment being moved.
-    if (previous[part] !== null) return previous[part];
-    const mentioned = before.mentioned[part];
-    if (mentioned !== null) certainty = Math.min(certainty, MENTION_CERTAINTY);
-    else unresolved.push(part);
-    return mentioned;
-  };
-  if (own.date === null && (acts.sameDay || acts.dayAfter)) {
-    const base = refer("date");
-    const date = base !== null && acts.dayAfter ? dayAfter(base, clock) : base;
-    slot = { ...slot, date };
-  }
-  if (own.time === null && acts.sameTime) slot = { ...slot, time: refer("time") };
-  return { ...next, slot, certainty, unresolved };
-}
-
-/** The day after the one an expression names, as a calendar date. */
-function dayAfter(base: TemporalExpression, clock: FoldClock): TemporalExpression | null {
-  const { date } = resolveSlot({ date: base, time: null }, clock.now, clock.zone);
-  if (date === null) return null;
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return {
-    ...base,
-    date: {
-      kind: "calendar",
-      day: next.getUTCDate(),
-      month: next.getUTCMonth() + 1,
-      year: next.getUTCFullYear(),
-    },
-  };
 }
