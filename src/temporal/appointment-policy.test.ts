@@ -129,6 +129,8 @@ describe('"de mañana": tomorrow\'s appointment, or the morning', () => {
     ["la limpieza dental de mañana a las 10", "2026-01-23", "10:00"],
     ["a las 8 de mañana", null, "08:00"],
     ["un turno de mañana a las 9", null, "09:00"],
+    ["cancelar el turno del dentista de mañana a las 3", "2026-01-23", "15:00"],
+    ["mover la cita con la Dra. Ruiz de mañana a las 10", "2026-01-23", "10:00"],
     ["quiero una cita de mañana", null, null],
   ])("%s → %s %s", (text, date, time) => {
     const resolved = read(text, THURSDAY, "Europe/Madrid");

@@ -12,7 +12,12 @@ import { DUCKLING_LANGUAGE, DUCKLING_LOCALE } from "../../../src/http/schemas/lo
 import { JSON_CONTENT_TYPE } from "../../../src/http/validation.js";
 import { DETECTION_PATTERNS } from "../../../src/locales/detect.js";
 import { FOLLOWED_BY_TIME } from "../../../src/locales/en/temporal/weekday.js";
-import { APPOINTMENT_OF, MORNING_ARTICLE } from "../../../src/locales/es/temporal/relative-day.js";
+import {
+  APPOINTMENT_OF,
+  CLOCK_AFTER,
+  MORNING_ARTICLE,
+  NAMED_BEFORE,
+} from "../../../src/locales/es/temporal/relative-day.js";
 import { LANGUAGES, LOCALES } from "../../../src/locales/index.js";
 import { CHRONO_FALLBACK_PATTERNS } from "../../../src/temporal/chrono-fallback.js";
 import { COMPOSE_PATTERNS } from "../../../src/temporal/duckling/compose.js";
@@ -62,7 +67,7 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
       ZONE_AFTER_PATTERNS,
       HOLIDAY_PATTERNS,
       DUCKLING_HOLIDAY_PATTERNS,
-      LOCALE_HELPERS: [MORNING_ARTICLE, APPOINTMENT_OF, FOLLOWED_BY_TIME],
+      LOCALE_HELPERS: [MORNING_ARTICLE, APPOINTMENT_OF, NAMED_BEFORE, CLOCK_AFTER, FOLLOWED_BY_TIME],
       DIALOGUE_PATTERNS,
       NOT_TIME_PATTERNS,
     }).map(([list, patterns]) => [

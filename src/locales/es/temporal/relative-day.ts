@@ -12,10 +12,20 @@ export const MORNING_ARTICLE = /\b(la|esta|de) $/;
 export const APPOINTMENT_OF =
   /\b(?:mi|mis|el|los|la|las|tu|su|nuestr[ao]) (?:cita|turno|hora|reserva|consulta|sesion|reunion|clase|visita|limpieza|revision|entrevista|terapia|masaje|corte|vacuna)s?(?: dental| medica| de control)? de $/;
 const REACH = 40;
+/**
+ * "el turno del dentista de mañana a las 3": after the person or service of a named appointment ("del
+ * dentista", "con la Dra. Ruiz"), "de mañana" with a clock after it is tomorrow's; "un turno de mañana a
+ * las 9" stays a morning one, and the morning follows its hour ("a las 8 de mañana").
+ */
+export const NAMED_BEFORE = /\b(?:del|de la|con el|con la|con) [a-z.]+(?: [a-z]+)? de $/;
+export const CLOCK_AFTER = /^ (?:a las?|a eso de|tipo|sobre las?|para las?|\d)/;
 
-/** Whether "mañana" at `index` names tomorrow's appointment ("mi cita de mañana"). */
+/** Whether "mañana" at `index` names tomorrow's appointment ("mi cita de mañana", "… de mañana a las 3"). */
 export function isAppointmentOfTomorrow(input: string, index: number): boolean {
-  return APPOINTMENT_OF.test(input.slice(Math.max(0, index - REACH), index));
+  const before = input.slice(Math.max(0, index - REACH), index);
+  if (APPOINTMENT_OF.test(before)) return true;
+  const after = input.slice(index + "manana".length, index + "manana".length + 12);
+  return NAMED_BEFORE.test(before) && CLOCK_AFTER.test(after);
 }
 
 const DAYS: Record<string, number> = {
