@@ -204,3 +204,22 @@ describe("numbers beside a clock that make it no clock (rules 8 and 23)", () => 
     expect(read("se casa el 23 y necesito peinado", THURSDAY, "Europe/Madrid").date).toBe("2026-01-23");
   });
 });
+
+describe("no impossible output", () => {
+  it("a date outside the years 1900–2199 is no date", () => {
+    expect(
+      read("turno en Av. 9 de Julio 1500 a las 10", THURSDAY, "America/Argentina/Buenos_Aires").date,
+    ).not.toBe("1500-07-09");
+    expect(read("cita el 3 de mayo de 2400 a las 10", THURSDAY, "Europe/Madrid").date).toBeNull();
+    expect(read("cita el 3 de mayo de 2199 a las 10", THURSDAY, "Europe/Madrid").date).toBe("2199-05-03");
+    expect(read("cita el 3 de mayo de 1900 a las 10", THURSDAY, "Europe/Madrid").date).toBe("1900-05-03");
+    expect(read("cita el 3 de mayo de 1899 a las 10", THURSDAY, "Europe/Madrid").date).toBeNull();
+  });
+
+  it("an offset of local mean time is written to the whole minute, the wall clock as read", () => {
+    // Kathmandu kept its local mean time, +05:41:16, until 1920.
+    expect(read("cita el 3 de mayo de 1910 a las 10", THURSDAY, "Asia/Kathmandu").start).toBe(
+      "1910-05-03T10:00:00+05:41",
+    );
+  });
+});

@@ -31,6 +31,9 @@ export interface PolicyInput {
 }
 
 const BARE_HOUR_CERTAINTY = 0.9;
+/** The years an appointment can be in: a date outside them is no date ("Av. 9 de Julio 1500"). */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
 const MINUTE = 60_000;
 
 export function resolveAppointmentTime(input: PolicyInput): ResolvedTime {
@@ -48,11 +51,15 @@ export function resolveAppointmentTime(input: PolicyInput): ResolvedTime {
     // "in 2 hours": the wall clock at now + offset, to the minute.
     const at = Math.floor((input.now + dateExpression.offsetMinutes * MINUTE) / MINUTE) * MINUTE;
     const local = new Date(at + zoneOffset(at, zone) * MINUTE);
-    day = { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
-    clock = timeExpression ? null : { hour: local.getUTCHours(), minute: local.getUTCMinutes() };
+    const year = local.getUTCFullYear();
+    if (year >= FIRST_YEAR && year <= LAST_YEAR) {
+      day = { year, month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+      clock = timeExpression ? null : { hour: local.getUTCHours(), minute: local.getUTCMinutes() };
+    }
   } else if (dateExpression?.date !== undefined) {
     const resolved = resolveDate(dateExpression.date, today);
-    if (resolved.kind === "ok") day = resolved.day;
+    if (resolved.kind === "ok" && resolved.day.year >= FIRST_YEAR && resolved.day.year <= LAST_YEAR)
+      day = resolved.day;
     else if (resolved.kind === "issue") issues.push(resolved.issue);
   }
 

@@ -214,8 +214,13 @@ function pad(value: number): string {
   return value < 10 ? `0${value}` : String(value);
 }
 
-/** "+02:00" (or "+0200", or "+2" when narrow) for an offset in minutes. */
-function offsetText(offset: number, separator: string, narrow: boolean): string {
+/**
+ * "+02:00" (or "+0200", or "+2" when narrow) for an offset in minutes. Local mean times had offsets in
+ * seconds (Kathmandu +05:41:16 until 1920): the text rounds them to the whole minute the contract's
+ * format can say, and the wall clock beside it stays as read.
+ */
+function offsetText(exact: number, separator: string, narrow: boolean): string {
+  const offset = Math.round(exact);
   const sign = offset < 0 ? "-" : "+";
   const hours = Math.trunc(Math.abs(offset) / 60);
   const minutes = Math.abs(offset) % 60;

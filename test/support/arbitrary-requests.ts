@@ -20,6 +20,8 @@ export const ZONES = [
   "America/Los_Angeles",
   "America/Santiago",
   "America/Argentina/Buenos_Aires",
+  // Local mean time in seconds until 1920 (+05:41:16): offsets still come out in whole minutes.
+  "Asia/Kathmandu",
   "Australia/Sydney",
   "Australia/Lord_Howe",
   "Asia/Kolkata",
@@ -29,6 +31,12 @@ export const ZONES = [
 
 /** Pieces that parsers react to, and pieces that break naive text handling. */
 export const TOKENS = [
+  // Numbers that look like years, in and out of the years an appointment can be in.
+  "av. 9 de julio 1500 ",
+  "de 1910 ",
+  "9999 ",
+  "de 2400 ",
+  "in 300 years ",
   "a las ",
   "de ",
   "de la ",
@@ -151,6 +159,8 @@ export const nowArbitrary = fc.option(
  * `start`, `end` after `start`; a cancel asks for no new slot, and only a cancel or reschedule has a
  * `previous`.
  */
+const CONTRACT_INSTANT = /^(?:19|20|21)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}:00(?:\.000)?[+-]\d{2}:\d{2}$/;
+
 export function expectAnswerHolds(json: unknown, request: Record<string, unknown>): ParseResponse {
   const parsed = ParseResponseSchema.parse(json);
   expect(parsed.ambiguities.filter((ambiguity) => AGENT_FAILED.has(ambiguity.message))).toEqual([]);
@@ -164,6 +174,14 @@ export function expectAnswerHolds(json: unknown, request: Record<string, unknown
     expect(appointment.time).not.toBeNull();
     const now = request.now === undefined ? null : Date.parse(request.now as string);
     if (now !== null) expect(Date.parse(appointment.start!)).toBeGreaterThanOrEqual(now);
+  }
+  // The contract's format: a four-digit year between 1900 and 2199, a whole-minute offset.
+  for (const instant of [appointment.start, appointment.end, parsed.previous?.start ?? null]) {
+    if (instant !== null) expect(instant).toMatch(CONTRACT_INSTANT);
+  }
+  for (const date of [appointment.date, parsed.previous?.date ?? null]) {
+    if (date !== null)
+      expect(Number(date.slice(0, 4))).toSatisfy((year: number) => year >= 1900 && year <= 2199);
   }
   if (appointment.start !== null) {
     // date and time are the local wall clock of start in the appointment's zone, with the offset in force.
