@@ -223,3 +223,30 @@ describe("no impossible output", () => {
     );
   });
 });
+
+describe("a part of the day around a bare hour, either order (rule 19)", () => {
+  it.each([
+    ["tomorrow evening 5", "en", "2026-01-23", "17:00"],
+    ["morning 11 tomorrow", "en", "2026-01-23", "11:00"],
+    ["tomorrow afternoon 3", "en", "2026-01-23", "15:00"],
+    ["arvo 4 tomorrow", "en", "2026-01-23", "16:00"],
+    ["tonight 8", "en", "2026-01-22", "20:00"],
+    ["this morning at 9", "en", "2026-01-22", "09:00"],
+    ["tomorrow 9:15 in the night", "en", "2026-01-23", "21:15"],
+    ["tomorrow at quarter to 12 in the morning", "en", "2026-01-23", "11:45"],
+    ["tomorrow at ten to 12 at night", "en", "2026-01-23", "23:50"],
+    ["tomorrow at 12 in the afternoon", "en", "2026-01-23", "12:00"],
+    // A bare "quarter to 7" keeps the bare-hour rule on the hour said.
+    ["tomorrow at quarter to 7", "en", "2026-01-23", "06:45"],
+    ["tomorrow morning 2 hours", "en", "2026-01-23", null],
+    ["el viernes tarde 5", "es", "2026-01-23", "17:00"],
+    ["mañana a la noche 9", "es", "2026-01-23", "21:00"],
+    ["el lunes por la mañana 10", "es", "2026-01-26", "10:00"],
+    ["esta noche 8", "es", "2026-01-22", "20:00"],
+    // Without its article "mañana" is tomorrow, not the morning.
+    ["mañana 10 personas", "es", "2026-01-23", null],
+  ] as const)("%j", (text, language, date, time) => {
+    const resolved = read(text, THURSDAY, "Europe/Madrid", language);
+    expect([resolved.date, resolved.time]).toEqual([date, time]);
+  });
+});

@@ -64,8 +64,9 @@ export function resolveAppointmentTime(input: PolicyInput): ResolvedTime {
   }
 
   if (timeExpression?.time !== undefined) {
-    const { hour, minute, usedDefault } = resolveClock(timeExpression.time, partOfDay);
-    const minutes = (hour * 60 + minute - (timeExpression.time.minutesBefore ?? 0) + 1440) % 1440;
+    const time = qualified(timeExpression.time, partOfDay);
+    const { hour, minute, usedDefault } = resolveClock(time, partOfDay);
+    const minutes = (hour * 60 + minute - (time.minutesBefore ?? 0) + 1440) % 1440;
     clock = { hour: Math.floor(minutes / 60), minute: minutes % 60 };
     if (usedDefault) certainty = Math.min(certainty, BARE_HOUR_CERTAINTY);
   } else if (clock === null && partOfDay !== undefined) {
@@ -98,6 +99,19 @@ export function resolveAppointmentTime(input: PolicyInput): ResolvedTime {
 
 function zoneOffset(millis: number, zone: string): number {
   return zoneFor(zone).offset(millis);
+}
+
+/**
+ * "quarter to 12 in the morning" is 11:45, "ten to 12 at night" 23:50: a part of the day or am/pm
+ * qualifies the time the phrase names, not the hour it counts back from (rule 19). A bare "quarter to 7"
+ * keeps the bare-hour rule on the hour said (6:45).
+ */
+function qualified(time: TimeSpec, partOfDay: PartOfDay | undefined): TimeSpec {
+  if (time.minutesBefore === undefined || (time.meridiem === undefined && partOfDay === undefined))
+    return time;
+  const total = (time.hour * 60 + time.minute - time.minutesBefore + 1440) % 1440;
+  const { minutesBefore: _before, ...rest } = time;
+  return { ...rest, hour: Math.floor(total / 60) % 12 || (time.hour === 0 ? 0 : 12), minute: total % 60 };
 }
 
 function resolveClock(

@@ -4,7 +4,7 @@ import type { Parser } from "../../../temporal/types.js";
 import { dottedDateParser, isoDateParser, numericDateParser } from "../../common/numeric-date.js";
 import { dayMonthParser, dayOfMonthParser, monthDayParser } from "./calendar-date.js";
 import { durationParser, durationPhraseParser } from "./duration.js";
-import { partOfDayParser } from "./part-of-day.js";
+import { partOfDayParser, partThenHourParser } from "./part-of-day.js";
 import { relativeDayParser } from "./relative-day.js";
 import { fromTodayParser, relativeOffsetParser } from "./relative-offset.js";
 import { halfHourParser, noonParser, relativeTimeParser, timeParser } from "./time.js";
@@ -30,6 +30,7 @@ export const englishParsers: readonly Parser[] = [
   halfHourParser,
   noonParser,
   timeParser,
+  partThenHourParser,
   partOfDayParser,
   weekendParser,
   durationParser,

@@ -37,3 +37,34 @@ export const partOfDayParser: Parser = {
     return { partOfDay };
   },
 };
+
+const BEFORE_HOUR: Record<string, PartOfDay> = {
+  morning: "morning",
+  afternoon: "afternoon",
+  arvo: "afternoon",
+  evening: "evening",
+  night: "night",
+  tonight: "evening",
+};
+
+/**
+ * A part of the day before a bare hour (conventions, rule 19): "evening 5", "morning 11", "afternoon 3",
+ * "arvo 4", "tonight 8" — the hour in that part of the day. Not before an amount ("morning 2 hours").
+ */
+export const partThenHourParser: Parser = {
+  name: "en/part-then-hour",
+  gate: { words: ["morning", "afternoon", "arvo", "evening", "night", "tonight"] },
+  pattern:
+    /\b(?:(in the|this) )?(morning|afternoon|arvo|evening|night|tonight)(?: (?:at|around|@))? (\d{1,2})(?::(\d{2}))?\b(?![:.,/-]?\d| ?(?:am|pm|a\.m|p\.m|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|people|persons|st|nd|rd|th|%))/g,
+  extract(match) {
+    const [, modifier, word, hourText, minuteText] = match;
+    const hour = Number(hourText);
+    const minute = minuteText === undefined ? 0 : Number(minuteText);
+    if (hour > 23 || minute > 59) return null;
+    const partOfDay = BEFORE_HOUR[word!]!;
+    const time = { hour, minute, ...(minuteText !== undefined ? { minuteGiven: true } : {}) };
+    // "this morning at 9", "tonight 8": today's.
+    const today = word === "tonight" || modifier === "this";
+    return today ? { date: { kind: "relative", days: 0 }, time, partOfDay } : { time, partOfDay };
+  },
+};

@@ -5,7 +5,7 @@ import { HOUR_WORD_PATTERN, MINUTE_WORD_PATTERN, MINUTE_WORDS, numberValue } fro
 
 const PREFIX = "at|around|about|by|from|before|after|until|til|till|approx|approximately";
 const PART =
-  "in the morning|in the afternoon|in the evening|at night|tonight|this morning|this afternoon|this evening|in the am|in the pm";
+  "in the morning|in the afternoon|in the evening|in the night|at night|tonight|this morning|this afternoon|this evening|in the am|in the pm";
 
 const UNIT_AFTER = /^[ -]?(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b/;
 

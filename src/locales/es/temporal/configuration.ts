@@ -4,7 +4,7 @@ import type { Parser } from "../../../temporal/types.js";
 import { dottedDateParser, isoDateParser, numericDateParser } from "../../common/numeric-date.js";
 import { calendarDateParser, dayOfMonthParser } from "./calendar-date.js";
 import { durationParser, durationPhraseParser } from "./duration.js";
-import { partOfDayParser } from "./part-of-day.js";
+import { partOfDayParser, partThenHourParser } from "./part-of-day.js";
 import { relativeDayParser } from "./relative-day.js";
 import { relativeOffsetParser, weekFromDayParser } from "./relative-offset.js";
 import { noonParser, timeParser } from "./time.js";
@@ -26,6 +26,7 @@ export const spanishParsers: readonly Parser[] = [
   durationPhraseParser,
   noonParser,
   timeParser,
+  partThenHourParser,
   partOfDayParser,
   weekendParser,
   durationParser,

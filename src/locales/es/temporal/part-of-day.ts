@@ -25,3 +25,33 @@ export const partOfDayParser: Parser = {
     return { partOfDay };
   },
 };
+
+const BEFORE_HOUR: Record<string, PartOfDay> = {
+  manana: "morning",
+  madrugada: "dawn",
+  tarde: "afternoon",
+  noche: "night",
+};
+
+/**
+ * Una parte del día antes de una hora sola (conventions, rule 19): "tarde 5", "a la noche 9", "en la tarde
+ * a las 3", "por la mañana 10". "mañana" needs its article: "mañana 10" is tomorrow at 10.
+ */
+export const partThenHourParser: Parser = {
+  name: "es/part-then-hour",
+  gate: { words: ["tarde", "noche", "madrugada", "manana"] },
+  pattern:
+    /\b(?:(a la|por la|en la|de la|esta) )?(manana|madrugada|tarde|noche)(?: (?:a las?|tipo|como a las?|sobre las?))? (\d{1,2})(?::(\d{2}))?\b(?![:.,/-]?\d| ?(?:am|pm|hs|h|horas?|minutos?|min|dias?|semanas?|meses|anos?|personas?|de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b))/g,
+  extract(match) {
+    const [, article, word, hourText, minuteText] = match;
+    if (word === "manana" && article === undefined) return null;
+    const hour = Number(hourText);
+    const minute = minuteText === undefined ? 0 : Number(minuteText);
+    if (hour > 23 || minute > 59) return null;
+    const time = { hour, minute, ...(minuteText !== undefined ? { minuteGiven: true } : {}) };
+    const partOfDay = BEFORE_HOUR[word!]!;
+    return article === "esta"
+      ? { date: { kind: "relative", days: 0 }, time, partOfDay }
+      : { time, partOfDay };
+  },
+};
