@@ -28,6 +28,14 @@ describe("parsing agent, rules mode", () => {
     ["book a haircut at 5pm", { contact: null, service: "haircut" }],
     ["pedir hora para un corte de pelo", { contact: null, service: "corte de pelo" }],
     ["consulta general el viernes a las 9", { contact: null, service: "consulta general" }],
+    // Rule 24: a name written without capitals, in a text written without any, is still a name.
+    ["set a meeting with john at 3", { contact: "john", service: null }],
+    ["cita con juan perez mañana", { contact: "juan perez", service: null }],
+    ["meeting with my boss tomorrow", { contact: null, service: null }],
+    ["add event with these people", { contact: null, service: null }],
+    ["cena con mi jefe el viernes", { contact: null, service: null }],
+    // Written with capitals, a lower-case word after "with" is no name.
+    ["Meeting with the team at 3", { contact: null, service: null }],
     // After a capitalised first name a lower-case word ends the name; all lower case, the name runs on.
     ["ah no, with Dr Doyle instead", { contact: "Dr Doyle", service: null }],
     ["sí, pero con la Dra. Osorio si se puede", { contact: "Dra. Osorio", service: null }],

@@ -51,6 +51,8 @@ export interface FieldVocabulary {
     readonly with: readonly string[];
     /** Articles and possessives skipped before a name. */
     readonly articles: readonly string[];
+    /** People named by what they are to the user, never a name ("mi jefe", "the team", "mom"). */
+    readonly relations: readonly string[];
   };
   readonly service: {
     /** What appointments are for, services and roles ("corte de pelo", "dentist"). */

@@ -45,6 +45,9 @@ export const WITH = new RegExp(
   `\\b(?:${words([...allLocales((locale) => locale.fields.contact.with), "avec"])})(?= )`,
   "g",
 );
+export const RELATIONS: ReadonlySet<string> = new Set(
+  allLocales((locale) => locale.fields.contact.relations),
+);
 export const CONTACT_ARTICLES: ReadonlySet<string> = new Set(
   allLocales((locale) => locale.fields.contact.articles),
 );

@@ -11,6 +11,11 @@ export const fields: FieldVocabulary = {
     roleTitles: words("doctor nurse coach"),
     with: ["with", "w/"],
     articles: words("my the our"),
+    relations:
+      words(`mom mum dad mother father wife husband boyfriend girlfriend boss team family friends friend
+      kids son daughter everyone everybody someone anyone nobody them him her you us client clients colleagues
+      coworkers manager partner brother sister grandma grandpa staff group person people love honey babe these
+      those this that all some any every each human`),
   },
   service: {
     phrases: phrases(`dental cleaning|teeth cleaning|eye exam|eye test|eye doctor|blood test|blood work|

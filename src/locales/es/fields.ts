@@ -12,6 +12,11 @@ export const fields: FieldVocabulary = {
     roleTitles: words("doctor doctora profe profesor profesora enfermera"),
     with: ["con"],
     articles: words("el la los las mi su nuestro nuestra"),
+    relations:
+      words(`mama papa mami papi esposo esposa marido mujer novio novia jefe jefa equipo familia amigos
+      amigas amigo amiga hijo hija hijos hijas todos todas alguien nadie ellos ellas ella vos usted ustedes
+      cliente clientes companeros companeras hermano hermana abuela abuelo persona personas gente amor estos
+      estas esos esas este esta ese esa`),
   },
   service: {
     phrases: phrases(`corte de pelo|corte de cabello|limpieza dental|limpieza de dientes|examen de la vista|
