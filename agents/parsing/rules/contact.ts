@@ -1,7 +1,15 @@
 // Contact: the person the appointment is with, as written, with a title if given and without the article
 // ("Dr. Pérez", "doctora Sofía Martínez", "Prof. Adams"); a role without a name is the service instead.
 import { type NormalizedText, originalSlice } from "../../../src/temporal/text.js";
-import { CONTACT_ARTICLES, isServiceWord, ROLE_TITLES, STOPWORDS, TITLE, WITH } from "./vocabulary.js";
+import {
+  CONTACT_ARTICLES,
+  isServiceWord,
+  RELATIONS,
+  ROLE_TITLES,
+  STOPWORDS,
+  TITLE,
+  WITH,
+} from "./vocabulary.js";
 import { wordsAfter } from "./words.js";
 
 export interface ContactReading {
@@ -34,7 +42,11 @@ export function readContact(text: NormalizedText, isTemporalAt: (index: number) 
     if (head === undefined) continue;
     const twoWords = words[first + 1] ? `${head.word} ${words[first + 1]!.word}` : "";
     if (isServiceWord(twoWords) || isServiceWord(head.word)) continue; // a role: the service reader takes it
-    const names = nameWords(text, head.index - 1, isTemporalAt, true);
+    // Rule 24: case does not matter where the writer uses none ("set a meeting with john"); written with
+    // capitals, a lower-case word after "with" is no name. After an article it is a relation ("with my boss").
+    const caseless = text.original === text.original.toLowerCase();
+    if (caseless && (first > 0 || RELATIONS.has(head.word))) continue;
+    const names = nameWords(text, head.index - 1, isTemporalAt, !caseless);
     if (names.length > 0) {
       const end = names[names.length - 1]!.end;
       return { contact: originalSlice(text, head.index, end), role: null, span: [head.index, end] };
