@@ -34,6 +34,7 @@ describe("parsing agent, rules mode", () => {
     ["meeting with my boss tomorrow", { contact: null, service: null }],
     ["add event with these people", { contact: null, service: null }],
     ["cena con mi jefe el viernes", { contact: null, service: null }],
+    ["¿atienden con obra social?", { contact: null, service: null }],
     // Written with capitals, a lower-case word after "with" is no name.
     ["Meeting with the team at 3", { contact: null, service: null }],
     // After a capitalised first name a lower-case word ends the name; all lower case, the name runs on.

@@ -51,7 +51,10 @@ export interface FieldVocabulary {
     readonly with: readonly string[];
     /** Articles and possessives skipped before a name. */
     readonly articles: readonly string[];
-    /** People named by what they are to the user, never a name ("mi jefe", "the team", "mom"). */
+    /**
+     * What "con"/"with" introduces that is no name when written in lower case: people named by what they
+     * are to the user ("mi jefe", "the team", "mom") and what one pays or comes with ("obra social", "cash").
+     */
     readonly relations: readonly string[];
   };
   readonly service: {

@@ -15,7 +15,7 @@ export const fields: FieldVocabulary = {
       words(`mom mum dad mother father wife husband boyfriend girlfriend boss team family friends friend
       kids son daughter everyone everybody someone anyone nobody them him her you us client clients colleagues
       coworkers manager partner brother sister grandma grandpa staff group person people love honey babe these
-      those this that all some any every each human`),
+      those this that all some any every each human insurance medicare medicaid card cash referral`),
   },
   service: {
     phrases: phrases(`dental cleaning|teeth cleaning|eye exam|eye test|eye doctor|blood test|blood work|

@@ -16,7 +16,7 @@ export const fields: FieldVocabulary = {
       words(`mama papa mami papi esposo esposa marido mujer novio novia jefe jefa equipo familia amigos
       amigas amigo amiga hijo hija hijos hijas todos todas alguien nadie ellos ellas ella vos usted ustedes
       cliente clientes companeros companeras hermano hermana abuela abuelo persona personas gente amor estos
-      estas esos esas este esta ese esa`),
+      estas esos esas este esta ese esa obra seguro prepaga mutual tarjeta efectivo transferencia receta orden`),
   },
   service: {
     phrases: phrases(`corte de pelo|corte de cabello|limpieza dental|limpieza de dientes|examen de la vista|
