@@ -1,16 +1,26 @@
 // chrono-node as one more component of the temporal engine: asked for a date only where one our parsers
 // missed could hide (a number written like part of a date, outside what they read).
+import { allLocales } from "../locales/index.js";
 import type { ChronoParser } from "../locales/locale.js";
 import type { NormalizedText } from "./text.js";
 import type { TemporalExpression, Weekday } from "./types.js";
 
 const CHRONO_CERTAINTY = 0.75;
+/** The first three letters of every registered language's month names ("jan", "ene", "sep"...). */
+const MONTH_STARTS = new Set(
+  allLocales((locale) => Object.keys(locale.temporal.months))
+    .filter((name) => /^[a-z]{3}/.test(name))
+    .map((name) => name.slice(0, 3)),
+);
+
 /**
  * A number as dates write it: "3/4", "2026.01", "23rd", "3 de", "3 of", "3 jan", "3 sept". A month's first
  * three letters, not any word: "2 horas", "10 minutos", "5 with" asked chrono for nothing, at a cost.
  */
-const DATE_HINT =
-  /\d(?:[/.-]\d|st\b|nd\b|rd\b|th\b| de | of | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|set))/g;
+const DATE_HINT = new RegExp(
+  `\\d(?:[/.-]\\d|st\\b|nd\\b|rd\\b|th\\b| de | of | (?:${[...MONTH_STARTS].sort().join("|")}))`,
+  "g",
+);
 
 export function hasDateHintOutside(folded: string, spans: readonly TemporalExpression[]): boolean {
   DATE_HINT.lastIndex = 0;
