@@ -80,7 +80,7 @@ function userTurn(state: ConversationState, said: MessageReading, clock: FoldClo
   let unpicked: OfferOption[] | null = null;
   const offer = state.offer;
   if (offer !== null && offer.length > 1) {
-    const pick = pickOption(offer, acts, reading, own, contact, clock);
+    const pick = pickOption(offer, acts, reading, own, clock);
     if (pick !== null) {
       taken = pick.option;
       own = pick.own;
@@ -140,7 +140,6 @@ function pickOption(
   acts: ReplyActs,
   reading: MessageReading,
   own: Slot,
-  contact: string | null,
   clock: FoldClock,
 ): { option: OfferOption; own: Slot } | null {
   const { ordinal } = acts;
@@ -153,11 +152,8 @@ function pickOption(
       return { option, own: slotOf(rest) };
     }
   }
-  if (isEmpty(own)) {
-    if (contact === null) return null;
-    const named = offer.filter((option) => option.contact !== null && sameName(option.contact, contact));
-    return named.length === 1 ? { option: named[0]!, own } : null;
-  }
+  // Every option of one message shares its person, so only a day or a time can pick one.
+  if (isEmpty(own)) return null;
   const wanted = resolveSlot(own, clock.now, clock.zone);
   const matches = offer.filter((option) => {
     const offered = resolveSlot(option.slot, clock.now, clock.zone);
@@ -167,13 +163,4 @@ function pickOption(
     );
   });
   return matches.length === 1 ? { option: matches[0]!, own: EMPTY_SLOT } : null;
-}
-
-function sameName(a: string, b: string): boolean {
-  const fold = (name: string) =>
-    name
-      .toLowerCase()
-      .normalize("NFD")
-      .replace(/[^a-z]/g, "");
-  return fold(a).includes(fold(b)) || fold(b).includes(fold(a));
 }
