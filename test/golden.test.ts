@@ -10,6 +10,7 @@ import {
   DEFAULT_GOLDEN_DIRECTORY,
   INTENT_DIRECTORY,
   loadGoldenFiles,
+  RULES_DIRECTORY,
 } from "../tools/golden/fixtures.js";
 import { formatFailures, formatFigures, formatProblems } from "../tools/golden/report.js";
 import { inProcessTarget, runCases } from "../tools/golden/run-cases.js";
@@ -22,6 +23,9 @@ import { percent } from "../tools/report-table.js";
 const MINIMUM_EXACT_MATCH = 1;
 const MINIMUM_CONVERSATION_EXACT_MATCH = 1;
 const MINIMUM_INTENT_EXACT_MATCH = 1;
+// Rules 17–28 written as people type (issue 15 asks for 95% at least); a case that fails stays in the
+// suite, listed in this test's message, until the reader handles it.
+const MINIMUM_RULES_EXACT_MATCH = 0.95;
 
 function describeGolden(title: string, directory: string, minimum: number): void {
   describe(title, () => {
@@ -48,3 +52,4 @@ function describeGolden(title: string, directory: string, minimum: number): void
 describeGolden("golden prompts", DEFAULT_GOLDEN_DIRECTORY, MINIMUM_EXACT_MATCH);
 describeGolden("golden conversations", CONVERSATION_DIRECTORY, MINIMUM_CONVERSATION_EXACT_MATCH);
 describeGolden("golden intents", INTENT_DIRECTORY, MINIMUM_INTENT_EXACT_MATCH);
+describeGolden("golden rules 17–28", RULES_DIRECTORY, MINIMUM_RULES_EXACT_MATCH);
