@@ -9,6 +9,8 @@ import {
 } from "../../src/coordinator/agent.js";
 import { type Language, localize } from "../../src/locales/index.js";
 import { resolveAppointmentTime, type TemporalIssue } from "../../src/temporal/appointment-policy.js";
+import type { TemporalExpression } from "../../src/temporal/types.js";
+import { countryOfZone } from "../geo/gazetteer.js";
 import { newSlotExpressions } from "./new-slot.js";
 
 /** Length of an appointment when the user gives none (a calendar's slot length replaces it). */
@@ -42,10 +44,12 @@ export type DraftTime = Pick<Draft, "date" | "time" | "start" | "end" | "certain
  * agents read times the same way.
  */
 export function resolveDraftTime(context: AgentContext, draft: Draft, zone: string): DraftTime {
+  const expressions = newSlotExpressions(draft);
   const resolved = resolveAppointmentTime({
-    expressions: newSlotExpressions(draft),
+    expressions,
     now: context.now,
     zone,
+    country: holidayCountry(expressions, zone),
     durationMinutes: draft.durationMinutes,
     defaultLengthMinutes: DEFAULT_LENGTH_MINUTES,
   });
@@ -76,6 +80,13 @@ export function resolvePrevious(context: AgentContext, draft: Draft, zone: strin
   return { ...previous, date: resolved.date, time: resolved.time, start: resolved.start };
 }
 
+/** The zone's country, asked only when a holiday is named (its day may differ by country, rule 26). */
+function holidayCountry(expressions: readonly TemporalExpression[], zone: string): string | undefined {
+  return expressions.some((expression) => expression.date?.kind === "holiday")
+    ? countryOfZone(zone)
+    : undefined;
+}
+
 function toAmbiguity(issue: TemporalIssue, language: Language): Ambiguity {
   const key = {
     weekday_mismatch: "weekdayMismatch",
@@ -83,6 +94,8 @@ function toAmbiguity(issue: TemporalIssue, language: Language): Ambiguity {
     part_of_day: "partOfDay",
     repeated_time: "repeatedTime",
     nonexistent_time: "nonexistentTime",
+    whole_week: "wholeWeek",
+    midnight: "midnight",
   } as const;
   const ambiguity: Ambiguity = {
     field: issue.field,

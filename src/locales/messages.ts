@@ -22,6 +22,8 @@ export const MESSAGE_KEYS = [
   "optionNotPicked",
   "freeTimesOffered",
   "nothingFreeThen",
+  "wholeWeek",
+  "midnight",
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

@@ -2,8 +2,8 @@
 // ../shared/spec/conventions.md (weekdays strictly after today, the first future day-and-month, bare hours
 // 1–6 as PM, parts of the day) in the IANA zone on the target date. Plain civil-date arithmetic: this runs
 // on every request. Which day a date names is appointment-dates.ts.
-import { type DateIssue, resolveDate } from "./appointment-dates.js";
-import { type CivilDate, isoDate, localDate } from "./civil.js";
+import { type DateIssue, dateSpecOf, resolveDate } from "./appointment-dates.js";
+import { addDays, type CivilDate, compareDates, isoDate, localDate } from "./civil.js";
 import type { PartOfDay, TemporalExpression, TimeSpec } from "./types.js";
 import { formatAtOffset, resolveWallTime, zoneFor } from "./zone.js";
 
@@ -28,6 +28,8 @@ export interface PolicyInput {
   zone: string;
   durationMinutes: number | null;
   defaultLengthMinutes: number;
+  /** ISO 3166-1 country of the zone: where a holiday's day differs by country (rule 26). */
+  country?: string;
 }
 
 const BARE_HOUR_CERTAINTY = 0.9;
@@ -57,7 +59,7 @@ export function resolveAppointmentTime(input: PolicyInput): ResolvedTime {
       clock = timeExpression ? null : { hour: local.getUTCHours(), minute: local.getUTCMinutes() };
     }
   } else if (dateExpression?.date !== undefined) {
-    const resolved = resolveDate(dateExpression.date, today);
+    const resolved = resolveDate(dateSpecOf(expressions) ?? dateExpression.date, today, input.country);
     if (resolved.kind === "ok" && resolved.day.year >= FIRST_YEAR && resolved.day.year <= LAST_YEAR)
       day = resolved.day;
     else if (resolved.kind === "issue") issues.push(resolved.issue);
@@ -71,6 +73,21 @@ export function resolveAppointmentTime(input: PolicyInput): ResolvedTime {
     if (usedDefault) certainty = Math.min(certainty, BARE_HOUR_CERTAINTY);
   } else if (clock === null && partOfDay !== undefined) {
     issues.push({ field: "time", issue: "ambiguous", reason: "part_of_day" });
+  }
+  if (day && clock && timeExpression?.time && isMidnight(timeExpression.time, partOfDay, clock)) {
+    // Midnight with a day (rule 28): the start of the day named or its end. Today's start is gone, so
+    // "tonight at 12", "hoy a medianoche" is the midnight that ends today.
+    const next = addDays(day, 1);
+    if (compareDates(day, today) <= 0) day = next;
+    else {
+      issues.push({
+        field: "date",
+        issue: "ambiguous",
+        reason: "midnight",
+        options: [isoDate(day), isoDate(next)],
+      });
+      day = null;
+    }
   }
 
   let start: string | null = null;
@@ -114,6 +131,20 @@ function qualified(time: TimeSpec, partOfDay: PartOfDay | undefined): TimeSpec {
   return { ...rest, hour: Math.floor(total / 60) % 12 || (time.hour === 0 ? 0 : 12), minute: total % 60 };
 }
 
+/** Midnight as named ("medianoche", "midnight", "12 de la noche", "tonight at 12"), not a literal 00:00. */
+function isMidnight(
+  time: TimeSpec,
+  partOfDay: PartOfDay | undefined,
+  clock: { hour: number; minute: number },
+) {
+  if (clock.hour !== 0 || clock.minute !== 0) return false;
+  return time.midnight === true || (time.hour === 12 && time.meridiem === undefined && isNight(partOfDay));
+}
+
+function isNight(partOfDay: PartOfDay | undefined): boolean {
+  return partOfDay === "night" || partOfDay === "evening" || partOfDay === "lateNight";
+}
+
 function resolveClock(
   time: TimeSpec,
   partOfDay: PartOfDay | undefined,
@@ -125,7 +156,8 @@ function resolveClock(
   if (partOfDay !== undefined) {
     if (partOfDay === "morning" || partOfDay === "dawn") return { hour, minute, usedDefault: false };
     if (partOfDay === "noon") return { hour: hour <= 6 ? hour + 12 : hour, minute, usedDefault: false };
-    if (partOfDay === "night" && hour === 12) return { hour: 0, minute, usedDefault: false };
+    // "a la noche a las 12", "tonight at 12": midnight, not noon.
+    if (isNight(partOfDay) && hour === 12) return { hour: 0, minute, usedDefault: false };
     return { hour: hour < 12 ? hour + 12 : hour, minute, usedDefault: false };
   }
   // A bare hour: 1–6 is afternoon, 7–11 morning, 12 noon (conventions, rule 6).

@@ -5,8 +5,8 @@
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 export type DateSpec =
-  /** hoy/today (0), mañana/tomorrow (1), ayer (-1), en 3 días (3) */
-  | { kind: "relative"; days: number }
+  /** hoy/today (0), mañana/tomorrow (1), ayer (-1), en 3 días (3); `weeks` when said in weeks ("in 2 weeks") */
+  | { kind: "relative"; days: number; weeks?: number }
   /** el lunes, next Monday (week: undefined); Monday next week (week: "next"); last Monday ("last") */
   | {
       kind: "weekday";
@@ -15,6 +15,8 @@ export type DateSpec =
       skipNearest?: boolean;
       /** "3 fridays from now" (3), "2 thursdays ago" (-2): the Nth one after (before) today. */
       occurrence?: number;
+      /** "Tuesday week", "the week after next on Tuesday" (2): that weekday N calendar weeks after this one. */
+      weeksAhead?: number;
     }
   /** el 3 de enero, 1/23/2027, the 28th, el viernes 29 */
   | { kind: "calendar"; day: number; month?: number; year?: number; weekday?: Weekday; monthOffset?: number }
@@ -42,7 +44,16 @@ export type DateSpec =
   /** "the first week of October 2014", "the third last week of 2018": full Monday-to-Sunday weeks inside. */
   | { kind: "nthWeek"; ordinal: number; month?: number; year?: number }
   /** Christmas, Navidad, Thanksgiving 2017 */
-  | { kind: "holiday"; id: string; year?: number; offset?: number; yearOffset?: number; nearest?: number };
+  | {
+      kind: "holiday";
+      id: string;
+      year?: number;
+      offset?: number;
+      yearOffset?: number;
+      nearest?: number;
+      /** "the day after Christmas" (1), "el día antes de Navidad" (-1): days from the holiday. */
+      days?: number;
+    };
 
 export type CycleUnit = "second" | "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year";
 
@@ -63,6 +74,8 @@ export interface TimeSpec {
   second?: number;
   /** A zone said with the time ("4pm CET", "8:00 GMT"): its UTC offset in minutes. */
   utcOffset?: number;
+  /** Named as midnight ("medianoche", "12 de la noche", "midnight"): the boundary between two days. */
+  midnight?: true;
 }
 
 export interface TemporalExpression {

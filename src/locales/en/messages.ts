@@ -25,4 +25,6 @@ export const messages = {
   noAlternatives: "There are no free times in the next two weeks.",
   freeTimesOffered: "Free times:",
   nothingFreeThen: "Nothing is free when you asked; the nearest free times:",
+  wholeWeek: "Which day of that week suits you?",
+  midnight: "Midnight at the start of that day or at its end?",
 } as const satisfies Messages;

@@ -23,4 +23,6 @@ export const messages = {
   noAlternatives: "No hay horas libres en las próximas dos semanas.",
   freeTimesOffered: "Horas libres:",
   nothingFreeThen: "No quedan horas libres en lo que pediste; las más cercanas:",
+  wholeWeek: "¿Qué día de esa semana te viene bien?",
+  midnight: "¿La medianoche al empezar ese día o al terminarlo?",
 } as const satisfies Messages;

@@ -1,15 +1,19 @@
 // English parsers in priority order. Overlapping matches are settled by position first (the earliest
 // start wins, then the longest), and by this order only when two matches cover the same span.
+
+import { holidayParser } from "../../../temporal/appointment-holidays.js";
 import type { Parser } from "../../../temporal/types.js";
 import { dottedDateParser, isoDateParser, numericDateParser } from "../../common/numeric-date.js";
 import { dayMonthParser, dayOfMonthParser, monthDayParser } from "./calendar-date.js";
 import { durationParser, durationPhraseParser } from "./duration.js";
+import { ordinalWeekdayParser } from "./ordinal-weekday.js";
 import { partOfDayParser, partThenHourParser } from "./part-of-day.js";
 import { relativeDayParser } from "./relative-day.js";
 import { fromTodayParser, relativeOffsetParser } from "./relative-offset.js";
 import { halfHourParser, noonParser, relativeTimeParser, timeParser } from "./time.js";
 import { lastWeeksWeekdayParser, nextWeekWeekdayParser, weekdayParser } from "./weekday.js";
 import { weekendParser } from "./weekend.js";
+import { weekCycleParser, weekdayWeekParser } from "./weeks.js";
 
 export const englishParsers: readonly Parser[] = [
   isoDateParser,
@@ -21,7 +25,11 @@ export const englishParsers: readonly Parser[] = [
   fromTodayParser,
   relativeDayParser,
   relativeOffsetParser,
+  ordinalWeekdayParser,
+  holidayParser("en"),
   nextWeekWeekdayParser,
+  weekCycleParser,
+  weekdayWeekParser,
   lastWeeksWeekdayParser,
   weekdayParser,
   durationPhraseParser,

@@ -1,46 +1,10 @@
-// Days named by their place in a month: "the first Monday of October", "last Friday in March 2014", "the
-// second Monday of last month", "first of March", "March third 2015", "the third day of October", "the last
+// Days named by their place in a month (ordinal weekdays, "the first Monday of October", are the core
+// parser ordinal-weekday.ts): "first of March", "March third 2015", "the third day of October", "the last
 // day of October", "the fifth last day of May", "the ides of March", "on the twenty-third".
 import type { Parser } from "../../../temporal/types.js";
 import { yearOf } from "../../common/numeric-date.js";
 import { daysInMonth, ORDINAL_PATTERN, ordinalValue } from "./duckling-words.js";
 import { MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from "./words.js";
-
-const MONTH_OFFSETS: Record<string, number> = {
-  this: 0,
-  the: 0,
-  current: 0,
-  "the current": 0,
-  next: 1,
-  "the next": 1,
-  following: 1,
-  "the following": 1,
-  last: -1,
-  "the last": -1,
-  previous: -1,
-  "the previous": -1,
-};
-const RELATIVE_MONTH =
-  "the current|the next|the following|the last|the previous|this|the|current|next|following|last|previous";
-
-export const nthWeekdayParser: Parser = {
-  name: "en/duckling-nth-weekday",
-  pattern: new RegExp(
-    `\\b(?:the )?(${ORDINAL_PATTERN}|last) (${WEEKDAY_PATTERN}) (?:of|in) (?:(${MONTH_PATTERN})\\b\\.?(?:,? (\\d{4})\\b)?|(${RELATIVE_MONTH}) month\\b)`,
-    "g",
-  ),
-  extract(match) {
-    const [, ordinalText, weekdayText, monthText, yearText, relative] = match;
-    const ordinal = ordinalText === "last" ? -1 : ordinalValue(ordinalText!);
-    if (ordinal === null || ordinal === 0 || ordinal > 5) return null;
-    const weekday = WEEKDAYS[weekdayText!]!;
-    if (relative !== undefined)
-      return { date: { kind: "nthWeekday", ordinal, weekday, monthOffset: MONTH_OFFSETS[relative]! } };
-    return {
-      date: { kind: "nthWeekday", ordinal, weekday, month: MONTHS[monthText!]!, year: yearOf(yearText) },
-    };
-  },
-};
 
 /** "first of March", "the third day of October 2014", "the 2nd of march". */
 export const ordinalOfMonthParser: Parser = {

@@ -14,7 +14,6 @@ import {
   idesParser,
   lastDayOfMonthParser,
   monthOrdinalParser,
-  nthWeekdayParser,
   onTheOrdinalParser,
   ordinalOfMonthParser,
 } from "./duckling-month-days.js";
@@ -78,7 +77,6 @@ export const englishDucklingParsers: readonly Parser[] = [
   relativeShiftParser,
   ordinalQuarterParser,
   quarterCodeParser,
-  nthWeekdayParser,
   lastDayOfMonthParser,
   ordinalOfMonthParser,
   monthOrdinalParser,

@@ -1,4 +1,6 @@
-// Offsets from now: "in 3 days", "in a week", "in two weeks", "a week from today", "in 2 hours".
+// Offsets from now: "in 3 days", "in a week", "in two weeks", "in 2 wks", "in a fortnight", "a week from
+// today", "in 2 hours". Whole weeks keep their count, so a weekday said with them names a day of that
+// week (conventions, rule 18).
 import type { Parser } from "../../../temporal/types.js";
 import { COUNT_WORD_PATTERN, numberValue } from "./words.js";
 
@@ -10,6 +12,8 @@ export const relativeOffsetParser: Parser = {
       "days",
       "week",
       "weeks",
+      "wk",
+      "wks",
       "fortnight",
       "hour",
       "hours",
@@ -22,7 +26,7 @@ export const relativeOffsetParser: Parser = {
     ],
   },
   pattern: new RegExp(
-    `\\b(?:in|within) (?:(\\d{1,3})|(${COUNT_WORD_PATTERN})) (days?|weeks?|fortnight|hours?|hrs?|minutes?|mins?)\\b`,
+    `\\b(?:in|within) (?:(\\d{1,3})|(${COUNT_WORD_PATTERN})) (days?|weeks?|wks?|fortnight|hours?|hrs?|minutes?|mins?)\\b`,
     "g",
   ),
   extract(match) {
@@ -30,8 +34,8 @@ export const relativeOffsetParser: Parser = {
     if (amount === null) return null;
     const unit = match[3]!;
     if (unit.startsWith("day")) return { date: { kind: "relative", days: amount } };
-    if (unit.startsWith("week")) return { date: { kind: "relative", days: amount * 7 } };
-    if (unit === "fortnight") return { date: { kind: "relative", days: amount * 14 } };
+    if (unit.startsWith("w")) return { date: { kind: "relative", days: amount * 7, weeks: amount } };
+    if (unit === "fortnight") return { date: { kind: "relative", days: amount * 14, weeks: amount * 2 } };
     return { offsetMinutes: unit.startsWith("m") ? amount : amount * 60 };
   },
 };
@@ -46,7 +50,11 @@ export const fromTodayParser: Parser = {
   extract(match) {
     const amount = numberValue(match[1] ?? match[2]!);
     if (amount === null) return null;
-    const days = match[3]!.startsWith("week") ? amount * 7 : amount;
-    return { date: { kind: "relative", days: days + (match[4] === "tomorrow" ? 1 : 0) } };
+    const weeks = match[3]!.startsWith("week");
+    const days = (weeks ? amount * 7 : amount) + (match[4] === "tomorrow" ? 1 : 0);
+    // "2 weeks from today" counts whole weeks from today (rule 18); from tomorrow it does not.
+    return {
+      date: { kind: "relative", days, ...(weeks && match[4] !== "tomorrow" ? { weeks: amount } : {}) },
+    };
   },
 };

@@ -58,6 +58,8 @@ export const timeParser: Parser = {
     if (minuteText !== undefined || suffix === "h") time.minuteGiven = true;
     applySuffix(time, suffix ?? letter);
     applyPart(time, part);
+    // "12 at night", "12 tonight": midnight (rule 28), where the part of the day would make it noon.
+    if (hour === 12 && part?.endsWith("night")) Object.assign(time, { meridiem: "am", midnight: true });
     if (isDigits && hourText!.length === 2 && hourText!.startsWith("0") && time.meridiem === undefined)
       time.clock24 = true;
     if (time.meridiem !== undefined && (hour > 12 || hour === 0)) delete time.meridiem;
@@ -125,6 +127,7 @@ export const noonParser: Parser = {
   gate: { words: ["noon", "midday", "mid", "midnight"] },
   pattern: /\b(?:(?:at|around|by) )?(?:12 )?(noon|midday|mid-day|midnight)\b/g,
   extract(match) {
-    return { time: { hour: match[1] === "midnight" ? 0 : 12, minute: 0, clock24: true } };
+    if (match[1] !== "midnight") return { time: { hour: 12, minute: 0, clock24: true } };
+    return { time: { hour: 0, minute: 0, clock24: true, midnight: true } };
   },
 };

@@ -14,7 +14,7 @@ import {
 } from "./duckling-dates.js";
 import { dayRangeParser } from "./duckling-day-range.js";
 import { nowParser } from "./duckling-now.js";
-import { nthWeekdayParser, quarterParser } from "./duckling-ordinals.js";
+import { quarterParser } from "./duckling-ordinals.js";
 import { leadingShiftParser, trailingShiftParser } from "./duckling-shifts.js";
 import { leadingSpanParser, middleSpanParser, trailingSpanParser } from "./duckling-spans.js";
 import { nextWeekdayParser, weekdayAbbreviationParser, weekdayOfWeekParser } from "./duckling-weekdays.js";
@@ -29,7 +29,6 @@ export const spanishDucklingParsers: readonly Parser[] = [
   dayWordParser,
   dashDateParser,
   yearParser,
-  nthWeekdayParser,
   quarterParser,
   weekdayOfWeekParser,
   nextWeekdayParser,

@@ -1,5 +1,6 @@
 // Offsets from now: "en 3 días", "dentro de una semana", "en dos semanas", "dentro de 2 horas",
-// and Spain's "de hoy en ocho" (a week from today).
+// and Spain's "de hoy en ocho" (a week from today). Whole weeks keep their count, so a weekday said with
+// them names a day of that week (conventions, rule 18).
 import type { Parser } from "../../../temporal/types.js";
 import { COUNT_WORD_PATTERN, numberValue } from "./words.js";
 
@@ -17,7 +18,7 @@ export const relativeOffsetParser: Parser = {
     if (amount === null) return null;
     const unit = match[3]!;
     if (unit.startsWith("dia")) return { date: { kind: "relative", days: amount } };
-    if (unit.startsWith("semana")) return { date: { kind: "relative", days: amount * 7 } };
+    if (unit.startsWith("semana")) return { date: { kind: "relative", days: amount * 7, weeks: amount } };
     return { offsetMinutes: unit.startsWith("min") ? amount : amount * 60 };
   },
 };

@@ -46,7 +46,10 @@ export const timeParser: Parser = {
       else time.clock24 = true;
     } else if (part !== undefined) {
       time.meridiem = part.endsWith("manana") || part.endsWith("madrugada") ? "am" : "pm";
-      if (part.endsWith("noche") && hour === 12) time.meridiem = "am";
+      if (part.endsWith("noche") && hour === 12) {
+        time.meridiem = "am";
+        time.midnight = true;
+      }
     } else if (isDigits && hourText!.length === 2 && hourText!.startsWith("0")) {
       time.clock24 = true;
     }
@@ -61,7 +64,7 @@ export const noonParser: Parser = {
   pattern:
     /\b(?:al |a |el |del |a las 12 del |a las doce del )?(mediodia|medio dia|medianoche|media noche)\b/g,
   extract(match) {
-    const noon = match[1]!.startsWith("medio");
-    return { time: { hour: noon ? 12 : 0, minute: 0, clock24: true } };
+    if (match[1]!.startsWith("medio")) return { time: { hour: 12, minute: 0, clock24: true } };
+    return { time: { hour: 0, minute: 0, clock24: true, midnight: true } };
   },
 };
