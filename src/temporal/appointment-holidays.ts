@@ -1,8 +1,10 @@
 // Named holidays in appointment requests (conventions, rule 26): the holidays people book around, found by
 // the names the holidays engine (./holidays) already knows, plus a few typed forms, and "el día después de
 // Navidad" / "the day after Christmas" (one day on). Which day each is in the appointment's country is
-// regional-holidays.ts. Duckling's reading has its own, wider holiday finder (duckling/holidays.ts).
-import type { Language } from "../locales/index.js";
+// regional-holidays.ts. Duckling's reading has its own, wider holiday finder (duckling/holidays.ts). The
+// parser runs after each locale's own (extract.ts): a locale cannot import it, as the holidays engine's
+// types import the locale registry.
+import { type Language, perLanguage } from "../locales/index.js";
 import { holidayDefinition } from "./holidays/catalog.js";
 import type { Parser } from "./types.js";
 
@@ -60,7 +62,7 @@ function holidayPattern(language: Language): { pattern: RegExp; ids: string[] } 
   return { pattern: new RegExp(source, "g"), ids };
 }
 
-export function holidayParser(language: Language): Parser {
+function holidayParser(language: Language): Parser {
   const { pattern, ids } = holidayPattern(language);
   return {
     name: `${language}/holiday`,
@@ -74,3 +76,6 @@ export function holidayParser(language: Language): Parser {
     },
   };
 }
+
+/** Each language's holiday parser. */
+export const HOLIDAY_PARSERS: Readonly<Record<Language, Parser>> = perLanguage(holidayParser);

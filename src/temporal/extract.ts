@@ -1,6 +1,7 @@
 // Finds date, time, part-of-day and duration expressions in text: runs the locale's parsers, keeps the
 // best non-overlapping matches, and asks chrono-node for a date or time when our parsers found none.
 import { type Language, LOCALES } from "../locales/index.js";
+import { HOLIDAY_PARSERS } from "./appointment-holidays.js";
 import { chronoDate, hasDateHintOutside } from "./chrono-fallback.js";
 import { openParsers } from "./parser-gates.js";
 import { type NormalizedText, originalSlice } from "./text.js";
@@ -22,13 +23,14 @@ export function extractExpressions(
   extra: readonly Parser[] = [],
 ): TemporalExpression[] {
   const own = LOCALES[options.language].temporal.parsers;
-  const parsers = extra.length === 0 ? own : [...extra, ...own];
-  // The extra parsers always run; the locale's own run when the text has what their gate asks for.
+  // Named holidays (rule 26) come last: on an identical span, any other reading wins.
+  const parsers = [...extra, ...own, HOLIDAY_PARSERS[options.language]];
+  // The extra parsers and the holidays always run; the locale's own when the text has what their gate asks for.
   const open = openParsers(options.language, text);
   const candidates: Candidate[] = [];
   for (let rank = 0; rank < parsers.length; rank++) {
     const ownRank = rank - extra.length;
-    if (ownRank >= 0 && (open & (1 << ownRank)) === 0) continue;
+    if (ownRank >= 0 && ownRank < own.length && (open & (1 << ownRank)) === 0) continue;
     const parser = parsers[rank]!;
     const pattern = parser.pattern;
     pattern.lastIndex = 0;

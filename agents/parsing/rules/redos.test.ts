@@ -19,6 +19,7 @@ import {
   NAMED_BEFORE,
 } from "../../../src/locales/es/temporal/relative-day.js";
 import { LANGUAGES, LOCALES } from "../../../src/locales/index.js";
+import { HOLIDAY_PARSERS } from "../../../src/temporal/appointment-holidays.js";
 import { CHRONO_FALLBACK_PATTERNS } from "../../../src/temporal/chrono-fallback.js";
 import { COMPOSE_PATTERNS } from "../../../src/temporal/duckling/compose.js";
 import { DUCKLING_HOLIDAY_PATTERNS } from "../../../src/temporal/duckling/holidays.js";
@@ -54,6 +55,7 @@ const LOCALE_SOURCES: Record<string, readonly NamedPattern[]> = Object.fromEntri
 
 const SOURCES: Record<string, readonly NamedPattern[]> = {
   ...LOCALE_SOURCES,
+  "holiday parsers": named("holidays", Object.values(HOLIDAY_PARSERS)),
   ...Object.fromEntries(
     Object.entries({
       VOCABULARY_PATTERNS,

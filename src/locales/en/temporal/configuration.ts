@@ -1,7 +1,6 @@
 // English parsers in priority order. Overlapping matches are settled by position first (the earliest
 // start wins, then the longest), and by this order only when two matches cover the same span.
 
-import { holidayParser } from "../../../temporal/appointment-holidays.js";
 import type { Parser } from "../../../temporal/types.js";
 import { dottedDateParser, isoDateParser, numericDateParser } from "../../common/numeric-date.js";
 import { dayMonthParser, dayOfMonthParser, monthDayParser } from "./calendar-date.js";
@@ -26,7 +25,6 @@ export const englishParsers: readonly Parser[] = [
   relativeDayParser,
   relativeOffsetParser,
   ordinalWeekdayParser,
-  holidayParser("en"),
   nextWeekWeekdayParser,
   weekCycleParser,
   weekdayWeekParser,

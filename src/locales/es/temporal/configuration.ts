@@ -1,7 +1,6 @@
 // Spanish parsers in priority order. Overlapping matches are settled by position first (the earliest
 // start wins, then the longest), and by this order only when two matches cover the same span.
 
-import { holidayParser } from "../../../temporal/appointment-holidays.js";
 import type { Parser } from "../../../temporal/types.js";
 import { dottedDateParser, isoDateParser, numericDateParser } from "../../common/numeric-date.js";
 import { calendarDateParser, dayOfMonthParser } from "./calendar-date.js";
@@ -25,7 +24,6 @@ export const spanishParsers: readonly Parser[] = [
   relativeDayParser,
   relativeOffsetParser,
   ordinalWeekdayParser,
-  holidayParser("es"),
   nextWeekWeekdayParser,
   weekCycleParser,
   weekdayParser,
