@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { readAppointmentTime } from "../../test/support/read-appointment-time.js";
 import type { Language } from "../locales/index.js";
-import { resolveAppointmentTime } from "./appointment-policy.js";
 import { extractExpressions } from "./extract.js";
 import { normalizeText } from "./text.js";
 
@@ -12,14 +12,7 @@ function read(
   language: Language = "es",
   dayFirst = language === "es",
 ) {
-  const expressions = extractExpressions(normalizeText(text), { language, dayFirst }, new Date(now));
-  return resolveAppointmentTime({
-    expressions,
-    now: Date.parse(now),
-    zone,
-    durationMinutes: null,
-    defaultLengthMinutes: 30,
-  });
+  return readAppointmentTime(text, now, zone, language, { dayFirst });
 }
 
 // Thursday 22 January 2026, 10:30 in Madrid.
