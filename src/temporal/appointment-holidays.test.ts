@@ -55,6 +55,12 @@ describe("named holidays (rule 26)", () => {
     expect(dateOf("thanksgiving", "2026-11-26T08:00:00-06:00", "en", "US")).toBe("2026-11-26");
   });
 
+  it("Father's Day is 19 March in Spain, the first Sunday of September in Australia, else June's third Sunday", () => {
+    expect(dateOf("día del padre", JANUARY, "es", "ES")).toBe("2026-03-19");
+    expect(dateOf("fathers day", JANUARY, "en", "AU")).toBe("2026-09-06");
+    expect(dateOf("día del padre", JANUARY, "es", "MX")).toBe("2026-06-21");
+  });
+
   it.each([
     ["MX", "2026-05-10"],
     ["ES", "2026-05-03"],

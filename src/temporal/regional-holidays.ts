@@ -2,7 +2,8 @@
 // Thanksgiving is Canada's second Monday of October and the United States' fourth Thursday of November;
 // Mother's Day is 10 May in Mexico, the first Sunday of May in Spain, the third Sunday of October in
 // Argentina, Mothering Sunday (three weeks before Easter) in the United Kingdom and Ireland, and the second
-// Sunday of May elsewhere (the holidays engine's rule). Everything else is the engine's one date.
+// Sunday of May elsewhere (the holidays engine's rule); Father's Day is 19 March in Spain and the first
+// Sunday of September in Australia. Everything else is the engine's one date.
 import { type CivilDate, civilDate, dayNumber, nthWeekdayOfMonth } from "./holidays/civil-date.js";
 import { westernEaster } from "./holidays/computus.js";
 import { holidayOccurrence } from "./holidays/index.js";
@@ -39,6 +40,14 @@ const REGIONAL: Readonly<Record<string, Readonly<Record<string, YearRule>>>> = {
     CR: fixed(8, 15),
     PA: fixed(12, 8),
     DO: nth(5, SUNDAY, -1),
+  },
+  // The engine's is the third Sunday of June; Saint Joseph's day in Spain, Portugal and Bolivia.
+  "fathers-day": {
+    ES: fixed(3, 19),
+    PT: fixed(3, 19),
+    BO: fixed(3, 19),
+    AU: nth(9, SUNDAY, 1),
+    NZ: nth(9, SUNDAY, 1),
   },
 };
 
