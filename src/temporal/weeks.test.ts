@@ -20,6 +20,7 @@ describe("weeks on (rule 18)", () => {
     ["in 2 weeks", "en", "2026-02-05"],
     ["in 2 wks", "en", "2026-02-05"],
     ["in a fortnight", "en", "2026-02-05"],
+    ["a fortnight from today", "en", "2026-02-05"],
     ["in 0 weeks", "en", "2026-01-22"],
     ["in 53 weeks", "en", "2027-01-28"],
   ] as const)("%s (%s) → %s", (text, language, date) => {

@@ -44,17 +44,18 @@ export const fromTodayParser: Parser = {
   name: "en/from-today",
   gate: { words: ["from"] },
   pattern: new RegExp(
-    `\\b(?:(\\d{1,2})|(${COUNT_WORD_PATTERN})) (days?|weeks?) from (today|now|tomorrow)\\b`,
+    `\\b(?:(\\d{1,2})|(${COUNT_WORD_PATTERN})) (days?|weeks?|fortnights?) from (today|now|tomorrow)\\b`,
     "g",
   ),
   extract(match) {
     const amount = numberValue(match[1] ?? match[2]!);
     if (amount === null) return null;
-    const weeks = match[3]!.startsWith("week");
-    const days = (weeks ? amount * 7 : amount) + (match[4] === "tomorrow" ? 1 : 0);
+    const unit = match[3]!;
+    const weeks = unit.startsWith("week") ? amount : unit.startsWith("fortnight") ? amount * 2 : 0;
+    const days = (weeks > 0 ? weeks * 7 : amount) + (match[4] === "tomorrow" ? 1 : 0);
     // "2 weeks from today" counts whole weeks from today (rule 18); from tomorrow it does not.
     return {
-      date: { kind: "relative", days, ...(weeks && match[4] !== "tomorrow" ? { weeks: amount } : {}) },
+      date: { kind: "relative", days, ...(weeks > 0 && match[4] !== "tomorrow" ? { weeks } : {}) },
     };
   },
 };
