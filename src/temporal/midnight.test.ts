@@ -14,6 +14,7 @@ describe("midnight with a day (rule 28)", () => {
     ["la medianoche del viernes", "es"],
     ["Friday at midnight", "en"],
     ["friday 12 midnight", "en"],
+    ["friday at midnite", "en"],
     ["friday at 12 at night", "en"],
   ] as const)("%s (%s): 00:00, the day named or the next", (text, language) => {
     const read = readAppointmentTime(text, THURSDAY, ZONE, language);

@@ -124,10 +124,10 @@ export const halfHourParser: Parser = {
 
 export const noonParser: Parser = {
   name: "en/noon",
-  gate: { words: ["noon", "midday", "mid", "midnight"] },
-  pattern: /\b(?:(?:at|around|by) )?(?:12 )?(noon|midday|mid-day|midnight)\b/g,
+  gate: { words: ["noon", "midday", "mid", "midnight", "midnite"] },
+  pattern: /\b(?:(?:at|around|by) )?(?:12 )?(noon|midday|mid-day|midnight|midnite)\b/g,
   extract(match) {
-    if (match[1] !== "midnight") return { time: { hour: 12, minute: 0, clock24: true } };
+    if (!match[1]!.startsWith("midn")) return { time: { hour: 12, minute: 0, clock24: true } };
     return { time: { hour: 0, minute: 0, clock24: true, midnight: true } };
   },
 };
