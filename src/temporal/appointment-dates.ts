@@ -6,7 +6,7 @@
 import { addDays, type CivilDate, compareDates, daysInMonth, isoDate, weekdayOf } from "./civil.js";
 import { nthWeekdayOfMonth } from "./holidays/civil-date.js";
 import { holidayDay } from "./regional-holidays.js";
-import type { DateSpec, TemporalExpression, Weekday } from "./types.js";
+import type { DateSpec } from "./types.js";
 
 export type DateIssue = {
   field: "date";
@@ -22,31 +22,6 @@ export type DateResolution =
 
 /** How far ahead an ordinal weekday or a holiday is looked for (a fifth Monday can skip years). */
 const YEARS_AHEAD = 8;
-
-/**
- * The date the expressions name: the first with a date, except that a weekday and a week said apart ("in 3
- * weeks on a Thursday", "el martes de la semana siguiente a la próxima") name that weekday of that week.
- */
-export function dateSpecOf(expressions: readonly TemporalExpression[]): DateSpec | undefined {
-  const first = expressions.find((expression) => expression.date !== undefined)?.date;
-  const weekday = expressions.find(
-    (expression) => expression.date?.kind === "weekday" && isPlainWeekday(expression.date),
-  )?.date as { weekday: Weekday } | undefined;
-  const weeks = expressions.map((expression) => weeksOn(expression.date)).find((count) => count !== null);
-  if (weekday === undefined || weeks === undefined || weeks === null) return first;
-  return { kind: "weekday", weekday: weekday.weekday, weeksAhead: weeks };
-}
-
-function isPlainWeekday(spec: Extract<DateSpec, { kind: "weekday" }>): boolean {
-  return spec.week === undefined && spec.weeksAhead === undefined && spec.occurrence === undefined;
-}
-
-/** The calendar weeks a date moves on by: "next week" 1, "in 3 weeks" 3; null for any other date. */
-function weeksOn(spec: DateSpec | undefined): number | null {
-  if (spec?.kind === "cycle" && spec.unit === "week" && spec.offset > 0) return spec.offset;
-  if (spec?.kind === "relative" && spec.weeks !== undefined) return spec.weeks;
-  return null;
-}
 
 export function resolveDate(spec: DateSpec, today: CivilDate, country?: string): DateResolution {
   switch (spec.kind) {

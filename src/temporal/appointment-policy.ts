@@ -2,7 +2,7 @@
 // ../shared/spec/conventions.md (weekdays strictly after today, the first future day-and-month, bare hours
 // 1–6 as PM, parts of the day) in the IANA zone on the target date. Plain civil-date arithmetic: this runs
 // on every request. Which day a date names is appointment-dates.ts.
-import { type DateIssue, dateSpecOf, resolveDate } from "./appointment-dates.js";
+import { type DateIssue, resolveDate } from "./appointment-dates.js";
 import { addDays, type CivilDate, compareDates, isoDate, localDate } from "./civil.js";
 import type { PartOfDay, TemporalExpression, TimeSpec } from "./types.js";
 import { formatAtOffset, resolveWallTime, zoneFor } from "./zone.js";
@@ -59,7 +59,7 @@ export function resolveAppointmentTime(input: PolicyInput): ResolvedTime {
       clock = timeExpression ? null : { hour: local.getUTCHours(), minute: local.getUTCMinutes() };
     }
   } else if (dateExpression?.date !== undefined) {
-    const resolved = resolveDate(dateSpecOf(expressions) ?? dateExpression.date, today, input.country);
+    const resolved = resolveDate(dateExpression.date, today, input.country);
     if (resolved.kind === "ok" && resolved.day.year >= FIRST_YEAR && resolved.day.year <= LAST_YEAR)
       day = resolved.day;
     else if (resolved.kind === "issue") issues.push(resolved.issue);

@@ -6,6 +6,7 @@ import { chronoDate, hasDateHintOutside } from "./chrono-fallback.js";
 import { openParsers } from "./parser-gates.js";
 import { type NormalizedText, originalSlice } from "./text.js";
 import type { ExpressionFields, Parser, ParserOptions, TemporalExpression } from "./types.js";
+import { joinWeekdaysToWeeks } from "./week-weekday.js";
 
 /** The language whose parsers read the text, and how numeric dates read in the request. */
 export interface ExtractOptions extends ParserOptions {
@@ -66,7 +67,9 @@ export function extractExpressions(
     if (fallback !== null) selected.push(fallback);
     selected.sort((a, b) => a.index - b.index);
   }
-  return selected;
+  // Duckling's reading composes its own neighbours (duckling/compose.ts); appointments join a weekday to
+  // its week here.
+  return extra.length === 0 ? joinWeekdaysToWeeks(text, selected) : selected;
 }
 
 /** A parser's match before the overlaps are settled; the expression is built only for the ones kept. */

@@ -4,6 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { readAppointmentTime } from "../../test/support/read-appointment-time.js";
 import type { Language } from "../locales/index.js";
+import { extractExpressions } from "./extract.js";
+import { normalizeText } from "./text.js";
 
 // Thursday 22 January 2026, 10:30 in Buenos Aires; its calendar week runs from Monday the 19th.
 const THURSDAY = "2026-01-22T10:30:00-03:00";
@@ -68,5 +70,22 @@ describe("weeks on (rule 18)", () => {
     expect(read.issues).toContainEqual(
       expect.objectContaining({ field: "date", issue: "ambiguous", reason: "whole_week" }),
     );
+  });
+
+  it("a weekday and its week are one expression, so conversation slots and the LLM's grounding see one date", () => {
+    const found = extractExpressions(
+      normalizeText("the week after next on Tuesday at 2pm"),
+      { language: "en", dayFirst: false },
+      new Date(THURSDAY),
+    );
+    expect(found.map((expression) => [expression.text, expression.date])).toEqual([
+      ["the week after next on Tuesday", { kind: "weekday", weekday: 2, weeksAhead: 2 }],
+      ["at 2pm", undefined],
+    ]);
+  });
+
+  it("a weekday far from the week, other words between, is not joined to it", () => {
+    expect(dateOf("el martes con el dr lee, en 2 semanas", "es")).toBe("2026-01-27");
+    expect(dateOf("el jueves, y en 3 semanas otra", "es")).toBe("2026-01-29");
   });
 });
