@@ -18,6 +18,8 @@ function result(
     passed: checks.every(([, passed]) => passed),
     checks: checks.map(([field, passed]) => ({ field, passed, expected: "10:00", got: "11:00" })),
     durationMs: 1.5,
+    confidence: checks.every(([, passed]) => passed) ? 0.95 : 0.55,
+    appointment: true,
   };
 }
 

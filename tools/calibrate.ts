@@ -1,0 +1,69 @@
+// Fits the confidence to data (npm run calibrate): reads every calibration set in rules mode
+// (tools/calibration/collect.ts), fits a logistic regression of "the answer is right" on the signals
+// (agents/validation/signals.ts) and writes the coefficients to agents/validation/confidence-model.ts, which
+// the runtime only multiplies and adds. Deterministic (same code and fixtures, same file) and one command:
+// re-run it whenever the readers change, then check `npm run calibration`.
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { confidenceFrom } from "../agents/validation/confidence.js";
+import type { ConfidenceModel } from "../agents/validation/confidence-model.js";
+import { SIGNALS, type Signal, type Signals } from "../agents/validation/signals.js";
+import { collectAnswers, SETS } from "./calibration/collect.js";
+import { fitLogistic } from "./calibration/fit.js";
+import { modelSource } from "./calibration/model-source.js";
+import { calibration, formatCalibration } from "./calibration/table.js";
+
+/** The design's direction of each signal: -1 lowers confidence, +1 raises it, 0 the data decides. */
+export const DIRECTIONS: Record<Signal, -1 | 0 | 1> = {
+  complete: 1,
+  noDate: 0,
+  noTime: 0,
+  ambiguous: -1,
+  invalid: -1,
+  unread: -1,
+  contradiction: -1,
+  bareNumber: -1,
+  defaultClock: -1,
+  chronoDate: -1,
+  weakCue: -1,
+  dropped: -1,
+  place: -1,
+  lowerCaseName: -1,
+  conversation: 0,
+  notBooking: 0,
+};
+const PENALTY = 1;
+const MINIMUM_EFFECT = 0.5;
+const MODEL_FILE = fileURLToPath(new URL("../agents/validation/confidence-model.ts", import.meta.url));
+
+const answers = (await collectAnswers()).filter((answer) => answer.appointment && answer.signals !== null);
+const rows = answers.map((answer) => SIGNALS.map((signal) => answer.signals![signal]));
+const fit = fitLogistic(
+  rows,
+  answers.map((answer) => answer.right),
+  { penalty: PENALTY, signs: SIGNALS.map((signal) => DIRECTIONS[signal]), minimumEffect: MINIMUM_EFFECT },
+);
+const model: ConfidenceModel = {
+  intercept: round(fit.intercept),
+  weights: Object.fromEntries(
+    SIGNALS.map((signal, index) => [signal, round(fit.weights[index]!)]),
+  ) as Signals,
+};
+const counts = SETS.map((set) => `${set} ${answers.filter((answer) => answer.set === set).length}`);
+writeFileSync(
+  MODEL_FILE,
+  modelSource(model, { answers: answers.length, sets: counts.join(", "), logLoss: fit.logLoss }),
+);
+const rescored = answers.map((answer) => ({
+  confidence: confidenceFrom(answer.signals!, { llm: null, failures: [] }, model),
+  right: answer.right,
+  appointment: true,
+}));
+process.stdout.write(
+  `Fitted on ${answers.length} answers (${counts.join(", ")}); mean log-loss ${fit.logLoss.toFixed(4)}\n` +
+    `Wrote ${MODEL_FILE}\n\nWith the new weights:\n${formatCalibration(calibration(rescored))}\n`,
+);
+
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
