@@ -7,32 +7,14 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { confidenceFrom } from "../agents/validation/confidence.js";
 import type { ConfidenceModel } from "../agents/validation/confidence-model.js";
-import { SIGNALS, type Signal, type Signals } from "../agents/validation/signals.js";
+import { DIRECTIONS, SIGNALS, type Signals } from "../agents/validation/signals.js";
 import { collectAnswers, SETS } from "./calibration/collect.js";
 import { fitLogistic } from "./calibration/fit.js";
 import { modelSource } from "./calibration/model-source.js";
 import { calibration, formatCalibration } from "./calibration/table.js";
 
-/** The design's direction of each signal: -1 lowers confidence, +1 raises it, 0 the data decides. */
-export const DIRECTIONS: Record<Signal, -1 | 0 | 1> = {
-  complete: 1,
-  noDate: 0,
-  noTime: 0,
-  ambiguous: -1,
-  invalid: -1,
-  unread: -1,
-  contradiction: -1,
-  bareNumber: -1,
-  defaultClock: -1,
-  chronoDate: -1,
-  weakCue: -1,
-  dropped: -1,
-  place: -1,
-  lowerCaseName: -1,
-  conversation: 0,
-  notBooking: 0,
-};
 const PENALTY = 1;
+/** The smallest effect a directed signal keeps, in log-odds (odds × 0.61 for a lowering one). */
 const MINIMUM_EFFECT = 0.5;
 const MODEL_FILE = fileURLToPath(new URL("../agents/validation/confidence-model.ts", import.meta.url));
 

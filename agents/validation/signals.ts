@@ -26,6 +26,30 @@ export const SIGNALS = [
 export type Signal = (typeof SIGNALS)[number];
 export type Signals = Record<Signal, number>;
 
+/**
+ * The design's direction of each signal: -1 lowers the confidence, +1 raises it, 0 lets the data decide.
+ * npm run calibrate holds each fitted weight on its side, so a signal too rare in the data to show its
+ * effect still counts.
+ */
+export const DIRECTIONS: Record<Signal, -1 | 0 | 1> = {
+  complete: 1,
+  noDate: 0,
+  noTime: 0,
+  ambiguous: -1,
+  invalid: -1,
+  unread: -1,
+  contradiction: -1,
+  bareNumber: -1,
+  defaultClock: -1,
+  chronoDate: -1,
+  weakCue: -1,
+  dropped: -1,
+  place: -1,
+  lowerCaseName: -1,
+  conversation: 0,
+  notBooking: 0,
+};
+
 /** Hours (local, [from, to) with wrap-around) a part of the day may hold; outside them it contradicts. */
 const PART_HOURS: Record<PartOfDay, readonly [number, number]> = {
   dawn: [0, 8],
