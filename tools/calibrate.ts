@@ -14,8 +14,11 @@ import { modelSource } from "./calibration/model-source.js";
 import { calibration, formatCalibration } from "./calibration/table.js";
 
 const PENALTY = 1;
-/** The smallest effect a directed signal keeps, in log-odds (odds × 0.61 for a lowering one). */
-const MINIMUM_EFFECT = 0.5;
+/**
+ * The smallest effect a directed signal keeps, in log-odds: odds × 0.37 for a lowering one, about what the
+ * formula before the fit gave a weak cue (a default AM/PM choice took 0.95 to 0.855, odds × 0.31).
+ */
+const MINIMUM_EFFECT = 1;
 const MODEL_FILE = fileURLToPath(new URL("../agents/validation/confidence-model.ts", import.meta.url));
 
 const answers = (await collectAnswers()).filter((answer) => answer.appointment && answer.signals !== null);

@@ -2,7 +2,7 @@
 // hand; re-run it after the readers change. A logistic regression of "the answer is right" on the signals
 // of ./signals.ts (docs/confidence.md): the rules reading's probability is
 // 1 / (1 + e^-(intercept + Σ weight × signal)).
-// Fitted on 3440 answers that read an appointment (own 601, sgd 1883, massive 956); mean log-loss 0.2056.
+// Fitted on 3440 answers that read an appointment (own 601, sgd 1883, massive 956); mean log-loss 0.2069.
 import type { Signals } from "./signals.js";
 
 export interface ConfidenceModel {
@@ -11,23 +11,23 @@ export interface ConfidenceModel {
 }
 
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  intercept: 2.9347,
+  intercept: 3.6537,
   weights: {
-    complete: 1.1218, // odds × 3.07
-    noDate: -1.2739, // odds × 0.28
-    noTime: -0.5786, // odds × 0.56
-    ambiguous: -0.5, // odds × 0.61
-    invalid: -0.5, // odds × 0.61
-    unread: -1.6957, // odds × 0.18
-    contradiction: -0.5, // odds × 0.61
-    bareNumber: -0.5, // odds × 0.61
-    defaultClock: -0.5, // odds × 0.61
-    chronoDate: -0.5, // odds × 0.61
-    weakCue: -0.5, // odds × 0.61
-    dropped: -0.5, // odds × 0.61
-    place: -1.6885, // odds × 0.18
-    lowerCaseName: -0.5, // odds × 0.61
-    conversation: 1.2344, // odds × 3.44
-    notBooking: -0.5745, // odds × 0.56
+    complete: 1, // odds × 2.72
+    noDate: -1.4443, // odds × 0.24
+    noTime: -0.9876, // odds × 0.37
+    ambiguous: -1, // odds × 0.37
+    invalid: -1, // odds × 0.37
+    unread: -1.7342, // odds × 0.18
+    contradiction: -1, // odds × 0.37
+    bareNumber: -1, // odds × 0.37
+    defaultClock: -1, // odds × 0.37
+    chronoDate: -1, // odds × 0.37
+    weakCue: -1, // odds × 0.37
+    dropped: -1, // odds × 0.37
+    place: -1.8608, // odds × 0.16
+    lowerCaseName: -1, // odds × 0.37
+    conversation: 0.9778, // odds × 2.66
+    notBooking: -0.6377, // odds × 0.53
   },
 };

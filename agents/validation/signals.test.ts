@@ -8,7 +8,14 @@ import { confidenceSignals } from "./signals.js";
 const NOW = Date.parse("2026-01-22T10:30:00+01:00");
 const contextFor = (text: string, conversation = false): AgentContext =>
   createAgentContext({
-    ...(conversation ? { messages: [{ role: "user" as const, content: text }] } : { text }),
+    ...(conversation
+      ? {
+          messages: [
+            { role: "user" as const, content: "hola" },
+            { role: "user" as const, content: text },
+          ],
+        }
+      : { text }),
     locale: "en",
     timezone: "Europe/Madrid",
     now: NOW,
@@ -195,13 +202,22 @@ describe("confidence signals", () => {
       // A default clock is its own signal, not counted twice.
       expect(signals(text, { time: "10:00", certainty: 0.9, expressions: [hour({})] }).weakCue).toBe(0);
     });
-    it("dropped: readings of a date or a time beyond the first, at most two", () => {
+    it("dropped: distinct readings of a date or a time beyond the first, at most two", () => {
       const text2 = "monday tuesday wednesday at 3 at 4";
-      const day = (name: string) => at(text2, name, { date: { kind: "weekday", weekday: 1 } as never });
-      const time = (phrase: string) => at(text2, phrase, { time: { hour: 3, minute: 0 } });
-      expect(signals(text2, { expressions: [day("monday")] }).dropped).toBe(0);
-      expect(signals(text2, { expressions: [day("monday"), day("tuesday")] }).dropped).toBe(1);
-      const all = [day("monday"), day("tuesday"), day("wednesday"), time("at 3"), time("at 4")];
+      const day = (name: string, weekday: number) =>
+        at(text2, name, { date: { kind: "weekday", weekday } as never });
+      const time = (phrase: string, hour: number) => at(text2, phrase, { time: { hour, minute: 0 } });
+      expect(signals(text2, { expressions: [day("monday", 1)] }).dropped).toBe(0);
+      expect(signals(text2, { expressions: [day("monday", 1), day("tuesday", 2)] }).dropped).toBe(1);
+      // The same value read twice (an LLM's phrase and the rules' expression) is one reading.
+      expect(signals(text2, { expressions: [day("monday", 1), day("monday", 1)] }).dropped).toBe(0);
+      const all = [
+        day("monday", 1),
+        day("tuesday", 2),
+        day("wednesday", 3),
+        time("at 3", 3),
+        time("at 4", 4),
+      ];
       expect(signals(text2, { expressions: all }).dropped).toBe(2);
     });
   });
@@ -214,5 +230,15 @@ describe("confidence signals", () => {
     expect(signals(TEN, { contact: null }).lowerCaseName).toBe(0);
     expect(signals(TEN, {}, true).conversation).toBe(1);
     expect(signals(TEN).conversation).toBe(0);
+    // A one-message conversation reads as its text (C1), its confidence too.
+    const one = createAgentContext({
+      messages: [{ role: "user", content: TEN }],
+      locale: "en",
+      timezone: "Europe/Madrid",
+      now: NOW,
+      calendar: null,
+      store: null,
+    });
+    expect(confidenceSignals(one, { ...emptyDraft(one), intent: "book" }).conversation).toBe(0);
   });
 });

@@ -89,7 +89,8 @@ export function confidenceSignals(context: Pick<AgentContext, "text" | "messages
     dropped: Math.min(2, surplus(used, "date") + surplus(used, "time")),
     place: Number(draft.location !== null),
     lowerCaseName: Number(draft.contact !== null && draft.contact === draft.contact.toLowerCase()),
-    conversation: Number(context.messages !== null),
+    // A conversation of one message reads as its text (C1).
+    conversation: Number((context.messages?.length ?? 0) > 1),
     notBooking: Number(draft.intent !== "book"),
   };
 }
@@ -101,9 +102,15 @@ function defaultHalf(time: TemporalExpression, used: readonly TemporalExpression
   return !used.some((expression) => expression.partOfDay !== undefined);
 }
 
-/** Expressions of one kind beyond the first: readings the Temporal agent did not use. */
+/**
+ * Distinct readings of one kind beyond the first: ones the Temporal agent did not use. The same value read
+ * twice (an LLM's phrase and the rules' expression for it) is one reading.
+ */
 function surplus(used: readonly TemporalExpression[], kind: "date" | "time"): number {
-  return Math.max(0, used.filter((expression) => expression[kind] !== undefined).length - 1);
+  const values = new Set(
+    used.flatMap((expression) => (expression[kind] ? [JSON.stringify(expression[kind])] : [])),
+  );
+  return Math.max(0, values.size - 1);
 }
 
 function contradicts(used: readonly TemporalExpression[], time: string | null): boolean {

@@ -13,6 +13,8 @@ const DAYS_AND_PARTS =
 const CLOCK_AND_WEEKS =
   "am pm hs hrs horas hora oclock o'clock cuarto quarter half semana semanas finde week weeks weekend " +
   "fortnight mes month quincena";
+/** Recurrence, which Cita does not read: an appointment "every friday" is not one Friday. */
+const RECURRENCE = "every cada daily weekly monthly diario diaria semanal mensual";
 const NUMBER_WORDS =
   "dos tres cuatro cinco seis siete ocho nueve diez once doce two three four five six seven eight nine " +
   "ten eleven twelve primer primero tercer ultimo first third fourth last";
@@ -22,6 +24,8 @@ const HOLIDAYS =
 
 /** Every folded word that looks temporal, in either language. */
 export const TEMPORAL_WORDS: ReadonlySet<string> = new Set([
-  ...[WEEKDAYS, DAYS_AND_PARTS, CLOCK_AND_WEEKS, NUMBER_WORDS, HOLIDAYS].flatMap((list) => list.split(" ")),
+  ...[WEEKDAYS, DAYS_AND_PARTS, CLOCK_AND_WEEKS, RECURRENCE, NUMBER_WORDS, HOLIDAYS].flatMap((list) =>
+    list.split(" "),
+  ),
   ...allLocales((locale) => Object.keys(locale.temporal.months)).filter((name) => !name.includes(" ")),
 ]);

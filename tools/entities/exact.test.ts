@@ -1,5 +1,7 @@
 // MASSIVE's exact match for calibration, at each edge of its definition (tools/entities/exact.ts).
 import { describe, expect, it } from "vitest";
+import type { Ambiguity } from "../../src/coordinator/agent.js";
+import { goldenResponse } from "../golden/test-responses.js";
 import { massiveRight } from "./exact.js";
 import type { EntityCase } from "./score.js";
 
@@ -12,25 +14,8 @@ const entity = (fields: Partial<EntityCase>): EntityCase => ({
   when: { date: false, time: false },
   ...fields,
 });
-type Answer = Parameters<typeof massiveRight>[1];
-const answer = (
-  appointment: Partial<Answer["appointment"]>,
-  ambiguities: Answer["ambiguities"] = [],
-): Answer => ({
-  appointment: {
-    contact: null,
-    service: null,
-    date: null,
-    time: null,
-    start: null,
-    end: null,
-    durationMinutes: null,
-    timezone: "America/Los_Angeles",
-    location: null,
-    ...appointment,
-  },
-  ambiguities,
-});
+const answer = (appointment: Parameters<typeof goldenResponse>[0], ambiguities: Ambiguity[] = []) =>
+  goldenResponse({ timezone: "America/Los_Angeles", ...appointment }, { ambiguities });
 const flag = (field: "date" | "time") => [{ field, issue: "ambiguous" as const, message: "x" }];
 
 describe("MASSIVE exact match", () => {
