@@ -1,11 +1,14 @@
 // Entities benchmark: how well the rules reader finds the person (`contact`) and the place (`location`) of
 // MASSIVE's real, lower-case calendar requests, as precision and recall (issue 15's targets: contact
 // precision ≥ 95% and recall ≥ 80%, location precision ≥ 90% and recall ≥ 70%). A development set, not a
-// gate. `--errors N` lists the first N misreadings.
+// gate. `--errors N` lists the first N misreadings. It also reports how well `confidence` tracks an exact
+// match on these requests (tools/entities/exact.ts says what is right there).
 import { parseArgs } from "node:util";
 import { readConfig } from "../src/config.js";
 import { parseAppointment } from "../src/service.js";
-import { loadMassive } from "./entities/massive.js";
+import { calibration, formatCalibration, type Observation } from "./calibration/table.js";
+import { massiveRight } from "./entities/exact.js";
+import { loadMassive, MASSIVE_REQUEST, MASSIVE_TODAY } from "./entities/massive.js";
 import { type EntityFigures, scoreEntities } from "./entities/score.js";
 import { percent, table } from "./report-table.js";
 
@@ -13,18 +16,18 @@ const { values } = parseArgs({ options: { errors: { type: "string", default: "20
 const config = readConfig({});
 const cases = loadMassive();
 const readings = [];
+const observations: Observation[] = [];
 for (const entity of cases) {
   const answer = await parseAppointment(
-    {
-      text: entity.utt,
-      locale: "en-US",
-      timezone: "America/Los_Angeles",
-      now: "2026-03-05T10:00:00-08:00",
-      mode: "rules",
-    },
+    { text: entity.utt, ...MASSIVE_REQUEST },
     { config, requestId: `massive-${entity.id}` },
   );
   readings.push({ contact: answer.appointment.contact, location: answer.appointment.location?.text ?? null });
+  observations.push({
+    confidence: answer.confidence,
+    right: massiveRight(entity, answer, MASSIVE_TODAY),
+    appointment: answer.intent !== "none",
+  });
 }
 const report = scoreEntities(cases, readings);
 const row = (name: string, figures: EntityFigures) => [
@@ -39,7 +42,7 @@ process.stdout.write(
     ["field", "correct/read", "precision", "found/gold", "recall"],
     row("contact (person)", report.contact),
     row("location (place_name)", report.location),
-  ])}\n`,
+  ])}\n\n${formatCalibration(calibration(observations))}\n`,
 );
 const limit = Number(values.errors);
 if (limit > 0 && report.errors.length > 0) {

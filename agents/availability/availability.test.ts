@@ -75,7 +75,7 @@ function validated(time: string, fields: Partial<Draft> = {}): Draft {
     status: "complete",
     ...fields,
   };
-  return { ...draft, confidence: computeConfidence(draft) };
+  return { ...draft, confidence: computeConfidence(contextWith(true), draft) };
 }
 
 const check = (draft: Draft, withCalendar = true, language: Language = "es") =>
@@ -107,7 +107,7 @@ describe("availability agent", () => {
     expect(draft.ambiguities).toEqual([
       { field: "time", issue: "conflict", message: localize("es", "slotTaken") },
     ]);
-    expect(draft.confidence).toBe(computeConfidence(draft));
+    expect(draft.confidence).toBe(computeConfidence(contextWith(true), draft));
     expect(draft.confidence).toBeLessThan(before.confidence ?? 0);
   });
 

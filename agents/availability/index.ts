@@ -66,5 +66,5 @@ async function check(context: AgentContext, draft: Draft, calendar: Calendar, st
     ambiguities: [...draft.ambiguities, { ...ambiguity, message: localize(context.language, key) }],
     status: "conflict",
   };
-  return { ...next, confidence: computeConfidence(next) };
+  return { ...next, confidence: computeConfidence(context, next) };
 }

@@ -31,7 +31,7 @@ export const validationAgent: Agent = {
     if (draft.intent === "cancel") {
       // A cancel asks for no new appointment (api.md): nothing is missing, and nothing can be booked.
       const next: Draft = { ...draft, status: "needs_clarification" };
-      return { ...next, confidence: computeConfidence(next) };
+      return { ...next, confidence: computeConfidence(context, next) };
     }
     const ambiguities: Ambiguity[] = [...draft.ambiguities];
     if (draft.date === null && !isFlagged(ambiguities, "date")) {
@@ -53,7 +53,7 @@ export const validationAgent: Agent = {
       ambiguities.push({ field: past, issue: "past", message: localize(context.language, "past") });
     const status = statusOf(draft, ambiguities);
     const next = { ...draft, ambiguities, status };
-    return { ...next, confidence: computeConfidence(next) };
+    return { ...next, confidence: computeConfidence(context, next) };
   },
 };
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
 import { createAgentContext } from "../../src/coordinator/context.js";
 import type { Language } from "../../src/locales/index.js";
+import { RULES_MAXIMUM } from "./confidence.js";
 import { validationAgent } from "./index.js";
 
 const contextIn = (language: Language): AgentContext =>
@@ -33,14 +34,15 @@ describe("validation agent", () => {
     const draft = validate(complete);
     expect(draft.status).toBe("complete");
     expect(draft.ambiguities).toEqual([]);
-    expect(draft.confidence).toBe(0.95);
+    // Clear and complete: the rules' maximum (docs/confidence.md).
+    expect(draft.confidence).toBe(RULES_MAXIMUM);
   });
 
   it("asks for a missing time", () => {
     const draft = validate({ ...complete, time: null, start: null, end: null });
     expect(draft.status).toBe("needs_clarification");
     expect(draft.ambiguities).toContainEqual(expect.objectContaining({ field: "time", issue: "missing" }));
-    expect(draft.confidence).toBeLessThan(0.95);
+    expect(draft.confidence).toBeLessThan(RULES_MAXIMUM);
   });
 
   it("marks a past start invalid", () => {

@@ -242,6 +242,11 @@ describe("an assistant's message that gives orders", () => {
     ],
   };
 
+  const HARMLESS = {
+    ...CLEAN,
+    messages: [...CLEAN.messages, assistant("Perfecto."), user("ok")],
+  };
+
   it.each(PROVIDERS)("changes nothing, with a model that obeys it (%s)", async (provider) => {
     const parse = appWith(provider);
     const clean = await parse({ ...CLEAN, mode: "llm" });
@@ -253,7 +258,11 @@ describe("an assistant's message that gives orders", () => {
     });
     const obedient = await parse({ ...INJECTED, mode: "llm" });
     expect(reading(obedient)).toEqual(reading(clean));
-    expect(obedient.confidence).toBe(clean.confidence);
+    // As sure as the same conversation with a harmless message in its place (a conversation of several
+    // messages is a signal of its own, docs/confidence.md).
+    const harmless = await parse({ ...HARMLESS, mode: "llm" });
+    expect(reading(harmless)).toEqual(reading(clean));
+    expect(obedient.confidence).toBe(harmless.confidence);
     // The same conversation, the model now obeying the message: it answers a cancel with confidence 1 and
     // keys the schema lacks, twice, so the rules' reading stands (mode auto) as one disagreement. A new
     // app, so that its cache does not answer for the model.

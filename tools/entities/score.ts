@@ -8,6 +8,8 @@ export interface EntityCase {
   /** Gold values of the slot kind, possibly several ("with john and mary"). */
   persons: string[];
   places: string[];
+  /** Whether a `date` slot, and a `time` or `timeofday` slot, are annotated (for the exact match). */
+  when?: { date: boolean; time: boolean };
 }
 
 export interface EntityReading {
@@ -35,7 +37,7 @@ export interface EntityReport {
 }
 
 /** A contact matches when its name words and a gold person's agree, one inside the other. */
-function sameContact(got: string, gold: string): boolean {
+export function sameContact(got: string, gold: string): boolean {
   const [left, right] = [foldContact(got), foldContact(gold)];
   return left !== "" && right !== "" && (left.includes(right) || right.includes(left));
 }

@@ -1,33 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareCase, type GoldenResponse, sameInstantAndOffset } from "./compare.js";
 import type { GoldenCase } from "./fixtures.js";
-
-type Appointment = GoldenResponse["appointment"];
-
-function response(
-  appointment: Partial<Appointment> = {},
-  rest: Partial<GoldenResponse> = {},
-): GoldenResponse {
-  return {
-    status: "complete",
-    ambiguities: [],
-    intent: "book",
-    previous: null,
-    ...rest,
-    appointment: {
-      contact: null,
-      service: null,
-      date: null,
-      time: null,
-      start: null,
-      end: null,
-      durationMinutes: null,
-      timezone: "America/Mexico_City",
-      location: null,
-      ...appointment,
-    },
-  };
-}
+import { goldenResponse as response } from "./test-responses.js";
 
 /** Whether every check passes for the given expectation. */
 function passes(

@@ -1,5 +1,6 @@
 // The golden runner's text report: figures first, then every failure with its differing fields.
 
+import { formatCalibration } from "../calibration/table.js";
 import { percent, table } from "../report-table.js";
 import type { CheckedField } from "./compare.js";
 import type { FixtureProblem, GoldenCase } from "./fixtures.js";
@@ -53,6 +54,7 @@ export function formatFigures(summary: Summary): string {
     `\nPer field\n${table([["field", "passed", "total", "accuracy"], ...fields])}`,
     `\nPer tag\n${table([["tag", "passed", "total", "accuracy"], ...tags])}`,
     `\nPer file\n${table([["file", "passed", "total", "accuracy", "invalid lines"], ...files])}`,
+    `\n${formatCalibration(summary.calibration)}`,
   ].join("\n");
 }
 

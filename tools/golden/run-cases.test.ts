@@ -77,6 +77,9 @@ describe.each([
       ["intent", false, "book"],
       ["previous", true, null],
     ]);
+    // Each answer's confidence, for the calibration table: the same through both targets.
+    expect(first!.confidence).toBeGreaterThan(0.9);
+    expect([first, second, conversation].map((result) => result!.appointment)).toEqual([true, true, true]);
   });
 });
 
@@ -89,6 +92,7 @@ describe("httpTarget", () => {
     const [result] = await runCases(httpTarget("http://127.0.0.1:1"), [cases[0]!]);
     expect(result!.error).toBeDefined();
     expect(result!.checks.every((check) => !check.passed && check.got === undefined)).toBe(true);
+    expect(result).toMatchObject({ confidence: null, appointment: false });
   });
 });
 

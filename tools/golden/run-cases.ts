@@ -22,6 +22,10 @@ export interface CaseResult {
   /** Why the target gave no usable response. */
   error?: string;
   durationMs: number;
+  /** The answer's `confidence` (null without a usable response), for the calibration report. */
+  confidence: number | null;
+  /** Whether the answer read an appointment (intent other than `none`). */
+  appointment: boolean;
 }
 
 /** The request a case sends: its text or its conversation, and only the optional keys it has. */
@@ -68,9 +72,18 @@ export function httpTarget(baseUrl: string, fetcher: typeof fetch = fetch): Targ
 export async function runCase(target: Target, golden: LoadedCase): Promise<CaseResult> {
   const started = performance.now();
   try {
-    const checks = compareCase(golden, await target(requestFor(golden), golden.id));
+    const response = await target(requestFor(golden), golden.id);
+    const checks = compareCase(golden, response);
     const durationMs = performance.now() - started;
-    return { golden, passed: checks.every((check) => check.passed), checks, durationMs };
+    const { confidence } = response as { confidence?: unknown };
+    return {
+      golden,
+      passed: checks.every((check) => check.passed),
+      checks,
+      durationMs,
+      confidence: typeof confidence === "number" ? confidence : null,
+      appointment: response.intent !== "none",
+    };
   } catch (error) {
     // Every field the case checks counts as missed, so per-field accuracy does not skip failed requests.
     const checks = checkedFields(golden).map((field) => ({
@@ -80,7 +93,16 @@ export async function runCase(target: Target, golden: LoadedCase): Promise<CaseR
       got: undefined,
     }));
     const message = error instanceof Error ? error.message : String(error);
-    return { golden, passed: false, checks, error: message, durationMs: performance.now() - started };
+    const durationMs = performance.now() - started;
+    return {
+      golden,
+      passed: false,
+      checks,
+      error: message,
+      durationMs,
+      confidence: null,
+      appointment: false,
+    };
   }
 }
 

@@ -18,6 +18,8 @@ function result(
     passed: checks.every(([, passed]) => passed),
     checks: checks.map(([field, passed]) => ({ field, passed, expected: "10:00", got: "11:00" })),
     durationMs: 1.5,
+    confidence: checks.every(([, passed]) => passed) ? 0.95 : 0.55,
+    appointment: true,
   };
 }
 
@@ -53,6 +55,21 @@ describe("summarize", () => {
     });
     expect(summary.files.get("en.jsonl")).toEqual({ passed: 0, total: 1, invalid: 1 });
     expect(summary.failures.map((failure) => failure.golden.id)).toEqual(["a", "c"]);
+  });
+
+  it("calibrates the answers' confidence against their exact match, and prints it", () => {
+    // b passed at 0.95; a and c failed at 0.55: one bucket each.
+    expect(summary.calibration.buckets.map(({ from, count, rightRate }) => [from, count, rightRate])).toEqual(
+      [
+        [0.5, 2, 0],
+        [0.9, 1, 1],
+      ],
+    );
+    expect(summary.calibration.ece).toBeCloseTo((2 * 0.55 + 0.05) / 3, 10);
+    expect(formatFigures(summary)).toContain("ECE (10 equal-width buckets): 0.383");
+    // A request that failed carries no confidence and is left out.
+    const failed = { ...results[0]!, confidence: null };
+    expect(summarize([failed]).calibration.count).toBe(0);
   });
 
   it("scores an empty run as 0, never as a pass", () => {

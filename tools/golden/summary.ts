@@ -1,6 +1,7 @@
 // Accuracy figures from golden results: exact match overall, per checked field, per tag and per file, and
 // date+time exact: the cases that check both a date and a time, counted right only when both are (the
-// figure a conversation benchmark such as SGD is judged by).
+// figure a conversation benchmark such as SGD is judged by), and how well `confidence` tracks exact match.
+import { type Calibration, calibration } from "../calibration/table.js";
 import type { CheckedField } from "./compare.js";
 import type { FixtureProblem } from "./fixtures.js";
 import type { CaseResult } from "./run-cases.js";
@@ -26,6 +27,8 @@ export interface Summary {
   files: Map<string, FileTally>;
   failures: CaseResult[];
   problems: FixtureProblem[];
+  /** Confidence against exact match, over the answers that carried a confidence. */
+  calibration: Calibration;
 }
 
 export const UNTAGGED = "(untagged)";
@@ -59,6 +62,11 @@ export function summarize(results: readonly CaseResult[], problems: readonly Fix
     files,
     failures: results.filter((result) => !result.passed),
     problems: [...problems],
+    calibration: calibration(
+      results.flatMap(({ confidence, passed, appointment }) =>
+        confidence === null ? [] : [{ confidence, right: passed, appointment }],
+      ),
+    ),
   };
 }
 

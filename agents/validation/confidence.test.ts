@@ -1,0 +1,63 @@
+// The confidence from its signals: each signal moves it the way the design says (whatever weights the last
+// `npm run calibrate` fitted, within the signs it enforces), the rules' maximum, and the LLM cross-check.
+import { describe, expect, it } from "vitest";
+import {
+  confidenceFrom,
+  DISAGREEMENT_FACTOR,
+  LLM_AGREEMENT_CEILING,
+  RULES_MAXIMUM,
+  rulesProbability,
+} from "./confidence.js";
+import { CONFIDENCE_MODEL } from "./confidence-model.js";
+import { DIRECTIONS, SIGNALS, type Signals } from "./signals.js";
+
+const none = Object.fromEntries(SIGNALS.map((signal) => [signal, 0])) as Signals;
+/** A reading well below the maximum, so every signal's effect shows. */
+const middling: Signals = { ...none, noTime: 1, unread: 1 };
+const clear: Signals = { ...none, complete: 1 };
+const rules = { llm: null, failures: [] };
+const llm = (answered: boolean, disagreements: number) => ({
+  llm: { provider: "qwen" as const, model: "m", answered, disagreements },
+  failures: [],
+});
+
+describe("confidence from signals", () => {
+  it.each(SIGNALS)("%s moves the rules' probability the way the design says", (signal) => {
+    const base = rulesProbability(middling);
+    const moved = rulesProbability({ ...middling, [signal]: middling[signal] + 1 });
+    const direction = DIRECTIONS[signal];
+    if (direction < 0) expect(moved).toBeLessThan(base);
+    if (direction > 0) expect(moved).toBeGreaterThan(base);
+    if (direction === 0) expect(moved).not.toBe(base);
+  });
+
+  it("keeps the fitted weights inside the signs calibrate enforces", () => {
+    for (const signal of SIGNALS) {
+      expect(DIRECTIONS[signal] * CONFIDENCE_MODEL.weights[signal], signal).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("a clear, complete request reaches the rules' maximum and never passes it", () => {
+    expect(confidenceFrom(clear, rules)).toBe(RULES_MAXIMUM);
+    expect(confidenceFrom({ ...clear, conversation: 1 }, rules)).toBe(RULES_MAXIMUM);
+    expect(confidenceFrom({ ...clear, unread: 1 }, rules)).toBeLessThan(RULES_MAXIMUM);
+  });
+
+  it("an agreeing LLM raises it, up to 0.99; each disagreement multiplies it by 0.85", () => {
+    expect(confidenceFrom(clear, llm(true, 0))).toBe(LLM_AGREEMENT_CEILING);
+    const base = rulesProbability(middling);
+    const agreeing = confidenceFrom(middling, llm(true, 0));
+    expect(agreeing).toBeGreaterThan(confidenceFrom(middling, rules));
+    expect(agreeing).toBeLessThan(LLM_AGREEMENT_CEILING);
+    expect(confidenceFrom(middling, llm(true, 2))).toBe(
+      Math.round(base * DISAGREEMENT_FACTOR ** 2 * 100) / 100,
+    );
+    // An answer that stayed invalid counts its disagreement like any other.
+    expect(confidenceFrom(middling, llm(false, 1))).toBe(Math.round(base * DISAGREEMENT_FACTOR * 100) / 100);
+  });
+
+  it("halves it for each agent that failed", () => {
+    const failed = confidenceFrom(middling, { llm: null, failures: ["geo"] });
+    expect(failed).toBe(Math.round(rulesProbability(middling) * 50) / 100);
+  });
+});
