@@ -51,11 +51,48 @@ export const RELATIONS: ReadonlySet<string> = new Set(
 export const CONTACT_ARTICLES: ReadonlySet<string> = new Set(
   allLocales((locale) => locale.fields.contact.articles),
 );
+/** "call", "meet", "llamar a": a person follows (rule 24). */
+export const PERSON_VERB = new RegExp(
+  `\\b(?:${words(allLocales((locale) => locale.fields.contact.personVerbs))})(?= )`,
+  "g",
+);
+export const OCCASIONS: ReadonlySet<string> = new Set(
+  allLocales((locale) => locale.fields.contact.occasions),
+);
+export const OCCASION_OF: ReadonlySet<string> = new Set(
+  allLocales((locale) => locale.fields.contact.occasionOf),
+);
+export const CALENDAR_NOUNS: ReadonlySet<string> = new Set(
+  allLocales((locale) => locale.fields.contact.calendarNouns),
+);
+/**
+ * Month and weekday names of every language, written out: names too after a title or "with" ("Dr. Mayo",
+ * "with April"). Abbreviations ("set", "mar", "sat") are left out: they are common words more often.
+ */
+export const CALENDAR_NAMES: ReadonlySet<string> = new Set(
+  allLocales((locale) => [...writtenOut(locale.temporal.months), ...writtenOut(locale.temporal.weekdays)]),
+);
+
+/** The names that no longer name of the same number begins with ("may" in English, not in Spanish). */
+function writtenOut(names: Readonly<Record<string, number>>): string[] {
+  const entries = Object.entries(names);
+  return entries
+    .filter(([name, number]) =>
+      entries.every(([other, value]) => value !== number || other === name || !other.startsWith(name)),
+    )
+    .map(([name]) => name);
+}
 
 /** "en", "near", "cerca de", or "@": a place follows. */
 export const PLACE_PREPOSITION = new RegExp(
   `\\b(?:${words(allLocales((locale) => locale.fields.place.prepositions))})(?= )|@`,
   "g",
+);
+/** The one-word place prepositions: "at sally's" is a place, "sally's birthday" a person's. */
+export const PLACE_PREPOSITION_WORDS: ReadonlySet<string> = new Set(
+  allLocales((locale) => locale.fields.place.prepositions).filter(
+    (preposition) => !preposition.includes(" "),
+  ),
 );
 export const PLACE_ARTICLES: ReadonlySet<string> = new Set(
   allLocales((locale) => locale.fields.place.articles),
@@ -95,6 +132,7 @@ export const VOCABULARY_PATTERNS: readonly RegExp[] = [
   FOR_PHRASE,
   TITLE,
   WITH,
+  PERSON_VERB,
   PLACE_PREPOSITION,
   APPOINTMENT,
   SMALL_TALK,
