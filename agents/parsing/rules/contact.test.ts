@@ -84,8 +84,8 @@ describe("rule 24: who the person is", () => {
     ["hola quiero turno con la kinesiologa sofia gimenez", "sofia gimenez"],
     // A capitalised word inside a capitalised name, in a sentence-case text, is the name's.
     ["Meeting with Mrs Rose Day at 4pm", "Mrs Rose Day"],
-    // Capitals on every word tell nothing: "On" ends the name.
-    ["Meeting With Dr Smith On Monday", "Dr Smith"],
+    // Capitals on every word tell nothing: "For" ends the name.
+    ["Meeting With Dr Smith For A Checkup", "Dr Smith"],
   ])("%s: %s", (text, contact) => {
     expect(read(text).contact).toBe(contact);
   });

@@ -10,15 +10,7 @@ import {
   nameRun,
   spanOf,
 } from "./name-words.js";
-import {
-  CALENDAR_NAMES,
-  CONTACT_ARTICLES,
-  OCCASION_OF,
-  OCCASIONS,
-  PERSON_VERB,
-  PLACE_PREPOSITION_WORDS,
-  RELATIONS,
-} from "./vocabulary.js";
+import { CONTACT_ARTICLES, OCCASION_OF, OCCASIONS, PERSON_VERB, RELATIONS } from "./vocabulary.js";
 import { type Word, wordsAfter } from "./words.js";
 
 /**
@@ -71,10 +63,10 @@ export function byOccasion(scan: NameScan): ContactReading | null {
     const next = tokens[at + 1]?.word;
     if (/['’]s$/.test(word)) {
       const name = word.slice(0, -2);
-      if (OCCASIONS.has(next ?? "") && isOwner(scan, name, index, previous, next!))
+      if (OCCASIONS.has(next ?? "") && isOwner(scan, name, index, previous))
         return spanOf(scan.text, index, [{ word: name, index, end: index + name.length }]);
     } else if (word.length > 3 && word.endsWith("s") && OCCASIONS.has(next ?? "")) {
-      if (!RELATIONS.has(word.slice(0, -1)) && isOwner(scan, word, index, previous, next!))
+      if (!RELATIONS.has(word.slice(0, -1)) && isOwner(scan, word, index, previous))
         return spanOf(scan.text, index, [tokens[at]!]);
     } else if (
       OCCASION_OF.has(word) &&
@@ -93,16 +85,13 @@ export function byOccasion(scan: NameScan): ContactReading | null {
 }
 
 /**
- * Whether `word` owns what follows as a person: no function, time or calendar word, relation or service,
- * not after an article ("the company's") or a place preposition ("at sally's": a place), capitalised
- * where the writer capitalises, and a month or weekday only before an occasion ("june's birthday", not
- * "monday's meeting").
+ * Whether `word`, before an occasion, is its person: no function, time or calendar word (unless a name
+ * there: "june's birthday"), relation or service, not after an article ("the company's anniversary"), and
+ * capitalised where the writer capitalises.
  */
-function isOwner(scan: NameScan, word: string, index: number, previous: string | undefined, next: string) {
+function isOwner(scan: NameScan, word: string, index: number, previous: string | undefined) {
   if (word.length < 2 || RELATIONS.has(word) || scan.isTemporalAt(index)) return false;
   if (isNeverName(word) && !scan.isNameAt(index)) return false;
-  if (CALENDAR_NAMES.has(word) && !OCCASIONS.has(next)) return false;
-  if (previous !== undefined && (CONTACT_ARTICLES.has(previous) || PLACE_PREPOSITION_WORDS.has(previous)))
-    return false;
+  if (previous !== undefined && CONTACT_ARTICLES.has(previous)) return false;
   return scan.caseless || isCapitalised(scan.text, index);
 }

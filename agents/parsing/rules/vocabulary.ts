@@ -88,12 +88,6 @@ export const PLACE_PREPOSITION = new RegExp(
   `\\b(?:${words(allLocales((locale) => locale.fields.place.prepositions))})(?= )|@`,
   "g",
 );
-/** The one-word place prepositions: "at sally's" is a place, "sally's birthday" a person's. */
-export const PLACE_PREPOSITION_WORDS: ReadonlySet<string> = new Set(
-  allLocales((locale) => locale.fields.place.prepositions).filter(
-    (preposition) => !preposition.includes(" "),
-  ),
-);
 export const PLACE_ARTICLES: ReadonlySet<string> = new Set(
   allLocales((locale) => locale.fields.place.articles),
 );
