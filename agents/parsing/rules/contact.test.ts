@@ -79,6 +79,8 @@ describe("rule 24: who the person is", () => {
     ["Add Peter’s birthday on Saturday", "Peter"],
     ["mark sarahs birthday party on the 12th", "sarahs"],
     ["el cumple de sofi es el sabado", "sofi"],
+    // A role title, then a weekday before a capitalised surname: the name.
+    ["turno con el doctor Domingo Salas a las 10", "doctor Domingo Salas"],
     // A role, then a name: the role is the service.
     ["Cita con el psicólogo Andrés Felipe Mora el jueves", "Andrés Felipe Mora"],
     ["hola quiero turno con la kinesiologa sofia gimenez", "sofia gimenez"],

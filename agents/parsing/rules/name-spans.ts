@@ -12,26 +12,24 @@ import { type Word, wordsAfter } from "./words.js";
 export function calendarWordsInNames(text: NormalizedText): [number, number][] {
   const spans: [number, number][] = [];
   const caseless = text.original === text.original.toLowerCase();
+  // matchAll starts where the pattern's last search stopped: the readers leave it mid-text.
   TITLE.lastIndex = 0;
-  for (let match = TITLE.exec(text.folded); match !== null; match = TITLE.exec(text.folded)) {
-    const words = wordsAfter(text.folded, match.index + match[0].length, 3);
-    const inner = innerName(text, caseless, words);
-    if (inner !== null) spans.push(inner);
-    const [name, next] = words;
-    if (name === undefined || !CALENDAR_NAMES.has(name.word) || startsWithDigit(next)) continue;
-    const named = isCapitalised(text, name.index) && isSurname(text, next);
-    if (ROLE_TITLES.has(match[1]!) && !(named && !caseless) && !datedLater(text, name.end)) continue;
-    spans.push([name.index, name.end]);
-  }
   WITH.lastIndex = 0;
-  for (let match = WITH.exec(text.folded); match !== null; match = WITH.exec(text.folded)) {
+  const cues = [
+    ...[...text.folded.matchAll(TITLE)].map((match) => ({ match, role: ROLE_TITLES.has(match[1]!) })),
+    ...[...text.folded.matchAll(WITH)].map((match) => ({ match, role: null })),
+  ];
+  for (const { match, role } of cues) {
     const words = wordsAfter(text.folded, match.index + match[0].length, 3);
     const inner = innerName(text, caseless, words);
     if (inner !== null) spans.push(inner);
     const [name, next] = words;
     if (name === undefined || !CALENDAR_NAMES.has(name.word) || startsWithDigit(next)) continue;
-    if (!caseless && !isCapitalised(text, name.index)) continue;
-    spans.push([name.index, name.end]);
+    const capitalised = isCapitalised(text, name.index);
+    const surname = capitalised && !caseless && isSurname(text, next);
+    // After "with" (role null), capitals count where the writer uses them; after a role title, see above.
+    const isName = role === null ? caseless || capitalised : !role || surname || datedLater(text, name.end);
+    if (isName) spans.push([name.index, name.end]);
   }
   // A month or weekday that owns an occasion is a person's name: "june's birthday party".
   POSSESSIVE.lastIndex = 0;
@@ -88,21 +86,4 @@ function isSurname(text: NormalizedText, word: Word | undefined): boolean {
     !CONTACT_ARTICLES.has(word.word) &&
     !isNeverName(word.word)
   );
-}
-
-/** The text with the spans masked out ("#"), offsets unchanged, for the temporal engine only. */
-export function maskSpans(text: NormalizedText, spans: readonly [number, number][]): NormalizedText {
-  if (spans.length === 0) return text;
-  let masked = text.folded;
-  for (const [from, to] of spans) masked = masked.slice(0, from) + "#".repeat(to - from) + masked.slice(to);
-  let words: readonly string[] | undefined;
-  return {
-    original: text.original,
-    folded: masked,
-    offsets: text.offsets,
-    get words() {
-      words ??= masked.match(/[a-z']+/g) ?? [];
-      return words;
-    },
-  };
 }

@@ -5,11 +5,12 @@
 // the provider simulator both read this way.
 import type { Intent, PreviousAppointment, ReadableText } from "../../../src/coordinator/agent.js";
 import { extractExpressions } from "../../../src/temporal/extract.js";
+import { maskSpans } from "../../../src/temporal/text.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
 import { readContact } from "./contact.js";
 import { findWording, readIntent } from "./intent.js";
 import { readLocation } from "./location.js";
-import { calendarWordsInNames, maskSpans } from "./name-spans.js";
+import { calendarWordsInNames } from "./name-spans.js";
 import { readService } from "./service.js";
 import { bareNumbers } from "./slot-numbers.js";
 import { slotMarkers, slotsOf } from "./slots.js";
