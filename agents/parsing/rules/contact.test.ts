@@ -121,6 +121,10 @@ describe("rule 24: who the person is", () => {
     "my parents anniversary dinner on friday",
     // Written with capitals, a lower-case word after "with" is no name, a month's name included.
     "Lunch with april colleagues",
+    // What one calls, texts or meets that is a place, a message or a trade.
+    "send a text message tomorrow at 3",
+    "call center appointment at 5",
+    "call plumber tomorrow 9am",
     // Initials alone are no name.
     "add to calendar doctor k. at 3pm",
     // A role title before words that end names.

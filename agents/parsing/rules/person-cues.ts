@@ -10,7 +10,7 @@ import {
   nameRun,
   spanOf,
 } from "./name-words.js";
-import { CONTACT_ARTICLES, OCCASION_OF, OCCASIONS, PERSON_VERB, RELATIONS } from "./vocabulary.js";
+import { CONTACT_ARTICLES, OCCASION_OF, OCCASIONS, PERSON_VERB, RELATIONS, VENUES } from "./vocabulary.js";
 import { type Word, wordsAfter } from "./words.js";
 
 /**
@@ -33,7 +33,7 @@ export function byVerb(scan: NameScan): ContactReading | null {
   for (let match = PERSON_VERB.exec(folded); match !== null; match = PERSON_VERB.exec(folded)) {
     const words = wordsAfter(folded, match.index + match[0].length, 5);
     const head = words[0];
-    if (head === undefined) continue;
+    if (head === undefined || VENUES.has(head.word)) continue;
     if (CONTACT_ARTICLES.has(head.word) || RELATIONS.has(head.word)) {
       const named = relationThenName(scan, words);
       if (named !== null) return named;

@@ -65,6 +65,8 @@ export const OCCASION_OF: ReadonlySet<string> = new Set(
 export const CALENDAR_NOUNS: ReadonlySet<string> = new Set(
   allLocales((locale) => locale.fields.contact.calendarNouns),
 );
+/** Places' kinds ("center", "gym", "clínica"): the object of "call" or "meet" that is one is no person. */
+export const VENUES: ReadonlySet<string> = new Set(allLocales((locale) => locale.fields.place.venues));
 /**
  * Month and weekday names of every language, written out: names too after a title or "with" ("Dr. Mayo",
  * "with April"). Abbreviations ("set", "mar", "sat") are left out: they are common words more often.

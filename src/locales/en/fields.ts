@@ -26,7 +26,7 @@ export const fields: FieldVocabulary = {
       words(`event events calendar calendars schedule agenda reminder reminders alarm alert alerts
       notification notifications time times start end date dates location place details notes description title
       link invite invites invitation list upcoming entry entries appointment appointments appt appts meeting
-      meetings session sessions call calls`),
+      meetings session sessions call calls message messages text texts email emails`),
   },
   service: {
     phrases: phrases(`dental cleaning|teeth cleaning|eye exam|eye test|eye doctor|blood test|blood work|
@@ -36,7 +36,7 @@ export const fields: FieldVocabulary = {
       checkup|check-up|physical|vaccination|vaccine|x-ray|ultrasound|cleaning|consultation|accountant|lawyer|
       attorney|vet|veterinarian|mechanic|interview|tutoring|lesson|nutritionist|dietitian|cardiologist|
       gynecologist|hairdresser|barber|stylist|gp|doctor|nurse|physician|podiatrist|optician|tax advisor|
-      financial advisor|car service`),
+      financial advisor|car service|plumber|electrician|handyman|tutor|personal trainer`),
     requestNouns: words("appointment appt booking"),
     for: ["for"],
     articles: words("a an my the"),

@@ -26,7 +26,8 @@ export const fields: FieldVocabulary = {
     occasionOf: ["de"],
     calendarNouns: words(`evento eventos calendario agenda recordatorio recordatorios alarma aviso alerta
       notificacion horario horarios fecha fechas lugar ubicacion direccion detalles notas descripcion titulo enlace
-      invitacion lista cita citas turno turnos reunion reuniones sesion sesiones consulta llamada`),
+      invitacion lista cita citas turno turnos reunion reuniones sesion sesiones consulta llamada mensaje mensajes
+      correo mail`),
   },
   service: {
     phrases: phrases(`corte de pelo|corte de cabello|limpieza dental|limpieza de dientes|examen de la vista|
@@ -39,7 +40,7 @@ export const fields: FieldVocabulary = {
       veterinaria|abogado|abogada|contador|contadora|notario|notaria|gestor|gestora|asesor|asesora|masaje|masajes|
       limpieza|vacuna|vacunacion|chequeo|revision|ecografia|radiografia|analisis|mecanico|entrevista|tutoria|
       clase de|manicurista|podologo|podologa|otorrino|traumatologo|traumatologa|urologo|urologa|endocrinologo|
-      endocrinologa|enfermera|enfermero|optometrista|dermato|gineco`),
+      endocrinologa|enfermera|enfermero|optometrista|dermato|gineco|plomero|fontanero|electricista|gasista|cerrajero`),
     requestNouns: words("cita turno hora reserva consulta"),
     for: words("para de"),
     articles: words("un una el la mi"),
