@@ -1,7 +1,7 @@
 // Numbers that are not dates or times (conventions, rule 23): addresses, phone numbers, prices, ratings,
 // counts and business names with a number ("14475 South Bascom Ave", "408-739-6520", "rated 4.5", "$500",
 // "2 people", "1512 Barber Shop"). Assistant messages are full of them; a user's may hold some too.
-import type { NormalizedText } from "../temporal/text.js";
+import { maskSpans, type NormalizedText } from "../temporal/text.js";
 
 /** Street words after the street's name ("South Bascom Ave", "20th Street") and before a number ("calle 10"). */
 const STREET_AFTER: ReadonlySet<string> = new Set(
@@ -152,18 +152,5 @@ function foldedIndex(text: NormalizedText, original: number): number {
  */
 export function maskNotTimes(text: NormalizedText): NormalizedText {
   if (!/\d/.test(text.folded)) return text;
-  const spans = notTimeSpans(text);
-  if (spans.length === 0) return text;
-  let masked = text.folded;
-  for (const [from, to] of spans) masked = masked.slice(0, from) + "#".repeat(to - from) + masked.slice(to);
-  let words: readonly string[] | undefined;
-  return {
-    original: text.original,
-    folded: masked,
-    offsets: text.offsets,
-    get words() {
-      words ??= masked.match(/[a-z']+/g) ?? [];
-      return words;
-    },
-  };
+  return maskSpans(text, notTimeSpans(text));
 }

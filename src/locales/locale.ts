@@ -56,6 +56,17 @@ export interface FieldVocabulary {
      * are to the user ("mi jefe", "the team", "mom") and what one pays or comes with ("obra social", "cash").
      */
     readonly relations: readonly string[];
+    /** Verbs whose object is a person, with Spanish's personal "a" ("call", "meet", "llamar a", "ver a"). */
+    readonly personVerbs: readonly string[];
+    /** A person's occasions, after a possessive or before "of"/"de" ("peter's birthday", "cumple de sofi"). */
+    readonly occasions: readonly string[];
+    /** Words joining an occasion to its person ("birthday of", "cumple de"). */
+    readonly occasionOf: readonly string[];
+    /**
+     * The parts and kinds of calendar entries ("start times", "location", "agenda", "recordatorio"): after
+     * "with" or a verb they are what the entry has, never a person.
+     */
+    readonly calendarNouns: readonly string[];
   };
   readonly service: {
     /** What appointments are for, services and roles ("corte de pelo", "dentist"). */
@@ -175,6 +186,8 @@ export interface TemporalLocale {
    * (../common) read every locale's; src/locales/locales.test.ts checks they do.
    */
   readonly months: Readonly<Record<string, number>>;
+  /** Weekday names (folded, abbreviations included) and their ISO numbers: names too after a title (rule 24). */
+  readonly weekdays: Readonly<Record<string, number>>;
   /** chrono-node's parser for this language (chrono.es, chrono.en.GB...), asked for dates ours missed. */
   chrono(dayFirst: boolean): ChronoParser;
   readonly duckling: DucklingLocale;

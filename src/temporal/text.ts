@@ -99,3 +99,23 @@ export function originalSlice(text: NormalizedText, start: number, end: number):
 }
 
 export const TEXT_PATTERNS: readonly RegExp[] = [INVISIBLE, WORD_RUN];
+
+/**
+ * The text with the spans masked out ("#"), offsets unchanged: a reader that must not see them (the temporal
+ * engine, beside names such as "Dr. Domingo") reads this, the others the text itself.
+ */
+export function maskSpans(text: NormalizedText, spans: readonly [number, number][]): NormalizedText {
+  if (spans.length === 0) return text;
+  let masked = text.folded;
+  for (const [from, to] of spans) masked = masked.slice(0, from) + "#".repeat(to - from) + masked.slice(to);
+  let words: readonly string[] | undefined;
+  return {
+    original: text.original,
+    folded: masked,
+    offsets: text.offsets,
+    get words() {
+      words ??= masked.match(WORD_RUN) ?? [];
+      return words;
+    },
+  };
+}

@@ -5,10 +5,12 @@
 // the provider simulator both read this way.
 import type { Intent, PreviousAppointment, ReadableText } from "../../../src/coordinator/agent.js";
 import { extractExpressions } from "../../../src/temporal/extract.js";
+import { maskSpans } from "../../../src/temporal/text.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
 import { readContact } from "./contact.js";
 import { findWording, readIntent } from "./intent.js";
 import { readLocation } from "./location.js";
+import { calendarWordsInNames } from "./name-spans.js";
 import { readService } from "./service.js";
 import { bareNumbers } from "./slot-numbers.js";
 import { slotMarkers, slotsOf } from "./slots.js";
@@ -53,13 +55,15 @@ function insideAny(spans: readonly [number, number][]): (index: number) => boole
 export function readText(readable: ReadableText, now: Date): RulesReading {
   if (readable.foreign) return NO_APPOINTMENT;
   const { text, language, dayFirst } = readable;
-  const found = extractExpressions(text, { language, dayFirst }, now);
+  // Rule 24: a month or weekday word that is a name where it stands ("Dr. Domingo Salas") is no date.
+  const names = calendarWordsInNames(text);
+  const found = extractExpressions(maskSpans(text, names), { language, dayFirst }, now);
   const expressions = found.filter((expression) => expression.durationMinutes === undefined);
   const duration = found.find((expression) => expression.durationMinutes !== undefined);
   const spans: [number, number][] = found.map((expression) => [expression.index, expression.end]);
   const inSpans = insideAny(spans);
 
-  const contact = readContact(text, inSpans);
+  const contact = readContact(text, inSpans, insideAny(names));
   if (contact.span) spans.push(contact.span);
   const service = contact.role !== null ? { service: contact.role } : readService(text, inSpans);
   if (service && "span" in service) spans.push(service.span);

@@ -28,6 +28,9 @@ import { HOLIDAY_PATTERNS } from "../../../src/temporal/holidays/index.js";
 import { GATE_PATTERNS } from "../../../src/temporal/parser-gates.js";
 import { TEXT_PATTERNS } from "../../../src/temporal/text.js";
 import type { Parser } from "../../../src/temporal/types.js";
+import { NAME_SPAN_PATTERNS } from "./name-spans.js";
+import { NAME_WORD_PATTERNS } from "./name-words.js";
+import { PERSON_CUE_PATTERNS } from "./person-cues.js";
 import { SLOT_NUMBER_PATTERNS } from "./slot-numbers.js";
 import { VOCABULARY_PATTERNS } from "./vocabulary.js";
 import { WORD_PATTERNS } from "./words.js";
@@ -60,6 +63,7 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
     Object.entries({
       VOCABULARY_PATTERNS,
       WORD_PATTERNS,
+      NAME_PATTERNS: [...NAME_WORD_PATTERNS, ...NAME_SPAN_PATTERNS, ...PERSON_CUE_PATTERNS],
       SLOT_NUMBER_PATTERNS,
       DETECTION_PATTERNS,
       TEXT_PATTERNS,

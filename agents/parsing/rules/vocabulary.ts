@@ -51,6 +51,39 @@ export const RELATIONS: ReadonlySet<string> = new Set(
 export const CONTACT_ARTICLES: ReadonlySet<string> = new Set(
   allLocales((locale) => locale.fields.contact.articles),
 );
+/** "call", "meet", "llamar a": a person follows (rule 24). */
+export const PERSON_VERB = new RegExp(
+  `\\b(?:${words(allLocales((locale) => locale.fields.contact.personVerbs))})(?= )`,
+  "g",
+);
+export const OCCASIONS: ReadonlySet<string> = new Set(
+  allLocales((locale) => locale.fields.contact.occasions),
+);
+export const OCCASION_OF: ReadonlySet<string> = new Set(
+  allLocales((locale) => locale.fields.contact.occasionOf),
+);
+export const CALENDAR_NOUNS: ReadonlySet<string> = new Set(
+  allLocales((locale) => locale.fields.contact.calendarNouns),
+);
+/** Places' kinds ("center", "gym", "clínica"): the object of "call" or "meet" that is one is no person. */
+export const VENUES: ReadonlySet<string> = new Set(allLocales((locale) => locale.fields.place.venues));
+/**
+ * Month and weekday names of every language, written out: names too after a title or "with" ("Dr. Mayo",
+ * "with April"). Abbreviations ("set", "mar", "sat") are left out: they are common words more often.
+ */
+export const CALENDAR_NAMES: ReadonlySet<string> = new Set(
+  allLocales((locale) => [...writtenOut(locale.temporal.months), ...writtenOut(locale.temporal.weekdays)]),
+);
+
+/** The names that no longer name of the same number begins with ("may" in English, not in Spanish). */
+function writtenOut(names: Readonly<Record<string, number>>): string[] {
+  const entries = Object.entries(names);
+  return entries
+    .filter(([name, number]) =>
+      entries.every(([other, value]) => value !== number || other === name || !other.startsWith(name)),
+    )
+    .map(([name]) => name);
+}
 
 /** "en", "near", "cerca de", or "@": a place follows. */
 export const PLACE_PREPOSITION = new RegExp(
@@ -95,6 +128,7 @@ export const VOCABULARY_PATTERNS: readonly RegExp[] = [
   FOR_PHRASE,
   TITLE,
   WITH,
+  PERSON_VERB,
   PLACE_PREPOSITION,
   APPOINTMENT,
   SMALL_TALK,

@@ -10,12 +10,23 @@ export const fields: FieldVocabulary = {
     titles: words("dr doctor prof mr mrs ms miss mx nurse coach"),
     roleTitles: words("doctor nurse coach"),
     with: ["with", "w/"],
-    articles: words("my the our"),
+    articles: words("my the our a an this that these those your his her their next last every each"),
     relations:
       words(`mom mum dad mother father wife husband boyfriend girlfriend boss team family friends friend
       kids son daughter everyone everybody someone anyone nobody them him her you us client clients colleagues
       coworkers manager partner brother sister grandma grandpa staff group person people love honey babe these
-      those this that all some any every each human insurance medicare medicaid card cash referral`),
+      those this that all some any every each human insurance medicare medicaid card cash referral parents parent
+      uncle aunt cousin niece nephew grandparents children child baby men women ladies`),
+    // "meeting" is the verb after a form of "be" ("am i meeting john", "we're meeting sam").
+    personVerbs: phrases(`call|calling|ring|phone|text|meet|see|visit|invite|email|message|ask|tell|i meeting|
+      am meeting|i'm meeting|im meeting|are meeting|we're meeting`),
+    occasions: words("birthday bday anniversary funeral retirement"),
+    occasionOf: ["of"],
+    calendarNouns:
+      words(`event events calendar calendars schedule agenda reminder reminders alarm alert alerts
+      notification notifications time times start end date dates location place details notes description title
+      link invite invites invitation list upcoming entry entries appointment appointments appt appts meeting
+      meetings session sessions call calls message messages text texts email emails`),
   },
   service: {
     phrases: phrases(`dental cleaning|teeth cleaning|eye exam|eye test|eye doctor|blood test|blood work|
@@ -25,7 +36,7 @@ export const fields: FieldVocabulary = {
       checkup|check-up|physical|vaccination|vaccine|x-ray|ultrasound|cleaning|consultation|accountant|lawyer|
       attorney|vet|veterinarian|mechanic|interview|tutoring|lesson|nutritionist|dietitian|cardiologist|
       gynecologist|hairdresser|barber|stylist|gp|doctor|nurse|physician|podiatrist|optician|tax advisor|
-      financial advisor|car service`),
+      financial advisor|car service|plumber|electrician|handyman|tutor|personal trainer`),
     requestNouns: words("appointment appt booking"),
     for: ["for"],
     articles: words("a an my the"),
@@ -56,5 +67,7 @@ export const fields: FieldVocabulary = {
     tonight yesterday morning afternoon evening night noon midnight week day days hour hours minutes please pls
     thanks monday tuesday wednesday thursday friday saturday sunday january february march april june july
     august september october november december appointment appt book schedule from around about by before after
-    is it me w tmrw asap have has got any anything available free open`),
+    is it me w tmrw asap have has got any anything available free open if whether are was were be been will would
+    can could should shall do does did not so but then than when where what who whom whose why how which there
+    here i we they he she only just also more most up back out off over down etc let month months year years later soon now again everyday daily weekly monthly first`),
 };

@@ -10,7 +10,7 @@ import { messages } from "./messages.js";
 import { boundaryParser } from "./temporal/boundary.js";
 import { englishParsers } from "./temporal/configuration.js";
 import { englishDucklingParsers, englishLatentDucklingParsers } from "./temporal/duckling.js";
-import { MONTHS } from "./temporal/words.js";
+import { MONTHS, WEEKDAYS } from "./temporal/words.js";
 
 export const english = {
   code: "en",
@@ -26,6 +26,7 @@ export const english = {
   temporal: {
     parsers: englishParsers,
     months: MONTHS,
+    weekdays: WEEKDAYS,
     chrono: (dayFirst: boolean) => (dayFirst ? chrono.en.GB : chrono.en),
     duckling: {
       parsers: [...rangeParsers, boundaryParser, ...englishDucklingParsers],

@@ -10,13 +10,24 @@ export const fields: FieldVocabulary = {
     titles: words(`dr dra doctor doctora lic lcdo lcda licenciado licenciada prof profe profesor profesora ing
       ingeniero ingeniera sr sra srta senor senora senorita don dona mtro mtra maestro maestra enfermera`),
     roleTitles: words("doctor doctora profe profesor profesora enfermera"),
-    with: ["con"],
-    articles: words("el la los las mi su nuestro nuestra"),
+    with: ["con", "c/"],
+    articles: words(
+      "el la los las mi su nuestro nuestra un una este esta estos estas ese esa esos esas tu tus sus mis",
+    ),
     relations:
       words(`mama papa mami papi esposo esposa marido mujer novio novia jefe jefa equipo familia amigos
       amigas amigo amiga hijo hija hijos hijas todos todas alguien nadie ellos ellas ella vos usted ustedes
       cliente clientes companeros companeras hermano hermana abuela abuelo persona personas gente amor estos
-      estas esos esas este esta ese esa obra seguro prepaga mutual tarjeta efectivo transferencia receta orden`),
+      estas esos esas este esta ese esa obra seguro prepaga mutual tarjeta efectivo transferencia receta orden tio
+      tia tios primo prima sobrino sobrina padres abuelos suegra suegro cunado cunada`),
+    personVerbs: phrases(`llamar a|llama a|llamo a|llamarle a|llamale a|ver a|veo a|visitar a|invitar a|
+      escribir a|escribirle a|avisar a|avisarle a|buscar a|recoger a`),
+    occasions: words("cumple cumpleanos aniversario funeral velorio jubilacion"),
+    occasionOf: ["de"],
+    calendarNouns: words(`evento eventos calendario agenda recordatorio recordatorios alarma aviso alerta
+      notificacion horario horarios fecha fechas lugar ubicacion direccion detalles notas descripcion titulo enlace
+      invitacion lista cita citas turno turnos reunion reuniones sesion sesiones consulta llamada mensaje mensajes
+      correo mail`),
   },
   service: {
     phrases: phrases(`corte de pelo|corte de cabello|limpieza dental|limpieza de dientes|examen de la vista|
@@ -29,7 +40,7 @@ export const fields: FieldVocabulary = {
       veterinaria|abogado|abogada|contador|contadora|notario|notaria|gestor|gestora|asesor|asesora|masaje|masajes|
       limpieza|vacuna|vacunacion|chequeo|revision|ecografia|radiografia|analisis|mecanico|entrevista|tutoria|
       clase de|manicurista|podologo|podologa|otorrino|traumatologo|traumatologa|urologo|urologa|endocrinologo|
-      endocrinologa|enfermera|enfermero|optometrista|dermato|gineco`),
+      endocrinologa|enfermera|enfermero|optometrista|dermato|gineco|plomero|fontanero|electricista|gasista|cerrajero`),
     requestNouns: words("cita turno hora reserva consulta"),
     for: words("para de"),
     articles: words("un una el la mi"),
@@ -64,5 +75,6 @@ export const fields: FieldVocabulary = {
     tus este esta ese esa manana hoy ayer tarde noche madrugada mediodia pasado proximo proxima semana dia dias
     hora horas minutos lunes martes miercoles jueves viernes sabado domingo enero febrero marzo abril mayo junio
     julio agosto septiembre setiembre octubre noviembre diciembre hs am pm porfa xfa favor gracias urgente
-    urgencia cita turno quiero necesito tiene tienen tenes hay algo libre disponible`),
+    urgencia cita turno quiero necesito tiene tienen tenes hay algo libre disponible pa pal si es son ser era fue
+    va van voy vamos puede pueden puedo podes tambien solo mas muy ya no yo le les me te se nos luego despues ahora primero primera`),
 };

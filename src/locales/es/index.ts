@@ -9,7 +9,7 @@ import { fields } from "./fields.js";
 import { messages } from "./messages.js";
 import { spanishParsers } from "./temporal/configuration.js";
 import { spanishDucklingParsers } from "./temporal/duckling.js";
-import { MONTHS } from "./temporal/words.js";
+import { MONTHS, WEEKDAYS } from "./temporal/words.js";
 
 export const spanish = {
   code: "es",
@@ -25,6 +25,7 @@ export const spanish = {
   temporal: {
     parsers: spanishParsers,
     months: MONTHS,
+    weekdays: WEEKDAYS,
     chrono: () => chrono.es,
     duckling: {
       parsers: [...spanishDucklingParsers, ...rangeParsers],
