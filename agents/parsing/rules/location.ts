@@ -1,24 +1,58 @@
 // Location: the place phrase without its preposition or leading article ("clínica de Polanco",
-// "Brooklyn clinic", "Madrid"). A phrase that is a date or time ("en la tarde", "in 3 days") or a service
-// ("at the dentist") is not a place.
+// "Brooklyn clinic", "Madrid"), or the street address the text gives (rule 23: "Av. 9 de Julio 1500",
+// "22 Baker Street"). A phrase that is a date or time ("en la tarde", "in 3 days"), a service ("at the
+// dentist") or a word that is never a place ("in my calendar", "in advance") is not one; "to" and "a"
+// introduce a place only when a venue or a known place name follows ("to the gym", "a Madrid").
+
 import { type NormalizedText, originalSlice } from "../../../src/temporal/text.js";
-import { isServiceWord, PLACE_ARTICLES, PLACE_JOINERS, PLACE_PREPOSITION, STOPWORDS } from "./vocabulary.js";
+import { placesNamed } from "../../geo/gazetteer.js";
+import { placeKey } from "../../geo/place-key.js";
+import type { NotTime } from "./not-times.js";
+import {
+  isServiceWord,
+  NOT_BEFORE_PLACE,
+  NOT_PLACES,
+  PLACE_ARTICLES,
+  PLACE_JOINERS,
+  PLACE_PREPOSITION,
+  STOPWORDS,
+  TOWARDS,
+  VENUES,
+} from "./vocabulary.js";
 import { wordsAfter } from "./words.js";
+
+export interface LocationReading {
+  location: string;
+  span: [number, number];
+}
+
+interface Cue {
+  index: number;
+  end: number;
+  /** "to", "a": only a venue or a known place after it. */
+  towards: boolean;
+}
+
+const WORD = /[a-z][a-z'-]*/g;
+/** What may stand between a place phrase and the address that continues it ("Clínica Sur, Av. X 12"). */
+const JOINS_ADDRESS = /^[ ,]*(?:(?:on|en|at|in) )?$/;
+
+export const LOCATION_PATTERNS: readonly RegExp[] = [WORD, JOINS_ADDRESS];
 
 export function readLocation(
   text: NormalizedText,
   excluded: (index: number) => boolean,
-): { location: string; span: [number, number] } | null {
-  PLACE_PREPOSITION.lastIndex = 0;
-  for (
-    let match = PLACE_PREPOSITION.exec(text.folded);
-    match !== null;
-    match = PLACE_PREPOSITION.exec(text.folded)
-  ) {
-    if (excluded(match.index)) continue;
-    const words = wordsAfter(text.folded, match.index + match[0].length, 7);
+  numbers: readonly NotTime[] = [],
+): LocationReading | null {
+  const addresses = addressRuns(text.folded, numbers);
+  for (const cue of cues(text.folded)) {
+    if (excluded(cue.index) || NOT_BEFORE_PLACE.has(wordBefore(text.folded, cue.index))) continue;
+    const words = wordsAfter(text.folded, cue.end, 7);
     let first = 0;
     while (first < words.length && PLACE_ARTICLES.has(words[first]!.word)) first++;
+    const from = first === 0 ? cue.end : words[first - 1]!.end;
+    const address = addresses.find(([start]) => start >= from && /^ ?$/.test(text.folded.slice(from, start)));
+    if (address) return reading(text, address[0], address[1]);
     const place = [];
     for (const word of words.slice(first)) {
       if (excluded(word.index)) break;
@@ -26,12 +60,65 @@ export function readLocation(
       place.push(word);
     }
     while (place.length > 0 && PLACE_JOINERS.has(place[place.length - 1]!.word)) place.pop();
-    if (place.length === 0 || /^\d/.test(place[0]!.word)) continue;
+    if (place.length === 0 || /^\d/.test(place[0]!.word) || NOT_PLACES.has(place[0]!.word)) continue;
     const phrase = place.map((word) => word.word).join(" ");
     if (isServiceWord(phrase)) continue;
+    if (
+      cue.towards &&
+      !VENUES.has(place[place.length - 1]!.word) &&
+      placesNamed(placeKey(phrase)).length === 0
+    ) {
+      continue;
+    }
     const start = place[0]!.index;
     const end = place[place.length - 1]!.end;
-    return { location: originalSlice(text, start, end), span: [start, end] };
+    // An address right after the place continues it: "la clínica de Polanco, Av. Horacio 123".
+    const next = addresses.find(([at]) => at >= end && JOINS_ADDRESS.test(text.folded.slice(end, at)));
+    return reading(text, start, next?.[1] ?? end);
   }
-  return null;
+  const address = addresses[0];
+  return address ? reading(text, address[0], address[1]) : null;
+}
+
+function reading(text: NormalizedText, start: number, end: number): LocationReading {
+  return { location: originalSlice(text, start, end), span: [start, end] };
+}
+
+/** Place prepositions and "to"-like words, in text order. */
+function cues(folded: string): Cue[] {
+  const found: Cue[] = [];
+  PLACE_PREPOSITION.lastIndex = 0;
+  for (const match of folded.matchAll(PLACE_PREPOSITION)) {
+    found.push({ index: match.index, end: match.index + match[0].length, towards: false });
+  }
+  WORD.lastIndex = 0;
+  for (const match of folded.matchAll(WORD)) {
+    if (TOWARDS.has(match[0]) && folded[match.index + match[0].length] === " ") {
+      found.push({ index: match.index, end: match.index + match[0].length, towards: true });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function wordBefore(folded: string, index: number): string {
+  const words = folded.slice(Math.max(0, index - 20), index).match(WORD);
+  return words?.[words.length - 1] ?? "";
+}
+
+/**
+ * The addresses and business names of the text, those next to one another joined ("unit 12, 40 King St"),
+ * in text order.
+ */
+function addressRuns(folded: string, numbers: readonly NotTime[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const { kind, from, to } of numbers) {
+    if (kind !== "address" && kind !== "business") continue;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && from <= last[1] + 2 && /^[ ,]*$/.test(folded.slice(last[1], from))) {
+      last[1] = Math.max(last[1], to);
+    } else if (last === undefined || from >= last[1]) {
+      runs.push([from, to]);
+    }
+  }
+  return runs;
 }

@@ -110,3 +110,14 @@ export const VOCABULARY_PATTERNS: readonly RegExp[] = [
     NEXT_SLOT,
   ].flatMap((wording) => wording.patterns),
 ];
+
+/** Words that never start a place ("in my calendar", "in advance", "en persona"). */
+export const NOT_PLACES: ReadonlySet<string> = new Set(allLocales((locale) => locale.fields.place.notPlaces));
+/** Words after which a place preposition starts no place ("look at", "turn in"). */
+export const NOT_BEFORE_PLACE: ReadonlySet<string> = new Set(
+  allLocales((locale) => locale.fields.place.notBefore),
+);
+/** "to", "a", "hacia": a place follows only when it is a venue or a known place name. */
+export const TOWARDS: ReadonlySet<string> = new Set(allLocales((locale) => locale.fields.place.towards));
+/** Kinds of venue ("gym", "clínica"): a phrase that ends in one is a place. */
+export const VENUES: ReadonlySet<string> = new Set(allLocales((locale) => locale.fields.place.venues));

@@ -31,7 +31,7 @@ export const fields: FieldVocabulary = {
     articles: words("a an my the"),
   },
   place: {
-    prepositions: words("in at near"),
+    prepositions: words("in at near location venue"),
     articles: words("the a an my our"),
     joiners: words("of on and"),
     nameJoiners: words("of the and on in"),
@@ -40,6 +40,15 @@ export const fields: FieldVocabulary = {
       building tower restaurant center centre medical practice surgery downtown uptown midtown`),
     streetsBefore: [],
     streetsAfter: words("street st avenue ave road rd boulevard blvd lane drive way"),
+    notPlaces:
+      words(`calendar calender agenda schedule diary planner reminder reminders remainder list lists notes
+      phone email inbox app advance time person general case order fact touch mind progress total charge
+      following coming same meantime future work one two three four five six seven eight nine ten eleven twelve
+      thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty half couple
+      few bit while moment minute minutes`),
+    notBefore: words(`look looks looking looked stare staring laugh laughing good bad great turn turned hand
+      handed fill filled log logged sign signed interested involved participate`),
+    towards: ["to"],
   },
   intent: {
     appointment:
@@ -56,5 +65,12 @@ export const fields: FieldVocabulary = {
     tonight yesterday morning afternoon evening night noon midnight week day days hour hours minutes please pls
     thanks monday tuesday wednesday thursday friday saturday sunday january february march april june july
     august september october november december appointment appt book schedule from around about by before after
-    is it me w tmrw asap have has got any anything available free open`),
+    is it me w tmrw asap have has got any anything available free open i we every each booked reserved
+    scheduled`),
+  dialects: {
+    AU: phrases("arvo|brekkie|servo|bottle-o|this arvo"),
+    GB: phrases("innit|quid|fortnight|cheers mate"),
+    US: phrases("y'all|yall"),
+    IN: phrases("prepone|preponed|do the needful"),
+  },
 };

@@ -35,7 +35,7 @@ export const fields: FieldVocabulary = {
     articles: words("un una el la mi"),
   },
   place: {
-    prepositions: ["en", "cerca de", "frente a"],
+    prepositions: ["en", "cerca de", "frente a", "ubicacion", "direccion"],
     articles: words("el la los las mi nuestra nuestro su"),
     joiners: words("de del y la el"),
     nameJoiners: words("de del la las el los y en"),
@@ -47,6 +47,12 @@ export const fields: FieldVocabulary = {
       "av avda avenida calle c carrera cra paseo camino calzada boulevard bulevar blvd pasaje jiron jr ronda via",
     ),
     streetsAfter: [],
+    notPlaces:
+      words(`agenda calendario lista recordatorio recordatorios telefono celular correo mail app persona
+      cuenta caso orden punto serio general total linea cuanto vez camino uno dos tres cuatro cinco seis siete
+      ocho nueve diez once doce quince veinte treinta media cuarto`),
+    notBefore: words("pienso pensar pensando confio confiar creo creer"),
+    towards: words("a al hacia"),
   },
   intent: {
     appointment: phrases(`cita|citas|turno|turnos|reserv[a-z]{0,6}|agend[a-z]{0,6}|program[a-z]{0,6}|
@@ -64,5 +70,17 @@ export const fields: FieldVocabulary = {
     tus este esta ese esa manana hoy ayer tarde noche madrugada mediodia pasado proximo proxima semana dia dias
     hora horas minutos lunes martes miercoles jueves viernes sabado domingo enero febrero marzo abril mayo junio
     julio agosto septiembre setiembre octubre noviembre diciembre hs am pm porfa xfa favor gracias urgente
-    urgencia cita turno quiero necesito tiene tienen tenes hay algo libre disponible`),
+    urgencia cita turno quiero necesito tiene tienen tenes hay algo libre disponible cada`),
+  dialects: {
+    AR: phrases(`vos|podes|tenes|queres|venis|decis|turno|turnos|hs|che|laburo|colectivo|boludo|lucas`),
+    UY: phrases(`vos|podes|tenes|queres|venis|decis|turno|turnos|hs|che`),
+    MX: phrases(`cita|ahorita|orale|wey|guey|chido|neta|cuate|chamba|mande`),
+    ES: phrases(
+      `vale|vosotros|vosotras|os|podeis|teneis|quereis|vuestro|vuestra|quedamos|mola|guay|tio|movil|ordenador`,
+    ),
+    CL: phrases(`po|cachai|al tiro|weon|fome|pololo|luca`),
+    CO: phrases(`parce|parcero|bacano|quiubo|sumerce|chevere`),
+    VE: phrases(`chamo|pana|chevere`),
+    PE: phrases(`jato|al toque|chela|pata`),
+  },
 };

@@ -1,8 +1,8 @@
 // Rule 23: numbers of other kinds are never dates or times; real times beside them stay.
 import { describe, expect, it } from "vitest";
-import { extractExpressions } from "../temporal/extract.js";
-import { normalizeText } from "../temporal/text.js";
-import { maskNotTimes, notTimeSpans } from "./not-times.js";
+import { extractExpressions } from "../../../src/temporal/extract.js";
+import { normalizeText } from "../../../src/temporal/text.js";
+import { maskNotTimes, notTimes } from "./not-times.js";
 
 function kept(text: string): string[] {
   const masked = maskNotTimes(normalizeText(text));
@@ -14,7 +14,7 @@ function kept(text: string): string[] {
 
 function covered(text: string): string[] {
   const normalized = normalizeText(text);
-  return notTimeSpans(normalized).map(([from, to]) => normalized.folded.slice(from, to));
+  return notTimes(normalized).map(({ from, to }) => normalized.folded.slice(from, to));
 }
 
 describe("numbers that are not times", () => {
