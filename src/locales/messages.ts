@@ -22,6 +22,7 @@ export const MESSAGE_KEYS = [
   "optionNotPicked",
   "freeTimesOffered",
   "nothingFreeThen",
+  "placeAmbiguous",
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

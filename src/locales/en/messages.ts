@@ -25,4 +25,5 @@ export const messages = {
   noAlternatives: "There are no free times in the next two weeks.",
   freeTimesOffered: "Free times:",
   nothingFreeThen: "Nothing is free when you asked; the nearest free times:",
+  placeAmbiguous: "There are several places with that name; which one do you mean?",
 } as const satisfies Messages;

@@ -23,4 +23,5 @@ export const messages = {
   noAlternatives: "No hay horas libres en las próximas dos semanas.",
   freeTimesOffered: "Horas libres:",
   nothingFreeThen: "No quedan horas libres en lo que pediste; las más cercanas:",
+  placeAmbiguous: "Hay varios lugares con ese nombre; ¿cuál de ellos?",
 } as const satisfies Messages;
