@@ -2,7 +2,8 @@
 // "Brooklyn clinic", "Madrid"), or the street address the text gives (rule 23: "Av. 9 de Julio 1500",
 // "22 Baker Street"). A phrase that is a date or time ("en la tarde", "in 3 days"), a service ("at the
 // dentist") or a word that is never a place ("in my calendar", "in advance") is not one; "to" and "a"
-// introduce a place only when a venue or a known place name follows ("to the gym", "a Madrid").
+// introduce a place only when a known place name follows ("a trip to Paris", "voy a Madrid"): "to go",
+// "a ver" and "to the gym" (where the user goes, not where the appointment is) are none.
 
 import { type NormalizedText, originalSlice } from "../../../src/temporal/text.js";
 import { placesNamed } from "../../geo/gazetteer.js";
@@ -17,7 +18,6 @@ import {
   PLACE_PREPOSITION,
   STOPWORDS,
   TOWARDS,
-  VENUES,
 } from "./vocabulary.js";
 import { wordsAfter } from "./words.js";
 
@@ -63,13 +63,7 @@ export function readLocation(
     if (place.length === 0 || /^\d/.test(place[0]!.word) || NOT_PLACES.has(place[0]!.word)) continue;
     const phrase = place.map((word) => word.word).join(" ");
     if (isServiceWord(phrase)) continue;
-    if (
-      cue.towards &&
-      !VENUES.has(place[place.length - 1]!.word) &&
-      placesNamed(placeKey(phrase)).length === 0
-    ) {
-      continue;
-    }
+    if (cue.towards && placesNamed(placeKey(phrase)).length === 0) continue;
     const start = place[0]!.index;
     const end = place[place.length - 1]!.end;
     // An address right after the place continues it: "la clínica de Polanco, Av. Horacio 123".

@@ -117,7 +117,5 @@ export const NOT_PLACES: ReadonlySet<string> = new Set(allLocales((locale) => lo
 export const NOT_BEFORE_PLACE: ReadonlySet<string> = new Set(
   allLocales((locale) => locale.fields.place.notBefore),
 );
-/** "to", "a", "hacia": a place follows only when it is a venue or a known place name. */
+/** "to", "a", "hacia": a place follows only when it is a known place name. */
 export const TOWARDS: ReadonlySet<string> = new Set(allLocales((locale) => locale.fields.place.towards));
-/** Kinds of venue ("gym", "clínica"): a phrase that ends in one is a place. */
-export const VENUES: ReadonlySet<string> = new Set(allLocales((locale) => locale.fields.place.venues));

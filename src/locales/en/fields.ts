@@ -45,7 +45,8 @@ export const fields: FieldVocabulary = {
       phone email inbox app advance time person general case order fact touch mind progress total charge
       following coming same meantime future work one two three four five six seven eight nine ten eleven twelve
       thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty half couple
-      few bit while moment minute minutes`),
+      few bit while moment minute minutes event events calendars month months location clock sometime start end
+      beginning middle`),
     notBefore: words(`look looks looking looked stare staring laugh laughing good bad great turn turned hand
       handed fill filled log logged sign signed interested involved participate`),
     towards: ["to"],
@@ -53,7 +54,7 @@ export const fields: FieldVocabulary = {
   intent: {
     appointment:
       phrases(`appointment|appt|apt|book|booking|schedule|reschedule|reserve|reservation|slot|meeting|
-      session|visit|consultation|see dr|see the|see my|check-?up`),
+      session|visit|consultation|see dr|see the|see my|check-?up|event|events|calendar|party|dinner|lunch|brunch|concert|match|remind me|reminder`),
     smallTalk: phrases("weather|rain|raining|forecast|temperature|how are you|lol|joke|who are you"),
     courtesy: phrases(
       "thanks|thank you|see you|bye|good morning|good afternoon|good evening|good night|hello|hi|hey",

@@ -50,13 +50,14 @@ export const fields: FieldVocabulary = {
     notPlaces:
       words(`agenda calendario lista recordatorio recordatorios telefono celular correo mail app persona
       cuenta caso orden punto serio general total linea cuanto vez camino uno dos tres cuatro cinco seis siete
-      ocho nueve diez once doce quince veinte treinta media cuarto`),
+      ocho nueve diez once doce quince veinte treinta media cuarto evento eventos mes meses calendarios
+      ubicacion direccion inicio principio final`),
     notBefore: words("pienso pensar pensando confio confiar creo creer"),
     towards: words("a al hacia"),
   },
   intent: {
     appointment: phrases(`cita|citas|turno|turnos|reserv[a-z]{0,6}|agend[a-z]{0,6}|program[a-z]{0,6}|
-      apart[a-z]{0,4}|sac[a-z]{0,5}|pedir hora|pido hora|hora con|hora para|consulta|sesion|visita|reunion|atender`),
+      apart[a-z]{0,4}|sac[a-z]{0,5}|pedir hora|pido hora|hora con|hora para|consulta|sesion|visita|reunion|atender|evento|eventos|calendario|fiesta|cena|almuerzo|concierto|partido|recordatorio|recordame|recuerdame`),
     smallTalk: phrases(
       "clima|el tiempo|que tiempo|lluvia|llover|llueve|como estas|como andas|que tal|jaja|chiste|quien eres",
     ),
