@@ -51,6 +51,9 @@ export const NAMED = /\b\d{1,5} +[A-Z][\w'&-]*(?: +[A-Z][\w'&-]*)+/g;
 const TRAILING_WORD = / ([a-z]+)$/;
 export const ADDRESS_PATTERNS: readonly RegExp[] = [NUMBERED, NAMED, TRAILING_WORD];
 
+/** Words right after an hour that make it one, written in capitals or not ("10 AM", "15 HS"). */
+const CLOCK_WORDS: ReadonlySet<string> = new Set("am pm a p hs h hrs hours horas oclock".split(" "));
+
 const DOOR = /^\d{1,6}[a-z]?$/;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/;
 
@@ -161,7 +164,7 @@ export function businessSpans(
     const from = foldedIndex(match.index);
     // "10 AM EST", "3 PM Friday" are times written in capitals, no name.
     const after = /^\d+ ([a-z]+)/.exec(text.folded.slice(from))?.[1] ?? "";
-    if (!stopwords.has(after)) spans.push([from, foldedIndex(match.index + match[0].length)]);
+    if (!CLOCK_WORDS.has(after)) spans.push([from, foldedIndex(match.index + match[0].length)]);
   }
   return [...spans, ...businesses(tokens, stopwords)];
 }
