@@ -102,16 +102,18 @@ function streetFirst(tokens: readonly Token[], stopwords: ReadonlySet<string>): 
   const spans: Span[] = [];
   for (let at = 0; at < tokens.length; at++) {
     if (!NAMED_BEFORE.has(tokens[at]!.word)) continue;
+    let named = false;
     for (let next = at + 1; next < tokens.length && next <= at + 5; next++) {
       const { word } = tokens[next]!;
       if (DOOR.test(word)) {
-        if (next > at + 1 && !STREET_JOINERS.has(tokens[next - 1]!.word)) {
+        if (named && !STREET_JOINERS.has(tokens[next - 1]!.word)) {
           spans.push([tokens[at]!.index, end(tokens[next]!)]);
         }
         break;
       }
-      const joiner = STREET_JOINERS.has(word) && next > at + 1;
+      const joiner = STREET_JOINERS.has(word);
       if (!/^[a-z]/.test(word) || (!joiner && stopwords.has(word))) break;
+      named ||= !joiner;
     }
   }
   return spans;

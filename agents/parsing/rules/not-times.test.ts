@@ -57,3 +57,87 @@ describe("numbers that are not times", () => {
     ]);
   });
 });
+
+describe("rule 23 at its edges", () => {
+  function keptIn(text: string, language: "es" | "en"): string[] {
+    const masked = maskNotTimes(normalizeText(text));
+    const reference = new Date("2026-03-05T18:00:00Z");
+    return extractExpressions(masked, { language, dayFirst: language === "es" }, reference).map(
+      (found) => found.text,
+    );
+  }
+
+  it("a house number that could be an hour is the address; the hour after it stays", () => {
+    expect(covered("meeting at 10 Downing St at 3")).toEqual(["10 downing st"]);
+    expect(kept("meeting at 10 Downing St at 3")).toEqual(["at 3"]);
+  });
+
+  it("'calle 10 a las 10': the street's number, then the time", () => {
+    expect(covered("cita en la calle 10 a las 10")).toEqual(["calle 10"]);
+    expect(keptIn("cita en la calle 10 a las 10", "es")).toEqual(["a las 10"]);
+  });
+
+  it("a word after a door number is the street's only when it is no time word", () => {
+    expect(covered("dentist in suite 200 tmrw at 11")).toEqual(["suite 200"]);
+    expect(covered("calle 10 norte")).toEqual(["calle 10 norte"]);
+  });
+
+  it("a phone number written with spaces", () => {
+    expect(covered("mi cel es 11 4567 8901 mañana a las 10")).toEqual(["11 4567 8901"]);
+    expect(keptIn("mi cel es 11 4567 8901 mañana a las 10", "es")).toEqual(["mañana", "a las 10"]);
+    expect(covered("el 15 a las 10 30")).toEqual([]);
+  });
+
+  it.each([
+    ["oil change $49.99 tomorrow at 9", "$49.99"],
+    ["son 45,50 euros", "45,50"],
+    ["cuesta €12.50", "€12.50"],
+  ])("a price with a decimal: %j", (text, price) => {
+    expect(covered(text)).toEqual([price]);
+  });
+
+  it("'2 people at 7': the count, then the time", () => {
+    expect(covered("table for 2 people at 7")).toEqual(["2 people"]);
+    expect(kept("table for 2 people at 7")).toEqual(["at 7"]);
+  });
+
+  it("an ordinal before a street word is a street; before a ranking or nothing it is a date", () => {
+    expect(covered("Apple store on 5th Ave friday")).toEqual(["5th ave"]);
+    expect(covered("drinks on 42nd St tonight")).toEqual(["42nd st"]);
+    expect(covered("she finished 5th place")).toEqual([]);
+    expect(kept("see you on the 5th at 3")).toEqual(["on the 5th", "at 3"]);
+  });
+
+  it.each([
+    ["cita en la calle Alcalá 45 el jueves", "calle alcala 45"],
+    ["turno en av corrientes 1234 el lunes", "av corrientes 1234"],
+    ["cita en jr. de la union 456 el viernes", "jr. de la union 456"],
+  ])("a Spanish street word, its name and the door number: %j", (text, span) => {
+    expect(covered(text)).toEqual([span]);
+  });
+
+  it("a street word before time words is no address", () => {
+    expect(covered("nos vemos en la avenida el lunes 10")).toEqual([]);
+  });
+
+  it("a lower-case business needs a number of three digits: '5 barber shop' may be an hour", () => {
+    expect(covered("haircut at 1512 barber shop")).toEqual(["1512 barber shop"]);
+    expect(covered("haircut tomorrow at 5 barber shop")).toEqual([]);
+  });
+
+  it("capitals after an hour that are a clock word keep the hour", () => {
+    expect(covered("call at 10 AM EST")).toEqual([]);
+    expect(covered("at 128 El Cerrito Plz")).toEqual(["128 el cerrito plz"]);
+  });
+
+  it("tells each number's kind", () => {
+    const normalized = normalizeText("22 Baker Street, rated 4.5, $20, 2 people, 415-555-0123");
+    expect(notTimes(normalized).map((found) => found.kind)).toEqual([
+      "address",
+      "rating",
+      "price",
+      "count",
+      "phone",
+    ]);
+  });
+});
