@@ -29,7 +29,7 @@ const NAMED_BEFORE: ReadonlySet<string> = new Set(
 const NOT_IN_STREET: ReadonlySet<string> = new Set(
   "on at in by to en a de la el the pm am for with w/ @ con".split(" "),
 );
-/** Joining words inside a Spanish street's name ("Jr. de la Unión 456"), never its first or last word. */
+/** Joining words inside a Spanish street's name ("Jr. de la Unión 456"), never its last word. */
 const STREET_JOINERS: ReadonlySet<string> = new Set("de del la las los el y".split(" "));
 /** Street words that are also titles: "Dr." before a capitalised name is a doctor ("11 w/ Dr. Patel"). */
 const TITLE_TOO: ReadonlySet<string> = new Set(["dr", "st"]);
@@ -49,10 +49,17 @@ export const NAMED = /\b\d{1,5} +[A-Z][\w'&-]*(?: +[A-Z][\w'&-]*)+/g;
 
 /** The last word of a numbered match, when it is a word: "calle 10 norte", "suite 200 tmrw". */
 const TRAILING_WORD = / ([a-z]+)$/;
-export const ADDRESS_PATTERNS: readonly RegExp[] = [NUMBERED, NAMED, TRAILING_WORD];
+/** Any lower-case letter: a text without one is written in capitals, which then tell no name. */
+const LOWER_CASE = /\p{Ll}/u;
+export const ADDRESS_PATTERNS: readonly RegExp[] = [NUMBERED, NAMED, TRAILING_WORD, LOWER_CASE];
 
-/** Words right after an hour that make it one, written in capitals or not ("10 AM", "15 HS"). */
-const CLOCK_WORDS: ReadonlySet<string> = new Set("am pm a p hs h hrs hours horas oclock".split(" "));
+/**
+ * Words right after an hour that start no business name: clock words ("10 AM", "15 HS") and prepositions
+ * ("3 With Dr Lee", "3 Con El Dentista"). An article may start one ("128 El Cerrito Plz").
+ */
+const NOT_NAME_START: ReadonlySet<string> = new Set(
+  "am pm a p hs h hrs hours horas oclock with w con para for at en in on por".split(" "),
+);
 
 const DOOR = /^\d{1,6}[a-z]?$/;
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/;
@@ -161,12 +168,14 @@ export function businessSpans(
   foldedIndex: (original: number) => number,
 ): Span[] {
   const spans: Span[] = [];
+  // In a text written in capitals, capitals tell no name: "A LAS 3 CON EL DENTISTA" (rule 16).
+  const cased = LOWER_CASE.test(text.original);
   NAMED.lastIndex = 0;
-  for (const match of text.original.matchAll(NAMED)) {
+  for (const match of cased ? text.original.matchAll(NAMED) : []) {
     const from = foldedIndex(match.index);
-    // "10 AM EST", "3 PM Friday" are times written in capitals, no name.
+    // "10 AM EST", "3 PM Friday", "3 With Dr Lee": an hour, then a clock word or a preposition.
     const after = /^\d+ ([a-z]+)/.exec(text.folded.slice(from))?.[1] ?? "";
-    if (!CLOCK_WORDS.has(after)) spans.push([from, foldedIndex(match.index + match[0].length)]);
+    if (!NOT_NAME_START.has(after)) spans.push([from, foldedIndex(match.index + match[0].length)]);
   }
   return [...spans, ...businesses(tokens, stopwords)];
 }

@@ -141,3 +141,12 @@ describe("rule 23 at its edges", () => {
     ]);
   });
 });
+
+describe("capitals that tell no business name", () => {
+  it("in a text written in capitals, or before a preposition", () => {
+    expect(covered("CANCELAR MI CITA DE MAÑANA A LAS 3 CON EL DENTISTA")).toEqual([]);
+    expect(covered("CITA MAÑANA A LAS 3 DRA PEREZ")).toEqual([]);
+    expect(covered("Tomorrow At 3 With Dr Lee Smith")).toEqual([]);
+    expect(covered("How about 17 Jewels Salon in Oakland")).toEqual(["17 jewels salon"]);
+  });
+});
