@@ -85,8 +85,6 @@ export interface FieldVocabulary {
     readonly notPlaces: readonly string[];
     /** Words after which a preposition starts no place ("look at", "turn in", "pensar en"). */
     readonly notBefore: readonly string[];
-    /** Words before a place only when a venue or a known place name follows ("to the gym", "a Madrid"). */
-    readonly towards: readonly string[];
   };
   readonly intent: {
     /** Words that ask for an appointment ("cita", "book"). */

@@ -1,13 +1,9 @@
 // Location: the place phrase without its preposition or leading article ("clínica de Polanco",
 // "Brooklyn clinic", "Madrid"), or the street address the text gives (rule 23: "Av. 9 de Julio 1500",
 // "22 Baker Street"). A phrase that is a date or time ("en la tarde", "in 3 days"), a service ("at the
-// dentist") or a word that is never a place ("in my calendar", "in advance") is not one; "to" and "a"
-// introduce a place only when a known place name follows ("a trip to Paris", "voy a Madrid"): "to go",
-// "a ver" and "to the gym" (where the user goes, not where the appointment is) are none.
-
+// dentist") or a word that is never a place ("in my calendar", "in advance") is not one. "to" and "a"
+// introduce none: "to go", "a ver", and before a person as often as a place ("avisale a Rosario").
 import { type NormalizedText, originalSlice } from "../../../src/temporal/text.js";
-import { placesNamed } from "../../geo/gazetteer.js";
-import { placeKey } from "../../geo/place-key.js";
 import type { NotTime } from "./not-times.js";
 import {
   isServiceWord,
@@ -17,20 +13,12 @@ import {
   PLACE_JOINERS,
   PLACE_PREPOSITION,
   STOPWORDS,
-  TOWARDS,
 } from "./vocabulary.js";
 import { wordsAfter } from "./words.js";
 
 export interface LocationReading {
   location: string;
   span: [number, number];
-}
-
-interface Cue {
-  index: number;
-  end: number;
-  /** "to", "a": only a venue or a known place after it. */
-  towards: boolean;
 }
 
 const WORD = /[a-z][a-z'-]*/g;
@@ -45,12 +33,14 @@ export function readLocation(
   numbers: readonly NotTime[] = [],
 ): LocationReading | null {
   const addresses = addressRuns(text.folded, numbers);
-  for (const cue of cues(text.folded)) {
-    if (excluded(cue.index) || NOT_BEFORE_PLACE.has(wordBefore(text.folded, cue.index))) continue;
-    const words = wordsAfter(text.folded, cue.end, 7);
+  PLACE_PREPOSITION.lastIndex = 0;
+  for (const match of text.folded.matchAll(PLACE_PREPOSITION)) {
+    if (excluded(match.index) || NOT_BEFORE_PLACE.has(wordBefore(text.folded, match.index))) continue;
+    const after = match.index + match[0].length;
+    const words = wordsAfter(text.folded, after, 7);
     let first = 0;
     while (first < words.length && PLACE_ARTICLES.has(words[first]!.word)) first++;
-    const from = first === 0 ? cue.end : words[first - 1]!.end;
+    const from = first === 0 ? after : words[first - 1]!.end;
     const address = addresses.find(([start]) => start >= from && /^ ?$/.test(text.folded.slice(from, start)));
     if (address) return reading(text, address[0], address[1]);
     const place = [];
@@ -63,7 +53,6 @@ export function readLocation(
     if (place.length === 0 || /^\d/.test(place[0]!.word) || NOT_PLACES.has(place[0]!.word)) continue;
     const phrase = place.map((word) => word.word).join(" ");
     if (isServiceWord(phrase)) continue;
-    if (cue.towards && placesNamed(placeKey(phrase)).length === 0) continue;
     const start = place[0]!.index;
     const end = place[place.length - 1]!.end;
     // An address right after the place continues it: "la clínica de Polanco, Av. Horacio 123".
@@ -76,22 +65,6 @@ export function readLocation(
 
 function reading(text: NormalizedText, start: number, end: number): LocationReading {
   return { location: originalSlice(text, start, end), span: [start, end] };
-}
-
-/** Place prepositions and "to"-like words, in text order. */
-function cues(folded: string): Cue[] {
-  const found: Cue[] = [];
-  PLACE_PREPOSITION.lastIndex = 0;
-  for (const match of folded.matchAll(PLACE_PREPOSITION)) {
-    found.push({ index: match.index, end: match.index + match[0].length, towards: false });
-  }
-  WORD.lastIndex = 0;
-  for (const match of folded.matchAll(WORD)) {
-    if (TOWARDS.has(match[0]) && folded[match.index + match[0].length] === " ") {
-      found.push({ index: match.index, end: match.index + match[0].length, towards: true });
-    }
-  }
-  return found.sort((a, b) => a.index - b.index);
 }
 
 function wordBefore(folded: string, index: number): string {

@@ -117,5 +117,3 @@ export const NOT_PLACES: ReadonlySet<string> = new Set(allLocales((locale) => lo
 export const NOT_BEFORE_PLACE: ReadonlySet<string> = new Set(
   allLocales((locale) => locale.fields.place.notBefore),
 );
-/** "to", "a", "hacia": a place follows only when it is a known place name. */
-export const TOWARDS: ReadonlySet<string> = new Set(allLocales((locale) => locale.fields.place.towards));

@@ -49,7 +49,6 @@ export const fields: FieldVocabulary = {
       beginning middle`),
     notBefore: words(`look looks looking looked stare staring laugh laughing good bad great turn turned hand
       handed fill filled log logged sign signed interested involved participate`),
-    towards: ["to"],
   },
   intent: {
     appointment:

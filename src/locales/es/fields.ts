@@ -53,7 +53,6 @@ export const fields: FieldVocabulary = {
       ocho nueve diez once doce quince veinte treinta media cuarto evento eventos mes meses calendarios
       ubicacion direccion inicio principio final`),
     notBefore: words("pienso pensar pensando confio confiar creo creer"),
-    towards: words("a al hacia"),
   },
   intent: {
     appointment: phrases(`cita|citas|turno|turnos|reserv[a-z]{0,6}|agend[a-z]{0,6}|program[a-z]{0,6}|
