@@ -13,9 +13,11 @@ import {
 import { regionOfTag } from "../../src/locales/index.js";
 import { isValidZone } from "../../src/temporal/zone.js";
 import { resolveDraftTime, resolvePrevious } from "../temporal/index.js";
+import { dialectCountries } from "./dialect.js";
 import { countryOfZone } from "./gazetteer.js";
 import type { Geocoder, Place } from "./geocoder.js";
-import { locate } from "./locate.js";
+import { type Evidence, locateWithOptions } from "./locate.js";
+import { ambiguous } from "./options.js";
 import type { PlaceHint } from "./rank.js";
 
 export type { Geocoder, Place } from "./geocoder.js";
@@ -29,7 +31,9 @@ export function createGeoAgent(geocoder: Geocoder | null = null): Agent {
     run(context, draft) {
       if (!aboutAppointment(draft) || draft.location === null) return draft;
       const hint = userHint(context);
-      const found = locate(draft.location.text, hint);
+      const located = locateWithOptions(draft.location.text, hint, evidence(context, hint));
+      if (located !== null && "options" in located) return ambiguous(context, draft, located.options);
+      const found = located?.place ?? null;
       if (found !== null || geocoder === null) return place(context, draft, found);
       return geocoder
         .geocode(draft.location.text, hint)
@@ -51,6 +55,24 @@ export const geoAgent: Agent = createGeoAgent();
 function userHint(context: AgentContext): PlaceHint {
   const country = countryOfZone(context.timezone) ?? localeCountry(context.locale);
   return country === undefined ? { zone: context.timezone } : { zone: context.timezone, country };
+}
+
+/**
+ * Rule 25: whether the zone says where the user is, and, when neither zone nor locale region does (a
+ * request without either, read in UTC), the dialect cues of what the user wrote.
+ */
+function evidence(context: AgentContext, hint: PlaceHint): Evidence {
+  const zoneKnown = countryOfZone(context.timezone) !== undefined;
+  const cued = !zoneKnown && hint.country === undefined;
+  return { zoneKnown, dialects: cued ? dialectCountries(userWords(context)) : new Map() };
+}
+
+/** The words the user wrote: the text, or every user message of a conversation. */
+function userWords(context: AgentContext): readonly string[] {
+  if (context.messages === null) return context.text.words;
+  return context.messages
+    .filter((message) => message.role === "user")
+    .flatMap((message) => message.text.words);
 }
 
 /** "es-MX" → "MX"; nothing for a bare language or a region that is no country ("es-419"). */

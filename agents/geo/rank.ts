@@ -19,7 +19,8 @@ interface Rankable {
   population: number;
 }
 
-const REGION_WEIGHT = 10;
+/** How many times as populous a place on another continent must be to win; also what makes namesakes rivals. */
+export const REGION_WEIGHT = 10;
 const TIERS: Record<Affinity, number> = { zone: 2, country: 1, elsewhere: 0 };
 
 export function affinity(place: Rankable, hint: PlaceHint): Affinity {

@@ -1,6 +1,6 @@
 // The conversation reader: how a conversation (`messages`) becomes the draft the other agents see. Each
 // message is read alone by the single-message rules reader (user messages as the user's words, assistant
-// messages as offers and questions), numbers that are not times are left out (rule 23), and the readings
+// messages as offers and questions; numbers that are not times are left out, rule 23), and the readings
 // are folded in order by rules C1–C6 (fold.ts). The Parsing agent calls it for a conversation where it
 // reads one text otherwise.
 import { readText } from "../../agents/parsing/rules/read.js";
@@ -13,18 +13,16 @@ import {
 } from "../coordinator/agent.js";
 import { localize } from "../locales/index.js";
 import { type ConversationState, foldReadings, type MessageReading } from "./fold.js";
-import { maskNotTimes } from "./not-times.js";
 import { resolveSlot, slotExpressions } from "./slot.js";
 
 /** Every message read alone, in order; relative words in each are read against the request's `now` (C1). */
 export function readMessages(messages: readonly ReadableMessage[], now: number): MessageReading[] {
   const reference = new Date(now);
   return messages.map((message) => {
-    const text = maskNotTimes(message.text);
-    const reading = readText(text === message.text ? message : { ...message, text }, reference);
+    const reading = readText(message, reference);
     return {
       role: message.role,
-      text,
+      text: reading.text,
       intent: reading.intent,
       contact: reading.contact,
       service: reading.service,

@@ -92,6 +92,10 @@ export interface FieldVocabulary {
     /** Street words before the street's name ("avenida") and after it ("street"). */
     readonly streetsBefore: readonly string[];
     readonly streetsAfter: readonly string[];
+    /** Words that never start a place after a preposition ("in my calendar", "in advance", "en persona"). */
+    readonly notPlaces: readonly string[];
+    /** Words after which a preposition starts no place ("look at", "turn in", "pensar en"). */
+    readonly notBefore: readonly string[];
   };
   readonly intent: {
     /** Words that ask for an appointment ("cita", "book"). */
@@ -109,6 +113,11 @@ export interface FieldVocabulary {
   };
   /** Words that end a name or a place phrase: articles, prepositions, time words, chat filler. */
   readonly stopwords: readonly string[];
+  /**
+   * Dialect cues (rule 25): words that tell which countries the writer is from, by ISO 3166-1 alpha-2
+   * code ("vos", "turno": AR and UY; "vale", "vosotros": ES), for a place found in several countries.
+   */
+  readonly dialects: Readonly<Record<string, readonly string[]>>;
 }
 
 /**

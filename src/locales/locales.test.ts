@@ -155,6 +155,7 @@ describe("the locale registry", () => {
       ...Object.values(locale.fields.service),
       ...Object.values(locale.fields.place),
       locale.fields.stopwords,
+      ...Object.values(locale.fields.dialects),
       locale.detection.words,
       Object.keys(locale.temporal.months),
     ];

@@ -24,6 +24,7 @@ export const MESSAGE_KEYS = [
   "nothingFreeThen",
   "wholeWeek",
   "midnight",
+  "placeAmbiguous",
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

@@ -5,12 +5,13 @@
 // the provider simulator both read this way.
 import type { Intent, PreviousAppointment, ReadableText } from "../../../src/coordinator/agent.js";
 import { extractExpressions } from "../../../src/temporal/extract.js";
-import { maskSpans } from "../../../src/temporal/text.js";
+import { maskSpans, type NormalizedText } from "../../../src/temporal/text.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
 import { readContact } from "./contact.js";
 import { findWording, readIntent } from "./intent.js";
 import { readLocation } from "./location.js";
 import { calendarWordsInNames } from "./name-spans.js";
+import { maskNotTimes, notTimes } from "./not-times.js";
 import { readService } from "./service.js";
 import { bareNumbers } from "./slot-numbers.js";
 import { slotMarkers, slotsOf } from "./slots.js";
@@ -19,6 +20,8 @@ import { slotMarkers, slotsOf } from "./slots.js";
 export type PreviousReading = Pick<PreviousAppointment, "contact" | "service" | "expressions">;
 
 export interface RulesReading {
+  /** The text as read: numbers that are not dates or times masked out (rule 23). */
+  text: NormalizedText;
   /** What the text asks for (rule 22); `none` when it asks for no appointment. */
   intent: Intent;
   /** For `reschedule` and `cancel`, the existing appointment the text names; else null. */
@@ -36,7 +39,7 @@ export interface RulesReading {
   found: TemporalExpression[];
 }
 
-const NO_APPOINTMENT: RulesReading = {
+const NO_APPOINTMENT: Omit<RulesReading, "text"> = {
   intent: "none",
   previous: null,
   contact: null,
@@ -53,8 +56,11 @@ function insideAny(spans: readonly [number, number][]): (index: number) => boole
 }
 
 export function readText(readable: ReadableText, now: Date): RulesReading {
-  if (readable.foreign) return NO_APPOINTMENT;
-  const { text, language, dayFirst } = readable;
+  if (readable.foreign) return { ...NO_APPOINTMENT, text: readable.text };
+  const { language, dayFirst } = readable;
+  // Addresses, phones, prices, ratings and counts are read first and hidden from every other reader.
+  const numbers = notTimes(readable.text);
+  const text = maskNotTimes(readable.text, numbers);
   // Rule 24: a month or weekday word that is a name where it stands ("Dr. Domingo Salas") is no date.
   const names = calendarWordsInNames(text);
   const found = extractExpressions(maskSpans(text, names), { language, dayFirst }, now);
@@ -67,7 +73,7 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
   if (contact.span) spans.push(contact.span);
   const service = contact.role !== null ? { service: contact.role } : readService(text, inSpans);
   if (service && "span" in service) spans.push(service.span);
-  const location = readLocation(text, inSpans);
+  const location = readLocation(text, inSpans, numbers);
 
   const facts = {
     temporal: expressions.length > 0,
@@ -81,7 +87,7 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
   const extra = bareNumbers(text, markers, found);
   const all = extra.length === 0 ? expressions : [...expressions, ...extra].sort((a, b) => a.index - b.index);
   const intent = readIntent(text, facts, all, wording);
-  if (intent === "none") return { ...NO_APPOINTMENT, found };
+  if (intent === "none") return { ...NO_APPOINTMENT, text, found };
   const fields = {
     contact: contact.contact,
     service: service?.service ?? null,
@@ -90,6 +96,7 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
   };
   const slots = slotsOf(intent, all, markers, wording?.at ?? 0);
   return {
+    text,
     intent,
     previous:
       slots.previous === null

@@ -4,7 +4,6 @@
 // *_PATTERNS array.
 import { checkSync, type Diagnostics } from "recheck";
 import { describe, expect, it } from "vitest";
-import { NOT_TIME_PATTERNS } from "../../../src/conversation/not-times.js";
 import { DIALOGUE_PATTERNS } from "../../../src/conversation/vocabulary.js";
 import { SAFE_ID } from "../../../src/http/request-id.js";
 import { CALENDAR_ID, OFFSET_INSTANT } from "../../../src/http/schemas/fields.js";
@@ -28,8 +27,10 @@ import { HOLIDAY_PATTERNS } from "../../../src/temporal/holidays/index.js";
 import { GATE_PATTERNS } from "../../../src/temporal/parser-gates.js";
 import { TEXT_PATTERNS } from "../../../src/temporal/text.js";
 import type { Parser } from "../../../src/temporal/types.js";
+import { LOCATION_PATTERNS } from "./location.js";
 import { NAME_SPAN_PATTERNS } from "./name-spans.js";
 import { NAME_WORD_PATTERNS } from "./name-words.js";
+import { NOT_TIME_PATTERNS } from "./not-times.js";
 import { PERSON_CUE_PATTERNS } from "./person-cues.js";
 import { SLOT_NUMBER_PATTERNS } from "./slot-numbers.js";
 import { VOCABULARY_PATTERNS } from "./vocabulary.js";
@@ -76,6 +77,7 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
       LOCALE_HELPERS: [MORNING_ARTICLE, APPOINTMENT_OF, NAMED_BEFORE, CLOCK_AFTER, FOLLOWED_BY_TIME],
       DIALOGUE_PATTERNS,
       NOT_TIME_PATTERNS,
+      LOCATION_PATTERNS,
     }).map(([list, patterns]) => [
       list,
       patterns.map((pattern, index) => ({ name: `${list}[${index}]`, pattern })),

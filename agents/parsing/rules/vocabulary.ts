@@ -144,3 +144,10 @@ export const VOCABULARY_PATTERNS: readonly RegExp[] = [
     NEXT_SLOT,
   ].flatMap((wording) => wording.patterns),
 ];
+
+/** Words that never start a place ("in my calendar", "in advance", "en persona"). */
+export const NOT_PLACES: ReadonlySet<string> = new Set(allLocales((locale) => locale.fields.place.notPlaces));
+/** Words after which a place preposition starts no place ("look at", "turn in"). */
+export const NOT_BEFORE_PLACE: ReadonlySet<string> = new Set(
+  allLocales((locale) => locale.fields.place.notBefore),
+);

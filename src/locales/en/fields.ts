@@ -42,7 +42,7 @@ export const fields: FieldVocabulary = {
     articles: words("a an my the"),
   },
   place: {
-    prepositions: words("in at near"),
+    prepositions: words("in at near location venue"),
     articles: words("the a an my our"),
     joiners: words("of on and"),
     nameJoiners: words("of the and on in"),
@@ -51,11 +51,20 @@ export const fields: FieldVocabulary = {
       building tower restaurant center centre medical practice surgery downtown uptown midtown`),
     streetsBefore: [],
     streetsAfter: words("street st avenue ave road rd boulevard blvd lane drive way"),
+    notPlaces:
+      words(`calendar calender agenda schedule diary planner reminder reminders remainder list lists notes
+      phone email inbox app advance time person general case order fact touch mind progress total charge
+      following coming same meantime future work one two three four five six seven eight nine ten eleven twelve
+      thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty half couple
+      few bit while moment minute minutes event events calendars month months location clock sometime start end
+      beginning middle`),
+    notBefore: words(`look looks looking looked stare staring laugh laughing good bad great turn turned hand
+      handed fill filled log logged sign signed interested involved participate`),
   },
   intent: {
     appointment:
       phrases(`appointment|appt|apt|book|booking|schedule|reschedule|reserve|reservation|slot|meeting|
-      session|visit|consultation|see dr|see the|see my|check-?up`),
+      session|visit|consultation|see dr|see the|see my|check-?up|event|events|calendar|party|dinner|lunch|brunch|concert|match|remind me|reminder`),
     smallTalk: phrases("weather|rain|raining|forecast|temperature|how are you|lol|joke|who are you"),
     courtesy: phrases(
       "thanks|thank you|see you|bye|good morning|good afternoon|good evening|good night|hello|hi|hey",
@@ -69,5 +78,11 @@ export const fields: FieldVocabulary = {
     august september october november december appointment appt book schedule from around about by before after
     is it me w tmrw asap have has got any anything available free open if whether are was were be been will would
     can could should shall do does did not so but then than when where what who whom whose why how which there
-    here i we they he she only just also more most up back out off over down etc let month months year years later soon now again everyday daily weekly monthly first`),
+    here i we they he she only just also more most up back out off over down etc let month months year years later soon now again everyday daily weekly monthly first every each booked reserved scheduled`),
+  dialects: {
+    AU: phrases("arvo|brekkie|servo|bottle-o|this arvo"),
+    GB: phrases("innit|quid|fortnight|cheers mate"),
+    US: phrases("y'all|yall"),
+    IN: phrases("prepone|preponed|do the needful"),
+  },
 };

@@ -27,4 +27,5 @@ export const messages = {
   nothingFreeThen: "Nothing is free when you asked; the nearest free times:",
   wholeWeek: "Which day of that week suits you?",
   midnight: "Midnight at the start of that day or at its end?",
+  placeAmbiguous: "There are several places with that name; which one do you mean?",
 } as const satisfies Messages;

@@ -46,7 +46,7 @@ export const fields: FieldVocabulary = {
     articles: words("un una el la mi"),
   },
   place: {
-    prepositions: ["en", "cerca de", "frente a"],
+    prepositions: ["en", "cerca de", "frente a", "ubicacion", "direccion"],
     articles: words("el la los las mi nuestra nuestro su"),
     joiners: words("de del y la el"),
     nameJoiners: words("de del la las el los y en"),
@@ -58,10 +58,16 @@ export const fields: FieldVocabulary = {
       "av avda avenida calle c carrera cra paseo camino calzada boulevard bulevar blvd pasaje jiron jr ronda via",
     ),
     streetsAfter: [],
+    notPlaces:
+      words(`agenda calendario lista recordatorio recordatorios telefono celular correo mail app persona
+      cuenta caso orden punto serio general total linea cuanto vez camino uno dos tres cuatro cinco seis siete
+      ocho nueve diez once doce quince veinte treinta media cuarto evento eventos mes meses calendarios
+      ubicacion direccion inicio principio final`),
+    notBefore: words("pienso pensar pensando confio confiar creo creer"),
   },
   intent: {
     appointment: phrases(`cita|citas|turno|turnos|reserv[a-z]{0,6}|agend[a-z]{0,6}|program[a-z]{0,6}|
-      apart[a-z]{0,4}|sac[a-z]{0,5}|pedir hora|pido hora|hora con|hora para|consulta|sesion|visita|reunion|atender`),
+      apart[a-z]{0,4}|sac[a-z]{0,5}|pedir hora|pido hora|hora con|hora para|consulta|sesion|visita|reunion|atender|evento|eventos|calendario|fiesta|cena|almuerzo|concierto|partido|recordatorio|recordame|recuerdame`),
     smallTalk: phrases(
       "clima|el tiempo|que tiempo|lluvia|llover|llueve|como estas|como andas|que tal|jaja|chiste|quien eres",
     ),
@@ -76,5 +82,17 @@ export const fields: FieldVocabulary = {
     hora horas minutos lunes martes miercoles jueves viernes sabado domingo enero febrero marzo abril mayo junio
     julio agosto septiembre setiembre octubre noviembre diciembre hs am pm porfa xfa favor gracias urgente
     urgencia cita turno quiero necesito tiene tienen tenes hay algo libre disponible pa pal si es son ser era fue
-    va van voy vamos puede pueden puedo podes tambien solo mas muy ya no yo le les me te se nos luego despues ahora primero primera`),
+    va van voy vamos puede pueden puedo podes tambien solo mas muy ya no yo le les me te se nos luego despues ahora primero primera cada`),
+  dialects: {
+    AR: phrases(`vos|podes|tenes|queres|venis|decis|turno|turnos|hs|che|laburo|colectivo|boludo|lucas`),
+    UY: phrases(`vos|podes|tenes|queres|venis|decis|turno|turnos|hs|che`),
+    MX: phrases(`cita|ahorita|orale|wey|guey|chido|neta|cuate|chamba|mande`),
+    ES: phrases(
+      `vale|vosotros|vosotras|os|podeis|teneis|quereis|vuestro|vuestra|quedamos|mola|guay|tio|movil|ordenador`,
+    ),
+    CL: phrases(`po|cachai|al tiro|weon|fome|pololo|luca`),
+    CO: phrases(`parce|parcero|bacano|quiubo|sumerce|chevere`),
+    VE: phrases(`chamo|pana|chevere`),
+    PE: phrases(`jato|al toque|chela|pata`),
+  },
 };

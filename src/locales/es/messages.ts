@@ -25,4 +25,5 @@ export const messages = {
   nothingFreeThen: "No quedan horas libres en lo que pediste; las más cercanas:",
   wholeWeek: "¿Qué día de esa semana te viene bien?",
   midnight: "¿La medianoche al empezar ese día o al terminarlo?",
+  placeAmbiguous: "Hay varios lugares con ese nombre; ¿cuál de ellos?",
 } as const satisfies Messages;
