@@ -92,6 +92,17 @@ describe("rule 24: who the person is", () => {
     expect(read(text).contact).toBe(contact);
   });
 
+  it.each([
+    // With no "con" before it: an article, a role, a name (the text), in any case.
+    ["el psicólogo Andrés Felipe Mora el lunes a las 5", "Andrés Felipe Mora", "psicólogo"],
+    ["el psicologo andres felipe mora el lunes a las 5", "andres felipe mora", "psicologo"],
+    // A role and no name: the service alone; with capitals elsewhere, a lower-case word is no name.
+    ["la peluquera el lunes a las 5", null, "peluquera"],
+    ["La peluquera nueva, el lunes a las 5", null, "peluquera"],
+  ])("%s: a role after an article, then %s", (text, contact, service) => {
+    expect(read(text)).toMatchObject({ contact, service });
+  });
+
   it("a role followed by a name gives both", () => {
     expect(read("cita con el psicólogo Andrés Felipe Mora el jueves")).toMatchObject({
       contact: "Andrés Felipe Mora",

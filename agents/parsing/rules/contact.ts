@@ -7,9 +7,11 @@ import { type NormalizedText, originalSlice } from "../../../src/temporal/text.j
 import { type ContactReading, type NameScan, nameRun, nameScan, spanOf } from "./name-words.js";
 import { byOccasion, byVerb, relationThenName } from "./person-cues.js";
 import { CONTACT_ARTICLES, isServiceWord, RELATIONS, ROLE_TITLES, TITLE, WITH } from "./vocabulary.js";
-import { wordsAfter } from "./words.js";
+import { type Word, wordsAfter } from "./words.js";
 
 const NO_CONTACT: ContactReading = { contact: null, role: null, span: null };
+/** Texts are at most 2,000 characters; a role cue is looked for among this many words. */
+const MAXIMUM_WORDS = 400;
 
 /**
  * `isTemporalAt`: inside a date or time read from the text; `isNameAt`: a month or weekday word that is a
@@ -21,7 +23,7 @@ export function readContact(
   isNameAt: (index: number) => boolean = () => false,
 ): ContactReading {
   const scan = nameScan(text, isTemporalAt, isNameAt);
-  return byTitle(scan) ?? byWith(scan) ?? byVerb(scan) ?? byOccasion(scan) ?? NO_CONTACT;
+  return byTitle(scan) ?? byWith(scan) ?? byRole(scan) ?? byVerb(scan) ?? byOccasion(scan) ?? NO_CONTACT;
 }
 
 function byTitle(scan: NameScan): ContactReading | null {
@@ -38,6 +40,33 @@ function byTitle(scan: NameScan): ContactReading | null {
   return null;
 }
 
+/** The longest role (a service word, one or two words) starting at `words[at]`, or null. */
+function roleAt(words: readonly Word[], at: number): Word | null {
+  const head = words[at];
+  if (head === undefined) return null;
+  const next = words[at + 1];
+  if (next !== undefined && isServiceWord(`${head.word} ${next.word}`)) return next;
+  return isServiceWord(head.word) ? head : null;
+}
+
+/**
+ * A role after an article, then its person's name, with no "con"/"with" before it (rule 24: "el psicólogo
+ * Andrés Felipe Mora" is service "psicólogo", contact "Andrés Felipe Mora"); the service reader takes the
+ * role. Written with capitals, the name must have them ("el dentista mañana" names nobody).
+ */
+function byRole(scan: NameScan): ContactReading | null {
+  const { text, caseless } = scan;
+  const words = wordsAfter(text.folded, 0, MAXIMUM_WORDS);
+  for (let at = 0; at < words.length - 1; at++) {
+    if (!CONTACT_ARTICLES.has(words[at]!.word)) continue;
+    const role = roleAt(words, at + 1);
+    if (role === null) continue;
+    const names = nameRun(scan, role.end, !caseless);
+    if (names.length > 0) return spanOf(text, names[0]!.index, names);
+  }
+  return null;
+}
+
 function byWith(scan: NameScan): ContactReading | null {
   const { text, caseless } = scan;
   WITH.lastIndex = 0;
@@ -49,8 +78,7 @@ function byWith(scan: NameScan): ContactReading | null {
     if (head === undefined) continue;
     // A role, then perhaps its person's name ("con el psicólogo Andrés Felipe Mora"); the service reader
     // takes the role.
-    const twoWords = words[first + 1] ? `${head.word} ${words[first + 1]!.word}` : "";
-    const role = isServiceWord(twoWords) ? words[first + 1]! : isServiceWord(head.word) ? head : null;
+    const role = roleAt(words, first);
     if (role !== null) {
       const names = nameRun(scan, role.end, !caseless);
       if (names.length > 0) return spanOf(text, names[0]!.index, names);
