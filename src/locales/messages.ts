@@ -22,6 +22,8 @@ export const MESSAGE_KEYS = [
   "optionNotPicked",
   "freeTimesOffered",
   "nothingFreeThen",
+  "timeWindow",
+  "rangeReversed",
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

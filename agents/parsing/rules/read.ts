@@ -5,13 +5,17 @@
 // the provider simulator both read this way.
 import type { Intent, PreviousAppointment, ReadableText } from "../../../src/coordinator/agent.js";
 import { extractExpressions } from "../../../src/temporal/extract.js";
+import type { NormalizedText } from "../../../src/temporal/text.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
+import { offeredOptions } from "./alternatives.js";
 import { readContact } from "./contact.js";
+import { correctSlot } from "./corrections.js";
 import { findWording, readIntent } from "./intent.js";
 import { readLocation } from "./location.js";
 import { readService } from "./service.js";
 import { bareNumbers } from "./slot-numbers.js";
 import { slotMarkers, slotsOf } from "./slots.js";
+import { readWindows, type SplitSpans, splitSpans } from "./windows.js";
 
 /** The appointment a reschedule or cancel names, as one message states it. */
 export type PreviousReading = Pick<PreviousAppointment, "contact" | "service" | "expressions">;
@@ -32,6 +36,10 @@ export interface RulesReading {
   expressions: TemporalExpression[];
   /** Everything read, durations and both slots included (a slot word's bare numbers too). */
   found: TemporalExpression[];
+  /** The new slot's alternatives the user offers (rule 27), each its expressions; empty when one slot. */
+  offered: TemporalExpression[][];
+  /** A range said with its end before its start ("de 11 a 10", rule 20): its length is unclear. */
+  reversedRange: boolean;
 }
 
 const NO_APPOINTMENT: RulesReading = {
@@ -43,6 +51,8 @@ const NO_APPOINTMENT: RulesReading = {
   durationMinutes: null,
   expressions: [],
   found: [],
+  offered: [],
+  reversedRange: false,
 };
 
 /** Whether an index falls in one of `spans` (read as the spans are when asked: readers add to them). */
@@ -53,7 +63,10 @@ function insideAny(spans: readonly [number, number][]): (index: number) => boole
 export function readText(readable: ReadableText, now: Date): RulesReading {
   if (readable.foreign) return NO_APPOINTMENT;
   const { text, language, dayFirst } = readable;
-  const found = extractExpressions(text, { language, dayFirst }, now);
+  const read = extractExpressions(text, { language, dayFirst }, now);
+  // Two times read as one phrase stand as both until the slots are known (windows.ts).
+  const split = splitSpans(text.folded, read);
+  const found = split.expressions;
   const expressions = found.filter((expression) => expression.durationMinutes === undefined);
   const duration = found.find((expression) => expression.durationMinutes !== undefined);
   const spans: [number, number][] = found.map((expression) => [expression.index, expression.end]);
@@ -78,21 +91,38 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
   const all = extra.length === 0 ? expressions : [...expressions, ...extra].sort((a, b) => a.index - b.index);
   const intent = readIntent(text, facts, all, wording);
   if (intent === "none") return { ...NO_APPOINTMENT, found };
+  const slots = slotsOf(intent, all, markers, wording?.at ?? 0);
+  const next = chooseSlot(text, slots.next, split);
   const fields = {
     contact: contact.contact,
     service: service?.service ?? null,
     location: location?.location ?? null,
-    durationMinutes: duration?.durationMinutes ?? null,
+    durationMinutes: duration?.durationMinutes ?? next.durationMinutes,
   };
-  const slots = slotsOf(intent, all, markers, wording?.at ?? 0);
   return {
     intent,
     previous:
       slots.previous === null
         ? null
-        : { contact: fields.contact, service: fields.service, expressions: slots.previous },
+        : {
+            contact: fields.contact,
+            service: fields.service,
+            expressions: correctSlot(text, slots.previous),
+          },
     ...fields,
-    expressions: slots.next,
+    expressions: next.expressions,
     found: [...found, ...extra],
+    offered: next.offered,
+    reversedRange: next.reversed,
   };
+}
+
+/**
+ * What the new slot's expressions say together: its ranges and windows (rule 20), what a correction takes
+ * back (rule 21), then the alternatives left (rule 27).
+ */
+function chooseSlot(text: NormalizedText, slot: TemporalExpression[], split: SplitSpans) {
+  const windows = readWindows(text.folded, slot, split);
+  const expressions = correctSlot(text, windows.expressions);
+  return { ...windows, expressions, offered: offeredOptions(text.folded, expressions) };
 }

@@ -57,4 +57,17 @@ export const fields: FieldVocabulary = {
     thanks monday tuesday wednesday thursday friday saturday sunday january february march april june july
     august september october november december appointment appt book schedule from around about by before after
     is it me w tmrw asap have has got any anything available free open`),
+  choices: {
+    after: phrases(
+      "after|anytime after|any time after|later than|not before|no earlier than|not earlier than",
+    ),
+    before: phrases("before|anytime before|any time before|no later than|not later than|not after"),
+    afterFollowing: phrases("on|onwards|onward|or later|and later|or after"),
+    beforeFollowing: phrases("or earlier|or before"),
+    replace: phrases(`actually|i mean|i meant|sorry|make it|or rather|scratch that|no wait|wait|correction|
+      change that to|change it to|better make it|let's say|lets say|no`),
+    negate: phrases("not|no|never"),
+    or: phrases("or|either"),
+    notAlternative: phrases("rather|so|something|whatever|whichever|later|earlier|before|after|not|else"),
+  },
 };

@@ -25,4 +25,6 @@ export const messages = {
   noAlternatives: "There are no free times in the next two weeks.",
   freeTimesOffered: "Free times:",
   nothingFreeThen: "Nothing is free when you asked; the nearest free times:",
+  timeWindow: "What time exactly? You gave a span of time to choose in.",
+  rangeReversed: "The time range ends before it starts; how long should the appointment be?",
 } as const satisfies Messages;

@@ -23,4 +23,6 @@ export const messages = {
   noAlternatives: "No hay horas libres en las próximas dos semanas.",
   freeTimesOffered: "Horas libres:",
   nothingFreeThen: "No quedan horas libres en lo que pediste; las más cercanas:",
+  timeWindow: "¿A qué hora exactamente? Indicaste una franja horaria.",
+  rangeReversed: "El horario termina antes de empezar; ¿cuánto debería durar la cita?",
 } as const satisfies Messages;

@@ -2,6 +2,7 @@
 // start wins, then the longest), and by this order only when two matches cover the same span.
 import type { Parser } from "../../../temporal/types.js";
 import { dottedDateParser, isoDateParser, numericDateParser } from "../../common/numeric-date.js";
+import { approximateTimeParser, timeSpanParser } from "../../common/ranges.js";
 import { dayMonthParser, dayOfMonthParser, monthDayParser } from "./calendar-date.js";
 import { durationParser, durationPhraseParser } from "./duration.js";
 import { partOfDayParser, partThenHourParser } from "./part-of-day.js";
@@ -24,6 +25,9 @@ export const englishParsers: readonly Parser[] = [
   nextWeekWeekdayParser,
   lastWeeksWeekdayParser,
   weekdayParser,
+  // Two clock times joined (rules 20, 27) read as one phrase, before the clock parser reads one of them.
+  timeSpanParser,
+  approximateTimeParser,
   durationPhraseParser,
   // "quarter to 5" and "half 3" before the plain clock, which would read just the "5" or "3".
   relativeTimeParser,

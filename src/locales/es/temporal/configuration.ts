@@ -2,6 +2,7 @@
 // start wins, then the longest), and by this order only when two matches cover the same span.
 import type { Parser } from "../../../temporal/types.js";
 import { dottedDateParser, isoDateParser, numericDateParser } from "../../common/numeric-date.js";
+import { approximateTimeParser, timeSpanParser } from "../../common/ranges.js";
 import { calendarDateParser, dayOfMonthParser } from "./calendar-date.js";
 import { durationParser, durationPhraseParser } from "./duration.js";
 import { partOfDayParser, partThenHourParser } from "./part-of-day.js";
@@ -22,6 +23,9 @@ export const spanishParsers: readonly Parser[] = [
   relativeOffsetParser,
   nextWeekWeekdayParser,
   weekdayParser,
+  // Two clock times joined (rules 20, 27) read as one phrase, before the clock parser reads one of them.
+  timeSpanParser,
+  approximateTimeParser,
   // Before the clock parser: "1h30" said alone is a length, while "10h30" stays a time.
   durationPhraseParser,
   noonParser,
