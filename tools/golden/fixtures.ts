@@ -85,7 +85,12 @@ export const INTENT_DIRECTORY = fileURLToPath(new URL("../../fixtures/intents", 
 /** Rules 17–28 as people type them (issue 15): one file per rule, gated in `npm test` at today's figure. */
 export const RULES_DIRECTORY = fileURLToPath(new URL("../../fixtures/rules", import.meta.url));
 /** What `npm run golden` runs with no file named: single texts, conversations, intents and rules 17–28. */
-export const DEFAULT_GOLDEN_PATHS = [DEFAULT_GOLDEN_DIRECTORY, CONVERSATION_DIRECTORY, INTENT_DIRECTORY, RULES_DIRECTORY];
+export const DEFAULT_GOLDEN_PATHS = [
+  DEFAULT_GOLDEN_DIRECTORY,
+  CONVERSATION_DIRECTORY,
+  INTENT_DIRECTORY,
+  RULES_DIRECTORY,
+];
 /** The SGD train conversations: a development benchmark (`npm run golden:sgd`), not a gate. */
 export const SGD_DIRECTORY = fileURLToPath(new URL("../../fixtures/sgd", import.meta.url));
 
