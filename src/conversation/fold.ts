@@ -92,7 +92,10 @@ function userTurn(state: ConversationState, said: MessageReading, clock: FoldClo
     taken = offer[0]!;
   }
 
-  let next: ConversationState = { ...state, askedName: false, unpicked };
+  // "el jueves a las 10 o el viernes a las 2": the user's own alternatives, to choose from (rule 27).
+  const alternatives =
+    reading.offered.length > 1 && reading.intent !== "cancel" ? reading.offered.map(slotOf) : null;
+  let next: ConversationState = { ...state, askedName: false, unpicked, alternatives };
   next = withIntent(next, reading, taken !== null, existing);
   if (taken !== null) {
     next = {

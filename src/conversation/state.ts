@@ -21,6 +21,8 @@ export interface MessageReading {
     service: string | null;
     expressions: readonly TemporalExpression[];
   } | null;
+  /** Alternatives the message offers ("el jueves a las 10 o el viernes a las 2", rule 27), each its expressions. */
+  offered: readonly (readonly TemporalExpression[])[];
 }
 
 /** One slot an assistant offered, with the person, service and place it came with. */
@@ -58,6 +60,8 @@ export interface ConversationState {
   unresolved: ("date" | "time")[];
   /** The user said "ok" to several options without picking one: they stay to choose from. */
   unpicked: OfferOption[] | null;
+  /** The slots the last user message offers as alternatives (rule 27), read as a single text's are. */
+  alternatives: Slot[] | null;
 }
 
 export const INITIAL_STATE: ConversationState = {
@@ -75,6 +79,7 @@ export const INITIAL_STATE: ConversationState = {
   certainty: 1,
   unresolved: [],
   unpicked: null,
+  alternatives: null,
 };
 
 /** A reference resolved against a day or time only mentioned, not drafted, is less sure (docs/confidence.md). */
