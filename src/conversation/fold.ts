@@ -72,8 +72,9 @@ function userTurn(state: ConversationState, said: MessageReading, clock: FoldClo
   const contact = state.askedName ? null : reading.contact;
   EXISTING.lastIndex = 0;
   const existing = EXISTING.test(reading.text.folded);
-  // "tengo cita mañana a las 11 y no llego": the refusal is of the appointment, not of its slot.
-  let own = slotOf(existing ? reading.expressions : unrefused(reading, REFUSAL));
+  // "tengo cita mañana a las 11 y no llego": the refusal is of the appointment, not of its slot; "no puedo
+  // el lunes, el martes sí": the reader already gave the refused value way to the later one (rule 21).
+  let own = slotOf(existing || reading.corrected ? reading.expressions : unrefused(reading, REFUSAL));
   const stated = !isEmpty(own) || contact !== null || reading.service !== null;
 
   let taken: OfferOption | null = null;
@@ -114,6 +115,7 @@ function userTurn(state: ConversationState, said: MessageReading, clock: FoldClo
       service: reading.service ?? next.service,
       location: reading.location ?? next.location,
       durationMinutes: reading.durationMinutes ?? next.durationMinutes,
+      lengthUnclear: reading.reversedRange || (reading.durationMinutes === null && next.lengthUnclear),
     };
   }
   // "no puedo a esa hora" refuses the time it refers to: a refusal takes no reference.

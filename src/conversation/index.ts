@@ -35,6 +35,8 @@ export function readMessages(messages: readonly ReadableMessage[], now: number):
       mentions: reading.found.filter((expression) => expression.durationMinutes === undefined),
       previous: reading.previous,
       offered: reading.offered,
+      corrected: reading.corrected,
+      reversedRange: reading.reversedRange,
     };
   });
 }
@@ -87,6 +89,13 @@ export function readConversation(context: AgentContext, draft: Draft): Draft {
  */
 function conversationAmbiguities(context: AgentContext, state: ConversationState, zone: string): Ambiguity[] {
   const ambiguities: Ambiguity[] = [];
+  if (state.lengthUnclear) {
+    ambiguities.push({
+      field: "duration",
+      issue: "ambiguous",
+      message: localize(context.language, "rangeReversed"),
+    });
+  }
   for (const field of new Set(state.unresolved)) {
     if (state.slot[field] === null) {
       ambiguities.push({

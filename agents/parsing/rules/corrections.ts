@@ -59,10 +59,16 @@ function negated(
   );
 }
 
-export function correctSlot(text: NormalizedText, slot: readonly TemporalExpression[]): TemporalExpression[] {
+/** The slot with what the message takes back given way, and whether anything was. */
+export interface Corrected {
+  expressions: TemporalExpression[];
+  corrected: boolean;
+}
+
+export function correctSlot(text: NormalizedText, slot: readonly TemporalExpression[]): Corrected {
   const { folded } = text;
   const replacing = spansOf(REPLACE, folded);
-  if (slot.length < 2 && replacing.length === 0) return [...slot];
+  if (slot.length < 2 && replacing.length === 0) return { expressions: [...slot], corrected: false };
   // "make it 5", "I mean 11": a bare number after a correction of a clock time is the new hour.
   const markers: Marker[] = replacing.map(([index, end]) => ({ index, end, side: "next", text: "" }));
   const hours = bareNumbers(text, markers, slot).filter((hour) =>
@@ -70,6 +76,7 @@ export function correctSlot(text: NormalizedText, slot: readonly TemporalExpress
   );
   let expressions: (TemporalExpression | null)[] = [...slot, ...hours].sort((a, b) => a.index - b.index);
   const refusals = spansOf(REFUSE, folded);
+  let corrected = false;
   for (const part of PARTS) {
     const named = expressions.filter((expression) => expression !== null && names(expression, part));
     if (named.length < 2) continue;
@@ -80,10 +87,11 @@ export function correctSlot(text: NormalizedText, slot: readonly TemporalExpress
       if (earlier && named.some((expression) => expression!.index >= end)) takenBack.add(earlier);
     }
     // A value stays when everything of its kind was taken back: nothing replaces it.
-    if (takenBack.size === named.length) continue;
+    if (takenBack.size === named.length || takenBack.size === 0) continue;
+    corrected = true;
     expressions = expressions.map((expression) =>
       expression !== null && takenBack.has(expression) ? without(expression, part) : expression,
     );
   }
-  return expressions.filter((expression) => expression !== null);
+  return { expressions: expressions.filter((expression) => expression !== null), corrected };
 }

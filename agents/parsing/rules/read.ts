@@ -40,6 +40,8 @@ export interface RulesReading {
   offered: TemporalExpression[][];
   /** A range said with its end before its start ("de 11 a 10", rule 20): its length is unclear. */
   reversedRange: boolean;
+  /** The message took a value of the new slot back and gave another (rule 21). */
+  corrected: boolean;
 }
 
 const NO_APPOINTMENT: RulesReading = {
@@ -53,6 +55,7 @@ const NO_APPOINTMENT: RulesReading = {
   found: [],
   offered: [],
   reversedRange: false,
+  corrected: false,
 };
 
 /** Whether an index falls in one of `spans` (read as the spans are when asked: readers add to them). */
@@ -107,13 +110,14 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
         : {
             contact: fields.contact,
             service: fields.service,
-            expressions: correctSlot(text, slots.previous),
+            expressions: correctSlot(text, slots.previous).expressions,
           },
     ...fields,
     expressions: next.expressions,
     found: [...found, ...extra],
     offered: next.offered,
     reversedRange: next.reversed,
+    corrected: next.corrected,
   };
 }
 
@@ -123,6 +127,6 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
  */
 function chooseSlot(text: NormalizedText, slot: TemporalExpression[], split: SplitSpans) {
   const windows = readWindows(text.folded, slot, split);
-  const expressions = correctSlot(text, windows.expressions);
-  return { ...windows, expressions, offered: offeredOptions(text.folded, expressions) };
+  const { expressions, corrected } = correctSlot(text, windows.expressions);
+  return { ...windows, expressions, corrected, offered: offeredOptions(text.folded, expressions) };
 }
