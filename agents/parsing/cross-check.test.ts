@@ -105,7 +105,8 @@ describe("merging the model's reading with the rules'", () => {
   });
 
   it("reads the day the model chose and flags the disagreement with the rules as an ambiguity", () => {
-    const { draft, resolved } = merge("el lunes no puedo, mejor el martes a las 10", {
+    // Not "el lunes no puedo, mejor el martes": the rules read that correction as Tuesday too (rule 21).
+    const { draft, resolved } = merge("tengo libre el lunes y el martes, a las 10", {
       dateText: "el martes",
       timeText: "a las 10",
     });

@@ -12,6 +12,8 @@ import type { Marker } from "./slots.js";
 
 type Part = "date" | "time";
 const PARTS: readonly Part[] = ["date", "time"];
+/** "no puedo el lunes", "can't do monday": at most an article between a refusal and its value. */
+const BETWEEN_REFUSAL_AND_VALUE = /^[a-z ]{0,6}$/;
 /** Words that may stand between a negation and its value: "no el lunes", "not on Monday". */
 const ARTICLES = new Set(["el", "la", "los", "las", "on", "the", "at", "a", "for", "para"]);
 
@@ -54,8 +56,8 @@ function negated(
   // "no puedo el lunes", "el lunes no puedo": a refusal beside it, in its clause.
   return refusals.some(
     ([from, to]) =>
-      (to <= expression.index && /^[a-z ]{0,6}$/.test(folded.slice(to, expression.index))) ||
-      (from >= expression.end && /^ ?$/.test(folded.slice(expression.end, from))),
+      (to <= expression.index && BETWEEN_REFUSAL_AND_VALUE.test(folded.slice(to, expression.index))) ||
+      (from >= expression.end && from - expression.end <= 1),
   );
 }
 
@@ -95,3 +97,5 @@ export function correctSlot(text: NormalizedText, slot: readonly TemporalExpress
   }
   return { expressions: expressions.filter((expression) => expression !== null), corrected };
 }
+
+export const CORRECTION_PATTERNS: readonly RegExp[] = [BETWEEN_REFUSAL_AND_VALUE];

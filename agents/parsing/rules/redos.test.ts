@@ -10,6 +10,7 @@ import { SAFE_ID } from "../../../src/http/request-id.js";
 import { CALENDAR_ID, OFFSET_INSTANT } from "../../../src/http/schemas/fields.js";
 import { DUCKLING_LANGUAGE, DUCKLING_LOCALE } from "../../../src/http/schemas/locale.js";
 import { JSON_CONTENT_TYPE } from "../../../src/http/validation.js";
+import { SPAN_PATTERNS } from "../../../src/locales/common/ranges.js";
 import { DETECTION_PATTERNS } from "../../../src/locales/detect.js";
 import { FOLLOWED_BY_TIME } from "../../../src/locales/en/temporal/weekday.js";
 import {
@@ -27,8 +28,11 @@ import { HOLIDAY_PATTERNS } from "../../../src/temporal/holidays/index.js";
 import { GATE_PATTERNS } from "../../../src/temporal/parser-gates.js";
 import { TEXT_PATTERNS } from "../../../src/temporal/text.js";
 import type { Parser } from "../../../src/temporal/types.js";
+import { CHOICE_PATTERNS } from "./choice-words.js";
+import { CORRECTION_PATTERNS } from "./corrections.js";
 import { SLOT_NUMBER_PATTERNS } from "./slot-numbers.js";
 import { VOCABULARY_PATTERNS } from "./vocabulary.js";
+import { WINDOW_PATTERNS } from "./windows.js";
 import { WORD_PATTERNS } from "./words.js";
 
 interface NamedPattern {
@@ -59,6 +63,10 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
       VOCABULARY_PATTERNS,
       WORD_PATTERNS,
       SLOT_NUMBER_PATTERNS,
+      CHOICE_PATTERNS,
+      CORRECTION_PATTERNS,
+      SPAN_PATTERNS,
+      WINDOW_PATTERNS,
       DETECTION_PATTERNS,
       TEXT_PATTERNS,
       CHRONO_FALLBACK_PATTERNS,

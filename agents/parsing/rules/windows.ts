@@ -16,6 +16,8 @@ import {
 } from "./choice-words.js";
 
 const DAY_MINUTES = 1440;
+/** Where a span's second time starts: its dash, or the space before its joining word. */
+const JOINT = /-|–|—| (?=(?:to|till|til|until|thru|through|and|or|a|y|o|hasta) )/;
 /** A range that crosses midnight ("10pm to 1am") is read when both ends say their half of the day. */
 const LONGEST_OVERNIGHT_MINUTES = 720;
 /** Words between a window word and its hour: "después de las 5", "after the 3". */
@@ -39,7 +41,7 @@ export function splitSpans(folded: string, found: readonly TemporalExpression[])
       return [expression];
     const inner = folded.slice(expression.index, expression.end);
     // The second time starts at its joining word, where a reschedule's slot word ("a", "to") stands.
-    const joint = /-|–|—| (?=(?:to|till|til|until|thru|through|and|or|a|y|o|hasta) )/.exec(inner.slice(1));
+    const joint = JOINT.exec(inner.slice(1));
     const at = expression.index + 1 + (joint?.index ?? 0) + (joint?.[0] === " " ? 1 : 0);
     const first = half(expression, interval.from, expression.index, at);
     const second = half(expression, interval.to, at, expression.end);
@@ -160,3 +162,5 @@ function following(words: readonly string[]): "after" | "before" | null {
   if (WINDOW_BEFORE_FOLLOWING.has(phrase)) return "before";
   return null;
 }
+
+export const WINDOW_PATTERNS: readonly RegExp[] = [JOINT];

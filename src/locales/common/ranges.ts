@@ -107,9 +107,12 @@ export type SpanKind = "range" | "window" | "choice";
 
 /** How a span's two times are joined, from its own words: "between"/"entre" a window, "or"/"o" a choice. */
 export function spanKind(folded: string): SpanKind {
-  if (/^(?:in )?between |^entre /.test(folded)) return "window";
-  return / (?:or|o) /.test(folded) ? "choice" : "range";
+  if (WINDOW_LEAD.test(folded)) return "window";
+  return CHOICE_JOINT.test(folded) ? "choice" : "range";
 }
+
+const WINDOW_LEAD = /^(?:in )?between |^entre /;
+const CHOICE_JOINT = / (?:or|o) /;
 
 /**
  * Two clock times for an appointment: "de 10 a 11:30", "from 10 to 11:30", "10–11:30", "10-11:30am",
@@ -165,3 +168,6 @@ export const approximateTimeParser: Parser = {
     return time === null ? null : { time };
   },
 };
+
+/** The patterns above that are not a parser's, for the ReDoS gate. */
+export const SPAN_PATTERNS: readonly RegExp[] = [NOT_A_CLOCK_AFTER, WINDOW_LEAD, CHOICE_JOINT];
