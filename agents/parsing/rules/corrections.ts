@@ -2,7 +2,9 @@
 // "not at 3, at 4", "el sábado no, el domingo"), refused ("no puedo el lunes, el martes sí") or replaced
 // ("el martes, digo, el miércoles", "at 3… actually make it 5"): only the part named gives way, as a
 // correction in a conversation replaces only what it names (C2), so "el lunes a las 3, digo, el martes" keeps
-// its 3 o'clock. A value taken back with nothing to take its place stays: the slot is still what was said.
+// its 3 o'clock. A value negated with nothing to take its place is gone ("no el lunes": which day is still
+// to ask); a replacement needs the later value. The existing appointment a reschedule names is left as said:
+// "no puedo el jueves, cancelá" refuses the appointment, not its day.
 import type { NormalizedText } from "../../../src/temporal/text.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
 import { isWindow } from "../../temporal/window.js";
@@ -48,6 +50,8 @@ function negated(
   expression: TemporalExpression,
   refusals: readonly [number, number][],
 ): boolean {
+  // "not before 10", "no antes de las 10": the negation belongs to the window's word (windows.ts).
+  if (isWindow(expression)) return false;
   const before = wordsBefore(folded, expression.index, 2);
   while (before.length > 1 && ARTICLES.has(before[before.length - 1]!)) before.pop();
   if (before.length > 0 && NEGATE.has(before[before.length - 1]!)) return true;
@@ -81,15 +85,14 @@ export function correctSlot(text: NormalizedText, slot: readonly TemporalExpress
   let corrected = false;
   for (const part of PARTS) {
     const named = expressions.filter((expression) => expression !== null && names(expression, part));
-    if (named.length < 2) continue;
+    if (named.length === 0) continue;
     const takenBack = new Set<TemporalExpression>();
     for (const expression of named) if (negated(folded, expression!, refusals)) takenBack.add(expression!);
     for (const [index, end] of replacing) {
       const earlier = named.findLast((expression) => expression!.end <= index);
       if (earlier && named.some((expression) => expression!.index >= end)) takenBack.add(earlier);
     }
-    // A value stays when everything of its kind was taken back: nothing replaces it.
-    if (takenBack.size === named.length || takenBack.size === 0) continue;
+    if (takenBack.size === 0) continue;
     corrected = true;
     expressions = expressions.map((expression) =>
       expression !== null && takenBack.has(expression) ? without(expression, part) : expression,

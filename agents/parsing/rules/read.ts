@@ -110,7 +110,7 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
         : {
             contact: fields.contact,
             service: fields.service,
-            expressions: correctSlot(text, slots.previous).expressions,
+            expressions: slots.previous,
           },
     ...fields,
     expressions: next.expressions,
