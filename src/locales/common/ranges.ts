@@ -136,7 +136,7 @@ export const timeSpanParser: Parser = {
     const choice = word === "or" || word === "o";
     const at = lead === "at" || lead === "a las" || lead === "a la";
     if ((word === "and" || word === "y") && !window) return null;
-    if (choice ? !(at || marked) || window : at) return null;
+    if (choice ? !(at || marked) || window : at && dash === undefined) return null;
     if ((word === "a" || word === "hasta") && lead !== "de" && lead !== "desde" && !window) return null;
     if (dash !== undefined && lead === undefined && !marked) return null;
     const to = clock(toHour!, toMinute, markMeridiem(toMark));
