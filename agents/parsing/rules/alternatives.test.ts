@@ -105,10 +105,7 @@ describe("with a calendar", () => {
 
 describe("a conversation's message", () => {
   it("offers its alternatives as the same text alone does", async () => {
-    const text = "el jueves a las 10 o el viernes a las 2";
-    const alone = slotOf(await reader.answer(text));
-    const said = slotOf(await reader.answer(text, { messages: [{ role: "user", content: text }] }));
-    expect(said).toEqual(alone);
+    const said = await reader.sameAsConversation("el jueves a las 10 o el viernes a las 2");
     expect(said.ambiguities.map((ambiguity) => ambiguity.field)).toEqual(["date", "time"]);
   });
 });

@@ -72,10 +72,7 @@ describe("a reschedule", () => {
 
 describe("a conversation's message", () => {
   it("reads its corrections as the same text alone does", async () => {
-    const text = "no puedo el lunes, el martes sí a las 4";
-    const alone = slotOf(await reader.answer(text));
-    const said = slotOf(await reader.answer(text, { messages: [{ role: "user", content: text }] }));
-    expect(said).toEqual(alone);
+    const said = await reader.sameAsConversation("no puedo el lunes, el martes sí a las 4");
     expect([said.date, said.time]).toEqual(["2026-01-27", "16:00"]);
   });
 });
