@@ -3,17 +3,19 @@
 // assistant lists (src/conversation/slot.ts): a new option starts where a part repeats, and a part said
 // once is every option's. The Temporal agent resolves each and asks which one when they differ.
 import { optionSlots, slotExpressions } from "../../../src/conversation/slot.js";
+import type { NormalizedText } from "../../../src/temporal/text.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
-import { NOT_ALTERNATIVE, OR, wordsFrom } from "./choice-words.js";
+import { NOT_ALTERNATIVE, OR, spansOf, wordsFrom } from "./choice-words.js";
 
 /** Each option's expressions, in order; none when the slot is not joined by "o"/"or" into alternatives. */
-export function offeredOptions(folded: string, slot: readonly TemporalExpression[]): TemporalExpression[][] {
+export function offeredOptions(
+  text: NormalizedText,
+  slot: readonly TemporalExpression[],
+): TemporalExpression[][] {
   if (slot.length < 2) return [];
   const [from, to] = [slot[0]!.index, slot[slot.length - 1]!.end];
-  OR.lastIndex = 0;
-  const joined = [...folded.matchAll(OR)].some(
-    (match) =>
-      match.index > from && match.index < to && !joinsNoAlternative(folded, match.index + match[0].length),
+  const joined = spansOf(OR, text).some(
+    ([index, end]) => index > from && index < to && !joinsNoAlternative(text.folded, end),
   );
   if (!joined) return [];
   const options = optionSlots(slot);

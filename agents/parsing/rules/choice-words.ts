@@ -3,6 +3,7 @@
 // list is a phrase set to look up or a pattern of whole words to scan for.
 import { allLocales } from "../../../src/locales/index.js";
 import type { ChoiceVocabulary } from "../../../src/locales/locale.js";
+import type { NormalizedText } from "../../../src/temporal/text.js";
 
 const list = (key: keyof ChoiceVocabulary) => allLocales((locale) => locale.fields.choices[key]);
 
@@ -21,10 +22,30 @@ export const WINDOW_AFTER_FOLLOWING: ReadonlySet<string> = new Set(list("afterFo
 export const WINDOW_BEFORE_FOLLOWING: ReadonlySet<string> = new Set(list("beforeFollowing"));
 export const NEGATE: ReadonlySet<string> = new Set(list("negate"));
 export const NOT_ALTERNATIVE: ReadonlySet<string> = new Set(list("notAlternative"));
-export const REPLACE = anywhere(list("replace"));
-export const OR = anywhere(list("or"));
+/** A phrase list to scan folded text for, with the words its phrases start with. */
+export interface PhraseScan {
+  readonly pattern: RegExp;
+  readonly firstWords: ReadonlySet<string>;
+}
+
+function phraseScan(items: readonly string[]): PhraseScan {
+  return { pattern: anywhere(items), firstWords: new Set(items.map((item) => item.split(" ")[0]!)) };
+}
+
+export const REPLACE = phraseScan(list("replace"));
+export const OR = phraseScan(list("or"));
 /** The refusals of a value the conversation reader knows ("no puedo", "can't do"), for single texts too. */
-export const REFUSE = anywhere(allLocales((locale) => locale.dialogue.refuseValue));
+export const REFUSE = phraseScan(allLocales((locale) => locale.dialogue.refuseValue));
+
+/**
+ * The [start, end) of every phrase of `scan` in the text; a text with none of the words they start with
+ * (most texts) is not scanned at all.
+ */
+export function spansOf(scan: PhraseScan, text: NormalizedText): [number, number][] {
+  if (!text.words.some((word) => scan.firstWords.has(word))) return [];
+  scan.pattern.lastIndex = 0;
+  return [...text.folded.matchAll(scan.pattern)].map((match) => [match.index, match.index + match[0].length]);
+}
 /** The longest phrase of any list, in words: how far back or ahead a reader needs to look. */
 export const LONGEST_PHRASE_WORDS = Math.max(
   ...(["after", "before", "afterFollowing", "beforeFollowing", "negate", "notAlternative"] as const).flatMap(
@@ -47,4 +68,4 @@ export function wordsFrom(folded: string, index: number, count = LONGEST_PHRASE_
   return [...clause.matchAll(WORD)].map((match) => match[0]).slice(0, count);
 }
 
-export const CHOICE_PATTERNS: readonly RegExp[] = [REPLACE, OR, REFUSE, WORD];
+export const CHOICE_PATTERNS: readonly RegExp[] = [REPLACE.pattern, OR.pattern, REFUSE.pattern, WORD];

@@ -8,7 +8,7 @@
 import type { NormalizedText } from "../../../src/temporal/text.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
 import { isWindow } from "../../temporal/window.js";
-import { NEGATE, REFUSE, REPLACE, wordsBefore, wordsFrom } from "./choice-words.js";
+import { NEGATE, REFUSE, REPLACE, spansOf, wordsBefore, wordsFrom } from "./choice-words.js";
 import { bareNumbers } from "./slot-numbers.js";
 import type { Marker } from "./slots.js";
 
@@ -39,9 +39,9 @@ function without(expression: TemporalExpression, part: Part): TemporalExpression
   return kept;
 }
 
-function spansOf(pattern: RegExp, folded: string): [number, number][] {
-  pattern.lastIndex = 0;
-  return [...folded.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length]);
+/** Whether the text has a word that could take a single value back. */
+function mayBeNegated(text: NormalizedText): boolean {
+  return text.words.some((word) => NEGATE.has(word) || REFUSE.firstWords.has(word));
 }
 
 /** A "no"/"not" right before the value, or a lone "no" closing its clause right after it ("el sábado no,"). */
@@ -72,16 +72,18 @@ export interface Corrected {
 }
 
 export function correctSlot(text: NormalizedText, slot: readonly TemporalExpression[]): Corrected {
+  if (slot.length === 0) return { expressions: [], corrected: false };
   const { folded } = text;
-  const replacing = spansOf(REPLACE, folded);
-  if (slot.length < 2 && replacing.length === 0) return { expressions: [...slot], corrected: false };
+  const replacing = spansOf(REPLACE, text);
+  // Most texts take nothing back: no word that could.
+  if (replacing.length === 0 && !mayBeNegated(text)) return { expressions: [...slot], corrected: false };
   // "make it 5", "I mean 11": a bare number after a correction of a clock time is the new hour.
   const markers: Marker[] = replacing.map(([index, end]) => ({ index, end, side: "next", text: "" }));
   const hours = bareNumbers(text, markers, slot).filter((hour) =>
     slot.some((expression) => expression.time !== undefined && expression.end <= hour.index),
   );
   let expressions: (TemporalExpression | null)[] = [...slot, ...hours].sort((a, b) => a.index - b.index);
-  const refusals = spansOf(REFUSE, folded);
+  const refusals = spansOf(REFUSE, text);
   let corrected = false;
   for (const part of PARTS) {
     const named = expressions.filter((expression) => expression !== null && names(expression, part));

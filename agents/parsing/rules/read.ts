@@ -128,5 +128,5 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
 function chooseSlot(text: NormalizedText, slot: TemporalExpression[], split: SplitSpans) {
   const windows = readWindows(text.folded, slot, split);
   const { expressions, corrected } = correctSlot(text, windows.expressions);
-  return { ...windows, expressions, corrected, offered: offeredOptions(text.folded, expressions) };
+  return { ...windows, expressions, corrected, offered: offeredOptions(text, expressions) };
 }
