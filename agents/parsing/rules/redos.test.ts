@@ -10,7 +10,7 @@ import { SAFE_ID } from "../../../src/http/request-id.js";
 import { CALENDAR_ID, OFFSET_INSTANT } from "../../../src/http/schemas/fields.js";
 import { DUCKLING_LANGUAGE, DUCKLING_LOCALE } from "../../../src/http/schemas/locale.js";
 import { JSON_CONTENT_TYPE } from "../../../src/http/validation.js";
-import { SPAN_PATTERNS } from "../../../src/locales/common/ranges.js";
+import { SPAN_PATTERNS } from "../../../src/locales/common/time-spans.js";
 import { DETECTION_PATTERNS } from "../../../src/locales/detect.js";
 import { FOLLOWED_BY_TIME } from "../../../src/locales/en/temporal/weekday.js";
 import {

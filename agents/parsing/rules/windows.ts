@@ -1,27 +1,18 @@
 // Rule 20: two clock times read as one phrase ("de 10 a 11:30", "between 3 and 5pm", "3 or 4pm") and a time
-// after a window word ("after 5pm", "antes de las 10"). A span first stands as its two times, so the intent
+// after a window word ("after 5pm", "antes de las 10": ./open-windows.ts). A span first stands as its two times, so the intent
 // and the slots of a reschedule read them as before ("cambiar de las 3 a las 5" moves 3 to 5); when both
 // ends fall in the slot asked for, they join again: a range is its start and its length, a window stays a
 // window (no time, the Temporal agent asks which), a choice is two times (rule 27 offers both).
-import { spanKind, timeSpanParser } from "../../../src/locales/common/ranges.js";
+import { spanKind, timeSpanParser } from "../../../src/locales/common/time-spans.js";
 import type { ExpressionParts, TemporalExpression } from "../../../src/temporal/types.js";
 import { clockMinutes } from "../../temporal/window.js";
-import {
-  WINDOW_AFTER,
-  WINDOW_AFTER_FOLLOWING,
-  WINDOW_BEFORE,
-  WINDOW_BEFORE_FOLLOWING,
-  wordsBefore,
-  wordsFrom,
-} from "./choice-words.js";
+import { openWindow } from "./open-windows.js";
 
 const DAY_MINUTES = 1440;
 /** Where a span's second time starts: its dash, or the space before its joining word. */
 const JOINT = /-|–|—| (?=(?:to|till|til|until|thru|through|and|or|a|y|o|hasta) )/;
 /** A range that crosses midnight ("10pm to 1am") is read when both ends say their half of the day. */
 const LONGEST_OVERNIGHT_MINUTES = 720;
-/** Words between a window word and its hour: "después de las 5", "after the 3". */
-const BEFORE_HOUR = new Set(["las", "la", "the", "at", "a"]);
 
 /** The two times of each span in `found`, the spans kept aside to join again. */
 export interface SplitSpans {
@@ -127,40 +118,6 @@ function rangeMinutes(
   if (!said(from) || !said(to)) return null;
   const overnight = end + DAY_MINUTES - start;
   return overnight <= LONGEST_OVERNIGHT_MINUTES ? overnight : "two times";
-}
-
-/** A time after a window word ("after 5pm", "antes de las 10", "from 5 on") is that window's bound. */
-function openWindow(folded: string, expression: TemporalExpression): TemporalExpression {
-  const { time, ...rest } = expression;
-  if (time === undefined) return expression;
-  const digit = folded.slice(expression.index, expression.end).search(/\d/);
-  if (digit === -1) return expression;
-  const before = wordsBefore(folded, expression.index + digit);
-  while (before.length > 0 && BEFORE_HOUR.has(before[before.length - 1]!)) before.pop();
-  const side = longestEnding(before) ?? following(wordsFrom(folded, expression.end));
-  if (side === null) return expression;
-  return {
-    ...rest,
-    interval: side === "after" ? { open: "after", from: { time } } : { open: "before", to: { time } },
-  };
-}
-
-/** The side of the longest window phrase the words end with ("not before" wins over "before"). */
-function longestEnding(words: readonly string[]): "after" | "before" | null {
-  for (let length = words.length; length > 0; length--) {
-    const phrase = words.slice(-length).join(" ");
-    if (WINDOW_AFTER.has(phrase)) return "after";
-    if (WINDOW_BEFORE.has(phrase)) return "before";
-  }
-  return null;
-}
-
-/** "from 5pm on", "a las 5 o más tarde": a window phrase that ends the clause right after the time. */
-function following(words: readonly string[]): "after" | "before" | null {
-  const phrase = words.join(" ");
-  if (WINDOW_AFTER_FOLLOWING.has(phrase)) return "after";
-  if (WINDOW_BEFORE_FOLLOWING.has(phrase)) return "before";
-  return null;
 }
 
 export const WINDOW_PATTERNS: readonly RegExp[] = [JOINT];

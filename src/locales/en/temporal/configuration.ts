@@ -2,7 +2,7 @@
 // start wins, then the longest), and by this order only when two matches cover the same span.
 import type { Parser } from "../../../temporal/types.js";
 import { dottedDateParser, isoDateParser, numericDateParser } from "../../common/numeric-date.js";
-import { approximateTimeParser, timeSpanParser } from "../../common/ranges.js";
+import { approximateTimeParser, timeSpanParser } from "../../common/time-spans.js";
 import { dayMonthParser, dayOfMonthParser, monthDayParser } from "./calendar-date.js";
 import { durationParser, durationPhraseParser } from "./duration.js";
 import { partOfDayParser, partThenHourParser } from "./part-of-day.js";
