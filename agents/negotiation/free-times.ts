@@ -42,7 +42,11 @@ export async function listFreeTimes(context: AgentContext, draft: Draft, calenda
   const alternatives =
     slots.length > 0
       ? slots
-      : await nearestAlternatives(context, calendar, fromMs, minutes, { sameDayFirst: false });
+      : await nearestAlternatives(context, calendar, fromMs, minutes, {
+          sameDayFirst: false,
+          // Nothing free inside a window of hours: the nearest slots after its start, not before it.
+          ...(draft.expressions.some(isWindow) ? { notBeforeMs: fromMs } : {}),
+        });
   context.debug(() => `free times asked about: ${JSON.stringify(alternatives)}`);
   const intro = slots.length > 0 ? "freeTimesOffered" : "nothingFreeThen";
   return {
