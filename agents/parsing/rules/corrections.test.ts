@@ -59,6 +59,12 @@ describe("a 'no' that takes nothing back", () => {
 });
 
 describe("a reschedule", () => {
+  it("keeps the existing appointment and reads the new slot's correction", async () => {
+    const answer = await reader.answer("move my monday appointment to thursday, no wait, friday at 10");
+    expect([answer.intent, answer.previous?.date]).toEqual(["reschedule", "2026-01-26"]);
+    expect([answer.appointment.date, answer.appointment.time]).toEqual(["2026-01-23", "10:00"]);
+  });
+
   it("'tengo turno el martes pero lo quiero pasar al jueves 7': the 7th, a Thursday, is the new day", async () => {
     // Monday 4 May 2026 in Buenos Aires: Thursday 7 May exists, so "jueves 7" is that day (rule 4).
     const answer = await reader.answer("tengo turno el martes pero lo quiero pasar al jueves 7", {

@@ -8,6 +8,7 @@ import { extractExpressions } from "../../../src/temporal/extract.js";
 import type { NormalizedText } from "../../../src/temporal/text.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
 import { offeredOptions } from "./alternatives.js";
+import { REPLACE, spansOf } from "./choice-words.js";
 import { readContact } from "./contact.js";
 import { correctSlot } from "./corrections.js";
 import { findWording, readIntent } from "./intent.js";
@@ -94,7 +95,7 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
   const all = extra.length === 0 ? expressions : [...expressions, ...extra].sort((a, b) => a.index - b.index);
   const intent = readIntent(text, facts, all, wording);
   if (intent === "none") return { ...NO_APPOINTMENT, found };
-  const slots = slotsOf(intent, all, markers, wording?.at ?? 0);
+  const slots = slotsOf(intent, all, markers, wording?.at ?? 0, spansOf(REPLACE, text));
   const next = chooseSlot(text, slots.next, split);
   const fields = {
     contact: contact.contact,
