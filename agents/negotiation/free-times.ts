@@ -1,22 +1,27 @@
 // What is free on the day a user asks about (rule 22, `availability`): "¿qué horarios tienen el viernes?",
 // "¿hay lugar mañana a la tarde?" list the calendar's free slots that day, in the part of the day said, in
 // order and at most six; a question that names an hour is checked like a booking instead (the Availability
-// agent, then the nearest slots when it is taken). When nothing is free there, the nearest free slots after
-// it are offered, as for a slot that is taken.
+// agent, then the nearest slots when it is taken). A window the user gives for a booking ("mañana entre
+// las 9 y las 12", "after 5pm on Friday", rule 20) lists the free slots inside it the same way. When
+// nothing is free there, the nearest free slots after it are offered, as for a slot that is taken.
 import { DAY_PARTS, firstInstantAtOrAfter, freeSlots } from "../../src/calendars/availability.js";
 import type { Calendar } from "../../src/calendars/types.js";
 import type { AgentContext, Draft } from "../../src/coordinator/agent.js";
 import { addDays, type CivilDate } from "../../src/temporal/civil.js";
+import { isWindow, windowMinutes } from "../temporal/window.js";
 import { DAY_PART_OF, nearestAlternatives } from "./nearest.js";
 import { offer } from "./slot-words.js";
 
 const COUNT = 6;
 const MINUTE = 60_000;
 
-/** A question about free times that names a day but no hour, which a booking would still need. */
+/**
+ * A question about free times that names a day but no hour, which a booking would still need, or a day
+ * with a window of hours to choose in.
+ */
 export function asksWhatIsFree(draft: Draft): boolean {
   return (
-    draft.intent === "availability" &&
+    (draft.intent === "availability" || draft.expressions.some(isWindow)) &&
     draft.date !== null &&
     draft.start === null &&
     draft.status === "needs_clarification"
@@ -37,7 +42,11 @@ export async function listFreeTimes(context: AgentContext, draft: Draft, calenda
   const alternatives =
     slots.length > 0
       ? slots
-      : await nearestAlternatives(context, calendar, fromMs, minutes, { sameDayFirst: false });
+      : await nearestAlternatives(context, calendar, fromMs, minutes, {
+          sameDayFirst: false,
+          // Nothing free inside a window of hours: the nearest slots after its start, not before it.
+          ...(draft.expressions.some(isWindow) ? { notBeforeMs: fromMs } : {}),
+        });
   context.debug(() => `free times asked about: ${JSON.stringify(alternatives)}`);
   const intro = slots.length > 0 ? "freeTimesOffered" : "nothingFreeThen";
   return {
@@ -51,17 +60,24 @@ export async function listFreeTimes(context: AgentContext, draft: Draft, calenda
   };
 }
 
-/** [from, to) of the day asked about, or of the part of that day said ("a la tarde"), in the draft's zone. */
+/**
+ * [from, to) of the day asked about, in the draft's zone: of the window of hours said ("entre las 9 y las
+ * 12"), else of the part of the day said ("a la tarde"), else the whole day.
+ */
 function window(draft: Draft): [number, number] {
   const [year, month, day] = draft.date!.split("-").map(Number) as [number, number, number];
   const date: CivilDate = { year, month, day };
   const partOfDay = draft.expressions.find((expression) => expression.partOfDay !== undefined)?.partOfDay;
-  const [fromHour, toHour] = partOfDay === undefined ? [0, 24] : DAY_PARTS[DAY_PART_OF[partOfDay]];
+  const hours = draft.expressions.find(isWindow);
+  const [fromMinute, toMinute] =
+    hours !== undefined
+      ? windowMinutes(hours, partOfDay)
+      : (partOfDay === undefined ? [0, 24] : DAY_PARTS[DAY_PART_OF[partOfDay]]).map((hour) => hour * 60);
   const zone = draft.timezone;
   return [
-    firstInstantAtOrAfter(zone, date, fromHour * 60),
-    toHour === 24
+    firstInstantAtOrAfter(zone, date, fromMinute!),
+    toMinute! >= 24 * 60
       ? firstInstantAtOrAfter(zone, addDays(date, 1), 0)
-      : firstInstantAtOrAfter(zone, date, toHour * 60),
+      : firstInstantAtOrAfter(zone, date, toMinute!),
   ];
 }

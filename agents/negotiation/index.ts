@@ -1,10 +1,12 @@
 // Negotiation agent: when the slot asked for cannot be booked, proposes the nearest free slots of the same
 // length (the same day first), keeping to what the user said: a part of the day, a weekday. When the user
-// asks what is free on a day (rule 22, `availability`) without an hour, it lists that day's free slots.
+// asks what is free on a day (rule 22, `availability`) without an hour, or gives a window of hours (rule
+// 20), it lists the free slots there; of alternatives the user offers (rule 27), the ones that are free.
 import type { Calendar } from "../../src/calendars/types.js";
 import type { Agent, AgentContext, Ambiguity, Draft } from "../../src/coordinator/agent.js";
 import { asksWhatIsFree, listFreeTimes } from "./free-times.js";
 import { nearestAlternatives, preferences } from "./nearest.js";
+import { freeOptions, offersOptions } from "./offered.js";
 import { offer } from "./slot-words.js";
 
 const MINUTE = 60_000;
@@ -19,6 +21,7 @@ export const negotiationAgent: Agent = {
     if (draft.status === "conflict" && draft.start !== null) {
       return negotiate(context, draft, calendar, draft.start);
     }
+    if (offersOptions(draft)) return freeOptions(context, draft, calendar);
     return asksWhatIsFree(draft) ? listFreeTimes(context, draft, calendar) : draft;
   },
 };

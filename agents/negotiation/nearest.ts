@@ -20,7 +20,7 @@ export const DAY_PART_OF: Readonly<Record<PartOfDay, DayPart>> = {
   lateNight: "evening",
 };
 
-export type Preferences = Pick<NearestOptions, "partOfDay" | "weekday" | "sameDayFirst">;
+export type Preferences = Pick<NearestOptions, "partOfDay" | "weekday" | "sameDayFirst" | "notBeforeMs">;
 
 export async function nearestAlternatives(
   context: AgentContext,
@@ -36,8 +36,9 @@ export async function nearestAlternatives(
   const options: NearestOptions = {
     count: COUNT,
     horizonDays: HORIZON_DAYS,
-    notBeforeMs: context.now,
     ...preferences,
+    // Never before now; a window's start when the user said after it ("después de las 2").
+    notBeforeMs: Math.max(context.now, preferences.notBeforeMs ?? context.now),
   };
   const alternatives = nearestFreeSlots(calendar, bookings, startMs, minutes, options);
   // Nothing fits what the user asked for: any nearby slot beats none.

@@ -104,8 +104,22 @@ describe("merging the model's reading with the rules'", () => {
     expect(draft.llm?.disagreements).toBe(1);
   });
 
+  it("keeps the alternatives the user offers, which a model's one slot cannot hold (rule 27)", () => {
+    const { draft, resolved } = merge("el jueves a las 10 o el viernes a las 2", {
+      dateText: "el jueves",
+      timeText: "a las 10",
+    });
+    expect(draft.offered).toHaveLength(2);
+    expect([resolved.date, resolved.time]).toEqual([null, null]);
+    expect(resolved.ambiguities.map((ambiguity) => ambiguity.options)).toEqual([
+      ["2026-01-29", "2026-01-23"],
+      ["10:00", "14:00"],
+    ]);
+  });
+
   it("reads the day the model chose and flags the disagreement with the rules as an ambiguity", () => {
-    const { draft, resolved } = merge("el lunes no puedo, mejor el martes a las 10", {
+    // Not "el lunes no puedo, mejor el martes": the rules read that correction as Tuesday too (rule 21).
+    const { draft, resolved } = merge("tengo libre el lunes y el martes, a las 10", {
       dateText: "el martes",
       timeText: "a las 10",
     });

@@ -84,6 +84,8 @@ export function mergeReadings(
     // reference with nothing to refer to, options offered and none picked): a model does not lift them.
     certainty: Math.min(rules.certainty, ...slot.expressions.map((expression) => expression.certainty)),
     ambiguities: [...rules.ambiguities, ...slot.ambiguities],
+    // The alternatives the user offers (rule 27), as the rules read them: a model answers with one slot.
+    ...(rules.offered !== undefined && intent !== "cancel" ? { offered: rules.offered } : {}),
     llm: { ...answeredBy, answered: true, disagreements },
   };
 }

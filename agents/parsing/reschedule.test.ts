@@ -114,10 +114,14 @@ describe("a reschedule's slots", () => {
   });
 
   it("reads a bare hour after a word for the new slot only in a reschedule", () => {
-    expect(read("push back my 3pm to 5").expressions.map((expression) => expression.parser)).toEqual([
-      "rules/slot-hour",
-    ]);
+    expect(
+      read("push back my 3pm appointment to 5").expressions.map((expression) => expression.parser),
+    ).toEqual(["rules/slot-hour"]);
     expect(read("book me a slot to 5").expressions).toEqual([]);
+    // "3pm to 5" is read as one phrase (rule 20); in a reschedule its two times are the two slots.
+    const pushed = read("push back my 3pm to 5");
+    expect(pushed.expressions.map((expression) => expression.time)).toEqual([{ hour: 5, minute: 0 }]);
+    expect(pushed.previous?.expressions.map((expression) => expression.time?.meridiem)).toEqual(["pm"]);
   });
 });
 

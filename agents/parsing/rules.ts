@@ -4,6 +4,7 @@
 // conversation reader (src/conversation), which reads each of its messages this way.
 import { readConversation } from "../../src/conversation/index.js";
 import { type AgentContext, type Draft, previousAppointment } from "../../src/coordinator/agent.js";
+import { localize } from "../../src/locales/index.js";
 import { readText } from "./rules/read.js";
 
 export function readByRules(context: AgentContext, draft: Draft): Draft {
@@ -24,6 +25,14 @@ export function readByRules(context: AgentContext, draft: Draft): Draft {
     location: reading.location !== null ? { text: reading.location } : null,
     durationMinutes: reading.durationMinutes,
     expressions: reading.expressions,
+    ...(reading.offered.length > 1 ? { offered: reading.offered } : {}),
+    // "de 11 a 10": the start is read, the length is the user's to say (rule 20).
+    ambiguities: reading.reversedRange
+      ? [
+          ...draft.ambiguities,
+          { field: "duration", issue: "ambiguous", message: localize(context.language, "rangeReversed") },
+        ]
+      : draft.ambiguities,
     // A cancel is as sure as the appointment it names (docs/confidence.md): both slots' readings count.
     certainty: Math.min(
       draft.certainty,

@@ -12,6 +12,8 @@ import { resolveAppointmentTime, type TemporalIssue } from "../../src/temporal/a
 import type { TemporalExpression } from "../../src/temporal/types.js";
 import { countryOfZone } from "../geo/gazetteer.js";
 import { newSlotExpressions } from "./new-slot.js";
+import { differ, resolveOptions, sharedReading } from "./offered.js";
+import { isWindow } from "./window.js";
 
 /** Length of an appointment when the user gives none (a calendar's slot length replaces it). */
 export const DEFAULT_LENGTH_MINUTES = 30;
@@ -45,22 +47,60 @@ export type DraftTime = Pick<Draft, "date" | "time" | "start" | "end" | "certain
  */
 export function resolveDraftTime(context: AgentContext, draft: Draft, zone: string): DraftTime {
   const expressions = newSlotExpressions(draft);
-  const resolved = resolveAppointmentTime({
+  const input = {
     expressions,
     now: context.now,
     zone,
     country: holidayCountry(expressions, zone),
     durationMinutes: draft.durationMinutes,
     defaultLengthMinutes: DEFAULT_LENGTH_MINUTES,
-  });
+  };
+  const options = resolveOptions(draft.offered ?? [], input);
+  if (options.length > 1 && differ(options)) {
+    // Several slots to choose from (rule 27, C4): what they share, and which one for each part they do not.
+    const { ambiguities, ...shared } = sharedReading(options, context.language);
+    const issues = unique(options.flatMap((option) => option.issues)).filter(
+      (issue) => !ambiguities.some((ambiguity) => ambiguity.field === issue.field),
+    );
+    return {
+      ...shared,
+      certainty: Math.min(...options.map((option) => option.certainty)),
+      ambiguities: [...issues.map((issue) => toAmbiguity(issue, context.language)), ...ambiguities],
+    };
+  }
+  const resolved = resolveAppointmentTime(input);
+  const ambiguities = resolved.issues.map((issue) => toAmbiguity(issue, context.language));
+  // A window ("between 3 and 5", "after 5pm") names no time: which one is the user's to say (rule 20).
+  if (resolved.time === null && input.expressions.some(isWindow) && !ambiguities.some(isOnTime)) {
+    ambiguities.push({
+      field: "time",
+      issue: "ambiguous",
+      message: localize(context.language, "timeWindow"),
+    });
+  }
   return {
     date: resolved.date,
     time: resolved.time,
     start: resolved.start,
     end: resolved.end,
     certainty: resolved.certainty,
-    ambiguities: resolved.issues.map((issue) => toAmbiguity(issue, context.language)),
+    ambiguities,
   };
+}
+
+function isOnTime(ambiguity: Ambiguity): boolean {
+  return ambiguity.field === "time";
+}
+
+/** Each issue once: every option raises the same one for a part they share. */
+function unique(issues: readonly TemporalIssue[]): TemporalIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.field} ${issue.issue} ${issue.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

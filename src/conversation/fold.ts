@@ -72,8 +72,9 @@ function userTurn(state: ConversationState, said: MessageReading, clock: FoldClo
   const contact = state.askedName ? null : reading.contact;
   EXISTING.lastIndex = 0;
   const existing = EXISTING.test(reading.text.folded);
-  // "tengo cita mañana a las 11 y no llego": the refusal is of the appointment, not of its slot.
-  let own = slotOf(existing ? reading.expressions : unrefused(reading, REFUSAL));
+  // "tengo cita mañana a las 11 y no llego": the refusal is of the appointment, not of its slot; "no puedo
+  // el lunes, el martes sí": the reader already gave the refused value way to the later one (rule 21).
+  let own = slotOf(existing || reading.corrected ? reading.expressions : unrefused(reading, REFUSAL));
   const stated = !isEmpty(own) || contact !== null || reading.service !== null;
 
   let taken: OfferOption | null = null;
@@ -92,7 +93,10 @@ function userTurn(state: ConversationState, said: MessageReading, clock: FoldClo
     taken = offer[0]!;
   }
 
-  let next: ConversationState = { ...state, askedName: false, unpicked };
+  // "el jueves a las 10 o el viernes a las 2": the user's own alternatives, to choose from (rule 27).
+  const alternatives =
+    reading.offered.length > 1 && reading.intent !== "cancel" ? reading.offered.map(slotOf) : null;
+  let next: ConversationState = { ...state, askedName: false, unpicked, alternatives };
   next = withIntent(next, reading, taken !== null, existing);
   if (taken !== null) {
     next = {
@@ -111,6 +115,7 @@ function userTurn(state: ConversationState, said: MessageReading, clock: FoldClo
       service: reading.service ?? next.service,
       location: reading.location ?? next.location,
       durationMinutes: reading.durationMinutes ?? next.durationMinutes,
+      lengthUnclear: reading.reversedRange || (reading.durationMinutes === null && next.lengthUnclear),
     };
   }
   // "no puedo a esa hora" refuses the time it refers to: a refusal takes no reference.

@@ -4,6 +4,7 @@
 // are folded in order by rules C1–C6 (fold.ts). The Parsing agent calls it for a conversation where it
 // reads one text otherwise.
 import { readText } from "../../agents/parsing/rules/read.js";
+import { resolveOptions, sharedReading } from "../../agents/temporal/offered.js";
 import {
   type AgentContext,
   type Ambiguity,
@@ -31,6 +32,9 @@ export function readMessages(messages: readonly ReadableMessage[], now: number):
       expressions: reading.expressions,
       mentions: reading.found.filter((expression) => expression.durationMinutes === undefined),
       previous: reading.previous,
+      offered: reading.offered,
+      corrected: reading.corrected,
+      reversedRange: reading.reversedRange,
     };
   });
 }
@@ -64,6 +68,9 @@ export function readConversation(context: AgentContext, draft: Draft): Draft {
     location: state.location === null ? null : { text: state.location },
     durationMinutes: state.durationMinutes,
     expressions,
+    // The user's own alternatives (rule 27): the Temporal agent resolves each and asks which one, as for a
+    // single text.
+    ...(state.alternatives !== null ? { offered: state.alternatives.map(slotExpressions) } : {}),
     certainty: Math.min(
       draft.certainty,
       state.certainty,
@@ -73,9 +80,20 @@ export function readConversation(context: AgentContext, draft: Draft): Draft {
   };
 }
 
-/** References with nothing to refer to, and options offered that the user accepted without picking one. */
+/**
+ * References with nothing to refer to, and options offered that the user accepted without picking one: an
+ * ambiguity on each part they differ on, shaped as for alternatives the user offers (rule 27), while the
+ * slot keeps what the user said.
+ */
 function conversationAmbiguities(context: AgentContext, state: ConversationState, zone: string): Ambiguity[] {
   const ambiguities: Ambiguity[] = [];
+  if (state.lengthUnclear) {
+    ambiguities.push({
+      field: "duration",
+      issue: "ambiguous",
+      message: localize(context.language, "rangeReversed"),
+    });
+  }
   for (const field of new Set(state.unresolved)) {
     if (state.slot[field] === null) {
       ambiguities.push({
@@ -86,15 +104,11 @@ function conversationAmbiguities(context: AgentContext, state: ConversationState
     }
   }
   if (state.unpicked !== null && state.intent !== "cancel") {
-    const resolved = state.unpicked.map((option) => resolveSlot(option.slot, context.now, zone));
-    const differs = new Set(resolved.map((option) => option.date)).size > 1 ? "date" : "time";
-    const options = [...new Set(resolved.map((option) => option[differs]).filter((value) => value !== null))];
-    ambiguities.push({
-      field: differs,
-      issue: "ambiguous",
-      message: localize(context.language, "optionNotPicked"),
-      options: options as string[],
-    });
+    const options = resolveOptions(
+      state.unpicked.map((option) => slotExpressions(option.slot)),
+      { expressions: [], now: context.now, zone, durationMinutes: null, defaultLengthMinutes: 30 },
+    );
+    ambiguities.push(...sharedReading(options, context.language).ambiguities);
   }
   return ambiguities;
 }

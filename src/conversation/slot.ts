@@ -1,6 +1,7 @@
 // A conversation's slot: the date and the time of an appointment kept apart, so that a later message can
 // replace one and keep the other (conventions, C2). Each part is an expression as the temporal parsers
 // found it, so the Temporal agent resolves the folded slot exactly as it resolves a single text.
+import { isWindow } from "../../agents/temporal/window.js";
 import { resolveAppointmentTime } from "../temporal/appointment-policy.js";
 import type { PartOfDay, TemporalExpression } from "../temporal/types.js";
 
@@ -23,7 +24,10 @@ function datePart(expression: TemporalExpression): TemporalExpression {
   return rest;
 }
 
-/** The time part of an expression: its clock and part of the day, nothing that names a day. */
+/**
+ * The time part of an expression: its clock and part of the day, or the window of hours it gives (rule
+ * 20), nothing that names a day.
+ */
 function timePart(expression: TemporalExpression, partOfDay: PartOfDay | undefined): TemporalExpression {
   const { parser, index, end, text, certainty, time } = expression;
   return {
@@ -33,6 +37,7 @@ function timePart(expression: TemporalExpression, partOfDay: PartOfDay | undefin
     text,
     certainty,
     ...(time !== undefined ? { time } : {}),
+    ...(isWindow(expression) ? { interval: expression.interval } : {}),
     ...(partOfDay !== undefined ? { partOfDay } : {}),
   };
 }
@@ -40,7 +45,7 @@ function timePart(expression: TemporalExpression, partOfDay: PartOfDay | undefin
 /** The slot one message states, as the resolver would read its expressions (the first of each kind). */
 export function slotOf(expressions: readonly TemporalExpression[]): Slot {
   const date = expressions.find(isDate);
-  const clock = expressions.find((expression) => expression.time !== undefined);
+  const clock = expressions.find((expression) => expression.time !== undefined || isWindow(expression));
   const partOfDay = expressions.find((expression) => expression.partOfDay !== undefined);
   let time: TemporalExpression | null = null;
   if (clock !== undefined) time = timePart(clock, clock.partOfDay ?? partOfDay?.partOfDay);

@@ -21,6 +21,12 @@ export interface MessageReading {
     service: string | null;
     expressions: readonly TemporalExpression[];
   } | null;
+  /** Alternatives the message offers ("el jueves a las 10 o el viernes a las 2", rule 27), each its expressions. */
+  offered: readonly (readonly TemporalExpression[])[];
+  /** A value the message took back already gave way to the later one (rule 21). */
+  corrected: boolean;
+  /** A range said with its end before its start ("de 11 a 10", rule 20). */
+  reversedRange: boolean;
 }
 
 /** One slot an assistant offered, with the person, service and place it came with. */
@@ -58,6 +64,10 @@ export interface ConversationState {
   unresolved: ("date" | "time")[];
   /** The user said "ok" to several options without picking one: they stay to choose from. */
   unpicked: OfferOption[] | null;
+  /** The slots the last user message offers as alternatives (rule 27), read as a single text's are. */
+  alternatives: Slot[] | null;
+  /** The latest range the user gave ends before it starts ("de 11 a 10"): its length is theirs to say. */
+  lengthUnclear: boolean;
 }
 
 export const INITIAL_STATE: ConversationState = {
@@ -75,6 +85,8 @@ export const INITIAL_STATE: ConversationState = {
   certainty: 1,
   unresolved: [],
   unpicked: null,
+  alternatives: null,
+  lengthUnclear: false,
 };
 
 /** A reference resolved against a day or time only mentioned, not drafted, is less sure (docs/confidence.md). */

@@ -161,6 +161,11 @@ export interface Draft {
   durationMinutes: number | null;
   /** Date and time expressions found by the Parsing agent, in text order. */
   expressions: TemporalExpression[];
+  /**
+   * Alternatives the user offers (rule 27) or options offered and not yet picked (C4), each its own
+   * expressions; the Temporal agent resolves each (with `expressions` for what an option leaves out).
+   */
+  offered?: TemporalExpression[][];
   /** The appointment's zone: the user's unless the Geo agent places it elsewhere. */
   timezone: string;
   date: string | null;

@@ -118,6 +118,25 @@ export interface FieldVocabulary {
    * code ("vos", "turno": AR and UY; "vale", "vosotros": ES), for a place found in several countries.
    */
   readonly dialects: Readonly<Record<string, readonly string[]>>;
+  /** How one message bounds, corrects or offers a slot (rules 20, 21, 27), folded phrases. */
+  readonly choices: ChoiceVocabulary;
+}
+
+/** The words of rules 20, 21 and 27 (agents/parsing/rules/choices.ts), each matched as whole words. */
+export interface ChoiceVocabulary {
+  /** Before a time that opens a window after it ("after", "después de") or before it ("before", "hasta"). */
+  readonly after: readonly string[];
+  readonly before: readonly string[];
+  /** After a time, the same ("from 5pm on", "a las 5 en adelante"; "at 10 or earlier"). */
+  readonly afterFollowing: readonly string[];
+  readonly beforeFollowing: readonly string[];
+  /** Between two values, the later replaces the earlier ("digo", "actually", "make it"). */
+  readonly replace: readonly string[];
+  /** Right before a value, it is taken back ("no el lunes", "not Monday"). */
+  readonly negate: readonly string[];
+  /** Joins alternatives ("o", "or"), unless one of `notAlternative` follows it ("o sea", "or rather"). */
+  readonly or: readonly string[];
+  readonly notAlternative: readonly string[];
 }
 
 /**

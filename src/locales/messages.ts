@@ -25,6 +25,8 @@ export const MESSAGE_KEYS = [
   "wholeWeek",
   "midnight",
   "placeAmbiguous",
+  "timeWindow",
+  "rangeReversed",
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

@@ -7,7 +7,10 @@ import type { Intent, PreviousAppointment, ReadableText } from "../../../src/coo
 import { extractExpressions } from "../../../src/temporal/extract.js";
 import { maskSpans, type NormalizedText } from "../../../src/temporal/text.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
+import { offeredOptions } from "./alternatives.js";
+import { REPLACE, spansOf } from "./choice-words.js";
 import { readContact } from "./contact.js";
+import { correctSlot } from "./corrections.js";
 import { findWording, readIntent } from "./intent.js";
 import { readLocation } from "./location.js";
 import { calendarWordsInNames } from "./name-spans.js";
@@ -15,6 +18,7 @@ import { maskNotTimes, notTimes } from "./not-times.js";
 import { readService } from "./service.js";
 import { bareNumbers } from "./slot-numbers.js";
 import { slotMarkers, slotsOf } from "./slots.js";
+import { readWindows, type SplitSpans, splitSpans } from "./windows.js";
 
 /** The appointment a reschedule or cancel names, as one message states it. */
 export type PreviousReading = Pick<PreviousAppointment, "contact" | "service" | "expressions">;
@@ -37,6 +41,12 @@ export interface RulesReading {
   expressions: TemporalExpression[];
   /** Everything read, durations and both slots included (a slot word's bare numbers too). */
   found: TemporalExpression[];
+  /** The new slot's alternatives the user offers (rule 27), each its expressions; empty when one slot. */
+  offered: TemporalExpression[][];
+  /** A range said with its end before its start ("de 11 a 10", rule 20): its length is unclear. */
+  reversedRange: boolean;
+  /** The message took a value of the new slot back and gave another (rule 21). */
+  corrected: boolean;
 }
 
 const NO_APPOINTMENT: Omit<RulesReading, "text"> = {
@@ -48,6 +58,9 @@ const NO_APPOINTMENT: Omit<RulesReading, "text"> = {
   durationMinutes: null,
   expressions: [],
   found: [],
+  offered: [],
+  reversedRange: false,
+  corrected: false,
 };
 
 /** Whether an index falls in one of `spans` (read as the spans are when asked: readers add to them). */
@@ -63,7 +76,10 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
   const text = maskNotTimes(readable.text, numbers);
   // Rule 24: a month or weekday word that is a name where it stands ("Dr. Domingo Salas") is no date.
   const names = calendarWordsInNames(text);
-  const found = extractExpressions(maskSpans(text, names), { language, dayFirst }, now);
+  const read = extractExpressions(maskSpans(text, names), { language, dayFirst }, now);
+  // Two times read as one phrase stand as both until the slots are known (windows.ts).
+  const split = splitSpans(text.folded, read);
+  const found = split.expressions;
   const expressions = found.filter((expression) => expression.durationMinutes === undefined);
   const duration = found.find((expression) => expression.durationMinutes !== undefined);
   const spans: [number, number][] = found.map((expression) => [expression.index, expression.end]);
@@ -88,22 +104,40 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
   const all = extra.length === 0 ? expressions : [...expressions, ...extra].sort((a, b) => a.index - b.index);
   const intent = readIntent(text, facts, all, wording);
   if (intent === "none") return { ...NO_APPOINTMENT, text, found };
+  const slots = slotsOf(intent, all, markers, wording?.at ?? 0, spansOf(REPLACE, text));
+  const next = chooseSlot(text, slots.next, split);
   const fields = {
     contact: contact.contact,
     service: service?.service ?? null,
     location: location?.location ?? null,
-    durationMinutes: duration?.durationMinutes ?? null,
+    durationMinutes: duration?.durationMinutes ?? next.durationMinutes,
   };
-  const slots = slotsOf(intent, all, markers, wording?.at ?? 0);
   return {
     text,
     intent,
     previous:
       slots.previous === null
         ? null
-        : { contact: fields.contact, service: fields.service, expressions: slots.previous },
+        : {
+            contact: fields.contact,
+            service: fields.service,
+            expressions: slots.previous,
+          },
     ...fields,
-    expressions: slots.next,
+    expressions: next.expressions,
     found: [...found, ...extra],
+    offered: next.offered,
+    reversedRange: next.reversed,
+    corrected: next.corrected,
   };
+}
+
+/**
+ * What the new slot's expressions say together: its ranges and windows (rule 20), what a correction takes
+ * back (rule 21), then the alternatives left (rule 27).
+ */
+function chooseSlot(text: NormalizedText, slot: TemporalExpression[], split: SplitSpans) {
+  const windows = readWindows(text.folded, slot, split);
+  const { expressions, corrected } = correctSlot(text, windows.expressions);
+  return { ...windows, expressions, corrected, offered: offeredOptions(text, expressions) };
 }

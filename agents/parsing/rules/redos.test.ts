@@ -9,6 +9,7 @@ import { SAFE_ID } from "../../../src/http/request-id.js";
 import { CALENDAR_ID, OFFSET_INSTANT } from "../../../src/http/schemas/fields.js";
 import { DUCKLING_LANGUAGE, DUCKLING_LOCALE } from "../../../src/http/schemas/locale.js";
 import { JSON_CONTENT_TYPE } from "../../../src/http/validation.js";
+import { SPAN_PATTERNS } from "../../../src/locales/common/time-spans.js";
 import { DETECTION_PATTERNS } from "../../../src/locales/detect.js";
 import { FOLLOWED_BY_TIME } from "../../../src/locales/en/temporal/weekday.js";
 import {
@@ -27,6 +28,8 @@ import { HOLIDAY_PATTERNS } from "../../../src/temporal/holidays/index.js";
 import { GATE_PATTERNS } from "../../../src/temporal/parser-gates.js";
 import { TEXT_PATTERNS } from "../../../src/temporal/text.js";
 import type { Parser } from "../../../src/temporal/types.js";
+import { CHOICE_PATTERNS } from "./choice-words.js";
+import { CORRECTION_PATTERNS } from "./corrections.js";
 import { LOCATION_PATTERNS } from "./location.js";
 import { NAME_SPAN_PATTERNS } from "./name-spans.js";
 import { NAME_WORD_PATTERNS } from "./name-words.js";
@@ -34,6 +37,7 @@ import { NOT_TIME_PATTERNS } from "./not-times.js";
 import { PERSON_CUE_PATTERNS } from "./person-cues.js";
 import { SLOT_NUMBER_PATTERNS } from "./slot-numbers.js";
 import { VOCABULARY_PATTERNS } from "./vocabulary.js";
+import { WINDOW_PATTERNS } from "./windows.js";
 import { WORD_PATTERNS } from "./words.js";
 
 interface NamedPattern {
@@ -66,6 +70,10 @@ const SOURCES: Record<string, readonly NamedPattern[]> = {
       WORD_PATTERNS,
       NAME_PATTERNS: [...NAME_WORD_PATTERNS, ...NAME_SPAN_PATTERNS, ...PERSON_CUE_PATTERNS],
       SLOT_NUMBER_PATTERNS,
+      CHOICE_PATTERNS,
+      CORRECTION_PATTERNS,
+      SPAN_PATTERNS,
+      WINDOW_PATTERNS,
       DETECTION_PATTERNS,
       TEXT_PATTERNS,
       CHRONO_FALLBACK_PATTERNS,

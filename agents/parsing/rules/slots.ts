@@ -4,7 +4,8 @@
 // wording as a whole. A date or time with no such word joins the one before it, unless that slot already
 // has one of its kind ("de las 3 a las 5": the second hour is the other slot). The first ones, unmarked,
 // are the other slot of the first marked one ("cambiar el martes por el jueves"); with none marked, the
-// existing appointment's before the reschedule wording and the new one's after it.
+// existing appointment's before the reschedule wording and the new one's after it. After a correction word
+// ("to thursday, no wait, friday") a repeated value stays in its slot, where rule 21 replaces the earlier.
 import type { Intent } from "../../../src/coordinator/agent.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
 import type { Wording } from "./intent.js";
@@ -19,6 +20,9 @@ import {
 import type { WordingPattern } from "./wording.js";
 
 export type Side = "previous" | "next";
+
+/** How far a correction word may stand before the value it brings: ", " at most ("no wait, friday"). */
+const NEAR = 2;
 
 export interface SlotSplit {
   previous: TemporalExpression[];
@@ -74,9 +78,10 @@ export function slotsOf(
   expressions: TemporalExpression[],
   markers: readonly Marker[],
   wordingAt: number,
+  replacements: readonly [number, number][] = [],
 ): { previous: TemporalExpression[] | null; next: TemporalExpression[] } {
   if (intent === "cancel") return { previous: expressions, next: [] };
-  if (intent === "reschedule") return splitSlots(expressions, markers, wordingAt);
+  if (intent === "reschedule") return splitSlots(expressions, markers, wordingAt, replacements);
   return { previous: null, next: expressions };
 }
 
@@ -85,6 +90,7 @@ export function splitSlots(
   expressions: readonly TemporalExpression[],
   markers: readonly Marker[],
   wordingAt: number,
+  replacements: readonly [number, number][] = [],
 ): SlotSplit {
   const marked = expressions.map((expression, position) => {
     const from = position === 0 ? 0 : expressions[position - 1]!.end;
@@ -96,7 +102,12 @@ export function splitSlots(
     const previousSide = sides[position - 1];
     let side = marked[position];
     if (side === undefined && previousSide !== undefined) {
-      side = repeats(group, expression) ? other(previousSide) : previousSide;
+      // "to thursday, no wait, friday": a value right after a correction word replaces one of its own slot.
+      const from = expressions[position - 1]!.end;
+      const replacing = replacements.some(
+        ([index, end]) => index >= from && end <= expression.index && expression.index - end <= NEAR,
+      );
+      side = repeats(group, expression) && !replacing ? other(previousSide) : previousSide;
     }
     if (side === undefined) side = leadingSide(expressions, marked, position, wordingAt);
     if (side !== previousSide) group = [];

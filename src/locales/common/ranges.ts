@@ -1,13 +1,14 @@
 // Ranges written as one phrase, for Duckling's reading: "July 13-15", "from 13th to 15th July",
 // "13 a 15 de julio", "3-4pm", "3:30-6 p.m.", "9h30 - 11h". A bare number only reads as a day or an hour
-// inside such a range, so these parsers see the whole range at once.
+// inside such a range, so these parsers see the whole range at once. The appointment reading of two clock
+// times (rules 20 and 27) is ./time-spans.ts.
 
 import type { ExpressionParts, Parser, TimeSpec } from "../../temporal/types.js";
 import { MONTHS as ENGLISH_MONTHS } from "../en/temporal/words.js";
 import { MONTHS as SPANISH_MONTHS } from "../es/temporal/words.js";
 
 const MONTHS: Record<string, number> = { ...SPANISH_MONTHS, ...ENGLISH_MONTHS };
-const MONTH = Object.keys(MONTHS)
+export const MONTH = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join("|");
 const TO = "-|to|thru|through|till|until|a|al|hasta";
@@ -50,9 +51,13 @@ export const monthDayRangeParser: Parser = {
   },
 };
 
-const MERIDIEM = "am|pm|a\\.m\\.?|p\\.m\\.?";
+export const MERIDIEM = "am|pm|a\\.m\\.?|p\\.m\\.?";
 
-function clock(hour: string, minute: string | undefined, meridiem: string | undefined): TimeSpec | null {
+export function clock(
+  hour: string,
+  minute: string | undefined,
+  meridiem: string | undefined,
+): TimeSpec | null {
   const value: TimeSpec = { hour: Number(hour), minute: minute === undefined ? 0 : Number(minute) };
   if (value.hour > 24 || value.minute > 59) return null;
   if (minute !== undefined) value.minuteGiven = true;

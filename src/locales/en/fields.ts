@@ -85,4 +85,17 @@ export const fields: FieldVocabulary = {
     US: phrases("y'all|yall"),
     IN: phrases("prepone|preponed|do the needful"),
   },
+  choices: {
+    after: phrases(
+      "after|anytime after|any time after|later than|not before|no earlier than|not earlier than",
+    ),
+    before: phrases("before|anytime before|any time before|no later than|not later than|not after"),
+    afterFollowing: phrases("onwards|onward|or later|and later|or after"),
+    beforeFollowing: phrases("or earlier|or before"),
+    replace: phrases(`actually|i mean|i meant|sorry|make it|or rather|scratch that|no wait|wait|correction|
+      change that to|change it to|better make it|let's say|lets say|no`),
+    negate: phrases("not|no|never"),
+    or: phrases("or|either"),
+    notAlternative: phrases("rather|so|something|whatever|whichever|later|earlier|before|after|not|else"),
+  },
 };

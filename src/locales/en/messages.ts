@@ -28,4 +28,6 @@ export const messages = {
   wholeWeek: "Which day of that week suits you?",
   midnight: "Midnight at the start of that day or at its end?",
   placeAmbiguous: "There are several places with that name; which one do you mean?",
+  timeWindow: "What time exactly? You gave a span of time to choose in.",
+  rangeReversed: "The time range ends before it starts; how long should the appointment be?",
 } as const satisfies Messages;

@@ -95,4 +95,16 @@ export const fields: FieldVocabulary = {
     VE: phrases(`chamo|pana|chevere`),
     PE: phrases(`jato|al toque|chela|pata`),
   },
+  choices: {
+    after: phrases(`despues de|despues|luego de|pasadas|pasadas las|a partir de|desde|no antes de|
+      mas tarde de|mas tarde que|cualquier hora despues de`),
+    before: phrases("antes de|antes|no despues de|no mas tarde de|a mas tardar|cualquier hora antes de"),
+    afterFollowing: phrases("en adelante|para adelante|o mas tarde|o despues|para arriba"),
+    beforeFollowing: phrases("o antes|o mas temprano"),
+    replace: phrases(`digo|quise decir|quiero decir|perdon|mejor|o sea|corrijo|rectifico|bueno no|
+      en realidad|mas bien|disculpa|no espera|espera|mejor dicho|no|sino`),
+    negate: phrases("no|ni"),
+    or: phrases("o|u"),
+    notAlternative: phrases("sea|algo|mas|antes|despues|no|lo que sea|cualquiera"),
+  },
 };

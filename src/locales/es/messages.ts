@@ -26,4 +26,6 @@ export const messages = {
   wholeWeek: "¿Qué día de esa semana te viene bien?",
   midnight: "¿La medianoche al empezar ese día o al terminarlo?",
   placeAmbiguous: "Hay varios lugares con ese nombre; ¿cuál de ellos?",
+  timeWindow: "¿A qué hora exactamente? Indicaste una franja horaria.",
+  rangeReversed: "El horario termina antes de empezar; ¿cuánto debería durar la cita?",
 } as const satisfies Messages;

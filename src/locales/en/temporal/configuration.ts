@@ -3,6 +3,7 @@
 
 import type { Parser } from "../../../temporal/types.js";
 import { dottedDateParser, isoDateParser, numericDateParser } from "../../common/numeric-date.js";
+import { approximateTimeParser, timeSpanParser } from "../../common/time-spans.js";
 import { dayMonthParser, dayOfMonthParser, monthDayParser } from "./calendar-date.js";
 import { durationParser, durationPhraseParser } from "./duration.js";
 import { ordinalWeekdayParser } from "./ordinal-weekday.js";
@@ -30,6 +31,9 @@ export const englishParsers: readonly Parser[] = [
   weekdayWeekParser,
   lastWeeksWeekdayParser,
   weekdayParser,
+  // Two clock times joined (rules 20, 27) read as one phrase, before the clock parser reads one of them.
+  timeSpanParser,
+  approximateTimeParser,
   durationPhraseParser,
   // "quarter to 5" and "half 3" before the plain clock, which would read just the "5" or "3".
   relativeTimeParser,

@@ -3,6 +3,7 @@
 
 import type { Parser } from "../../../temporal/types.js";
 import { dottedDateParser, isoDateParser, numericDateParser } from "../../common/numeric-date.js";
+import { approximateTimeParser, timeSpanParser } from "../../common/time-spans.js";
 import { calendarDateParser, dayOfMonthParser } from "./calendar-date.js";
 import { durationParser, durationPhraseParser } from "./duration.js";
 import { ordinalWeekdayParser } from "./ordinal-weekday.js";
@@ -27,6 +28,9 @@ export const spanishParsers: readonly Parser[] = [
   nextWeekWeekdayParser,
   weekCycleParser,
   weekdayParser,
+  // Two clock times joined (rules 20, 27) read as one phrase, before the clock parser reads one of them.
+  timeSpanParser,
+  approximateTimeParser,
   // Before the clock parser: "1h30" said alone is a length, while "10h30" stays a time.
   durationPhraseParser,
   noonParser,
