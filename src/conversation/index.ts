@@ -14,7 +14,7 @@ import {
 } from "../coordinator/agent.js";
 import { localize } from "../locales/index.js";
 import { type ConversationState, foldReadings, type MessageReading } from "./fold.js";
-import { resolveSlot, slotExpressions } from "./slot.js";
+import { slotExpressions } from "./slot.js";
 
 /** Every message read alone, in order; relative words in each are read against the request's `now` (C1). */
 export function readMessages(messages: readonly ReadableMessage[], now: number): MessageReading[] {

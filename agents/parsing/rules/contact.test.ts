@@ -99,6 +99,8 @@ describe("rule 24: who the person is", () => {
     // A role and no name: the service alone; with capitals elsewhere, a lower-case word is no name.
     ["la peluquera el lunes a las 5", null, "peluquera"],
     ["La peluquera nueva, el lunes a las 5", null, "peluquera"],
+    // Without capitals, one word after the role is no full name.
+    ["how much is the consultation fee?", null, "consultation"],
   ])("%s: a role after an article, then %s", (text, contact, service) => {
     expect(read(text)).toMatchObject({ contact, service });
   });

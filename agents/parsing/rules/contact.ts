@@ -62,7 +62,9 @@ function byRole(scan: NameScan): ContactReading | null {
     const role = roleAt(words, at + 1);
     if (role === null) continue;
     const names = nameRun(scan, role.end, !caseless);
-    if (names.length > 0) return spanOf(text, names[0]!.index, names);
+    // Without capitals, only a full name (two words or more) tells a person from a word that follows the
+    // role ("the consultation fee").
+    if (names.length > (caseless ? 1 : 0)) return spanOf(text, names[0]!.index, names);
   }
   return null;
 }
