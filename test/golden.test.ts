@@ -23,9 +23,10 @@ import { percent } from "../tools/report-table.js";
 const MINIMUM_EXACT_MATCH = 1;
 const MINIMUM_CONVERSATION_EXACT_MATCH = 1;
 const MINIMUM_INTENT_EXACT_MATCH = 1;
-// Rules 17–28 written as people type (issue 15 asks for 95% at least); a case that fails stays in the
-// suite, listed in this test's message, until the reader handles it.
-const MINIMUM_RULES_EXACT_MATCH = 0.95;
+// Rules 17–28 written as people type: 339/341 today (issue 15 asks for 95% at least). The two that fail
+// stay in the suite, listed in this test's message, until the reader handles them: "with window seats" read
+// as a person, and "mrs rose day" in lower case cut at "day".
+const MINIMUM_RULES_EXACT_MATCH = 339 / 341;
 
 function describeGolden(title: string, directory: string, minimum: number): void {
   describe(title, () => {

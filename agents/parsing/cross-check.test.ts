@@ -52,6 +52,26 @@ function merge(text: string, answer: Partial<Extraction>, locale: string | null 
 }
 
 describe("merging the model's reading with the rules'", () => {
+  it.each([
+    ["after 5pm tomorrow", "5pm"],
+    ["after 5pm tomorrow", "after 5pm"],
+    ["mañana antes de las 10", "las 10"],
+  ])("keeps the window of %s open when the model reads %s as the time (rule 20)", (text, timeText) => {
+    const { resolved } = merge(text, {
+      dateText: text.includes("tomorrow") ? "tomorrow" : "mañana",
+      timeText,
+    });
+    expect(resolved.time).toBeNull();
+    expect(resolved.ambiguities).toContainEqual(
+      expect.objectContaining({ field: "time", issue: "ambiguous" }),
+    );
+  });
+
+  it("reads a model's time outside any window as its own", () => {
+    const { resolved } = merge("after lunch, tomorrow at 5pm", { dateText: "tomorrow", timeText: "at 5pm" });
+    expect(resolved.time).toBe("17:00");
+  });
+
   it("agrees field by field when the model reads what the rules read", () => {
     const { draft, resolved } = merge("cita con el Dr. Pérez mañana a las 11 en la clínica de Polanco", {
       contact: "Dr. Pérez",

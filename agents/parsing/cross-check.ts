@@ -8,8 +8,10 @@ import type { Extraction } from "../../src/llm/extraction-schema.js";
 import { localize } from "../../src/locales/index.js";
 import type { TemporalExpression } from "../../src/temporal/types.js";
 import { resolveDraftTime } from "../temporal/index.js";
+import { isWindow } from "../temporal/window.js";
 import { difference, modelValue } from "./agreement.js";
 import { type Grounding, groundingFor } from "./grounding.js";
+import { holdsWords } from "./phrases.js";
 import { previousDifference, readModelPrevious } from "./previous.js";
 
 /**
@@ -98,7 +100,15 @@ function readSlot(
   extraction: Extraction,
   grounding: Grounding,
 ): { expressions: TemporalExpression[]; ambiguities: Ambiguity[]; disagreements: number } {
-  const phrased = grounding.expressions([extraction.dateText, extraction.timeText], rules.expressions);
+  // A phrase within a window the rules read ("5pm" of "after 5pm") bounds the slot, it names no time
+  // (rule 20): it is read as the rules read it there, so a model's one time does not close the window.
+  const windows = rules.expressions.filter(isWindow);
+  const unbounding = (phrase: string | null) =>
+    phrase !== null && windows.some((window) => holdsWords(window.text, phrase)) ? null : phrase;
+  const phrased = grounding.expressions(
+    [unbounding(extraction.dateText), unbounding(extraction.timeText)],
+    rules.expressions,
+  );
   // The model's readings come first, so resolution takes its date and time; the rules' fill what it left out.
   const expressions = [...phrased, ...rules.expressions];
   const ambiguities: Ambiguity[] = [];

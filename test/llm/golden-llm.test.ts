@@ -1,6 +1,6 @@
 // The golden suite in LLM mode: every case of fixtures/golden/*.jsonl sent with mode "llm" through the
 // qwen provider (the openai SDK) to the provider simulator on 127.0.0.1, with the same threshold as rules
-// mode; the conversation and intent suites, each at least as exact as the rules reading them alone. Every
+// mode; the conversation, intent and rules 17–28 suites, each at least as exact as the rules reading them alone. Every
 // case must be answered by the model (mode llm fails with 503 otherwise).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.js";
@@ -13,6 +13,7 @@ import {
   DEFAULT_GOLDEN_DIRECTORY,
   INTENT_DIRECTORY,
   loadGoldenFiles,
+  RULES_DIRECTORY,
 } from "../../tools/golden/fixtures.js";
 import { formatFailures, formatFigures } from "../../tools/golden/report.js";
 import { inProcessTarget, runCases, type Target } from "../../tools/golden/run-cases.js";
@@ -74,6 +75,7 @@ describe("golden prompts in LLM mode (qwen through the simulator)", () => {
 describe.each([
   ["conversations", CONVERSATION_DIRECTORY],
   ["intents", INTENT_DIRECTORY],
+  ["rules 17–28", RULES_DIRECTORY],
 ])("golden %s in LLM mode (qwen through the simulator)", (_suite, directory) => {
   const suite = goldenSuite(directory);
 
