@@ -9,8 +9,10 @@ import { createAgentContext } from "./coordinator/context.js";
 import { runSequence } from "./coordinator/coordinator.js";
 import { fullSequence, minimalSequence } from "./coordinator/sequences.js";
 import type { ParseRequest, ParseResponse } from "./http/schemas/parse.js";
+import { hasInjection } from "./llm/injection.js";
 import type { InvalidOutput } from "./llm/structured.js";
 import type { ModelRegistry } from "./registry/model-registry.js";
+import type { AnswerOrigin } from "./router/health.js";
 import type { LlmRouter } from "./router/router.js";
 import { ServiceError } from "./service-errors.js";
 
@@ -32,6 +34,11 @@ export interface ParseOptions {
   registry?: ModelRegistry | null;
   /** The user or session the request belongs to: keeps a user on one registry variant. */
   subject?: string | null;
+  /**
+   * Who sent the request: the client address today, a key's id later (null: unknown). A provider is judged
+   * degraded on quality only when answers fail for several clients.
+   */
+  clientId?: string | null;
   /** Told how an LLM took part (null: it did not), for the request's log line. */
   onLlm?: (reading: LlmReading | null) => void;
 }
@@ -65,6 +72,7 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
       throw new ServiceError("unknown_calendar", `Unknown calendar: ${request.calendarId}.`);
     }
   }
+  const origin = llmRouter === null ? null : originOf(request, options.clientId ?? null);
   const context = createAgentContext({
     ...(request.messages !== undefined ? { messages: request.messages } : { text: request.text ?? "" }),
     locale: request.locale ?? null,
@@ -85,6 +93,7 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
             requestId: options.requestId,
             ...(options.signal ? { signal: options.signal } : {}),
             ...(options.onInvalidOutput ? { onInvalidOutput: options.onInvalidOutput } : {}),
+            ...(origin !== null ? { origin } : {}),
           },
   });
   const { draft, agents, timingsMs } = await runSequence(
@@ -98,7 +107,7 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
   // against the rules cross-check (low-quality answers disagree, and read low), not the request's
   // confidence, which also falls with an incomplete text (docs/confidence.md).
   if (answered !== null && answered.cache !== "hit") {
-    llmRouter?.recordConfidence(answered.provider, answered.model, ceiling(draft));
+    llmRouter?.recordConfidence(answered.provider, answered.model, ceiling(draft), origin ?? undefined);
   }
   if (mode === "llm" && answered === null) {
     throw new ServiceError(
@@ -144,4 +153,13 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
       cache: answered?.cache ?? "bypass",
     },
   };
+}
+
+/**
+ * Who sent the request and whether its text reads as an injection: every message of a conversation, since
+ * the client writes the assistant's messages too.
+ */
+function originOf(request: ParseRequest, client: string | null): AnswerOrigin {
+  const texts = request.messages?.map((message) => message.content) ?? [request.text ?? ""];
+  return { client, suspect: texts.some(hasInjection) };
 }

@@ -118,6 +118,7 @@ async function ask(context: AgentContext, access: LlmAccess): Promise<RouteResul
     ...(assignment.pin !== null ? { pin: assignment.pin } : {}),
     ...(access.signal ? { signal: access.signal } : {}),
     ...(access.onInvalidOutput ? { onInvalidOutput: access.onInvalidOutput } : {}),
+    ...(access.origin ? { origin: access.origin } : {}),
   });
 }
 

@@ -50,6 +50,7 @@ export function readRouterSettings(environment: Environment): RouterSettings {
       serverErrorRate: share(environment, "LLM_SERVER_ERROR_RATE_MAX", health.serverErrorRate),
       minConfidence: share(environment, "LLM_CONFIDENCE_MIN", health.minConfidence),
       invalidJsonRate: share(environment, "LLM_INVALID_JSON_RATE_MAX", health.invalidJsonRate),
+      qualityMinClients: count(environment, "LLM_QUALITY_MIN_CLIENTS", health.qualityMinClients, 1),
     },
   };
   if (settings.attemptTimeoutMs > settings.deadlineMs) {

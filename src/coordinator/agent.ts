@@ -6,6 +6,7 @@ import type { InvalidOutput } from "../llm/structured.js";
 import type { Language } from "../locales/index.js";
 import type { ProviderName } from "../providers/types.js";
 import type { Assignment } from "../registry/model-registry.js";
+import type { AnswerOrigin } from "../router/health.js";
 import type { LlmRouter } from "../router/router.js";
 import type { NormalizedText } from "../temporal/text.js";
 import type { TemporalExpression } from "../temporal/types.js";
@@ -116,6 +117,8 @@ export interface LlmAccess {
   readonly signal?: AbortSignal;
   /** Told about every answer that fails the schema (the router's health counts them). */
   readonly onInvalidOutput?: (event: InvalidOutput) => void;
+  /** Who sent the text and whether the injection check flagged it, for the provider's health. */
+  readonly origin?: AnswerOrigin;
 }
 
 /** How an LLM took part in reading the text (docs/confidence.md). */

@@ -5,7 +5,7 @@
 import type { ModelPrice, ProviderError, ProviderErrorKind, ProviderName } from "../providers/types.js";
 import type { DailyBudget } from "./budget.js";
 import type { RouterContext } from "./context.js";
-import type { CallOutcome } from "./health.js";
+import type { AnswerOrigin, CallOutcome } from "./health.js";
 import type { Reservation } from "./rate-limit.js";
 import type { Target } from "./targets.js";
 
@@ -90,7 +90,7 @@ export class CallAccounting {
    */
   ended(
     target: Target,
-    request: { requestId: string },
+    request: { requestId: string; origin?: AnswerOrigin },
     end: CallEnd,
     counts: { answers: number; invalid: number; sent: boolean },
   ): void {
@@ -101,6 +101,8 @@ export class CallAccounting {
       latencyMs: end.latencyMs,
       answers: counts.answers,
       invalidAnswers: counts.invalid,
+      client: request.origin?.client ?? null,
+      suspect: request.origin?.suspect ?? false,
     });
     // A probe that closed the breaker starts the provider with a clean window.
     if (end.probe && target.breaker.state === "closed") target.health.clear();

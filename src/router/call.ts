@@ -16,6 +16,7 @@ import {
 import { type CallAccounting, type CallEnd, classify } from "./accounting.js";
 import { BrokenCircuitError } from "./breaker.js";
 import type { RouterContext } from "./context.js";
+import type { AnswerOrigin } from "./health.js";
 import type { Reservation } from "./rate-limit.js";
 import type { Target } from "./targets.js";
 
@@ -38,6 +39,8 @@ export interface StructuredCall<T> {
    * cannot take the call or fails, the request is routed as usual.
    */
   pin?: { provider: ProviderName; model: string };
+  /** Who sent the text and whether the injection check flagged it: the provider's health weighs it. */
+  origin?: AnswerOrigin;
 }
 
 /** One request as its calls see it. */

@@ -257,3 +257,52 @@ describe("a health window", () => {
     expect(health.stats(T0).samples).toBe(2000);
   });
 });
+
+describe("quality judged across clients", () => {
+  const failing = (client: string | null, suspect = false) => sample("invalid_output", { client, suspect });
+
+  it("leaves out the answers to texts the injection check flags, but not their speed or errors", () => {
+    const health = windowWith({ minSamples: 3 });
+    for (const client of ["a", "b", "c"]) health.record(failing(client, true));
+    expect(health.stats(T0)).toMatchObject({ samples: 3, invalidJsonRate: 0 });
+    expect(health.assess(T0).state).toBe("healthy");
+    for (const client of ["a", "b", "c"]) health.record(sample("timeout", { client, suspect: true }));
+    expect(health.assess(T0).reasons).toEqual(["timeouts 50% > 5.0%"]);
+  });
+
+  it("degrades on invalid JSON only once qualityMinClients distinct clients failed", () => {
+    const health = windowWith({ minSamples: 3, qualityMinClients: 3 });
+    for (let index = 0; index < 10; index++) health.record(failing("a"));
+    health.record(failing("b"));
+    expect(health.stats(T0).invalidJsonRate).toBe(1);
+    expect(health.assess(T0).state).toBe("healthy");
+    health.record(failing("c"));
+    expect(health.assess(T0)).toEqual({ state: "degraded", reasons: ["invalid JSON 100% > 10%"] });
+  });
+
+  it("judges failures of an unknown client as before clients were told apart", () => {
+    const health = windowWith({ minSamples: 3, qualityMinClients: 3 });
+    for (let index = 0; index < 3; index++) health.record(failing("a"));
+    health.record(failing(null));
+    expect(health.assess(T0).state).toBe("degraded");
+  });
+
+  it("tells clients apart by their first 64 characters only", () => {
+    const health = windowWith({ minSamples: 3, qualityMinClients: 2 });
+    const long = "x".repeat(64);
+    health.record(failing(`${long}1`));
+    health.record(failing(`${long}2`));
+    health.record(failing(`${long}3`));
+    expect(health.assess(T0).state).toBe("healthy");
+  });
+
+  it("degrades on low confidence only from several clients, and never from flagged texts", () => {
+    const health = windowWith({ minSamples: 3, qualityMinClients: 2 });
+    for (let index = 0; index < 5; index++) health.recordConfidence(0.2, T0, { client: "a", suspect: false });
+    for (let index = 0; index < 5; index++) health.recordConfidence(0.2, T0, { client: "b", suspect: true });
+    expect(health.stats(T0)).toMatchObject({ confidenceSamples: 5, meanConfidence: 0.2 });
+    expect(health.assess(T0).state).toBe("healthy");
+    health.recordConfidence(0.2, T0, { client: "b", suspect: false });
+    expect(health.assess(T0)).toEqual({ state: "degraded", reasons: ["mean confidence 0.20 < 0.7"] });
+  });
+});

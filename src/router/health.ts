@@ -1,6 +1,9 @@
 // Health of one provider and model: a rolling window of what its calls did (latency, timeouts, 429s, 5xx,
 // connection errors, invalid JSON) and the confidence of the answers it gave, judged against the runbooks'
-// thresholds. Time comes from the caller, so tests drive the window with an injected clock.
+// thresholds. Time comes from the caller, so tests drive the window with an injected clock. Quality (invalid
+// JSON, low confidence) is the one verdict a client can provoke with its own texts, so it counts only answers
+// to texts the injection check does not flag, and degrades only when the failures come from several clients
+// (docs/security/health-and-limits.md).
 import { dropBefore, mean, percentile } from "../stats.js";
 import type { HealthThresholds } from "./settings.js";
 
@@ -27,6 +30,16 @@ export interface CallSample {
   /** Answers received and, of them, those that failed the schema (a re-ask makes two). */
   answers: number;
   invalidAnswers: number;
+  /** Who sent the text (the client address today, a key later); null: unknown (see distinctClients). */
+  client?: string | null;
+  /** The text was flagged by the injection check: its answers say nothing of the provider's quality. */
+  suspect?: boolean;
+}
+
+/** Where an answer's text came from, as the health window weighs it. */
+export interface AnswerOrigin {
+  client: string | null;
+  suspect: boolean;
 }
 
 export interface HealthStats {
@@ -52,7 +65,7 @@ const MAX_SAMPLES = 2000;
 
 export class HealthWindow {
   #calls: CallSample[] = [];
-  #confidences: { at: number; value: number }[] = [];
+  #confidences: { at: number; value: number; client: string | null }[] = [];
   /** The last stats and assessment, reused while nothing changed: the router reads them on every call. */
   #memo: {
     version: number;
@@ -69,14 +82,20 @@ export class HealthWindow {
   record(sample: CallSample): void {
     if (sample.outcome === "cancelled") return;
     this.#version++;
-    this.#calls.push(sample);
+    // A flagged text's answers leave the quality figures: the call still counts for speed and errors.
+    const counted = sample.suspect === true ? { ...sample, answers: 0, invalidAnswers: 0 } : sample;
+    this.#calls.push({ ...counted, client: clientKey(sample.client) });
     if (this.#calls.length > MAX_SAMPLES) this.#calls.shift();
   }
 
-  /** The confidence Cita computed for an answer this provider gave (low-quality answers read low). */
-  recordConfidence(value: number, at: number): void {
+  /**
+   * The confidence Cita computed for an answer this provider gave (low-quality answers read low). An
+   * answer to a flagged text is not recorded: the model may have obeyed it, which is the text's doing.
+   */
+  recordConfidence(value: number, at: number, origin?: AnswerOrigin): void {
+    if (origin?.suspect === true) return;
     this.#version++;
-    this.#confidences.push({ at, value });
+    this.#confidences.push({ at, value, client: clientKey(origin?.client) });
     if (this.#confidences.length > MAX_SAMPLES) this.#confidences.shift();
   }
 
@@ -141,6 +160,11 @@ export class HealthWindow {
     const down: string[] = [];
     const degraded: string[] = [];
     const enough = stats.samples >= limits.minSamples;
+    // Distinct clients behind the failing answers (the window's samples were trimmed by stats()).
+    const invalidJsonClients = distinctClients(this.#calls.filter((call) => call.invalidAnswers > 0));
+    const lowConfidenceClients = distinctClients(
+      this.#confidences.filter((entry) => entry.value < limits.minConfidence),
+    );
     const latencySamples = this.#calls.filter((call) => call.latencyMs !== null).length;
     if (stats.p95Ms !== null && latencySamples >= limits.minSamples) {
       if (stats.p95Ms > limits.p95DownMs)
@@ -156,13 +180,14 @@ export class HealthWindow {
         degraded.push(`timeouts ${percent(stats.timeoutRate)} > ${percent(limits.timeoutRate)}`);
       if (stats.rateLimitRate > limits.rateLimitRate)
         degraded.push(`429s ${percent(stats.rateLimitRate)} > ${percent(limits.rateLimitRate)}`);
-      if (stats.invalidJsonRate > limits.invalidJsonRate)
+      if (stats.invalidJsonRate > limits.invalidJsonRate && invalidJsonClients >= limits.qualityMinClients)
         degraded.push(`invalid JSON ${percent(stats.invalidJsonRate)} > ${percent(limits.invalidJsonRate)}`);
     }
     if (
       stats.meanConfidence !== null &&
       stats.confidenceSamples >= limits.minSamples &&
-      stats.meanConfidence < limits.minConfidence
+      stats.meanConfidence < limits.minConfidence &&
+      lowConfidenceClients >= limits.qualityMinClients
     ) {
       degraded.push(`mean confidence ${stats.meanConfidence.toFixed(2)} < ${limits.minConfidence}`);
     }
@@ -170,6 +195,27 @@ export class HealthWindow {
     if (degraded.length > 0) return { state: "degraded", reasons: degraded };
     return { state: "healthy", reasons: [] };
   }
+}
+
+/** Bounded: an address or key id longer than this is cut, so no client input grows a sample. */
+const MAX_CLIENT_LENGTH = 64;
+
+function clientKey(client: string | null | undefined): string | null {
+  return client === null || client === undefined ? null : client.slice(0, MAX_CLIENT_LENGTH);
+}
+
+/**
+ * How many clients the entries come from (at most the window's samples, so bounded). An entry of an unknown
+ * client (a caller that does not tell clients apart, such as the router used directly) lifts the count:
+ * the failures are judged as before clients were told apart.
+ */
+function distinctClients(entries: readonly { client?: string | null }[]): number {
+  const clients = new Set<string>();
+  for (const entry of entries) {
+    if (entry.client === null || entry.client === undefined) return Number.POSITIVE_INFINITY;
+    clients.add(entry.client);
+  }
+  return clients.size;
 }
 
 function seconds(ms: number): string {

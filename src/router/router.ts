@@ -16,6 +16,7 @@ import { AnswerCache } from "./cache.js";
 import { Caller, type StructuredCall } from "./call.js";
 import { type Clock, type RouterContext, type RouterEvent, systemClock } from "./context.js";
 import { type ConservationReason, OperatorControls, resetBreaker } from "./controls.js";
+import type { AnswerOrigin } from "./health.js";
 import { Hedging } from "./hedging.js";
 import { choose, nextAvailableIn, type Tried, usableState, weightsFor } from "./selection.js";
 import type { RouterSettings } from "./settings.js";
@@ -130,9 +131,9 @@ export class LlmRouter {
   }
 
   /** The confidence Cita computed for an answer, credited to the provider that gave it. */
-  recordConfidence(provider: ProviderName, model: string, confidence: number): void {
+  recordConfidence(provider: ProviderName, model: string, confidence: number, origin?: AnswerOrigin): void {
     const target = this.#targets.find(provider, model);
-    target?.health.recordConfidence(confidence, this.#now());
+    target?.health.recordConfidence(confidence, this.#now(), origin);
     if (target !== undefined) this.#onConfidence(provider, model, confidence);
   }
 

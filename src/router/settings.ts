@@ -16,6 +16,11 @@ export interface HealthThresholds {
   serverErrorRate: number;
   minConfidence: number;
   invalidJsonRate: number;
+  /**
+   * Quality (invalid JSON, low confidence) degrades a provider only when the failing answers came from at
+   * least this many distinct clients: one client's texts cannot degrade it for everyone.
+   */
+  qualityMinClients: number;
 }
 
 export interface RateLimit {
@@ -84,5 +89,6 @@ export const DEFAULT_ROUTER_SETTINGS: RouterSettings = {
     serverErrorRate: 0.5,
     minConfidence: 0.7,
     invalidJsonRate: 0.1,
+    qualityMinClients: 3,
   },
 };

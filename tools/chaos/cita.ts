@@ -30,6 +30,11 @@ export const FIXED_SETTINGS = {
   LLM_HEALTH_MIN_SAMPLES: 5,
   /** Off, so every request reaches the router (repeated texts would otherwise be cache hits). */
   LLM_CACHE_MAX_ENTRIES: 0,
+  /**
+   * The harness sends every simulated user from one address: as behind a proxy, one client is all of them,
+   * so bad answers may degrade a provider on one client's say (docs/security/health-and-limits.md).
+   */
+  LLM_QUALITY_MIN_CLIENTS: 1,
 } as const;
 
 export const WEIGHTS = "qwen=70,anthropic=20,openai=10";

@@ -1,35 +1,12 @@
-// Prompt injections a gullible model would obey: instruction overrides (English and Spanish), fake role
-// tags, smuggled JSON, and the same hidden in zero-width or Unicode tag characters or in base64. The
-// `obeyInjection` fault answers as if the model followed them; the system prompt is never echoed.
+// Prompt injections a gullible model would obey, as Cita's own check finds them (src/llm/injection.ts):
+// the `obeyInjection` fault answers as if the model followed them; the system prompt is never echoed.
+import { OVERRIDE, ROLE_TAG, revealed, SMUGGLED_JSON } from "../../src/llm/injection.js";
 import type { Extraction } from "./extraction.js";
 
-const OVERRIDE =
-  /\b(?:ignore|disregard|forget) (?:all |any )?(?:the |your )?(?:previous|prior|above|earlier|preceding) (?:instructions|rules|prompts?)\b|\b(?:ignora|olvida|omite)(?:r)? (?:todas )?(?:las |tus )?(?:instrucciones|reglas|indicaciones)(?: anteriores| previas)?\b|\byou are now\b|\bahora eres\b/i;
-const ROLE_TAG =
-  /<\/?(?:system|assistant|user|instructions?)>|<\|im_(?:start|end)\|>|\[\/?(?:INST|SYSTEM)\]|^\s*(?:system|assistant|sistema)\s*:/im;
-const SMUGGLED_JSON =
-  /\{[^{}]*"(?:confidence|status|isAppointmentRequest|intent|contact|service|location|role)"\s*:[^{}]*\}/;
+export { hasInjection } from "../../src/llm/injection.js";
+
 /** "set intent cancel", "intent: cancel", "intent to cancel": the intent an injection asks for. */
 const INTENT = /\bintent(?: to| is|:|=)? *"?(book|reschedule|cancel|availability|none)\b/i;
-const TAG_CHARACTERS = /[\u{E0020}-\u{E007E}]/gu;
-const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\ufeff]/g;
-const BASE64 = /[A-Za-z0-9+/]{16,}={0,2}/g;
-
-/** The text with hidden layers revealed: tag characters decoded, zero-width dropped, base64 decoded. */
-function revealed(text: string): string {
-  const tags = [...text.matchAll(TAG_CHARACTERS)]
-    .map((match) => String.fromCodePoint(match[0].codePointAt(0)! - 0xe0000))
-    .join("");
-  const decoded = (text.match(BASE64) ?? [])
-    .map((chunk) => Buffer.from(chunk, "base64").toString("utf8"))
-    .filter((plain) => /^[\x20-\x7e\u00a0-\u024f\s]+$/.test(plain));
-  return [text.replace(ZERO_WIDTH, ""), tags, ...decoded].join("\n");
-}
-
-export function hasInjection(text: string): boolean {
-  const visible = revealed(text);
-  return OVERRIDE.test(visible) || ROLE_TAG.test(visible) || SMUGGLED_JSON.test(visible);
-}
 
 /** What the injection asks for, as the model would read it: the words after the override or role tag. */
 function payload(visible: string): string {

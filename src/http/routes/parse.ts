@@ -7,6 +7,7 @@ import type { CitaMetrics } from "../../metrics/cita.js";
 import type { ModelRegistry } from "../../registry/model-registry.js";
 import type { LlmRouter } from "../../router/router.js";
 import { parseAppointment } from "../../service.js";
+import { clientIdOf } from "../client-id.js";
 import type { AppEnv } from "../env.js";
 import { methodNotAllowed } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -40,6 +41,8 @@ export function parseRoutes(options: ParseRouteOptions): Hono<AppEnv> {
         registry,
         // The user, else the session: a safe id keeps them on one model variant; anything else is ignored.
         subject: safeId(context.req.header("x-user-id")) ?? safeId(context.req.header("x-session-id")),
+        // Only read when an LLM may be called: the provider's health tells clients apart by it.
+        ...(router !== null && request.mode !== "rules" ? { clientId: clientIdOf(context) } : {}),
         // Method shorthand: under tsx (esbuild keepNames) a named arrow here costs a defineProperty per request.
         onLlm(reading) {
           if (reading === null) return;
