@@ -87,7 +87,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     )
     .route("/", ducklingRoutes({ config, clock }))
     .route("/", calendarRoutes({ adminToken, store }))
-    .route("/", bookingRoutes({ store, clock }));
+    .route(
+      "/",
+      bookingRoutes({ store, clock, maxActiveBookingsPerContact: config.maxActiveBookingsPerContact }),
+    );
 
   function logChange(part: "router" | "registry", change: string): void {
     logger.info({ event: `${part}_admin`, change });

@@ -33,6 +33,7 @@ describe("readConfig defaults", () => {
       logLevel: "info",
       adminToken: null,
       databasePath: "data/cita.db",
+      maxActiveBookingsPerContact: 10,
       llm: {
         conservationMode: false,
         preferredProvider: null,
@@ -65,6 +66,7 @@ describe("readConfig defaults", () => {
       LOG_LEVEL: "DEBUG",
       ADMIN_TOKEN: " token ",
       DATABASE_PATH: "/tmp/cita.db",
+      MAX_ACTIVE_BOOKINGS_PER_CONTACT: "4",
       LLM_DEADLINE_MS: "12000",
       LLM_ATTEMPT_TIMEOUT_MS: "3000",
       CONSERVATION_MODE: "yes",
@@ -77,6 +79,7 @@ describe("readConfig defaults", () => {
       logLevel: "debug",
       adminToken: "token",
       databasePath: "/tmp/cita.db",
+      maxActiveBookingsPerContact: 4,
       llm: {
         conservationMode: true,
         preferredProvider: "qwen",

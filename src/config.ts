@@ -29,6 +29,8 @@ export interface Config {
   adminToken: string | null;
   /** Node's SQLite file (Workers use the D1 binding instead). */
   databasePath: string;
+  /** Confirmed bookings not yet ended that one contact may hold in a calendar; 0: no cap. */
+  maxActiveBookingsPerContact: number;
   llm: {
     /** Start in conservation mode (the admin API and the router may switch it later). */
     conservationMode: boolean;
@@ -70,6 +72,7 @@ export function readConfig(environment: Environment): Config {
     logLevel: logLevel as LogLevel,
     adminToken: text(environment, "ADMIN_TOKEN"),
     databasePath: text(environment, "DATABASE_PATH") ?? "data/cita.db",
+    maxActiveBookingsPerContact: count(environment, "MAX_ACTIVE_BOOKINGS_PER_CONTACT", 10, 0),
     llm: {
       conservationMode: boolean(environment, "CONSERVATION_MODE", false),
       preferredProvider: providerName(environment, "LLM_PROVIDER"),

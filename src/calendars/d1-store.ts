@@ -7,6 +7,7 @@ import {
   SELECT_APPLIED_VERSIONS,
 } from "./migrations.js";
 import {
+  activeByContactStatement,
   type BookingRow,
   bookingFromRow,
   bookingOutcome,
@@ -84,7 +85,8 @@ export class D1CalendarStore implements CalendarStore {
     if (key === undefined) {
       // One conditional INSERT: D1 runs each statement whole, so the overlap check and the insert are atomic.
       const { meta } = await this.bind(insertBookingStatement(booking)).run();
-      return bookingOutcome(booking, meta.changes === 1, null);
+      const inserted = meta.changes === 1;
+      return bookingOutcome(booking, inserted, null, inserted ? null : await this.activeForContact(booking));
     }
     // Race-free without BEGIN: the three statements run as one batch, which D1 executes as a single
     // transaction on the database's one thread, so no other request's statements interleave. The insert
@@ -102,7 +104,16 @@ export class D1CalendarStore implements CalendarStore {
       booking,
       created,
       created ? null : ((keyed?.results[0] as KeyedBookingRow | undefined) ?? null),
+      created ? null : await this.activeForContact(booking),
     );
+  }
+
+  /** The contact's active bookings, read only to explain a refused insert (null: no cap applies). */
+  private async activeForContact(booking: NewBooking): Promise<number | null> {
+    const statement = activeByContactStatement(booking);
+    return statement === null
+      ? null
+      : ((await this.bind(statement).first<{ active: number }>())?.active ?? 0);
   }
 
   async getBooking(calendarId: string, bookingId: string): Promise<Booking | null> {

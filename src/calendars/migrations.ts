@@ -62,6 +62,16 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: "booking horizon per calendar, active bookings by contact",
+    statements: [
+      // NULL: the calendar names no horizon and gets the default (DEFAULT_BOOKING_HORIZON_DAYS).
+      "ALTER TABLE calendars ADD COLUMN booking_horizon_days INTEGER",
+      // Serves the per-contact cap of the conditional insert.
+      "CREATE INDEX bookings_by_calendar_contact ON bookings (calendar_id, contact, status, end_ms)",
+    ],
+  },
 ];
 
 /** Migrations not yet applied, in order. */

@@ -21,6 +21,7 @@ export interface CalendarRow {
   opening_hours: string;
   closures: string;
   updated_at: string;
+  booking_horizon_days: number | null;
 }
 
 export interface BookingRow {
@@ -48,11 +49,13 @@ const MINUTE = 60_000;
 export function putCalendarStatement(calendar: Calendar): Statement {
   return {
     sql: `INSERT INTO calendars
-      (id, name, timezone, slot_minutes, buffer_minutes, opening_hours, closures, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ${NOW})
+      (id, name, timezone, slot_minutes, buffer_minutes, opening_hours, closures, booking_horizon_days,
+        updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${NOW})
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, timezone = excluded.timezone,
         slot_minutes = excluded.slot_minutes, buffer_minutes = excluded.buffer_minutes,
-        opening_hours = excluded.opening_hours, closures = excluded.closures, updated_at = excluded.updated_at`,
+        opening_hours = excluded.opening_hours, closures = excluded.closures,
+        booking_horizon_days = excluded.booking_horizon_days, updated_at = excluded.updated_at`,
     params: [
       calendar.id,
       calendar.name,
@@ -61,6 +64,7 @@ export function putCalendarStatement(calendar: Calendar): Statement {
       calendar.bufferMinutes,
       JSON.stringify(calendar.openingHours),
       JSON.stringify(calendar.closures),
+      calendar.bookingHorizonDays ?? null,
     ],
   };
 }
@@ -93,10 +97,12 @@ export function cancelBookingStatement(calendarId: string, bookingId: string): S
  * The no-double-booking guarantee: one statement that inserts the booking only when no confirmed booking of
  * the calendar comes within the buffer of it (and, with a key, only when the key is still unused). SQLite runs
  * a statement as one write transaction, taking the write lock before it reads, so the check and the insert
- * cannot interleave with another writer. Zero rows changed means conflict (or a used key).
+ * cannot interleave with another writer. Zero rows changed means conflict (or a used key, or a contact at its
+ * cap of active bookings: the same statement counts them, so concurrent requests cannot pass the cap).
  */
 export function insertBookingStatement(booking: NewBooking): Statement {
   const buffer = booking.bufferMinutes * MINUTE;
+  const limit = booking.contact === null ? null : (booking.contactLimit ?? null);
   return {
     sql: `INSERT INTO bookings
       (id, calendar_id, start_ms, end_ms, start, "end", contact, service, notes, status, created_at)
@@ -105,7 +111,8 @@ export function insertBookingStatement(booking: NewBooking): Statement {
         SELECT 1 FROM bookings
         WHERE calendar_id = ? AND status = 'confirmed' AND start_ms < ? AND end_ms > ?
       )
-      AND NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE calendar_id = ? AND key = ?)`,
+      AND NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE calendar_id = ? AND key = ?)
+      AND (? IS NULL OR (${ACTIVE_BY_CONTACT}) < ?)`,
     params: [
       booking.id,
       booking.calendarId,
@@ -123,6 +130,9 @@ export function insertBookingStatement(booking: NewBooking): Statement {
       booking.calendarId,
       // NULL never equals anything, so without a key this guard always passes.
       booking.idempotencyKey ?? null,
+      limit?.max ?? null,
+      ...activeByContactParams(booking, limit?.nowMs ?? 0),
+      limit?.max ?? null,
     ],
   };
 }
@@ -156,14 +166,43 @@ export function keyedBookingStatement(calendarId: string, key: string): Statemen
   };
 }
 
-/** What a createBooking came to, from whether the insert changed a row and the key's row read after it. */
+/** Confirmed bookings of a calendar that hold a contact (without ASCII case) and have not ended. */
+const ACTIVE_BY_CONTACT = `SELECT COUNT(*) AS active FROM bookings
+  WHERE calendar_id = ? AND contact = ? COLLATE NOCASE AND status = 'confirmed' AND end_ms > ?`;
+
+function activeByContactParams(booking: NewBooking, nowMs: number): SqlValue[] {
+  return [booking.calendarId, booking.contact, nowMs];
+}
+
+/**
+ * After an insert that changed nothing and replayed no key: the contact's active bookings, when it has a
+ * cap (null otherwise), to tell a contact at its cap from a taken slot.
+ */
+export function activeByContactStatement(booking: NewBooking): Statement | null {
+  if (booking.contact === null || booking.contactLimit === undefined) return null;
+  return {
+    sql: ACTIVE_BY_CONTACT,
+    params: activeByContactParams(booking, booking.contactLimit.nowMs),
+  };
+}
+
+/**
+ * What a createBooking came to, from whether the insert changed a row, the key's row read after it, and
+ * (when it changed nothing) the contact's active bookings.
+ */
 export function bookingOutcome(
   booking: NewBooking,
   inserted: boolean,
   keyed: KeyedBookingRow | null,
+  activeForContact: number | null = null,
 ): BookingResult {
   if (inserted) return { kind: "created", booking: newBookingRecord(booking) };
-  if (keyed === null) return { kind: "conflict" };
+  if (keyed === null) {
+    const max = booking.contactLimit?.max;
+    return max !== undefined && activeForContact !== null && activeForContact >= max
+      ? { kind: "contact_limit" }
+      : { kind: "conflict" };
+  }
   if (keyed.request_hash !== (booking.requestHash ?? "")) return { kind: "key_reused" };
   return { kind: "replayed", booking: bookingFromRow(keyed) };
 }
@@ -179,6 +218,7 @@ export function calendarFromRow(row: CalendarRow): Calendar {
     bufferMinutes: row.buffer_minutes,
     openingHours: JSON.parse(row.opening_hours) as Calendar["openingHours"],
     closures: JSON.parse(row.closures) as Calendar["closures"],
+    ...(row.booking_horizon_days === null ? {} : { bookingHorizonDays: row.booking_horizon_days }),
   };
 }
 

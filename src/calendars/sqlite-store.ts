@@ -11,6 +11,7 @@ import {
   SELECT_APPLIED_VERSIONS,
 } from "./migrations.js";
 import {
+  activeByContactStatement,
   type BookingRow,
   bookingFromRow,
   bookingOutcome,
@@ -107,7 +108,8 @@ export class SqliteCalendarStore implements CalendarStore {
     const key = booking.idempotencyKey;
     if (key === undefined) {
       // One conditional INSERT in autocommit is its own write transaction: nothing can slip in between.
-      return bookingOutcome(booking, this.run(insertBookingStatement(booking)).changes === 1, null);
+      const inserted = this.run(insertBookingStatement(booking)).changes === 1;
+      return bookingOutcome(booking, inserted, null, inserted ? null : this.activeForContact(booking));
     }
     // With a key, the booking and its key commit together or not at all; IMMEDIATE takes the write lock at
     // BEGIN, so a second request with the same key waits here and then reads the first one's key.
@@ -117,9 +119,15 @@ export class SqliteCalendarStore implements CalendarStore {
       const keyed = inserted
         ? null
         : (this.get<KeyedBookingRow>(keyedBookingStatement(booking.calendarId, key)) ?? null);
-      return bookingOutcome(booking, inserted, keyed);
+      return bookingOutcome(booking, inserted, keyed, inserted ? null : this.activeForContact(booking));
     });
     return create.immediate();
+  }
+
+  /** The contact's active bookings, read only to explain a refused insert (null: no cap applies). */
+  private activeForContact(booking: NewBooking): number | null {
+    const statement = activeByContactStatement(booking);
+    return statement === null ? null : (this.get<{ active: number }>(statement)?.active ?? 0);
   }
 
   async getBooking(calendarId: string, bookingId: string): Promise<Booking | null> {

@@ -21,6 +21,11 @@ export interface NewBooking {
   idempotencyKey?: string;
   /** A digest of the request body, so a key reused for another request is refused. */
   requestHash?: string;
+  /**
+   * At most `max` confirmed bookings of this calendar not yet ended at `nowMs` may hold this contact
+   * (compared without ASCII case); checked in the same conditional insert. Absent, or no contact: no cap.
+   */
+  contactLimit?: { max: number; nowMs: number };
 }
 
 export type BookingResult =
@@ -30,7 +35,9 @@ export type BookingResult =
   /** The slot (with buffers) overlaps a confirmed booking. */
   | { kind: "conflict" }
   /** The Idempotency-Key was used before for a different request. */
-  | { kind: "key_reused" };
+  | { kind: "key_reused" }
+  /** The contact already holds `contactLimit.max` active bookings in this calendar. */
+  | { kind: "contact_limit" };
 
 export interface CalendarStore {
   /** Creates the schema and applies pending migrations; safe to call more than once. */

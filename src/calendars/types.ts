@@ -30,7 +30,15 @@ export interface Calendar {
   openingHours: Partial<Record<WeekdayName, OpeningInterval[]>>;
   /** Inclusive local dates "YYYY-MM-DD". */
   closures: { from: string; to: string }[];
+  /**
+   * How many days ahead a booking may start; absent: DEFAULT_BOOKING_HORIZON_DAYS. Set only when the
+   * calendar's settings name it, so calendars written before it read back as they were.
+   */
+  bookingHorizonDays?: number;
 }
+
+/** A booking may start at most this many days ahead unless the calendar says otherwise. */
+export const DEFAULT_BOOKING_HORIZON_DAYS = 365;
 
 export type BookingStatus = "confirmed" | "cancelled";
 

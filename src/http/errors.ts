@@ -19,6 +19,8 @@ export type ErrorCode =
   | "slot_unavailable"
   | "outside_hours"
   | "idempotency_key_reused"
+  | "beyond_booking_horizon"
+  | "contact_booking_limit"
   | "rate_limited"
   | "llm_unavailable"
   | "store_unavailable"
@@ -36,6 +38,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   slot_unavailable: 409,
   outside_hours: 409,
   idempotency_key_reused: 422,
+  beyond_booking_horizon: 422,
+  contact_booking_limit: 422,
   rate_limited: 429,
   llm_unavailable: 503,
   store_unavailable: 503,

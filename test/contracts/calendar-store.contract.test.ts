@@ -69,6 +69,59 @@ describe.each([sqliteHarness, d1Harness])("calendar store contract: $name", (har
     expect(await store.getCalendar("nowhere")).toBeNull();
   });
 
+  it("round-trips a booking horizon, and reads a calendar without one as it was written", async () => {
+    const calendar = { ...calendarFixture("horizon"), bookingHorizonDays: 30 };
+    await store.putCalendar(calendar);
+    expect(await store.getCalendar("horizon")).toEqual(calendar);
+    await store.putCalendar(calendarFixture("horizon"));
+    expect(await store.getCalendar("horizon")).toEqual(calendarFixture("horizon"));
+  });
+
+  it("caps a contact's active bookings in the insert itself, by calendar and without ASCII case", async () => {
+    const calendarId = await newCalendar();
+    const limit = { contactLimit: { max: 2, nowMs: BASE_MS } };
+    const book = (offset: number, contact: string | null, extra: object = limit) =>
+      store.createBooking(bookingFixture(calendarId, offset, 30, { contact, ...extra }));
+    expect((await book(0, "ana@example.com")).kind).toBe("created");
+    expect((await book(60, "ANA@example.com")).kind).toBe("created");
+    expect(await book(120, "Ana@Example.com")).toEqual({ kind: "contact_limit" });
+    // Another contact, no contact, or no cap: not limited.
+    expect((await book(180, "luis@example.com")).kind).toBe("created");
+    expect((await book(240, null)).kind).toBe("created");
+    expect((await book(300, "ana@example.com", {})).kind).toBe("created");
+    // A taken slot with room under the cap is still a conflict.
+    expect(await book(180, "maria@example.com")).toEqual({ kind: "conflict" });
+    // Bookings that ended by nowMs, and cancelled ones, no longer count.
+    // At +45 min ana holds 60–90 and 300–330 (the uncapped one counts too); at +90 only 300–330.
+    const at = (minutes: number) => ({ contactLimit: { max: 2, nowMs: BASE_MS + minutes * MINUTE } });
+    expect((await book(360, "ana@example.com", at(45))).kind).toBe("contact_limit");
+    expect((await book(360, "ana@example.com", at(90))).kind).toBe("created");
+    const first = await book(420, "eva@example.com");
+    expect((await book(480, "eva@example.com")).kind).toBe("created");
+    expect(await book(540, "eva@example.com")).toEqual({ kind: "contact_limit" });
+    if (first.kind !== "created") throw new Error("expected the first booking to be created");
+    await store.cancelBooking(calendarId, first.booking.id);
+    expect((await book(540, "eva@example.com")).kind).toBe("created");
+  });
+
+  it("caps a contact's bookings with an Idempotency-Key too, and replays before it refuses", async () => {
+    const calendarId = await newCalendar();
+    const limit = { max: 1, nowMs: BASE_MS };
+    const first = bookingFixture(calendarId, 0, 30, {
+      contactLimit: limit,
+      idempotencyKey: "k1",
+      requestHash: "h1",
+    });
+    expect((await store.createBooking(first)).kind).toBe("created");
+    expect((await store.createBooking({ ...first, id: "booking-replay" })).kind).toBe("replayed");
+    const second = bookingFixture(calendarId, 60, 30, {
+      contactLimit: limit,
+      idempotencyKey: "k2",
+      requestHash: "h2",
+    });
+    expect(await store.createBooking(second)).toEqual({ kind: "contact_limit" });
+  });
+
   it("creates, reads and cancels a booking", async () => {
     const calendarId = await newCalendar();
     const request = bookingFixture(calendarId, 60, 30, { notes: "primera visita" });

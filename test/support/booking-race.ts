@@ -9,7 +9,7 @@ export const RACERS = 50;
 /** Monday 4 March 2030 in Madrid (+01:00): far enough ahead for a server on the real clock. */
 export const RACE_DAY = "2030-03-04";
 
-/** 15-minute grid, open 09:00 to 14:00 on weekdays. */
+/** 15-minute grid, open 09:00 to 14:00 on weekdays, taking bookings up to ten years ahead (RACE_DAY). */
 export const RACE_CALENDAR = {
   name: "Race",
   timezone: "Europe/Madrid",
@@ -22,6 +22,7 @@ export const RACE_CALENDAR = {
     ]),
   ),
   closures: [],
+  bookingHorizonDays: 3650,
 };
 
 const QUARTERS = ["00", "15", "30", "45"];

@@ -4,7 +4,12 @@
 import { type Context, Hono } from "hono";
 import { checkSlot, nearestFreeSlots } from "../../calendars/availability.js";
 import type { BookingResult, CalendarStore } from "../../calendars/store.js";
-import type { Booking, Calendar, Slot } from "../../calendars/types.js";
+import {
+  type Booking,
+  type Calendar,
+  DEFAULT_BOOKING_HORIZON_DAYS,
+  type Slot,
+} from "../../calendars/types.js";
 import { formatAtOffset, zoneFor } from "../../temporal/zone.js";
 import type { AppEnv } from "../env.js";
 import { ApiError, type ErrorCode, methodNotAllowed } from "../errors.js";
@@ -30,11 +35,14 @@ export interface BookingRouteOptions {
   /** Without a store every booking route answers 503 store_unavailable. */
   store: CalendarStore | undefined;
   clock?: () => number;
+  /** Confirmed bookings not yet ended that one contact may hold in a calendar; 0 or absent: no cap. */
+  maxActiveBookingsPerContact?: number;
 }
 
 export function bookingRoutes(options: BookingRouteOptions): Hono<AppEnv> {
   const now = options.clock ?? Date.now;
   const store = storeOf(options.store);
+  const maxPerContact = options.maxActiveBookingsPerContact ?? 0;
   const routes = new Hono<AppEnv>();
 
   routes.post(BOOKINGS_PATH, async (context) => {
@@ -48,6 +56,13 @@ export function bookingRoutes(options: BookingRouteOptions): Hono<AppEnv> {
     const nowMs = now();
     // As for parsed appointments, a start at exactly now is not in the future.
     if (startMs <= nowMs) throw new ApiError("invalid_request", "start: must be in the future.");
+    const horizonDays = calendar.bookingHorizonDays ?? DEFAULT_BOOKING_HORIZON_DAYS;
+    if (startMs > nowMs + horizonDays * DAY) {
+      throw new ApiError(
+        "beyond_booking_horizon",
+        `start: must be at most ${horizonDays} days ahead (the calendar's bookingHorizonDays).`,
+      );
+    }
     // Overlaps are left to the store; this check sees no bookings, so it answers only for the calendar's rules.
     const check = checkSlot(calendar, [], startMs, endMs);
     if (check === "off_grid") {
@@ -78,6 +93,7 @@ export function bookingRoutes(options: BookingRouteOptions): Hono<AppEnv> {
       service: request.service ?? null,
       notes: request.notes ?? null,
       createdAt: formatAtOffset(nowMs, 0),
+      ...(maxPerContact > 0 ? { contactLimit: { max: maxPerContact, nowMs } } : {}),
       ...(idempotencyKey === undefined
         ? {}
         : { idempotencyKey, requestHash: await requestHash(calendarId, startMs, request) }),
@@ -90,6 +106,11 @@ export function bookingRoutes(options: BookingRouteOptions): Hono<AppEnv> {
         return context.json({ booking: result.booking }, 201);
       case "conflict":
         return slotConflict(context, "slot_unavailable", "The slot is already booked.", await alternatives());
+      case "contact_limit":
+        throw new ApiError(
+          "contact_booking_limit",
+          `contact: already holds ${maxPerContact} active bookings in this calendar; cancel one first.`,
+        );
       case "key_reused":
         throw new ApiError(
           "idempotency_key_reused",

@@ -93,7 +93,10 @@ export const bookingPaths: PathItems = {
           "400":
             "invalid_json or invalid_request (the field named; a start off the slot grid or in the past)",
           "404": "not_found (unknown calendar)",
-          "422": "idempotency_key_reused (the Idempotency-Key was used for a different request)",
+          "422":
+            "idempotency_key_reused (the Idempotency-Key was used for a different request), " +
+            "beyond_booking_horizon (the start is later than the calendar's bookingHorizonDays) or " +
+            "contact_booking_limit (the contact already holds MAX_ACTIVE_BOOKINGS_PER_CONTACT active bookings)",
           ...STORE_UNAVAILABLE,
         }),
       },

@@ -1,7 +1,7 @@
 // Calendars and their availability (shared/spec/api.md, "Calendars and bookings") as zod schemas: they
 // validate PUT /v1/calendars/:id and GET …/availability and document both in GET /openapi.json.
 import { z } from "zod";
-import { WEEKDAY_NAMES } from "../../calendars/types.js";
+import { DEFAULT_BOOKING_HORIZON_DAYS, WEEKDAY_NAMES } from "../../calendars/types.js";
 import { ADMIN_ERRORS, BODY_ERRORS, errorResponses } from "./errors.js";
 import { CALENDAR_ID, instantSchema, OFFSET_INSTANT, zoneSchema } from "./fields.js";
 import { ADMIN, json, type PathItems, PUBLIC } from "./operation.js";
@@ -11,6 +11,8 @@ export const MAX_SLOT_MINUTES = 240;
 export const MAX_BUFFER_MINUTES = 240;
 /** The longest availability range one request may ask for. */
 export const MAX_AVAILABILITY_DAYS = 31;
+/** The farthest a calendar's booking horizon may reach: ten years keeps every booking's year at 4 digits. */
+export const MAX_BOOKING_HORIZON_DAYS = 3650;
 
 const MINUTES_PER_DAY = 24 * 60;
 const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
@@ -97,6 +99,16 @@ const calendarFields = {
     "Opening intervals per weekday (English, lower case); a missing or empty weekday is closed.",
   ),
   closures: z.array(ClosureSchema).max(1000).default([]).describe("Closed local date ranges, inclusive."),
+  bookingHorizonDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_BOOKING_HORIZON_DAYS)
+    .optional()
+    .describe(
+      `How many days ahead a booking may start (1 to ${MAX_BOOKING_HORIZON_DAYS}); absent: ` +
+        `${DEFAULT_BOOKING_HORIZON_DAYS}. A later start answers 422 beyond_booking_horizon.`,
+    ),
 };
 
 /** PUT /v1/calendars/:id. An `id`, when sent (a calendar read back and written again), must match the path. */
