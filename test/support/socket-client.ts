@@ -13,7 +13,8 @@ export interface ServedApp {
     method: string,
     path: string,
     body?: unknown,
-  ): Promise<{ status: number; body: Record<string, unknown> }>;
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: Record<string, unknown>; text: string }>;
   close(): Promise<void>;
 }
 
@@ -25,7 +26,7 @@ export async function serveOnLoopback(app: Hono<any>): Promise<ServedApp> {
   const { port } = server.address() as AddressInfo;
   return {
     port,
-    send: (from, method, path, body) =>
+    send: (from, method, path, body, headers = {}) =>
       new Promise((resolve, reject) => {
         const payload = body === undefined ? undefined : JSON.stringify(body);
         const outgoing = httpRequest(
@@ -36,7 +37,7 @@ export async function serveOnLoopback(app: Hono<any>): Promise<ServedApp> {
             path,
             localAddress: from,
             agent: false,
-            headers: payload === undefined ? {} : { "content-type": "application/json" },
+            headers: { ...(payload === undefined ? {} : { "content-type": "application/json" }), ...headers },
           },
           (incoming) => {
             let text = "";
@@ -48,6 +49,7 @@ export async function serveOnLoopback(app: Hono<any>): Promise<ServedApp> {
               resolve({
                 status: incoming.statusCode ?? 0,
                 body: JSON.parse(text) as Record<string, unknown>,
+                text,
               }),
             );
           },
