@@ -14,6 +14,7 @@ const TAG_CHARACTERS = /[\u{E0020}-\u{E007E}]/gu;
 const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\ufeff]/g;
 const BASE64 = /[A-Za-z0-9+/]{16,}={0,2}/g;
 const PRINTABLE = /^[\x20-\x7e\u00a0-\u024f\s]+$/;
+const DECODER = new TextDecoder();
 
 /** A base64 chunk decoded as UTF-8; a trailing character that completes no byte is dropped, as Node does. */
 function decodeBase64(chunk: string): string {
@@ -21,7 +22,9 @@ function decodeBase64(chunk: string): string {
   const usable = body.length % 4 === 1 ? body.slice(0, -1) : body;
   try {
     const binary = atob(usable);
-    return new TextDecoder().decode(Uint8Array.from(binary, (character) => character.charCodeAt(0)));
+    const bytes = new Uint8Array(binary.length);
+    for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+    return DECODER.decode(bytes);
   } catch {
     return "";
   }
