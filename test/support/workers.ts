@@ -32,7 +32,7 @@ declare module "vitest" {
   }
 }
 
-export const ADMIN_TOKEN = "workerd-admin-token";
+export const ADMIN_TOKEN = "workerd-admin-token-0123456789abcdef";
 
 /** The rules worker's variables, given to the Node side of a comparison too, so both read alike. */
 export const RULES_WORKER_VARIABLES: Record<string, string> = {
@@ -40,6 +40,9 @@ export const RULES_WORKER_VARIABLES: Record<string, string> = {
   LOG_LEVEL: "error",
   ADMIN_TOKEN,
 };
+
+/** The llm worker's scrape token (the rules worker has none, so its /metrics stays closed, as on Workers). */
+export const METRICS_TOKEN = "metrics-sentinel-workerd-0123456789abcdef";
 
 /** The seed of the llm worker's simulator scope. */
 export const LLM_WORKER_SEED = 11;
@@ -51,6 +54,7 @@ export const LLM_WORKER_SEED = 11;
 export function llmWorkerVariables(baseUrls: Record<ProviderName, string>): Record<string, string> {
   return {
     LOG_LEVEL: "error",
+    METRICS_TOKEN,
     LLM_PROVIDER: "qwen",
     QWEN_API_KEY: "sk-sentinel-workerd",
     QWEN_BASE_URL: baseUrls.qwen,
