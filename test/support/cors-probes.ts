@@ -75,7 +75,7 @@ export const CLOSED_ROUTES: readonly (readonly [path: string, method: string])[]
   ["/v1/calendars/dr-perez", "GET"],
   ["/admin/router", "GET"],
   ["/admin/router/weights", "PUT"],
-  ["/admin/registry", "GET"],
+  ["/admin/models", "GET"],
   ["/metrics", "GET"],
   ["/parse", "POST"],
   ["/health", "GET"],
