@@ -3,12 +3,18 @@
 // (no token, a wrong one, the admin token or another scheme get 401); without one, `npm start` on a loopback
 // listener serves it as before, and a listener that is not loopback refuses it (403). A short METRICS_TOKEN
 // stops start-up. The Worker: metrics-token.workerd.test.ts.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { launchNode, runNodeEntry, stopAll } from "../support/node-entry.js";
+import { PROMETHEUS_CONFIG, type PrometheusConfig, ROOT } from "../support/ops-files.js";
+import { runPromtool } from "../support/promtool.js";
 
 const METRICS_TOKEN = "metrics-token-0123456789abcdef-0123";
 const ADMIN_TOKEN = "admin-token-0123456789abcdef-0123456";
@@ -81,6 +87,28 @@ describe("METRICS_TOKEN unset (the default)", () => {
       });
     } finally {
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe("the example Prometheus configuration", () => {
+  it("sends the token from a file once its authorization block is uncommented", async (context) => {
+    const directory = mkdtempSync(join(tmpdir(), "cita-scrape-"));
+    try {
+      const credentials = join(directory, "cita-metrics-token");
+      writeFileSync(credentials, `${METRICS_TOKEN}\n`, { mode: 0o400 });
+      const example = readFileSync(join(ROOT, PROMETHEUS_CONFIG), "utf8");
+      const uncommented = example
+        .replace(/^ {4}# (authorization:| {2}type: Bearer| {2}credentials_file: )/gm, "    $1")
+        .replace("/etc/prometheus/cita-metrics-token", credentials);
+      const job = (parseYaml(uncommented) as PrometheusConfig).scrape_configs[0] as unknown;
+      expect(job).toMatchObject({ authorization: { type: "Bearer", credentials_file: credentials } });
+      const file = join(directory, "prometheus.yml");
+      writeFileSync(file, uncommented);
+      const check = runPromtool(context, ["check", "config", file], { cwd: directory });
+      expect(check.status, check.output).toBe(0);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
     }
   });
 });
