@@ -29,9 +29,9 @@ export interface Config {
   logLevel: LogLevel;
   /** Bearer token for admin routes (at least 32 characters); null means admin routes answer 403. */
   adminToken: string | null;
-  /** Bearer token a scraper sends for GET /metrics; null leaves /metrics to the listener (src/http/metrics-access.ts). */
+  /** Bearer token a scraper sends for GET /metrics; null leaves it to the listener (src/http/routes/metrics.ts). */
   metricsToken: string | null;
-  /** Browser origins allowed to call the parse and booking routes (src/http/cors.ts); none by default. */
+  /** Browser origins allowed to call the parse, availability and booking routes (src/http/cors.ts); none by default. */
   corsOrigins: string[];
   /** Node's SQLite file (Workers use the D1 binding instead). */
   databasePath: string;

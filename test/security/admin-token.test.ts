@@ -4,13 +4,13 @@
 // token starts, and guesses of it (short ones included) are answered 401.
 import { afterAll, describe, expect, it } from "vitest";
 import worker from "../../src/worker.js";
-import { launchNode, runNodeEntry, stopAll } from "../support/node-entry.js";
+import { ENTRY_TEST_TIMEOUT_MS, launchNode, runNodeEntry, stopAll } from "../support/node-entry.js";
 
 const REFUSAL = "cita: invalid configuration: ADMIN_TOKEN: must be at least 32 characters long";
 
 afterAll(stopAll);
 
-describe("node src/node.ts", () => {
+describe("node src/node.ts", { timeout: ENTRY_TEST_TIMEOUT_MS }, () => {
   it.each([
     ["one character", "§"],
     ["31 characters", "short-admin-secret-4f2a-0123456"],

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
-import { launchNode, runNodeEntry, stopAll } from "../support/node-entry.js";
+import { ENTRY_TEST_TIMEOUT_MS, launchNode, runNodeEntry, stopAll } from "../support/node-entry.js";
 import { PROMETHEUS_CONFIG, type PrometheusConfig, ROOT } from "../support/ops-files.js";
 import { runPromtool } from "../support/promtool.js";
 
@@ -21,7 +21,7 @@ const ADMIN_TOKEN = "admin-token-0123456789abcdef-0123456";
 
 afterAll(stopAll);
 
-describe("METRICS_TOKEN set", () => {
+describe("METRICS_TOKEN set", { timeout: ENTRY_TEST_TIMEOUT_MS }, () => {
   it("serves /metrics only to the bearer of the token", async () => {
     const node = await launchNode({ METRICS_TOKEN, ADMIN_TOKEN });
     const scrape = (headers: Record<string, string>) => fetch(`${node.url}/metrics`, { headers });
@@ -60,7 +60,7 @@ describe("METRICS_TOKEN set", () => {
   });
 });
 
-describe("METRICS_TOKEN unset (the default)", () => {
+describe("METRICS_TOKEN unset (the default)", { timeout: ENTRY_TEST_TIMEOUT_MS }, () => {
   it("`npm start` on 127.0.0.1 serves /metrics as before: only this machine reaches it", async () => {
     const node = await launchNode({});
     const response = await fetch(`${node.url}/metrics`);

@@ -8,7 +8,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const START_TIMEOUT_MS = 15_000;
+/** tsx compiles the whole app before main() runs: seconds alone, far longer on a loaded machine. */
+const START_TIMEOUT_MS = 60_000;
+/** A test that starts the entry waits this long at most. */
+export const ENTRY_TEST_TIMEOUT_MS = 90_000;
 
 export interface NodeEntry {
   child: ChildProcess;
