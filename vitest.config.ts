@@ -27,7 +27,7 @@ export default defineConfig({
             "test/**/*.test.ts",
             "tools/**/*.test.ts",
           ],
-          exclude: ["test/workerd/**", "**/node_modules/**"],
+          exclude: ["test/workerd/**", "**/*.workerd.test.ts", "**/node_modules/**"],
           globalSetup: [SIMULATOR],
         },
       },
@@ -35,7 +35,8 @@ export default defineConfig({
         test: {
           ...shared,
           name: "workerd",
-          include: ["test/workerd/**/*.test.ts"],
+          // test/security's runtime halves run on the Workers as well.
+          include: ["test/workerd/**/*.test.ts", "test/security/**/*.workerd.test.ts"],
           globalSetup: [SIMULATOR, "test/support/workerd-setup.ts"],
         },
       },

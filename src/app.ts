@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { PARSING_GENERATION } from "../agents/parsing/llm.js";
 import type { CalendarStore } from "./calendars/store.js";
 import type { Config } from "./config.js";
+import { withCors } from "./http/cors.js";
 import type { AppEnv } from "./http/env.js";
 import { errorHandler, notFound } from "./http/errors.js";
 import { type Logger, silentLogger } from "./http/logger.js";
@@ -37,6 +38,11 @@ export interface AppOptions {
   providers?: readonly LlmProvider[];
   /** The router over them; by default built here from the configuration. */
   router?: LlmRouter | null;
+  /**
+   * The listener is on a loopback address (Node with HOST=127.0.0.1): only this machine reaches it, so
+   * /metrics needs no METRICS_TOKEN there. False by default, as on Workers.
+   */
+  loopbackListener?: boolean;
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -67,13 +73,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   metrics.watchRouter(router);
   const { adminToken } = config;
 
-  return new Hono<AppEnv>()
+  const app = new Hono<AppEnv>()
     .use(requestLog({ logger, metrics }))
     .onError(errorHandler(logger))
-    .notFound(notFound)
+    .notFound(notFound);
+  return withCors(app, config.corsOrigins)
     .route("/", healthRoutes({ version: VERSION, router }))
     .route("/", openApiRoutes({ version: VERSION }))
-    .route("/", metricsRoutes({ metrics }))
+    .route(
+      "/",
+      metricsRoutes({
+        metrics,
+        token: config.metricsToken,
+        loopbackListener: options.loopbackListener ?? false,
+      }),
+    )
     .route("/", parseRoutes({ config, store: store ?? null, router, registry, metrics, logger, clock }))
     .route("/", routerAdminRoutes({ adminToken, router, onChange: (change) => logChange("router", change) }))
     .route(

@@ -8,7 +8,8 @@ import { PROVIDER_NAMES } from "./providers/types.js";
 import { DEFAULT_ROUTER_SETTINGS } from "./router/settings.js";
 
 const SECRETS: Environment = {
-  ADMIN_TOKEN: "admin-secret-7f3a9c",
+  ADMIN_TOKEN: "admin-secret-7f3a9c-0123456789abcdef",
+  METRICS_TOKEN: "metrics-secret-2d4e6f-0123456789abcdef",
   QWEN_API_KEY: "sk-qwen-secret-1b2c3d",
   OPENAI_API_KEY: "sk-openai-secret-4e5f6a",
   ANTHROPIC_API_KEY: "sk-ant-secret-7b8c9d",
@@ -32,6 +33,8 @@ describe("readConfig defaults", () => {
       defaultTimezone: "UTC",
       logLevel: "info",
       adminToken: null,
+      metricsToken: null,
+      corsOrigins: [],
       databasePath: "data/cita.db",
       maxActiveBookingsPerContact: 10,
       llm: {
@@ -53,6 +56,8 @@ describe("readConfig defaults", () => {
       DEFAULT_TIMEZONE: "",
       LOG_LEVEL: "  ",
       ADMIN_TOKEN: "",
+      METRICS_TOKEN: " ",
+      CORS_ORIGINS: "",
       LLM_DEADLINE_MS: " ",
       CONSERVATION_MODE: "",
       LLM_WEIGHTS: "",
@@ -64,7 +69,9 @@ describe("readConfig defaults", () => {
     const config = readConfig({
       DEFAULT_TIMEZONE: "America/Mexico_City",
       LOG_LEVEL: "DEBUG",
-      ADMIN_TOKEN: " token ",
+      ADMIN_TOKEN: " admin-token-0123456789abcdef-0123 ",
+      METRICS_TOKEN: "metrics-token-0123456789abcdef-01",
+      CORS_ORIGINS: "https://app.example, http://localhost:5173",
       DATABASE_PATH: "/tmp/cita.db",
       MAX_ACTIVE_BOOKINGS_PER_CONTACT: "4",
       LLM_DEADLINE_MS: "12000",
@@ -77,7 +84,9 @@ describe("readConfig defaults", () => {
     expect(config).toEqual({
       defaultTimezone: "America/Mexico_City",
       logLevel: "debug",
-      adminToken: "token",
+      adminToken: "admin-token-0123456789abcdef-0123",
+      metricsToken: "metrics-token-0123456789abcdef-01",
+      corsOrigins: ["https://app.example", "http://localhost:5173"],
       databasePath: "/tmp/cita.db",
       maxActiveBookingsPerContact: 4,
       llm: {
@@ -185,6 +194,15 @@ describe("readConfig rejects invalid values, naming the variable", () => {
     ["MODEL_REGISTRY", '{"parsing":{"finetuned":{"provider":"qwen","model":"ft"}}}'],
     ["LLM_DAILY_BUDGET_USD", "ten"],
     ["MODEL_ROLLBACK_MIN_SAMPLES", "0"],
+    ["ADMIN_TOKEN", "s3cret"],
+    ["ADMIN_TOKEN", "admin-token-0123456789abcdef-01"],
+    ["ADMIN_TOKEN", "admin token 0123456789abcdef 0123"],
+    ["METRICS_TOKEN", "scrape"],
+    ["CORS_ORIGINS", "*"],
+    ["CORS_ORIGINS", "https://app.example/chat"],
+    ["CORS_ORIGINS", "app.example"],
+    ["CORS_ORIGINS", "null"],
+    ["CORS_ORIGINS", "https://app.example,ftp://files.example"],
   ])("%s=%s", (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.variable).toBe(variable);
@@ -211,6 +229,7 @@ describe("secrets", () => {
     { LLM_ATTEMPT_TIMEOUT_MS: "0" },
     { CONSERVATION_MODE: "perhaps" },
     { LLM_WEIGHTS: "qwen:70" },
+    { CORS_ORIGINS: "*" },
   ];
 
   it.each(invalid.map((environment) => [Object.keys(environment)[0]!, environment] as const))(
@@ -221,6 +240,14 @@ describe("secrets", () => {
       for (const secret of Object.values(SECRETS)) expect(rendered).not.toContain(secret!);
     },
   );
+
+  it.each(["ADMIN_TOKEN", "METRICS_TOKEN"])("a %s too short is refused without being shown", (variable) => {
+    const error = configError({ [variable]: "short-secret-7e1d" });
+    expect(error.message).toBe(
+      `${variable}: must be at least 32 characters long (generate one with \`openssl rand -hex 32\`)`,
+    );
+    expect(`${error.message}\n${error.stack ?? ""}`).not.toContain("short-secret-7e1d");
+  });
 });
 
 describe("LLM providers", () => {

@@ -1,6 +1,8 @@
 // Configuration, read once at a runtime entry (process.env on Node, bindings on Workers) into one typed
 // object that is passed down. Nothing deeper in the code reads the environment. The readers live in
 // src/config/: single values (environment.ts), the router's settings, the providers, and the models.
+
+import { origins, secretToken } from "./config/edge.js";
 import {
   boolean,
   ConfigError,
@@ -25,8 +27,12 @@ export type LogLevel = "debug" | "info" | "warn" | "error";
 export interface Config {
   defaultTimezone: string;
   logLevel: LogLevel;
-  /** Bearer token for admin routes; null means admin routes answer 403. */
+  /** Bearer token for admin routes (at least 32 characters); null means admin routes answer 403. */
   adminToken: string | null;
+  /** Bearer token a scraper sends for GET /metrics; null leaves it to the listener (src/http/routes/metrics.ts). */
+  metricsToken: string | null;
+  /** Browser origins allowed to call the parse, availability and booking routes (src/http/cors.ts); none by default. */
+  corsOrigins: string[];
   /** Node's SQLite file (Workers use the D1 binding instead). */
   databasePath: string;
   /** Confirmed bookings not yet ended that one contact may hold in a calendar; 0: no cap. */
@@ -70,7 +76,9 @@ export function readConfig(environment: Environment): Config {
   return {
     defaultTimezone,
     logLevel: logLevel as LogLevel,
-    adminToken: text(environment, "ADMIN_TOKEN"),
+    adminToken: secretToken(environment, "ADMIN_TOKEN"),
+    metricsToken: secretToken(environment, "METRICS_TOKEN"),
+    corsOrigins: origins(environment, "CORS_ORIGINS"),
     databasePath: text(environment, "DATABASE_PATH") ?? "data/cita.db",
     maxActiveBookingsPerContact: count(environment, "MAX_ACTIVE_BOOKINGS_PER_CONTACT", 10, 0),
     llm: {

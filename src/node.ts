@@ -3,6 +3,7 @@
 // SIGINT stop the listener, then close the database.
 import { createApp } from "./app.js";
 import type { CalendarStore } from "./calendars/store.js";
+import { isLoopbackHost } from "./config/edge.js";
 import { ConfigError, readConfig } from "./config.js";
 import { jsonLogger } from "./http/logger.js";
 import { serveNode } from "./node-serve.js";
@@ -50,7 +51,11 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  const app = createApp({ config, store, logger });
+  const loopbackListener = isLoopbackHost(hostname);
+  if (!loopbackListener && config.metricsToken === null) {
+    logger.info({ event: "metrics_closed", message: "GET /metrics answers 403 until METRICS_TOKEN is set" });
+  }
+  const app = createApp({ config, store, logger, loopbackListener });
   const server = serveNode(app.fetch, { port, hostname }, (info) => {
     logger.info({ event: "listening", url: `http://${hostname}:${info.port}` });
   });

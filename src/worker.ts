@@ -5,7 +5,7 @@ import type { Hono } from "hono";
 import { createApp } from "./app.js";
 import { D1CalendarStore } from "./calendars/d1-store.js";
 import type { CalendarStore } from "./calendars/store.js";
-import { type Environment, readConfig } from "./config.js";
+import { ConfigError, type Environment, readConfig } from "./config.js";
 import type { AppEnv } from "./http/env.js";
 import { jsonLogger } from "./http/logger.js";
 
@@ -56,12 +56,33 @@ function migratedOnFirstUse(store: CalendarStore): CalendarStore {
   };
 }
 
+/**
+ * A Worker cannot refuse to start as Node does, so an invalid configuration (an ADMIN_TOKEN shorter than 32
+ * characters, say) fails every request instead: no route is ever served with a weak secret. The answer
+ * names only the variable; the log line says what is wrong with it, never its value.
+ */
+function misconfigured(error: ConfigError): Response {
+  console.error(JSON.stringify({ level: "error", event: "invalid_configuration", message: error.message }));
+  const message = `Cita is misconfigured (${error.variable}); the Worker's log says why.`;
+  return Response.json(
+    { error: { code: "internal", message, requestId: crypto.randomUUID() } },
+    { status: 500 },
+  );
+}
+
 export default {
   fetch(
     request: Request,
     bindings: Record<string, unknown>,
     executionContext: unknown,
   ): Response | Promise<Response> {
-    return appFor(bindings).fetch(request, bindings, executionContext as never);
+    let target: Hono<AppEnv>;
+    try {
+      target = appFor(bindings);
+    } catch (error) {
+      if (error instanceof ConfigError) return misconfigured(error);
+      throw error;
+    }
+    return target.fetch(request, bindings, executionContext as never);
   },
 };

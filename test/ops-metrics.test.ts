@@ -24,6 +24,8 @@ describe("GET /metrics", () => {
         ANTHROPIC_API_KEY: "sk-ant-test",
         ANTHROPIC_BASE_URL: simulator.baseUrls.anthropic,
       }),
+      // As `npm start` on 127.0.0.1, where /metrics needs no METRICS_TOKEN.
+      loopbackListener: true,
     });
     // Some traffic first, so the families have samples (and labels) as well as their TYPE lines.
     for (const mode of ["auto", "rules"]) {

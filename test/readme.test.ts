@@ -4,7 +4,7 @@
 // creation times aside. A command shown without an answer must still succeed (2xx). The provider
 // simulator's commands (port 8790) are left to the simulator's own tests.
 //
-// The README's examples run as it says they were made: `ADMIN_TOKEN=s3cret npm start` (rules mode, a SQLite
+// The README's examples run as it says they were made: `ADMIN_TOKEN=… npm start` (rules mode, a SQLite
 // calendar store), and, for the admin calls of "Operations", a server with providers and the model
 // registry of "Model registry" configured. The clock is pinned before the README's booking (12 January
 // 2027), so the examples stay true after that date.
@@ -18,7 +18,8 @@ import { readConfig } from "../src/config.js";
 import { type DocumentedRequest, documentedRequests } from "./support/documented-requests.js";
 
 const README = new URL("../README.md", import.meta.url);
-const ADMIN_TOKEN = "s3cret";
+/** What `openssl rand -hex 32` gives: the README's $ADMIN_TOKEN. */
+const ADMIN_TOKEN = "5f0c3e9a1b7d24c68e0f9a3b5c7d1e2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b2c4d";
 const CLOCK = Date.parse("2027-01-08T12:00:00+01:00");
 const CITA = /^http:\/\/(127\.0\.0\.1|localhost):8787\//;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -33,7 +33,10 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     paths: PATHS,
     components: {
       schemas: componentSchemas(),
-      securitySchemes: { adminToken: { type: "http", scheme: "bearer" } },
+      securitySchemes: {
+        adminToken: { type: "http", scheme: "bearer" },
+        metricsToken: { type: "http", scheme: "bearer" },
+      },
     },
   };
   checkDocument(document);

@@ -21,6 +21,8 @@ describe("daily budget", () => {
         LLM_DAILY_BUDGET_USD: "0.005",
         LLM_CACHE_MAX_ENTRIES: "0",
       }),
+      // As `npm start` on 127.0.0.1, where /metrics needs no METRICS_TOKEN.
+      loopbackListener: true,
     });
     const health = async () => HealthResponseSchema.parse(await (await app.request("/health")).json());
     const states: string[] = [];

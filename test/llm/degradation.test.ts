@@ -9,7 +9,7 @@ import { ParseResponseSchema } from "../../src/http/schemas/parse.js";
 import { adminClient } from "../support/admin-client.js";
 import { useSimulatorScope } from "../support/simulator.js";
 
-const TOKEN = "admin-token-for-tests";
+const TOKEN = "admin-token-for-tests-0123456789abcdef";
 const REQUEST = {
   text: "Can I book a haircut tomorrow at 4pm?",
   locale: "en-US",

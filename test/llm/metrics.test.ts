@@ -49,6 +49,8 @@ beforeAll(async () => {
       LLM_CACHE_TTL_S: "300",
     }),
     logger: jsonLogger("info", (line) => lines.push(line)),
+    // As `npm start` on 127.0.0.1, where /metrics needs no METRICS_TOKEN.
+    loopbackListener: true,
   });
   // An LLM answer, the same question again (a cache hit), a rules-only request, a bad request, and a 429.
   expect((await parse(REQUEST, { "x-request-id": "metrics-llm-1" })).status).toBe(200);

@@ -9,7 +9,7 @@ import { bucketOf } from "../../src/registry/model-registry.js";
 import { type AdminCall, adminClient } from "../support/admin-client.js";
 import { useSimulatorScope } from "../support/simulator.js";
 
-const TOKEN = "registry-admin-token";
+const TOKEN = "registry-admin-token-0123456789abcdef";
 const FINETUNED = "qwen-ft-parsing";
 const simulator = useSimulatorScope({ seed: 51 });
 let app: ReturnType<typeof createApp>;

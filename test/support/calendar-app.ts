@@ -11,7 +11,7 @@ import { readConfig } from "../../src/config.js";
 import { BookingResponseSchema, SlotConflictResponseSchema } from "../../src/http/schemas/bookings.js";
 import { AvailabilityResponseSchema } from "../../src/http/schemas/calendars.js";
 
-export const TOKEN = "s3cret-admin-token";
+export const TOKEN = "s3cret-admin-token-0123456789abcdef";
 /** Tuesday 20 January 2026, 00:00 UTC: every booking below is in the future of this clock. */
 export const NOW = Date.parse("2026-01-20T00:00:00Z");
 export const MONDAY = "2026-01-26";

@@ -2,7 +2,8 @@
 // a test file reaches them. Workers with different variables need processes of their own; everything that
 // can share one does:
 //   rules  no LLM key, so every request reads by rules; ADMIN_TOKEN for the calendar routes; a default zone
-//          other than UTC, which Rasa's requests without a tz fall back to (every other test names a zone).
+//          other than UTC, which Rasa's requests without a tz fall back to (every other test names a zone);
+//          one CORS origin (test/security/cors.workerd.test.ts); no METRICS_TOKEN, so /metrics is closed.
 //   llm    Qwen, Anthropic and Mistral keys pointing at a scope of the shared simulator.
 // A test file waits for its worker with useWorker; a worker that failed to start fails each test that asks
 // for its URL, with wrangler's output, rather than the whole run.
@@ -10,6 +11,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, inject } from "vitest";
 import type { ProviderName } from "../../src/providers/types.js";
+import { LISTED_ORIGIN } from "./cors-probes.js";
 
 export type WorkerName = "rules" | "llm";
 
@@ -32,14 +34,18 @@ declare module "vitest" {
   }
 }
 
-export const ADMIN_TOKEN = "workerd-admin-token";
+export const ADMIN_TOKEN = "workerd-admin-token-0123456789abcdef";
 
 /** The rules worker's variables, given to the Node side of a comparison too, so both read alike. */
 export const RULES_WORKER_VARIABLES: Record<string, string> = {
   DEFAULT_TIMEZONE: "America/Mexico_City",
   LOG_LEVEL: "error",
   ADMIN_TOKEN,
+  CORS_ORIGINS: LISTED_ORIGIN,
 };
+
+/** The llm worker's scrape token (the rules worker has none, so its /metrics stays closed, as on Workers). */
+export const METRICS_TOKEN = "metrics-sentinel-workerd-0123456789abcdef";
 
 /** The seed of the llm worker's simulator scope. */
 export const LLM_WORKER_SEED = 11;
@@ -51,6 +57,7 @@ export const LLM_WORKER_SEED = 11;
 export function llmWorkerVariables(baseUrls: Record<ProviderName, string>): Record<string, string> {
   return {
     LOG_LEVEL: "error",
+    METRICS_TOKEN,
     LLM_PROVIDER: "qwen",
     QWEN_API_KEY: "sk-sentinel-workerd",
     QWEN_BASE_URL: baseUrls.qwen,

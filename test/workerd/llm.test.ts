@@ -6,7 +6,7 @@ import { readConfig } from "../../src/config.js";
 import { HealthResponseSchema } from "../../src/http/schemas/health.js";
 import { runPromtool } from "../support/promtool.js";
 import { simulatorScope } from "../support/simulator.js";
-import { useWorker } from "../support/workers.js";
+import { METRICS_TOKEN, useWorker } from "../support/workers.js";
 
 type Where = { locale: string; timezone: string; now: string };
 const REQUESTS: (Where & ({ text: string } | { messages: { role: string; content: string }[] }))[] = [
@@ -82,7 +82,10 @@ describe("LLM mode on workerd and Node", () => {
   it("exposes the router in /health and Prometheus text in /metrics, checked by promtool", async (context) => {
     const health = HealthResponseSchema.parse(await (await fetch(`${workerUrl()}/health`)).json());
     expect(health.router?.providers.map((entry) => entry.provider)).toEqual(["qwen", "anthropic", "mistral"]);
-    const response = await fetch(`${workerUrl()}/metrics`);
+    // A Worker serves /metrics only to a scraper with METRICS_TOKEN (test/security/metrics-token.workerd.test.ts).
+    const response = await fetch(`${workerUrl()}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
     expect(response.status).toBe(200);
     const text = await response.text();
     // The isolate that answered the parse requests above counted them (wrangler dev runs one isolate).

@@ -50,15 +50,26 @@ describe("parseArguments", () => {
   });
 
   it("takes an admin token with --url, to seed the server's calendars", () => {
-    expect(parseArguments(["--url", "http://127.0.0.1:8787", "--admin-token", "s3cret"])).toMatchObject({
+    expect(
+      parseArguments([
+        "--url",
+        "http://127.0.0.1:8787",
+        "--admin-token",
+        "s3cret-admin-token-0123456789abcdef",
+      ]),
+    ).toMatchObject({
       url: "http://127.0.0.1:8787",
-      adminToken: "s3cret",
+      adminToken: "s3cret-admin-token-0123456789abcdef",
     });
   });
 
   it("refuses an admin token without a server, or an empty one", () => {
-    expect(() => parseArguments(["--admin-token", "s3cret"])).toThrow(UsageError);
-    expect(() => parseArguments(["--admin-token", "s3cret"])).toThrow("use it with --url");
+    expect(() => parseArguments(["--admin-token", "s3cret-admin-token-0123456789abcdef"])).toThrow(
+      UsageError,
+    );
+    expect(() => parseArguments(["--admin-token", "s3cret-admin-token-0123456789abcdef"])).toThrow(
+      "use it with --url",
+    );
     expect(() => parseArguments(["--url", "http://a", "--admin-token", " "])).toThrow("must not be empty");
   });
 

@@ -18,7 +18,7 @@ import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "./fixtures.js";
 import { type CaseResult, httpTarget, inProcessTarget, runCases } from "./run-cases.js";
 import { SeedError, seedServer } from "./seed-server.js";
 
-const ADMIN_TOKEN = "golden-seed-token";
+const ADMIN_TOKEN = "golden-seed-token-0123456789abcdef";
 const BEFORE_THE_BOOKINGS = Date.parse("2026-01-01T00:00:00Z");
 const fixtures = readCalendarFixtures();
 const calendarCases = loadGoldenFiles([DEFAULT_GOLDEN_DIRECTORY]).cases.filter(

@@ -34,7 +34,8 @@ const BOOKING = [
   user("el viernes a las 4 de la tarde"),
 ];
 
-const app = createApp({ config: readConfig({}) });
+// As `npm start` on 127.0.0.1, where /metrics needs no METRICS_TOKEN.
+const app = createApp({ config: readConfig({}), loopbackListener: true });
 
 /** A 400 invalid_request whose message names every one of `fields`. */
 async function expectRefused(body: unknown, ...fields: string[]): Promise<string> {
@@ -263,7 +264,7 @@ describe("a refused conversation changes nothing", () => {
       closures: [],
     });
     const { store, calls } = recording(sqlite);
-    const target = createApp({ config: readConfig({}), store });
+    const target = createApp({ config: readConfig({}), store, loopbackListener: true });
     const valid = conversation(BOOKING, { calendarId: "dra-gomez" });
     const answer = async () => {
       const body = await expectParsed(await post(target, valid, { "x-request-id": "same-id" }));

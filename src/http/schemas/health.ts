@@ -1,6 +1,6 @@
 // The service's own routes: GET /health with the LLM router's state, GET /metrics and GET /openapi.json.
 import { z } from "zod";
-import { json, type PathItems, PUBLIC } from "./operation.js";
+import { json, type PathItems, PUBLIC, SCRAPER } from "./operation.js";
 
 const share = z.number().min(0).max(1);
 
@@ -89,8 +89,9 @@ export const healthPaths: PathItems = {
       description:
         "Prometheus text exposition format 0.0.4 (Content-Type: text/plain; version=0.0.4; charset=utf-8), " +
         "with no user text and no secret in it. Each instance (each Workers isolate) counts its own " +
-        "requests; Prometheus sums them.",
-      security: PUBLIC,
+        "requests; Prometheus sums them. It needs Authorization: Bearer <METRICS_TOKEN> when METRICS_TOKEN " +
+        "is set; without one it is served only on a loopback listener (Node on 127.0.0.1), never on Workers.",
+      security: SCRAPER,
       responses: {
         "200": {
           description: "The metrics, one sample per line",
@@ -103,6 +104,11 @@ export const healthPaths: PathItems = {
                 'http_request_duration_seconds_count{route="/health",status="200"} 1\n',
             },
           },
+        },
+        "401": { description: "unauthorized (missing or wrong metrics token)", content: json("Error") },
+        "403": {
+          description: "forbidden (no METRICS_TOKEN is configured and the listener is not loopback)",
+          content: json("Error"),
         },
       },
     },

@@ -18,3 +18,5 @@ export function json(id: string): Record<string, unknown> {
 export const PUBLIC: readonly Record<string, string[]>[] = [];
 /** Operations that need Authorization: Bearer <ADMIN_TOKEN>. */
 export const ADMIN: readonly Record<string, string[]>[] = [{ adminToken: [] }];
+/** GET /metrics: Authorization: Bearer <METRICS_TOKEN>, or nothing on a loopback listener without one. */
+export const SCRAPER: readonly Record<string, string[]>[] = [{ metricsToken: [] }, {}];

@@ -1,0 +1,66 @@
+// Readers of the edge's settings: the bearer secrets (ADMIN_TOKEN, METRICS_TOKEN), the browser origins of
+// CORS_ORIGINS, and whether a listener's host is loopback (what the embedded defaults are decided on).
+import { ConfigError, type Environment, text } from "./environment.js";
+
+/** 32 characters: `openssl rand -hex 16` at least; a shorter secret falls to guessing far sooner. */
+export const MINIMUM_TOKEN_LENGTH = 32;
+
+/** A bearer secret, or null when unset; a shorter one stops start-up, and no message ever shows it. */
+export function secretToken(environment: Environment, name: string): string | null {
+  const value = text(environment, name);
+  if (value === null) return null;
+  if ([...value].length < MINIMUM_TOKEN_LENGTH) {
+    throw new ConfigError(
+      name,
+      `must be at least ${MINIMUM_TOKEN_LENGTH} characters long (generate one with \`openssl rand -hex 32\`)`,
+    );
+  }
+  if (/\s/.test(value)) throw new ConfigError(name, "must not contain spaces (it is sent as a bearer token)");
+  return value;
+}
+
+/**
+ * The origins of CORS_ORIGINS ("https://app.example, http://localhost:5173"), each written as browsers send
+ * it in `Origin`: a scheme, a host and an optional port, no path. A wildcard is refused: only listed origins
+ * may call Cita from a browser.
+ */
+export function origins(environment: Environment, name: string): string[] {
+  const value = text(environment, name);
+  if (value === null) return [];
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .map((part) => {
+      let url: URL | null = null;
+      try {
+        url = new URL(part);
+      } catch {}
+      // An origin only: no path, query, credentials or wildcard ("*" would be taken as a host name).
+      const bare =
+        url !== null &&
+        ["http:", "https:"].includes(url.protocol) &&
+        url.pathname === "/" &&
+        !url.search &&
+        !url.hash &&
+        !url.username &&
+        !url.password &&
+        !part.includes("*");
+      if (url === null || !bare) {
+        throw new ConfigError(
+          name,
+          `"${part}" is not an origin such as https://app.example.com (no path, no "*")`,
+        );
+      }
+      return url.origin;
+    });
+}
+
+/** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: only this machine can connect to a listener there. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
+  return bare === "localhost" || bare === "::1" || /^(?:::ffff:)?127(?:\.\d{1,3}){3}$/.test(bare);
+}
