@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { exampleTags, LANGUAGES, LOCALES } from "../../locales/index.js";
 import { BODY_ERRORS, errorResponses } from "./errors.js";
-import { TextSchema, zoneSchema } from "./fields.js";
+import { SentTextSchema, zoneSchema } from "./fields.js";
 import { DUCKLING_LANGUAGE, DUCKLING_LOCALE } from "./locale.js";
 import { type PathItems, PUBLIC, ref } from "./operation.js";
 
@@ -27,7 +27,7 @@ function parsedJson(value: string): unknown {
 
 export const DucklingParseRequestSchema = z
   .strictObject({
-    text: TextSchema.describe("The text to parse, 1 to 2000 characters after trimming."),
+    text: SentTextSchema.describe("The text to parse, 1 to 2000 characters after trimming."),
     locale: z
       .string()
       .regex(DUCKLING_LOCALE, `must be a locale such as ${exampleTags("_").join(", ")}`)
