@@ -18,6 +18,7 @@ import {
   calendarFromRow,
   cancelBookingStatement,
   confirmedBookingsStatement,
+  forgetExpiredKeysStatement,
   getBookingStatement,
   getCalendarStatement,
   insertBookingStatement,
@@ -117,6 +118,7 @@ export class SqliteCalendarStore implements CalendarStore {
     // With a key, the booking and its key commit together or not at all; IMMEDIATE takes the write lock at
     // BEGIN, so a second request with the same key waits here and then reads the first one's key.
     const create = this.database.transaction((): BookingResult => {
+      this.run(forgetExpiredKeysStatement(booking));
       const inserted = this.run(insertBookingStatement(booking)).changes === 1;
       if (inserted) this.run(recordKeyStatement(booking, key));
       const keyed = inserted

@@ -79,9 +79,10 @@ export const bookingPaths: PathItems = {
           in: "header",
           required: false,
           description:
-            "A repeat with the same key and the same request returns the first booking (201, header " +
-            "Idempotent-Replayed: true) and creates nothing; the key reused with another request answers " +
-            "422 idempotency_key_reused.",
+            "A repeat with the same key and the same request within 24 hours returns the first answer (201, " +
+            "the booking as first confirmed, even if cancelled since; header Idempotent-Replayed: true) and " +
+            "creates nothing; the key reused with another request answers 422 idempotency_key_reused. After " +
+            "24 hours the key is forgotten and the request books anew.",
           schema: { type: "string", pattern: IDEMPOTENCY_KEY.source },
         },
       ],
