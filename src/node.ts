@@ -1,11 +1,12 @@
 // Node entry: reads the environment once, opens and migrates the SQLite calendar store at DATABASE_PATH,
 // and serves the app with @hono/node-server, batched by event-loop turn (src/node-serve.ts). SIGTERM and
-// SIGINT stop the listener, then close the database.
+// SIGINT stop the listener, then close the database. The listener's timeouts and connection cap
+// (MAX_CONNECTIONS) are src/node-serve.ts's.
 import { createApp } from "./app.js";
 import type { CalendarStore } from "./calendars/store.js";
 import { ConfigError, readConfig } from "./config.js";
 import { jsonLogger } from "./http/logger.js";
-import { serveNode } from "./node-serve.js";
+import { DEFAULT_SERVER_LIMITS, serveNode } from "./node-serve.js";
 
 /**
  * The SQLite store, imported only here so the Workers bundle never sees better-sqlite3. openSqliteStore creates
@@ -38,6 +39,12 @@ async function main(): Promise<void> {
     process.stderr.write("cita: invalid configuration: PORT: must be a port number\n");
     process.exit(1);
   }
+  const connectionsText = process.env.MAX_CONNECTIONS?.trim() || String(DEFAULT_SERVER_LIMITS.maxConnections);
+  const maxConnections = Number(connectionsText);
+  if (!/^\d{1,7}$/.test(connectionsText) || maxConnections < 1) {
+    process.stderr.write("cita: invalid configuration: MAX_CONNECTIONS: must be a whole number ≥ 1\n");
+    process.exit(1);
+  }
   const logger = jsonLogger(config.logLevel === "warn" ? "error" : config.logLevel, (line) =>
     process.stdout.write(`${line}\n`),
   );
@@ -51,7 +58,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const app = createApp({ config, store, logger });
-  const server = serveNode(app.fetch, { port, hostname }, (info) => {
+  const server = serveNode(app.fetch, { port, hostname, limits: { maxConnections } }, (info) => {
     logger.info({ event: "listening", url: `http://${hostname}:${info.port}` });
   });
   let stopping = false;
