@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/calendars/sqlite-store.js";
+import { calendarFixture } from "../support/calendar-store-harness.js";
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
@@ -24,15 +25,7 @@ describe("SQLite file modes", () => {
     const path = join(folder, "cita.db");
     const store = await openSqliteStore(path);
     try {
-      await store.putCalendar({
-        id: "luna",
-        name: "Clínica Luna",
-        timezone: "Europe/Madrid",
-        slotMinutes: 30,
-        bufferMinutes: 0,
-        openingHours: { monday: [{ from: "09:00", to: "14:00" }] },
-        closures: [],
-      });
+      await store.putCalendar(calendarFixture("luna"));
       expect(mode(folder)).toBe(0o700);
       for (const file of [path, `${path}-wal`, `${path}-shm`]) expect(mode(file), file).toBe(0o600);
     } finally {
