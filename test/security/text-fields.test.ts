@@ -122,4 +122,23 @@ describe("parse request text", () => {
     expect(dirty).toEqual(clean);
     expect(clean.appointment.contact).toBe("Dr. Pérez");
   });
+
+  it.each([
+    ["cita con Ana Pérez\nLópez mañana a las 10", "es", "Ana Pérez"],
+    ["cita con el Dr. Pérez\r\nalergia a penicilina mañana a las 10", "es", "Dr. Pérez"],
+    ["appointment with John\nSmith tomorrow at 3pm", "en", "John"],
+    ["appointment with John\u2028Smith tomorrow at 3pm", "en", "John"],
+  ])("reads a contact that stops at a line break: %j", async (text, locale, contact) => {
+    const response = await parse(
+      JSON.stringify({
+        text,
+        locale,
+        now: "2026-01-22T10:00:00+01:00",
+        timezone: "Europe/Madrid",
+        mode: "rules",
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(ParseResponseSchema.parse(await response.json()).appointment.contact).toBe(contact);
+  });
 });
