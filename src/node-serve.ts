@@ -136,6 +136,13 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   maxConnections: 1_000,
 };
 
+/** MAX_CONNECTIONS as a whole number ≥ 1 (blank or unset: the default), or null when it is not one. */
+export function readMaxConnections(value: string | undefined): number | null {
+  const text = value?.trim() || String(DEFAULT_SERVER_LIMITS.maxConnections);
+  const count = Number(text);
+  return /^\d{1,7}$/.test(text) && count >= 1 ? count : null;
+}
+
 /**
  * Node checks the two timeouts only on this sweep (30 s by default, which let a slow client stay up to
  * 50 s); a sweep a second costs a walk over the open connections.

@@ -6,7 +6,7 @@ import { createApp } from "./app.js";
 import type { CalendarStore } from "./calendars/store.js";
 import { ConfigError, readConfig } from "./config.js";
 import { jsonLogger } from "./http/logger.js";
-import { DEFAULT_SERVER_LIMITS, serveNode } from "./node-serve.js";
+import { readMaxConnections, serveNode } from "./node-serve.js";
 
 /**
  * The SQLite store, imported only here so the Workers bundle never sees better-sqlite3. openSqliteStore creates
@@ -39,9 +39,8 @@ async function main(): Promise<void> {
     process.stderr.write("cita: invalid configuration: PORT: must be a port number\n");
     process.exit(1);
   }
-  const connectionsText = process.env.MAX_CONNECTIONS?.trim() || String(DEFAULT_SERVER_LIMITS.maxConnections);
-  const maxConnections = Number(connectionsText);
-  if (!/^\d{1,7}$/.test(connectionsText) || maxConnections < 1) {
+  const maxConnections = readMaxConnections(process.env.MAX_CONNECTIONS);
+  if (maxConnections === null) {
     process.stderr.write("cita: invalid configuration: MAX_CONNECTIONS: must be a whole number ≥ 1\n");
     process.exit(1);
   }
