@@ -113,10 +113,48 @@ function requireCount(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`the ${name} must be a whole number ≥ 1`);
 }
 
+/**
+ * How long and how many clients the listener holds (docs/security/hygiene.md). Node 20's own defaults let a
+ * client trickle its headers for 60 s and its body for 300 s, with no cap on connections: a few hundred
+ * slow clients held the process's sockets and file descriptors.
+ */
+export interface ServerLimits {
+  /** Until the request's headers are in; Node answers 408 and closes past it. */
+  headersTimeoutMs: number;
+  /** Until the whole request (headers and body) is in; the answer's own time is not counted. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most; one more is closed at once (MAX_CONNECTIONS). */
+  maxConnections: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  headersTimeoutMs: 20_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 1_000,
+};
+
+/** MAX_CONNECTIONS as a whole number ≥ 1 (blank or unset: the default), or null when it is not one. */
+export function readMaxConnections(value: string | undefined): number | null {
+  const text = value?.trim() || String(DEFAULT_SERVER_LIMITS.maxConnections);
+  const count = Number(text);
+  return /^\d{1,7}$/.test(text) && count >= 1 ? count : null;
+}
+
+/**
+ * Node checks the two timeouts only on this sweep (30 s by default, which let a slow client stay up to
+ * 50 s); a sweep a second costs a walk over the open connections.
+ */
+const CHECK_INTERVAL_MS = 1_000;
+
 export interface ServeOptions {
   hostname: string;
   /** 0 picks a free port. */
   port: number;
+  /** DEFAULT_SERVER_LIMITS unless given. */
+  limits?: Partial<ServerLimits>;
 }
 
 /** What @hono/node-server hands a request to: the request and the Node bindings (incoming, outgoing). */
@@ -134,6 +172,7 @@ export function serveNode(
   onListening?: (address: AddressInfo) => void,
 ): ServerType {
   const batched = batchByTurn(fetch);
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
   const server: ServerType = serve(
     {
       fetch: (request, env) =>
@@ -145,8 +184,15 @@ export function serveNode(
         }),
       hostname: options.hostname,
       port: options.port,
+      serverOptions: {
+        headersTimeout: limits.headersTimeoutMs,
+        requestTimeout: limits.requestTimeoutMs,
+        keepAliveTimeout: limits.keepAliveTimeoutMs,
+        connectionsCheckingInterval: Math.min(CHECK_INTERVAL_MS, limits.headersTimeoutMs / 2),
+      },
     },
     onListening,
   );
+  server.maxConnections = limits.maxConnections;
   return server;
 }

@@ -1,12 +1,13 @@
 // Node entry: reads the environment once, opens and migrates the SQLite calendar store at DATABASE_PATH,
 // and serves the app with @hono/node-server, batched by event-loop turn (src/node-serve.ts). SIGTERM and
-// SIGINT stop the listener, then close the database.
+// SIGINT stop the listener, then close the database. The listener's timeouts and connection cap
+// (MAX_CONNECTIONS) are src/node-serve.ts's.
 import { createApp } from "./app.js";
 import type { CalendarStore } from "./calendars/store.js";
 import { isLoopbackHost } from "./config/edge.js";
 import { ConfigError, readConfig } from "./config.js";
 import { jsonLogger } from "./http/logger.js";
-import { serveNode } from "./node-serve.js";
+import { readMaxConnections, serveNode } from "./node-serve.js";
 
 /**
  * The SQLite store, imported only here so the Workers bundle never sees better-sqlite3. openSqliteStore creates
@@ -39,6 +40,11 @@ async function main(): Promise<void> {
     process.stderr.write("cita: invalid configuration: PORT: must be a port number\n");
     process.exit(1);
   }
+  const maxConnections = readMaxConnections(process.env.MAX_CONNECTIONS);
+  if (maxConnections === null) {
+    process.stderr.write("cita: invalid configuration: MAX_CONNECTIONS: must be a whole number ≥ 1\n");
+    process.exit(1);
+  }
   const logger = jsonLogger(config.logLevel === "warn" ? "error" : config.logLevel, (line) =>
     process.stdout.write(`${line}\n`),
   );
@@ -56,7 +62,7 @@ async function main(): Promise<void> {
     logger.info({ event: "metrics_closed", message: "GET /metrics answers 403 until METRICS_TOKEN is set" });
   }
   const app = createApp({ config, store, logger, loopbackListener });
-  const server = serveNode(app.fetch, { port, hostname }, (info) => {
+  const server = serveNode(app.fetch, { port, hostname, limits: { maxConnections } }, (info) => {
     logger.info({ event: "listening", url: `http://${hostname}:${info.port}` });
   });
   let stopping = false;

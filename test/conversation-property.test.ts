@@ -1,12 +1,13 @@
 // Property: whatever conversation a client sends (random roles with the user's last, any lengths, emoji,
 // control characters, lone surrogates, injected instructions, dates and times in both languages), POST
 // /v1/appointments/parse never fails: it answers 200 in the ParseResponse shape when the contract's limits
-// hold, and a 4xx in the error shape naming the field when they do not; every broken shape is a 4xx.
+// hold (and the text is well-formed Unicode), and a 4xx in the error shape naming the field when they do not; every broken shape is a 4xx.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { INTENTS } from "../src/coordinator/agent.js";
+import { isWellFormed } from "../src/http/schemas/clean-text.js";
 import { ErrorResponseSchema } from "../src/http/schemas/errors.js";
 import { characterCount, MAX_TEXT_LENGTH } from "../src/http/schemas/fields.js";
 import {
@@ -158,8 +159,10 @@ const contentArbitrary = fc.oneof(
   { arbitrary: fc.constantFrom(...USER_PHRASES, ...ASSISTANT_PHRASES), weight: 4 },
   { arbitrary: fc.constantFrom(...INJECTIONS), weight: 1 },
   { arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 120 }), weight: 1 },
-  // Any code unit: lone surrogates and control characters included.
+  // Any code unit: lone surrogates (refused with 400) and control characters included.
   { arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 200 }), weight: 1 },
+  // Any code point: control, bidi and zero-width characters (removed before reading), always well-formed.
+  { arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 200 }).filter(isWellFormed), weight: 1 },
   {
     arbitrary: fc
       .array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 60 })
@@ -214,8 +217,9 @@ const requestArbitrary = fc.record(
 
 /** The contract's limits on the messages (api.md), counted as the service documents (code points). */
 function withinLimits(messages: readonly Message[]): boolean {
+  // A lone surrogate is refused (docs/security/hygiene.md): such text is not well-formed Unicode.
   const fits = (content: string) =>
-    content.trim().length > 0 && characterCount(content.trim()) <= MAX_TEXT_LENGTH;
+    isWellFormed(content) && content.trim().length > 0 && characterCount(content.trim()) <= MAX_TEXT_LENGTH;
   const total = messages.reduce((sum, message) => sum + characterCount(message.content), 0);
   return messages.every((message) => fits(message.content)) && total <= MAX_CONVERSATION_CHARACTERS;
 }

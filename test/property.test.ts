@@ -1,9 +1,11 @@
 // Property: whatever text, locale, zone and reference instant a client sends, POST /v1/appointments/parse
-// answers 200 in the ParseResponse shape, or 400 only when the trimmed text is empty or over 2000 characters.
+// answers 200 in the ParseResponse shape, or 400 only when the trimmed text is empty or over 2000 characters
+// or holds a lone surrogate (not well-formed Unicode, docs/security/hygiene.md).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
+import { isWellFormed } from "../src/http/schemas/clean-text.js";
 import { ErrorResponseSchema } from "../src/http/schemas/errors.js";
 import { MAX_TEXT_LENGTH } from "../src/http/schemas/fields.js";
 import { expectAnswerHolds, LOCALES, nowArbitrary, TOKENS, ZONES } from "./support/arbitrary-requests.js";
@@ -133,7 +135,7 @@ async function answerHoldsContract(request: Record<string, unknown>): Promise<vo
   const json: unknown = await response.json();
   // The limit counts characters (code points), not UTF-16 units: docs/interpretation.md.
   const trimmed = [...(request.text as string).trim()].length;
-  if (trimmed === 0 || trimmed > MAX_TEXT_LENGTH) {
+  if (trimmed === 0 || trimmed > MAX_TEXT_LENGTH || !isWellFormed(request.text as string)) {
     expect(response.status, JSON.stringify(json)).toBe(400);
     expect(ErrorResponseSchema.parse(json).error.code).toBe("invalid_request");
     return;
@@ -143,7 +145,7 @@ async function answerHoldsContract(request: Record<string, unknown>): Promise<vo
 }
 
 describe("POST /v1/appointments/parse on arbitrary input", () => {
-  it("answers 200 in the ParseResponse shape (400 only for empty or over-long text)", async () => {
+  it("answers 200 in the ParseResponse shape (400 only for empty, over-long or ill-formed text)", async () => {
     await fc.assert(fc.asyncProperty(requestArbitrary, answerHoldsContract), { seed: SEED, numRuns: 340 });
   }, 120_000);
 

@@ -15,6 +15,7 @@ import {
   calendarFromRow,
   cancelBookingStatement,
   confirmedBookingsStatement,
+  forgetExpiredKeysStatement,
   getBookingStatement,
   getCalendarStatement,
   insertBookingStatement,
@@ -88,13 +89,14 @@ export class D1CalendarStore implements CalendarStore {
       const inserted = meta.changes === 1;
       return bookingOutcome(booking, inserted, null, inserted ? null : await this.activeForContact(booking));
     }
-    // Race-free without BEGIN: the three statements run as one batch, which D1 executes as a single
+    // Race-free without BEGIN: the statements run as one batch, which D1 executes as a single
     // transaction on the database's one thread, so no other request's statements interleave. The insert
     // also requires the key to be unused and the key is recorded only if the insert created this booking,
     // so of two requests with one key exactly one creates; the other's read-back finds the first one's key
     // (replayed, or key_reused when the request hash differs). The (calendar_id, key) primary key backs this
     // up: a second key row would fail the whole batch rather than commit.
-    const [inserted, , keyed] = await this.database.batch([
+    const [, inserted, , keyed] = await this.database.batch([
+      this.bind(forgetExpiredKeysStatement(booking)),
       this.bind(insertBookingStatement(booking)),
       this.bind(recordKeyStatement(booking, key)),
       this.bind(keyedBookingStatement(booking.calendarId, key)),

@@ -2,7 +2,7 @@
 // they execute a statement and group statements atomically. Parameters are anonymous `?` in order: D1 takes
 // only `?`/`?NNN`, and better-sqlite3 binds an array only to anonymous ones.
 import { canonicalZone } from "../temporal/zone.js";
-import type { BookingResult, NewBooking } from "./store.js";
+import { type BookingResult, IDEMPOTENCY_KEY_LIFETIME_MS, type NewBooking } from "./store.js";
 import type { Booking, BookingStatus, Calendar } from "./types.js";
 
 export type SqlValue = string | number | null;
@@ -157,6 +157,19 @@ export function recordKeyStatement(booking: NewBooking, key: string): Statement 
   };
 }
 
+/**
+ * Forgets the calendar's keys older than IDEMPOTENCY_KEY_LIFETIME_MS at the booking's creation time, so an
+ * expired key books anew and no key is kept for ever. Runs first in the transaction or batch of a keyed
+ * insert. The dates are compared as instants (julianday), whatever offset spelling they were stored with.
+ */
+export function forgetExpiredKeysStatement(booking: NewBooking): Statement {
+  const expiry = new Date(Date.parse(booking.createdAt) - IDEMPOTENCY_KEY_LIFETIME_MS).toISOString();
+  return {
+    sql: "DELETE FROM idempotency_keys WHERE calendar_id = ? AND julianday(created_at) <= julianday(?)",
+    params: [booking.calendarId, expiry],
+  };
+}
+
 export function keyedBookingStatement(calendarId: string, key: string): Statement {
   return {
     sql: `SELECT bookings.*, idempotency_keys.request_hash AS request_hash
@@ -204,7 +217,8 @@ export function bookingOutcome(
       : { kind: "conflict" };
   }
   if (keyed.request_hash !== (booking.requestHash ?? "")) return { kind: "key_reused" };
-  return { kind: "replayed", booking: bookingFromRow(keyed) };
+  // The first answer, even after a cancel: a key is recorded only with the booking it created, confirmed.
+  return { kind: "replayed", booking: { ...bookingFromRow(keyed), status: "confirmed" } };
 }
 
 export function calendarFromRow(row: CalendarRow): Calendar {

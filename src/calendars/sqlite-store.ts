@@ -1,7 +1,7 @@
 // The calendar store on Node: one SQLite file through better-sqlite3. Node only; the Workers entry and the app
 // never import this file (src/node.ts constructs it and passes it down). The only module that imports
 // better-sqlite3.
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import {
@@ -19,6 +19,7 @@ import {
   calendarFromRow,
   cancelBookingStatement,
   confirmedBookingsStatement,
+  forgetExpiredKeysStatement,
   getBookingStatement,
   getCalendarStatement,
   insertBookingStatement,
@@ -51,11 +52,16 @@ export class SqliteCalendarStore implements CalendarStore {
 
   constructor(path: string) {
     const inMemory = path === ":memory:" || path === "";
-    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+    if (!inMemory) {
+      createPrivateFolder(dirname(path));
+      // Created 0600 before SQLite opens it, so the file is never readable by others, not even empty.
+      closeSync(openSync(path, "a", 0o600));
+    }
     this.database = new Database(path, { timeout: BUSY_TIMEOUT_MS });
     // WAL: readers never block the writer. FULL: a commit is on disk before createBooking answers, so an
     // acknowledged booking survives a crash or power loss, not only a killed process.
     this.database.pragma("journal_mode = WAL");
+    if (!inMemory) makePrivate(path);
     this.database.pragma("synchronous = FULL");
     this.database.pragma("foreign_keys = ON");
     this.dataVersion = this.database.prepare("PRAGMA data_version").pluck();
@@ -114,6 +120,7 @@ export class SqliteCalendarStore implements CalendarStore {
     // With a key, the booking and its key commit together or not at all; IMMEDIATE takes the write lock at
     // BEGIN, so a second request with the same key waits here and then reads the first one's key.
     const create = this.database.transaction((): BookingResult => {
+      this.run(forgetExpiredKeysStatement(booking));
       const inserted = this.run(insertBookingStatement(booking)).changes === 1;
       if (inserted) this.run(recordKeyStatement(booking, key));
       const keyed = inserted
@@ -163,6 +170,25 @@ export class SqliteCalendarStore implements CalendarStore {
 
   private all<Row>({ sql, params }: Statement): Row[] {
     return this.statement(sql).all(...params) as Row[];
+  }
+}
+
+/**
+ * Bookings hold names and notes: the folder is created 0700 (mkdir's mode applies only to folders it
+ * creates, so an operator's existing folder, such as /var/lib/cita, keeps the mode they gave it).
+ */
+function createPrivateFolder(folder: string): void {
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+}
+
+/**
+ * The database and its WAL and shared-memory files readable by the owner only. SQLite creates the -wal and
+ * -shm files with the main file's mode, so a file created by this store is private from the start; this
+ * also closes up files an earlier version left 0644 (WAL mode has opened all three by now).
+ */
+function makePrivate(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
   }
 }
 

@@ -3,6 +3,12 @@
 // with a database-level guarantee (a single conditional INSERT), never check-then-insert.
 import type { Booking, Calendar } from "./types.js";
 
+/**
+ * How long an Idempotency-Key is remembered (Stripe's 24 hours): a retry within it replays the first answer;
+ * after it, the same key and request book anew. Measured from the first booking's createdAt.
+ */
+export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
 export interface NewBooking {
   id: string;
   calendarId: string;
@@ -17,7 +23,10 @@ export interface NewBooking {
   service: string | null;
   notes: string | null;
   createdAt: string;
-  /** With a key, a repeat of the same request returns the first booking and creates nothing. */
+  /**
+   * With a key, a repeat of the same request within IDEMPOTENCY_KEY_LIFETIME_MS returns the first booking as
+   * first answered (confirmed, even if cancelled since) and creates nothing.
+   */
   idempotencyKey?: string;
   /** A digest of the request body, so a key reused for another request is refused. */
   requestHash?: string;
@@ -30,7 +39,7 @@ export interface NewBooking {
 
 export type BookingResult =
   | { kind: "created"; booking: Booking }
-  /** The same Idempotency-Key and request as before: the first booking, nothing new created. */
+  /** The same Idempotency-Key and request as before: the first answer's booking, nothing new created. */
   | { kind: "replayed"; booking: Booking }
   /** The slot (with buffers) overlaps a confirmed booking. */
   | { kind: "conflict" }

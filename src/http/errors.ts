@@ -80,11 +80,29 @@ export function apiErrorOf(error: unknown): ApiError | null {
   return null;
 }
 
+/** nginx's status for a request whose client closed the connection first; only logs and metrics see it. */
+export const CLIENT_CLOSED_REQUEST = 499;
+
+/**
+ * A request its client abandoned: Node fails the body read with "aborted" (ECONNRESET) when the connection
+ * closes mid-body, and the Node server aborts the request's signal once it sees the close.
+ */
+export function isClientAbort(error: Error, request: Request): boolean {
+  if (request.signal.aborted) return true;
+  const code = (error as Error & { code?: unknown }).code;
+  return code === "ECONNRESET" || (error.name === "Error" && error.message === "aborted");
+}
+
 /** The app's onError: the contract's error, or a logged fault answered 500 without its details. */
 export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return (error, context) => {
     const known = apiErrorOf(error);
     if (known !== null) return errorResponse(context, known);
+    if (isClientAbort(error, context.req.raw)) {
+      // The client hung up mid-request: nothing failed on our side and nobody reads the answer.
+      logger.debug({ requestId: context.get("requestId"), event: "client_aborted" });
+      return new Response(null, { status: CLIENT_CLOSED_REQUEST });
+    }
     logger.error({ requestId: context.get("requestId"), error: error.name, message: error.message });
     return errorResponse(context, new ApiError("internal", "The service failed to answer; please retry."));
   };

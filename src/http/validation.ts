@@ -76,6 +76,22 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   }
 }
 
+/**
+ * The query parameters, each given at most once (else 400): `?from=…&from=…` must not mean one thing to a
+ * cache or proxy that reads the first and another to a framework that reads the last.
+ */
+export function readQuery(request: Request): Record<string, string> {
+  const query: Record<string, string> = {};
+  const at = request.url.indexOf("?");
+  if (at === -1) return query;
+  for (const [name, value] of new URLSearchParams(request.url.slice(at + 1))) {
+    if (Object.hasOwn(query, name))
+      throw new ApiError("invalid_request", `Query parameter given twice: ${name}.`);
+    query[name] = value;
+  }
+  return query;
+}
+
 export function validate<Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new ApiError("invalid_request", "The body must be a JSON object.");

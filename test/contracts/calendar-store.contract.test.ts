@@ -7,7 +7,11 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/calendars/migrations.js";
 import { openSqliteStore, SqliteCalendarStore } from "../../src/calendars/sqlite-store.js";
-import type { BookingResult, CalendarStore } from "../../src/calendars/store.js";
+import {
+  type BookingResult,
+  type CalendarStore,
+  IDEMPOTENCY_KEY_LIFETIME_MS,
+} from "../../src/calendars/store.js";
 import {
   BASE_MS,
   bookingFixture,
@@ -226,6 +230,39 @@ describe.each([sqliteHarness, d1Harness])("calendar store contract: $name", (har
     // The key belongs to its calendar: the same key elsewhere is a new request.
     const otherId = await newCalendar();
     expect((await store.createBooking(bookingFixture(otherId, 60, 30, keyed))).kind).toBe("created");
+  });
+
+  it("replays the first answer (confirmed) after the booking was cancelled, and books nothing", async () => {
+    const calendarId = await newCalendar();
+    const keyed = { idempotencyKey: "key-cancel", requestHash: "hash-a" };
+    const created = await store.createBooking(bookingFixture(calendarId, 60, 30, keyed));
+    if (created.kind !== "created") throw new Error(created.kind);
+    expect((await store.cancelBooking(calendarId, created.booking.id))?.status).toBe("cancelled");
+
+    const retry = bookingFixture(calendarId, 60, 30, keyed);
+    expect(await store.createBooking(retry)).toEqual({ kind: "replayed", booking: created.booking });
+    expect(await store.getBooking(calendarId, retry.id)).toBeNull();
+    expect(await store.confirmedBookings(calendarId, BASE_MS, BASE_MS + 240 * MINUTE)).toHaveLength(0);
+  });
+
+  it("forgets a key 24 hours after its booking: the same key and request then book anew", async () => {
+    const calendarId = await newCalendar();
+    const keyed = { idempotencyKey: "key-expiry", requestHash: "hash-a" };
+    const createdAt = Date.parse("2026-03-01T12:00:00.000Z");
+    const at = (ms: number) => ({ ...keyed, createdAt: new Date(ms).toISOString() });
+    const first = await store.createBooking(bookingFixture(calendarId, 60, 30, at(createdAt)));
+    if (first.kind !== "created") throw new Error(first.kind);
+    await store.cancelBooking(calendarId, first.booking.id);
+
+    // A millisecond before the 24 hours end the key still holds; at 24 hours it is gone.
+    const justBefore = bookingFixture(calendarId, 60, 30, at(createdAt + IDEMPOTENCY_KEY_LIFETIME_MS - 1));
+    expect((await store.createBooking(justBefore)).kind).toBe("replayed");
+    const after = bookingFixture(calendarId, 60, 30, at(createdAt + IDEMPOTENCY_KEY_LIFETIME_MS));
+    expect((await store.createBooking(after)).kind).toBe("created");
+    expect((await store.getBooking(calendarId, after.id))?.status).toBe("confirmed");
+    // The new booking holds the key afresh: a retry now replays it.
+    const retry = bookingFixture(calendarId, 60, 30, at(createdAt + IDEMPOTENCY_KEY_LIFETIME_MS + 1));
+    expect(await store.createBooking(retry)).toMatchObject({ kind: "replayed", booking: { id: after.id } });
   });
 
   it("refuses a key reused for another request and changes nothing", async () => {

@@ -37,9 +37,10 @@ export function nameScan(
 }
 
 const LOWER_CASE_WORD = /(?:^|[^\p{L}])\p{Ll}{3}/u;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /** The patterns above, for the ReDoS gate (redos.test.ts). */
-export const NAME_WORD_PATTERNS: readonly RegExp[] = [LOWER_CASE_WORD];
+export const NAME_WORD_PATTERNS: readonly RegExp[] = [LOWER_CASE_WORD, LINE_BREAK];
 
 /** Whether the folded text's word at `index` starts with a capital in the original. */
 export function isCapitalised(text: NormalizedText, index: number): boolean {
@@ -57,13 +58,16 @@ export function isNeverName(word: string): boolean {
  * be capitalised; after a capitalised first word a lower-case one ends the name ("Dr Doyle instead"), while a
  * name written all in lower case ("dr perez gomez") runs on. Inside a capitalised name, in a text written in
  * sentence case, a capitalised word that ends names elsewhere is the name's ("Mrs Rose Day"). A possessive
- * "'s" is not the name's. Initials alone ("doctor k.") are no name.
+ * "'s" is not the name's. Initials alone ("doctor k.") are no name. A name never runs past a line break.
  */
 export function nameRun(scan: NameScan, from: number, needCapital: boolean): Word[] {
   const { text } = scan;
   const names: Word[] = [];
   let capitalised = false;
   for (const word of wordsAfter(text.folded, from, 3)) {
+    // A name stops at a line break: the next line is another thought ("Ana Pérez\nalergia a…").
+    const last = names.at(-1);
+    if (last !== undefined && LINE_BREAK.test(originalSlice(text, last.end, word.index))) break;
     const upper = isCapitalised(text, word.index);
     if (!scan.isNameAt(word.index)) {
       if (scan.isTemporalAt(word.index) || /\d/.test(word.word)) break;

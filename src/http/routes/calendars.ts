@@ -8,7 +8,7 @@ import { requireAdmin } from "../admin.js";
 import type { AppEnv } from "../env.js";
 import { ApiError, methodNotAllowed } from "../errors.js";
 import { AvailabilityQuerySchema, CalendarInputSchema, MAX_AVAILABILITY_DAYS } from "../schemas/calendars.js";
-import { readJsonBody, validate } from "../validation.js";
+import { readJsonBody, readQuery, validate } from "../validation.js";
 import { CALENDAR_PATH, calendarIdOf, calendarOf, storeOf } from "./calendar-access.js";
 
 const MINUTE = 60_000;
@@ -44,7 +44,7 @@ export function calendarRoutes(options: CalendarRouteOptions): Hono<AppEnv> {
   routes.get(AVAILABILITY_PATH, async (context) => {
     const calendars = store();
     const calendarId = calendarIdOf(context);
-    const query = validate(AvailabilityQuerySchema, context.req.query());
+    const query = validate(AvailabilityQuerySchema, readQuery(context.req.raw));
     const fromMs = Date.parse(query.from);
     const toMs = Date.parse(query.to);
     if (toMs <= fromMs) throw new ApiError("invalid_request", "to: must be after from.");

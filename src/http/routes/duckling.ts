@@ -1,13 +1,20 @@
 // POST /parse, Duckling's HTTP API, so Duckling clients such as Rasa's DucklingEntityExtractor can point at
 // Cita unchanged. The answer is the engine's entities, with their offsets counted in code points as
-// Duckling counts them (the engine counts UTF-16 units, as JavaScript strings do).
+// Duckling counts them (the engine counts UTF-16 units, as JavaScript strings do), and at most
+// MAX_DUCKLING_ENTITIES of them.
 import { Hono } from "hono";
 import type { Config } from "../../config.js";
 import { parseDuckling } from "../../temporal/duckling/engine.js";
 import type { DucklingEntity } from "../../temporal/duckling/types.js";
 import type { AppEnv } from "../env.js";
 import { ApiError, methodNotAllowed } from "../errors.js";
-import { ANSWERED_DIMS, DUCKLING_PATH, DucklingParseRequestSchema } from "../schemas/duckling.js";
+import {
+  ANSWERED_DIMS,
+  DUCKLING_PATH,
+  DucklingParseRequestSchema,
+  MAX_DUCKLING_ENTITIES,
+  TRUNCATED_HEADER,
+} from "../schemas/duckling.js";
 import { ducklingLocale } from "../schemas/locale.js";
 import { JSON_CONTENT_TYPE, readBodyText, readJsonBody, validate } from "../validation.js";
 
@@ -28,7 +35,13 @@ export function ducklingRoutes(options: { config: Config; clock?: () => number }
       reference: request.reftime ?? clock(),
       dims,
       latent: request.latent ?? false,
+      // One more than the cap, to tell a text with exactly the cap's entities from one cut short.
+      limit: MAX_DUCKLING_ENTITIES + 1,
     });
+    if (entities.length > MAX_DUCKLING_ENTITIES) {
+      entities.length = MAX_DUCKLING_ENTITIES;
+      context.header(TRUNCATED_HEADER, "true");
+    }
     // With a status, Hono's json() takes a type with an `unknown` in it (DurationValue's unit key).
     return context.json(inCodePoints(request.text, entities), 200);
   });

@@ -8,7 +8,7 @@ import { requireAdmin } from "../admin.js";
 import type { AppEnv } from "../env.js";
 import { ApiError } from "../errors.js";
 import { PreferredBodySchema, SwitchBodySchema, WeightsBodySchema } from "../schemas/admin.js";
-import { readJsonBody, validate } from "../validation.js";
+import { readJsonBody, readQuery, validate } from "../validation.js";
 
 export interface RouterAdminOptions {
   adminToken: string | null;
@@ -71,7 +71,7 @@ export function routerAdminRoutes(options: RouterAdminOptions): Hono<AppEnv> {
   routes.post("/admin/router/breakers/:provider/reset", admin, (context) => {
     const router = routerOf();
     const provider = providerOf(router, context.req.param("provider"));
-    const model = context.req.query("model");
+    const model = readQuery(context.req.raw).model;
     if (router.resetBreaker(provider, model) === 0) {
       throw new ApiError("not_found", `No model ${model} routed for ${provider}.`);
     }

@@ -2,6 +2,7 @@
 // /v1/calendars/:id/bookings and document the booking routes in GET /openapi.json.
 import { z } from "zod";
 import { CALENDAR_ID_PARAMETER, SlotSchema, STORE_UNAVAILABLE } from "./calendars.js";
+import { cleanTextSchema } from "./clean-text.js";
 import { BODY_ERRORS, ErrorResponseSchema, errorResponses } from "./errors.js";
 import { instantSchema, OFFSET_INSTANT } from "./fields.js";
 import { json, type PathItems, PUBLIC } from "./operation.js";
@@ -12,8 +13,13 @@ export const MAX_BOOKING_MINUTES = 480;
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:~+/=-]{1,128}$/;
 export const BOOKING_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-const optionalText = (max: number, meaning: string) =>
-  z.string().trim().max(max, `must be at most ${max} characters`).nullable().optional().describe(meaning);
+/** Free text, cleaned as every text field is (clean-text.ts); a single-line field keeps its first line. */
+const optionalText = (max: number, meaning: string, options: { singleLine?: boolean } = {}) =>
+  cleanTextSchema(options)
+    .pipe(z.string().trim().max(max, `must be at most ${max} characters`))
+    .nullable()
+    .optional()
+    .describe(meaning);
 
 export const BookingRequestSchema = z
   .strictObject({
@@ -26,7 +32,7 @@ export const BookingRequestSchema = z
       .min(MIN_BOOKING_MINUTES)
       .max(MAX_BOOKING_MINUTES)
       .describe("Length of the booking, 1 to 480 minutes."),
-    contact: optionalText(200, "Who the booking is for."),
+    contact: optionalText(200, "Who the booking is for; only its first line is kept.", { singleLine: true }),
     service: optionalText(200, "What the booking is for."),
     notes: optionalText(2000, "Free text."),
   })
@@ -73,9 +79,10 @@ export const bookingPaths: PathItems = {
           in: "header",
           required: false,
           description:
-            "A repeat with the same key and the same request returns the first booking (201, header " +
-            "Idempotent-Replayed: true) and creates nothing; the key reused with another request answers " +
-            "422 idempotency_key_reused.",
+            "A repeat with the same key and the same request within 24 hours returns the first answer (201, " +
+            "the booking as first confirmed, even if cancelled since; header Idempotent-Replayed: true) and " +
+            "creates nothing; the key reused with another request answers 422 idempotency_key_reused. After " +
+            "24 hours the key is forgotten and the request books anew.",
           schema: { type: "string", pattern: IDEMPOTENCY_KEY.source },
         },
       ],

@@ -200,7 +200,7 @@ export const calendarPaths: PathItems = {
       responses: {
         "200": { description: "Free slots of slotMinutes in the range", content: json("Availability") },
         ...errorResponses({
-          "400": `invalid_request (malformed instants, to not after from, over ${MAX_AVAILABILITY_DAYS} days)`,
+          "400": `invalid_request (malformed instants, to not after from, over ${MAX_AVAILABILITY_DAYS} days, a query parameter given twice)`,
           "404": "not_found (unknown calendar)",
           ...STORE_UNAVAILABLE,
         }),

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { daysInMonth } from "../../temporal/holidays/civil-date.js";
 import { canonicalZone } from "../../temporal/zone.js";
+import { cleanText, isWellFormed, WELL_FORMED_MESSAGE } from "./clean-text.js";
 
 export const MAX_TEXT_LENGTH = 2000;
 export const CALENDAR_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -20,14 +21,30 @@ function withinCharacters(value: string, max: number): boolean {
   return value.length <= max || characterCount(value) <= max;
 }
 
-/** A user's text: 1 to 2000 characters after trimming, kept as sent (offsets into it stay right). */
-export const TextSchema = z
-  .string()
-  .refine((value) => value.trim().length >= 1, "must not be empty")
-  .refine(
-    (value) => withinCharacters(value.trim(), MAX_TEXT_LENGTH),
-    `must be at most ${MAX_TEXT_LENGTH} characters`,
-  );
+/** 1 to 2000 characters after trimming, counted on the text as sent. */
+function withinTextBounds<Schema extends z.ZodType<string>>(schema: Schema) {
+  return schema
+    .refine((value) => value.trim().length >= 1, "must not be empty")
+    .refine(
+      (value) => withinCharacters(value.trim(), MAX_TEXT_LENGTH),
+      `must be at most ${MAX_TEXT_LENGTH} characters`,
+    );
+}
+
+/**
+ * A text read exactly as sent, for the Duckling route, whose answer gives offsets into the sent text (a
+ * removed character would shift them).
+ */
+export const SentTextSchema = withinTextBounds(z.string());
+
+/**
+ * A user's text for the parse route: well-formed Unicode (else 400), 1 to 2000 characters after trimming as
+ * sent, then cleaned of invisible characters and put in NFC (clean-text.ts), untrimmed. A text of invisible
+ * characters only is not empty as sent, so it is answered (needs_clarification), as before the cleaning.
+ */
+export const TextSchema = withinTextBounds(
+  z.string().refine(isWellFormed, { message: WELL_FORMED_MESSAGE, abort: true }),
+).transform(cleanText);
 
 /**
  * A real calendar instant of OFFSET_INSTANT's shape: `Date.parse` alone rolls 2026-02-30 over into March,

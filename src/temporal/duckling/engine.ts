@@ -37,7 +37,10 @@ export function parseDuckling(text: string, options: DucklingOptions): DucklingE
   const found = withHolidays(expressions, holidayExpressions(normalized, language));
   const dims = new Set(options.dims ?? ["time", "duration"]);
   const entities: DucklingEntity[] = [];
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
   for (const expression of compose(found, normalized)) {
+    // Stopping here also spares the reading of every entity past the limit, the costly part.
+    if (entities.length >= limit) break;
     const start = normalized.offsets[expression.index]!;
     const end = normalized.offsets[expression.end - 1]! + 1;
     const body = text.slice(start, end);

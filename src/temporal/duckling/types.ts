@@ -53,4 +53,6 @@ export interface DucklingOptions {
   dims?: readonly ("time" | "duration")[];
   /** Also return latent entities (a bare number read as an hour, say). */
   latent?: boolean;
+  /** Stop after this many entities, in order of position (the HTTP route's cap); no limit by default. */
+  limit?: number;
 }
