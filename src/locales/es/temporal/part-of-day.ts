@@ -26,13 +26,6 @@ export const partOfDayParser: Parser = {
   },
 };
 
-const BEFORE_HOUR: Record<string, PartOfDay> = {
-  manana: "morning",
-  madrugada: "dawn",
-  tarde: "afternoon",
-  noche: "night",
-};
-
 /**
  * Una parte del día antes de una hora sola (conventions, rule 19): "tarde 5", "a la noche 9", "en la tarde
  * a las 3", "por la mañana 10". "mañana" needs its article: "mañana 10" is tomorrow at 10.
@@ -49,7 +42,7 @@ export const partThenHourParser: Parser = {
     const minute = minuteText === undefined ? 0 : Number(minuteText);
     if (hour > 23 || minute > 59) return null;
     const time = { hour, minute, ...(minuteText !== undefined ? { minuteGiven: true } : {}) };
-    const partOfDay = BEFORE_HOUR[word!]!;
+    const partOfDay = PARTS[word!]!;
     return article === "esta"
       ? { date: { kind: "relative", days: 0 }, time, partOfDay }
       : { time, partOfDay };
