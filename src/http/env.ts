@@ -1,4 +1,8 @@
-// What the app's middleware and every route share per request: its id, and the fields of its log line.
+// What the app's middleware and every route share per request: its id, the fields of its log line, and who
+// the request speaks for (set by the auth middleware; absent means anonymous, see principal.ts).
 import type { LogRecord } from "./logger.js";
+import type { Principal } from "./principal.js";
 
-export type AppEnv = { Variables: { requestId: string; log: LogRecord } };
+export type AppEnv = {
+  Variables: { requestId: string; log: LogRecord; principal: Principal | undefined };
+};
