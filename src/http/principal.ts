@@ -1,9 +1,6 @@
 // Who a request speaks for: a client key (issue 16, items 1–2) or nobody. The key routes set it once they
 // have checked the Authorization header; per-client limits count against it, and the client's address
-// stands in where no key is used. Shared by the auth middleware and the rate limiter, so it lives apart.
-import type { Context } from "hono";
-import { clientIdOf } from "./client-id.js";
-import type { AppEnv } from "./env.js";
+// stands in where no key is used (subject.ts).
 
 /** What a client key may do; `admin` may do everything. */
 export const SCOPES = ["parse", "book", "calendars", "admin"] as const;
@@ -28,18 +25,3 @@ export interface AnonymousPrincipal {
 }
 
 export type Principal = KeyPrincipal | AnonymousPrincipal;
-
-/** The principal the auth middleware set, or anonymous when none ran or none was found. */
-export function principalOf(context: Context<AppEnv>): Principal {
-  return context.get("principal") ?? { kind: "anonymous" };
-}
-
-/**
- * What per-client budgets are counted against: the key's id, else the client's address ("address:unknown"
- * for in-process requests, which then share one budget).
- */
-export function subjectOf(context: Context<AppEnv>): string {
-  const principal = principalOf(context);
-  if (principal.kind === "key") return `key:${principal.keyId}`;
-  return `address:${clientIdOf(context) ?? "unknown"}`;
-}
