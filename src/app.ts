@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { PARSING_GENERATION } from "../agents/parsing/llm.js";
 import type { CalendarStore } from "./calendars/store.js";
 import type { Config } from "./config.js";
+import { clientAddress } from "./http/client-id.js";
 import { withCors } from "./http/cors.js";
 import type { AppEnv } from "./http/env.js";
 import { errorHandler, notFound } from "./http/errors.js";
@@ -74,6 +75,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const { adminToken } = config;
 
   const app = new Hono<AppEnv>()
+    .use(clientAddress(config.trustedProxies))
     .use(requestLog({ logger, metrics }))
     .onError(errorHandler(logger))
     .notFound(notFound);

@@ -2,7 +2,7 @@
 // object that is passed down. Nothing deeper in the code reads the environment. The readers live in
 // src/config/: single values (environment.ts), the router's settings, the providers, and the models.
 
-import { origins, secretToken } from "./config/edge.js";
+import { origins, secretToken, trustedProxies } from "./config/edge.js";
 import {
   boolean,
   ConfigError,
@@ -14,6 +14,7 @@ import {
 import { prices, registry } from "./config/llm-models.js";
 import { providerName, readProviders, weights } from "./config/providers.js";
 import { readRouterSettings } from "./config/router-settings.js";
+import type { AddressRange } from "./http/ip-address.js";
 import type { ModelPrice, ProviderName, ProviderSettings } from "./providers/types.js";
 import type { RegistryConfig } from "./registry/agent-models.js";
 import type { RouterSettings } from "./router/settings.js";
@@ -33,6 +34,8 @@ export interface Config {
   metricsToken: string | null;
   /** Browser origins allowed to call the parse, availability and booking routes (src/http/cors.ts); none by default. */
   corsOrigins: string[];
+  /** Proxies whose X-Forwarded-For names the client on Node (src/http/client-id.ts); none by default. */
+  trustedProxies: AddressRange[];
   /** Node's SQLite file (Workers use the D1 binding instead). */
   databasePath: string;
   /** Confirmed bookings not yet ended that one contact may hold in a calendar; 0: no cap. */
@@ -79,6 +82,7 @@ export function readConfig(environment: Environment): Config {
     adminToken: secretToken(environment, "ADMIN_TOKEN"),
     metricsToken: secretToken(environment, "METRICS_TOKEN"),
     corsOrigins: origins(environment, "CORS_ORIGINS"),
+    trustedProxies: trustedProxies(environment, "TRUSTED_PROXIES"),
     databasePath: text(environment, "DATABASE_PATH") ?? "data/cita.db",
     maxActiveBookingsPerContact: count(environment, "MAX_ACTIVE_BOOKINGS_PER_CONTACT", 10, 0),
     llm: {

@@ -1,7 +1,7 @@
 // The edge's readers at their edges: a secret of 31 and 32 characters, origins as browsers write them, and
 // which listener hosts are loopback.
 import { describe, expect, it } from "vitest";
-import { isLoopbackHost, MINIMUM_TOKEN_LENGTH, origins, secretToken } from "./edge.js";
+import { isLoopbackHost, MINIMUM_TOKEN_LENGTH, origins, secretToken, trustedProxies } from "./edge.js";
 import { ConfigError } from "./environment.js";
 
 describe("secretToken", () => {
@@ -58,4 +58,16 @@ describe("isLoopbackHost", () => {
     "1127.0.0.1",
     "",
   ])("%s is not", (host) => expect(isLoopbackHost(host)).toBe(false));
+});
+
+describe("trustedProxies", () => {
+  it("reads a list of addresses and ranges, none by default", () => {
+    expect(trustedProxies({}, "P")).toEqual([]);
+    expect(trustedProxies({ P: " 10.0.0.0/8, ::1 ,," }, "P")).toHaveLength(2);
+  });
+
+  it("refuses a host name or a malformed range, naming it", () => {
+    expect(() => trustedProxies({ P: "10.0.0.0/8, proxy.internal" }, "P")).toThrow(/"proxy.internal"/);
+    expect(() => trustedProxies({ P: "10.0.0.0/33" }, "P")).toThrow(ConfigError);
+  });
 });

@@ -1,5 +1,6 @@
 // Readers of the edge's settings: the bearer secrets (ADMIN_TOKEN, METRICS_TOKEN), the browser origins of
-// CORS_ORIGINS, and whether a listener's host is loopback (what the embedded defaults are decided on).
+// CORS_ORIGINS, the proxies of TRUSTED_PROXIES, and whether a listener's host is loopback (what the embedded defaults are decided on).
+import { type AddressRange, parseRange } from "../http/ip-address.js";
 import { ConfigError, type Environment, text } from "./environment.js";
 
 /** 32 characters: `openssl rand -hex 16` at least; a shorter secret falls to guessing far sooner. */
@@ -63,4 +64,24 @@ export function isLoopbackHost(host: string): boolean {
     .toLowerCase()
     .replace(/^\[|\]$/g, "");
   return bare === "localhost" || bare === "::1" || /^(?:::ffff:)?127(?:\.\d{1,3}){3}$/.test(bare);
+}
+
+/**
+ * The proxies of TRUSTED_PROXIES ("10.0.0.0/8, 127.0.0.1, ::1"): peers whose X-Forwarded-For names the
+ * client (src/http/client-id.ts). None by default: the socket's peer is the client.
+ */
+export function trustedProxies(environment: Environment, name: string): AddressRange[] {
+  const value = text(environment, name);
+  if (value === null) return [];
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .map((part) => {
+      const range = parseRange(part);
+      if (range === null) {
+        throw new ConfigError(name, `"${part}" is not an IP address or range such as 10.0.0.0/8 or ::1`);
+      }
+      return range;
+    });
 }

@@ -1,7 +1,8 @@
 // The app's first middleware: the request's id (X-Request-Id), its duration in the metrics, and one
-// structured log line per request, which never holds the user's text.
+// structured log line per request (with the client's address), which never holds the user's text.
 import type { MiddlewareHandler } from "hono";
 import type { CitaMetrics } from "../metrics/cita.js";
+import { clientIdOf } from "./client-id.js";
 import type { AppEnv } from "./env.js";
 import type { Logger } from "./logger.js";
 import { requestIdFrom } from "./request-id.js";
@@ -18,6 +19,7 @@ export function requestLog(options: { logger: Logger; metrics: CitaMetrics }): M
     stampRequestId(context, requestId);
     const latencyMs = performance.now() - started;
     const route = context.req.routePath;
+    const client = clientIdOf(context);
     metrics.recordHttp(route, context.res.status, latencyMs);
     logger.info({
       requestId,
@@ -25,6 +27,8 @@ export function requestLog(options: { logger: Logger; metrics: CitaMetrics }): M
       route,
       status: context.res.status,
       latencyMs: Math.round(latencyMs * 1000) / 1000,
+      // Who called (the address per TRUSTED_PROXIES), to tell abusive clients apart; absent in process.
+      ...(client !== null ? { client } : {}),
       ...context.get("log"),
     });
   };
