@@ -52,7 +52,13 @@ function migratedOnFirstUse(store: CalendarStore): CalendarStore {
       after(() => store.confirmedBookings(calendarId, fromMs, toMs)),
     createBooking: (booking) => after(() => store.createBooking(booking)),
     getBooking: (calendarId, bookingId) => after(() => store.getBooking(calendarId, bookingId)),
-    cancelBooking: (calendarId, bookingId) => after(() => store.cancelBooking(calendarId, bookingId)),
+    cancelBooking: (calendarId, bookingId, cancellation) =>
+      after(() => store.cancelBooking(calendarId, bookingId, cancellation)),
+    createClientKey: (key) => after(() => store.createClientKey(key)),
+    listClientKeys: () => after(() => store.listClientKeys()),
+    findClientKey: (secretDigest) => after(() => store.findClientKey(secretDigest)),
+    revokeClientKey: (id, revokedAt) => after(() => store.revokeClientKey(id, revokedAt)),
+    hasActiveClientKeys: () => after(() => store.hasActiveClientKeys()),
   };
 }
 

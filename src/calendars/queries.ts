@@ -3,7 +3,7 @@
 // only `?`/`?NNN`, and better-sqlite3 binds an array only to anonymous ones.
 import { canonicalZone } from "../temporal/zone.js";
 import { type BookingResult, IDEMPOTENCY_KEY_LIFETIME_MS, type NewBooking } from "./store.js";
-import type { Booking, BookingStatus, Calendar } from "./types.js";
+import type { Booking, BookingStatus, Calendar, Cancellation, StoredBooking } from "./types.js";
 
 export type SqlValue = string | number | null;
 
@@ -36,6 +36,10 @@ export interface BookingRow {
   notes: string | null;
   status: BookingStatus;
   created_at: string;
+  created_by_key: string | null;
+  token_digest: string | null;
+  cancelled_by: string | null;
+  cancelled_at: string | null;
 }
 
 /** A booking row joined to the idempotency key that created it. */
@@ -86,11 +90,31 @@ export function getBookingStatement(calendarId: string, bookingId: string): Stat
   return { sql: "SELECT * FROM bookings WHERE id = ? AND calendar_id = ?", params: [bookingId, calendarId] };
 }
 
-export function cancelBookingStatement(calendarId: string, bookingId: string): Statement {
+/** SET reads the row as it was, so only the cancel that ends a confirmed booking records who and when. */
+export function cancelBookingStatement(
+  calendarId: string,
+  bookingId: string,
+  cancellation: Cancellation | undefined,
+): Statement {
   return {
-    sql: "UPDATE bookings SET status = 'cancelled' WHERE id = ? AND calendar_id = ? RETURNING *",
-    params: [bookingId, calendarId],
+    sql: `UPDATE bookings SET
+        cancelled_by = CASE WHEN status = 'confirmed' THEN ? ELSE cancelled_by END,
+        cancelled_at = CASE WHEN status = 'confirmed' THEN ? ELSE cancelled_at END,
+        status = 'cancelled'
+      WHERE id = ? AND calendar_id = ? RETURNING *`,
+    params: [cancellation?.by ?? null, cancellation?.at ?? null, bookingId, calendarId],
   };
+}
+
+/**
+ * The Idempotency-Key as stored: a key's own are prefixed with its id and "|" (a character no
+ * Idempotency-Key may hold), so one principal's key never replays or blocks another's; anonymous and
+ * ADMIN_TOKEN requests keep the bare key, as before keys existed.
+ */
+export function storedIdempotencyKey(booking: NewBooking): string | undefined {
+  const key = booking.idempotencyKey;
+  if (key === undefined || booking.createdByKey === undefined) return key;
+  return `${booking.createdByKey}|${key}`;
 }
 
 /**
@@ -103,16 +127,19 @@ export function cancelBookingStatement(calendarId: string, bookingId: string): S
 export function insertBookingStatement(booking: NewBooking): Statement {
   const buffer = booking.bufferMinutes * MINUTE;
   const limit = booking.contact === null ? null : (booking.contactLimit ?? null);
+  const keyLimit = booking.createdByKey === undefined ? null : (booking.keyLimit ?? null);
   return {
     sql: `INSERT INTO bookings
-      (id, calendar_id, start_ms, end_ms, start, "end", contact, service, notes, status, created_at)
-      SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', ?
+      (id, calendar_id, start_ms, end_ms, start, "end", contact, service, notes, status, created_at,
+        created_by_key, token_digest)
+      SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?
       WHERE NOT EXISTS (
         SELECT 1 FROM bookings
         WHERE calendar_id = ? AND status = 'confirmed' AND start_ms < ? AND end_ms > ?
       )
       AND NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE calendar_id = ? AND key = ?)
-      AND (? IS NULL OR (${ACTIVE_BY_CONTACT}) < ?)`,
+      AND (? IS NULL OR (${ACTIVE_BY_CONTACT}) < ?)
+      AND (? IS NULL OR (${ACTIVE_BY_KEY}) < ?)`,
     params: [
       booking.id,
       booking.calendarId,
@@ -124,15 +151,20 @@ export function insertBookingStatement(booking: NewBooking): Statement {
       booking.service,
       booking.notes,
       booking.createdAt,
+      booking.createdByKey ?? null,
+      booking.tokenDigest ?? null,
       booking.calendarId,
       booking.endMs + buffer,
       booking.startMs - buffer,
       booking.calendarId,
       // NULL never equals anything, so without a key this guard always passes.
-      booking.idempotencyKey ?? null,
+      storedIdempotencyKey(booking) ?? null,
       limit?.max ?? null,
       ...activeByContactParams(booking, limit?.nowMs ?? 0),
       limit?.max ?? null,
+      keyLimit?.max ?? null,
+      ...activeByKeyParams(booking, keyLimit?.nowMs ?? 0),
+      keyLimit?.max ?? null,
     ],
   };
 }
@@ -187,15 +219,35 @@ function activeByContactParams(booking: NewBooking, nowMs: number): SqlValue[] {
   return [booking.calendarId, booking.contact, nowMs];
 }
 
+/** Confirmed bookings of a calendar that a key created and that have not ended. */
+const ACTIVE_BY_KEY = `SELECT COUNT(*) AS active FROM bookings
+  WHERE calendar_id = ? AND created_by_key = ? AND status = 'confirmed' AND end_ms > ?`;
+
+function activeByKeyParams(booking: NewBooking, nowMs: number): SqlValue[] {
+  return [booking.calendarId, booking.createdByKey ?? null, nowMs];
+}
+
+/** The active bookings of the booking's contact and of its key, each null where no cap applies. */
+export interface ActiveCounts {
+  contact: number | null;
+  byKey: number | null;
+}
+
 /**
- * After an insert that changed nothing and replayed no key: the contact's active bookings, when it has a
- * cap (null otherwise), to tell a contact at its cap from a taken slot.
+ * After an insert that changed nothing and replayed no key: the active bookings counted by each cap that
+ * applies (null: none does), to tell a contact or a key at its cap from a taken slot.
  */
-export function activeByContactStatement(booking: NewBooking): Statement | null {
-  if (booking.contact === null || booking.contactLimit === undefined) return null;
+export function activeCountsStatement(booking: NewBooking): Statement | null {
+  const contact = booking.contact !== null && booking.contactLimit !== undefined;
+  const byKey = booking.createdByKey !== undefined && booking.keyLimit !== undefined;
+  if (!contact && !byKey) return null;
   return {
-    sql: ACTIVE_BY_CONTACT,
-    params: activeByContactParams(booking, booking.contactLimit.nowMs),
+    sql: `SELECT ${contact ? `(${ACTIVE_BY_CONTACT})` : "NULL"} AS contact,
+      ${byKey ? `(${ACTIVE_BY_KEY})` : "NULL"} AS byKey`,
+    params: [
+      ...(contact ? activeByContactParams(booking, booking.contactLimit?.nowMs ?? 0) : []),
+      ...(byKey ? activeByKeyParams(booking, booking.keyLimit?.nowMs ?? 0) : []),
+    ],
   };
 }
 
@@ -207,14 +259,15 @@ export function bookingOutcome(
   booking: NewBooking,
   inserted: boolean,
   keyed: KeyedBookingRow | null,
-  activeForContact: number | null = null,
+  active: ActiveCounts | null = null,
 ): BookingResult {
   if (inserted) return { kind: "created", booking: newBookingRecord(booking) };
   if (keyed === null) {
-    const max = booking.contactLimit?.max;
-    return max !== undefined && activeForContact !== null && activeForContact >= max
-      ? { kind: "contact_limit" }
-      : { kind: "conflict" };
+    const atCap = (max: number | undefined, count: number | null | undefined) =>
+      max !== undefined && count !== null && count !== undefined && count >= max;
+    if (atCap(booking.contactLimit?.max, active?.contact)) return { kind: "contact_limit" };
+    if (atCap(booking.keyLimit?.max, active?.byKey)) return { kind: "key_limit" };
+    return { kind: "conflict" };
   }
   if (keyed.request_hash !== (booking.requestHash ?? "")) return { kind: "key_reused" };
   // The first answer, even after a cancel: a key is recorded only with the booking it created, confirmed.
@@ -247,6 +300,17 @@ export function bookingFromRow(row: BookingRow): Booking {
     notes: row.notes,
     status: row.status,
     createdAt: row.created_at,
+  };
+}
+
+/** The booking, with who created and who cancelled it where the row says (absent where it holds NULL). */
+export function storedBookingFromRow(row: BookingRow): StoredBooking {
+  return {
+    ...bookingFromRow(row),
+    ...(row.cancelled_by === null ? {} : { cancelledBy: row.cancelled_by }),
+    ...(row.cancelled_at === null ? {} : { cancelledAt: row.cancelled_at }),
+    ...(row.created_by_key === null ? {} : { createdByKey: row.created_by_key }),
+    ...(row.token_digest === null ? {} : { tokenDigest: row.token_digest }),
   };
 }
 
