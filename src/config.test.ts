@@ -37,6 +37,8 @@ describe("readConfig defaults", () => {
       corsOrigins: [],
       databasePath: "data/cita.db",
       maxActiveBookingsPerContact: 10,
+      maxActiveBookingsPerKey: 1_000,
+      allowAnonymous: false,
       llm: {
         conservationMode: false,
         preferredProvider: null,
@@ -74,6 +76,8 @@ describe("readConfig defaults", () => {
       CORS_ORIGINS: "https://app.example, http://localhost:5173",
       DATABASE_PATH: "/tmp/cita.db",
       MAX_ACTIVE_BOOKINGS_PER_CONTACT: "4",
+      MAX_ACTIVE_BOOKINGS_PER_KEY: "50",
+      ALLOW_ANONYMOUS: "true",
       LLM_DEADLINE_MS: "12000",
       LLM_ATTEMPT_TIMEOUT_MS: "3000",
       CONSERVATION_MODE: "yes",
@@ -89,6 +93,8 @@ describe("readConfig defaults", () => {
       corsOrigins: ["https://app.example", "http://localhost:5173"],
       databasePath: "/tmp/cita.db",
       maxActiveBookingsPerContact: 4,
+      maxActiveBookingsPerKey: 50,
+      allowAnonymous: true,
       llm: {
         conservationMode: true,
         preferredProvider: "qwen",
