@@ -25,6 +25,9 @@ function appFor(bindings: Record<string, unknown>): Hono<AppEnv> {
       config,
       ...(database ? { store: migratedOnFirstUse(new D1CalendarStore(database)) } : {}),
       logger: jsonLogger(config.logLevel === "warn" ? "error" : config.logLevel, (line) => console.log(line)),
+      // No listener to judge: without keys (and without ALLOW_ANONYMOUS) keyed routes answer 401 saying
+      // how to create one. Each isolate trusts a key it read for DEFAULT_KEY_CACHE_MS.
+      openWithoutKeys: false,
     });
   }
   return app;
