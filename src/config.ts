@@ -41,7 +41,8 @@ export interface Config {
   maxActiveBookingsPerKey: number;
   /**
    * ALLOW_ANONYMOUS: callers without a key may parse, use Duckling, read calendars and book even where keys
-   * are required (src/http/access.ts), and Node may listen off loopback without keys.
+   * are required, and, while no key exists, do all but admin (src/http/access.ts); Node may then listen off
+   * loopback without keys.
    */
   allowAnonymous: boolean;
   llm: {

@@ -115,7 +115,8 @@ async function accessAtStart(
         time: new Date().toISOString(),
         event: "anonymous_access",
         message:
-          "ALLOW_ANONYMOUS=true: callers without a client key may parse, use Duckling, read calendars and book",
+          "ALLOW_ANONYMOUS=true: callers without a client key may parse, use Duckling, read calendars and " +
+          "book; while no key exists, also read and cancel any booking by its id. Create a key to close that.",
       })}\n`,
     );
   } else if (!keys) {

@@ -3,10 +3,11 @@
 // booking's own token (checked by the booking routes against the booking). Every refusal of a credential
 // goes through `failAuthentication`, so a budget of failed authentications wraps the two in one place.
 //
-// Modes: with no un-revoked key in the store and `openWithoutKeys` (Node on a loopback listener, and the
-// in-process default), anonymous callers may do everything but admin, as before keys existed. Once a key
-// exists, keys are required; `allowAnonymous` (ALLOW_ANONYMOUS) still lets anonymous callers parse, use
-// Duckling, read calendars and their free slots, and book.
+// Modes: with no un-revoked key in the store, and either `openWithoutKeys` (Node on a loopback listener, and
+// the in-process default) or `allowAnonymous` (ALLOW_ANONYMOUS, the operator's loud opt-in), the deployment
+// is open: anonymous callers may do everything but admin, as before keys existed. Once a key exists, keys
+// are required; ALLOW_ANONYMOUS then still lets anonymous callers parse, use Duckling, read calendars and
+// their free slots, and book, while reading or cancelling a booking needs its token or a key.
 import type { Context, MiddlewareHandler } from "hono";
 import type { CalendarStore } from "../calendars/store.js";
 import type { ClientKey } from "../calendars/types.js";
@@ -88,7 +89,8 @@ export class Access {
 
   /** No key exists and the deployment is open without keys: anonymous callers may do all but admin. */
   async isOpen(): Promise<boolean> {
-    return this.options.openWithoutKeys && !(await this.keys.hasActiveKeys());
+    const openable = this.options.openWithoutKeys || this.options.allowAnonymous;
+    return openable && !(await this.keys.hasActiveKeys());
   }
 
   async anonymousMay(anonymous: Need["anonymous"]): Promise<boolean> {
