@@ -3,7 +3,14 @@
 // only `?`/`?NNN`, and better-sqlite3 binds an array only to anonymous ones.
 import { canonicalZone } from "../temporal/zone.js";
 import { type BookingResult, IDEMPOTENCY_KEY_LIFETIME_MS, type NewBooking } from "./store.js";
-import type { Booking, BookingStatus, Calendar, Cancellation, StoredBooking } from "./types.js";
+import {
+  type Booking,
+  type BookingStatus,
+  type Calendar,
+  type Cancellation,
+  plainBooking,
+  type StoredBooking,
+} from "./types.js";
 
 export type SqlValue = string | number | null;
 
@@ -315,15 +322,5 @@ export function storedBookingFromRow(row: BookingRow): StoredBooking {
 }
 
 function newBookingRecord(booking: NewBooking): Booking {
-  return {
-    id: booking.id,
-    calendarId: booking.calendarId,
-    start: booking.start,
-    end: booking.end,
-    contact: booking.contact,
-    service: booking.service,
-    notes: booking.notes,
-    status: "confirmed",
-    createdAt: booking.createdAt,
-  };
+  return plainBooking({ ...booking, status: "confirmed" });
 }

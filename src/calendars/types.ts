@@ -62,6 +62,21 @@ export interface Booking {
   cancelledAt?: string;
 }
 
+/** The booking's own fields alone, whatever else the object carries (what the store kept, or a request's). */
+export function plainBooking(booking: Booking): Booking {
+  return {
+    id: booking.id,
+    calendarId: booking.calendarId,
+    start: booking.start,
+    end: booking.end,
+    contact: booking.contact,
+    service: booking.service,
+    notes: booking.notes,
+    status: booking.status,
+    createdAt: booking.createdAt,
+  };
+}
+
 /** What the store keeps beside a booking to decide who may read or cancel it; never answered as such. */
 export interface StoredBooking extends Booking {
   /** The key that created it; absent when created anonymously or with ADMIN_TOKEN. */

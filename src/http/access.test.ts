@@ -1,27 +1,11 @@
 // Who may do what, in process: the open default without keys, every rule of access-rules.ts once a key exists,
 // the admin token beside keys, ALLOW_ANONYMOUS, and a Worker's deployment (not open without keys).
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  CALENDAR,
-  KEYS_ADMIN_TOKEN,
-  type KeyedApp,
-  openKeyedApp,
-  parseRequest,
-} from "../../test/support/keyed-app.js";
+import { describe, expect, it } from "vitest";
+import { CALENDAR, KEYS_ADMIN_TOKEN, keyedApps, parseRequest } from "../../test/support/keyed-app.js";
 import { createApp } from "../app.js";
 import { readConfig } from "../config.js";
 
-let keyed: KeyedApp | undefined;
-
-async function open(...args: Parameters<typeof openKeyedApp>): Promise<KeyedApp> {
-  keyed = await openKeyedApp(...args);
-  return keyed;
-}
-
-afterEach(async () => {
-  await keyed?.close();
-  keyed = undefined;
-});
+const open = keyedApps();
 
 const PARSE = "/v1/appointments/parse";
 const DUCKLING_BODY = { text: "mañana a las 10", locale: "es_ES" };

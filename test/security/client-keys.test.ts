@@ -43,6 +43,18 @@ afterAll(async () => {
 
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
 
+/** A booking of the half hour `days` days ahead, as the holder of `secret`. */
+function bookAs(secret: string, days: number) {
+  const path = `/v1/calendars/${CALENDAR}/bookings`;
+  return server.app.send(
+    "127.0.0.1",
+    "POST",
+    path,
+    { start: slotIn(days), durationMinutes: 30 },
+    bearer(secret),
+  );
+}
+
 describe("a keyed service", () => {
   it("creates none of 700 anonymous bookings: every one answers 401 and every slot stays free", async () => {
     const statuses: number[] = [];
@@ -70,28 +82,10 @@ describe("a keyed service", () => {
   }, 60_000);
 
   it("refuses a key without the book scope 403, and books with one that has it", async () => {
-    const refused = await server.app.send(
-      "127.0.0.1",
-      "POST",
-      `/v1/calendars/${CALENDAR}/bookings`,
-      {
-        start: slotIn(2),
-        durationMinutes: 30,
-      },
-      bearer(keys.parse),
-    );
+    const refused = await bookAs(keys.parse, 2);
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ error: { code: "forbidden" } });
-    const booked = await server.app.send(
-      "127.0.0.1",
-      "POST",
-      `/v1/calendars/${CALENDAR}/bookings`,
-      {
-        start: slotIn(2),
-        durationMinutes: 30,
-      },
-      bearer(keys.book),
-    );
+    const booked = await bookAs(keys.book, 2);
     expect(booked.status).toBe(201);
   });
 
@@ -99,16 +93,7 @@ describe("a keyed service", () => {
     ["a revoked key", () => keys.revoked, "This client key was revoked."],
     ["an unknown key", () => "cita_key_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "Unknown client key"],
   ])("refuses %s 401", async (_name, secret, message) => {
-    const refused = await server.app.send(
-      "127.0.0.1",
-      "POST",
-      `/v1/calendars/${CALENDAR}/bookings`,
-      {
-        start: slotIn(3),
-        durationMinutes: 30,
-      },
-      bearer(secret()),
-    );
+    const refused = await bookAs(secret(), 3);
     expect(refused.status).toBe(401);
     expect(refused.body).toMatchObject({ error: { code: "unauthorized" } });
     expect(JSON.stringify(refused.body)).toContain(message);

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach } from "vitest";
 import { createApp } from "../../src/app.js";
 import { openSqliteStore, type SqliteCalendarStore } from "../../src/calendars/sqlite-store.js";
 import { type Environment, readConfig } from "../../src/config.js";
@@ -110,6 +111,20 @@ export async function openKeyedApp(
       await store.close();
       rmSync(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/** For a test file: `open` opens an app (the arguments of openKeyedApp) that is closed after each test. */
+export function keyedApps(): (...args: Parameters<typeof openKeyedApp>) => Promise<KeyedApp> {
+  let opened: KeyedApp[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.map((app) => app.close()));
+    opened = [];
+  });
+  return async (...args) => {
+    const app = await openKeyedApp(...args);
+    opened.push(app);
+    return app;
   };
 }
 

@@ -1,19 +1,9 @@
 // Who reads and cancels one booking once keys exist, and what each reader sees; a key's own Idempotency-Keys;
 // its cap of active bookings.
-import { afterEach, describe, expect, it } from "vitest";
-import { CALENDAR, KEYS_ADMIN_TOKEN, type KeyedApp, openKeyedApp } from "../../../test/support/keyed-app.js";
+import { describe, expect, it } from "vitest";
+import { CALENDAR, KEYS_ADMIN_TOKEN, keyedApps } from "../../../test/support/keyed-app.js";
 
-let keyed: KeyedApp | undefined;
-
-async function open(...args: Parameters<typeof openKeyedApp>): Promise<KeyedApp> {
-  keyed = await openKeyedApp(...args);
-  return keyed;
-}
-
-afterEach(async () => {
-  await keyed?.close();
-  keyed = undefined;
-});
+const open = keyedApps();
 
 const pathOf = (id: string) => `/v1/calendars/${CALENDAR}/bookings/${id}`;
 

@@ -4,7 +4,7 @@
 // leaked booking id alone opens nothing. What each reader sees differs: notes and the cancellation record go
 // to key holders and the admin only, never to a token-only reader.
 import type { Context } from "hono";
-import type { Booking, StoredBooking } from "../../calendars/types.js";
+import { type Booking, plainBooking, type StoredBooking } from "../../calendars/types.js";
 import { type Access, type Credential, failAuthentication, holds } from "../access.js";
 import type { AppEnv } from "../env.js";
 import { ApiError } from "../errors.js";
@@ -57,17 +57,7 @@ export type VisibleBooking = Omit<Booking, "notes"> & { notes?: string | null };
 
 /** The booking as this reader may see it; never the creating key or the token's digest. */
 export function visibleBooking(booking: StoredBooking | Booking, view: BookingView): VisibleBooking {
-  const visible: VisibleBooking = {
-    id: booking.id,
-    calendarId: booking.calendarId,
-    start: booking.start,
-    end: booking.end,
-    contact: booking.contact,
-    service: booking.service,
-    notes: booking.notes,
-    status: booking.status,
-    createdAt: booking.createdAt,
-  };
+  const visible: VisibleBooking = plainBooking(booking);
   if (view === "token") delete visible.notes;
   if (view === "full" && booking.cancelledBy !== undefined) visible.cancelledBy = booking.cancelledBy;
   if (view === "full" && booking.cancelledAt !== undefined) visible.cancelledAt = booking.cancelledAt;

@@ -1,22 +1,12 @@
 // The admin API of client keys: created with the secret shown once, listed without secrets, revoked once;
 // bodies refused with the field named; 404 for an unknown key; 503 without a store.
-import { afterEach, describe, expect, it } from "vitest";
-import { KEYS_ADMIN_TOKEN, type KeyedApp, openKeyedApp } from "../../../test/support/keyed-app.js";
+import { describe, expect, it } from "vitest";
+import { KEYS_ADMIN_TOKEN, keyedApps } from "../../../test/support/keyed-app.js";
 import { createApp } from "../../app.js";
 import { readConfig } from "../../config.js";
 import { ClientKeySchema, CreatedKeySchema } from "../schemas/keys.js";
 
-let keyed: KeyedApp | undefined;
-
-afterEach(async () => {
-  await keyed?.close();
-  keyed = undefined;
-});
-
-async function open(): Promise<KeyedApp> {
-  keyed = await openKeyedApp();
-  return keyed;
-}
+const open = keyedApps();
 
 describe("POST /admin/keys", () => {
   it("answers 201 with the key and its secret, which the store keeps only as a digest", async () => {
