@@ -16,7 +16,7 @@ import type { AppEnv } from "./env.js";
 import { ApiError } from "./errors.js";
 import { KeyRing } from "./key-ring.js";
 import type { KeyPrincipal, Scope } from "./principal.js";
-import { BOOKING_TOKEN_PREFIX, hexDigest } from "./secrets.js";
+import { BOOKING_TOKEN_PREFIX, hexDigest, KEY_SECRET_PREFIX } from "./secrets.js";
 
 export interface AccessOptions {
   store: CalendarStore | undefined;
@@ -78,13 +78,21 @@ export class Access {
     if (presented.startsWith(BOOKING_TOKEN_PREFIX)) {
       return { kind: "booking-token", digest: await hexDigest(presented) };
     }
-    if (this.adminCheck !== null && (await this.adminCheck(authorization))) return ADMIN;
-    const key = await this.keys.find(await hexDigest(presented));
+    // A key's secret is looked up first (one digest, usually cached); anything else is tried as ADMIN_TOKEN
+    // first, so the admin's requests cost no store query.
+    const looksLikeKey = presented.startsWith(KEY_SECRET_PREFIX);
+    if (!looksLikeKey && (await this.isAdmin(authorization))) return ADMIN;
+    const key = await this.keys.find(presented);
+    if (key === null && looksLikeKey && (await this.isAdmin(authorization))) return ADMIN;
     if (key === null) failAuthentication("Unknown client key: send Authorization: Bearer <client key>.");
     if (key.revokedAt !== null) failAuthentication("This client key was revoked.");
     const principal = principalOf(key);
     context.set("principal", principal);
     return { kind: "key", principal };
+  }
+
+  private async isAdmin(authorization: string | undefined): Promise<boolean> {
+    return this.adminCheck !== null && (await this.adminCheck(authorization));
   }
 
   /** No key exists and the deployment is open without keys: anonymous callers may do all but admin. */
