@@ -1,7 +1,7 @@
 // The SQL of client keys (migration 3) both stores run, as queries.ts does for calendars and bookings: a
 // key's public id, name, scopes and rates, and the SHA-256 of its secret, never the secret itself.
 import type { Scope } from "../http/principal.js";
-import type { Statement } from "./queries.js";
+import type { Statement } from "./statement.js";
 import type { ClientKey, NewClientKey } from "./types.js";
 
 export interface ClientKeyRow {

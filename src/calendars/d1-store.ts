@@ -1,6 +1,7 @@
 // The calendar store on Workers: Cloudflare D1 through its binding (prepare/bind/run/first/all/batch). D1
 // refuses BEGIN, so atomicity comes from single statements and batch(), which D1 runs as one transaction.
 
+import { type ActiveCounts, activeCountsStatement } from "./booking-caps.js";
 import {
   activeClientKeysStatement,
   type ClientKeyRow,
@@ -17,8 +18,6 @@ import {
   SELECT_APPLIED_VERSIONS,
 } from "./migrations.js";
 import {
-  type ActiveCounts,
-  activeCountsStatement,
   type BookingRow,
   bookingFromRow,
   bookingOutcome,

@@ -2,6 +2,8 @@
 // they execute a statement and group statements atomically. Parameters are anonymous `?` in order: D1 takes
 // only `?`/`?NNN`, and better-sqlite3 binds an array only to anonymous ones.
 import { canonicalZone } from "../temporal/zone.js";
+import { type ActiveCounts, capConditions, capReached } from "./booking-caps.js";
+import type { Statement } from "./statement.js";
 import { type BookingResult, IDEMPOTENCY_KEY_LIFETIME_MS, type NewBooking } from "./store.js";
 import {
   type Booking,
@@ -12,12 +14,7 @@ import {
   type StoredBooking,
 } from "./types.js";
 
-export type SqlValue = string | number | null;
-
-export interface Statement {
-  sql: string;
-  params: SqlValue[];
-}
+export type { SqlValue, Statement } from "./statement.js";
 
 export interface CalendarRow {
   id: string;
@@ -133,8 +130,7 @@ export function storedIdempotencyKey(booking: NewBooking): string | undefined {
  */
 export function insertBookingStatement(booking: NewBooking): Statement {
   const buffer = booking.bufferMinutes * MINUTE;
-  const limit = booking.contact === null ? null : (booking.contactLimit ?? null);
-  const keyLimit = booking.createdByKey === undefined ? null : (booking.keyLimit ?? null);
+  const caps = capConditions(booking);
   return {
     sql: `INSERT INTO bookings
       (id, calendar_id, start_ms, end_ms, start, "end", contact, service, notes, status, created_at,
@@ -145,8 +141,7 @@ export function insertBookingStatement(booking: NewBooking): Statement {
         WHERE calendar_id = ? AND status = 'confirmed' AND start_ms < ? AND end_ms > ?
       )
       AND NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE calendar_id = ? AND key = ?)
-      AND (? IS NULL OR (${ACTIVE_BY_CONTACT}) < ?)
-      AND (? IS NULL OR (${ACTIVE_BY_KEY}) < ?)`,
+      ${caps.sql}`,
     params: [
       booking.id,
       booking.calendarId,
@@ -166,12 +161,7 @@ export function insertBookingStatement(booking: NewBooking): Statement {
       booking.calendarId,
       // NULL never equals anything, so without a key this guard always passes.
       storedIdempotencyKey(booking) ?? null,
-      limit?.max ?? null,
-      ...activeByContactParams(booking, limit?.nowMs ?? 0),
-      limit?.max ?? null,
-      keyLimit?.max ?? null,
-      ...activeByKeyParams(booking, keyLimit?.nowMs ?? 0),
-      keyLimit?.max ?? null,
+      ...caps.params,
     ],
   };
 }
@@ -218,49 +208,9 @@ export function keyedBookingStatement(calendarId: string, key: string): Statemen
   };
 }
 
-/** Confirmed bookings of a calendar that hold a contact (without ASCII case) and have not ended. */
-const ACTIVE_BY_CONTACT = `SELECT COUNT(*) AS active FROM bookings
-  WHERE calendar_id = ? AND contact = ? COLLATE NOCASE AND status = 'confirmed' AND end_ms > ?`;
-
-function activeByContactParams(booking: NewBooking, nowMs: number): SqlValue[] {
-  return [booking.calendarId, booking.contact, nowMs];
-}
-
-/** Confirmed bookings of a calendar that a key created and that have not ended. */
-const ACTIVE_BY_KEY = `SELECT COUNT(*) AS active FROM bookings
-  WHERE calendar_id = ? AND created_by_key = ? AND status = 'confirmed' AND end_ms > ?`;
-
-function activeByKeyParams(booking: NewBooking, nowMs: number): SqlValue[] {
-  return [booking.calendarId, booking.createdByKey ?? null, nowMs];
-}
-
-/** The active bookings of the booking's contact and of its key, each null where no cap applies. */
-export interface ActiveCounts {
-  contact: number | null;
-  byKey: number | null;
-}
-
-/**
- * After an insert that changed nothing and replayed no key: the active bookings counted by each cap that
- * applies (null: none does), to tell a contact or a key at its cap from a taken slot.
- */
-export function activeCountsStatement(booking: NewBooking): Statement | null {
-  const contact = booking.contact !== null && booking.contactLimit !== undefined;
-  const byKey = booking.createdByKey !== undefined && booking.keyLimit !== undefined;
-  if (!contact && !byKey) return null;
-  return {
-    sql: `SELECT ${contact ? `(${ACTIVE_BY_CONTACT})` : "NULL"} AS contact,
-      ${byKey ? `(${ACTIVE_BY_KEY})` : "NULL"} AS byKey`,
-    params: [
-      ...(contact ? activeByContactParams(booking, booking.contactLimit?.nowMs ?? 0) : []),
-      ...(byKey ? activeByKeyParams(booking, booking.keyLimit?.nowMs ?? 0) : []),
-    ],
-  };
-}
-
 /**
  * What a createBooking came to, from whether the insert changed a row, the key's row read after it, and
- * (when it changed nothing) the contact's active bookings.
+ * (when it changed nothing) the active bookings each cap counts.
  */
 export function bookingOutcome(
   booking: NewBooking,
@@ -269,13 +219,7 @@ export function bookingOutcome(
   active: ActiveCounts | null = null,
 ): BookingResult {
   if (inserted) return { kind: "created", booking: newBookingRecord(booking) };
-  if (keyed === null) {
-    const atCap = (max: number | undefined, count: number | null | undefined) =>
-      max !== undefined && count !== null && count !== undefined && count >= max;
-    if (atCap(booking.contactLimit?.max, active?.contact)) return { kind: "contact_limit" };
-    if (atCap(booking.keyLimit?.max, active?.byKey)) return { kind: "key_limit" };
-    return { kind: "conflict" };
-  }
+  if (keyed === null) return capReached(booking, active) ?? { kind: "conflict" };
   if (keyed.request_hash !== (booking.requestHash ?? "")) return { kind: "key_reused" };
   // The first answer, even after a cancel: a key is recorded only with the booking it created, confirmed.
   return { kind: "replayed", booking: { ...bookingFromRow(keyed), status: "confirmed" } };

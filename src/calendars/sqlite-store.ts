@@ -4,6 +4,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { type ActiveCounts, activeCountsStatement } from "./booking-caps.js";
 import {
   activeClientKeysStatement,
   type ClientKeyRow,
@@ -20,8 +21,6 @@ import {
   SELECT_APPLIED_VERSIONS,
 } from "./migrations.js";
 import {
-  type ActiveCounts,
-  activeCountsStatement,
   type BookingRow,
   bookingFromRow,
   bookingOutcome,
