@@ -5,6 +5,8 @@ import { Hono } from "hono";
 import { PARSING_GENERATION } from "../agents/parsing/llm.js";
 import type { CalendarStore } from "./calendars/store.js";
 import type { Config } from "./config.js";
+import { Access } from "./http/access.js";
+import { ADMIN_NEED, guardRoutes } from "./http/access-rules.js";
 import { clientAddress } from "./http/client-id.js";
 import { withCors } from "./http/cors.js";
 import type { AppEnv } from "./http/env.js";
@@ -15,6 +17,7 @@ import { bookingRoutes } from "./http/routes/bookings.js";
 import { calendarRoutes } from "./http/routes/calendars.js";
 import { ducklingRoutes } from "./http/routes/duckling.js";
 import { healthRoutes } from "./http/routes/health.js";
+import { keysAdminRoutes } from "./http/routes/keys-admin.js";
 import { metricsRoutes } from "./http/routes/metrics.js";
 import { openApiRoutes } from "./http/routes/openapi.js";
 import { parseRoutes } from "./http/routes/parse.js";
@@ -28,6 +31,8 @@ import { createRouter } from "./router/index.js";
 import type { LlmRouter } from "./router/router.js";
 
 export const VERSION = "0.1.0";
+/** A key revoked by another process (the CLI, another isolate) stops working within this time. */
+export const DEFAULT_KEY_CACHE_MS = 5_000;
 
 export interface AppOptions {
   config: Config;
@@ -44,6 +49,17 @@ export interface AppOptions {
    * /metrics needs no METRICS_TOKEN there. False by default, as on Workers.
    */
   loopbackListener?: boolean;
+  /**
+   * With no client key in the store, callers without one may use every route but admin (src/http/access.ts):
+   * true by default (the embedded default, and every in-process test); Node passes whether its listener is
+   * on loopback, Workers false.
+   */
+  openWithoutKeys?: boolean;
+  /**
+   * How long a client key (and whether any exists) read from the store is trusted before it is read again:
+   * 5 s by default (src/http/key-ring.ts), so a check costs no query on most requests; 0: read every time.
+   */
+  keyCacheMs?: number;
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -72,14 +88,23 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
           },
         });
   metrics.watchRouter(router);
-  const { adminToken } = config;
+  const access = new Access({
+    store,
+    adminToken: config.adminToken,
+    allowAnonymous: config.allowAnonymous,
+    openWithoutKeys: options.openWithoutKeys ?? true,
+    keyCacheMs: options.keyCacheMs ?? DEFAULT_KEY_CACHE_MS,
+  });
+  const admin = access.require(ADMIN_NEED);
 
   const app = new Hono<AppEnv>()
     .use(clientAddress(config.trustedProxies))
     .use(requestLog({ logger, metrics }))
     .onError(errorHandler(logger))
     .notFound(notFound);
-  return withCors(app, config.corsOrigins)
+  // The access rules run before the routes they guard (and before any per-client budget, which counts
+  // against the principal they set).
+  return guardRoutes(withCors(app, config.corsOrigins), access)
     .route("/", healthRoutes({ version: VERSION, router }))
     .route("/", openApiRoutes({ version: VERSION }))
     .route(
@@ -91,24 +116,40 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       }),
     )
     .route("/", parseRoutes({ config, store: store ?? null, router, registry, metrics, logger, clock }))
-    .route("/", routerAdminRoutes({ adminToken, router, onChange: (change) => logChange("router", change) }))
+    .route("/", routerAdminRoutes({ admin, router, onChange: (change) => logChange("router", change) }))
     .route(
       "/",
       registryAdminRoutes({
-        adminToken,
+        admin,
         registry,
         providers,
         onChange: (change) => logChange("registry", change),
       }),
     )
     .route("/", ducklingRoutes({ config, clock }))
-    .route("/", calendarRoutes({ adminToken, store }))
     .route(
       "/",
-      bookingRoutes({ store, clock, maxActiveBookingsPerContact: config.maxActiveBookingsPerContact }),
+      keysAdminRoutes({
+        admin,
+        store,
+        keys: access.keys,
+        clock,
+        onChange: (change) => logChange("keys", change),
+      }),
+    )
+    .route("/", calendarRoutes({ store }))
+    .route(
+      "/",
+      bookingRoutes({
+        store,
+        access,
+        clock,
+        maxActiveBookingsPerContact: config.maxActiveBookingsPerContact,
+        maxActiveBookingsPerKey: config.maxActiveBookingsPerKey,
+      }),
     );
 
-  function logChange(part: "router" | "registry", change: string): void {
+  function logChange(part: "router" | "registry" | "keys", change: string): void {
     logger.info({ event: `${part}_admin`, change });
   }
 }

@@ -38,6 +38,8 @@ describe("readConfig defaults", () => {
       trustedProxies: [],
       databasePath: "data/cita.db",
       maxActiveBookingsPerContact: 10,
+      maxActiveBookingsPerKey: 1_000,
+      allowAnonymous: false,
       llm: {
         conservationMode: false,
         preferredProvider: null,
@@ -77,6 +79,8 @@ describe("readConfig defaults", () => {
       TRUSTED_PROXIES: "127.0.0.1/32",
       DATABASE_PATH: "/tmp/cita.db",
       MAX_ACTIVE_BOOKINGS_PER_CONTACT: "4",
+      MAX_ACTIVE_BOOKINGS_PER_KEY: "50",
+      ALLOW_ANONYMOUS: "true",
       LLM_DEADLINE_MS: "12000",
       LLM_ATTEMPT_TIMEOUT_MS: "3000",
       CONSERVATION_MODE: "yes",
@@ -93,6 +97,8 @@ describe("readConfig defaults", () => {
       trustedProxies: [{ base: (0xffffn << 32n) | 0x7f000001n, prefix: 128 }],
       databasePath: "/tmp/cita.db",
       maxActiveBookingsPerContact: 4,
+      maxActiveBookingsPerKey: 50,
+      allowAnonymous: true,
       llm: {
         conservationMode: true,
         preferredProvider: "qwen",

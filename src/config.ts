@@ -40,6 +40,14 @@ export interface Config {
   databasePath: string;
   /** Confirmed bookings not yet ended that one contact may hold in a calendar; 0: no cap. */
   maxActiveBookingsPerContact: number;
+  /** The same per client key that created them (src/http/routes/bookings.ts); 0: no cap. */
+  maxActiveBookingsPerKey: number;
+  /**
+   * ALLOW_ANONYMOUS: callers without a key may parse, use Duckling, read calendars and book even where keys
+   * are required, and, while no key exists, do all but admin (src/http/access.ts); Node may then listen off
+   * loopback without keys.
+   */
+  allowAnonymous: boolean;
   llm: {
     /** Start in conservation mode (the admin API and the router may switch it later). */
     conservationMode: boolean;
@@ -85,6 +93,8 @@ export function readConfig(environment: Environment): Config {
     trustedProxies: trustedProxies(environment, "TRUSTED_PROXIES"),
     databasePath: text(environment, "DATABASE_PATH") ?? "data/cita.db",
     maxActiveBookingsPerContact: count(environment, "MAX_ACTIVE_BOOKINGS_PER_CONTACT", 10, 0),
+    maxActiveBookingsPerKey: count(environment, "MAX_ACTIVE_BOOKINGS_PER_KEY", 1_000, 0),
+    allowAnonymous: boolean(environment, "ALLOW_ANONYMOUS", false),
     llm: {
       conservationMode: boolean(environment, "CONSERVATION_MODE", false),
       preferredProvider: providerName(environment, "LLM_PROVIDER"),

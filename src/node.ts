@@ -1,12 +1,13 @@
 // Node entry: reads the environment once, opens and migrates the SQLite calendar store at DATABASE_PATH,
 // and serves the app with @hono/node-server, batched by event-loop turn (src/node-serve.ts). SIGTERM and
 // SIGINT stop the listener, then close the database. The listener's timeouts and connection cap
-// (MAX_CONNECTIONS) are src/node-serve.ts's.
+// (MAX_CONNECTIONS) are src/node-serve.ts's. Before listening it settles who may call (src/http/access.ts):
+// open without keys on loopback, refused off loopback without keys unless ALLOW_ANONYMOUS says otherwise.
 import { createApp } from "./app.js";
 import type { CalendarStore } from "./calendars/store.js";
 import { isLoopbackHost } from "./config/edge.js";
 import { ConfigError, readConfig } from "./config.js";
-import { jsonLogger } from "./http/logger.js";
+import { jsonLogger, type Logger } from "./http/logger.js";
 import { readMaxConnections, serveNode } from "./node-serve.js";
 
 /**
@@ -61,7 +62,13 @@ async function main(): Promise<void> {
   if (!loopbackListener && config.metricsToken === null) {
     logger.info({ event: "metrics_closed", message: "GET /metrics answers 403 until METRICS_TOKEN is set" });
   }
-  const app = createApp({ config, store, logger, loopbackListener });
+  const refusal = await accessAtStart(store, hostname, loopbackListener, config.allowAnonymous, logger);
+  if (refusal !== null) {
+    process.stderr.write(`cita: ${refusal}\n`);
+    await store.close?.();
+    process.exit(1);
+  }
+  const app = createApp({ config, store, logger, loopbackListener, openWithoutKeys: loopbackListener });
   const server = serveNode(app.fetch, { port, hostname, limits: { maxConnections } }, (info) => {
     logger.info({ event: "listening", url: `http://${hostname}:${info.port}` });
   });
@@ -79,6 +86,48 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+}
+
+/**
+ * Says at start-up who may call, or why Cita will not listen (null: it may). Keys are read now; the app
+ * notices keys created later (the CLI, the admin API) by itself.
+ */
+async function accessAtStart(
+  store: CalendarStore,
+  hostname: string,
+  loopbackListener: boolean,
+  allowAnonymous: boolean,
+  logger: Logger,
+): Promise<string | null> {
+  const keys = await store.hasActiveClientKeys();
+  if (!keys && !loopbackListener && !allowAnonymous) {
+    return (
+      `refusing to listen on ${hostname} with no client keys: anybody could parse and book. Create a key ` +
+      "first (npm run keys -- create --scope parse --scope book --name web), listen on 127.0.0.1, or set " +
+      "ALLOW_ANONYMOUS=true to serve callers without keys."
+    );
+  }
+  if (allowAnonymous) {
+    // Loud whatever LOG_LEVEL says: written beside the logger, at warn.
+    process.stdout.write(
+      `${JSON.stringify({
+        level: "warn",
+        time: new Date().toISOString(),
+        event: "anonymous_access",
+        message:
+          "ALLOW_ANONYMOUS=true: callers without a client key may parse, use Duckling, read calendars and " +
+          "book; while no key exists, also read and cancel any booking by its id. Create a key to close that.",
+      })}\n`,
+    );
+  } else if (!keys) {
+    logger.info({
+      event: "open_access",
+      message:
+        "no client keys: every route but admin answers without a key on this loopback listener; " +
+        "create one (npm run keys -- create) to require keys",
+    });
+  }
+  return null;
 }
 
 await main();

@@ -25,6 +25,9 @@ function appFor(bindings: Record<string, unknown>): Hono<AppEnv> {
       config,
       ...(database ? { store: migratedOnFirstUse(new D1CalendarStore(database)) } : {}),
       logger: jsonLogger(config.logLevel === "warn" ? "error" : config.logLevel, (line) => console.log(line)),
+      // No listener to judge: without keys (and without ALLOW_ANONYMOUS) keyed routes answer 401 saying
+      // how to create one. Each isolate trusts a key it read for DEFAULT_KEY_CACHE_MS.
+      openWithoutKeys: false,
     });
   }
   return app;
@@ -52,7 +55,13 @@ function migratedOnFirstUse(store: CalendarStore): CalendarStore {
       after(() => store.confirmedBookings(calendarId, fromMs, toMs)),
     createBooking: (booking) => after(() => store.createBooking(booking)),
     getBooking: (calendarId, bookingId) => after(() => store.getBooking(calendarId, bookingId)),
-    cancelBooking: (calendarId, bookingId) => after(() => store.cancelBooking(calendarId, bookingId)),
+    cancelBooking: (calendarId, bookingId, cancellation) =>
+      after(() => store.cancelBooking(calendarId, bookingId, cancellation)),
+    createClientKey: (key) => after(() => store.createClientKey(key)),
+    listClientKeys: () => after(() => store.listClientKeys()),
+    findClientKey: (secretDigest) => after(() => store.findClientKey(secretDigest)),
+    revokeClientKey: (id, revokedAt) => after(() => store.revokeClientKey(id, revokedAt)),
+    hasActiveClientKeys: () => after(() => store.hasActiveClientKeys()),
   };
 }
 

@@ -1,5 +1,16 @@
 // The calendar store on Workers: Cloudflare D1 through its binding (prepare/bind/run/first/all/batch). D1
 // refuses BEGIN, so atomicity comes from single statements and batch(), which D1 runs as one transaction.
+
+import { type ActiveCounts, activeCountsStatement } from "./booking-caps.js";
+import {
+  activeClientKeysStatement,
+  type ClientKeyRow,
+  clientKeyByDigestStatement,
+  clientKeyFromRow,
+  insertClientKeyStatement,
+  listClientKeysStatement,
+  revokeClientKeyStatement,
+} from "./client-keys.js";
 import {
   CREATE_SCHEMA_MIGRATIONS,
   pendingMigrations,
@@ -7,7 +18,6 @@ import {
   SELECT_APPLIED_VERSIONS,
 } from "./migrations.js";
 import {
-  activeByContactStatement,
   type BookingRow,
   bookingFromRow,
   bookingOutcome,
@@ -24,9 +34,11 @@ import {
   putCalendarStatement,
   recordKeyStatement,
   type Statement,
+  storedBookingFromRow,
+  storedIdempotencyKey,
 } from "./queries.js";
 import type { BookingResult, CalendarStore, NewBooking } from "./store.js";
-import type { Booking, Calendar } from "./types.js";
+import type { Booking, Calendar, Cancellation, ClientKey, NewClientKey, StoredBooking } from "./types.js";
 
 /** The part of D1's result this store reads. */
 export interface D1ResultLike<Row = unknown> {
@@ -82,12 +94,12 @@ export class D1CalendarStore implements CalendarStore {
   }
 
   async createBooking(booking: NewBooking): Promise<BookingResult> {
-    const key = booking.idempotencyKey;
+    const key = storedIdempotencyKey(booking);
     if (key === undefined) {
       // One conditional INSERT: D1 runs each statement whole, so the overlap check and the insert are atomic.
       const { meta } = await this.bind(insertBookingStatement(booking)).run();
       const inserted = meta.changes === 1;
-      return bookingOutcome(booking, inserted, null, inserted ? null : await this.activeForContact(booking));
+      return bookingOutcome(booking, inserted, null, inserted ? null : await this.activeCounts(booking));
     }
     // Race-free without BEGIN: the statements run as one batch, which D1 executes as a single
     // transaction on the database's one thread, so no other request's statements interleave. The insert
@@ -106,26 +118,52 @@ export class D1CalendarStore implements CalendarStore {
       booking,
       created,
       created ? null : ((keyed?.results[0] as KeyedBookingRow | undefined) ?? null),
-      created ? null : await this.activeForContact(booking),
+      created ? null : await this.activeCounts(booking),
     );
   }
 
-  /** The contact's active bookings, read only to explain a refused insert (null: no cap applies). */
-  private async activeForContact(booking: NewBooking): Promise<number | null> {
-    const statement = activeByContactStatement(booking);
-    return statement === null
-      ? null
-      : ((await this.bind(statement).first<{ active: number }>())?.active ?? 0);
+  /** The active bookings each cap counts, read only to explain a refused insert (null: no cap applies). */
+  private async activeCounts(booking: NewBooking): Promise<ActiveCounts | null> {
+    const statement = activeCountsStatement(booking);
+    return statement === null ? null : await this.bind(statement).first<ActiveCounts>();
   }
 
-  async getBooking(calendarId: string, bookingId: string): Promise<Booking | null> {
+  async getBooking(calendarId: string, bookingId: string): Promise<StoredBooking | null> {
     const row = await this.bind(getBookingStatement(calendarId, bookingId)).first<BookingRow>();
-    return row === null ? null : bookingFromRow(row);
+    return row === null ? null : storedBookingFromRow(row);
   }
 
-  async cancelBooking(calendarId: string, bookingId: string): Promise<Booking | null> {
-    const row = await this.bind(cancelBookingStatement(calendarId, bookingId)).first<BookingRow>();
-    return row === null ? null : bookingFromRow(row);
+  async cancelBooking(
+    calendarId: string,
+    bookingId: string,
+    cancellation?: Cancellation,
+  ): Promise<StoredBooking | null> {
+    const statement = cancelBookingStatement(calendarId, bookingId, cancellation);
+    const row = await this.bind(statement).first<BookingRow>();
+    return row === null ? null : storedBookingFromRow(row);
+  }
+
+  async createClientKey(key: NewClientKey): Promise<void> {
+    await this.bind(insertClientKeyStatement(key)).run();
+  }
+
+  async listClientKeys(): Promise<ClientKey[]> {
+    const { results } = await this.bind(listClientKeysStatement()).all<ClientKeyRow>();
+    return results.map(clientKeyFromRow);
+  }
+
+  async findClientKey(secretDigest: string): Promise<ClientKey | null> {
+    const row = await this.bind(clientKeyByDigestStatement(secretDigest)).first<ClientKeyRow>();
+    return row === null ? null : clientKeyFromRow(row);
+  }
+
+  async revokeClientKey(id: string, revokedAt: string): Promise<ClientKey | null> {
+    const row = await this.bind(revokeClientKeyStatement(id, revokedAt)).first<ClientKeyRow>();
+    return row === null ? null : clientKeyFromRow(row);
+  }
+
+  async hasActiveClientKeys(): Promise<boolean> {
+    return (await this.bind(activeClientKeysStatement()).first<{ active: number }>())?.active === 1;
   }
 
   private async appliedVersions(): Promise<number[]> {

@@ -72,6 +72,32 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX bookings_by_calendar_contact ON bookings (calendar_id, contact, status, end_ms)",
     ],
   },
+  {
+    version: 3,
+    name: "client keys, who created and who cancelled a booking, booking tokens",
+    statements: [
+      // Only the SHA-256 of a key's secret is kept: the secret is 32 random bytes, shown once at creation.
+      // scopes and rate_per_minute are JSON (an array of scopes, an object of per-action rates).
+      `CREATE TABLE client_keys (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        scopes TEXT NOT NULL,
+        secret_digest TEXT NOT NULL UNIQUE,
+        rate_per_minute TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      )`,
+      // NULL: created anonymously or with ADMIN_TOKEN (and every booking made before this migration).
+      "ALTER TABLE bookings ADD COLUMN created_by_key TEXT",
+      // The SHA-256 of the booking's own secret token, which reads or cancels it; NULL: no token was issued.
+      "ALTER TABLE bookings ADD COLUMN token_digest TEXT",
+      // Who cancelled (a key id, "token", "admin" or "anonymous") and when; NULL while confirmed.
+      "ALTER TABLE bookings ADD COLUMN cancelled_by TEXT",
+      "ALTER TABLE bookings ADD COLUMN cancelled_at TEXT",
+      // Serves the per-key cap of the conditional insert.
+      "CREATE INDEX bookings_by_calendar_key ON bookings (calendar_id, created_by_key, status, end_ms)",
+    ],
+  },
 ];
 
 /** Migrations not yet applied, in order. */

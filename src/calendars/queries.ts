@@ -2,15 +2,19 @@
 // they execute a statement and group statements atomically. Parameters are anonymous `?` in order: D1 takes
 // only `?`/`?NNN`, and better-sqlite3 binds an array only to anonymous ones.
 import { canonicalZone } from "../temporal/zone.js";
+import { type ActiveCounts, capConditions, capReached } from "./booking-caps.js";
+import type { Statement } from "./statement.js";
 import { type BookingResult, IDEMPOTENCY_KEY_LIFETIME_MS, type NewBooking } from "./store.js";
-import type { Booking, BookingStatus, Calendar } from "./types.js";
+import {
+  type Booking,
+  type BookingStatus,
+  type Calendar,
+  type Cancellation,
+  plainBooking,
+  type StoredBooking,
+} from "./types.js";
 
-export type SqlValue = string | number | null;
-
-export interface Statement {
-  sql: string;
-  params: SqlValue[];
-}
+export type { SqlValue, Statement } from "./statement.js";
 
 export interface CalendarRow {
   id: string;
@@ -36,6 +40,10 @@ export interface BookingRow {
   notes: string | null;
   status: BookingStatus;
   created_at: string;
+  created_by_key: string | null;
+  token_digest: string | null;
+  cancelled_by: string | null;
+  cancelled_at: string | null;
 }
 
 /** A booking row joined to the idempotency key that created it. */
@@ -86,11 +94,31 @@ export function getBookingStatement(calendarId: string, bookingId: string): Stat
   return { sql: "SELECT * FROM bookings WHERE id = ? AND calendar_id = ?", params: [bookingId, calendarId] };
 }
 
-export function cancelBookingStatement(calendarId: string, bookingId: string): Statement {
+/** SET reads the row as it was, so only the cancel that ends a confirmed booking records who and when. */
+export function cancelBookingStatement(
+  calendarId: string,
+  bookingId: string,
+  cancellation: Cancellation | undefined,
+): Statement {
   return {
-    sql: "UPDATE bookings SET status = 'cancelled' WHERE id = ? AND calendar_id = ? RETURNING *",
-    params: [bookingId, calendarId],
+    sql: `UPDATE bookings SET
+        cancelled_by = CASE WHEN status = 'confirmed' THEN ? ELSE cancelled_by END,
+        cancelled_at = CASE WHEN status = 'confirmed' THEN ? ELSE cancelled_at END,
+        status = 'cancelled'
+      WHERE id = ? AND calendar_id = ? RETURNING *`,
+    params: [cancellation?.by ?? null, cancellation?.at ?? null, bookingId, calendarId],
   };
+}
+
+/**
+ * The Idempotency-Key as stored: a key's own are prefixed with its id and "|" (a character no
+ * Idempotency-Key may hold), so one principal's key never replays or blocks another's; anonymous and
+ * ADMIN_TOKEN requests keep the bare key, as before keys existed.
+ */
+export function storedIdempotencyKey(booking: NewBooking): string | undefined {
+  const key = booking.idempotencyKey;
+  if (key === undefined || booking.createdByKey === undefined) return key;
+  return `${booking.createdByKey}|${key}`;
 }
 
 /**
@@ -102,17 +130,18 @@ export function cancelBookingStatement(calendarId: string, bookingId: string): S
  */
 export function insertBookingStatement(booking: NewBooking): Statement {
   const buffer = booking.bufferMinutes * MINUTE;
-  const limit = booking.contact === null ? null : (booking.contactLimit ?? null);
+  const caps = capConditions(booking);
   return {
     sql: `INSERT INTO bookings
-      (id, calendar_id, start_ms, end_ms, start, "end", contact, service, notes, status, created_at)
-      SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', ?
+      (id, calendar_id, start_ms, end_ms, start, "end", contact, service, notes, status, created_at,
+        created_by_key, token_digest)
+      SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?
       WHERE NOT EXISTS (
         SELECT 1 FROM bookings
         WHERE calendar_id = ? AND status = 'confirmed' AND start_ms < ? AND end_ms > ?
       )
       AND NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE calendar_id = ? AND key = ?)
-      AND (? IS NULL OR (${ACTIVE_BY_CONTACT}) < ?)`,
+      ${caps.sql}`,
     params: [
       booking.id,
       booking.calendarId,
@@ -124,15 +153,15 @@ export function insertBookingStatement(booking: NewBooking): Statement {
       booking.service,
       booking.notes,
       booking.createdAt,
+      booking.createdByKey ?? null,
+      booking.tokenDigest ?? null,
       booking.calendarId,
       booking.endMs + buffer,
       booking.startMs - buffer,
       booking.calendarId,
       // NULL never equals anything, so without a key this guard always passes.
-      booking.idempotencyKey ?? null,
-      limit?.max ?? null,
-      ...activeByContactParams(booking, limit?.nowMs ?? 0),
-      limit?.max ?? null,
+      storedIdempotencyKey(booking) ?? null,
+      ...caps.params,
     ],
   };
 }
@@ -179,43 +208,18 @@ export function keyedBookingStatement(calendarId: string, key: string): Statemen
   };
 }
 
-/** Confirmed bookings of a calendar that hold a contact (without ASCII case) and have not ended. */
-const ACTIVE_BY_CONTACT = `SELECT COUNT(*) AS active FROM bookings
-  WHERE calendar_id = ? AND contact = ? COLLATE NOCASE AND status = 'confirmed' AND end_ms > ?`;
-
-function activeByContactParams(booking: NewBooking, nowMs: number): SqlValue[] {
-  return [booking.calendarId, booking.contact, nowMs];
-}
-
-/**
- * After an insert that changed nothing and replayed no key: the contact's active bookings, when it has a
- * cap (null otherwise), to tell a contact at its cap from a taken slot.
- */
-export function activeByContactStatement(booking: NewBooking): Statement | null {
-  if (booking.contact === null || booking.contactLimit === undefined) return null;
-  return {
-    sql: ACTIVE_BY_CONTACT,
-    params: activeByContactParams(booking, booking.contactLimit.nowMs),
-  };
-}
-
 /**
  * What a createBooking came to, from whether the insert changed a row, the key's row read after it, and
- * (when it changed nothing) the contact's active bookings.
+ * (when it changed nothing) the active bookings each cap counts.
  */
 export function bookingOutcome(
   booking: NewBooking,
   inserted: boolean,
   keyed: KeyedBookingRow | null,
-  activeForContact: number | null = null,
+  active: ActiveCounts | null = null,
 ): BookingResult {
   if (inserted) return { kind: "created", booking: newBookingRecord(booking) };
-  if (keyed === null) {
-    const max = booking.contactLimit?.max;
-    return max !== undefined && activeForContact !== null && activeForContact >= max
-      ? { kind: "contact_limit" }
-      : { kind: "conflict" };
-  }
+  if (keyed === null) return capReached(booking, active) ?? { kind: "conflict" };
   if (keyed.request_hash !== (booking.requestHash ?? "")) return { kind: "key_reused" };
   // The first answer, even after a cancel: a key is recorded only with the booking it created, confirmed.
   return { kind: "replayed", booking: { ...bookingFromRow(keyed), status: "confirmed" } };
@@ -250,16 +254,17 @@ export function bookingFromRow(row: BookingRow): Booking {
   };
 }
 
-function newBookingRecord(booking: NewBooking): Booking {
+/** The booking, with who created and who cancelled it where the row says (absent where it holds NULL). */
+export function storedBookingFromRow(row: BookingRow): StoredBooking {
   return {
-    id: booking.id,
-    calendarId: booking.calendarId,
-    start: booking.start,
-    end: booking.end,
-    contact: booking.contact,
-    service: booking.service,
-    notes: booking.notes,
-    status: "confirmed",
-    createdAt: booking.createdAt,
+    ...bookingFromRow(row),
+    ...(row.cancelled_by === null ? {} : { cancelledBy: row.cancelled_by }),
+    ...(row.cancelled_at === null ? {} : { cancelledAt: row.cancelled_at }),
+    ...(row.created_by_key === null ? {} : { createdByKey: row.created_by_key }),
+    ...(row.token_digest === null ? {} : { tokenDigest: row.token_digest }),
   };
+}
+
+function newBookingRecord(booking: NewBooking): Booking {
+  return plainBooking({ ...booking, status: "confirmed" });
 }

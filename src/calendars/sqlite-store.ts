@@ -4,6 +4,16 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { type ActiveCounts, activeCountsStatement } from "./booking-caps.js";
+import {
+  activeClientKeysStatement,
+  type ClientKeyRow,
+  clientKeyByDigestStatement,
+  clientKeyFromRow,
+  insertClientKeyStatement,
+  listClientKeysStatement,
+  revokeClientKeyStatement,
+} from "./client-keys.js";
 import {
   CREATE_SCHEMA_MIGRATIONS,
   pendingMigrations,
@@ -11,7 +21,6 @@ import {
   SELECT_APPLIED_VERSIONS,
 } from "./migrations.js";
 import {
-  activeByContactStatement,
   type BookingRow,
   bookingFromRow,
   bookingOutcome,
@@ -28,9 +37,19 @@ import {
   putCalendarStatement,
   recordKeyStatement,
   type Statement,
+  storedBookingFromRow,
+  storedIdempotencyKey,
 } from "./queries.js";
 import type { BookingResult, CalendarStore, NewBooking } from "./store.js";
-import type { Booking, Calendar, OpeningInterval } from "./types.js";
+import type {
+  Booking,
+  Calendar,
+  Cancellation,
+  ClientKey,
+  NewClientKey,
+  OpeningInterval,
+  StoredBooking,
+} from "./types.js";
 
 /** How long a writer waits for another connection's write lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -111,11 +130,11 @@ export class SqliteCalendarStore implements CalendarStore {
   }
 
   async createBooking(booking: NewBooking): Promise<BookingResult> {
-    const key = booking.idempotencyKey;
+    const key = storedIdempotencyKey(booking);
     if (key === undefined) {
       // One conditional INSERT in autocommit is its own write transaction: nothing can slip in between.
       const inserted = this.run(insertBookingStatement(booking)).changes === 1;
-      return bookingOutcome(booking, inserted, null, inserted ? null : this.activeForContact(booking));
+      return bookingOutcome(booking, inserted, null, inserted ? null : this.activeCounts(booking));
     }
     // With a key, the booking and its key commit together or not at all; IMMEDIATE takes the write lock at
     // BEGIN, so a second request with the same key waits here and then reads the first one's key.
@@ -126,25 +145,51 @@ export class SqliteCalendarStore implements CalendarStore {
       const keyed = inserted
         ? null
         : (this.get<KeyedBookingRow>(keyedBookingStatement(booking.calendarId, key)) ?? null);
-      return bookingOutcome(booking, inserted, keyed, inserted ? null : this.activeForContact(booking));
+      return bookingOutcome(booking, inserted, keyed, inserted ? null : this.activeCounts(booking));
     });
     return create.immediate();
   }
 
-  /** The contact's active bookings, read only to explain a refused insert (null: no cap applies). */
-  private activeForContact(booking: NewBooking): number | null {
-    const statement = activeByContactStatement(booking);
-    return statement === null ? null : (this.get<{ active: number }>(statement)?.active ?? 0);
+  /** The active bookings each cap counts, read only to explain a refused insert (null: no cap applies). */
+  private activeCounts(booking: NewBooking): ActiveCounts | null {
+    const statement = activeCountsStatement(booking);
+    return statement === null ? null : (this.get<ActiveCounts>(statement) ?? null);
   }
 
-  async getBooking(calendarId: string, bookingId: string): Promise<Booking | null> {
+  async getBooking(calendarId: string, bookingId: string): Promise<StoredBooking | null> {
     const row = this.get<BookingRow>(getBookingStatement(calendarId, bookingId));
-    return row === undefined ? null : bookingFromRow(row);
+    return row === undefined ? null : storedBookingFromRow(row);
   }
 
-  async cancelBooking(calendarId: string, bookingId: string): Promise<Booking | null> {
-    const row = this.get<BookingRow>(cancelBookingStatement(calendarId, bookingId));
-    return row === undefined ? null : bookingFromRow(row);
+  async cancelBooking(
+    calendarId: string,
+    bookingId: string,
+    cancellation?: Cancellation,
+  ): Promise<StoredBooking | null> {
+    const row = this.get<BookingRow>(cancelBookingStatement(calendarId, bookingId, cancellation));
+    return row === undefined ? null : storedBookingFromRow(row);
+  }
+
+  async createClientKey(key: NewClientKey): Promise<void> {
+    this.run(insertClientKeyStatement(key));
+  }
+
+  async listClientKeys(): Promise<ClientKey[]> {
+    return this.all<ClientKeyRow>(listClientKeysStatement()).map(clientKeyFromRow);
+  }
+
+  async findClientKey(secretDigest: string): Promise<ClientKey | null> {
+    const row = this.get<ClientKeyRow>(clientKeyByDigestStatement(secretDigest));
+    return row === undefined ? null : clientKeyFromRow(row);
+  }
+
+  async revokeClientKey(id: string, revokedAt: string): Promise<ClientKey | null> {
+    const row = this.get<ClientKeyRow>(revokeClientKeyStatement(id, revokedAt));
+    return row === undefined ? null : clientKeyFromRow(row);
+  }
+
+  async hasActiveClientKeys(): Promise<boolean> {
+    return this.get<{ active: number }>(activeClientKeysStatement())?.active === 1;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 // The calendar store: one interface, one schema and one set of migrations, two implementations (SQLite
 // on Node, D1 on Workers), one contract suite for both. Bookings never double-book: the store inserts
 // with a database-level guarantee (a single conditional INSERT), never check-then-insert.
-import type { Booking, Calendar } from "./types.js";
+import type { Booking, Calendar, Cancellation, ClientKey, NewClientKey, StoredBooking } from "./types.js";
 
 /**
  * How long an Idempotency-Key is remembered (Stripe's 24 hours): a retry within it replays the first answer;
@@ -35,6 +35,18 @@ export interface NewBooking {
    * (compared without ASCII case); checked in the same conditional insert. Absent, or no contact: no cap.
    */
   contactLimit?: { max: number; nowMs: number };
+  /**
+   * The client key making the booking (absent: anonymous or ADMIN_TOKEN). Its Idempotency-Keys are its own:
+   * another principal's identical key neither replays nor blocks this one's.
+   */
+  createdByKey?: string;
+  /**
+   * At most `max` confirmed bookings of this calendar not yet ended at `nowMs` may have been created by
+   * `createdByKey`; checked in the same conditional insert. Absent, or no key: no cap.
+   */
+  keyLimit?: { max: number; nowMs: number };
+  /** Hex SHA-256 of the booking's own token (only the digest is kept); absent: no token issued. */
+  tokenDigest?: string;
 }
 
 export type BookingResult =
@@ -46,7 +58,9 @@ export type BookingResult =
   /** The Idempotency-Key was used before for a different request. */
   | { kind: "key_reused" }
   /** The contact already holds `contactLimit.max` active bookings in this calendar. */
-  | { kind: "contact_limit" };
+  | { kind: "contact_limit" }
+  /** The creating key already holds `keyLimit.max` active bookings in this calendar. */
+  | { kind: "key_limit" };
 
 export interface CalendarStore {
   /** Creates the schema and applies pending migrations; safe to call more than once. */
@@ -56,8 +70,25 @@ export interface CalendarStore {
   /** Confirmed bookings of a calendar that overlap [fromMs, toMs). */
   confirmedBookings(calendarId: string, fromMs: number, toMs: number): Promise<Booking[]>;
   createBooking(booking: NewBooking): Promise<BookingResult>;
-  getBooking(calendarId: string, bookingId: string): Promise<Booking | null>;
-  /** Marks a booking cancelled (its slot frees); null when there is no such booking. */
-  cancelBooking(calendarId: string, bookingId: string): Promise<Booking | null>;
+  getBooking(calendarId: string, bookingId: string): Promise<StoredBooking | null>;
+  /**
+   * Marks a booking cancelled (its slot frees), recording `cancellation` if given and the booking was still
+   * confirmed (a second cancel keeps the first record); null when there is no such booking.
+   */
+  cancelBooking(
+    calendarId: string,
+    bookingId: string,
+    cancellation?: Cancellation,
+  ): Promise<StoredBooking | null>;
+  /** Stores a new client key (its secret only as a digest). */
+  createClientKey(key: NewClientKey): Promise<void>;
+  /** Every key, revoked ones too, oldest first; never a secret or its digest. */
+  listClientKeys(): Promise<ClientKey[]>;
+  /** The key whose secret has this hex SHA-256 digest, revoked or not; null when none. */
+  findClientKey(secretDigest: string): Promise<ClientKey | null>;
+  /** Revokes a key (a second revocation keeps the first time); null when there is no such key. */
+  revokeClientKey(id: string, revokedAt: string): Promise<ClientKey | null>;
+  /** Whether any key is not revoked: with none, a loopback deployment stays open (src/http/access.ts). */
+  hasActiveClientKeys(): Promise<boolean>;
   close?(): Promise<void>;
 }

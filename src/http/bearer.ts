@@ -2,7 +2,7 @@
 // Tokens are compared as SHA-256 digests: both sides then have 32 bytes, so neither the time taken nor an
 // early exit reveals the token's length or its first differing byte. crypto.subtle exists on Node and Workers.
 
-const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+export const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 /** A check of an Authorization header against `token`; the token's digest is computed once. */
 export function bearerCheck(token: string): (authorization: string | undefined) => Promise<boolean> {

@@ -21,6 +21,7 @@ export type ErrorCode =
   | "idempotency_key_reused"
   | "beyond_booking_horizon"
   | "contact_booking_limit"
+  | "key_booking_limit"
   | "rate_limited"
   | "llm_unavailable"
   | "store_unavailable"
@@ -40,6 +41,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   idempotency_key_reused: 422,
   beyond_booking_horizon: 422,
   contact_booking_limit: 422,
+  key_booking_limit: 422,
   rate_limited: 429,
   llm_unavailable: 503,
   store_unavailable: 503,

@@ -118,6 +118,56 @@ describe("the served OpenAPI document", () => {
     expect(Object.keys(get.responses["200"]!.content)).toEqual(["text/plain"]);
   });
 
+  it("says which credential each route takes, with 401 and 403 where a key is needed", async () => {
+    const { paths, components } = (await servedDocument()) as Document & {
+      components: {
+        securitySchemes: Record<string, unknown>;
+        schemas: Record<string, { properties: object }>;
+      };
+    };
+    expect(Object.keys(components.securitySchemes).sort()).toEqual([
+      "adminToken",
+      "bookingToken",
+      "clientKey",
+      "metricsToken",
+    ]);
+    const operation = (path: string, method: string) =>
+      paths[path]?.[method] as { security: object[]; responses: Record<string, unknown> };
+    const keyed = [
+      ["/v1/appointments/parse", "post"],
+      ["/parse", "post"],
+      ["/v1/calendars/{id}/bookings", "post"],
+      ["/v1/calendars/{id}", "get"],
+      ["/v1/calendars/{id}/availability", "get"],
+    ];
+    for (const [path, method] of keyed) {
+      const { security, responses } = operation(path as string, method as string);
+      expect(security, path).toEqual([{ clientKey: [] }, {}]);
+      expect(Object.keys(responses), path).toEqual(expect.arrayContaining(["401", "403"]));
+    }
+    expect(operation("/v1/calendars/{id}", "put").security).toEqual([{ adminToken: [] }, { clientKey: [] }]);
+    for (const method of ["get", "delete"]) {
+      expect(operation("/v1/calendars/{id}/bookings/{bookingId}", method).security).toContainEqual({
+        bookingToken: [],
+      });
+    }
+    for (const [path, method] of [
+      ["/admin/keys", "post"],
+      ["/admin/keys", "get"],
+      ["/admin/keys/{keyId}", "delete"],
+    ]) {
+      expect(operation(path as string, method as string).security).toEqual([{ adminToken: [] }]);
+    }
+    expect(Object.keys(components.schemas.CreatedBooking?.properties ?? {})).toEqual([
+      "booking",
+      "bookingToken",
+    ]);
+    expect(Object.keys(components.schemas.Booking?.properties ?? {})).toEqual(
+      expect.arrayContaining(["notes", "cancelledBy", "cancelledAt"]),
+    );
+    expect(Object.keys(components.schemas.CreatedClientKey?.properties ?? {})).toEqual(["key", "secret"]);
+  });
+
   it("documents every route the app answers, and no other", async () => {
     const app = createApp({ config: readConfig({}) });
     const { paths } = await servedDocument();

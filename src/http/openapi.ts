@@ -8,6 +8,7 @@ import { bookingPaths } from "./schemas/bookings.js";
 import { calendarPaths } from "./schemas/calendars.js";
 import { ducklingPaths } from "./schemas/duckling.js";
 import { healthPaths } from "./schemas/health.js";
+import { keyPaths } from "./schemas/keys.js";
 import type { PathItems } from "./schemas/operation.js";
 import { parsePaths } from "./schemas/parse.js";
 
@@ -17,6 +18,7 @@ const PATHS: PathItems = {
   ...calendarPaths,
   ...bookingPaths,
   ...adminPaths,
+  ...keyPaths,
   ...healthPaths,
 };
 
@@ -34,7 +36,21 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     components: {
       schemas: componentSchemas(),
       securitySchemes: {
-        adminToken: { type: "http", scheme: "bearer" },
+        adminToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "ADMIN_TOKEN, or a client key with the admin scope",
+        },
+        clientKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "A client key (cita_key_…) with the scope the route names",
+        },
+        bookingToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "A booking's own token (cita_bt_…), from its 201",
+        },
         metricsToken: { type: "http", scheme: "bearer" },
       },
     },

@@ -42,6 +42,8 @@ export const RULES_WORKER_VARIABLES: Record<string, string> = {
   LOG_LEVEL: "error",
   ADMIN_TOKEN,
   CORS_ORIGINS: LISTED_ORIGIN,
+  // A Worker has no loopback listener: without keys, anonymous callers need this to be let in at all.
+  ALLOW_ANONYMOUS: "true",
 };
 
 /** The llm worker's scrape token (the rules worker has none, so its /metrics stays closed, as on Workers). */
@@ -58,6 +60,7 @@ export function llmWorkerVariables(baseUrls: Record<ProviderName, string>): Reco
   return {
     LOG_LEVEL: "error",
     METRICS_TOKEN,
+    ALLOW_ANONYMOUS: "true",
     LLM_PROVIDER: "qwen",
     QWEN_API_KEY: "sk-sentinel-workerd",
     QWEN_BASE_URL: baseUrls.qwen,

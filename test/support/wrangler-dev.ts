@@ -22,6 +22,8 @@ export interface WranglerDevOptions {
   cwd: string;
   /** Worker variables passed with --var, overriding wrangler.toml's [vars]. */
   vars?: Record<string, string>;
+  /** A folder of its own for the local D1 (--persist-to), so its keys and bookings reach no other worker. */
+  persistTo?: string;
   readyTimeoutMs?: number;
 }
 
@@ -64,6 +66,7 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
       "--log-level",
       "info",
       ...variables,
+      ...(options.persistTo === undefined ? [] : ["--persist-to", options.persistTo]),
     ],
     {
       cwd: options.cwd,

@@ -1,16 +1,18 @@
 // Bookings over HTTP (shared/spec/api.md, "Calendars and bookings"). The store is the only authority on
 // overlaps: it inserts a booking with one conditional statement, so 50 concurrent requests for one slot
-// give one booking. This module checks only what needs no database (grid, opening hours, closures).
+// give one booking. This module checks only what needs no database (grid, opening hours, closures). Who may
+// book is the access rules' (src/http/access-rules.ts); who may read or cancel, booking-access.ts's.
 import { type Context, Hono } from "hono";
 import { checkSlot, nearestFreeSlots } from "../../calendars/availability.js";
 import type { BookingResult, CalendarStore } from "../../calendars/store.js";
 import {
-  type Booking,
   type Calendar,
   DEFAULT_BOOKING_HORIZON_DAYS,
   type Slot,
+  type StoredBooking,
 } from "../../calendars/types.js";
 import { formatAtOffset, zoneFor } from "../../temporal/zone.js";
+import type { Access } from "../access.js";
 import type { AppEnv } from "../env.js";
 import { ApiError, type ErrorCode, methodNotAllowed } from "../errors.js";
 import {
@@ -19,7 +21,10 @@ import {
   BookingRequestSchema,
   IDEMPOTENCY_KEY,
 } from "../schemas/bookings.js";
+import { hexDigest, newBookingToken } from "../secrets.js";
+import { principalOf } from "../subject.js";
 import { readJsonBody, validate } from "../validation.js";
+import { bookingCredential, readerOf, visibleBooking } from "./booking-access.js";
 import { calendarIdOf, calendarOf, storeOf } from "./calendar-access.js";
 
 const MINUTE = 60_000;
@@ -34,15 +39,21 @@ export const BOOKING_PATH = "/v1/calendars/:id/bookings/:bookingId";
 export interface BookingRouteOptions {
   /** Without a store every booking route answers 503 store_unavailable. */
   store: CalendarStore | undefined;
+  /** Who may read or cancel a booking, and whether the deployment is open (then no booking token is issued). */
+  access: Access;
   clock?: () => number;
   /** Confirmed bookings not yet ended that one contact may hold in a calendar; 0 or absent: no cap. */
   maxActiveBookingsPerContact?: number;
+  /** The same, per client key that created them; 0 or absent: no cap. */
+  maxActiveBookingsPerKey?: number;
 }
 
 export function bookingRoutes(options: BookingRouteOptions): Hono<AppEnv> {
   const now = options.clock ?? Date.now;
   const store = storeOf(options.store);
   const maxPerContact = options.maxActiveBookingsPerContact ?? 0;
+  const maxPerKey = options.maxActiveBookingsPerKey ?? 0;
+  const { access } = options;
   const routes = new Hono<AppEnv>();
 
   routes.post(BOOKINGS_PATH, async (context) => {
@@ -81,6 +92,10 @@ export function bookingRoutes(options: BookingRouteOptions): Hono<AppEnv> {
       return slotConflict(context, "outside_hours", message, await alternatives());
     }
     const zone = inCalendarZone(calendar);
+    const principal = principalOf(context);
+    const keyId = principal.kind === "key" ? principal.keyId : undefined;
+    // An open deployment lets anybody read any booking, so a token would open nothing more.
+    const token = (await access.isOpen()) ? null : newBookingToken();
     const result: BookingResult = await calendars.createBooking({
       id: crypto.randomUUID(),
       calendarId,
@@ -94,14 +109,21 @@ export function bookingRoutes(options: BookingRouteOptions): Hono<AppEnv> {
       notes: request.notes ?? null,
       createdAt: formatAtOffset(nowMs, 0),
       ...(maxPerContact > 0 ? { contactLimit: { max: maxPerContact, nowMs } } : {}),
+      ...(keyId === undefined ? {} : { createdByKey: keyId }),
+      ...(keyId !== undefined && maxPerKey > 0 ? { keyLimit: { max: maxPerKey, nowMs } } : {}),
+      ...(token === null ? {} : { tokenDigest: await hexDigest(token) }),
       ...(idempotencyKey === undefined
         ? {}
         : { idempotencyKey, requestHash: await requestHash(calendarId, startMs, request) }),
     });
     switch (result.kind) {
       case "created":
-        return context.json({ booking: result.booking }, 201);
+        return context.json(
+          { booking: result.booking, ...(token === null ? {} : { bookingToken: token }) },
+          201,
+        );
       case "replayed":
+        // Only the token's digest is kept, so a replay cannot show it again: the first answer holds it.
         context.header("Idempotent-Replayed", "true");
         return context.json({ booking: result.booking }, 201);
       case "conflict":
@@ -110,6 +132,11 @@ export function bookingRoutes(options: BookingRouteOptions): Hono<AppEnv> {
         throw new ApiError(
           "contact_booking_limit",
           `contact: already holds ${maxPerContact} active bookings in this calendar; cancel one first.`,
+        );
+      case "key_limit":
+        throw new ApiError(
+          "key_booking_limit",
+          `This client key already holds ${maxPerKey} active bookings in this calendar; cancel one first.`,
         );
       case "key_reused":
         throw new ApiError(
@@ -120,13 +147,19 @@ export function bookingRoutes(options: BookingRouteOptions): Hono<AppEnv> {
   });
 
   routes.get(BOOKING_PATH, async (context) => {
-    const booking = await store().getBooking(calendarIdOf(context), bookingIdOf(context));
-    return context.json({ booking: found(booking) });
+    const credential = await bookingCredential(access, context);
+    const booking = found(await store().getBooking(calendarIdOf(context), bookingIdOf(context)));
+    return context.json({ booking: visibleBooking(booking, readerOf(credential, booking).view) });
   });
 
   routes.delete(BOOKING_PATH, async (context) => {
-    const booking = await store().cancelBooking(calendarIdOf(context), bookingIdOf(context));
-    return context.json({ booking: found(booking) });
+    const credential = await bookingCredential(access, context);
+    const calendarId = calendarIdOf(context);
+    const bookingId = bookingIdOf(context);
+    const reader = readerOf(credential, found(await store().getBooking(calendarId, bookingId)));
+    const cancellation = { by: reader.by, at: formatAtOffset(now(), 0) };
+    const cancelled = await store().cancelBooking(calendarId, bookingId, cancellation);
+    return context.json({ booking: visibleBooking(found(cancelled), reader.view) });
   });
 
   routes.all(BOOKINGS_PATH, methodNotAllowed("POST"));
@@ -152,7 +185,7 @@ function idempotencyKeyOf(header: string | undefined): string | undefined {
   return header;
 }
 
-function found(booking: Booking | null): Booking {
+function found(booking: StoredBooking | null): StoredBooking {
   if (booking === null) throw new ApiError("not_found", "No such booking.");
   return booking;
 }
@@ -202,6 +235,5 @@ async function requestHash(calendarId: string, startMs: number, request: Booking
     request.service ?? null,
     request.notes ?? null,
   ]);
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonical));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return hexDigest(canonical);
 }

@@ -1,7 +1,7 @@
 // Admin API of the model registry (Authorization: Bearer $ADMIN_TOKEN; 403 when no token is configured):
 // read the baseline and fine-tuned models per agent, change a rollout, the kill switch or the generation
 // settings, and compare the variants over the registry's window.
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { LlmProvider } from "../../providers/types.js";
 import {
   AgentModelsSchema,
@@ -9,13 +9,13 @@ import {
   REGISTRY_AGENTS,
   type RegistryAgent,
 } from "../../registry/model-registry.js";
-import { requireAdmin } from "../admin.js";
 import type { AppEnv } from "../env.js";
 import { ApiError } from "../errors.js";
 import { readJsonBody, validate } from "../validation.js";
 
 export interface RegistryAdminOptions {
-  adminToken: string | null;
+  /** Lets through only the admin: ADMIN_TOKEN or a key with the `admin` scope (src/http/access.ts). */
+  admin: MiddlewareHandler<AppEnv>;
   registry: ModelRegistry;
   providers: readonly LlmProvider[];
   onChange?: (change: string) => void;
@@ -23,7 +23,7 @@ export interface RegistryAdminOptions {
 
 export function registryAdminRoutes(options: RegistryAdminOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const admin = requireAdmin(options.adminToken);
+  const { admin } = options;
   const agentOf = (name: string): RegistryAgent => {
     if (!REGISTRY_AGENTS.includes(name as RegistryAgent)) {
       throw new ApiError(

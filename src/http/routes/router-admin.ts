@@ -1,17 +1,17 @@
 // Admin API of the LLM router (Authorization: Bearer $ADMIN_TOKEN; 403 when no token is configured): read
 // its state, set weights, the preferred provider, conservation mode and a forced degraded mode, reset a
 // breaker. Each call answers with the router's state after it, so an operator sees the effect at once.
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { ProviderName } from "../../providers/types.js";
 import type { LlmRouter } from "../../router/router.js";
-import { requireAdmin } from "../admin.js";
 import type { AppEnv } from "../env.js";
 import { ApiError } from "../errors.js";
 import { PreferredBodySchema, SwitchBodySchema, WeightsBodySchema } from "../schemas/admin.js";
 import { readJsonBody, readQuery, validate } from "../validation.js";
 
 export interface RouterAdminOptions {
-  adminToken: string | null;
+  /** Lets through only the admin: ADMIN_TOKEN or a key with the `admin` scope (src/http/access.ts). */
+  admin: MiddlewareHandler<AppEnv>;
   router: LlmRouter | null;
   /** Told about every change, for the log. */
   onChange?: (change: string) => void;
@@ -19,7 +19,7 @@ export interface RouterAdminOptions {
 
 export function routerAdminRoutes(options: RouterAdminOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const admin = requireAdmin(options.adminToken);
+  const { admin } = options;
   const routerOf = (): LlmRouter => {
     if (options.router === null) {
       throw new ApiError("not_found", "No LLM provider is configured, so there is no router to manage.");

@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { CALENDAR_ID_PARAMETER, SlotSchema, STORE_UNAVAILABLE } from "./calendars.js";
 import { cleanTextSchema } from "./clean-text.js";
-import { BODY_ERRORS, ErrorResponseSchema, errorResponses } from "./errors.js";
+import { BODY_ERRORS, ErrorResponseSchema, errorResponses, keyErrors } from "./errors.js";
 import { instantSchema, OFFSET_INSTANT } from "./fields.js";
-import { json, type PathItems, PUBLIC } from "./operation.js";
+import { BOOKING_READER, CLIENT, json, type PathItems } from "./operation.js";
 
 export const MIN_BOOKING_MINUTES = 1;
 export const MAX_BOOKING_MINUTES = 480;
@@ -48,15 +48,40 @@ export const BookingSchema = z
     end: z.string().regex(OFFSET_INSTANT),
     contact: z.string().nullable(),
     service: z.string().nullable(),
-    notes: z.string().nullable(),
+    notes: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("Answered to key holders and the admin; absent for a reader with the booking's token only."),
     status: z.enum(["confirmed", "cancelled"]),
     createdAt: z.string(),
+    cancelledBy: z
+      .string()
+      .optional()
+      .describe(
+        'Who cancelled: a key id, "token", "admin" or "anonymous"; to key holders and the admin only.',
+      ),
+    cancelledAt: z.string().optional().describe("When it was cancelled; beside cancelledBy."),
   })
   .meta({ id: "Booking" });
 
 export const BookingResponseSchema = z
   .strictObject({ booking: BookingSchema })
   .meta({ id: "BookingResponse" });
+
+/** A 201: the booking and, once, its own token (where the deployment is not open; never on a replay). */
+export const CreatedBookingSchema = z
+  .strictObject({
+    booking: BookingSchema,
+    bookingToken: z
+      .string()
+      .optional()
+      .describe(
+        "The booking's own secret (cita_bt_…), shown this once: sent as Authorization: Bearer, it reads " +
+          "(without notes) and cancels this booking. Absent on an open deployment and on a replay.",
+      ),
+  })
+  .meta({ id: "CreatedBooking" });
 
 /** 409 slot_unavailable / outside_hours: the contract's error plus the nearest free slots. */
 export const SlotConflictResponseSchema = z
@@ -65,6 +90,11 @@ export const SlotConflictResponseSchema = z
 
 const BOOKING_ID_PARAMETER = { name: "bookingId", in: "path", required: true, schema: { type: "string" } };
 const bookingAnswer = { "200": { description: "The booking", content: json("BookingResponse") } };
+const READER_ERRORS = {
+  "401":
+    "unauthorized (no credential where keys are required, an unknown or revoked key, or a token of another booking)",
+  "404": "not_found (no such booking, or a key that neither created it nor holds calendars)",
+};
 
 export const bookingPaths: PathItems = {
   "/v1/calendars/{id}/bookings": {
@@ -72,7 +102,7 @@ export const bookingPaths: PathItems = {
     post: {
       operationId: "createBooking",
       summary: "Book a slot",
-      security: PUBLIC,
+      security: CLIENT,
       parameters: [
         {
           name: "Idempotency-Key",
@@ -88,7 +118,7 @@ export const bookingPaths: PathItems = {
       ],
       requestBody: { required: true, content: json("BookingRequest") },
       responses: {
-        "201": { description: "The booking, confirmed", content: json("BookingResponse") },
+        "201": { description: "The booking, confirmed", content: json("CreatedBooking") },
         "409": {
           description:
             "slot_unavailable (the slot overlaps a booking) or outside_hours (outside opening hours or " +
@@ -97,13 +127,15 @@ export const bookingPaths: PathItems = {
         },
         ...errorResponses({
           ...BODY_ERRORS,
+          ...keyErrors("book"),
           "400":
             "invalid_json or invalid_request (the field named; a start off the slot grid or in the past)",
           "404": "not_found (unknown calendar)",
           "422":
             "idempotency_key_reused (the Idempotency-Key was used for a different request), " +
             "beyond_booking_horizon (the start is later than the calendar's bookingHorizonDays) or " +
-            "contact_booking_limit (the contact already holds MAX_ACTIVE_BOOKINGS_PER_CONTACT active bookings)",
+            "contact_booking_limit (the contact already holds MAX_ACTIVE_BOOKINGS_PER_CONTACT active bookings) " +
+            "or key_booking_limit (the client key already holds MAX_ACTIVE_BOOKINGS_PER_KEY active bookings)",
           ...STORE_UNAVAILABLE,
         }),
       },
@@ -114,16 +146,20 @@ export const bookingPaths: PathItems = {
     get: {
       operationId: "getBooking",
       summary: "Read a booking",
-      security: PUBLIC,
-      responses: { ...bookingAnswer, ...errorResponses({ "404": "not_found", ...STORE_UNAVAILABLE }) },
+      description:
+        "For the key that created it, a key with calendars, the admin token, or the booking's own token " +
+        "(which sees no notes); anybody on an open deployment.",
+      security: BOOKING_READER,
+      responses: { ...bookingAnswer, ...errorResponses({ ...READER_ERRORS, ...STORE_UNAVAILABLE }) },
     },
     delete: {
       operationId: "cancelBooking",
       summary: "Cancel a booking",
       description:
-        "Cancels the booking (status cancelled) and frees its slot; cancelling again answers the same.",
-      security: PUBLIC,
-      responses: { ...bookingAnswer, ...errorResponses({ "404": "not_found", ...STORE_UNAVAILABLE }) },
+        "Cancels the booking (status cancelled) and frees its slot, recording who and when (cancelledBy, " +
+        "cancelledAt); cancelling again answers the same and keeps the first record. The same readers as GET.",
+      security: BOOKING_READER,
+      responses: { ...bookingAnswer, ...errorResponses({ ...READER_ERRORS, ...STORE_UNAVAILABLE }) },
     },
   },
 };

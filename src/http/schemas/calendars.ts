@@ -2,9 +2,9 @@
 // validate PUT /v1/calendars/:id and GET …/availability and document both in GET /openapi.json.
 import { z } from "zod";
 import { DEFAULT_BOOKING_HORIZON_DAYS, WEEKDAY_NAMES } from "../../calendars/types.js";
-import { ADMIN_ERRORS, BODY_ERRORS, errorResponses } from "./errors.js";
+import { ADMIN_ERRORS, BODY_ERRORS, errorResponses, keyErrors } from "./errors.js";
 import { CALENDAR_ID, instantSchema, OFFSET_INSTANT, zoneSchema } from "./fields.js";
-import { ADMIN, json, type PathItems, PUBLIC } from "./operation.js";
+import { CALENDAR_ADMIN, CLIENT, json, type PathItems } from "./operation.js";
 
 export const MIN_SLOT_MINUTES = 5;
 export const MAX_SLOT_MINUTES = 240;
@@ -162,21 +162,29 @@ export const calendarPaths: PathItems = {
     put: {
       operationId: "putCalendar",
       summary: "Create or replace a calendar",
-      description: "Creates or replaces a calendar. Needs Authorization: Bearer <ADMIN_TOKEN>.",
-      security: ADMIN,
+      description:
+        "Creates or replaces a calendar. Needs Authorization: Bearer <ADMIN_TOKEN>, or a client key with " +
+        "the calendars scope.",
+      security: CALENDAR_ADMIN,
       requestBody: { required: true, content: json("CalendarInput") },
       responses: {
         "200": { description: "The calendar as stored", content: json("Calendar") },
-        ...errorResponses({ ...BODY_ERRORS, ...ADMIN_ERRORS, ...STORE_UNAVAILABLE }),
+        ...errorResponses({
+          ...BODY_ERRORS,
+          ...ADMIN_ERRORS,
+          ...keyErrors("calendars"),
+          ...STORE_UNAVAILABLE,
+        }),
       },
     },
     get: {
       operationId: "getCalendar",
       summary: "Read a calendar",
-      security: PUBLIC,
+      security: CLIENT,
       responses: {
         "200": { description: "The calendar", content: json("Calendar") },
         ...errorResponses({
+          ...keyErrors("any"),
           "400": "invalid_request (malformed id)",
           "404": "not_found",
           ...STORE_UNAVAILABLE,
@@ -189,7 +197,7 @@ export const calendarPaths: PathItems = {
     get: {
       operationId: "getAvailability",
       summary: "List a calendar's free slots",
-      security: PUBLIC,
+      security: CLIENT,
       parameters: [
         instantParameter("from", "Start of the range, ISO-8601 with an offset."),
         instantParameter(
@@ -200,6 +208,7 @@ export const calendarPaths: PathItems = {
       responses: {
         "200": { description: "Free slots of slotMinutes in the range", content: json("Availability") },
         ...errorResponses({
+          ...keyErrors("any"),
           "400": `invalid_request (malformed instants, to not after from, over ${MAX_AVAILABILITY_DAYS} days, a query parameter given twice)`,
           "404": "not_found (unknown calendar)",
           ...STORE_UNAVAILABLE,

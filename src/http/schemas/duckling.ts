@@ -2,10 +2,10 @@
 // them, form-encoded (what Duckling's clients send) or JSON, and the entities it answers.
 import { z } from "zod";
 import { exampleTags, LANGUAGES, LOCALES } from "../../locales/index.js";
-import { BODY_ERRORS, errorResponses } from "./errors.js";
+import { BODY_ERRORS, errorResponses, keyErrors } from "./errors.js";
 import { SentTextSchema, zoneSchema } from "./fields.js";
 import { DUCKLING_LANGUAGE, DUCKLING_LOCALE } from "./locale.js";
-import { type PathItems, PUBLIC, ref } from "./operation.js";
+import { CLIENT, type PathItems, ref } from "./operation.js";
 
 export const DUCKLING_PATH = "/parse";
 export const ANSWERED_DIMS = ["time", "duration"] as const;
@@ -137,7 +137,7 @@ export const ducklingPaths: PathItems = {
         "clients (Rasa's DucklingEntityExtractor, nlp.js) can point at this service unchanged. At most " +
         `${MAX_DUCKLING_ENTITIES} entities are listed, the first by position; a longer list is cut there ` +
         `and the answer carries the header ${TRUNCATED_HEADER}: true.`,
-      security: PUBLIC,
+      security: CLIENT,
       requestBody: {
         required: true,
         content: {
@@ -158,6 +158,7 @@ export const ducklingPaths: PathItems = {
         },
         ...errorResponses({
           ...BODY_ERRORS,
+          ...keyErrors("parse"),
           "415": "unsupported_media_type (neither form-encoded nor JSON)",
         }),
       },

@@ -23,8 +23,16 @@ export const BODY_ERRORS = {
   "415": "unsupported_media_type",
 };
 
+/** What a route behind a client key answers without one (issue 16; src/http/access.ts). */
+export function keyErrors(scope: string): Record<string, string> {
+  return {
+    "401": "unauthorized (no client key where keys are required, or an unknown or revoked one)",
+    "403": `forbidden (the key lacks the ${scope} scope)`,
+  };
+}
+
 /** What an admin route answers without the admin token. */
 export const ADMIN_ERRORS = {
-  "401": "unauthorized (missing or wrong admin token)",
-  "403": "forbidden (no ADMIN_TOKEN is configured)",
+  "401": "unauthorized (missing or wrong admin token, or an unknown or revoked client key)",
+  "403": "forbidden (no ADMIN_TOKEN is configured and no key exists, or the key lacks the admin scope)",
 };

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { AGENT_NAMES, FIELDS, INTENTS, ISSUES, ROLES, STATUSES } from "../../coordinator/agent.js";
 import { exampleTags, languageNames } from "../../locales/index.js";
-import { BODY_ERRORS, errorResponses } from "./errors.js";
+import { BODY_ERRORS, errorResponses, keyErrors } from "./errors.js";
 import {
   CALENDAR_ID,
   characterCount,
@@ -14,7 +14,7 @@ import {
   zoneSchema,
 } from "./fields.js";
 import { isSupportedLocale } from "./locale.js";
-import { json, type PathItems, PUBLIC } from "./operation.js";
+import { CLIENT, json, type PathItems } from "./operation.js";
 
 export const PARSE_PATH = "/v1/appointments/parse";
 
@@ -200,12 +200,13 @@ export const parsePaths: PathItems = {
       operationId: "parseAppointment",
       summary: "Read an appointment request",
       description: `Turns a ${languageNames()} message, or a whole conversation (\`messages\`), into a structured, validated appointment.`,
-      security: PUBLIC,
+      security: CLIENT,
       requestBody: { required: true, content: json("ParseRequest") },
       responses: {
         "200": { description: "The structured appointment", content: json("ParseResponse") },
         ...errorResponses({
           ...BODY_ERRORS,
+          ...keyErrors("parse"),
           "503": "llm_unavailable (mode llm with no usable provider)",
         }),
       },

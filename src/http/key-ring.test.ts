@@ -1,0 +1,77 @@
+// The key ring's cache: found keys are read once per cacheMs, guesses are never kept, `forget` reads the store
+// again, and at most 1,000 keys are kept.
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { CalendarStore } from "../calendars/store.js";
+import type { ClientKey } from "../calendars/types.js";
+import { KeyRing } from "./key-ring.js";
+import { hexDigest } from "./secrets.js";
+
+/** The secrets the store knows, "secret-0" to "secret-1099", by their digest. */
+const KNOWN = new Map<string, number>();
+for (let index = 0; index < 1_100; index++) {
+  KNOWN.set(createHash("sha256").update(`secret-${index}`).digest("hex"), index);
+}
+
+/** A store that knows KNOWN and counts what it is asked. */
+function countingStore(): { store: CalendarStore; finds: string[]; actives: number[] } {
+  const finds: string[] = [];
+  const actives: number[] = [];
+  const store = {
+    async findClientKey(digest: string): Promise<ClientKey | null> {
+      finds.push(digest);
+      const index = KNOWN.get(digest);
+      if (index === undefined) return null;
+      return {
+        id: `key_${index}`,
+        name: "k",
+        scopes: ["parse"],
+        ratePerMinute: {},
+        createdAt: "",
+        revokedAt: null,
+      };
+    },
+    async hasActiveClientKeys() {
+      actives.push(1);
+      return true;
+    },
+  } as unknown as CalendarStore;
+  return { store, finds, actives };
+}
+
+describe("KeyRing", () => {
+  it("reads a found key once while it is trusted, asks the store by the secret's digest, and never keeps a guess", async () => {
+    const { store, finds } = countingStore();
+    const ring = new KeyRing(store, 60_000);
+    expect((await ring.find("secret-1"))?.id).toBe("key_1");
+    expect((await ring.find("secret-1"))?.id).toBe("key_1");
+    expect(finds).toEqual([await hexDigest("secret-1")]);
+    expect(await ring.find("guess")).toBeNull();
+    expect(await ring.find("guess")).toBeNull();
+    expect(finds).toHaveLength(3);
+    ring.forget();
+    await ring.find("secret-1");
+    expect(finds).toHaveLength(4);
+  });
+
+  it("with cacheMs 0 asks the store every time, for keys and for whether any exists", async () => {
+    const { store, finds, actives } = countingStore();
+    const ring = new KeyRing(store, 0);
+    await ring.find("secret-1");
+    await ring.find("secret-1");
+    await ring.hasActiveKeys();
+    await ring.hasActiveKeys();
+    expect([finds.length, actives.length]).toEqual([2, 2]);
+  });
+
+  it("keeps at most 1,000 keys", async () => {
+    const { store, finds } = countingStore();
+    const ring = new KeyRing(store, 60_000);
+    for (let index = 0; index < 1_000; index++) await ring.find(`secret-${index}`);
+    await ring.find("secret-0");
+    expect(finds).toHaveLength(1_000);
+    await ring.find("secret-1000");
+    await ring.find("secret-0");
+    expect(finds).toHaveLength(1_002);
+  });
+});

@@ -1,0 +1,52 @@
+// The client keys a request is checked against, read from the calendar store and kept for `cacheMs`: on
+// Workers every read of D1 crosses the network, so each isolate keeps what it read for a few seconds. A key
+// revoked elsewhere (another isolate, or the CLI beside a Node server) stops working within that time; one
+// revoked or created through this app is forgotten at once. Only keys found are kept, at most
+// MAX_CACHED_KEYS, so guesses cannot fill the cache. They are kept by the secret presented, in memory only
+// (the request held it already), so a cached check costs a Map lookup: a SHA-256 through crypto.subtle
+// costs about 30 µs on Node, more than the rest of the check.
+import type { CalendarStore } from "../calendars/store.js";
+import type { ClientKey } from "../calendars/types.js";
+import { hexDigest } from "./secrets.js";
+
+const MAX_CACHED_KEYS = 1_000;
+
+export class KeyRing {
+  private readonly keys = new Map<string, { key: ClientKey; until: number }>();
+  private active: { value: boolean; until: number } | null = null;
+
+  constructor(
+    private readonly store: CalendarStore | undefined,
+    private readonly cacheMs: number,
+  ) {}
+
+  /** The key with this secret (revoked or not), or null; the store is asked by the secret's digest. */
+  async find(secret: string): Promise<ClientKey | null> {
+    if (this.store === undefined) return null;
+    const now = Date.now();
+    const cached = this.keys.get(secret);
+    if (cached !== undefined && cached.until > now) return cached.key;
+    const key = await this.store.findClientKey(await hexDigest(secret));
+    if (key !== null && this.cacheMs > 0) {
+      if (this.keys.size >= MAX_CACHED_KEYS) this.keys.clear();
+      this.keys.set(secret, { key, until: now + this.cacheMs });
+    }
+    return key;
+  }
+
+  /** Whether any key is not revoked; without a store, none is. */
+  async hasActiveKeys(): Promise<boolean> {
+    if (this.store === undefined) return false;
+    const now = Date.now();
+    if (this.active !== null && this.active.until > now) return this.active.value;
+    const value = await this.store.hasActiveClientKeys();
+    if (this.cacheMs > 0) this.active = { value, until: now + this.cacheMs };
+    return value;
+  }
+
+  /** After a key was created or revoked here: read the store again. */
+  forget(): void {
+    this.keys.clear();
+    this.active = null;
+  }
+}
