@@ -10,7 +10,7 @@ import type { AppEnv } from "./http/env.js";
 import { errorHandler, notFound } from "./http/errors.js";
 import { type Logger, silentLogger } from "./http/logger.js";
 import { requestLog } from "./http/request-log.js";
-import { bookingRoutes } from "./http/routes/bookings.js";
+import { BOOKINGS_PATH, bookingRoutes } from "./http/routes/bookings.js";
 import { calendarRoutes } from "./http/routes/calendars.js";
 import { ducklingRoutes } from "./http/routes/duckling.js";
 import { healthRoutes } from "./http/routes/health.js";
@@ -19,6 +19,10 @@ import { openApiRoutes } from "./http/routes/openapi.js";
 import { parseRoutes } from "./http/routes/parse.js";
 import { registryAdminRoutes } from "./http/routes/registry-admin.js";
 import { routerAdminRoutes } from "./http/routes/router-admin.js";
+import { DUCKLING_PATH } from "./http/schemas/duckling.js";
+import { PARSE_PATH } from "./http/schemas/parse.js";
+import { MemoryLimiter, type RateLimiter } from "./limits/limiter.js";
+import { failedAuthGuard, rateLimit } from "./limits/middleware.js";
 import { createCitaMetrics } from "./metrics/cita.js";
 import { createProviders } from "./providers/index.js";
 import type { LlmProvider } from "./providers/types.js";
@@ -43,6 +47,11 @@ export interface AppOptions {
    * /metrics needs no METRICS_TOKEN there. False by default, as on Workers.
    */
   loopbackListener?: boolean;
+  /**
+   * Where the per-client buckets are kept (src/limits): by default in this process's memory, on the app's
+   * clock; a Durable Object on Workers. Null: no per-client limits at all (the benchmark's baseline).
+   */
+  limiter?: RateLimiter | null;
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -77,7 +86,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     .use(requestLog({ logger, metrics }))
     .onError(errorHandler(logger))
     .notFound(notFound);
-  return withCors(app, config.corsOrigins)
+  withCors(app, config.corsOrigins);
+  const limiter = options.limiter === undefined ? new MemoryLimiter(clock ? { clock } : {}) : options.limiter;
+  if (limiter !== null) {
+    const limits = { limiter, limits: config.rateLimits };
+    // After CORS, so a browser can read a 429's Retry-After; the guard ahead of every credential check, and
+    // each action's budget after them, once the request's principal (and so its subject) is known.
+    app
+      .use(failedAuthGuard(limits))
+      .post(PARSE_PATH, rateLimit("parse", limits))
+      .post(DUCKLING_PATH, rateLimit("duckling", limits))
+      .post(BOOKINGS_PATH, rateLimit("booking", limits));
+  }
+  return app
     .route("/", healthRoutes({ version: VERSION, router }))
     .route("/", openApiRoutes({ version: VERSION }))
     .route(

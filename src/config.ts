@@ -13,7 +13,9 @@ import {
 } from "./config/environment.js";
 import { prices, registry } from "./config/llm-models.js";
 import { providerName, readProviders, weights } from "./config/providers.js";
+import { readRateLimits } from "./config/rate-limits.js";
 import { readRouterSettings } from "./config/router-settings.js";
+import type { RateLimits } from "./limits/settings.js";
 import type { ModelPrice, ProviderName, ProviderSettings } from "./providers/types.js";
 import type { RegistryConfig } from "./registry/agent-models.js";
 import type { RouterSettings } from "./router/settings.js";
@@ -37,6 +39,8 @@ export interface Config {
   databasePath: string;
   /** Confirmed bookings not yet ended that one contact may hold in a calendar; 0: no cap. */
   maxActiveBookingsPerContact: number;
+  /** Request budgets per client key and per anonymous address, and the failed-authentication budget (src/limits). */
+  rateLimits: RateLimits;
   llm: {
     /** Start in conservation mode (the admin API and the router may switch it later). */
     conservationMode: boolean;
@@ -81,6 +85,7 @@ export function readConfig(environment: Environment): Config {
     corsOrigins: origins(environment, "CORS_ORIGINS"),
     databasePath: text(environment, "DATABASE_PATH") ?? "data/cita.db",
     maxActiveBookingsPerContact: count(environment, "MAX_ACTIVE_BOOKINGS_PER_CONTACT", 10, 0),
+    rateLimits: readRateLimits(environment),
     llm: {
       conservationMode: boolean(environment, "CONSERVATION_MODE", false),
       preferredProvider: providerName(environment, "LLM_PROVIDER"),
