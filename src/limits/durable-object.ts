@@ -59,8 +59,8 @@ function messageOf(value: unknown): ApplyMessage | null {
     typeof candidate?.action === "string" &&
     OPERATIONS.includes(candidate.operation as LimiterOperation) &&
     typeof budget?.capacity === "number" &&
-    typeof budget.perMinute === "number" &&
+    typeof budget.periodMs === "number" &&
     budget.capacity > 0 &&
-    budget.perMinute > 0;
+    budget.periodMs > 0;
   return valid ? (candidate as ApplyMessage) : null;
 }

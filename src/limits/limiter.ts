@@ -3,7 +3,6 @@
 // an address), so the map never grows past `maxBuckets`: a new bucket first evicts a full one among the
 // least recently used (a full bucket is the same as none, so nothing is lost), else the least recently
 // used of all, which forgives that client what it had spent.
-import { TokenBucket } from "../router/rate-limit.js";
 import type { Budget } from "./settings.js";
 
 /**
@@ -23,13 +22,48 @@ export const DEFAULT_MAX_BUCKETS = 10_000;
 /** How many of the least recently used buckets an eviction looks through for a full one. */
 const EVICTION_SCAN = 16;
 
-interface Entry {
-  bucket: TokenBucket;
-  budget: Budget;
+/**
+ * A token bucket counted in whole units, a token being `periodMs` units and each millisecond adding
+ * `capacity` of them: with integer clocks the arithmetic is exact, so a client that waits the Retry-After it
+ * was given (10 per 15 minutes: 90 s) finds its token there, never 1 ms short as a fractional rate would.
+ */
+class Bucket {
+  #units: number;
+  #updated: number;
+
+  constructor(
+    readonly budget: Budget,
+    now: number,
+  ) {
+    this.#units = budget.capacity * budget.periodMs;
+    this.#updated = now;
+  }
+
+  full(now: number): boolean {
+    return this.#refill(now) >= this.budget.capacity * this.budget.periodMs;
+  }
+
+  /** Milliseconds until a whole token is there. */
+  waitMs(now: number): number {
+    const missing = this.budget.periodMs - this.#refill(now);
+    return missing <= 0 ? 0 : Math.ceil(missing / this.budget.capacity);
+  }
+
+  take(now: number): void {
+    this.#units = this.#refill(now) - this.budget.periodMs;
+  }
+
+  #refill(now: number): number {
+    const elapsed = Math.max(0, now - this.#updated);
+    const { capacity, periodMs } = this.budget;
+    this.#units = Math.min(capacity * periodMs, this.#units + elapsed * capacity);
+    this.#updated = Math.max(this.#updated, now);
+    return this.#units;
+  }
 }
 
 export class MemoryLimiter implements RateLimiter {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries = new Map<string, Bucket>();
   readonly #maxBuckets: number;
   readonly #clock: () => number;
 
@@ -51,39 +85,38 @@ export class MemoryLimiter implements RateLimiter {
     const now = this.#clock();
     const bucket = this.#bucket(`${action} ${subject}`, budget, now);
     if (operation === "charge") {
-      bucket.take(1, now);
+      bucket.take(now);
       return 0;
     }
-    const waitMs = bucket.waitFor(1, now);
-    if (waitMs === 0 && operation === "take") bucket.take(1, now);
+    const waitMs = bucket.waitMs(now);
+    if (waitMs === 0 && operation === "take") bucket.take(now);
     return waitMs;
   }
 
-  #bucket(key: string, budget: Budget, now: number): TokenBucket {
-    const entry = this.#entries.get(key);
-    if (entry !== undefined) {
+  #bucket(key: string, budget: Budget, now: number): Bucket {
+    const kept = this.#entries.get(key);
+    if (kept !== undefined) {
       // Most recently used last: delete and set again moves it to the end of the map's order.
       this.#entries.delete(key);
-      const same = entry.budget.capacity === budget.capacity && entry.budget.perMinute === budget.perMinute;
-      if (same) {
-        this.#entries.set(key, entry);
-        return entry.bucket;
+      if (kept.budget.capacity === budget.capacity && kept.budget.periodMs === budget.periodMs) {
+        this.#entries.set(key, kept);
+        return kept;
       }
     } else if (this.#entries.size >= this.#maxBuckets) {
       this.#evict(now);
     }
     // A new bucket, or a budget that changed (a key's rate was edited): it starts full at the new size.
-    const bucket = new TokenBucket(budget.capacity, budget.perMinute, now);
-    this.#entries.set(key, { bucket, budget });
+    const bucket = new Bucket(budget, now);
+    this.#entries.set(key, bucket);
     return bucket;
   }
 
   #evict(now: number): void {
     let scanned = 0;
     let oldest: string | undefined;
-    for (const [key, entry] of this.#entries) {
+    for (const [key, bucket] of this.#entries) {
       oldest ??= key;
-      if (entry.bucket.level(now) >= entry.bucket.capacity) {
+      if (bucket.full(now)) {
         this.#entries.delete(key);
         return;
       }

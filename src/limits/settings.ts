@@ -30,20 +30,19 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   failedAuthWindowMinutes: 15,
 };
 
-/** A bucket's shape: it holds `capacity` tokens and refills `perMinute` a minute, continuously. */
+/** A bucket's shape: it holds `capacity` tokens and refills that many every `periodMs`, continuously. */
 export interface Budget {
   capacity: number;
-  perMinute: number;
+  periodMs: number;
 }
+
+const MINUTE = 60_000;
 
 /** A minute's requests as a burst, refilled over the minute. */
 export function perMinuteBudget(rate: number): Budget {
-  return { capacity: rate, perMinute: rate };
+  return { capacity: rate, periodMs: MINUTE };
 }
 
 export function failedAuthBudget(limits: RateLimits): Budget {
-  return {
-    capacity: limits.failedAuthLimit,
-    perMinute: limits.failedAuthLimit / limits.failedAuthWindowMinutes,
-  };
+  return { capacity: limits.failedAuthLimit, periodMs: limits.failedAuthWindowMinutes * MINUTE };
 }
