@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { CALENDAR_ID_PARAMETER, SlotSchema, STORE_UNAVAILABLE } from "./calendars.js";
 import { cleanTextSchema } from "./clean-text.js";
-import { BODY_ERRORS, ErrorResponseSchema, errorResponses } from "./errors.js";
+import { BODY_ERRORS, ErrorResponseSchema, errorResponses, RATE_LIMITED } from "./errors.js";
 import { instantSchema, OFFSET_INSTANT } from "./fields.js";
 import { json, type PathItems, PUBLIC } from "./operation.js";
 
@@ -106,6 +106,7 @@ export const bookingPaths: PathItems = {
             "contact_booking_limit (the contact already holds MAX_ACTIVE_BOOKINGS_PER_CONTACT active bookings)",
           ...STORE_UNAVAILABLE,
         }),
+        ...RATE_LIMITED,
       },
     },
   },

@@ -2,7 +2,7 @@
 // them, form-encoded (what Duckling's clients send) or JSON, and the entities it answers.
 import { z } from "zod";
 import { exampleTags, LANGUAGES, LOCALES } from "../../locales/index.js";
-import { BODY_ERRORS, errorResponses } from "./errors.js";
+import { BODY_ERRORS, errorResponses, RATE_LIMITED } from "./errors.js";
 import { SentTextSchema, zoneSchema } from "./fields.js";
 import { DUCKLING_LANGUAGE, DUCKLING_LOCALE } from "./locale.js";
 import { type PathItems, PUBLIC, ref } from "./operation.js";
@@ -160,6 +160,7 @@ export const ducklingPaths: PathItems = {
           ...BODY_ERRORS,
           "415": "unsupported_media_type (neither form-encoded nor JSON)",
         }),
+        ...RATE_LIMITED,
       },
     },
   },

@@ -27,4 +27,21 @@ export const BODY_ERRORS = {
 export const ADMIN_ERRORS = {
   "401": "unauthorized (missing or wrong admin token)",
   "403": "forbidden (no ADMIN_TOKEN is configured)",
+  "429": "rate_limited (too many failed authentications from this address; see Retry-After)",
+};
+
+/** What a route with a per-client budget answers past it (src/limits, docs/security/rate-limits.md). */
+export const RATE_LIMITED = {
+  "429": {
+    description:
+      "rate_limited (this client key or address has used its budget for the route, or its failed " +
+      "authentications' budget)",
+    headers: {
+      "Retry-After": {
+        description: "Whole seconds, at least 1, until the budget holds a request again",
+        schema: { type: "integer", minimum: 1 },
+      },
+    },
+    content: json("Error"),
+  },
 };

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { AGENT_NAMES, FIELDS, INTENTS, ISSUES, ROLES, STATUSES } from "../../coordinator/agent.js";
 import { exampleTags, languageNames } from "../../locales/index.js";
-import { BODY_ERRORS, errorResponses } from "./errors.js";
+import { BODY_ERRORS, errorResponses, RATE_LIMITED } from "./errors.js";
 import {
   CALENDAR_ID,
   characterCount,
@@ -208,6 +208,7 @@ export const parsePaths: PathItems = {
           ...BODY_ERRORS,
           "503": "llm_unavailable (mode llm with no usable provider)",
         }),
+        ...RATE_LIMITED,
       },
     },
   },
