@@ -2,6 +2,7 @@
 // leaking no secret (shared/spec/config.md).
 import { describe, expect, it } from "vitest";
 import { ConfigError, type Environment, readConfig } from "./config.js";
+import { DEFAULT_RATE_LIMITS } from "./limits/settings.js";
 import { DEFAULT_PRICES } from "./metrics/prices.js";
 import { PROVIDER_DEFAULTS } from "./providers/registry.js";
 import { PROVIDER_NAMES } from "./providers/types.js";
@@ -37,6 +38,7 @@ describe("readConfig defaults", () => {
       corsOrigins: [],
       databasePath: "data/cita.db",
       maxActiveBookingsPerContact: 10,
+      rateLimits: DEFAULT_RATE_LIMITS,
       llm: {
         conservationMode: false,
         preferredProvider: null,
@@ -74,6 +76,8 @@ describe("readConfig defaults", () => {
       CORS_ORIGINS: "https://app.example, http://localhost:5173",
       DATABASE_PATH: "/tmp/cita.db",
       MAX_ACTIVE_BOOKINGS_PER_CONTACT: "4",
+      KEY_RATE_LIMITS: "parse=1200",
+      FAILED_AUTH_LIMIT: "5",
       LLM_DEADLINE_MS: "12000",
       LLM_ATTEMPT_TIMEOUT_MS: "3000",
       CONSERVATION_MODE: "yes",
@@ -89,6 +93,11 @@ describe("readConfig defaults", () => {
       corsOrigins: ["https://app.example", "http://localhost:5173"],
       databasePath: "/tmp/cita.db",
       maxActiveBookingsPerContact: 4,
+      rateLimits: {
+        ...DEFAULT_RATE_LIMITS,
+        perKey: { ...DEFAULT_RATE_LIMITS.perKey, parse: 1200 },
+        failedAuthLimit: 5,
+      },
       llm: {
         conservationMode: true,
         preferredProvider: "qwen",
