@@ -3,21 +3,17 @@
 // from that address that carries credentials answers 429 before they are checked, the right token
 // included; each 401 takes a token. Counted per address, never per key, and shared by every check
 // (ADMIN_TOKEN, METRICS_TOKEN, and the client keys once they merge).
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ErrorResponseSchema } from "../../src/http/schemas/errors.js";
 import {
   ADMIN_TOKEN,
   type LimitedApp,
+  limitedApps,
   METRICS_TOKEN,
-  openLimitedApp,
   tally,
 } from "../support/limited-clients.js";
 
-let app: LimitedApp | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const open = limitedApps();
 
 function admin(limited: LimitedApp, from: string, token: string) {
   return limited.request(from, "/admin/models", { headers: { authorization: `Bearer ${token}` } });
@@ -29,7 +25,7 @@ function guesses(limited: LimitedApp, from: string, count: number) {
 
 describe("failed authentications per address", () => {
   it("answers 10 guesses 401, then 429 with Retry-After, even to the right token", async () => {
-    app = await openLimitedApp();
+    const app = await open();
     expect(tally(await guesses(app, "203.0.113.40", 10))).toEqual({ 401: 10 });
     const refused = await admin(app, "203.0.113.40", ADMIN_TOKEN);
     expect(refused.status).toBe(429);
@@ -43,7 +39,7 @@ describe("failed authentications per address", () => {
   });
 
   it("counts a concurrent burst whole: 100 guesses at once let at most the budget reach a check", async () => {
-    app = await openLimitedApp();
+    const app = await open();
     const answers = await guesses(app, "203.0.113.41", 100);
     const checked = tally(answers)[401] ?? 0;
     expect(checked).toBeGreaterThanOrEqual(10);
@@ -54,7 +50,7 @@ describe("failed authentications per address", () => {
   });
 
   it("serves the right token again once the clock has refilled one token", async () => {
-    app = await openLimitedApp();
+    const app = await open();
     await guesses(app, "203.0.113.42", 10);
     app.time.now += 89_999;
     expect((await admin(app, "203.0.113.42", ADMIN_TOKEN)).status).toBe(429);
@@ -67,7 +63,7 @@ describe("failed authentications per address", () => {
   });
 
   it("shares one budget across every check: METRICS_TOKEN guesses spend the admin token's too", async () => {
-    app = await openLimitedApp();
+    const app = await open();
     for (let guess = 0; guess < 10; guess++) {
       const answer = await app.request("203.0.113.43", "/metrics", {
         headers: { authorization: `Bearer m${guess}` },
@@ -85,7 +81,7 @@ describe("failed authentications per address", () => {
   });
 
   it("leaves requests without credentials, and other addresses, alone", async () => {
-    app = await openLimitedApp();
+    const app = await open();
     await guesses(app, "203.0.113.44", 12);
     expect((await app.request("203.0.113.44", "/health")).status).toBe(200);
     expect((await app.request("203.0.113.44", "/admin/models")).status).toBe(401);
@@ -93,7 +89,7 @@ describe("failed authentications per address", () => {
   });
 
   it("counts only 401s: a request refused for another reason takes nothing", async () => {
-    app = await openLimitedApp();
+    const app = await open();
     for (let attempt = 0; attempt < 15; attempt++) {
       const answer = await app.request("203.0.113.46", "/v1/calendars/Not%20an%20id", {
         method: "PUT",
@@ -106,16 +102,15 @@ describe("failed authentications per address", () => {
   });
 
   it("FAILED_AUTH_LIMIT and FAILED_AUTH_WINDOW_MINUTES set the budget; 0 turns it off", async () => {
-    app = await openLimitedApp({ FAILED_AUTH_LIMIT: "3", FAILED_AUTH_WINDOW_MINUTES: "60" });
-    expect(tally(await guesses(app, "203.0.113.47", 3))).toEqual({ 401: 3 });
-    expect((await admin(app, "203.0.113.47", ADMIN_TOKEN)).headers.get("retry-after")).toBe("1200");
-    await app.close();
-    app = await openLimitedApp({ FAILED_AUTH_LIMIT: "0" });
-    expect(tally(await guesses(app, "203.0.113.48", 50))).toEqual({ 401: 50 });
+    const small = await open({ FAILED_AUTH_LIMIT: "3", FAILED_AUTH_WINDOW_MINUTES: "60" });
+    expect(tally(await guesses(small, "203.0.113.47", 3))).toEqual({ 401: 3 });
+    expect((await admin(small, "203.0.113.47", ADMIN_TOKEN)).headers.get("retry-after")).toBe("1200");
+    const off = await open({ FAILED_AUTH_LIMIT: "0" });
+    expect(tally(await guesses(off, "203.0.113.48", 50))).toEqual({ 401: 50 });
   });
 
   it("does not limit guesses from a loopback peer, which may be a proxy in front of every client", async () => {
-    app = await openLimitedApp();
+    const app = await open();
     expect(tally(await guesses(app, "127.0.0.1", 30))).toEqual({ 401: 30 });
     expect((await admin(app, "127.0.0.1", ADMIN_TOKEN)).status).toBe(200);
   });

@@ -6,11 +6,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono } from "hono";
+import { afterEach } from "vitest";
 import { createApp } from "../../src/app.js";
 import { openSqliteStore } from "../../src/calendars/sqlite-store.js";
 import { type Environment, readConfig } from "../../src/config.js";
 import type { AppEnv } from "../../src/http/env.js";
 import type { KeyPrincipal } from "../../src/http/principal.js";
+import { ErrorResponseSchema } from "../../src/http/schemas/errors.js";
 import type { RateLimiter } from "../../src/limits/limiter.js";
 
 export const ADMIN_TOKEN = "rate-limits-admin-token-0123456789abcdef";
@@ -31,6 +33,23 @@ export interface LimitedApp {
   /** A booking `slot` half hours after the first slot of day two, for contact `contact`. */
   book(from: string | null, slot: number, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
+}
+
+/** For a test file: opens apps as openLimitedApp does, and closes each once its test is over. */
+export function limitedApps(): (
+  environment?: Environment,
+  options?: { limiter?: RateLimiter },
+) => Promise<LimitedApp> {
+  let opened: LimitedApp[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.map((app) => app.close()));
+    opened = [];
+  });
+  return async (environment = {}, options = {}) => {
+    const app = await openLimitedApp(environment, options);
+    opened.push(app);
+    return app;
+  };
 }
 
 export async function openLimitedApp(
@@ -103,6 +122,16 @@ function keyPrincipal(header: string): KeyPrincipal {
 }
 
 export const JSON_HEADERS = { "content-type": "application/json" };
+
+/** The first 429 among the answers: its Retry-After and its error. */
+export async function firstRefusal(
+  answers: readonly Response[],
+): Promise<{ retryAfter: string | null; error: { code: string; message: string } }> {
+  const refused = answers.find((answer) => answer.status === 429);
+  if (refused === undefined) throw new Error("no answer was 429");
+  const { error } = ErrorResponseSchema.parse(await refused.json());
+  return { retryAfter: refused.headers.get("retry-after"), error };
+}
 
 /** Statuses counted: { 201: 10, 429: 90 }. */
 export function tally(responses: readonly Response[]): Record<number, number> {
