@@ -88,12 +88,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     .notFound(notFound);
   withCors(app, config.corsOrigins);
   const limiter = options.limiter === undefined ? new MemoryLimiter(clock ? { clock } : {}) : options.limiter;
-  if (limiter !== null) {
-    const limits = { limiter, limits: config.rateLimits };
-    // After CORS, so a browser can read a 429's Retry-After; the guard ahead of every credential check, and
-    // each action's budget after them, once the request's principal (and so its subject) is known.
+  const limits = limiter === null ? null : { limiter, limits: config.rateLimits };
+  // After CORS, so a browser can read a 429's Retry-After; ahead of every credential check.
+  if (limits !== null) app.use(failedAuthGuard(limits));
+  // Each action's budget once the request's principal, and so whose budget it is, is known: after the
+  // client-key middleware (docs/security/rate-limits.md).
+  if (limits !== null) {
     app
-      .use(failedAuthGuard(limits))
       .post(PARSE_PATH, rateLimit("parse", limits))
       .post(DUCKLING_PATH, rateLimit("duckling", limits))
       .post(BOOKINGS_PATH, rateLimit("booking", limits));

@@ -64,6 +64,17 @@ describe("the parse route per client", () => {
     expect(malformed.status).toBe(429);
   });
 
+  it("lets a browser on a CORS origin read the 429 and its Retry-After", async () => {
+    const app = await open({ CORS_ORIGINS: "https://app.example", ADDRESS_RATE_LIMITS: "parse=1" });
+    const origin = { origin: "https://app.example" };
+    expect((await parse(app, "203.0.113.23", origin)).status).toBe(200);
+    const refused = await parse(app, "203.0.113.23", origin);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("access-control-allow-origin")).toBe("https://app.example");
+    expect(refused.headers.get("access-control-expose-headers")).toContain("Retry-After");
+    expect(refused.headers.get("retry-after")).toBe("60");
+  });
+
   it("counts every address of one IPv6 /64 as one client", async () => {
     const app = await open();
     const answers = await times(100, (index) => parse(app!, `2001:db8:aa:bb:${index.toString(16)}::1`));
