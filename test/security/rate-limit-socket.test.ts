@@ -23,7 +23,10 @@ afterAll(async () => {
 
 async function serve(address: string): Promise<string> {
   const now = Date.now();
-  const app = createApp({ config: readConfig({ ADDRESS_RATE_LIMITS: "parse=5" }), clock: () => now });
+  const app = createApp({
+    config: readConfig({ ADDRESS_RATE_LIMITS: "parse=5", ALLOW_ANONYMOUS: "true" }),
+    clock: () => now,
+  });
   const server = await new Promise<ReturnType<typeof serveNode>>((resolve) => {
     const listening = serveNode(app.fetch, { hostname: address, port: 0 }, () => resolve(listening));
   });

@@ -64,6 +64,8 @@ export async function openLimitedApp(
     ADMIN_TOKEN,
     METRICS_TOKEN,
     MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0",
+    // Anonymous clients on public addresses, as a deployment that allows them serves them (issue 16, item 2).
+    ALLOW_ANONYMOUS: "true",
     ...environment,
   });
   const inner = createApp({ config, store, clock: () => time.now, ...options });

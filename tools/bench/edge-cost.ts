@@ -50,7 +50,12 @@ const UNREACHED = "parse=9999999,duckling=9999999,booking=9999999";
 const PEER = { incoming: { socket: { remoteAddress: "203.0.113.80" } } };
 
 export async function measureEdgeCost(options: EdgeCostOptions): Promise<EdgeCostFigures> {
-  const config: Config = readConfig({ KEY_RATE_LIMITS: UNREACHED, ADDRESS_RATE_LIMITS: UNREACHED });
+  const config: Config = readConfig({
+    KEY_RATE_LIMITS: UNREACHED,
+    ADDRESS_RATE_LIMITS: UNREACHED,
+    // The address's variant is an anonymous client on a public address.
+    ALLOW_ANONYMOUS: "true",
+  });
   const app = (limited: boolean) =>
     createApp({ config, store: options.store, ...(limited ? {} : { limiter: null }) });
   const variants = [
