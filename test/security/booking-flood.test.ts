@@ -73,6 +73,13 @@ describe("booking creation per client", () => {
       Array.from({ length: 10 }, (_, slot) => app.book("198.51.100.9", 20 + slot, standInKey("key_default"))),
     );
     expect(tally(answers)).toEqual({ 201: 3, 429: 7 });
+    // A key's own rate of 0: no limit for that key.
+    const unlimited = await Promise.all(
+      Array.from({ length: 20 }, (_, slot) =>
+        app.book("198.51.100.9", 40 + slot, standInKey("key_unlimited", { booking: 0 })),
+      ),
+    );
+    expect(tally(unlimited)).toEqual({ 201: 20 });
   });
 
   it("does not limit a loopback or in-process client: the embedded default stays as open as before", async () => {
