@@ -13,7 +13,7 @@ import type { AppEnv } from "./http/env.js";
 import { errorHandler, notFound } from "./http/errors.js";
 import { type Logger, silentLogger } from "./http/logger.js";
 import { requestLog } from "./http/request-log.js";
-import { bookingRoutes } from "./http/routes/bookings.js";
+import { BOOKINGS_PATH, bookingRoutes } from "./http/routes/bookings.js";
 import { calendarRoutes } from "./http/routes/calendars.js";
 import { ducklingRoutes } from "./http/routes/duckling.js";
 import { healthRoutes } from "./http/routes/health.js";
@@ -23,6 +23,10 @@ import { openApiRoutes } from "./http/routes/openapi.js";
 import { parseRoutes } from "./http/routes/parse.js";
 import { registryAdminRoutes } from "./http/routes/registry-admin.js";
 import { routerAdminRoutes } from "./http/routes/router-admin.js";
+import { DUCKLING_PATH } from "./http/schemas/duckling.js";
+import { PARSE_PATH } from "./http/schemas/parse.js";
+import { MemoryLimiter, type RateLimiter } from "./limits/limiter.js";
+import { failedAuthGuard, rateLimit } from "./limits/middleware.js";
 import { createCitaMetrics } from "./metrics/cita.js";
 import { createProviders } from "./providers/index.js";
 import type { LlmProvider } from "./providers/types.js";
@@ -60,6 +64,11 @@ export interface AppOptions {
    * 5 s by default (src/http/key-ring.ts), so a check costs no query on most requests; 0: read every time.
    */
   keyCacheMs?: number;
+  /**
+   * Where the per-client buckets are kept (src/limits): by default in this process's memory, on the app's
+   * clock; a Durable Object on Workers. Null: no per-client limits at all (the benchmark's baseline).
+   */
+  limiter?: RateLimiter | null;
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -102,9 +111,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     .use(requestLog({ logger, metrics }))
     .onError(errorHandler(logger))
     .notFound(notFound);
-  // The access rules run before the routes they guard (and before any per-client budget, which counts
-  // against the principal they set).
-  return guardRoutes(withCors(app, config.corsOrigins), access)
+  withCors(app, config.corsOrigins);
+  const limiter = options.limiter === undefined ? new MemoryLimiter(clock ? { clock } : {}) : options.limiter;
+  const limits = limiter === null ? null : { limiter, limits: config.rateLimits };
+  // After CORS, so a browser can read a 429's Retry-After; ahead of every credential check.
+  if (limits !== null) app.use(failedAuthGuard(limits));
+  // The access rules run before the routes they guard, and before each action's budget, which counts
+  // against the principal they set (docs/security/rate-limits.md).
+  guardRoutes(app, access);
+  if (limits !== null) {
+    app
+      .post(PARSE_PATH, rateLimit("parse", limits))
+      .post(DUCKLING_PATH, rateLimit("duckling", limits))
+      .post(BOOKINGS_PATH, rateLimit("booking", limits));
+  }
+  return app
     .route("/", healthRoutes({ version: VERSION, router }))
     .route("/", openApiRoutes({ version: VERSION }))
     .route(

@@ -2,6 +2,7 @@
 // leaking no secret (shared/spec/config.md).
 import { describe, expect, it } from "vitest";
 import { ConfigError, type Environment, readConfig } from "./config.js";
+import { DEFAULT_RATE_LIMITS } from "./limits/settings.js";
 import { DEFAULT_PRICES } from "./metrics/prices.js";
 import { PROVIDER_DEFAULTS } from "./providers/registry.js";
 import { PROVIDER_NAMES } from "./providers/types.js";
@@ -40,6 +41,7 @@ describe("readConfig defaults", () => {
       maxActiveBookingsPerContact: 10,
       maxActiveBookingsPerKey: 1_000,
       allowAnonymous: false,
+      rateLimits: DEFAULT_RATE_LIMITS,
       llm: {
         conservationMode: false,
         preferredProvider: null,
@@ -81,6 +83,8 @@ describe("readConfig defaults", () => {
       MAX_ACTIVE_BOOKINGS_PER_CONTACT: "4",
       MAX_ACTIVE_BOOKINGS_PER_KEY: "50",
       ALLOW_ANONYMOUS: "true",
+      KEY_RATE_LIMITS: "parse=1200",
+      FAILED_AUTH_LIMIT: "5",
       LLM_DEADLINE_MS: "12000",
       LLM_ATTEMPT_TIMEOUT_MS: "3000",
       CONSERVATION_MODE: "yes",
@@ -99,6 +103,11 @@ describe("readConfig defaults", () => {
       maxActiveBookingsPerContact: 4,
       maxActiveBookingsPerKey: 50,
       allowAnonymous: true,
+      rateLimits: {
+        ...DEFAULT_RATE_LIMITS,
+        perKey: { ...DEFAULT_RATE_LIMITS.perKey, parse: 1200 },
+        failedAuthLimit: 5,
+      },
       llm: {
         conservationMode: true,
         preferredProvider: "qwen",

@@ -13,8 +13,10 @@ import {
 } from "./config/environment.js";
 import { prices, registry } from "./config/llm-models.js";
 import { providerName, readProviders, weights } from "./config/providers.js";
+import { readRateLimits } from "./config/rate-limits.js";
 import { readRouterSettings } from "./config/router-settings.js";
 import type { AddressRange } from "./http/ip-address.js";
+import type { RateLimits } from "./limits/settings.js";
 import type { ModelPrice, ProviderName, ProviderSettings } from "./providers/types.js";
 import type { RegistryConfig } from "./registry/agent-models.js";
 import type { RouterSettings } from "./router/settings.js";
@@ -48,6 +50,8 @@ export interface Config {
    * loopback without keys.
    */
   allowAnonymous: boolean;
+  /** Request budgets per client key and per anonymous address, and the failed-authentication budget (src/limits). */
+  rateLimits: RateLimits;
   llm: {
     /** Start in conservation mode (the admin API and the router may switch it later). */
     conservationMode: boolean;
@@ -95,6 +99,7 @@ export function readConfig(environment: Environment): Config {
     maxActiveBookingsPerContact: count(environment, "MAX_ACTIVE_BOOKINGS_PER_CONTACT", 10, 0),
     maxActiveBookingsPerKey: count(environment, "MAX_ACTIVE_BOOKINGS_PER_KEY", 1_000, 0),
     allowAnonymous: boolean(environment, "ALLOW_ANONYMOUS", false),
+    rateLimits: readRateLimits(environment),
     llm: {
       conservationMode: boolean(environment, "CONSERVATION_MODE", false),
       preferredProvider: providerName(environment, "LLM_PROVIDER"),

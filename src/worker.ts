@@ -8,6 +8,10 @@ import type { CalendarStore } from "./calendars/store.js";
 import { ConfigError, type Environment, readConfig } from "./config.js";
 import type { AppEnv } from "./http/env.js";
 import { jsonLogger } from "./http/logger.js";
+import { DurableObjectLimiter, type DurableObjectNamespaceLike } from "./limits/durable-object.js";
+
+/** The per-client limits' Durable Object class, bound as RATE_LIMITS in wrangler.toml. */
+export { RateLimitObject } from "./limits/durable-object.js";
 
 type D1Binding = ConstructorParameters<typeof D1CalendarStore>[0];
 
@@ -21,9 +25,13 @@ function appFor(bindings: Record<string, unknown>): Hono<AppEnv> {
     }
     const config = readConfig(environment);
     const database = bindings.DB as D1Binding | undefined;
+    // Without the binding (a Worker deployed from another configuration), each isolate keeps its own
+    // buckets in memory: still a limit, but per isolate (docs/security/rate-limits.md).
+    const rateLimits = bindings.RATE_LIMITS as DurableObjectNamespaceLike | undefined;
     app = createApp({
       config,
       ...(database ? { store: migratedOnFirstUse(new D1CalendarStore(database)) } : {}),
+      ...(rateLimits ? { limiter: new DurableObjectLimiter(rateLimits) } : {}),
       logger: jsonLogger(config.logLevel === "warn" ? "error" : config.logLevel, (line) => console.log(line)),
       // No listener to judge: without keys (and without ALLOW_ANONYMOUS) keyed routes answer 401 saying
       // how to create one. Each isolate trusts a key it read for DEFAULT_KEY_CACHE_MS.

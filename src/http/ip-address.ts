@@ -10,7 +10,9 @@ export interface AddressRange {
   prefix: number;
 }
 
-const IPV4_MAPPED = 0xffffn << 32n;
+/** The upper 96 bits of an IPv4-mapped IPv6 address (::ffff:a.b.c.d). */
+export const IPV4_MAPPED_PREFIX = 0xffffn;
+const IPV4_MAPPED = IPV4_MAPPED_PREFIX << 32n;
 const ALL = (1n << 128n) - 1n;
 
 /** An address as a 128-bit integer, or null when `text` is not an IPv4 or IPv6 address. */

@@ -34,8 +34,8 @@ describe("subjectOf", () => {
     expect(await response.json()).toEqual({ kind: "anonymous", subject: "address:203.0.113.9" });
   });
 
-  it("puts requests with no known address together", async () => {
+  it("knows no subject for an anonymous request with no address (in process)", async () => {
     const response = await appWith({ kind: "anonymous" }).request("/");
-    expect(await response.json()).toEqual({ kind: "anonymous", subject: "address:unknown" });
+    expect(await response.json()).toEqual({ kind: "anonymous", subject: null });
   });
 });

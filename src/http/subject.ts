@@ -1,5 +1,5 @@
-// The principal of a request and the subject its per-client limits count against: shared by the auth
-// middleware and the rate limiter.
+// The principal of a request and the subject it is told apart by (provider health, per-client limits):
+// shared by the auth middleware, the parse route and the rate limiter.
 import type { Context } from "hono";
 import { clientIdOf } from "./client-id.js";
 import type { AppEnv } from "./env.js";
@@ -11,11 +11,12 @@ export function principalOf(context: Context<AppEnv>): Principal {
 }
 
 /**
- * What per-client budgets are counted against: the key's id, else the client's address ("address:unknown"
- * for in-process requests, which then share one budget).
+ * Who the request is, to tell clients apart (provider health, per-client budgets): the key's id, else the
+ * client's address; null when neither is known (in-process requests).
  */
-export function subjectOf(context: Context<AppEnv>): string {
+export function subjectOf(context: Context<AppEnv>): string | null {
   const principal = principalOf(context);
   if (principal.kind === "key") return `key:${principal.keyId}`;
-  return `address:${clientIdOf(context) ?? "unknown"}`;
+  const address = clientIdOf(context);
+  return address === null ? null : `address:${address}`;
 }

@@ -16,6 +16,7 @@ describe("parseBenchArguments", () => {
       rounds: 3,
       routerCalls: 300,
       slowCalls: 300,
+      edgeRequests: 4000,
       help: false,
     });
     expect(parseBenchArguments(["--help"]).help).toBe(true);
@@ -34,6 +35,8 @@ describe("parseBenchArguments", () => {
         "5",
         "--conversation-passes",
         "3",
+        "--edge-requests",
+        "50",
       ]),
     ).toMatchObject({
       port: 8787,
@@ -41,6 +44,7 @@ describe("parseBenchArguments", () => {
       connections: [1, 20],
       routerCalls: 5,
       conversationPasses: 3,
+      edgeRequests: 50,
     });
     expect(parseBenchArguments(["--port=65534"]).port).toBe(65534);
   });
@@ -53,6 +57,7 @@ describe("parseBenchArguments", () => {
     [["--duration", "0"], "--duration must be a whole number ≥ 1"],
     [["--conversation-passes", "0"], "--conversation-passes must be a whole number ≥ 1"],
     [["--connections", "10,x"], "--connections takes whole numbers ≥ 1"],
+    [["--edge-requests", "0"], "--edge-requests must be a whole number ≥ 1"],
     [["--bogus"], "Unknown option '--bogus'"],
     [["extra"], "Unexpected argument 'extra'"],
   ])("refuses %j", (args, message) => {

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 
 export const USAGE = `Usage: npm run bench -- [--port N] [--duration S] [--warmup S] [--connections N,N] [--passes N]
                         [--conversation-passes N] [--workers N] [--rounds N] [--router-calls N] [--slow-calls N]
+                        [--edge-requests N]
 
   --port N          the HTTP benchmark's parse server listens on 127.0.0.1:N and its hello-world baseline
                     on N+1 (default 0: free ports)
@@ -16,7 +17,8 @@ export const USAGE = `Usage: npm run bench -- [--port N] [--duration S] [--warmu
   --workers N       0: the load generator runs in a second process; N: N worker threads of this one (0)
   --rounds N        alternating hello-world and parse rounds; each figure is their median (3)
   --router-calls N  calls for the router's overhead (300)
-  --slow-calls N    calls under a slow primary, with and without hedging (300)`;
+  --slow-calls N    calls under a slow primary, with and without hedging (300)
+  --edge-requests N parse requests of each variant for the per-client limits' and key check's cost (4000)`;
 
 export interface BenchArguments {
   /** 0: free ports. Otherwise the parse server's port; the hello-world takes the next one. */
@@ -30,6 +32,7 @@ export interface BenchArguments {
   rounds: number;
   routerCalls: number;
   slowCalls: number;
+  edgeRequests: number;
   help: boolean;
 }
 
@@ -56,6 +59,7 @@ export function parseBenchArguments(args: readonly string[]): BenchArguments {
         rounds: { type: "string", default: "3" },
         "router-calls": { type: "string", default: "300" },
         "slow-calls": { type: "string", default: "300" },
+        "edge-requests": { type: "string", default: "4000" },
         help: { type: "boolean", short: "h" },
       },
     }).values;
@@ -84,6 +88,7 @@ export function parseBenchArguments(args: readonly string[]): BenchArguments {
     rounds: whole(values, "rounds", 1),
     routerCalls: whole(values, "router-calls", 1),
     slowCalls: whole(values, "slow-calls", 1),
+    edgeRequests: whole(values, "edge-requests", 1),
     help: values.help === true,
   };
 }

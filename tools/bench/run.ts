@@ -1,6 +1,6 @@
 // Benchmark: in-process pipeline latency over the golden cases and over conversations of 2, 10 and 50
-// messages, HTTP throughput of the parse route against
-// a hello-world route, the LLM router's overhead and its tail latency with and without hedging (tools/bench/router.ts),
+// messages, what the per-client limits and a key check add to a parse request (tools/bench/edge-cost.ts),
+// HTTP throughput of the parse route against a hello-world route, the LLM router's overhead and its tail latency with and without hedging (tools/bench/router.ts),
 // and memory before and after. Prints labelled figures with their targets and writes
 // them to reports/bench.json. Figures are informative: the exit code says only whether the run worked.
 
@@ -10,6 +10,7 @@ import { openGoldenStore } from "../golden/calendars.js";
 import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../golden/fixtures.js";
 import { requestFor } from "../golden/run-cases.js";
 import { parseBenchArguments, USAGE, UsageError } from "./arguments.js";
+import { measureEdgeCost } from "./edge-cost.js";
 import { measureConversations, measurePipeline } from "./latency.js";
 import { measureRouter } from "./router.js";
 import { measureThroughput } from "./throughput.js";
@@ -22,6 +23,8 @@ const CONVERSATION_SIZES = [2, 10, 50];
 const CONVERSATION_WINDOWS = 8;
 const TARGET_RATIO = 0.2;
 const TARGET_ROUTER_OVERHEAD_MS = 1;
+/** Issue 16: key checking and rate limiting add under 20 µs to a parse request at p50, in process. */
+const TARGET_EDGE_ADDED_US = 20;
 const REPORT = new URL("../../reports/bench.json", import.meta.url);
 
 function benchArguments(args: readonly string[]) {
@@ -89,6 +92,13 @@ const conversationTarget = conversations.find(
 );
 const conversationMet =
   conversationTarget !== undefined && conversationTarget.p99Ms < TARGET_CONVERSATION_P99_MS.p99Ms;
+// A quarter of the requests again, unmeasured, first: the same warm-up share as the pipeline's.
+const edge = await measureEdgeCost({
+  store: golden.store,
+  bodies: cases.map((golden) => JSON.stringify(requestFor(golden))),
+  warmupRequests: Math.ceil(options.edgeRequests / 2),
+  requests: options.edgeRequests,
+});
 const throughputs = [];
 for (const connections of options.connections) {
   throughputs.push(
@@ -137,6 +147,13 @@ const lines = [
   ),
   `  target p99 < ${TARGET_CONVERSATION_P99_MS.p99Ms} ms at ${TARGET_CONVERSATION_P99_MS.messages} messages: ${verdict(conversationMet)}`,
   "",
+  `Edge cost on the parse route, in process (${edge.requests} requests of each variant, interleaved; p50)`,
+  `  no per-client limits                     ${edge.baselineP50Us.toFixed(1)} µs`,
+  `  per-client limits (an address's bucket)  ${edge.limitedP50Us.toFixed(1)} µs   added ${edge.limiterAddedUs.toFixed(1)} µs`,
+  `  + stand-in key check, crypto.subtle      ${edge.keyedSubtleP50Us.toFixed(1)} µs   added ${edge.subtleKeyAndLimiterAddedUs.toFixed(1)} µs`,
+  `  + stand-in key check, node:crypto        ${edge.keyedSyncP50Us.toFixed(1)} µs   added ${edge.syncKeyAndLimiterAddedUs.toFixed(1)} µs`,
+  `  target: limits and key check add < ${TARGET_EDGE_ADDED_US} µs: limits ${verdict(edge.limiterAddedUs < TARGET_EDGE_ADDED_US)}; with crypto.subtle ${verdict(edge.subtleKeyAndLimiterAddedUs < TARGET_EDGE_ADDED_US)}; with node:crypto ${verdict(edge.syncKeyAndLimiterAddedUs < TARGET_EDGE_ADDED_US)}`,
+  "",
   ...throughputLines,
   `LLM router against the provider simulator (127.0.0.1, ${router.calls} sequential calls each, interleaved)`,
   `  openai SDK directly   p50 ${fixed(router.directSdk.p50Ms)} ms   p95 ${fixed(router.directSdk.p95Ms)} ms`,
@@ -159,6 +176,7 @@ const report = {
   node: process.version,
   pipeline,
   conversations,
+  edge,
   throughput: throughputs,
   router,
   memory: { before, after, forcedGc: "gc" in globalThis },
@@ -169,6 +187,11 @@ const report = {
       target: TARGET_ROUTER_OVERHEAD_MS,
       overhead: router.overheadP50Ms,
       met: router.overheadP50Ms < TARGET_ROUTER_OVERHEAD_MS,
+    },
+    edgeAddedUs: {
+      target: TARGET_EDGE_ADDED_US,
+      limiter: edge.limiterAddedUs,
+      met: edge.limiterAddedUs < TARGET_EDGE_ADDED_US,
     },
     throughputRatio: throughputs.map((throughput) => ({
       connections: throughput.connections,

@@ -7,13 +7,13 @@ import type { CitaMetrics } from "../../metrics/cita.js";
 import type { ModelRegistry } from "../../registry/model-registry.js";
 import type { LlmRouter } from "../../router/router.js";
 import { parseAppointment } from "../../service.js";
-import { clientIdOf } from "../client-id.js";
 import type { AppEnv } from "../env.js";
 import { methodNotAllowed } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { safeId } from "../request-id.js";
 import { jsonResponse } from "../respond.js";
 import { MAX_PARSE_BODY_BYTES, PARSE_PATH, ParseRequestSchema } from "../schemas/parse.js";
+import { subjectOf } from "../subject.js";
 import { readJsonBody, validate } from "../validation.js";
 
 export interface ParseRouteOptions {
@@ -42,7 +42,7 @@ export function parseRoutes(options: ParseRouteOptions): Hono<AppEnv> {
         // The user, else the session: a safe id keeps them on one model variant; anything else is ignored.
         subject: safeId(context.req.header("x-user-id")) ?? safeId(context.req.header("x-session-id")),
         // Only read when an LLM may be called: the provider's health tells clients apart by it.
-        ...(router !== null && request.mode !== "rules" ? { clientId: clientIdOf(context) } : {}),
+        ...(router !== null && request.mode !== "rules" ? { clientId: subjectOf(context) } : {}),
         // Method shorthand: under tsx (esbuild keepNames) a named arrow here costs a defineProperty per request.
         onLlm(reading) {
           if (reading === null) return;

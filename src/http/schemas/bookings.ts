@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { CALENDAR_ID_PARAMETER, SlotSchema, STORE_UNAVAILABLE } from "./calendars.js";
 import { cleanTextSchema } from "./clean-text.js";
-import { BODY_ERRORS, ErrorResponseSchema, errorResponses, keyErrors } from "./errors.js";
+import { BODY_ERRORS, ErrorResponseSchema, errorResponses, keyErrors, RATE_LIMITED } from "./errors.js";
 import { instantSchema, OFFSET_INSTANT } from "./fields.js";
 import { BOOKING_READER, CLIENT, json, type PathItems } from "./operation.js";
 
@@ -138,6 +138,7 @@ export const bookingPaths: PathItems = {
             "or key_booking_limit (the client key already holds MAX_ACTIVE_BOOKINGS_PER_KEY active bookings)",
           ...STORE_UNAVAILABLE,
         }),
+        ...RATE_LIMITED,
       },
     },
   },

@@ -2,7 +2,7 @@
 // them, form-encoded (what Duckling's clients send) or JSON, and the entities it answers.
 import { z } from "zod";
 import { exampleTags, LANGUAGES, LOCALES } from "../../locales/index.js";
-import { BODY_ERRORS, errorResponses, keyErrors } from "./errors.js";
+import { BODY_ERRORS, errorResponses, keyErrors, RATE_LIMITED } from "./errors.js";
 import { SentTextSchema, zoneSchema } from "./fields.js";
 import { DUCKLING_LANGUAGE, DUCKLING_LOCALE } from "./locale.js";
 import { CLIENT, type PathItems, ref } from "./operation.js";
@@ -161,6 +161,7 @@ export const ducklingPaths: PathItems = {
           ...keyErrors("parse"),
           "415": "unsupported_media_type (neither form-encoded nor JSON)",
         }),
+        ...RATE_LIMITED,
       },
     },
   },

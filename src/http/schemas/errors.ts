@@ -35,4 +35,21 @@ export function keyErrors(scope: string): Record<string, string> {
 export const ADMIN_ERRORS = {
   "401": "unauthorized (missing or wrong admin token, or an unknown or revoked client key)",
   "403": "forbidden (no ADMIN_TOKEN is configured and no key exists, or the key lacks the admin scope)",
+  "429": "rate_limited (too many failed authentications from this address; see Retry-After)",
+};
+
+/** What a route with a per-client budget answers past it (src/limits, docs/security/rate-limits.md). */
+export const RATE_LIMITED = {
+  "429": {
+    description:
+      "rate_limited (this client key or address has used its budget for the route, or its failed " +
+      "authentications' budget)",
+    headers: {
+      "Retry-After": {
+        description: "Whole seconds, at least 1, until the budget holds a request again",
+        schema: { type: "integer", minimum: 1 },
+      },
+    },
+    content: json("Error"),
+  },
 };

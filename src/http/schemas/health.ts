@@ -1,5 +1,6 @@
 // The service's own routes: GET /health with the LLM router's state, GET /metrics and GET /openapi.json.
 import { z } from "zod";
+import { RATE_LIMITED } from "./errors.js";
 import { json, type PathItems, PUBLIC, SCRAPER } from "./operation.js";
 
 const share = z.number().min(0).max(1);
@@ -110,6 +111,7 @@ export const healthPaths: PathItems = {
           description: "forbidden (no METRICS_TOKEN is configured and the listener is not loopback)",
           content: json("Error"),
         },
+        ...RATE_LIMITED,
       },
     },
   },

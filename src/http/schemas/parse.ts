@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { AGENT_NAMES, FIELDS, INTENTS, ISSUES, ROLES, STATUSES } from "../../coordinator/agent.js";
 import { exampleTags, languageNames } from "../../locales/index.js";
-import { BODY_ERRORS, errorResponses, keyErrors } from "./errors.js";
+import { BODY_ERRORS, errorResponses, keyErrors, RATE_LIMITED } from "./errors.js";
 import {
   CALENDAR_ID,
   characterCount,
@@ -209,6 +209,7 @@ export const parsePaths: PathItems = {
           ...keyErrors("parse"),
           "503": "llm_unavailable (mode llm with no usable provider)",
         }),
+        ...RATE_LIMITED,
       },
     },
   },
