@@ -2,7 +2,7 @@
 // budget per client: 10 a minute per anonymous address and 60 per key (a key may name its own rate). The
 // flood is sent at once, as a script would; the clock is injected, so the refill is checked without sleeping.
 import { describe, expect, it } from "vitest";
-import { firstRefusal, type LimitedApp, limitedApps, standInKey, tally } from "../support/limited-clients.js";
+import { firstRefusal, type LimitedApp, limitedApps, tally } from "../support/limited-clients.js";
 
 const open = limitedApps();
 
@@ -52,32 +52,32 @@ describe("booking creation per client", () => {
 
   it("lets 60 of 100 bookings from one key through, wherever they come from", async () => {
     const app = await open();
-    const key = standInKey("key_clinic_frontend");
+    const key = await app.key("clinic frontend");
     const answers = await Promise.all(
       Array.from({ length: 100 }, (_, slot) => app.book(`198.51.100.${slot % 5}`, slot, key)),
     );
     expect(tally(answers)).toEqual({ 201: 60, 429: 40 });
     expect((await firstRefusal(answers)).retryAfter).toBe("1");
     // Another key, and the addresses themselves (anonymous), still have their own budgets.
-    expect((await app.book("198.51.100.0", 100, standInKey("key_other"))).status).toBe(201);
+    expect((await app.book("198.51.100.0", 100, await app.key("other"))).status).toBe(201);
     expect((await app.book("198.51.100.0", 101)).status).toBe(201);
   });
 
   it("takes a key's own booking rate over the default, and KEY_RATE_LIMITS over the built-in one", async () => {
     const app = await open({ KEY_RATE_LIMITS: "booking=3" });
-    expect(tally(await flood(app, "198.51.100.9", 10, standInKey("key_small", { booking: 2 })))).toEqual({
+    expect(tally(await flood(app, "198.51.100.9", 10, await app.key("small", { booking: 2 })))).toEqual({
       201: 2,
       429: 8,
     });
+    const plain = await app.key("default");
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, slot) => app.book("198.51.100.9", 20 + slot, standInKey("key_default"))),
+      Array.from({ length: 10 }, (_, slot) => app.book("198.51.100.9", 20 + slot, plain)),
     );
     expect(tally(answers)).toEqual({ 201: 3, 429: 7 });
     // A key's own rate of 0: no limit for that key.
+    const unlimitedKey = await app.key("unlimited", { booking: 0 });
     const unlimited = await Promise.all(
-      Array.from({ length: 20 }, (_, slot) =>
-        app.book("198.51.100.9", 40 + slot, standInKey("key_unlimited", { booking: 0 })),
-      ),
+      Array.from({ length: 20 }, (_, slot) => app.book("198.51.100.9", 40 + slot, unlimitedKey)),
     );
     expect(tally(unlimited)).toEqual({ 201: 20 });
   });

@@ -8,7 +8,6 @@ import {
   JSON_HEADERS,
   type LimitedApp,
   limitedApps,
-  standInKey,
   tally,
 } from "../support/limited-clients.js";
 
@@ -84,9 +83,8 @@ describe("the parse route per client", () => {
 
   it("gives a key 600 a minute", async () => {
     const app = await open();
-    const answers = await times(601, (index) =>
-      parse(app!, `198.51.100.${index % 200}`, standInKey("key_web")),
-    );
+    const key = await app.key("web");
+    const answers = await times(601, (index) => parse(app!, `198.51.100.${index % 200}`, key));
     expect(tally(answers)).toEqual({ 200: 600, 429: 1 });
   });
 });

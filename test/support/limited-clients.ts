@@ -1,17 +1,14 @@
 // Clients of an in-process app as the rate limits see them: each request from a chosen address, given to
 // the app as the Node server gives it (the socket's peer in `incoming`, what src/http/client-id.ts reads),
-// and, until client keys merge, a stand-in for the keys' middleware that sets the request's principal as it
-// will (src/http/principal.ts), so per-key budgets can be driven too.
+// and real client keys created through the admin API, so per-key budgets are driven as frontends drive them.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Hono } from "hono";
 import { afterEach } from "vitest";
 import { createApp } from "../../src/app.js";
 import { openSqliteStore } from "../../src/calendars/sqlite-store.js";
 import { type Environment, readConfig } from "../../src/config.js";
-import type { AppEnv } from "../../src/http/env.js";
-import type { KeyPrincipal } from "../../src/http/principal.js";
+import type { LimitedAction } from "../../src/http/principal.js";
 import { ErrorResponseSchema } from "../../src/http/schemas/errors.js";
 import type { RateLimiter } from "../../src/limits/limiter.js";
 
@@ -23,15 +20,14 @@ const HALF_HOUR = 30 * 60_000;
 const ALL_DAY = [{ from: "00:00", to: "24:00" }];
 const WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-/** The header the stand-in reads: a key id, and optionally the key's own booking rate ("key_a;booking=5"). */
-const STAND_IN_KEY = "x-stand-in-key";
-
 export interface LimitedApp {
   /** The clock every bucket reads; move it instead of sleeping. */
   time: { now: number };
   request(from: string | null, path: string, init?: RequestInit): Promise<Response>;
   /** A booking `slot` half hours after the first slot of day two, for contact `contact`. */
   book(from: string | null, slot: number, headers?: Record<string, string>): Promise<Response>;
+  /** A new client key (scopes parse and book, its own rates if given): the headers that send it. */
+  key(name: string, ratePerMinute?: Partial<Record<LimitedAction, number>>): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -68,14 +64,8 @@ export async function openLimitedApp(
     ALLOW_ANONYMOUS: "true",
     ...environment,
   });
-  const inner = createApp({ config, store, clock: () => time.now, ...options });
-  const app = new Hono<AppEnv>()
-    .use(async (context, next) => {
-      const standIn = context.req.header(STAND_IN_KEY);
-      if (standIn !== undefined) context.set("principal", keyPrincipal(standIn));
-      await next();
-    })
-    .route("/", inner);
+  // Keys read afresh on every request, so a key created mid-test counts at once.
+  const app = createApp({ config, store, clock: () => time.now, keyCacheMs: 0, ...options });
   const request = async (from: string | null, path: string, init: RequestInit = {}) =>
     app.request(path, init, from === null ? undefined : { incoming: { socket: { remoteAddress: from } } });
   const calendar = await request(null, "/v1/calendars/clinic", {
@@ -102,25 +92,25 @@ export async function openLimitedApp(
           contact: `Contact ${slot}`,
         }),
       }),
+    key: async (name, ratePerMinute) => {
+      const created = await request(null, "/admin/keys", {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          name,
+          scopes: ["parse", "book"],
+          ...(ratePerMinute ? { ratePerMinute } : {}),
+        }),
+      });
+      if (created.status !== 201) throw new Error(`POST key: ${created.status} ${await created.text()}`);
+      const { secret } = (await created.json()) as { secret: string };
+      return { authorization: `Bearer ${secret}` };
+    },
     close: async () => {
       await store.close?.();
       rmSync(directory, { recursive: true, force: true });
     },
   };
-}
-
-/** The stand-in key header for a key id, with its own per-action rates if any. */
-export function standInKey(keyId: string, rates: Record<string, number> = {}): Record<string, string> {
-  const overrides = Object.entries(rates).map(([action, rate]) => `;${action}=${rate}`);
-  return { [STAND_IN_KEY]: `${keyId}${overrides.join("")}` };
-}
-
-function keyPrincipal(header: string): KeyPrincipal {
-  const [keyId = "", ...overrides] = header.split(";");
-  const ratePerMinute = Object.fromEntries(
-    overrides.map((override) => override.split("=")).map(([action, rate]) => [action, Number(rate)]),
-  );
-  return { kind: "key", keyId, name: keyId, scopes: ["parse", "book"], ratePerMinute };
 }
 
 export const JSON_HEADERS = { "content-type": "application/json" };

@@ -150,9 +150,9 @@ const lines = [
   `Edge cost on the parse route, in process (${edge.requests} requests of each variant, interleaved; p50)`,
   `  no per-client limits                     ${edge.baselineP50Us.toFixed(1)} µs`,
   `  per-client limits (an address's bucket)  ${edge.limitedP50Us.toFixed(1)} µs   added ${edge.limiterAddedUs.toFixed(1)} µs`,
-  `  + stand-in key check, crypto.subtle      ${edge.keyedSubtleP50Us.toFixed(1)} µs   added ${edge.subtleKeyAndLimiterAddedUs.toFixed(1)} µs`,
-  `  + stand-in key check, node:crypto        ${edge.keyedSyncP50Us.toFixed(1)} µs   added ${edge.syncKeyAndLimiterAddedUs.toFixed(1)} µs`,
-  `  target: limits and key check add < ${TARGET_EDGE_ADDED_US} µs: limits ${verdict(edge.limiterAddedUs < TARGET_EDGE_ADDED_US)}; with crypto.subtle ${verdict(edge.subtleKeyAndLimiterAddedUs < TARGET_EDGE_ADDED_US)}; with node:crypto ${verdict(edge.syncKeyAndLimiterAddedUs < TARGET_EDGE_ADDED_US)}`,
+  `  + a client key, key cache (5 s)         ${edge.keyedP50Us.toFixed(1)} µs   added ${edge.keyAndLimiterAddedUs.toFixed(1)} µs`,
+  `  + a client key, store read every time   ${edge.keyedUncachedP50Us.toFixed(1)} µs   added ${edge.uncachedKeyAndLimiterAddedUs.toFixed(1)} µs`,
+  `  target: limits and key check add < ${TARGET_EDGE_ADDED_US} µs: limits ${verdict(edge.limiterAddedUs < TARGET_EDGE_ADDED_US)}; with a cached key ${verdict(edge.keyAndLimiterAddedUs < TARGET_EDGE_ADDED_US)}; uncached ${verdict(edge.uncachedKeyAndLimiterAddedUs < TARGET_EDGE_ADDED_US)}`,
   "",
   ...throughputLines,
   `LLM router against the provider simulator (127.0.0.1, ${router.calls} sequential calls each, interleaved)`,
@@ -191,7 +191,8 @@ const report = {
     edgeAddedUs: {
       target: TARGET_EDGE_ADDED_US,
       limiter: edge.limiterAddedUs,
-      met: edge.limiterAddedUs < TARGET_EDGE_ADDED_US,
+      keyAndLimiter: edge.keyAndLimiterAddedUs,
+      met: edge.keyAndLimiterAddedUs < TARGET_EDGE_ADDED_US,
     },
     throughputRatio: throughputs.map((throughput) => ({
       connections: throughput.connections,

@@ -39,7 +39,8 @@ describe("POST /admin/keys", () => {
     [{ name: "web", scopes: [] }, "scopes: must name at least one scope"],
     [{ name: "web", scopes: ["parse", "parse"] }, "scopes: must not repeat a scope"],
     [{ name: "web", scopes: ["root"] }, "scopes"],
-    [{ name: "web", scopes: ["parse"], ratePerMinute: { parse: 0 } }, "ratePerMinute"],
+    [{ name: "web", scopes: ["parse"], ratePerMinute: { parse: -1 } }, "ratePerMinute"],
+    [{ name: "web", scopes: ["parse"], ratePerMinute: { parse: 1.5 } }, "ratePerMinute"],
     [{ name: "web", scopes: ["parse"], ratePerMinute: { login: 5 } }, "ratePerMinute"],
     [{ name: "web", scopes: ["parse"], secret: "mine" }, "secret"],
   ])("refuses %j with 400 naming %s", async (body, field) => {

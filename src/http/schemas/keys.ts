@@ -12,8 +12,10 @@ export const MAX_RATE_PER_MINUTE = 1_000_000;
 export const KEY_ID = /^key_[A-Za-z0-9_-]{1,64}$/;
 
 const RateSchema = z
-  .partialRecord(z.enum(LIMITED_ACTIONS), z.number().int().min(1).max(MAX_RATE_PER_MINUTE))
-  .describe("Requests per minute this key may make per action, where it differs from the defaults.");
+  .partialRecord(z.enum(LIMITED_ACTIONS), z.number().int().min(0).max(MAX_RATE_PER_MINUTE))
+  .describe(
+    "Requests per minute this key may make per action, where it differs from the defaults; 0: no limit, as in KEY_RATE_LIMITS.",
+  );
 
 export const NewKeySchema = z
   .strictObject({
