@@ -8,6 +8,7 @@ import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { jsonLogger } from "../../src/http/logger.js";
 import { serveNode } from "../../src/node-serve.js";
+import { JSON_HEADERS, type LimitedApp, limitedApps, tally } from "../support/limited-clients.js";
 
 type Server = ReturnType<typeof serveNode>;
 const servers: Server[] = [];
@@ -48,5 +49,29 @@ describe("the client's address behind a proxy", () => {
   it("stays the peer when the peer is not a listed proxy", async () => {
     const client = await loggedClient({ TRUSTED_PROXIES: "10.0.0.0/8" }, "203.0.113.7");
     expect(client).toMatch(/^(?:::ffff:)?127\.0\.0\.1$/);
+  });
+});
+
+describe("per-address budgets behind a proxy", () => {
+  const open = limitedApps();
+  const PROXY = "10.0.0.2";
+  const parseThroughProxy = (app: LimitedApp, client: string) =>
+    app.request(PROXY, "/v1/appointments/parse", {
+      method: "POST",
+      headers: { ...JSON_HEADERS, "x-forwarded-for": client },
+      body: JSON.stringify({ text: "cita mañana a las 10", timezone: "Europe/Madrid" }),
+    });
+  const flood = (app: LimitedApp, count: number, client: (index: number) => string) =>
+    Promise.all(Array.from({ length: count }, (_, index) => parseThroughProxy(app, client(index))));
+
+  it("count each client behind a listed proxy apart: one client's flood leaves the next served", async () => {
+    const app = await open({ TRUSTED_PROXIES: "10.0.0.0/8" });
+    expect(tally(await flood(app, 70, () => "203.0.113.7"))).toEqual({ 200: 60, 429: 10 });
+    expect((await parseThroughProxy(app, "203.0.113.8")).status).toBe(200);
+  });
+
+  it("are the proxy's alone when it is not listed, whatever the header claims", async () => {
+    const app = await open();
+    expect(tally(await flood(app, 70, (index) => `203.0.113.${index}`))).toEqual({ 200: 60, 429: 10 });
   });
 });
