@@ -1,7 +1,7 @@
 // Readers of the edge's settings: the bearer secrets (ADMIN_TOKEN, METRICS_TOKEN), the browser origins of
 // CORS_ORIGINS, the proxies of TRUSTED_PROXIES, and whether a listener's host is loopback (what the embedded defaults are decided on).
 import { type AddressRange, parseRange } from "../http/ip-address.js";
-import { ConfigError, type Environment, text } from "./environment.js";
+import { ConfigError, commaParts, type Environment, text } from "./environment.js";
 
 /** 32 characters: `openssl rand -hex 16` at least; a shorter secret falls to guessing far sooner. */
 export const MINIMUM_TOKEN_LENGTH = 32;
@@ -26,35 +26,29 @@ export function secretToken(environment: Environment, name: string): string | nu
  * may call Cita from a browser.
  */
 export function origins(environment: Environment, name: string): string[] {
-  const value = text(environment, name);
-  if (value === null) return [];
-  return value
-    .split(",")
-    .map((part) => part.trim())
-    .filter((part) => part !== "")
-    .map((part) => {
-      let url: URL | null = null;
-      try {
-        url = new URL(part);
-      } catch {}
-      // An origin only: no path, query, credentials or wildcard ("*" would be taken as a host name).
-      const bare =
-        url !== null &&
-        ["http:", "https:"].includes(url.protocol) &&
-        url.pathname === "/" &&
-        !url.search &&
-        !url.hash &&
-        !url.username &&
-        !url.password &&
-        !part.includes("*");
-      if (url === null || !bare) {
-        throw new ConfigError(
-          name,
-          `"${part}" is not an origin such as https://app.example.com (no path, no "*")`,
-        );
-      }
-      return url.origin;
-    });
+  return commaParts(environment, name).map((part) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(part);
+    } catch {}
+    // An origin only: no path, query, credentials or wildcard ("*" would be taken as a host name).
+    const bare =
+      url !== null &&
+      ["http:", "https:"].includes(url.protocol) &&
+      url.pathname === "/" &&
+      !url.search &&
+      !url.hash &&
+      !url.username &&
+      !url.password &&
+      !part.includes("*");
+    if (url === null || !bare) {
+      throw new ConfigError(
+        name,
+        `"${part}" is not an origin such as https://app.example.com (no path, no "*")`,
+      );
+    }
+    return url.origin;
+  });
 }
 
 /** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: only this machine can connect to a listener there. */
@@ -71,17 +65,11 @@ export function isLoopbackHost(host: string): boolean {
  * client (src/http/client-id.ts). None by default: the socket's peer is the client.
  */
 export function trustedProxies(environment: Environment, name: string): AddressRange[] {
-  const value = text(environment, name);
-  if (value === null) return [];
-  return value
-    .split(",")
-    .map((part) => part.trim())
-    .filter((part) => part !== "")
-    .map((part) => {
-      const range = parseRange(part);
-      if (range === null) {
-        throw new ConfigError(name, `"${part}" is not an IP address or range such as 10.0.0.0/8 or ::1`);
-      }
-      return range;
-    });
+  return commaParts(environment, name).map((part) => {
+    const range = parseRange(part);
+    if (range === null) {
+      throw new ConfigError(name, `"${part}" is not an IP address or range such as 10.0.0.0/8 or ::1`);
+    }
+    return range;
+  });
 }

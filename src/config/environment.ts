@@ -66,6 +66,16 @@ export function boolean(environment: Environment, name: string, fallback: boolea
   throw new ConfigError(name, `must be true or false, got "${value}"`);
 }
 
+/** The parts of a comma-separated value, trimmed, blanks dropped; none when unset. */
+export function commaParts(environment: Environment, name: string): string[] {
+  const value = text(environment, name);
+  if (value === null) return [];
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
+
 /**
  * A comma-separated list ("qwen=70,openai=30"): each part must match `pattern` and pass `accept`, else
  * the error says what was `expected`. The matches, in order; none when unset.
