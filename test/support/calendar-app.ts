@@ -3,11 +3,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect } from "vitest";
-import { createApp } from "../../src/app.js";
-import { openSqliteStore } from "../../src/calendars/sqlite-store.js";
-import type { CalendarStore } from "../../src/calendars/store.js";
-import { readConfig } from "../../src/config.js";
+import { afterEach, expect } from "vitest";
+import { type AppOptions, createApp } from "../../src/app.js";
+import { openSqliteStore, type SqliteCalendarStore } from "../../src/calendars/sqlite-store.js";
+import { type Environment, readConfig } from "../../src/config.js";
 import { BookingResponseSchema, SlotConflictResponseSchema } from "../../src/http/schemas/bookings.js";
 import { AvailabilityResponseSchema } from "../../src/http/schemas/calendars.js";
 
@@ -32,21 +31,47 @@ export const DR_PEREZ = {
   closures: [{ from: "2026-12-24", to: "2026-12-26" }],
 };
 
+/** A calendar open every hour of every day in UTC, on a half-hour grid: for tests about anything but hours. */
+export const ROUND_THE_CLOCK = {
+  name: "Round the clock",
+  timezone: "UTC",
+  slotMinutes: 30,
+  openingHours: Object.fromEntries(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map((day) => [
+      day,
+      [{ from: "00:00", to: "24:00" }],
+    ]),
+  ),
+};
+
 export type App = ReturnType<typeof createApp>;
 
 export interface CalendarApp {
   directory: string;
-  store: CalendarStore;
+  store: SqliteCalendarStore;
   app: App;
   close(): Promise<void>;
 }
 
+export interface CalendarAppOptions {
+  /** Settings over ADMIN_TOKEN=TOKEN. */
+  environment?: Environment;
+  /** NOW by default. */
+  clock?: () => number;
+  /** More of createApp's options (a limiter, the key cache, the open mode). */
+  app?: Partial<Omit<AppOptions, "config" | "store" | "clock">>;
+}
+
 /** The app on a migrated SQLite file in a folder of its own, with ADMIN_TOKEN=TOKEN and the clock at NOW. */
-export async function openCalendarApp(): Promise<CalendarApp> {
+export async function openCalendarApp(options: CalendarAppOptions = {}): Promise<CalendarApp> {
   const directory = mkdtempSync(join(tmpdir(), "cita-calendars-"));
   const store = await openSqliteStore(join(directory, "cita.db"));
-  await store.migrate();
-  const app = createApp({ config: readConfig({ ADMIN_TOKEN: TOKEN }), store, clock: () => NOW });
+  const app = createApp({
+    config: readConfig({ ADMIN_TOKEN: TOKEN, ...options.environment }),
+    store,
+    clock: options.clock ?? (() => NOW),
+    ...options.app,
+  });
   return {
     directory,
     store,
@@ -55,6 +80,22 @@ export async function openCalendarApp(): Promise<CalendarApp> {
       await store.close?.();
       rmSync(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/** For a test file: `open` opens with `opener`, and what it opened is closed after each test. */
+export function closedAfterEach<Arguments extends unknown[], Opened extends { close(): Promise<void> }>(
+  opener: (...args: Arguments) => Promise<Opened>,
+): (...args: Arguments) => Promise<Opened> {
+  let opened: Opened[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.map((item) => item.close()));
+    opened = [];
+  });
+  return async (...args) => {
+    const item = await opener(...args);
+    opened.push(item);
+    return item;
   };
 }
 

@@ -1,20 +1,14 @@
 // An app in process on a fresh SQLite file, with ADMIN_TOKEN, a calendar open round the clock and helpers to
 // create client keys through the admin API and call routes as a key, a booking's token or nobody: what the
 // client-key tests share.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach } from "vitest";
-import { createApp } from "../../src/app.js";
-import { openSqliteStore, type SqliteCalendarStore } from "../../src/calendars/sqlite-store.js";
-import { type Environment, readConfig } from "../../src/config.js";
+import type { SqliteCalendarStore } from "../../src/calendars/sqlite-store.js";
+import type { Environment } from "../../src/config.js";
+import { closedAfterEach, openCalendarApp, ROUND_THE_CLOCK } from "./calendar-app.js";
 
 export const KEYS_ADMIN_TOKEN = "keys-admin-token-0123456789abcdef-0123";
 /** Monday 5 January 2026, 08:00 UTC: the app's clock. */
 export const KEYS_NOW = Date.parse("2026-01-05T08:00:00Z");
 export const CALENDAR = "round-the-clock";
-const ALL_DAY = [{ from: "00:00", to: "24:00" }];
-const WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 export interface Answer {
   status: number;
@@ -48,13 +42,10 @@ export async function openKeyedApp(
   environment: Environment = {},
   options: { openWithoutKeys?: boolean } = {},
 ): Promise<KeyedApp> {
-  const directory = mkdtempSync(join(tmpdir(), "cita-keys-"));
-  const store = await openSqliteStore(join(directory, "cita.db"));
-  const app = createApp({
-    config: readConfig({ ADMIN_TOKEN: KEYS_ADMIN_TOKEN, ...environment }),
-    store,
+  const { app, store, close } = await openCalendarApp({
+    environment: { ADMIN_TOKEN: KEYS_ADMIN_TOKEN, ...environment },
     clock: () => KEYS_NOW,
-    ...options,
+    app: options,
   });
   const call: KeyedApp["call"] = async (method, path, credential, body, headers = {}) => {
     const response = await app.request(path, {
@@ -73,13 +64,7 @@ export async function openKeyedApp(
       body: text === "" ? null : JSON.parse(text),
     };
   };
-  const calendar = {
-    name: "Round the clock",
-    timezone: "UTC",
-    slotMinutes: 30,
-    openingHours: Object.fromEntries(WEEK.map((day) => [day, ALL_DAY])),
-  };
-  const put = await call("PUT", `/v1/calendars/${CALENDAR}`, KEYS_ADMIN_TOKEN, calendar);
+  const put = await call("PUT", `/v1/calendars/${CALENDAR}`, KEYS_ADMIN_TOKEN, ROUND_THE_CLOCK);
   if (put.status !== 200) throw new Error(`calendar not stored: ${JSON.stringify(put.body)}`);
   return {
     store,
@@ -107,25 +92,13 @@ export async function openKeyedApp(
         },
         headers,
       ),
-    async close() {
-      await store.close();
-      rmSync(directory, { recursive: true, force: true });
-    },
+    close,
   };
 }
 
 /** For a test file: `open` opens an app (the arguments of openKeyedApp) that is closed after each test. */
 export function keyedApps(): (...args: Parameters<typeof openKeyedApp>) => Promise<KeyedApp> {
-  let opened: KeyedApp[] = [];
-  afterEach(async () => {
-    await Promise.all(opened.map((app) => app.close()));
-    opened = [];
-  });
-  return async (...args) => {
-    const app = await openKeyedApp(...args);
-    opened.push(app);
-    return app;
-  };
+  return closedAfterEach(openKeyedApp);
 }
 
 export function parseRequest(text = "cita mañana a las 10"): Record<string, unknown> {

@@ -1,24 +1,17 @@
 // Clients of an in-process app as the rate limits see them: each request from a chosen address, given to
 // the app as the Node server gives it (the socket's peer in `incoming`, what src/http/client-id.ts reads),
 // and real client keys created through the admin API, so per-key budgets are driven as frontends drive them.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach } from "vitest";
-import { createApp } from "../../src/app.js";
-import { openSqliteStore } from "../../src/calendars/sqlite-store.js";
-import { type Environment, readConfig } from "../../src/config.js";
+import type { Environment } from "../../src/config.js";
 import type { LimitedAction } from "../../src/http/principal.js";
 import { ErrorResponseSchema } from "../../src/http/schemas/errors.js";
 import type { RateLimiter } from "../../src/limits/limiter.js";
+import { closedAfterEach, openCalendarApp, ROUND_THE_CLOCK } from "./calendar-app.js";
 
 export const ADMIN_TOKEN = "rate-limits-admin-token-0123456789abcdef";
 export const METRICS_TOKEN = "rate-limits-metrics-token-0123456789abcdef";
 /** Tuesday 20 January 2026, 00:00 UTC. */
 export const START = Date.parse("2026-01-20T00:00:00Z");
 const HALF_HOUR = 30 * 60_000;
-const ALL_DAY = [{ from: "00:00", to: "24:00" }];
-const WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 export interface LimitedApp {
   /** The clock every bucket reads; move it instead of sleeping. */
@@ -36,47 +29,33 @@ export function limitedApps(): (
   environment?: Environment,
   options?: { limiter?: RateLimiter },
 ) => Promise<LimitedApp> {
-  let opened: LimitedApp[] = [];
-  afterEach(async () => {
-    await Promise.all(opened.map((app) => app.close()));
-    opened = [];
-  });
-  return async (environment = {}, options = {}) => {
-    const app = await openLimitedApp(environment, options);
-    opened.push(app);
-    return app;
-  };
+  return closedAfterEach(openLimitedApp);
 }
 
 export async function openLimitedApp(
   environment: Environment = {},
   options: { limiter?: RateLimiter } = {},
 ): Promise<LimitedApp> {
-  const directory = mkdtempSync(join(tmpdir(), "cita-rate-limits-"));
-  const store = await openSqliteStore(join(directory, "cita.db"));
-  await store.migrate();
   const time = { now: START };
-  const config = readConfig({
-    ADMIN_TOKEN,
-    METRICS_TOKEN,
-    MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0",
-    // Anonymous clients on public addresses, as a deployment that allows them serves them (issue 16, item 2).
-    ALLOW_ANONYMOUS: "true",
-    ...environment,
+  const { app, close } = await openCalendarApp({
+    environment: {
+      ADMIN_TOKEN,
+      METRICS_TOKEN,
+      MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0",
+      // Anonymous clients on public addresses, as a deployment that allows them serves them (issue 16, item 2).
+      ALLOW_ANONYMOUS: "true",
+      ...environment,
+    },
+    clock: () => time.now,
+    // Keys read afresh on every request, so a key created mid-test counts at once.
+    app: { keyCacheMs: 0, ...options },
   });
-  // Keys read afresh on every request, so a key created mid-test counts at once.
-  const app = createApp({ config, store, clock: () => time.now, keyCacheMs: 0, ...options });
   const request = async (from: string | null, path: string, init: RequestInit = {}) =>
     app.request(path, init, from === null ? undefined : { incoming: { socket: { remoteAddress: from } } });
   const calendar = await request(null, "/v1/calendars/clinic", {
     method: "PUT",
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
-    body: JSON.stringify({
-      name: "Round the clock",
-      timezone: "UTC",
-      slotMinutes: 30,
-      openingHours: Object.fromEntries(WEEK.map((day) => [day, ALL_DAY])),
-    }),
+    body: JSON.stringify(ROUND_THE_CLOCK),
   });
   if (calendar.status !== 200) throw new Error(`PUT calendar: ${calendar.status} ${await calendar.text()}`);
   return {
@@ -106,10 +85,7 @@ export async function openLimitedApp(
       const { secret } = (await created.json()) as { secret: string };
       return { authorization: `Bearer ${secret}` };
     },
-    close: async () => {
-      await store.close?.();
-      rmSync(directory, { recursive: true, force: true });
-    },
+    close,
   };
 }
 
