@@ -99,7 +99,7 @@ async function accessAtStart(
   allowAnonymous: boolean,
   logger: Logger,
 ): Promise<string | null> {
-  const keys = await store.hasActiveClientKeys();
+  const keys = await store.hasClientKeys();
   if (!keys && !loopbackListener && !allowAnonymous) {
     return (
       `refusing to listen on ${hostname} with no client keys: anybody could parse and book. Create a key ` +

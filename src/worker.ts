@@ -69,7 +69,7 @@ function migratedOnFirstUse(store: CalendarStore): CalendarStore {
     listClientKeys: () => after(() => store.listClientKeys()),
     findClientKey: (secretDigest) => after(() => store.findClientKey(secretDigest)),
     revokeClientKey: (id, revokedAt) => after(() => store.revokeClientKey(id, revokedAt)),
-    hasActiveClientKeys: () => after(() => store.hasActiveClientKeys()),
+    hasClientKeys: () => after(() => store.hasClientKeys()),
   };
 }
 

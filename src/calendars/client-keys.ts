@@ -46,9 +46,9 @@ export function revokeClientKeyStatement(id: string, revokedAt: string): Stateme
   };
 }
 
-export function activeClientKeysStatement(): Statement {
+export function anyClientKeysStatement(): Statement {
   return {
-    sql: "SELECT EXISTS (SELECT 1 FROM client_keys WHERE revoked_at IS NULL) AS active",
+    sql: "SELECT EXISTS (SELECT 1 FROM client_keys) AS active",
     params: [],
   };
 }

@@ -3,7 +3,7 @@
 
 import { type ActiveCounts, activeCountsStatement } from "./booking-caps.js";
 import {
-  activeClientKeysStatement,
+  anyClientKeysStatement,
   type ClientKeyRow,
   clientKeyByDigestStatement,
   clientKeyFromRow,
@@ -162,8 +162,8 @@ export class D1CalendarStore implements CalendarStore {
     return row === null ? null : clientKeyFromRow(row);
   }
 
-  async hasActiveClientKeys(): Promise<boolean> {
-    return (await this.bind(activeClientKeysStatement()).first<{ active: number }>())?.active === 1;
+  async hasClientKeys(): Promise<boolean> {
+    return (await this.bind(anyClientKeysStatement()).first<{ active: number }>())?.active === 1;
   }
 
   private async appliedVersions(): Promise<number[]> {

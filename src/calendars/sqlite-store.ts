@@ -6,7 +6,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { type ActiveCounts, activeCountsStatement } from "./booking-caps.js";
 import {
-  activeClientKeysStatement,
+  anyClientKeysStatement,
   type ClientKeyRow,
   clientKeyByDigestStatement,
   clientKeyFromRow,
@@ -188,8 +188,8 @@ export class SqliteCalendarStore implements CalendarStore {
     return row === undefined ? null : clientKeyFromRow(row);
   }
 
-  async hasActiveClientKeys(): Promise<boolean> {
-    return this.get<{ active: number }>(activeClientKeysStatement())?.active === 1;
+  async hasClientKeys(): Promise<boolean> {
+    return this.get<{ active: number }>(anyClientKeysStatement())?.active === 1;
   }
 
   async close(): Promise<void> {

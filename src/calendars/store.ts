@@ -88,7 +88,10 @@ export interface CalendarStore {
   findClientKey(secretDigest: string): Promise<ClientKey | null>;
   /** Revokes a key (a second revocation keeps the first time); null when there is no such key. */
   revokeClientKey(id: string, revokedAt: string): Promise<ClientKey | null>;
-  /** Whether any key is not revoked: with none, a loopback deployment stays open (src/http/access.ts). */
-  hasActiveClientKeys(): Promise<boolean>;
+  /**
+   * Whether any key was ever created, revoked or not: with none, a loopback deployment stays open
+   * (src/http/access.ts). Revoking the last key does not open it again.
+   */
+  hasClientKeys(): Promise<boolean>;
   close?(): Promise<void>;
 }

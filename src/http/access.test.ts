@@ -111,12 +111,18 @@ describe("once a key exists", () => {
     expect(listed).toMatchObject({ id: key.id, ratePerMinute: { parse: 7 } });
   });
 
-  it("with no key left un-revoked, the listener is open again", async () => {
+  it("stays keyed once a key was created, even after its last key is revoked (a leaked key's answer)", async () => {
     const app = await open();
-    const key = await app.createKey(["parse"]);
+    const key = await app.createKey(["parse", "book"]);
+    const booked = await app.book(key.secret, 3);
+    expect(booked.status).toBe(201);
     expect((await app.call("POST", PARSE, undefined, parseRequest())).status).toBe(401);
     await app.call("DELETE", `/admin/keys/${key.id}`, KEYS_ADMIN_TOKEN);
-    expect((await app.call("POST", PARSE, undefined, parseRequest())).status).toBe(200);
+    expect((await app.call("POST", PARSE, undefined, parseRequest())).status).toBe(401);
+    const bookingPath = `/v1/calendars/${CALENDAR}/bookings/${booked.body.booking.id}`;
+    expect((await app.call("GET", bookingPath)).status).toBe(401);
+    expect((await app.call("DELETE", bookingPath)).status).toBe(401);
+    expect((await app.call("GET", bookingPath, booked.body.bookingToken)).status).toBe(200);
   });
 });
 

@@ -3,7 +3,7 @@
 // booking's own token (checked by the booking routes against the booking). Every refusal of a credential
 // goes through `failAuthentication`, so a budget of failed authentications wraps the two in one place.
 //
-// Modes: with no un-revoked key in the store, and either `openWithoutKeys` (Node on a loopback listener, and
+// Modes: while no key was ever created (revoking the last one does not count), and either `openWithoutKeys` (Node on a loopback listener, and
 // the in-process default) or `allowAnonymous` (ALLOW_ANONYMOUS, the operator's loud opt-in), the deployment
 // is open: anonymous callers may do everything but admin, as before keys existed. Once a key exists, keys
 // are required; ALLOW_ANONYMOUS then still lets anonymous callers parse, use Duckling, read calendars and
@@ -98,7 +98,7 @@ export class Access {
   /** No key exists and the deployment is open without keys: anonymous callers may do all but admin. */
   async isOpen(): Promise<boolean> {
     const openable = this.options.openWithoutKeys || this.options.allowAnonymous;
-    return openable && !(await this.keys.hasActiveKeys());
+    return openable && !(await this.keys.hasKeys());
   }
 
   async anonymousMay(anonymous: Need["anonymous"]): Promise<boolean> {
@@ -110,11 +110,7 @@ export class Access {
   /** A middleware that lets through only callers that meet `need`: 401 without a credential, 403 without the scope. */
   require(need: Need): MiddlewareHandler<AppEnv> {
     return async (context, next) => {
-      if (
-        need.anonymous === "never" &&
-        this.options.adminToken === null &&
-        !(await this.keys.hasActiveKeys())
-      ) {
+      if (need.anonymous === "never" && this.options.adminToken === null && !(await this.keys.hasKeys())) {
         throw new ApiError("forbidden", "Admin routes are disabled: no ADMIN_TOKEN is configured.");
       }
       const credential = await this.authenticate(context);
@@ -136,7 +132,7 @@ export class Access {
     if (need.scope === "admin") {
       return "Send Authorization: Bearer <admin token>, or a client key with the 'admin' scope.";
     }
-    if (!(await this.keys.hasActiveKeys())) {
+    if (!(await this.keys.hasKeys())) {
       return (
         "This deployment needs client keys and has none yet: create one with POST /admin/keys (with " +
         "ADMIN_TOKEN) or `npm run keys -- create --scope <scope> --name <name>`, then send it as " +

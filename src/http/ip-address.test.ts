@@ -1,7 +1,7 @@
 // Addresses and ranges at their edges: both families, the IPv4-mapped form Node reports, the prefix bounds,
 // and what is refused (leading zeros, too many groups, a prefix past the family's width).
 import { describe, expect, it } from "vitest";
-import { inRange, parseAddress, parseRange } from "./ip-address.js";
+import { inRange, networkOf, parseAddress, parseRange } from "./ip-address.js";
 
 function contains(range: string, address: string): boolean {
   const parsedRange = parseRange(range);
@@ -59,5 +59,21 @@ describe("IP ranges", () => {
     }
     expect(parseRange("1:2:3:4:5:6:7::")).not.toBeNull();
     expect(parseRange("::ffff:1.2.3.4/128")).not.toBeNull();
+  });
+});
+
+describe("networkOf", () => {
+  it.each([
+    ["203.0.113.7", "203.0.113.7"],
+    ["::ffff:203.0.113.7", "203.0.113.7"],
+    ["2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"],
+    ["2001:DB8:0001:0002:ffff::1", "2001:db8:1:2::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["2001:db8:1::", "2001:db8:1:0::/64"],
+    ["::1:2:3:4:5", "0:0:0:1::/64"],
+    ["fe80::1%eth0", "fe80:0:0:0::/64"],
+    ["64:ff9b::203.0.113.7", "64:ff9b:0:0::/64"],
+  ])("%s is %s", (address, network) => {
+    expect(networkOf(address)).toBe(network);
   });
 });

@@ -80,3 +80,18 @@ function parseIpv6(text: string): bigint | null {
   const groups = [...head, ...Array<bigint>(missing).fill(0n), ...tail];
   return groups.reduce((value, group) => (value << 16n) | group, 0n);
 }
+
+/**
+ * An IPv4 address as it is (also when IPv4-mapped); an IPv6 address as its first four groups and "::/64".
+ * Anything that is not an address (no runtime gives one) stays as it is, so it still names one client.
+ */
+export function networkOf(address: string): string {
+  const bare = address.replace(/%.*$/, "");
+  const value = parseAddress(bare);
+  if (value === null) return bare.toLowerCase();
+  if (value >> 32n === IPV4_MAPPED_PREFIX) {
+    return [24n, 16n, 8n, 0n].map((shift) => (value >> shift) & 0xffn).join(".");
+  }
+  const groups = [112n, 96n, 80n, 64n].map((shift) => ((value >> shift) & 0xffffn).toString(16));
+  return `${groups.join(":")}::/64`;
+}

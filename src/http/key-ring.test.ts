@@ -31,7 +31,7 @@ function countingStore(): { store: CalendarStore; finds: string[]; actives: numb
         revokedAt: null,
       };
     },
-    async hasActiveClientKeys() {
+    async hasClientKeys() {
       actives.push(1);
       return true;
     },
@@ -59,8 +59,8 @@ describe("KeyRing", () => {
     const ring = new KeyRing(store, 0);
     await ring.find("secret-1");
     await ring.find("secret-1");
-    await ring.hasActiveKeys();
-    await ring.hasActiveKeys();
+    await ring.hasKeys();
+    await ring.hasKeys();
     expect([finds.length, actives.length]).toEqual([2, 2]);
   });
 

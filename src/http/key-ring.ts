@@ -34,12 +34,12 @@ export class KeyRing {
     return key;
   }
 
-  /** Whether any key is not revoked; without a store, none is. */
-  async hasActiveKeys(): Promise<boolean> {
+  /** Whether any key was ever created (revoked ones count); without a store, none was. */
+  async hasKeys(): Promise<boolean> {
     if (this.store === undefined) return false;
     const now = Date.now();
     if (this.active !== null && this.active.until > now) return this.active.value;
-    const value = await this.store.hasActiveClientKeys();
+    const value = await this.store.hasClientKeys();
     if (this.cacheMs > 0) this.active = { value, until: now + this.cacheMs };
     return value;
   }

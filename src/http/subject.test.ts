@@ -34,6 +34,16 @@ describe("subjectOf", () => {
     expect(await response.json()).toEqual({ kind: "anonymous", subject: "address:203.0.113.9" });
   });
 
+  it("counts an IPv6 client by its /64, as the limits do", async () => {
+    const subjects = await Promise.all(
+      ["2001:db8:1:2::1", "2001:db8:1:2:dead:beef::3"].map(async (address) => {
+        const response = await appWith(undefined).request("/", { headers: { "cf-connecting-ip": address } });
+        return ((await response.json()) as { subject: string }).subject;
+      }),
+    );
+    expect(subjects).toEqual(["address:2001:db8:1:2::/64", "address:2001:db8:1:2::/64"]);
+  });
+
   it("knows no subject for an anonymous request with no address (in process)", async () => {
     const response = await appWith({ kind: "anonymous" }).request("/");
     expect(await response.json()).toEqual({ kind: "anonymous", subject: null });

@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import { clientIdOf } from "./client-id.js";
 import type { AppEnv } from "./env.js";
+import { networkOf } from "./ip-address.js";
 import type { Principal } from "./principal.js";
 
 /** The principal the auth middleware set, or anonymous when none ran or none was found. */
@@ -18,5 +19,6 @@ export function subjectOf(context: Context<AppEnv>): string | null {
   const principal = principalOf(context);
   if (principal.kind === "key") return `key:${principal.keyId}`;
   const address = clientIdOf(context);
-  return address === null ? null : `address:${address}`;
+  // An IPv6 client by its /64, as the limits count it: one host may use any of its 2^64 addresses.
+  return address === null ? null : `address:${networkOf(address)}`;
 }

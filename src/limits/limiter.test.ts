@@ -61,6 +61,24 @@ describe("MemoryLimiter", () => {
     expect(limiter.applyNow("a", "auth", budget, "peek")).toBe(0);
   });
 
+  it("keeps a debt of at most one whole budget, however large the burst", () => {
+    const { limiter } = clocked();
+    const budget = failedAuthBudget({
+      perKey: { parse: 1, duckling: 1, booking: 1 },
+      perAddress: { parse: 1, duckling: 1, booking: 1 },
+      failedAuthLimit: 10,
+      failedAuthWindowMinutes: 15,
+    });
+    for (let failure = 0; failure < 19; failure++) limiter.applyNow("a", "auth", budget, "charge");
+    // Nine below zero: ten tokens to wait for.
+    expect(limiter.applyNow("a", "auth", budget, "peek")).toBe(900_000);
+    limiter.applyNow("a", "auth", budget, "charge");
+    expect(limiter.applyNow("a", "auth", budget, "peek")).toBe(990_000);
+    // Ten below zero is the floor: eleven tokens, two windows less one token's 90 s, at most.
+    for (let failure = 0; failure < 5_000; failure++) limiter.applyNow("a", "auth", budget, "charge");
+    expect(limiter.applyNow("a", "auth", budget, "peek")).toBe(990_000);
+  });
+
   it("starts a bucket afresh at a key's new size when its rate changes", () => {
     const { limiter } = clocked();
     limiter.applyNow("key:k", "parse", perMinuteBudget(1), "take");

@@ -7,7 +7,7 @@ import type { Budget } from "./settings.js";
 
 /**
  * take: one token if there is one; peek: only look; charge: one token even below zero (a burst of failed
- * authentications that all passed the peek is paid for by a longer wait).
+ * authentications that all passed the peek is paid for by a longer wait, of at most one more window).
  */
 export type LimiterOperation = "take" | "peek" | "charge";
 
@@ -49,8 +49,15 @@ class Bucket {
     return missing <= 0 ? 0 : Math.ceil(missing / this.budget.capacity);
   }
 
+  /**
+   * One token, going into debt when there is none ("charge"), but never deeper than one whole budget: a
+   * burst of concurrent failed guesses then locks an address out for at most two windows (30 minutes by
+   * default), not for as long as the burst was large, since others behind that address (a NAT, a cloud's
+   * egress) are locked out with it.
+   */
   take(now: number): void {
-    this.#units = this.#refill(now) - this.budget.periodMs;
+    const { capacity, periodMs } = this.budget;
+    this.#units = Math.max(-capacity * periodMs, this.#refill(now) - periodMs);
   }
 
   #refill(now: number): number {

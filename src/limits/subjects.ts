@@ -8,7 +8,7 @@ import type { Context } from "hono";
 import { isLoopbackHost } from "../config/edge.js";
 import { clientIdOf } from "../http/client-id.js";
 import type { AppEnv } from "../http/env.js";
-import { IPV4_MAPPED_PREFIX, parseAddress } from "../http/ip-address.js";
+import { networkOf } from "../http/ip-address.js";
 import { principalOf, subjectOf } from "../http/subject.js";
 
 /** The subject of the request's action budgets, or null when the request is not limited. */
@@ -22,19 +22,4 @@ export function addressSubject(context: Context<AppEnv>): string | null {
   const address = clientIdOf(context);
   if (address === null || isLoopbackHost(address)) return null;
   return `address:${networkOf(address)}`;
-}
-
-/**
- * An IPv4 address as it is (also when IPv4-mapped); an IPv6 address as its first four groups and "::/64".
- * Anything that is not an address (no runtime gives one) stays as it is, so it still names one client.
- */
-export function networkOf(address: string): string {
-  const bare = address.replace(/%.*$/, "");
-  const value = parseAddress(bare);
-  if (value === null) return bare.toLowerCase();
-  if (value >> 32n === IPV4_MAPPED_PREFIX) {
-    return [24n, 16n, 8n, 0n].map((shift) => (value >> shift) & 0xffn).join(".");
-  }
-  const groups = [112n, 96n, 80n, 64n].map((shift) => ((value >> shift) & 0xffffn).toString(16));
-  return `${groups.join(":")}::/64`;
 }

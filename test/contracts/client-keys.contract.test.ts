@@ -49,10 +49,10 @@ describe.each([sqliteHarness, d1Harness])("client keys in the calendar store: $n
   });
 
   it("keeps keys by their digest, lists them without it, and revokes each once", async () => {
-    expect(await store.hasActiveClientKeys()).toBe(false);
+    expect(await store.hasClientKeys()).toBe(false);
     await store.createClientKey(newKey("key_a"));
     await store.createClientKey(newKey("key_b", { scopes: ["admin"], ratePerMinute: {} }));
-    expect(await store.hasActiveClientKeys()).toBe(true);
+    expect(await store.hasClientKeys()).toBe(true);
     const a = {
       id: "key_a",
       name: "web key_a",
@@ -72,9 +72,10 @@ describe.each([sqliteHarness, d1Harness])("client keys in the calendar store: $n
     expect(await store.revokeClientKey("key_a", "2026-03-03T08:00:00.000Z")).toEqual(revoked);
     expect(await store.findClientKey("digest-of-key_a")).toEqual(revoked);
     expect(await store.revokeClientKey("key_none", "2026-03-02T08:00:00.000Z")).toBeNull();
-    expect(await store.hasActiveClientKeys()).toBe(true);
+    expect(await store.hasClientKeys()).toBe(true);
     await store.revokeClientKey("key_b", "2026-03-02T08:00:00.000Z");
-    expect(await store.hasActiveClientKeys()).toBe(false);
+    // Revoked keys still count: revoking the last key never reopens a deployment.
+    expect(await store.hasClientKeys()).toBe(true);
   });
 
   it("refuses a second key with the same digest", async () => {

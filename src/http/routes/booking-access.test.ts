@@ -46,6 +46,26 @@ describe("reading a booking", () => {
     expect((await app.store.getBooking(CALENDAR, first.booking.id))?.status).toBe("confirmed");
   });
 
+  it("tells a made-up token nothing about which ids exist: 401 for a booking there and one not there", async () => {
+    const app = await open();
+    const creator = await app.createKey(["book"]);
+    const there = (await app.book(creator.secret, 24)).body.booking.id;
+    const notThere = `${there.slice(0, -4)}zzzz`;
+    for (const id of [there, notThere]) {
+      for (const method of ["GET", "DELETE"]) {
+        const answer = await app.call(method, pathOf(id), "cita_bt_made-up");
+        expect([id === there, method, answer.status, answer.body.error.message]).toEqual([
+          id === there,
+          method,
+          401,
+          "This token does not open this booking.",
+        ]);
+      }
+    }
+    // A key holder still gets 404 for an id that is not there.
+    expect((await app.call("GET", pathOf(notThere), creator.secret)).status).toBe(404);
+  });
+
   it("a booking made before keys existed has no token: only a key with calendars or the admin reads it", async () => {
     const app = await open();
     const before = (await app.book(undefined, 20)).body.booking;

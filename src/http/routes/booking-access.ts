@@ -29,6 +29,19 @@ export async function bookingCredential(access: Access, context: Context<AppEnv>
   return credential;
 }
 
+const TOKEN_OPENS_NOTHING = "This token does not open this booking.";
+
+/**
+ * The booking looked up, or 404 when there is none; but a booking token that opens nothing is answered 401
+ * whether the id exists or not, so a made-up token cannot tell which ids exist (and each such guess is
+ * charged to the failed-authentication budget, as 401s are).
+ */
+export function existingBooking(credential: Credential, booking: StoredBooking | null): StoredBooking {
+  if (booking !== null) return booking;
+  if (credential.kind === "booking-token") failAuthentication(TOKEN_OPENS_NOTHING);
+  throw new ApiError("not_found", "No such booking.");
+}
+
 /** What this credential may do with this booking: 401 for another booking's token, 404 for another key. */
 export function readerOf(credential: Credential, booking: StoredBooking): BookingReader {
   switch (credential.kind) {
@@ -46,7 +59,7 @@ export function readerOf(credential: Credential, booking: StoredBooking): Bookin
     }
     case "booking-token":
       if (booking.tokenDigest === undefined || booking.tokenDigest !== credential.digest) {
-        failAuthentication("This token does not open this booking.");
+        failAuthentication(TOKEN_OPENS_NOTHING);
       }
       return { by: "token", view: "token" };
   }

@@ -24,7 +24,7 @@ import {
 import { hexDigest, newBookingToken } from "../secrets.js";
 import { principalOf } from "../subject.js";
 import { readJsonBody, validate } from "../validation.js";
-import { bookingCredential, readerOf, visibleBooking } from "./booking-access.js";
+import { bookingCredential, existingBooking, readerOf, visibleBooking } from "./booking-access.js";
 import { calendarIdOf, calendarOf, storeOf } from "./calendar-access.js";
 
 const MINUTE = 60_000;
@@ -148,7 +148,10 @@ export function bookingRoutes(options: BookingRouteOptions): Hono<AppEnv> {
 
   routes.get(BOOKING_PATH, async (context) => {
     const credential = await bookingCredential(access, context);
-    const booking = found(await store().getBooking(calendarIdOf(context), bookingIdOf(context)));
+    const booking = existingBooking(
+      credential,
+      await store().getBooking(calendarIdOf(context), bookingIdOf(context)),
+    );
     return context.json({ booking: visibleBooking(booking, readerOf(credential, booking).view) });
   });
 
@@ -156,7 +159,10 @@ export function bookingRoutes(options: BookingRouteOptions): Hono<AppEnv> {
     const credential = await bookingCredential(access, context);
     const calendarId = calendarIdOf(context);
     const bookingId = bookingIdOf(context);
-    const reader = readerOf(credential, found(await store().getBooking(calendarId, bookingId)));
+    const reader = readerOf(
+      credential,
+      existingBooking(credential, await store().getBooking(calendarId, bookingId)),
+    );
     const cancellation = { by: reader.by, at: formatAtOffset(now(), 0) };
     const cancelled = await store().cancelBooking(calendarId, bookingId, cancellation);
     return context.json({ booking: visibleBooking(found(cancelled), reader.view) });
