@@ -214,6 +214,7 @@ describe("readConfig rejects invalid values, naming the variable", () => {
     ["LLM_DAILY_BUDGET_USD", "ten"],
     ["MODEL_ROLLBACK_MIN_SAMPLES", "0"],
     ["ADMIN_TOKEN", "s3cret"],
+    ["ADMIN_TOKEN", "cita_bt_0123456789abcdef0123456789abcdef"],
     ["ADMIN_TOKEN", "admin-token-0123456789abcdef-01"],
     ["ADMIN_TOKEN", "admin token 0123456789abcdef 0123"],
     ["METRICS_TOKEN", "scrape"],

@@ -16,6 +16,7 @@ import { providerName, readProviders, weights } from "./config/providers.js";
 import { readRateLimits } from "./config/rate-limits.js";
 import { readRouterSettings } from "./config/router-settings.js";
 import type { AddressRange } from "./http/ip-address.js";
+import { BOOKING_TOKEN_PREFIX } from "./http/secrets.js";
 import type { RateLimits } from "./limits/settings.js";
 import type { ModelPrice, ProviderName, ProviderSettings } from "./providers/types.js";
 import type { RegistryConfig } from "./registry/agent-models.js";
@@ -91,7 +92,7 @@ export function readConfig(environment: Environment): Config {
   return {
     defaultTimezone,
     logLevel: logLevel as LogLevel,
-    adminToken: secretToken(environment, "ADMIN_TOKEN"),
+    adminToken: adminToken(environment),
     metricsToken: secretToken(environment, "METRICS_TOKEN"),
     corsOrigins: origins(environment, "CORS_ORIGINS"),
     trustedProxies: trustedProxies(environment, "TRUSTED_PROXIES"),
@@ -112,4 +113,19 @@ export function readConfig(environment: Environment): Config {
       providers: enabled,
     },
   };
+}
+
+/**
+ * ADMIN_TOKEN, which must not look like a booking's token: a bearer with that prefix is only ever checked
+ * against a booking (src/http/access.ts), so such an admin token could never be used.
+ */
+function adminToken(environment: Environment): string | null {
+  const token = secretToken(environment, "ADMIN_TOKEN");
+  if (token?.startsWith(BOOKING_TOKEN_PREFIX)) {
+    throw new ConfigError(
+      "ADMIN_TOKEN",
+      `must not start with ${BOOKING_TOKEN_PREFIX}, which marks a booking's token`,
+    );
+  }
+  return token;
 }

@@ -70,4 +70,11 @@ describe("trustedProxies", () => {
     expect(() => trustedProxies({ P: "10.0.0.0/8, proxy.internal" }, "P")).toThrow(/"proxy.internal"/);
     expect(() => trustedProxies({ P: "10.0.0.0/33" }, "P")).toThrow(ConfigError);
   });
+
+  it("refuses a range of every address, or of every IPv4 one, and takes anything narrower", () => {
+    for (const every of ["0.0.0.0/0", "::/0", "::ffff:0:0/96", "::/80"]) {
+      expect(() => trustedProxies({ P: every }, "P"), every).toThrow(/trusts every address/);
+    }
+    expect(trustedProxies({ P: "0.0.0.0/1, 128.0.0.0/1, fd00::/8, 2001:db8::/32" }, "P")).toHaveLength(4);
+  });
 });

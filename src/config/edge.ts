@@ -1,6 +1,6 @@
 // Readers of the edge's settings: the bearer secrets (ADMIN_TOKEN, METRICS_TOKEN), the browser origins of
 // CORS_ORIGINS, the proxies of TRUSTED_PROXIES, and whether a listener's host is loopback (what the embedded defaults are decided on).
-import { type AddressRange, parseRange } from "../http/ip-address.js";
+import { type AddressRange, inRange, parseAddress, parseRange } from "../http/ip-address.js";
 import { ConfigError, commaParts, type Environment, text } from "./environment.js";
 
 /** 32 characters: `openssl rand -hex 16` at least; a shorter secret falls to guessing far sooner. */
@@ -60,6 +60,9 @@ export function isLoopbackHost(host: string): boolean {
   return bare === "localhost" || bare === "::1" || /^(?:::ffff:)?127(?:\.\d{1,3}){3}$/.test(bare);
 }
 
+/** The first and last IPv4 address: a range holding both holds them all. */
+const EVERY_IPV4 = ["0.0.0.0", "255.255.255.255"].map((address) => parseAddress(address) ?? 0n);
+
 /**
  * The proxies of TRUSTED_PROXIES ("10.0.0.0/8, 127.0.0.1, ::1"): peers whose X-Forwarded-For names the
  * client (src/http/client-id.ts). None by default: the socket's peer is the client.
@@ -69,6 +72,11 @@ export function trustedProxies(environment: Environment, name: string): AddressR
     const range = parseRange(part);
     if (range === null) {
       throw new ConfigError(name, `"${part}" is not an IP address or range such as 10.0.0.0/8 or ::1`);
+    }
+    // Every IPv4 address (0.0.0.0/0, or an IPv6 range around them): any client could write its own
+    // X-Forwarded-For.
+    if (range.prefix === 0 || EVERY_IPV4.every((address) => inRange(address, range))) {
+      throw new ConfigError(name, `"${part}" trusts every address; list your proxies' addresses or ranges`);
     }
     return range;
   });

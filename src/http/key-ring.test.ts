@@ -1,5 +1,5 @@
 // The key ring's cache: found keys are read once per cacheMs, guesses are never kept, `forget` reads the store
-// again, and at most 1,000 keys are kept.
+// again (even after a read that began before it), and at most 1,000 keys are kept.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { CalendarStore } from "../calendars/store.js";
@@ -73,5 +73,17 @@ describe("KeyRing", () => {
     await ring.find("secret-1000");
     await ring.find("secret-0");
     expect(finds).toHaveLength(1_002);
+  });
+
+  it("does not keep what a read begun before forget() returns: a revocation here holds at once", async () => {
+    const { store, finds } = countingStore();
+    const ring = new KeyRing(store, 60_000);
+    const reading = ring.find("secret-2");
+    const askingAny = ring.hasKeys();
+    ring.forget();
+    await Promise.all([reading, askingAny]);
+    await ring.find("secret-2");
+    await ring.hasKeys();
+    expect(finds).toHaveLength(2);
   });
 });

@@ -14,6 +14,8 @@ const MAX_CACHED_KEYS = 1_000;
 export class KeyRing {
   private readonly keys = new Map<string, { key: ClientKey; until: number }>();
   private active: { value: boolean; until: number } | null = null;
+  /** Bumped by forget(): a store read begun before it must not put what it read back in the cache. */
+  private generation = 0;
 
   constructor(
     private readonly store: CalendarStore | undefined,
@@ -26,8 +28,9 @@ export class KeyRing {
     const now = Date.now();
     const cached = this.keys.get(secret);
     if (cached !== undefined && cached.until > now) return cached.key;
+    const generation = this.generation;
     const key = await this.store.findClientKey(await hexDigest(secret));
-    if (key !== null && this.cacheMs > 0) {
+    if (key !== null && this.cacheMs > 0 && generation === this.generation) {
       if (this.keys.size >= MAX_CACHED_KEYS) this.keys.clear();
       this.keys.set(secret, { key, until: now + this.cacheMs });
     }
@@ -39,13 +42,16 @@ export class KeyRing {
     if (this.store === undefined) return false;
     const now = Date.now();
     if (this.active !== null && this.active.until > now) return this.active.value;
+    const generation = this.generation;
     const value = await this.store.hasClientKeys();
-    if (this.cacheMs > 0) this.active = { value, until: now + this.cacheMs };
+    if (this.cacheMs > 0 && generation === this.generation)
+      this.active = { value, until: now + this.cacheMs };
     return value;
   }
 
   /** After a key was created or revoked here: read the store again. */
   forget(): void {
+    this.generation++;
     this.keys.clear();
     this.active = null;
   }
