@@ -1,8 +1,10 @@
 // The request middleware (src/http/request-log.ts): a client's safe X-Request-Id is reused in the header,
-// the answer and its errors; anything else is replaced by a generated id.
+// the answer and its errors; anything else is replaced by a generated id. The line names the calling key.
 import { describe, expect, it } from "vitest";
 import { expectError, UUID } from "../../test/support/answers.js";
+import { openCalendarApp, TOKEN } from "../../test/support/calendar-app.js";
 import { expectParsed, loggedApp, pinned, post } from "../../test/support/parse-requests.js";
+import { jsonLogger } from "./logger.js";
 
 describe("X-Request-Id", () => {
   const { app } = loggedApp();
@@ -53,5 +55,37 @@ describe("X-Request-Id", () => {
     expect(first.headers.get("x-request-id")).toMatch(UUID);
     expect(second.headers.get("x-request-id")).toMatch(UUID);
     expect(first.headers.get("x-request-id")).not.toBe(second.headers.get("x-request-id"));
+  });
+});
+
+describe("the log line's caller", () => {
+  it("names the client key's id, never its secret, and no key for an anonymous call", async () => {
+    const lines: string[] = [];
+    const calendars = await openCalendarApp({
+      app: { logger: jsonLogger("info", (line) => lines.push(line)) },
+    });
+    try {
+      const created = await calendars.app.request("/admin/keys", {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify({ name: "web", scopes: ["parse"] }),
+      });
+      const { key, secret } = (await created.json()) as { key: { id: string }; secret: string };
+      const parse = (headers: Record<string, string>) =>
+        calendars.app.request("/v1/appointments/parse", {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify({ text: "cita mañana a las 10", timezone: "Europe/Madrid" }),
+        });
+      expect((await parse({ authorization: `Bearer ${secret}` })).status).toBe(200);
+      expect((await parse({})).status).toBe(401);
+      const parses = lines
+        .map((line) => JSON.parse(line) as { route?: string; key?: string })
+        .filter((record) => record.route === "/v1/appointments/parse");
+      expect(parses.map((record) => record.key)).toEqual([key.id, undefined]);
+      expect(lines.join("\n")).not.toContain(secret);
+    } finally {
+      await calendars.close();
+    }
   });
 });

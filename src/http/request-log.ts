@@ -1,5 +1,6 @@
 // The app's first middleware: the request's id (X-Request-Id), its duration in the metrics, and one
-// structured log line per request (with the client's address), which never holds the user's text.
+// structured log line per request (with the client's address and key id), which never holds the user's text
+// or a secret.
 import type { MiddlewareHandler } from "hono";
 import type { CitaMetrics } from "../metrics/cita.js";
 import { clientIdOf } from "./client-id.js";
@@ -20,6 +21,7 @@ export function requestLog(options: { logger: Logger; metrics: CitaMetrics }): M
     const latencyMs = performance.now() - started;
     const route = context.req.routePath;
     const client = clientIdOf(context);
+    const principal = context.get("principal");
     metrics.recordHttp(route, context.res.status, latencyMs);
     logger.info({
       requestId,
@@ -29,6 +31,8 @@ export function requestLog(options: { logger: Logger; metrics: CitaMetrics }): M
       latencyMs: Math.round(latencyMs * 1000) / 1000,
       // Who called (the address per TRUSTED_PROXIES), to tell abusive clients apart; absent in process.
       ...(client !== null ? { client } : {}),
+      // The client key that called (its public id), set by the access check during the request.
+      ...(principal?.kind === "key" ? { key: principal.keyId } : {}),
       ...context.get("log"),
     });
   };

@@ -111,6 +111,9 @@ describe("npm run keys on the local database", { timeout: RUN_TIMEOUT_MS * 4 }, 
     [["revoke"], "revoke takes one key id"],
     [["rotate"], 'unknown command "rotate"'],
     [["list", "--colour"], "Unknown option '--colour'"],
+    [["list", "--url", "http://cita.example"], "--url: use https://"],
+    [["list", "--url", "ftp://127.0.0.1"], "--url: use https://"],
+    [["list", "--url", "cita.example"], "--url: "],
   ])("refuses %j with exit 2, the reason and the usage", (args, reason) => {
     const run = keys(args);
     expect(run.code).toBe(2);

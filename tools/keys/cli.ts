@@ -4,6 +4,7 @@
 // is printed once, at creation; nothing keeps it but its SHA-256.
 import { parseArgs } from "node:util";
 import type { ClientKey } from "../../src/calendars/types.js";
+import { isLoopbackHost } from "../../src/config/edge.js";
 import { readConfig } from "../../src/config.js";
 import { issueKey } from "../../src/http/issue-key.js";
 import { type NewKeyInput, NewKeySchema } from "../../src/http/schemas/keys.js";
@@ -78,6 +79,7 @@ export async function main(argv: string[], environment: NodeJS.ProcessEnv): Prom
 
 async function clientFor(url: string | undefined, environment: NodeJS.ProcessEnv): Promise<KeyClient> {
   if (url !== undefined) {
+    checkRemote(url);
     const token = environment.ADMIN_TOKEN?.trim();
     if (!token) throw new UsageError("--url needs ADMIN_TOKEN in the environment");
     return remoteClient(url, token);
@@ -125,4 +127,23 @@ function describe(key: ClientKey): string {
     `created ${key.createdAt}`,
     ...(key.revokedAt === null ? [] : [`revoked ${key.revokedAt}`]),
   ].join("  ");
+}
+
+/**
+ * --url must be https, or http to this machine only: the request carries ADMIN_TOKEN, and the answer a new
+ * key's secret, which must not cross a network in clear.
+ */
+function checkRemote(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`--url: "${url}" is not a URL such as https://cita.example`);
+  }
+  const local = parsed.protocol === "http:" && isLoopbackHost(parsed.hostname);
+  if (parsed.protocol !== "https:" && !local) {
+    throw new UsageError(
+      `--url: use https:// (${parsed.protocol}// is allowed only to this machine): ADMIN_TOKEN and the new secret would cross the network in clear`,
+    );
+  }
 }
