@@ -1,0 +1,239 @@
+// The calendar store on PostgreSQL (DATABASE_URL=postgres://…), for several Node instances sharing one
+// database. Node only, and the only module that imports the `pg` driver: src/node.ts loads it with a dynamic
+// import when DATABASE_URL is set, so neither the Workers bundle nor an embedded deployment ever sees it. It
+// runs the statements SQLite and D1 run (postgres-sql.ts translates them) and the schema of
+// postgres-migrations.ts, whose exclusion constraint makes a double booking impossible in the database itself.
+import pg from "pg";
+import { type ActiveCounts, activeCountsStatement } from "./booking-caps.js";
+import {
+  anyClientKeysStatement,
+  type ClientKeyRow,
+  clientKeyByDigestStatement,
+  clientKeyFromRow,
+  insertClientKeyStatement,
+  listClientKeysStatement,
+  revokeClientKeyStatement,
+} from "./client-keys.js";
+import {
+  CREATE_SCHEMA_MIGRATIONS,
+  pendingMigrations,
+  RECORD_MIGRATION,
+  SELECT_APPLIED_VERSIONS,
+} from "./migrations.js";
+import { isUnavailable, POOL_SIZE, readConnectionSettings } from "./postgres-connection.js";
+import { MIGRATION_LOCK, POSTGRES_MIGRATIONS } from "./postgres-migrations.js";
+import { postgresStatement } from "./postgres-sql.js";
+import {
+  type BookingRow,
+  bookingFromRow,
+  bookingOutcome,
+  type CalendarRow,
+  calendarFromRow,
+  cancelBookingStatement,
+  confirmedBookingsStatement,
+  forgetExpiredKeysStatement,
+  getBookingStatement,
+  getCalendarStatement,
+  insertBookingStatement,
+  type KeyedBookingRow,
+  keyedBookingStatement,
+  putCalendarStatement,
+  recordKeyStatement,
+  type Statement,
+  storedBookingFromRow,
+  storedIdempotencyKey,
+} from "./queries.js";
+import type { BookingResult, CalendarStore, NewBooking } from "./store.js";
+import { StoreUnavailableError } from "./store-unavailable.js";
+import type { Booking, Calendar, Cancellation, ClientKey, NewClientKey, StoredBooking } from "./types.js";
+
+/** The exclusion constraint's SQLSTATE: a confirmed booking of the calendar already holds the time. */
+const EXCLUSION_VIOLATION = "23P01";
+/** Advisory locks of bookings: this class, and the calendar id's hash as the object. */
+const BOOKING_LOCK_CLASS = 7_017;
+
+/** Anything that runs a statement: the pool, or one client inside a transaction. */
+type Queryable = Pick<pg.Pool, "query"> | pg.PoolClient;
+
+export class PostgresCalendarStore implements CalendarStore {
+  private readonly pool: pg.Pool;
+
+  constructor(url: string) {
+    this.pool = new pg.Pool({ ...readConnectionSettings(url), max: POOL_SIZE });
+    // An idle connection the server closes (a restart, a stopped server) is reported here; without a
+    // listener Node would end the process. The next query opens a new connection.
+    this.pool.on("error", () => {});
+  }
+
+  async migrate(): Promise<void> {
+    await this.transaction(async (client) => {
+      // Two instances starting together: the second waits here, then finds every migration applied.
+      await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+      await client.query(CREATE_SCHEMA_MIGRATIONS);
+      const applied = await this.all<{ version: number }>(
+        { sql: SELECT_APPLIED_VERSIONS, params: [] },
+        client,
+      );
+      for (const migration of pendingMigrations(
+        applied.map((row) => row.version),
+        POSTGRES_MIGRATIONS,
+      )) {
+        for (const sql of migration.statements) await client.query(sql);
+        await this.run({ sql: RECORD_MIGRATION, params: [migration.version, migration.name] }, client);
+      }
+    });
+  }
+
+  async putCalendar(calendar: Calendar): Promise<void> {
+    await this.run(putCalendarStatement(calendar));
+  }
+
+  async getCalendar(id: string): Promise<Calendar | null> {
+    const row = await this.get<CalendarRow>(getCalendarStatement(id));
+    return row === undefined ? null : calendarFromRow(row);
+  }
+
+  async confirmedBookings(calendarId: string, fromMs: number, toMs: number): Promise<Booking[]> {
+    return (await this.all<BookingRow>(confirmedBookingsStatement(calendarId, fromMs, toMs))).map(
+      bookingFromRow,
+    );
+  }
+
+  /**
+   * One transaction per booking, holding an advisory lock on the calendar: bookings of one calendar take
+   * turns, so the caps and the Idempotency-Key are decided as SQLite's single writer decides them. The
+   * exclusion constraint stands behind the conditional insert: were two overlapping bookings ever to reach
+   * the table together, the database refuses the second.
+   */
+  async createBooking(booking: NewBooking): Promise<BookingResult> {
+    const key = storedIdempotencyKey(booking);
+    try {
+      return await this.transaction(async (client) => {
+        await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [
+          BOOKING_LOCK_CLASS,
+          booking.calendarId,
+        ]);
+        if (key !== undefined) await this.run(forgetExpiredKeysStatement(booking), client);
+        const inserted = (await this.run(insertBookingStatement(booking), client)) === 1;
+        if (inserted) {
+          if (key !== undefined) await this.run(recordKeyStatement(booking, key), client);
+          return bookingOutcome(booking, true, null);
+        }
+        const keyed =
+          key === undefined
+            ? null
+            : ((await this.get<KeyedBookingRow>(keyedBookingStatement(booking.calendarId, key), client)) ??
+              null);
+        return bookingOutcome(booking, false, keyed, await this.activeCounts(booking, client));
+      });
+    } catch (error) {
+      if ((error as { code?: unknown }).code === EXCLUSION_VIOLATION) return { kind: "conflict" };
+      throw error;
+    }
+  }
+
+  private async activeCounts(booking: NewBooking, client: Queryable): Promise<ActiveCounts | null> {
+    const statement = activeCountsStatement(booking);
+    return statement === null ? null : ((await this.get<ActiveCounts>(statement, client)) ?? null);
+  }
+
+  async getBooking(calendarId: string, bookingId: string): Promise<StoredBooking | null> {
+    const row = await this.get<BookingRow>(getBookingStatement(calendarId, bookingId));
+    return row === undefined ? null : storedBookingFromRow(row);
+  }
+
+  async cancelBooking(
+    calendarId: string,
+    bookingId: string,
+    cancellation?: Cancellation,
+  ): Promise<StoredBooking | null> {
+    const row = await this.get<BookingRow>(cancelBookingStatement(calendarId, bookingId, cancellation));
+    return row === undefined ? null : storedBookingFromRow(row);
+  }
+
+  async createClientKey(key: NewClientKey): Promise<void> {
+    await this.run(insertClientKeyStatement(key));
+  }
+
+  async listClientKeys(): Promise<ClientKey[]> {
+    return (await this.all<ClientKeyRow>(listClientKeysStatement())).map(clientKeyFromRow);
+  }
+
+  async findClientKey(secretDigest: string): Promise<ClientKey | null> {
+    const row = await this.get<ClientKeyRow>(clientKeyByDigestStatement(secretDigest));
+    return row === undefined ? null : clientKeyFromRow(row);
+  }
+
+  async revokeClientKey(id: string, revokedAt: string): Promise<ClientKey | null> {
+    const row = await this.get<ClientKeyRow>(revokeClientKeyStatement(id, revokedAt));
+    return row === undefined ? null : clientKeyFromRow(row);
+  }
+
+  async hasClientKeys(): Promise<boolean> {
+    return (await this.get<{ active: number }>(anyClientKeysStatement()))?.active === 1;
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+
+  private async transaction<Result>(work: (client: pg.PoolClient) => Promise<Result>): Promise<Result> {
+    const client = await unavailableOnFault(() => this.pool.connect());
+    let broken = false;
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      broken = isUnavailable(error);
+      if (!broken) await client.query("ROLLBACK").catch(() => {});
+      if (broken) throw new StoreUnavailableError();
+      throw error;
+    } finally {
+      // A connection that failed mid-transaction is dropped, not handed to the next request.
+      client.release(broken);
+    }
+  }
+
+  private async query<Row>(
+    statement: Statement,
+    client: Queryable = this.pool,
+  ): Promise<pg.QueryResult<Row & pg.QueryResultRow>> {
+    return unavailableOnFault(() => client.query<Row & pg.QueryResultRow>(postgresStatement(statement)));
+  }
+
+  private async run(statement: Statement, client?: Queryable): Promise<number> {
+    return (await this.query(statement, client)).rowCount ?? 0;
+  }
+
+  private async get<Row>(statement: Statement, client?: Queryable): Promise<Row | undefined> {
+    return (await this.query<Row>(statement, client)).rows[0];
+  }
+
+  private async all<Row>(statement: Statement, client?: Queryable): Promise<Row[]> {
+    return (await this.query<Row>(statement, client)).rows;
+  }
+}
+
+/** Runs a driver call, turning a lost or refused connection into StoreUnavailableError (503 for callers). */
+async function unavailableOnFault<Result>(call: () => Promise<Result>): Promise<Result> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isUnavailable(error)) throw new StoreUnavailableError();
+    throw error;
+  }
+}
+
+/** Opens the PostgreSQL store at `url` and applies pending migrations. */
+export async function openPostgresStore(url: string): Promise<PostgresCalendarStore> {
+  const store = new PostgresCalendarStore(url);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
