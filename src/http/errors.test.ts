@@ -1,5 +1,6 @@
 // The mapping from what a handler throws to the contract's error: the service's errors by kind, routes'
-// own ApiErrors as they are, a calendar store out of reach 503, anything else a fault (null: the app answers 500 and logs it).
+// own ApiErrors as they are, a calendar store out of reach 503, anything else a fault (null: the app
+// answers 500 and logs it).
 import { describe, expect, it } from "vitest";
 import { StoreUnavailableError } from "../calendars/store-unavailable.js";
 import { ServiceError, type ServiceErrorKind } from "../service-errors.js";

@@ -1,6 +1,6 @@
-// The calendar store's part of issue 16's client keys, run against SQLite, D1 and PostgreSQL alike: keys kept
-// by the digest of their secret and revoked once; bookings that remember the key that made them and their token's
-// digest; a per-key cap in the conditional insert; Idempotency-Keys scoped to their key; cancellations that
+// The calendar store's part of issue 16's client keys, run against SQLite, D1 and PostgreSQL alike: keys
+// kept by the digest of their secret and revoked once; bookings that remember the key that made them and
+// their token's digest; a per-key cap in the conditional insert; Idempotency-Keys scoped to their key; cancellations that
 // record who and when.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { CalendarStore } from "../../src/calendars/store.js";
