@@ -92,8 +92,14 @@ describe.skipIf(postgresSkipReason() !== null)("PostgreSQL store on a private se
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const { rows } = await client.query("SELECT version FROM schema_migrations ORDER BY version");
-    await client.end();
     expect(rows).toEqual(POSTGRES_MIGRATIONS.map((migration) => ({ version: migration.version })));
+    // Epoch milliseconds outgrow a 32-bit INTEGER: every *_ms column is BIGINT.
+    const columns = await client.query(
+      "SELECT column_name, data_type FROM information_schema.columns WHERE column_name LIKE '%\\_ms'",
+    );
+    await client.end();
+    expect(columns.rows.map((row) => row.column_name).sort()).toEqual(["buffer_ms", "end_ms", "start_ms"]);
+    expect(new Set(columns.rows.map((row) => row.data_type))).toEqual(new Set(["bigint"]));
     await Promise.all(stores.map((store) => store.close()));
   });
 

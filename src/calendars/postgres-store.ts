@@ -6,15 +6,6 @@
 import pg from "pg";
 import { type ActiveCounts, activeCountsStatement } from "./booking-caps.js";
 import {
-  anyClientKeysStatement,
-  type ClientKeyRow,
-  clientKeyByDigestStatement,
-  clientKeyFromRow,
-  insertClientKeyStatement,
-  listClientKeysStatement,
-  revokeClientKeyStatement,
-} from "./client-keys.js";
-import {
   CREATE_SCHEMA_MIGRATIONS,
   pendingMigrations,
   RECORD_MIGRATION,
@@ -24,28 +15,18 @@ import { isUnavailable, POOL_SIZE, readConnectionSettings } from "./postgres-con
 import { MIGRATION_LOCK, POSTGRES_MIGRATIONS } from "./postgres-migrations.js";
 import { postgresStatement } from "./postgres-sql.js";
 import {
-  type BookingRow,
-  bookingFromRow,
   bookingOutcome,
-  type CalendarRow,
-  calendarFromRow,
-  cancelBookingStatement,
-  confirmedBookingsStatement,
   forgetExpiredKeysStatement,
-  getBookingStatement,
-  getCalendarStatement,
   insertBookingStatement,
   type KeyedBookingRow,
   keyedBookingStatement,
-  putCalendarStatement,
   recordKeyStatement,
-  type Statement,
-  storedBookingFromRow,
   storedIdempotencyKey,
 } from "./queries.js";
+import type { Statement } from "./statement.js";
+import { StatementCalendarStore } from "./statement-store.js";
 import type { BookingResult, CalendarStore, NewBooking } from "./store.js";
 import { StoreUnavailableError } from "./store-unavailable.js";
-import type { Booking, Calendar, Cancellation, ClientKey, NewClientKey, StoredBooking } from "./types.js";
 
 /** The exclusion constraint's SQLSTATE: a confirmed booking of the calendar already holds the time. */
 const EXCLUSION_VIOLATION = "23P01";
@@ -55,10 +36,11 @@ const BOOKING_LOCK_CLASS = 7_017;
 /** Anything that runs a statement: the pool, or one client inside a transaction. */
 type Queryable = Pick<pg.Pool, "query"> | pg.PoolClient;
 
-export class PostgresCalendarStore implements CalendarStore {
+export class PostgresCalendarStore extends StatementCalendarStore implements CalendarStore {
   private readonly pool: pg.Pool;
 
   constructor(url: string) {
+    super();
     this.pool = new pg.Pool({ ...readConnectionSettings(url), max: POOL_SIZE });
     // An idle connection the server closes (a restart, a stopped server) is reported here; without a
     // listener Node would end the process. The next query opens a new connection.
@@ -70,7 +52,7 @@ export class PostgresCalendarStore implements CalendarStore {
       // Two instances starting together: the second waits here, then finds every migration applied.
       await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
       await client.query(CREATE_SCHEMA_MIGRATIONS);
-      const applied = await this.all<{ version: number }>(
+      const applied = await this.rows<{ version: number }>(
         { sql: SELECT_APPLIED_VERSIONS, params: [] },
         client,
       );
@@ -79,24 +61,9 @@ export class PostgresCalendarStore implements CalendarStore {
         POSTGRES_MIGRATIONS,
       )) {
         for (const sql of migration.statements) await client.query(sql);
-        await this.run({ sql: RECORD_MIGRATION, params: [migration.version, migration.name] }, client);
+        await this.execute({ sql: RECORD_MIGRATION, params: [migration.version, migration.name] }, client);
       }
     });
-  }
-
-  async putCalendar(calendar: Calendar): Promise<void> {
-    await this.run(putCalendarStatement(calendar));
-  }
-
-  async getCalendar(id: string): Promise<Calendar | null> {
-    const row = await this.get<CalendarRow>(getCalendarStatement(id));
-    return row === undefined ? null : calendarFromRow(row);
-  }
-
-  async confirmedBookings(calendarId: string, fromMs: number, toMs: number): Promise<Booking[]> {
-    return (await this.all<BookingRow>(confirmedBookingsStatement(calendarId, fromMs, toMs))).map(
-      bookingFromRow,
-    );
   }
 
   /**
@@ -113,16 +80,16 @@ export class PostgresCalendarStore implements CalendarStore {
           BOOKING_LOCK_CLASS,
           booking.calendarId,
         ]);
-        if (key !== undefined) await this.run(forgetExpiredKeysStatement(booking), client);
-        const inserted = (await this.run(insertBookingStatement(booking), client)) === 1;
+        if (key !== undefined) await this.execute(forgetExpiredKeysStatement(booking), client);
+        const inserted = (await this.execute(insertBookingStatement(booking), client)) === 1;
         if (inserted) {
-          if (key !== undefined) await this.run(recordKeyStatement(booking, key), client);
+          if (key !== undefined) await this.execute(recordKeyStatement(booking, key), client);
           return bookingOutcome(booking, true, null);
         }
         const keyed =
           key === undefined
             ? null
-            : ((await this.get<KeyedBookingRow>(keyedBookingStatement(booking.calendarId, key), client)) ??
+            : ((await this.first<KeyedBookingRow>(keyedBookingStatement(booking.calendarId, key), client)) ??
               null);
         return bookingOutcome(booking, false, keyed, await this.activeCounts(booking, client));
       });
@@ -134,43 +101,7 @@ export class PostgresCalendarStore implements CalendarStore {
 
   private async activeCounts(booking: NewBooking, client: Queryable): Promise<ActiveCounts | null> {
     const statement = activeCountsStatement(booking);
-    return statement === null ? null : ((await this.get<ActiveCounts>(statement, client)) ?? null);
-  }
-
-  async getBooking(calendarId: string, bookingId: string): Promise<StoredBooking | null> {
-    const row = await this.get<BookingRow>(getBookingStatement(calendarId, bookingId));
-    return row === undefined ? null : storedBookingFromRow(row);
-  }
-
-  async cancelBooking(
-    calendarId: string,
-    bookingId: string,
-    cancellation?: Cancellation,
-  ): Promise<StoredBooking | null> {
-    const row = await this.get<BookingRow>(cancelBookingStatement(calendarId, bookingId, cancellation));
-    return row === undefined ? null : storedBookingFromRow(row);
-  }
-
-  async createClientKey(key: NewClientKey): Promise<void> {
-    await this.run(insertClientKeyStatement(key));
-  }
-
-  async listClientKeys(): Promise<ClientKey[]> {
-    return (await this.all<ClientKeyRow>(listClientKeysStatement())).map(clientKeyFromRow);
-  }
-
-  async findClientKey(secretDigest: string): Promise<ClientKey | null> {
-    const row = await this.get<ClientKeyRow>(clientKeyByDigestStatement(secretDigest));
-    return row === undefined ? null : clientKeyFromRow(row);
-  }
-
-  async revokeClientKey(id: string, revokedAt: string): Promise<ClientKey | null> {
-    const row = await this.get<ClientKeyRow>(revokeClientKeyStatement(id, revokedAt));
-    return row === undefined ? null : clientKeyFromRow(row);
-  }
-
-  async hasClientKeys(): Promise<boolean> {
-    return (await this.get<{ active: number }>(anyClientKeysStatement()))?.active === 1;
+    return statement === null ? null : ((await this.first<ActiveCounts>(statement, client)) ?? null);
   }
 
   async close(): Promise<void> {
@@ -203,15 +134,15 @@ export class PostgresCalendarStore implements CalendarStore {
     return unavailableOnFault(() => client.query<Row & pg.QueryResultRow>(postgresStatement(statement)));
   }
 
-  private async run(statement: Statement, client?: Queryable): Promise<number> {
+  protected async execute(statement: Statement, client?: Queryable): Promise<number> {
     return (await this.query(statement, client)).rowCount ?? 0;
   }
 
-  private async get<Row>(statement: Statement, client?: Queryable): Promise<Row | undefined> {
+  protected async first<Row>(statement: Statement, client?: Queryable): Promise<Row | undefined> {
     return (await this.query<Row>(statement, client)).rows[0];
   }
 
-  private async all<Row>(statement: Statement, client?: Queryable): Promise<Row[]> {
+  protected async rows<Row>(statement: Statement, client?: Queryable): Promise<Row[]> {
     return (await this.query<Row>(statement, client)).rows;
   }
 }
