@@ -141,6 +141,20 @@ describe.skipIf(postgresSkipReason() !== null)("PostgreSQL store on a private se
     await store.close();
   });
 
+  it("answers conflict when only the constraint refuses: a booking keeps the longer buffer it was made with", async () => {
+    const store = await openPostgresStore(await freshDatabase());
+    await store.putCalendar(calendarFixture("shortened", { bufferMinutes: 30 }));
+    const first = bookingFixture("shortened", 0, 60, { bufferMinutes: 30 });
+    expect((await store.createBooking(first)).kind).toBe("created");
+    await store.putCalendar(calendarFixture("shortened", { bufferMinutes: 0 }));
+    // With no buffer now, the conditional insert lets 10:10 through; the first booking's 30 minutes do not.
+    const inBuffer = bookingFixture("shortened", 70, 30, { bufferMinutes: 0 });
+    expect(await store.createBooking(inBuffer)).toEqual({ kind: "conflict" });
+    expect(await store.getBooking("shortened", inBuffer.id)).toBeNull();
+    expect((await store.createBooking(bookingFixture("shortened", 90, 30))).kind).toBe("created");
+    await store.close();
+  });
+
   it("creates exactly one of 50 overlapping bookings raced over two instances' pools", async () => {
     const url = await freshDatabase();
     const stores = [await openPostgresStore(url), await openPostgresStore(url)];

@@ -117,9 +117,11 @@ export class PostgresCalendarStore extends StatementCalendarStore implements Cal
       await client.query("COMMIT");
       return result;
     } catch (error) {
-      broken = isUnavailable(error);
-      if (!broken) await client.query("ROLLBACK").catch(() => {});
+      // A statement's lost connection arrives as StoreUnavailableError already (query()); BEGIN's and
+      // COMMIT's as the driver's error.
+      broken = error instanceof StoreUnavailableError || isUnavailable(error);
       if (broken) throw new StoreUnavailableError();
+      await client.query("ROLLBACK").catch(() => {});
       throw error;
     } finally {
       // A connection that failed mid-transaction is dropped, not handed to the next request.
