@@ -41,14 +41,19 @@ export function postgresBinaries(): string | null {
  * Null when the PostgreSQL tests can run; otherwise why they skip. Throws when they are required here
  * (CITA_REQUIRE_POSTGRES), so the test file fails instead.
  */
-export function postgresSkipReason(environment: NodeJS.ProcessEnv = process.env): string | null {
-  if (postgresBinaries() !== null) return null;
+export function postgresSkipReason(
+  environment: NodeJS.ProcessEnv = process.env,
+  binaries: string | null = postgresBinaries(),
+): string | null {
+  if (binaries !== null) return null;
   if (postgresRequired(environment)) throw new Error(POSTGRES_MISSING_REQUIRED);
   console.warn(`skipped: ${POSTGRES_MISSING_SKIPPED}`);
   return POSTGRES_MISSING_SKIPPED;
 }
 
 export interface PostgresServer {
+  /** The temporary folder holding the data, the log and the unix socket; removed by `stop`. */
+  folder: string;
   /** postgres://cita@127.0.0.1:PORT/DATABASE for a database of this server. */
   url(database?: string): string;
   /** Creates a fresh database and returns its URL. */
@@ -100,6 +105,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   let running = true;
   const url = (database = "postgres") => `postgres://${DATABASE_USER}@127.0.0.1:${port}/${database}`;
   return {
+    folder,
     url,
     async createDatabase(name) {
       run("createdb", ["-h", folder, "-p", String(port), "-U", DATABASE_USER, name]);
