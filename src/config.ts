@@ -39,8 +39,10 @@ export interface Config {
   corsOrigins: string[];
   /** Proxies whose X-Forwarded-For names the client on Node (src/http/client-id.ts); none by default. */
   trustedProxies: AddressRange[];
-  /** Node's SQLite file (Workers use the D1 binding instead). */
+  /** Node's SQLite file (Workers use the D1 binding instead); unused when databaseUrl is set. */
   databasePath: string;
+  /** DATABASE_URL: a postgres:// URL selects the PostgreSQL calendar store on Node; null keeps SQLite. */
+  databaseUrl: string | null;
   /** Confirmed bookings not yet ended that one contact may hold in a calendar; 0: no cap. */
   maxActiveBookingsPerContact: number;
   /** The same per client key that created them (src/http/routes/bookings.ts); 0: no cap. */
@@ -97,6 +99,7 @@ export function readConfig(environment: Environment): Config {
     corsOrigins: origins(environment, "CORS_ORIGINS"),
     trustedProxies: trustedProxies(environment, "TRUSTED_PROXIES"),
     databasePath: text(environment, "DATABASE_PATH") ?? "data/cita.db",
+    databaseUrl: databaseUrl(environment),
     maxActiveBookingsPerContact: count(environment, "MAX_ACTIVE_BOOKINGS_PER_CONTACT", 10, 0),
     maxActiveBookingsPerKey: count(environment, "MAX_ACTIVE_BOOKINGS_PER_KEY", 1_000, 0),
     allowAnonymous: boolean(environment, "ALLOW_ANONYMOUS", false),
@@ -113,6 +116,16 @@ export function readConfig(environment: Environment): Config {
       providers: enabled,
     },
   };
+}
+
+/** DATABASE_URL, checked for its scheme only: the message never repeats it (it may hold a password). */
+function databaseUrl(environment: Environment): string | null {
+  const url = text(environment, "DATABASE_URL");
+  if (url === null) return null;
+  if (!/^postgres(ql)?:\/\/\S+$/.test(url)) {
+    throw new ConfigError("DATABASE_URL", "must be a postgres:// or postgresql:// URL");
+  }
+  return url;
 }
 
 /**

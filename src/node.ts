@@ -5,18 +5,42 @@
 // open without keys on loopback, refused off loopback without keys unless ALLOW_ANONYMOUS says otherwise.
 import { createApp } from "./app.js";
 import type { CalendarStore } from "./calendars/store.js";
+import { StoreUnavailableError } from "./calendars/store-unavailable.js";
 import { isLoopbackHost } from "./config/edge.js";
-import { ConfigError, readConfig } from "./config.js";
+import { type Config, ConfigError, readConfig } from "./config.js";
 import { jsonLogger, type Logger } from "./http/logger.js";
 import { readMaxConnections, serveNode } from "./node-serve.js";
 
 /**
- * The SQLite store, imported only here so the Workers bundle never sees better-sqlite3. openSqliteStore creates
- * the file's folder (a fresh checkout has no data/ folder) and runs the migrations.
+ * The calendar store, imported only here so the Workers bundle never sees better-sqlite3 or pg: PostgreSQL at
+ * DATABASE_URL when set, otherwise SQLite at DATABASE_PATH. openSqliteStore creates the file's folder (a fresh
+ * checkout has no data/ folder); both run the migrations. Exits with a message naming the variable, never
+ * the URL's password, when the store cannot be opened.
  */
-async function openStore(path: string): Promise<CalendarStore> {
+async function openStore(config: Config): Promise<CalendarStore> {
+  if (config.databaseUrl !== null) {
+    const { openPostgresStore } = await import("./calendars/postgres-store.js");
+    const { redactedDatabaseUrl } = await import("./calendars/postgres-connection.js");
+    try {
+      return await openPostgresStore(config.databaseUrl);
+    } catch (error) {
+      const reason =
+        error instanceof StoreUnavailableError ? "the server cannot be reached" : (error as Error).message;
+      process.stderr.write(
+        `cita: cannot open the PostgreSQL calendar store at DATABASE_URL (${redactedDatabaseUrl(config.databaseUrl)}): ${reason}\n`,
+      );
+      process.exit(1);
+    }
+  }
   const { openSqliteStore } = await import("./calendars/sqlite-store.js");
-  return openSqliteStore(path);
+  try {
+    return await openSqliteStore(config.databasePath);
+  } catch (error) {
+    process.stderr.write(
+      `cita: cannot open the calendar store at DATABASE_PATH (${config.databasePath}): ${(error as Error).message}\n`,
+    );
+    process.exit(1);
+  }
 }
 
 const STOP_DEADLINE_MS = 10_000;
@@ -49,15 +73,7 @@ async function main(): Promise<void> {
   const logger = jsonLogger(config.logLevel === "warn" ? "error" : config.logLevel, (line) =>
     process.stdout.write(`${line}\n`),
   );
-  let store: CalendarStore;
-  try {
-    store = await openStore(config.databasePath);
-  } catch (error) {
-    process.stderr.write(
-      `cita: cannot open the calendar store at DATABASE_PATH (${config.databasePath}): ${(error as Error).message}\n`,
-    );
-    process.exit(1);
-  }
+  const store = await openStore(config);
   const loopbackListener = isLoopbackHost(hostname);
   if (!loopbackListener && config.metricsToken === null) {
     logger.info({ event: "metrics_closed", message: "GET /metrics answers 403 until METRICS_TOKEN is set" });

@@ -3,42 +3,23 @@
 
 import { type ActiveCounts, activeCountsStatement } from "./booking-caps.js";
 import {
-  anyClientKeysStatement,
-  type ClientKeyRow,
-  clientKeyByDigestStatement,
-  clientKeyFromRow,
-  insertClientKeyStatement,
-  listClientKeysStatement,
-  revokeClientKeyStatement,
-} from "./client-keys.js";
-import {
   CREATE_SCHEMA_MIGRATIONS,
   pendingMigrations,
   RECORD_MIGRATION,
   SELECT_APPLIED_VERSIONS,
 } from "./migrations.js";
 import {
-  type BookingRow,
-  bookingFromRow,
   bookingOutcome,
-  type CalendarRow,
-  calendarFromRow,
-  cancelBookingStatement,
-  confirmedBookingsStatement,
   forgetExpiredKeysStatement,
-  getBookingStatement,
-  getCalendarStatement,
   insertBookingStatement,
   type KeyedBookingRow,
   keyedBookingStatement,
-  putCalendarStatement,
   recordKeyStatement,
   type Statement,
-  storedBookingFromRow,
   storedIdempotencyKey,
 } from "./queries.js";
+import { StatementCalendarStore } from "./statement-store.js";
 import type { BookingResult, CalendarStore, NewBooking } from "./store.js";
-import type { Booking, Calendar, Cancellation, ClientKey, NewClientKey, StoredBooking } from "./types.js";
 
 /** The part of D1's result this store reads. */
 export interface D1ResultLike<Row = unknown> {
@@ -59,8 +40,10 @@ export interface D1DatabaseBinding {
   batch<Row = unknown>(statements: D1PreparedStatementLike[]): Promise<D1ResultLike<Row>[]>;
 }
 
-export class D1CalendarStore implements CalendarStore {
-  constructor(private readonly database: D1DatabaseBinding) {}
+export class D1CalendarStore extends StatementCalendarStore implements CalendarStore {
+  constructor(private readonly database: D1DatabaseBinding) {
+    super();
+  }
 
   async migrate(): Promise<void> {
     await this.database.prepare(CREATE_SCHEMA_MIGRATIONS).run();
@@ -77,28 +60,11 @@ export class D1CalendarStore implements CalendarStore {
     }
   }
 
-  async putCalendar(calendar: Calendar): Promise<void> {
-    await this.bind(putCalendarStatement(calendar)).run();
-  }
-
-  async getCalendar(id: string): Promise<Calendar | null> {
-    const row = await this.bind(getCalendarStatement(id)).first<CalendarRow>();
-    return row === null ? null : calendarFromRow(row);
-  }
-
-  async confirmedBookings(calendarId: string, fromMs: number, toMs: number): Promise<Booking[]> {
-    const { results } = await this.bind(
-      confirmedBookingsStatement(calendarId, fromMs, toMs),
-    ).all<BookingRow>();
-    return results.map(bookingFromRow);
-  }
-
   async createBooking(booking: NewBooking): Promise<BookingResult> {
     const key = storedIdempotencyKey(booking);
     if (key === undefined) {
       // One conditional INSERT: D1 runs each statement whole, so the overlap check and the insert are atomic.
-      const { meta } = await this.bind(insertBookingStatement(booking)).run();
-      const inserted = meta.changes === 1;
+      const inserted = (await this.execute(insertBookingStatement(booking))) === 1;
       return bookingOutcome(booking, inserted, null, inserted ? null : await this.activeCounts(booking));
     }
     // Race-free without BEGIN: the statements run as one batch, which D1 executes as a single
@@ -125,50 +91,24 @@ export class D1CalendarStore implements CalendarStore {
   /** The active bookings each cap counts, read only to explain a refused insert (null: no cap applies). */
   private async activeCounts(booking: NewBooking): Promise<ActiveCounts | null> {
     const statement = activeCountsStatement(booking);
-    return statement === null ? null : await this.bind(statement).first<ActiveCounts>();
-  }
-
-  async getBooking(calendarId: string, bookingId: string): Promise<StoredBooking | null> {
-    const row = await this.bind(getBookingStatement(calendarId, bookingId)).first<BookingRow>();
-    return row === null ? null : storedBookingFromRow(row);
-  }
-
-  async cancelBooking(
-    calendarId: string,
-    bookingId: string,
-    cancellation?: Cancellation,
-  ): Promise<StoredBooking | null> {
-    const statement = cancelBookingStatement(calendarId, bookingId, cancellation);
-    const row = await this.bind(statement).first<BookingRow>();
-    return row === null ? null : storedBookingFromRow(row);
-  }
-
-  async createClientKey(key: NewClientKey): Promise<void> {
-    await this.bind(insertClientKeyStatement(key)).run();
-  }
-
-  async listClientKeys(): Promise<ClientKey[]> {
-    const { results } = await this.bind(listClientKeysStatement()).all<ClientKeyRow>();
-    return results.map(clientKeyFromRow);
-  }
-
-  async findClientKey(secretDigest: string): Promise<ClientKey | null> {
-    const row = await this.bind(clientKeyByDigestStatement(secretDigest)).first<ClientKeyRow>();
-    return row === null ? null : clientKeyFromRow(row);
-  }
-
-  async revokeClientKey(id: string, revokedAt: string): Promise<ClientKey | null> {
-    const row = await this.bind(revokeClientKeyStatement(id, revokedAt)).first<ClientKeyRow>();
-    return row === null ? null : clientKeyFromRow(row);
-  }
-
-  async hasClientKeys(): Promise<boolean> {
-    return (await this.bind(anyClientKeysStatement()).first<{ active: number }>())?.active === 1;
+    return statement === null ? null : ((await this.first<ActiveCounts>(statement)) ?? null);
   }
 
   private async appliedVersions(): Promise<number[]> {
     const { results } = await this.database.prepare(SELECT_APPLIED_VERSIONS).all<{ version: number }>();
     return results.map((row) => row.version);
+  }
+
+  protected async execute(statement: Statement): Promise<number> {
+    return (await this.bind(statement).run()).meta.changes;
+  }
+
+  protected async first<Row>(statement: Statement): Promise<Row | undefined> {
+    return (await this.bind(statement).first<Row>()) ?? undefined;
+  }
+
+  protected async rows<Row>(statement: Statement): Promise<Row[]> {
+    return (await this.bind(statement).all<Row>()).results;
   }
 
   private bind({ sql, params }: Statement): D1PreparedStatementLike {

@@ -100,8 +100,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** Migrations not yet applied, in order. */
-export function pendingMigrations(appliedVersions: Iterable<number>): Migration[] {
+/** Migrations not yet applied, in order (of SQLite's and D1's list unless another is given). */
+export function pendingMigrations(
+  appliedVersions: Iterable<number>,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Migration[] {
   const applied = new Set(appliedVersions);
-  return MIGRATIONS.filter((migration) => !applied.has(migration.version));
+  return migrations.filter((migration) => !applied.has(migration.version));
 }

@@ -6,30 +6,16 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { type ActiveCounts, activeCountsStatement } from "./booking-caps.js";
 import {
-  anyClientKeysStatement,
-  type ClientKeyRow,
-  clientKeyByDigestStatement,
-  clientKeyFromRow,
-  insertClientKeyStatement,
-  listClientKeysStatement,
-  revokeClientKeyStatement,
-} from "./client-keys.js";
-import {
   CREATE_SCHEMA_MIGRATIONS,
   pendingMigrations,
   RECORD_MIGRATION,
   SELECT_APPLIED_VERSIONS,
 } from "./migrations.js";
 import {
-  type BookingRow,
-  bookingFromRow,
   bookingOutcome,
   type CalendarRow,
   calendarFromRow,
-  cancelBookingStatement,
-  confirmedBookingsStatement,
   forgetExpiredKeysStatement,
-  getBookingStatement,
   getCalendarStatement,
   insertBookingStatement,
   type KeyedBookingRow,
@@ -37,26 +23,18 @@ import {
   putCalendarStatement,
   recordKeyStatement,
   type Statement,
-  storedBookingFromRow,
   storedIdempotencyKey,
 } from "./queries.js";
+import { StatementCalendarStore } from "./statement-store.js";
 import type { BookingResult, CalendarStore, NewBooking } from "./store.js";
-import type {
-  Booking,
-  Calendar,
-  Cancellation,
-  ClientKey,
-  NewClientKey,
-  OpeningInterval,
-  StoredBooking,
-} from "./types.js";
+import type { Calendar, OpeningInterval } from "./types.js";
 
 /** How long a writer waits for another connection's write lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
 /** Calendar rows kept between reads; the map is emptied when full. */
 const MAX_CACHED_CALENDARS = 1_000;
 
-export class SqliteCalendarStore implements CalendarStore {
+export class SqliteCalendarStore extends StatementCalendarStore implements CalendarStore {
   private readonly database: Database.Database;
   private readonly prepared = new Map<string, Database.Statement>();
   /**
@@ -70,6 +48,7 @@ export class SqliteCalendarStore implements CalendarStore {
   private readonly dataVersion: Database.Statement;
 
   constructor(path: string) {
+    super();
     const inMemory = path === ":memory:" || path === "";
     if (!inMemory) {
       createPrivateFolder(dirname(path));
@@ -99,7 +78,7 @@ export class SqliteCalendarStore implements CalendarStore {
     apply.immediate();
   }
 
-  async putCalendar(calendar: Calendar): Promise<void> {
+  override async putCalendar(calendar: Calendar): Promise<void> {
     this.calendars.delete(calendar.id);
     this.run(putCalendarStatement(calendar));
   }
@@ -108,7 +87,7 @@ export class SqliteCalendarStore implements CalendarStore {
    * Every parse request naming a calendar reads it; checking the data version costs a fraction of the
    * query, so a calendar nobody changed is mapped from the row read before.
    */
-  async getCalendar(id: string): Promise<Calendar | null> {
+  override async getCalendar(id: string): Promise<Calendar | null> {
     const version = this.dataVersion.get() as number;
     if (version !== this.calendarsVersion) {
       this.calendars.clear();
@@ -123,10 +102,6 @@ export class SqliteCalendarStore implements CalendarStore {
       this.calendars.set(id, calendar);
     }
     return copyCalendar(calendar);
-  }
-
-  async confirmedBookings(calendarId: string, fromMs: number, toMs: number): Promise<Booking[]> {
-    return this.all<BookingRow>(confirmedBookingsStatement(calendarId, fromMs, toMs)).map(bookingFromRow);
   }
 
   async createBooking(booking: NewBooking): Promise<BookingResult> {
@@ -156,42 +131,6 @@ export class SqliteCalendarStore implements CalendarStore {
     return statement === null ? null : (this.get<ActiveCounts>(statement) ?? null);
   }
 
-  async getBooking(calendarId: string, bookingId: string): Promise<StoredBooking | null> {
-    const row = this.get<BookingRow>(getBookingStatement(calendarId, bookingId));
-    return row === undefined ? null : storedBookingFromRow(row);
-  }
-
-  async cancelBooking(
-    calendarId: string,
-    bookingId: string,
-    cancellation?: Cancellation,
-  ): Promise<StoredBooking | null> {
-    const row = this.get<BookingRow>(cancelBookingStatement(calendarId, bookingId, cancellation));
-    return row === undefined ? null : storedBookingFromRow(row);
-  }
-
-  async createClientKey(key: NewClientKey): Promise<void> {
-    this.run(insertClientKeyStatement(key));
-  }
-
-  async listClientKeys(): Promise<ClientKey[]> {
-    return this.all<ClientKeyRow>(listClientKeysStatement()).map(clientKeyFromRow);
-  }
-
-  async findClientKey(secretDigest: string): Promise<ClientKey | null> {
-    const row = this.get<ClientKeyRow>(clientKeyByDigestStatement(secretDigest));
-    return row === undefined ? null : clientKeyFromRow(row);
-  }
-
-  async revokeClientKey(id: string, revokedAt: string): Promise<ClientKey | null> {
-    const row = this.get<ClientKeyRow>(revokeClientKeyStatement(id, revokedAt));
-    return row === undefined ? null : clientKeyFromRow(row);
-  }
-
-  async hasClientKeys(): Promise<boolean> {
-    return this.get<{ active: number }>(anyClientKeysStatement())?.active === 1;
-  }
-
   async close(): Promise<void> {
     if (this.database.open) this.database.close();
   }
@@ -203,6 +142,18 @@ export class SqliteCalendarStore implements CalendarStore {
       this.prepared.set(sql, statement);
     }
     return statement;
+  }
+
+  protected async execute(statement: Statement): Promise<number> {
+    return this.run(statement).changes;
+  }
+
+  protected async first<Row>(statement: Statement): Promise<Row | undefined> {
+    return this.get<Row>(statement);
+  }
+
+  protected async rows<Row>(statement: Statement): Promise<Row[]> {
+    return this.all<Row>(statement);
   }
 
   private run({ sql, params }: Statement): Database.RunResult {

@@ -1,5 +1,5 @@
-// The calendar store: one interface, one schema and one set of migrations, two implementations (SQLite
-// on Node, D1 on Workers), one contract suite for both. Bookings never double-book: the store inserts
+// The calendar store: one interface, one schema and one set of migrations, three implementations (SQLite
+// on Node, D1 on Workers, PostgreSQL on Node at DATABASE_URL), one contract suite for all. Bookings never double-book: the store inserts
 // with a database-level guarantee (a single conditional INSERT), never check-then-insert.
 import type { Booking, Calendar, Cancellation, ClientKey, NewClientKey, StoredBooking } from "./types.js";
 

@@ -1,6 +1,8 @@
 // The mapping from what a handler throws to the contract's error: the service's errors by kind, routes'
-// own ApiErrors as they are, anything else a fault (null: the app answers 500 and logs it).
+// own ApiErrors as they are, a calendar store out of reach 503, anything else a fault (null: the app
+// answers 500 and logs it).
 import { describe, expect, it } from "vitest";
+import { StoreUnavailableError } from "../calendars/store-unavailable.js";
 import { ServiceError, type ServiceErrorKind } from "../service-errors.js";
 import { ApiError, apiErrorOf } from "./errors.js";
 
@@ -12,6 +14,12 @@ describe("apiErrorOf", () => {
     const mapped = apiErrorOf(new ServiceError(kind, "What the service said."));
     expect(mapped).toBeInstanceOf(ApiError);
     expect([mapped?.code, mapped?.status, mapped?.message]).toEqual([code, status, "What the service said."]);
+  });
+
+  it("answers a calendar store that cannot be reached 503 store_unavailable, never with the store's words", () => {
+    const mapped = apiErrorOf(new StoreUnavailableError("connect ECONNREFUSED 10.0.0.5:5432"));
+    expect([mapped?.code, mapped?.status]).toEqual(["store_unavailable", 503]);
+    expect(mapped?.message).not.toContain("ECONNREFUSED");
   });
 
   it("answers a route's own ApiError as it is, and nothing for a fault", () => {

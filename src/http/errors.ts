@@ -3,6 +3,7 @@
 // is a fault, logged and answered 500.
 import type { Context, ErrorHandler, Handler, NotFoundHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { StoreUnavailableError } from "../calendars/store-unavailable.js";
 import { ServiceError, type ServiceErrorKind } from "../service-errors.js";
 import type { AppEnv } from "./env.js";
 import type { Logger } from "./logger.js";
@@ -79,6 +80,9 @@ export function errorResponse(context: Context, error: ApiError): Response {
 export function apiErrorOf(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
   if (error instanceof ServiceError) return new ApiError(SERVICE_ERROR_CODES[error.kind], error.message);
+  if (error instanceof StoreUnavailableError) {
+    return new ApiError("store_unavailable", "The calendar store cannot be reached right now; please retry.");
+  }
   return null;
 }
 

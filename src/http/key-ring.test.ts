@@ -1,8 +1,10 @@
 // The key ring's cache: found keys are read once per cacheMs, guesses are never kept, `forget` reads the store
-// again (even after a read that began before it), and at most 1,000 keys are kept.
+// again (even after a read that began before it), at most 1,000 keys are kept, and what was read last
+// answers while the store cannot be reached.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { CalendarStore } from "../calendars/store.js";
+import { StoreUnavailableError } from "../calendars/store-unavailable.js";
 import type { ClientKey } from "../calendars/types.js";
 import { KeyRing } from "./key-ring.js";
 import { hexDigest } from "./secrets.js";
@@ -85,5 +87,53 @@ describe("KeyRing", () => {
     await ring.find("secret-2");
     await ring.hasKeys();
     expect(finds).toHaveLength(2);
+  });
+});
+
+describe("the key ring while the store cannot be reached", () => {
+  /** A store that answers until `down` is set, then throws StoreUnavailableError (or `fault`). */
+  function failingStore(fault: () => Error = () => new StoreUnavailableError()) {
+    const state = { down: false };
+    const store = {
+      async findClientKey(digest: string): Promise<ClientKey | null> {
+        if (state.down) throw fault();
+        return KNOWN.has(digest)
+          ? { id: "key_0", name: "k", scopes: ["parse"], ratePerMinute: {}, createdAt: "", revokedAt: null }
+          : null;
+      },
+      async hasClientKeys() {
+        if (state.down) throw fault();
+        return true;
+      },
+    } as unknown as CalendarStore;
+    return { store, state };
+  }
+
+  it("answers what it read last, past its cache time, and reads the store again once it is back", async () => {
+    const { store, state } = failingStore();
+    // No cache time: every call asks the store, so only the outage fallback can answer.
+    const ring = new KeyRing(store, 1);
+    expect(await ring.hasKeys()).toBe(true);
+    expect((await ring.find("secret-0"))?.id).toBe("key_0");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    state.down = true;
+    expect(await ring.hasKeys()).toBe(true);
+    expect((await ring.find("secret-0"))?.id).toBe("key_0");
+    state.down = false;
+    expect(await ring.hasKeys()).toBe(true);
+  });
+
+  it("answers 503 (the store's error) with nothing read yet, and never hides another fault", async () => {
+    const { store, state } = failingStore();
+    state.down = true;
+    const ring = new KeyRing(store, 1);
+    await expect(ring.hasKeys()).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(ring.find("secret-0")).rejects.toBeInstanceOf(StoreUnavailableError);
+    const broken = failingStore(() => new TypeError("a bug"));
+    const warm = new KeyRing(broken.store, 1);
+    expect(await warm.hasKeys()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    broken.state.down = true;
+    await expect(warm.hasKeys()).rejects.toBeInstanceOf(TypeError);
   });
 });

@@ -4,8 +4,11 @@
 // revoked or created through this app is forgotten at once. Only keys found are kept, at most
 // MAX_CACHED_KEYS, so guesses cannot fill the cache. They are kept by the secret presented, in memory only
 // (the request held it already), so a cached check costs a Map lookup: a SHA-256 through crypto.subtle
-// costs about 30 µs on Node, more than the rest of the check.
+// costs about 30 µs on Node, more than the rest of the check. While the store cannot be reached (a
+// PostgreSQL that stopped), what was read last keeps answering, so parse requests go on; with nothing read
+// yet the request answers 503 store_unavailable.
 import type { CalendarStore } from "../calendars/store.js";
+import { StoreUnavailableError } from "../calendars/store-unavailable.js";
 import type { ClientKey } from "../calendars/types.js";
 import { hexDigest } from "./secrets.js";
 
@@ -29,7 +32,7 @@ export class KeyRing {
     const cached = this.keys.get(secret);
     if (cached !== undefined && cached.until > now) return cached.key;
     const generation = this.generation;
-    const key = await this.store.findClientKey(await hexDigest(secret));
+    const key = await lastKnownOnOutage(this.store.findClientKey(await hexDigest(secret)), cached?.key);
     if (key !== null && this.cacheMs > 0 && generation === this.generation) {
       if (this.keys.size >= MAX_CACHED_KEYS) this.keys.clear();
       this.keys.set(secret, { key, until: now + this.cacheMs });
@@ -43,7 +46,7 @@ export class KeyRing {
     const now = Date.now();
     if (this.active !== null && this.active.until > now) return this.active.value;
     const generation = this.generation;
-    const value = await this.store.hasClientKeys();
+    const value = await lastKnownOnOutage(this.store.hasClientKeys(), this.active?.value);
     if (this.cacheMs > 0 && generation === this.generation)
       this.active = { value, until: now + this.cacheMs };
     return value;
@@ -54,5 +57,15 @@ export class KeyRing {
     this.generation++;
     this.keys.clear();
     this.active = null;
+  }
+}
+
+/** The store's answer; while the store cannot be reached, the last one read (when there is one). */
+async function lastKnownOnOutage<Value>(read: Promise<Value>, lastKnown: Value | undefined): Promise<Value> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof StoreUnavailableError && lastKnown !== undefined) return lastKnown;
+    throw error;
   }
 }

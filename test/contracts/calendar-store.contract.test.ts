@@ -1,4 +1,5 @@
-// The calendar store contract, run against every implementation (SQLite on Node, D1 through miniflare), then
+// The calendar store contract, run against every implementation (SQLite on Node, D1 through miniflare,
+// PostgreSQL on a private server), then
 // the Node-only reliability cases: real concurrency across processes, restart, and a process killed mid-booking.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,10 +17,9 @@ import {
   BASE_MS,
   bookingFixture,
   calendarFixture,
-  d1Harness,
+  describeEachStore,
   MINUTE,
   type OpenedStore,
-  sqliteHarness,
 } from "../support/calendar-store-harness.js";
 import { forkChild, nextMessage, readUntil } from "../support/sqlite-store-children.js";
 
@@ -29,7 +29,7 @@ function kinds(results: BookingResult[]): Record<string, number> {
   return counts;
 }
 
-describe.each([sqliteHarness, d1Harness])("calendar store contract: $name", (harness) => {
+describeEachStore("calendar store contract: $name", (harness) => {
   let opened: OpenedStore;
   let store: CalendarStore;
   let calendarCount = 0;

@@ -1,18 +1,17 @@
-// The calendar store's part of issue 16's client keys, run against SQLite and D1 alike: keys kept by the
-// digest of their secret and revoked once; bookings that remember the key that made them and their token's
-// digest; a per-key cap in the conditional insert; Idempotency-Keys scoped to their key; cancellations that
+// The calendar store's part of issue 16's client keys, run against SQLite, D1 and PostgreSQL alike: keys
+// kept by the digest of their secret and revoked once; bookings that remember the key that made them and
+// their token's digest; a per-key cap in the conditional insert; Idempotency-Keys scoped to their key; cancellations that
 // record who and when.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { CalendarStore } from "../../src/calendars/store.js";
 import type { NewClientKey } from "../../src/calendars/types.js";
 import {
   BASE_MS,
   bookingFixture,
   calendarFixture,
-  d1Harness,
+  describeEachStore,
   MINUTE,
   type OpenedStore,
-  sqliteHarness,
 } from "../support/calendar-store-harness.js";
 
 function newKey(id: string, extra: Partial<NewClientKey> = {}): NewClientKey {
@@ -27,7 +26,7 @@ function newKey(id: string, extra: Partial<NewClientKey> = {}): NewClientKey {
   };
 }
 
-describe.each([sqliteHarness, d1Harness])("client keys in the calendar store: $name", (harness) => {
+describeEachStore("client keys in the calendar store: $name", (harness) => {
   let opened: OpenedStore;
   let store: CalendarStore;
   let calendarCount = 0;

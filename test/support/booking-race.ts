@@ -40,12 +40,21 @@ export async function putRaceCalendar(
   expect(response.status, await response.clone().text()).toBe(200);
 }
 
-/** Runs the race on a calendar made with putRaceCalendar. */
-export async function raceForOneSlot(baseUrl: string, calendarId: string): Promise<void> {
+/**
+ * Runs the race on a calendar made with putRaceCalendar, its requests spread in turn over `baseUrls` (one
+ * server, or several instances sharing a store); the availability check asks the first.
+ */
+export async function raceForOneSlot(
+  baseUrls: string | readonly string[],
+  calendarId: string,
+): Promise<void> {
+  const servers = typeof baseUrls === "string" ? [baseUrls] : baseUrls;
+  const baseUrl = servers[0]!;
   // Hour-long bookings starting within 45 minutes of one another: every pair overlaps.
   const answers = await Promise.all(
     Array.from({ length: RACERS }, async (_, index) => {
-      const response = await fetch(`${baseUrl}/v1/calendars/${calendarId}/bookings`, {
+      const server = servers[index % servers.length]!;
+      const response = await fetch(`${server}/v1/calendars/${calendarId}/bookings`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({

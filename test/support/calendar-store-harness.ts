@@ -1,13 +1,18 @@
 // The calendar store implementations the contract suite runs against, each on a real database: SQLite on a
-// temporary file, and D1 inside local workerd through miniflare (offline, in memory). Plus small fixtures.
+// temporary file, D1 inside local workerd through miniflare (offline, in memory), and PostgreSQL on a private
+// server (test/support/postgres-server.ts; skipped, and said so, where PostgreSQL is not installed). Plus
+// small fixtures.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
+import { describe } from "vitest";
 import { D1CalendarStore } from "../../src/calendars/d1-store.js";
+import { openPostgresStore } from "../../src/calendars/postgres-store.js";
 import { openSqliteStore } from "../../src/calendars/sqlite-store.js";
 import type { CalendarStore, NewBooking } from "../../src/calendars/store.js";
 import type { Calendar } from "../../src/calendars/types.js";
+import { postgresSkipReason, startPostgres } from "./postgres-server.js";
 
 export interface OpenedStore {
   store: CalendarStore;
@@ -49,6 +54,35 @@ export const d1Harness: StoreHarness = {
     return { store, dispose: () => miniflare.dispose() };
   },
 };
+
+export const postgresHarness: StoreHarness = {
+  name: "PostgreSQL (pg, private server)",
+  async open() {
+    const server = await startPostgres();
+    try {
+      const store = await openPostgresStore(await server.createDatabase("cita"));
+      return {
+        store,
+        async dispose() {
+          await store.close();
+          server.stop();
+        },
+      };
+    } catch (error) {
+      server.stop();
+      throw error;
+    }
+  },
+};
+
+/**
+ * `describe.each` over every store: SQLite and D1 always, PostgreSQL where it is installed (skipped with the
+ * reason otherwise; required where CITA_REQUIRE_POSTGRES is set).
+ */
+export function describeEachStore(title: string, body: (harness: StoreHarness) => void): void {
+  describe.each([sqliteHarness, d1Harness])(title, body);
+  describe.skipIf(postgresSkipReason() !== null).each([postgresHarness])(title, body);
+}
 
 export const MINUTE = 60_000;
 /** Monday 2 March 2026, 09:00 UTC: every booking in the suite is placed relative to it. */
