@@ -33,6 +33,7 @@ import type { LlmProvider } from "./providers/types.js";
 import { ModelRegistry } from "./registry/model-registry.js";
 import { createRouter } from "./router/index.js";
 import type { LlmRouter } from "./router/router.js";
+import type { SharedState } from "./shared/state.js";
 
 export const VERSION = "0.1.0";
 /** A key revoked by another process (the CLI, another isolate) stops working within this time. */
@@ -69,6 +70,11 @@ export interface AppOptions {
    * clock; a Durable Object on Workers. Null: no per-client limits at all (the benchmark's baseline).
    */
   limiter?: RateLimiter | null;
+  /**
+   * What the instances of a deployment share (src/shared/): Redis on Node with REDIS_URL; by default the
+   * embedded state, where this process is the whole fleet.
+   */
+  shared?: SharedState;
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -86,6 +92,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     options.router !== undefined
       ? options.router
       : createRouter(config, providers, {
+          ...(options.shared !== undefined ? { shared: options.shared } : {}),
           onEvent: (event) => logger.info({ ...event, event: `router_${event.event}` }),
           onCall: (call) => {
             metrics.recordCall(call);

@@ -1,0 +1,58 @@
+// Shared state: what the instances of one deployment tell each other so that they act as one service.
+// Per target (provider/model): the breaker's last opening or closing and the end of a 429 pause; and the
+// day's LLM spend. The request path never waits on it: reads come from a local view (`target`,
+// `spentToday`) that the implementation refreshes in the background, and writes (`breakerChanged`,
+// `paused`, `spent`) are published in the background too. The embedded default keeps nothing beyond what
+// each part of the router already keeps in the process: one instance is the whole fleet (docs/scale.md).
+
+/** A breaker opening or closing somewhere in the fleet, at `at` (epoch ms). */
+export interface BreakerChange {
+  state: "open" | "closed";
+  at: number;
+}
+
+/** What the fleet last said of one target, as this instance's view holds it. */
+export interface TargetView {
+  breaker: BreakerChange | null;
+  /** The end of the latest 429 pause (epoch ms), or null. */
+  pausedUntil: number | null;
+}
+
+export interface SharedStateStatus {
+  store: "embedded" | "redis";
+  /** "unavailable": the store cannot be reached; the instance answers from its local view meanwhile. */
+  state: "ok" | "unavailable";
+  /** When the local view was last refreshed from the store (ISO 8601), or null. */
+  syncedAt: string | null;
+}
+
+export interface SharedState {
+  /** Whether anything is shared at all: false for the embedded default (the router skips the view). */
+  readonly shared: boolean;
+  /** The target (provider/model) is in use here: its view is refreshed from now on. */
+  track(target: string): void;
+  breakerChanged(target: string, change: BreakerChange): void;
+  paused(target: string, until: number): void;
+  spent(usd: number, now: number): void;
+  /** The local view of a target: no I/O. */
+  target(target: string): TargetView;
+  /** The fleet's spend on the UTC day of `now` as last seen plus this instance's since; null: unknown. */
+  spentToday(now: number): number | null;
+  status(): SharedStateStatus;
+  close(): Promise<void>;
+}
+
+const NOTHING: TargetView = { breaker: null, pausedUntil: null };
+
+/** The embedded default: one process is the fleet, so there is nothing to tell and nothing to learn. */
+export const embeddedState: SharedState = {
+  shared: false,
+  track: () => {},
+  breakerChanged: () => {},
+  paused: () => {},
+  spent: () => {},
+  target: () => NOTHING,
+  spentToday: () => null,
+  status: () => ({ store: "embedded", state: "ok", syncedAt: null }),
+  close: async () => {},
+};
