@@ -2,7 +2,8 @@
 // circuit breaker, its 429 pause and its local rate limits. The pool holds the routed targets (one per
 // provider, with the model it uses for parsing) and, kept out of the weighted choice, the targets made
 // on demand for pinned models (model-registry variants such as a fine-tuned model). With shared state
-// (src/shared/) each breaker and pause tells the fleet of its changes and adopts the fleet's from the view.
+// (src/shared/) each breaker, pause and health window tells the fleet of its changes and calls, and adopts
+// the fleet's from the view.
 import type { LlmProvider, ProviderName } from "../providers/types.js";
 import type { SharedState } from "../shared/state.js";
 import { Breaker } from "./breaker.js";
@@ -51,6 +52,7 @@ export class TargetPool {
       const view = this.shared.target(target.key);
       if (view.breaker !== null) target.breaker.adopt(view.breaker);
       if (view.pausedUntil !== null) target.pause.adopt(view.pausedUntil);
+      for (const sample of this.shared.takeCalls(target.key)) target.health.adopt(sample);
     }
   }
 
@@ -82,7 +84,7 @@ export class TargetPool {
       key,
       provider,
       model,
-      health: new HealthWindow(settings.health),
+      health: new HealthWindow(settings.health, (sample) => this.shared.called(key, sample)),
       breaker: new Breaker({
         cooldownMs: settings.breakerCooldownMs,
         threshold: settings.health.serverErrorRate,

@@ -47,6 +47,24 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
     expect(second.status()).toMatchObject({ store: "redis", state: "ok" });
   });
 
+  it("gives each instance the calls the others made, once each, and not its own", async () => {
+    const [first, second] = await fleet();
+    const call = { at: T0, outcome: "server" as const, latencyMs: null, answers: 0, invalidAnswers: 0 };
+    first.called("qwen/qwen-plus", call);
+    first.called("qwen/qwen-plus", { ...call, at: T0 + 1 });
+    second.called("qwen/qwen-plus", { ...call, outcome: "timeout", latencyMs: 900 });
+    await first.refresh();
+    await second.refresh();
+    await first.refresh();
+    expect(second.takeCalls("qwen/qwen-plus").map((sample) => sample.at)).toEqual([T0, T0 + 1]);
+    expect(second.takeCalls("qwen/qwen-plus")).toEqual([]);
+    expect(first.takeCalls("qwen/qwen-plus")).toEqual([
+      { ...call, outcome: "timeout", latencyMs: 900, client: null, suspect: false },
+    ]);
+    await second.refresh();
+    expect(second.takeCalls("qwen/qwen-plus")).toEqual([]);
+  });
+
   it("keeps the newest change wherever it was made", async () => {
     const [first, second] = await fleet();
     second.breakerChanged("qwen/qwen-plus", { state: "closed", at: T0 + 5 });

@@ -1,10 +1,13 @@
 // Shared state on Redis (REDIS_URL), for Node only: src/node.ts imports it on demand, so neither this
-// file nor the `@redis/client` driver enters the Workers bundle. Writes leave in the background (one script call
-// each, "newer wins", so instances never step back on each other's changes); reads come from a local view
-// that a timer refreshes every `refreshMs` with one round trip for every target and the day's spend. While
-// Redis cannot be reached the view keeps its last contents, this instance's own changes wait to be sent,
+// file nor the `@redis/client` driver enters the Workers bundle. Breaker changes and pauses leave at once
+// in the background (one script call each, "newer wins", so instances never step back on each other's
+// changes); spend and call outcomes (redis-calls.ts) at the next refresh. Reads come from a local view
+// that a timer refreshes every `refreshMs`: one MGET for every target and the day's spend, one read per
+// stream. While Redis cannot be reached the view keeps its last contents, this instance's own changes wait to be sent,
 // and `status()` says "unavailable"; the client reconnects by itself (docs/scale.md, "Shared state").
 import { createClient } from "@redis/client";
+import type { CallSample } from "../router/health.js";
+import { RedisCallLog } from "./redis-calls.js";
 import type { BreakerChange, SharedState, SharedStateStatus, TargetView } from "./state.js";
 
 export interface RedisStateOptions {
@@ -72,6 +75,7 @@ export class RedisState implements SharedState {
   /** Spend not yet added in Redis, by UTC day; and the fleet's total as last read, by day. */
   readonly #pendingSpend = new Map<number, number>();
   #fleetSpend: { day: number; usd: number } | null = null;
+  readonly #calls: RedisCallLog;
   #reachable = true;
   #syncedAt: number | null = null;
   #refreshing: Promise<void> | null = null;
@@ -80,6 +84,7 @@ export class RedisState implements SharedState {
     this.#client = client;
     this.#prefix = options.prefix ?? "cita:";
     this.#clock = options.clock ?? Date.now;
+    this.#calls = new RedisCallLog(this.#prefix);
     this.#timer = setInterval(() => void this.refresh(), options.refreshMs ?? 1_000);
     this.#timer.unref();
   }
@@ -94,6 +99,14 @@ export class RedisState implements SharedState {
 
   paused(target: string, until: number): void {
     this.#send(`pause:${target}`, "pause", until, Math.max(1, until - this.#clock()));
+  }
+
+  called(target: string, sample: CallSample): void {
+    this.#calls.called(target, sample);
+  }
+
+  takeCalls(target: string): CallSample[] {
+    return this.#calls.take(target);
   }
 
   spent(usd: number, now: number): void {
@@ -152,6 +165,7 @@ export class RedisState implements SharedState {
       for (const [key, write] of [...this.#unsent]) await this.#write(key, write);
       await this.#sendSpend();
       const targets = [...this.#tracked];
+      await this.#calls.exchange(this.#client, targets);
       const day = Math.floor(this.#clock() / DAY_MS);
       const keys = targets.flatMap((target) => [`breaker:${target}`, `pause:${target}`]);
       const values = await this.#client.mGet([...keys, `spend:${day}`].map((key) => this.#prefix + key));

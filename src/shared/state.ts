@@ -1,9 +1,10 @@
 // Shared state: what the instances of one deployment tell each other so that they act as one service.
-// Per target (provider/model): the breaker's last opening or closing and the end of a 429 pause; and the
-// day's LLM spend. The request path never waits on it: reads come from a local view (`target`,
+// Per target (provider/model): the breaker's last opening or closing, the end of a 429 pause and the
+// outcomes of calls (for every instance's health window); and the day's LLM spend. The request path never waits on it: reads come from a local view (`target`,
 // `spentToday`) that the implementation refreshes in the background, and writes (`breakerChanged`,
 // `paused`, `spent`) are published in the background too. The embedded default keeps nothing beyond what
 // each part of the router already keeps in the process: one instance is the whole fleet (docs/scale.md).
+import type { CallSample } from "../router/health.js";
 
 /** A breaker opening or closing somewhere in the fleet, at `at` (epoch ms). */
 export interface BreakerChange {
@@ -33,9 +34,13 @@ export interface SharedState {
   track(target: string): void;
   breakerChanged(target: string, change: BreakerChange): void;
   paused(target: string, until: number): void;
+  /** A call this instance made, for the other instances' health windows. */
+  called(target: string, sample: CallSample): void;
   spent(usd: number, now: number): void;
   /** The local view of a target: no I/O. */
   target(target: string): TargetView;
+  /** The calls other instances made on a target since the last time asked (each given once): no I/O. */
+  takeCalls(target: string): CallSample[];
   /** The fleet's spend on the UTC day of `now` as last seen plus this instance's since; null: unknown. */
   spentToday(now: number): number | null;
   status(): SharedStateStatus;
@@ -50,6 +55,8 @@ export const embeddedState: SharedState = {
   track: () => {},
   breakerChanged: () => {},
   paused: () => {},
+  called: () => {},
+  takeCalls: () => [],
   spent: () => {},
   target: () => NOTHING,
   spentToday: () => null,
