@@ -27,6 +27,7 @@ import { DUCKLING_PATH } from "./http/schemas/duckling.js";
 import { PARSE_PATH } from "./http/schemas/parse.js";
 import { MemoryLimiter, type RateLimiter } from "./limits/limiter.js";
 import { failedAuthGuard, rateLimit } from "./limits/middleware.js";
+import { SharedLimiter } from "./limits/shared-limiter.js";
 import { createCitaMetrics } from "./metrics/cita.js";
 import { createProviders } from "./providers/index.js";
 import type { LlmProvider } from "./providers/types.js";
@@ -119,7 +120,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     .onError(errorHandler(logger))
     .notFound(notFound);
   withCors(app, config.corsOrigins);
-  const limiter = options.limiter === undefined ? new MemoryLimiter(clock ? { clock } : {}) : options.limiter;
+  const limiter = options.limiter === undefined ? defaultLimiter(options.shared, clock) : options.limiter;
   const limits = limiter === null ? null : { limiter, limits: config.rateLimits };
   // After CORS, so a browser can read a 429's Retry-After; ahead of every credential check.
   if (limits !== null) app.use(failedAuthGuard(limits));
@@ -180,4 +181,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   function logChange(part: "router" | "registry" | "keys", change: string): void {
     logger.info({ event: `${part}_admin`, change });
   }
+}
+
+/** In this process's memory; with shared state, charged the tokens the rest of the fleet takes as well. */
+function defaultLimiter(shared: SharedState | undefined, clock: (() => number) | undefined): RateLimiter {
+  const options = clock ? { clock } : {};
+  return shared?.shared === true ? new SharedLimiter(shared, options) : new MemoryLimiter(options);
 }

@@ -8,6 +8,7 @@
 import { createClient } from "@redis/client";
 import type { CallSample } from "../router/health.js";
 import { RedisCallLog } from "./redis-calls.js";
+import { RedisTokenLedger } from "./redis-tokens.js";
 import type { BreakerChange, SharedState, SharedStateStatus, TargetView } from "./state.js";
 
 export interface RedisStateOptions {
@@ -76,6 +77,7 @@ export class RedisState implements SharedState {
   readonly #pendingSpend = new Map<number, number>();
   #fleetSpend: { day: number; usd: number } | null = null;
   readonly #calls: RedisCallLog;
+  readonly #tokens: RedisTokenLedger;
   #reachable = true;
   #syncedAt: number | null = null;
   #refreshing: Promise<void> | null = null;
@@ -85,6 +87,7 @@ export class RedisState implements SharedState {
     this.#prefix = options.prefix ?? "cita:";
     this.#clock = options.clock ?? Date.now;
     this.#calls = new RedisCallLog(this.#prefix);
+    this.#tokens = new RedisTokenLedger(this.#prefix, this.#clock);
     this.#timer = setInterval(() => void this.refresh(), options.refreshMs ?? 1_000);
     this.#timer.unref();
   }
@@ -107,6 +110,14 @@ export class RedisState implements SharedState {
 
   takeCalls(target: string): CallSample[] {
     return this.#calls.take(target);
+  }
+
+  tookToken(bucket: string, periodMs: number): void {
+    this.#tokens.took(bucket, periodMs);
+  }
+
+  takeOthersTokens(bucket: string, periodMs: number): number {
+    return this.#tokens.takeOthers(bucket, periodMs);
   }
 
   spent(usd: number, now: number): void {
@@ -166,6 +177,7 @@ export class RedisState implements SharedState {
       await this.#sendSpend();
       const targets = [...this.#tracked];
       await this.#calls.exchange(this.#client, targets);
+      await this.#tokens.exchange(this.#client);
       const day = Math.floor(this.#clock() / DAY_MS);
       const keys = targets.flatMap((target) => [`breaker:${target}`, `pause:${target}`]);
       const values = await this.#client.mGet([...keys, `spend:${day}`].map((key) => this.#prefix + key));

@@ -1,6 +1,7 @@
 // Shared state: what the instances of one deployment tell each other so that they act as one service.
 // Per target (provider/model): the breaker's last opening or closing, the end of a 429 pause and the
-// outcomes of calls (for every instance's health window); and the day's LLM spend. The request path never waits on it: reads come from a local view (`target`,
+// outcomes of calls (for every instance's health window); the day's LLM spend; and the tokens taken from
+// each per-client rate-limit bucket (src/limits/shared-limiter.ts). The request path never waits on it: reads come from a local view (`target`,
 // `spentToday`) that the implementation refreshes in the background, and writes (`breakerChanged`,
 // `paused`, `spent`) are published in the background too. The embedded default keeps nothing beyond what
 // each part of the router already keeps in the process: one instance is the whole fleet (docs/scale.md).
@@ -37,10 +38,14 @@ export interface SharedState {
   /** A call this instance made, for the other instances' health windows. */
   called(target: string, sample: CallSample): void;
   spent(usd: number, now: number): void;
+  /** This instance took (or charged) one token of a per-client bucket refilling over `periodMs`. */
+  tookToken(bucket: string, periodMs: number): void;
   /** The local view of a target: no I/O. */
   target(target: string): TargetView;
   /** The calls other instances made on a target since the last time asked (each given once): no I/O. */
   takeCalls(target: string): CallSample[];
+  /** Tokens other instances took from a bucket since the last time asked (followed from now on): no I/O. */
+  takeOthersTokens(bucket: string, periodMs: number): number;
   /** The fleet's spend on the UTC day of `now` as last seen plus this instance's since; null: unknown. */
   spentToday(now: number): number | null;
   status(): SharedStateStatus;
@@ -57,6 +62,8 @@ export const embeddedState: SharedState = {
   paused: () => {},
   called: () => {},
   takeCalls: () => [],
+  tookToken: () => {},
+  takeOthersTokens: () => 0,
   spent: () => {},
   target: () => NOTHING,
   spentToday: () => null,
