@@ -6,7 +6,8 @@
 //
 // The facade over targets.ts, selection.ts, attempts.ts, hedging.ts, call.ts, accounting.ts, controls.ts
 // and snapshot.ts. State lives in one instance per process (per isolate on Workers, created by the app);
-// with shared state (src/shared/) breakers, 429 pauses and the daily spend are the fleet's as well.
+// with shared state (src/shared/) breakers, 429 pauses, health, the daily spend and cached answers are the
+// fleet's as well.
 import { deadline } from "../llm/deadline.js";
 import type { StructuredResult } from "../llm/structured.js";
 import type { LlmProvider, ModelPrice, ProviderName } from "../providers/types.js";
@@ -14,7 +15,7 @@ import { embeddedState, type SharedState } from "../shared/state.js";
 import { CallAccounting, type CallRecord } from "./accounting.js";
 import { attemptWithinDeadline } from "./attempts.js";
 import { DailyBudget } from "./budget.js";
-import { AnswerCache } from "./cache.js";
+import { AnswerCache, sharedAnswer } from "./cache.js";
 import { Caller, type StructuredCall } from "./call.js";
 import { type Clock, type RouterContext, type RouterEvent, systemClock } from "./context.js";
 import { type ConservationReason, OperatorControls, resetBreaker } from "./controls.js";
@@ -153,9 +154,10 @@ export class LlmRouter {
     const key =
       call.cacheKey === undefined ? undefined : `${call.cacheKey}\u0000${conservation ? "short" : "full"}`;
     if (key !== undefined && this.#cache.enabled) {
-      const cached = this.#cache.get(key, started);
-      if (cached !== undefined)
-        return { ...(cached as StructuredResult<T>), cache: "hit", calls: 0, hedged: false, costUsd: 0 };
+      const cached =
+        (this.#cache.get(key, started) as StructuredResult<T> | undefined) ??
+        (this.#shared.shared ? sharedAnswer(await this.#shared.cachedAnswer(key), call.schema) : undefined);
+      if (cached !== undefined) return { ...cached, cache: "hit", calls: 0, hedged: false, costUsd: 0 };
     }
     const cacheState = key !== undefined && this.#cache.enabled ? "miss" : "bypass";
     this.#hedging.countRequest();
@@ -179,6 +181,7 @@ export class LlmRouter {
       if (key !== undefined) {
         const ttl = conservation ? this.settings.conservationCacheTtlMs : this.settings.cacheTtlMs;
         this.#cache.set(key, result, ttl, this.#now());
+        if (this.#cache.enabled && ttl > 0) this.#shared.cacheAnswer(key, result, ttl);
       }
       return { ...result, cache: cacheState, calls, hedged, costUsd: this.#accounting.spentOn(call) };
     } finally {

@@ -65,6 +65,14 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
     expect(second.takeCalls("qwen/qwen-plus")).toEqual([]);
   });
 
+  it("reads back an answer another instance cached, and nothing for a key never cached", async () => {
+    const [first, second] = await fleet();
+    first.cacheAnswer("key", { value: { start: "x" } }, 60_000);
+    await first.close();
+    expect(await second.cachedAnswer("key")).toEqual({ value: { start: "x" } });
+    expect(await second.cachedAnswer("another key")).toBeUndefined();
+  });
+
   it("keeps the newest change wherever it was made", async () => {
     const [first, second] = await fleet();
     second.breakerChanged("qwen/qwen-plus", { state: "closed", at: T0 + 5 });
@@ -109,6 +117,7 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
     await second.refresh();
     expect(second.status().state).toBe("unavailable");
     expect(second.target("qwen/qwen-plus").breaker).toEqual({ state: "open", at: T0 });
+    expect(await second.cachedAnswer("key")).toBeUndefined();
     // Back with nothing in it, reconnected by itself: what waited is sent, the view is the fleet's again.
     await redis.up();
     await vi.waitFor(

@@ -5,6 +5,7 @@
 // that a timer refreshes every `refreshMs`: one MGET for every target and the day's spend, one read per
 // stream. While Redis cannot be reached the view keeps its last contents, this instance's own changes wait to be sent,
 // and `status()` says "unavailable"; the client reconnects by itself (docs/scale.md, "Shared state").
+import { createHash } from "node:crypto";
 import { createClient } from "@redis/client";
 import type { CallSample } from "../router/health.js";
 import { RedisCallLog } from "./redis-calls.js";
@@ -24,6 +25,8 @@ export interface RedisStateOptions {
 const CHANGE_TTL_MS = 3_600_000;
 const SPEND_TTL_S = 2 * 86_400;
 const DAY_MS = 86_400_000;
+/** A fleet cache read longer than this counts as a miss: the provider call it would save takes far longer. */
+const CACHE_READ_MS = 50;
 /** Sets KEYS[1] to "value:order" unless it holds a later order: the newest change wins wherever sent. */
 const NEWER_WINS = `local current = redis.call('GET', KEYS[1])
 if current then
@@ -118,6 +121,32 @@ export class RedisState implements SharedState {
 
   takeOthersTokens(bucket: string, periodMs: number): number {
     return this.#tokens.takeOthers(bucket, periodMs);
+  }
+
+  cacheAnswer(key: string, answer: unknown, ttlMs: number): void {
+    const write = this.#client.set(this.#cacheKey(key), JSON.stringify(answer), { PX: Math.ceil(ttlMs) });
+    void write.catch(() => {});
+  }
+
+  async cachedAnswer(key: string): Promise<unknown> {
+    if (!this.#client.isReady) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), CACHE_READ_MS);
+    });
+    try {
+      const text = await Promise.race([this.#client.get(this.#cacheKey(key)), late]);
+      return text === null ? undefined : JSON.parse(text);
+    } catch {
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** A digest of the key: bounded in size, and no client text in Redis's key space. */
+  #cacheKey(key: string): string {
+    return `${this.#prefix}answer:${createHash("sha256").update(key).digest("hex")}`;
   }
 
   spent(usd: number, now: number): void {

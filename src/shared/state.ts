@@ -1,10 +1,12 @@
 // Shared state: what the instances of one deployment tell each other so that they act as one service.
 // Per target (provider/model): the breaker's last opening or closing, the end of a 429 pause and the
-// outcomes of calls (for every instance's health window); the day's LLM spend; and the tokens taken from
-// each per-client rate-limit bucket (src/limits/shared-limiter.ts). The request path never waits on it: reads come from a local view (`target`,
-// `spentToday`) that the implementation refreshes in the background, and writes (`breakerChanged`,
-// `paused`, `spent`) are published in the background too. The embedded default keeps nothing beyond what
-// each part of the router already keeps in the process: one instance is the whole fleet (docs/scale.md).
+// outcomes of calls (for every instance's health window); the day's LLM spend; the tokens taken from each
+// per-client rate-limit bucket (src/limits/shared-limiter.ts); and the router's validated answers. The
+// request path never waits on it: reads come from a local view (`target`, `spentToday`, `takeCalls`,
+// `takeOthersTokens`) that the implementation refreshes in the background, and writes are published in the
+// background too; the one exception is `cachedAnswer`, asked only when the local cache missed. The embedded
+// default keeps nothing beyond what each part of the router already keeps in the process: one instance is
+// the whole fleet (docs/scale.md).
 import type { CallSample } from "../router/health.js";
 
 /** A breaker opening or closing somewhere in the fleet, at `at` (epoch ms). */
@@ -44,6 +46,13 @@ export interface SharedState {
   target(target: string): TargetView;
   /** The calls other instances made on a target since the last time asked (each given once): no I/O. */
   takeCalls(target: string): CallSample[];
+  /** A validated answer, for the fleet's caches: kept `ttlMs`. */
+  cacheAnswer(key: string, answer: unknown, ttlMs: number): void;
+  /**
+   * The answer another instance cached under `key`, or undefined: the one read that may go to the store,
+   * made only when this instance's own cache missed (it saves a provider call), bounded to a few ms.
+   */
+  cachedAnswer(key: string): Promise<unknown>;
   /** Tokens other instances took from a bucket since the last time asked (followed from now on): no I/O. */
   takeOthersTokens(bucket: string, periodMs: number): number;
   /** The fleet's spend on the UTC day of `now` as last seen plus this instance's since; null: unknown. */
@@ -63,6 +72,8 @@ export const embeddedState: SharedState = {
   called: () => {},
   takeCalls: () => [],
   tookToken: () => {},
+  cacheAnswer: () => {},
+  cachedAnswer: async () => undefined,
   takeOthersTokens: () => 0,
   spent: () => {},
   target: () => NOTHING,
