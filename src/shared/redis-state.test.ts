@@ -32,6 +32,15 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
     return pair;
   }
 
+  /** The first opens the breaker; the second's view shows it. */
+  async function openedAndSeen(first: RedisState, second: RedisState): Promise<void> {
+    first.breakerChanged("qwen/qwen-plus", { state: "open", at: T0 });
+    await vi.waitFor(async () => {
+      await second.refresh();
+      expect(second.target("qwen/qwen-plus").breaker).not.toBeNull();
+    });
+  }
+
   it("shows one instance's breaker opening and pause to the other after a refresh", async () => {
     const [first, second] = await fleet();
     first.breakerChanged("qwen/qwen-plus", { state: "open", at: T0 });
@@ -105,11 +114,7 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
 
   it("keeps its view while Redis is down, says so, and catches up when it is back", async () => {
     const [first, second] = await fleet();
-    first.breakerChanged("qwen/qwen-plus", { state: "open", at: T0 });
-    await vi.waitFor(async () => {
-      await second.refresh();
-      expect(second.target("qwen/qwen-plus").breaker).not.toBeNull();
-    });
+    await openedAndSeen(first, second);
     await redis.down();
     first.breakerChanged("qwen/qwen-plus", { state: "closed", at: T0 + 1 });
     first.spent(1, T0);
@@ -134,11 +139,7 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
 
   it("forgets in its view what a Redis restarted empty no longer holds", async () => {
     const [first, second] = await fleet();
-    first.breakerChanged("qwen/qwen-plus", { state: "open", at: T0 });
-    await vi.waitFor(async () => {
-      await second.refresh();
-      expect(second.target("qwen/qwen-plus").breaker).not.toBeNull();
-    });
+    await openedAndSeen(first, second);
     await redis.down();
     await redis.up();
     await vi.waitFor(

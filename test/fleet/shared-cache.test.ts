@@ -1,29 +1,18 @@
 // The answer cache across two instances sharing one private Redis, in process against the provider
 // simulator: an answer one instance got from a provider is a cache hit on the other, with no provider call.
 // Skips (saying why) without redis-server.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
-import { openRedisState, type RedisState } from "../../src/shared/redis-state.js";
-import { type RedisServer, redisAvailable, startRedis } from "../support/redis-server.js";
+import { redisAvailable, usePrivateRedis } from "../support/redis-server.js";
 import { useSimulatorScope } from "../support/simulator.js";
 
 describe.skipIf(!redisAvailable())("the answer cache shared through Redis", () => {
   const simulator = useSimulatorScope({ seed: 23 });
-  let redis: RedisServer;
-  const states: RedisState[] = [];
-
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await Promise.all(states.map((state) => state.close()));
-    await redis?.stop();
-  });
+  const redis = usePrivateRedis();
 
   async function instance() {
-    const shared = await openRedisState({ url: redis.url, refreshMs: 60_000 });
-    states.push(shared);
+    const shared = await redis.open();
     const app = createApp({
       config: readConfig({ QWEN_API_KEY: "sk-test", QWEN_BASE_URL: simulator.baseUrls.qwen }),
       shared,

@@ -1,28 +1,17 @@
 // Per-client rate limits across two instances sharing one private Redis: an address spending its parse
 // budget on one instance finds it spent on the other. In process, with each instance's shared state
 // refreshed by hand, so nothing depends on timing. Skips (saying why) without redis-server.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SharedLimiter } from "../../src/limits/shared-limiter.js";
-import { openRedisState, type RedisState } from "../../src/shared/redis-state.js";
 import { limitedApps, START } from "../support/limited-clients.js";
-import { type RedisServer, redisAvailable, startRedis } from "../support/redis-server.js";
+import { redisAvailable, usePrivateRedis } from "../support/redis-server.js";
 
 describe.skipIf(!redisAvailable())("per-client limits shared through Redis", () => {
   const open = limitedApps();
-  let redis: RedisServer;
-  const states: RedisState[] = [];
-
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await Promise.all(states.map((state) => state.close()));
-    await redis?.stop();
-  });
+  const redis = usePrivateRedis();
 
   async function instance() {
-    const state = await openRedisState({ url: redis.url, refreshMs: 60_000, clock: () => START });
-    states.push(state);
+    const state = await redis.open({ clock: () => START });
     const app = await open({ ADDRESS_RATE_LIMITS: "parse=6" }, { limiter: new SharedLimiter(state) });
     const parse = async (from: string) =>
       (

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { HealthResponseSchema } from "../../src/http/schemas/health.js";
 import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
+import { haircutRequest } from "../support/parse-requests.js";
 import { type RedisServer, redisAvailable, startRedis } from "../support/redis-server.js";
 import { useSimulatorScope } from "../support/simulator.js";
 
@@ -49,10 +50,7 @@ describe.skipIf(!redisAvailable())("two Node instances sharing Redis", () => {
     const response = await fetch(`${entry.url}/v1/appointments/parse`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        text: `Book a haircut tomorrow at ${(index % 9) + 1}pm`,
-        timezone: "Europe/London",
-      }),
+      body: JSON.stringify(haircutRequest(index)),
     });
     expect(response.status).toBe(200);
     return ((await response.json()) as { meta: { mode: string } }).meta.mode;

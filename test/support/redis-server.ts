@@ -1,7 +1,9 @@
 // redis-server for the tests of the shared state, started privately by tools/redis/server.ts. A clone
 // needs only Node to pass `npm test`, so without redis-server on PATH these tests skip and say why; CI
 // (.ci/run) installs it and sets CITA_REQUIRE_REDIS=1, which turns a missing redis-server into a failure.
-import { redisServerOnPath } from "../../tools/redis/server.js";
+import { afterAll, beforeAll } from "vitest";
+import { openRedisState, type RedisState, type RedisStateOptions } from "../../src/shared/redis-state.js";
+import { type RedisServer, redisServerOnPath, startRedis } from "../../tools/redis/server.js";
 
 export { freePort, type RedisServer, startRedis } from "../../tools/redis/server.js";
 
@@ -19,4 +21,35 @@ export function redisAvailable(environment: NodeJS.ProcessEnv = process.env): bo
   if (required !== "" && required !== "0") throw new Error(MISSING_REQUIRED);
   console.warn(`skipped the shared-state tests on Redis: ${MISSING_SKIPPED}`);
   return false;
+}
+
+/**
+ * For a test file: a private Redis started before its tests, and shared states opened on it, all closed
+ * after them. `redis()` is the server; `open` a shared state on it (its refresh left to the test).
+ */
+export function usePrivateRedis(): {
+  redis(): RedisServer;
+  open(options?: Omit<RedisStateOptions, "url">): Promise<RedisState>;
+} {
+  let server: RedisServer | undefined;
+  const states: RedisState[] = [];
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(async () => {
+    await Promise.all(states.map((state) => state.close()));
+    await server?.stop();
+  });
+  const redis = () => {
+    if (server === undefined) throw new Error("the private Redis starts in beforeAll");
+    return server;
+  };
+  return {
+    redis,
+    open: async (options = {}) => {
+      const state = await openRedisState({ refreshMs: 60_000, ...options, url: redis().url });
+      states.push(state);
+      return state;
+    },
+  };
 }

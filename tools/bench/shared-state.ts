@@ -5,8 +5,9 @@
 // measured before and after Redis (the process keeps warming up: an order of A, B, A is fair to both). Every such request reads the
 // router's state (breakers, pauses, budget) from the shared state's local view: the figure shows that read
 // costs no round trip. Redis is REDIS_URL's, else a private redis-server; without either, skipped.
-import type { CalendarStore } from "../../src/calendars/store.js";
+
 import { createApp } from "../../src/app.js";
+import type { CalendarStore } from "../../src/calendars/store.js";
 import { readConfig } from "../../src/config.js";
 import { openRedisState } from "../../src/shared/redis-state.js";
 import { redisServerOnPath, startRedis } from "../redis/server.js";
