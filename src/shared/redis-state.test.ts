@@ -22,10 +22,14 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
   });
 
   /** Two instances of one deployment (a prefix of their own per test), refreshed by hand. */
+  /** The fleet's clock: T0 unless a test moves it. */
+  let now = T0;
+
   async function fleet(): Promise<[RedisState, RedisState]> {
     prefix++;
+    now = T0;
     const open = () =>
-      openRedisState({ url: redis.url, prefix: `t${prefix}:`, refreshMs: 60_000, clock: () => T0 });
+      openRedisState({ url: redis.url, prefix: `t${prefix}:`, refreshMs: 60_000, clock: () => now });
     const pair = [await open(), await open()] as [RedisState, RedisState];
     opened.push(...pair);
     for (const state of pair) state.track("qwen/qwen-plus");
@@ -80,6 +84,26 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
     await first.close();
     expect(await second.cachedAnswer("key")).toEqual({ value: { start: "x" } });
     expect(await second.cachedAnswer("another key")).toBeUndefined();
+  });
+
+  it("hands each instance the tokens the others took from a bucket, once, window by window", async () => {
+    const [first, second] = await fleet();
+    const bucket = "parse address:203.0.113.7";
+    expect(second.takeOthersTokens(bucket, 60_000)).toBe(0);
+    for (let index = 0; index < 3; index++) first.tookToken(bucket, 60_000);
+    second.tookToken(bucket, 60_000);
+    await first.refresh();
+    await second.refresh();
+    await first.refresh();
+    expect(second.takeOthersTokens(bucket, 60_000)).toBe(3);
+    expect(second.takeOthersTokens(bucket, 60_000)).toBe(0);
+    expect(first.takeOthersTokens(bucket, 60_000)).toBe(1);
+    // A new window counts from nothing: only what was taken in it.
+    now += 60_000;
+    first.tookToken(bucket, 60_000);
+    await first.refresh();
+    await second.refresh();
+    expect(second.takeOthersTokens(bucket, 60_000)).toBe(1);
   });
 
   it("keeps the newest change wherever it was made", async () => {
