@@ -27,12 +27,14 @@ import { DUCKLING_PATH } from "./http/schemas/duckling.js";
 import { PARSE_PATH } from "./http/schemas/parse.js";
 import { MemoryLimiter, type RateLimiter } from "./limits/limiter.js";
 import { failedAuthGuard, rateLimit } from "./limits/middleware.js";
+import { SharedLimiter } from "./limits/shared-limiter.js";
 import { createCitaMetrics } from "./metrics/cita.js";
 import { createProviders } from "./providers/index.js";
 import type { LlmProvider } from "./providers/types.js";
 import { ModelRegistry } from "./registry/model-registry.js";
 import { createRouter } from "./router/index.js";
 import type { LlmRouter } from "./router/router.js";
+import type { SharedState } from "./shared/state.js";
 
 export const VERSION = "0.1.0";
 /** A key revoked by another process (the CLI, another isolate) stops working within this time. */
@@ -69,6 +71,11 @@ export interface AppOptions {
    * clock; a Durable Object on Workers. Null: no per-client limits at all (the benchmark's baseline).
    */
   limiter?: RateLimiter | null;
+  /**
+   * What the instances of a deployment share (src/shared/): Redis on Node with REDIS_URL; by default the
+   * embedded state, where this process is the whole fleet.
+   */
+  shared?: SharedState;
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -86,6 +93,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     options.router !== undefined
       ? options.router
       : createRouter(config, providers, {
+          ...(options.shared !== undefined ? { shared: options.shared } : {}),
           onEvent: (event) => logger.info({ ...event, event: `router_${event.event}` }),
           onCall: (call) => {
             metrics.recordCall(call);
@@ -112,7 +120,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     .onError(errorHandler(logger))
     .notFound(notFound);
   withCors(app, config.corsOrigins);
-  const limiter = options.limiter === undefined ? new MemoryLimiter(clock ? { clock } : {}) : options.limiter;
+  const limiter = options.limiter === undefined ? defaultLimiter(options.shared, clock) : options.limiter;
   const limits = limiter === null ? null : { limiter, limits: config.rateLimits };
   // After CORS, so a browser can read a 429's Retry-After; ahead of every credential check.
   if (limits !== null) app.use(failedAuthGuard(limits));
@@ -173,4 +181,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   function logChange(part: "router" | "registry" | "keys", change: string): void {
     logger.info({ event: `${part}_admin`, change });
   }
+}
+
+/** In this process's memory; with shared state, charged the tokens the rest of the fleet takes as well. */
+function defaultLimiter(shared: SharedState | undefined, clock: (() => number) | undefined): RateLimiter {
+  const options = clock ? { clock } : {};
+  return shared?.shared === true ? new SharedLimiter(shared, options) : new MemoryLimiter(options);
 }

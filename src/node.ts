@@ -3,6 +3,7 @@
 // SIGINT stop the listener, then close the database. The listener's timeouts and connection cap
 // (MAX_CONNECTIONS) are src/node-serve.ts's. Before listening it settles who may call (src/http/access.ts):
 // open without keys on loopback, refused off loopback without keys unless ALLOW_ANONYMOUS says otherwise.
+// With REDIS_URL the router's shared state is Redis (src/shared/redis-state.ts), reached before listening.
 import { createApp } from "./app.js";
 import type { CalendarStore } from "./calendars/store.js";
 import { StoreUnavailableError } from "./calendars/store-unavailable.js";
@@ -10,6 +11,8 @@ import { isLoopbackHost } from "./config/edge.js";
 import { type Config, ConfigError, readConfig } from "./config.js";
 import { jsonLogger, type Logger } from "./http/logger.js";
 import { readMaxConnections, serveNode } from "./node-serve.js";
+import { readRedisUrl, SharedSettingsError } from "./shared/settings.js";
+import { embeddedState, type SharedState } from "./shared/state.js";
 
 /**
  * The calendar store, imported only here so the Workers bundle never sees better-sqlite3 or pg: PostgreSQL at
@@ -43,14 +46,23 @@ async function openStore(config: Config): Promise<CalendarStore> {
   }
 }
 
+/** Redis when REDIS_URL is set, imported only here so the Workers bundle never sees the Redis driver. */
+async function openShared(url: string | null): Promise<SharedState> {
+  if (url === null) return embeddedState;
+  const { openRedisState } = await import("./shared/redis-state.js");
+  return openRedisState({ url });
+}
+
 const STOP_DEADLINE_MS = 10_000;
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof readConfig>;
+  let redisUrl: string | null;
   try {
     config = readConfig(process.env);
+    redisUrl = readRedisUrl(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof SharedSettingsError) {
       process.stderr.write(`cita: invalid configuration: ${error.message}\n`);
       process.exit(1);
     }
@@ -74,6 +86,14 @@ async function main(): Promise<void> {
     process.stdout.write(`${line}\n`),
   );
   const store = await openStore(config);
+  let shared: SharedState;
+  try {
+    shared = await openShared(redisUrl);
+  } catch (error) {
+    process.stderr.write(`cita: ${(error as Error).message}\n`);
+    await store.close?.();
+    process.exit(1);
+  }
   const loopbackListener = isLoopbackHost(hostname);
   if (!loopbackListener && config.metricsToken === null) {
     logger.info({ event: "metrics_closed", message: "GET /metrics answers 403 until METRICS_TOKEN is set" });
@@ -81,10 +101,17 @@ async function main(): Promise<void> {
   const refusal = await accessAtStart(store, hostname, loopbackListener, config.allowAnonymous, logger);
   if (refusal !== null) {
     process.stderr.write(`cita: ${refusal}\n`);
-    await store.close?.();
+    await Promise.all([store.close?.(), shared.close()]);
     process.exit(1);
   }
-  const app = createApp({ config, store, logger, loopbackListener, openWithoutKeys: loopbackListener });
+  const app = createApp({
+    config,
+    store,
+    logger,
+    loopbackListener,
+    openWithoutKeys: loopbackListener,
+    shared,
+  });
   const server = serveNode(app.fetch, { port, hostname, limits: { maxConnections } }, (info) => {
     logger.info({ event: "listening", url: `http://${hostname}:${info.port}` });
   });
@@ -93,7 +120,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     const closeStore = (code: number) => {
-      void Promise.resolve(store.close?.()).finally(() => process.exit(code));
+      void Promise.allSettled([store.close?.(), shared.close()]).finally(() => process.exit(code));
     };
     // In-flight requests finish before the database closes; a booking is one transaction, so even the
     // deadline's forced exit leaves the whole booking or none.

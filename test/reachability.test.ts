@@ -2,7 +2,7 @@
 // reachable from an entry, src/node.ts or src/worker.ts, through imports (static, dynamic and type-only all
 // count). A file nothing reaches is dead code, or a tool living among the service's files (tools/ is its
 // place). The import graph is read by test/support/import-graph.ts, whose own cases are at the end.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +35,18 @@ describe("reachability from the entries", () => {
 
   it("resolves every relative import it reads to a file", () => {
     expect(graph.unresolved).toEqual([]);
+  });
+});
+
+describe("the Workers entry's graph", () => {
+  const graph = reachableFrom([join(ROOT, "src/worker.ts")]);
+
+  it("never reaches the Node-only drivers: the Redis shared state and its client stay out of the bundle", () => {
+    expect(graph.files.has(join(ROOT, "src/shared/redis-state.ts"))).toBe(false);
+    const importers = [...graph.files].filter((file) =>
+      specifiersOf(readFileSync(file, "utf8")).some((specifier) => specifier.startsWith("@redis/")),
+    );
+    expect(importers).toEqual([]);
   });
 });
 

@@ -264,3 +264,97 @@ describe("a breaker", () => {
     expect(target.state).toBe("closed");
   });
 });
+
+describe("a breaker in a fleet (src/shared/)", () => {
+  function told(): { target: Breaker; changes: { state: string; at: number }[] } {
+    const changes: { state: string; at: number }[] = [];
+    const target = new Breaker({
+      cooldownMs: COOLDOWN,
+      threshold: 0.5,
+      minimumCalls: 5,
+      clock: () => now,
+      onChange: (change) => changes.push(change),
+    });
+    return { target, changes };
+  }
+
+  it("tells its openings, its probe's closing and a reset", async () => {
+    const { target, changes } = told();
+    await open(target);
+    now += COOLDOWN;
+    await succeed(target);
+    now += 1;
+    target.reset();
+    expect(changes).toEqual([
+      { state: "open", at: T0 },
+      { state: "closed", at: T0 + COOLDOWN },
+      { state: "closed", at: T0 + COOLDOWN + 1 },
+    ]);
+  });
+
+  it("tells a failed probe's reopening", async () => {
+    const { target, changes } = told();
+    await open(target);
+    now += COOLDOWN;
+    await fail(target, "timeout");
+    expect(changes.at(-1)).toEqual({ state: "open", at: T0 + COOLDOWN });
+  });
+
+  it("opens on an opening seen elsewhere, for the rest of that cooldown, without telling it back", () => {
+    const { target, changes } = told();
+    target.adopt({ state: "open", at: now - 10_000 });
+    expect(target.state).toBe("open");
+    expect(target.reopensIn()).toBe(COOLDOWN - 10_000);
+    expect(changes).toEqual([]);
+  });
+
+  it("ignores an opening whose cooldown is already over", () => {
+    const target = breaker();
+    target.adopt({ state: "open", at: now - COOLDOWN });
+    expect(target.state).toBe("closed");
+  });
+
+  it("restarts its cooldown on a newer reopening elsewhere: one probe per cooldown for the fleet", async () => {
+    const target = breaker();
+    await open(target);
+    now += COOLDOWN;
+    target.adopt({ state: "open", at: now - 1 });
+    expect(target.admits()).toBe(false);
+    expect(target.reopensIn()).toBe(COOLDOWN - 1);
+  });
+
+  it("closes on a closing seen elsewhere after its opening, not before it", async () => {
+    const target = breaker();
+    await open(target);
+    target.adopt({ state: "closed", at: T0 - 1 });
+    expect(target.state).toBe("open");
+    now += 5_000;
+    target.adopt({ state: "closed", at: now });
+    expect(target.state).toBe("closed");
+  });
+
+  it("ignores what it said itself, and anything older than its own last change", async () => {
+    const target = breaker();
+    await open(target);
+    target.adopt({ state: "open", at: T0 });
+    expect(target.reopensIn()).toBe(COOLDOWN);
+    now += COOLDOWN;
+    await succeed(target);
+    target.adopt({ state: "open", at: T0 + 1 });
+    expect(target.state).toBe("closed");
+  });
+
+  it("waits for its own probe in flight whatever the fleet says", async () => {
+    const target = breaker();
+    await open(target);
+    now += COOLDOWN;
+    const call = deferred();
+    const probe = target.execute(() => call.promise);
+    target.adopt({ state: "closed", at: now });
+    target.adopt({ state: "open", at: now });
+    expect(target.state).toBe("half-open");
+    call.resolve("ok");
+    await probe;
+    expect(target.state).toBe("closed");
+  });
+});

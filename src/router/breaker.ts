@@ -9,6 +9,7 @@
 // (dist/esm/common/abort.js), which workerd refuses at start-up ("Disallowed operation called within
 // global scope"), and its half-open state queues callers behind the probe instead of refusing them.
 import { isProviderError, type ProviderErrorKind } from "../providers/types.js";
+import type { BreakerChange } from "../shared/state.js";
 
 export type BreakerState = "closed" | "open" | "half-open";
 
@@ -34,6 +35,8 @@ export interface BreakerOptions {
   size?: number;
   /** Epoch milliseconds; injected by tests. */
   clock?: () => number;
+  /** Told when it opens, or closes after a probe or a reset: the fleet hears of it (src/shared/). */
+  onChange?: (change: BreakerChange) => void;
 }
 
 /** Thrown by `execute` when the breaker refused the call: open, or its probe already in flight. */
@@ -52,6 +55,8 @@ export class Breaker {
   #state: BreakerState = "closed";
   #openedAt: number | null = null;
   #opened = 0;
+  /** When it last opened or closed, here or (adopted) elsewhere in the fleet. */
+  #changedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: BreakerOptions) {
     this.#size = Math.max(options.size ?? 20, options.minimumCalls);
@@ -113,19 +118,33 @@ export class Breaker {
     }
   }
 
-  /** Closed again, its counts forgotten: the admin API's reset. */
+  /** Closed again, its counts forgotten: the admin API's reset (for the whole fleet). */
   reset(): void {
-    this.#recent = [];
-    this.#state = "closed";
-    this.#openedAt = null;
+    this.#close();
     this.#opened = 0;
+  }
+
+  /**
+   * What another instance saw, newer than this breaker's own last change: an opening within its cooldown
+   * opens it (or restarts its cooldown) with the fleet's instant, so one probe per cooldown goes out; a
+   * closing closes it. A breaker whose probe is in flight waits for its own verdict.
+   */
+  adopt(change: BreakerChange): void {
+    if (change.at <= this.#changedAt || this.#state === "half-open") return;
+    if (change.state === "closed") {
+      if (this.#state === "open") this.#close(change.at, false);
+      return;
+    }
+    if (change.at + this.options.cooldownMs <= this.#clock()) return;
+    this.#state = "open";
+    this.#openedAt = change.at;
+    this.#changedAt = change.at;
+    this.#recent = [];
   }
 
   #succeeded(probe: boolean): void {
     if (probe) {
-      this.#recent = [];
-      this.#state = "closed";
-      this.#openedAt = null;
+      this.#close();
       return;
     }
     if (this.#state === "closed") this.#remember(false);
@@ -156,7 +175,18 @@ export class Breaker {
   #open(): void {
     this.#state = "open";
     this.#openedAt = this.#clock();
+    this.#changedAt = this.#openedAt;
     this.#opened++;
     this.#recent = [];
+    this.options.onChange?.({ state: "open", at: this.#openedAt });
+  }
+
+  /** Closed at `at`, told to the fleet unless the fleet told it. */
+  #close(at: number = this.#clock(), tell = true): void {
+    this.#recent = [];
+    this.#state = "closed";
+    this.#openedAt = null;
+    this.#changedAt = at;
+    if (tell) this.options.onChange?.({ state: "closed", at });
   }
 }

@@ -45,4 +45,21 @@ describe("DailyBudget", () => {
     budget.add(-3, DAY_START);
     expect(budget.snapshot(DAY_START).spentUsd).toBe(0);
   });
+
+  it("counts the fleet's spend when shared, and never less than its own", () => {
+    const told: number[] = [];
+    let fleet: number | null = 9;
+    const budget = new DailyBudget({ dailyUsd: 10, conservationShare: 0.8 }, DAY_START, {
+      spent: (usd) => told.push(usd),
+      spentToday: () => fleet,
+    });
+    budget.add(0.5, DAY_START + 1000);
+    expect(told).toEqual([0.5]);
+    expect(budget.snapshot(DAY_START + 1000)).toMatchObject({ spentUsd: 9, state: "conservation" });
+    fleet = 10;
+    expect(budget.state(DAY_START + 2000)).toBe("exhausted");
+    // The shared store restarted empty: this instance's own spend still counts.
+    fleet = null;
+    expect(budget.snapshot(DAY_START + 3000)).toMatchObject({ spentUsd: 0.5, state: "ok" });
+  });
 });

@@ -1,6 +1,7 @@
 // The answer cache: the exact key, per-entry expiry, the LRU bound, and the switch that turns it off.
 import { describe, expect, it } from "vitest";
-import { AnswerCache, type CacheKeyParts, cacheKey } from "./cache.js";
+import { z } from "zod";
+import { AnswerCache, type CacheKeyParts, cacheKey, sharedAnswer } from "./cache.js";
 
 const T0 = 1_700_000_000_000;
 
@@ -172,5 +173,27 @@ describe("an answer cache", () => {
     cache.clear();
     expect(cache.get("k", T0)).toBeUndefined();
     expect(cache.size).toBe(0);
+  });
+});
+
+describe("an answer from the fleet's cache", () => {
+  const schema = z.object({ start: z.string() });
+  const answer = {
+    value: { start: "2026-06-09T16:00:00+01:00" },
+    provider: "qwen",
+    model: "qwen-plus",
+    attempts: 1,
+    usage: { inputTokens: 10, outputTokens: 5 },
+  };
+
+  it("is taken when its shape holds and the schema validates its value", () => {
+    expect(sharedAnswer(JSON.parse(JSON.stringify(answer)), schema)).toEqual(answer);
+  });
+
+  it("is refused otherwise: nothing, another shape, a value the schema refuses", () => {
+    expect(sharedAnswer(undefined, schema)).toBeUndefined();
+    expect(sharedAnswer({ ...answer, usage: null }, schema)).toBeUndefined();
+    expect(sharedAnswer({ ...answer, provider: 1 }, schema)).toBeUndefined();
+    expect(sharedAnswer({ ...answer, value: { start: 9 } }, schema)).toBeUndefined();
   });
 });

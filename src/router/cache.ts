@@ -1,7 +1,10 @@
 // The router's answer cache: validated model outputs only, under an exact key (normalised text or
 // conversation, locale, zone, reference date, prompt and schema versions), each entry with its own expiry,
 // at most `maxEntries` entries with the least recently used evicted first. A Map keeps insertion order,
-// which serves as the recency list: a hit moves its entry to the end.
+// which serves as the recency list: a hit moves its entry to the end. With shared state, an answer another
+// instance cached is read back through `sharedAnswer`, checked against the schema as if it had just come.
+import type { z } from "zod";
+import type { StructuredResult } from "../llm/structured.js";
 
 /** One message of a conversation as the key reads it: its role and its normalised text. */
 export interface CacheKeyMessage {
@@ -101,4 +104,24 @@ export class AnswerCache<T> {
   stats(): { entries: number; hits: number; misses: number } {
     return { entries: this.#entries.size, hits: this.#hits, misses: this.#misses };
   }
+}
+
+/**
+ * An answer from the fleet's cache as the router uses it, or undefined when it is not one: the store is
+ * shared, so the shape is checked and the value validated again by the call's schema.
+ */
+export function sharedAnswer<T>(stored: unknown, schema: z.ZodType<T>): StructuredResult<T> | undefined {
+  const answer = stored as Partial<StructuredResult<unknown>> | null | undefined;
+  const usage = answer?.usage;
+  if (
+    typeof answer?.provider !== "string" ||
+    typeof answer.model !== "string" ||
+    typeof answer.attempts !== "number" ||
+    typeof usage?.inputTokens !== "number" ||
+    typeof usage.outputTokens !== "number"
+  )
+    return undefined;
+  const value = schema.safeParse(answer.value);
+  if (!value.success) return undefined;
+  return { ...(answer as StructuredResult<unknown>), value: value.data };
 }

@@ -306,3 +306,23 @@ describe("quality judged across clients", () => {
     expect(health.assess(T0)).toEqual({ state: "degraded", reasons: ["mean confidence 0.20 < 0.7"] });
   });
 });
+
+describe("a health window in a fleet (src/shared/)", () => {
+  it("tells the calls it records, not those another instance made, and counts both", () => {
+    const told: CallSample[] = [];
+    const health = new HealthWindow(defaults, (call) => told.push(call));
+    health.record(sample("ok"));
+    health.record(sample("cancelled"));
+    health.adopt(sample("server"));
+    expect(told).toEqual([sample("ok")]);
+    expect(health.stats(T0)).toMatchObject({ samples: 2, serverErrorRate: 0.5 });
+  });
+
+  it("keeps another instance's earlier call in time order, so the window forgets it on time", () => {
+    const health = windowWith();
+    health.record(sample("ok", { at: T0 + 10_000 }));
+    health.adopt(sample("server", { at: T0 }));
+    expect(health.stats(T0 + defaults.windowMs + 1).samples).toBe(1);
+    expect(health.stats(T0 + defaults.windowMs + 1).serverErrorRate).toBe(0);
+  });
+});

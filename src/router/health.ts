@@ -77,14 +77,29 @@ export class HealthWindow {
   } | null = null;
   #version = 0;
 
-  constructor(private readonly thresholds: HealthThresholds) {}
+  constructor(
+    private readonly thresholds: HealthThresholds,
+    /** Told every call it records: the fleet's windows count it too (src/shared/). */
+    private readonly onRecord: (sample: CallSample) => void = () => {},
+  ) {}
 
   record(sample: CallSample): void {
+    if (sample.outcome === "cancelled") return;
+    this.adopt(sample);
+    this.onRecord(sample);
+  }
+
+  /** A call another instance of the fleet made: counted here as well, not told again. */
+  adopt(sample: CallSample): void {
     if (sample.outcome === "cancelled") return;
     this.#version++;
     // A flagged text's answers leave the quality figures: the call still counts for speed and errors.
     const counted = sample.suspect === true ? { ...sample, answers: 0, invalidAnswers: 0 } : sample;
     this.#calls.push({ ...counted, client: clientKey(sample.client) });
+    // Kept in time order (the window drops from the front): another instance's call may end before ours.
+    for (let index = this.#calls.length - 1; index > 0 && this.#calls[index - 1]!.at > sample.at; index--) {
+      [this.#calls[index - 1], this.#calls[index]] = [this.#calls[index]!, this.#calls[index - 1]!];
+    }
     if (this.#calls.length > MAX_SAMPLES) this.#calls.shift();
   }
 

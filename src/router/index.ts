@@ -2,6 +2,7 @@
 // router settings, weights, preferred provider and conservation mode read at start-up.
 import type { Config } from "../config.js";
 import type { LlmProvider } from "../providers/types.js";
+import type { SharedState } from "../shared/state.js";
 import { type CallRecord, type Clock, LlmRouter, type RouterEvent } from "./router.js";
 
 export interface CreateRouterOptions {
@@ -10,6 +11,7 @@ export interface CreateRouterOptions {
   onEvent?: (event: RouterEvent) => void;
   onCall?: (call: CallRecord) => void;
   onConfidence?: (provider: LlmProvider["name"], model: string, confidence: number) => void;
+  shared?: SharedState;
 }
 
 /** The router over `providers`, or null when none is configured (every request reads by rules). */

@@ -177,4 +177,15 @@ describe("a pause after 429s", () => {
     expect(pause.until(T0)).toBeNull();
     expect(pause.limited(T0, null)).toBe(T0 + 1000);
   });
+
+  it("tells the end of each pause, and keeps a pause another instance started", () => {
+    const ends: number[] = [];
+    const pause = new RateLimitPause(1000, (until) => ends.push(until));
+    pause.limited(0, 5000);
+    pause.adopt(9000);
+    expect(pause.until(6000)).toBe(9000);
+    pause.adopt(2000);
+    expect(pause.until(6000)).toBe(9000);
+    expect(ends).toEqual([5000]);
+  });
 });

@@ -127,14 +127,24 @@ export class RateLimitPause {
   #until = 0;
   #streak = 0;
 
-  constructor(private readonly basePauseMs: number) {}
+  constructor(
+    private readonly basePauseMs: number,
+    /** Told the end of every pause a 429 starts or extends: the fleet pauses too (src/shared/). */
+    private readonly onPause: (until: number) => void = () => {},
+  ) {}
 
   /** Records a 429; returns the instant the pause ends. */
   limited(now: number, retryAfterMs: number | null): number {
     this.#streak++;
     const pause = retryAfterMs ?? Math.min(this.basePauseMs * 2 ** (this.#streak - 1), 60_000);
     this.#until = Math.max(this.#until, now + pause);
+    this.onPause(this.#until);
     return this.#until;
+  }
+
+  /** A pause another instance started: this one keeps it too (its own streak unchanged). */
+  adopt(until: number): void {
+    this.#until = Math.max(this.#until, until);
   }
 
   /** An answer that was not a 429 ends the streak. */

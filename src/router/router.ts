@@ -5,14 +5,17 @@
 // coordinator whether LLMs are healthy, degraded (run the minimal sequence) or down (read by rules).
 //
 // The facade over targets.ts, selection.ts, attempts.ts, hedging.ts, call.ts, accounting.ts, controls.ts
-// and snapshot.ts. State lives in one instance per process (per isolate on Workers, created by the app).
+// and snapshot.ts. State lives in one instance per process (per isolate on Workers, created by the app);
+// with shared state (src/shared/) breakers, 429 pauses, health, the daily spend and cached answers are the
+// fleet's as well.
 import { deadline } from "../llm/deadline.js";
 import type { StructuredResult } from "../llm/structured.js";
 import type { LlmProvider, ModelPrice, ProviderName } from "../providers/types.js";
+import { embeddedState, type SharedState } from "../shared/state.js";
 import { CallAccounting, type CallRecord } from "./accounting.js";
 import { attemptWithinDeadline } from "./attempts.js";
 import { DailyBudget } from "./budget.js";
-import { AnswerCache } from "./cache.js";
+import { AnswerCache, sharedAnswer } from "./cache.js";
 import { Caller, type StructuredCall } from "./call.js";
 import { type Clock, type RouterContext, type RouterEvent, systemClock } from "./context.js";
 import { type ConservationReason, OperatorControls, resetBreaker } from "./controls.js";
@@ -49,6 +52,8 @@ export interface RouterOptions {
   onConfidence?: (provider: ProviderName, model: string, confidence: number) => void;
   /** USD per million tokens by model, for the cost of each call and the daily budget. */
   prices?: Readonly<Record<string, ModelPrice>>;
+  /** What the instances of a deployment share (src/shared/); the embedded default shares nothing. */
+  shared?: SharedState;
 }
 
 export interface RouteResult<T> extends StructuredResult<T> {
@@ -70,6 +75,7 @@ export class LlmRouter {
   readonly #accounting: CallAccounting;
   readonly #hedging: Hedging;
   readonly #onConfidence: (provider: ProviderName, model: string, confidence: number) => void;
+  readonly #shared: SharedState;
 
   constructor(options: RouterOptions) {
     const { settings } = options;
@@ -84,12 +90,15 @@ export class LlmRouter {
     this.#controls = new OperatorControls(options);
     this.#cache = new AnswerCache(settings.cacheMaxEntries);
     const now = this.#context.clock.now();
+    this.#shared = options.shared ?? embeddedState;
     this.#budget = new DailyBudget(
       { dailyUsd: settings.dailyBudgetUsd, conservationShare: settings.budgetConservationShare },
       now,
+      this.#shared,
     );
     this.#targets = new TargetPool(
       this.#context,
+      this.#shared,
       options.providers,
       (provider) => options.modelFor?.(provider) ?? provider.model,
       now,
@@ -122,6 +131,7 @@ export class LlmRouter {
    * all degraded, or an operator forced it: the minimal sequence) or down (none usable: rules).
    */
   state(now: number = this.#now()): RouterState {
+    this.#targets.adoptFleet();
     // Past the daily budget no LLM is called: every request reads by rules.
     if (this.#budget.state(now) === "exhausted") return "down";
     const states = this.#targets.routed.map((target) => usableState(target, now));
@@ -144,9 +154,10 @@ export class LlmRouter {
     const key =
       call.cacheKey === undefined ? undefined : `${call.cacheKey}\u0000${conservation ? "short" : "full"}`;
     if (key !== undefined && this.#cache.enabled) {
-      const cached = this.#cache.get(key, started);
-      if (cached !== undefined)
-        return { ...(cached as StructuredResult<T>), cache: "hit", calls: 0, hedged: false, costUsd: 0 };
+      const cached =
+        (this.#cache.get(key, started) as StructuredResult<T> | undefined) ??
+        (this.#shared.shared ? sharedAnswer(await this.#shared.cachedAnswer(key), call.schema) : undefined);
+      if (cached !== undefined) return { ...cached, cache: "hit", calls: 0, hedged: false, costUsd: 0 };
     }
     const cacheState = key !== undefined && this.#cache.enabled ? "miss" : "bypass";
     this.#hedging.countRequest();
@@ -170,6 +181,7 @@ export class LlmRouter {
       if (key !== undefined) {
         const ttl = conservation ? this.settings.conservationCacheTtlMs : this.settings.cacheTtlMs;
         this.#cache.set(key, result, ttl, this.#now());
+        if (this.#cache.enabled && ttl > 0) this.#shared.cacheAnswer(key, result, ttl);
       }
       return { ...result, cache: cacheState, calls, hedged, costUsd: this.#accounting.spentOn(call) };
     } finally {
@@ -193,6 +205,7 @@ export class LlmRouter {
       preferred: this.#controls.preferred,
       hedges: this.#hedging.snapshot(),
       cache: { ...this.#cache.stats(), enabled: this.#cache.enabled },
+      ...(this.#shared.shared ? { shared: this.#shared.status() } : {}),
       // Routed providers, then pinned models (registry variants: weight 0, outside the weighted choice).
       providers: this.#targets.all().map((target, index) => snapshotTarget(target, weights[index] ?? 0, now)),
     };
@@ -230,6 +243,7 @@ export class LlmRouter {
   }
 
   #choose(now: number, tried: Tried, healthyOnly = false): Target | null {
+    this.#targets.adoptFleet();
     const { weights, preferred } = this.#controls;
     const preferences = { weights, preferred, random: this.#context.random };
     return choose(this.#targets.routed, now, tried, preferences, healthyOnly);

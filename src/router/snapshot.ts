@@ -2,6 +2,7 @@
 // budget, hedges and cache, and per provider and model its state with the reasons, breaker, pause,
 // weight, health figures and rate-limit headroom.
 import type { ProviderName } from "../providers/types.js";
+import type { SharedStateStatus } from "../shared/state.js";
 import type { BreakerState } from "./breaker.js";
 import type { BudgetSnapshot } from "./budget.js";
 import type { ConservationReason } from "./controls.js";
@@ -32,6 +33,8 @@ export interface RouterSnapshot {
   preferred: ProviderName | null;
   hedges: { calls: number; hedges: number; budget: number };
   cache: { entries: number; hits: number; misses: number; enabled: boolean };
+  /** The shared-state store, when one is configured. */
+  shared?: SharedStateStatus;
   providers: TargetSnapshot[];
 }
 

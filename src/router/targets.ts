@@ -1,8 +1,11 @@
 // A target is one provider with one model, and what the router keeps of it: its health window, its
 // circuit breaker, its 429 pause and its local rate limits. The pool holds the routed targets (one per
 // provider, with the model it uses for parsing) and, kept out of the weighted choice, the targets made
-// on demand for pinned models (model-registry variants such as a fine-tuned model).
+// on demand for pinned models (model-registry variants such as a fine-tuned model). With shared state
+// (src/shared/) each breaker, pause and health window tells the fleet of its changes and calls, and adopts
+// the fleet's from the view.
 import type { LlmProvider, ProviderName } from "../providers/types.js";
+import type { SharedState } from "../shared/state.js";
 import { Breaker } from "./breaker.js";
 import type { RouterContext } from "./context.js";
 import { HealthWindow } from "./health.js";
@@ -25,6 +28,7 @@ export class TargetPool {
 
   constructor(
     private readonly context: RouterContext,
+    private readonly shared: SharedState,
     providers: readonly LlmProvider[],
     modelFor: (provider: LlmProvider) => string,
     now: number,
@@ -39,6 +43,17 @@ export class TargetPool {
 
   find(provider: ProviderName, model: string): Target | undefined {
     return this.all().find((target) => target.provider.name === provider && target.model === model);
+  }
+
+  /** Takes in what the fleet said of each target (the local view: no I/O); nothing when nothing is shared. */
+  adoptFleet(): void {
+    if (!this.shared.shared) return;
+    for (const target of this.all()) {
+      const view = this.shared.target(target.key);
+      if (view.breaker !== null) target.breaker.adopt(view.breaker);
+      if (view.pausedUntil !== null) target.pause.adopt(view.pausedUntil);
+      for (const sample of this.shared.takeCalls(target.key)) target.health.adopt(sample);
+    }
   }
 
   /** The routed target of a provider. */
@@ -63,18 +78,21 @@ export class TargetPool {
 
   #create(provider: LlmProvider, model: string, now: number): Target {
     const { settings, clock } = this.context;
+    const key = `${provider.name}/${model}`;
+    this.shared.track(key);
     return {
-      key: `${provider.name}/${model}`,
+      key,
       provider,
       model,
-      health: new HealthWindow(settings.health),
+      health: new HealthWindow(settings.health, (sample) => this.shared.called(key, sample)),
       breaker: new Breaker({
         cooldownMs: settings.breakerCooldownMs,
         threshold: settings.health.serverErrorRate,
         minimumCalls: settings.health.minSamples,
         clock: () => clock.now(),
+        onChange: (change) => this.shared.breakerChanged(key, change),
       }),
-      pause: new RateLimitPause(settings.rateLimitPauseMs),
+      pause: new RateLimitPause(settings.rateLimitPauseMs, (until) => this.shared.paused(key, until)),
       limiter: new ProviderLimiter(settings.rateLimits[provider.name], settings.queueLimit, now),
     };
   }

@@ -6,6 +6,7 @@ import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { HealthResponseSchema } from "../../src/http/schemas/health.js";
 import { ParseResponseSchema } from "../../src/http/schemas/parse.js";
+import { haircutRequest } from "../support/parse-requests.js";
 import { useSimulatorScope } from "../support/simulator.js";
 
 const simulator = useSimulatorScope({ seed: 41 });
@@ -33,10 +34,7 @@ describe("daily budget", () => {
       const response = await app.request("/v1/appointments/parse", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          text: `Book a haircut tomorrow at ${(index % 9) + 1}pm`,
-          timezone: "Europe/London",
-        }),
+        body: JSON.stringify(haircutRequest(index)),
       });
       expect(response.status).toBe(200);
       modes.push(ParseResponseSchema.parse(await response.json()).meta.mode);

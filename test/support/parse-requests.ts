@@ -50,3 +50,8 @@ export function bodyOfSize(bytes: number): string {
   const frame = JSON.stringify({ text: "" }).length;
   return JSON.stringify({ text: "a".repeat(bytes - frame) });
 }
+
+/** A haircut request at one of nine hours by `index`: texts that differ, so no answer comes from a cache. */
+export function haircutRequest(index: number): { text: string; timezone: string } {
+  return { text: `Book a haircut tomorrow at ${(index % 9) + 1}pm`, timezone: "Europe/London" };
+}

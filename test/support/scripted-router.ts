@@ -2,6 +2,7 @@
 // vitest's fake timers drive every wait, timeout and delay, and the router's clock and random are injected
 // (the clock reads the faked Date.now(); the router hands it to the breakers). `useFakeClock()` installs
 // the timers for a test file, at T0.
+
 import { afterEach, beforeEach, expect, vi } from "vitest";
 import { z } from "zod";
 import { errorFromFailure } from "../../src/providers/provider-errors.js";
@@ -25,6 +26,7 @@ import {
   type HealthThresholds,
   type RouterSettings,
 } from "../../src/router/settings.js";
+import type { SharedState } from "../../src/shared/state.js";
 import { seededRandom } from "../../tools/simulator/random.js";
 
 export const T0 = Date.UTC(2030, 0, 1, 9, 0, 0);
@@ -153,6 +155,7 @@ export interface Setup {
   preferred?: ProviderName | null;
   conservation?: boolean;
   random?: () => number;
+  shared?: SharedState;
 }
 
 export function makeRouter(
@@ -173,6 +176,7 @@ export function makeRouter(
     clock: { now: () => Date.now() },
     random: setup.random ?? seeded(42),
     onEvent: (event) => events.push(event),
+    ...(setup.shared !== undefined ? { shared: setup.shared } : {}),
   });
   return { router, events };
 }

@@ -1,6 +1,7 @@
 // Benchmark: in-process pipeline latency over the golden cases and over conversations of 2, 10 and 50
 // messages, what the per-client limits and a key check add to a parse request (tools/bench/edge-cost.ts),
-// HTTP throughput of the parse route against a hello-world route, the LLM router's overhead and its tail latency with and without hedging (tools/bench/router.ts),
+// HTTP throughput of the parse route against a hello-world route, the same with Redis shared state
+// (tools/bench/shared-state.ts), the LLM router's overhead and its tail latency with and without hedging (tools/bench/router.ts),
 // and memory before and after. Prints labelled figures with their targets and writes
 // them to reports/bench.json. Figures are informative: the exit code says only whether the run worked.
 
@@ -13,6 +14,7 @@ import { parseBenchArguments, USAGE, UsageError } from "./arguments.js";
 import { measureEdgeCost } from "./edge-cost.js";
 import { measureConversations, measurePipeline } from "./latency.js";
 import { measureRouter } from "./router.js";
+import { measureSharedState } from "./shared-state.js";
 import { measureThroughput } from "./throughput.js";
 
 const TARGET_P99_MS = 2;
@@ -25,6 +27,8 @@ const TARGET_RATIO = 0.2;
 const TARGET_ROUTER_OVERHEAD_MS = 1;
 /** Issue 16: key checking and rate limiting add under 20 µs to a parse request at p50, in process. */
 const TARGET_EDGE_ADDED_US = 20;
+/** Issue 17: parse throughput with Redis shared state at least 90% of the embedded default's. */
+const TARGET_SHARED_RELATIVE = 0.9;
 const REPORT = new URL("../../reports/bench.json", import.meta.url);
 
 function benchArguments(args: readonly string[]) {
@@ -119,6 +123,17 @@ for (const connections of options.connections) {
     }),
   );
 }
+// Issue 17: parse throughput with REDIS_URL within 10% of without, at the lighter load.
+const sharedState = await measureSharedState({
+  store: golden.store,
+  bodies: cases.map((golden) => JSON.stringify(requestFor(golden))),
+  port: options.port,
+  durationSeconds: options.durationSeconds,
+  warmupSeconds: options.warmupSeconds,
+  connections: options.connections[0] ?? 10,
+  workers: options.workers,
+  rounds: options.rounds,
+});
 await golden.close();
 const router = await measureRouter({ calls: options.routerCalls, slowCalls: options.slowCalls });
 const after = memory();
@@ -139,6 +154,21 @@ const throughputLines = throughputs.flatMap((throughput) => {
     "",
   ];
 });
+function sharedStateLines(): string[] {
+  if ("skipped" in sharedState) return [`Shared state (REDIS_URL): skipped: ${sharedState.skipped}`, ""];
+  const { embedded, withRedis, relative } = sharedState;
+  const line = (name: string, figures: typeof withRedis) =>
+    `  ${name} parse ${figures.parse.requestsPerSecond.toFixed(0)} req/s, hello-world ${figures.hello.requestsPerSecond.toFixed(0)} req/s, ratio ${(figures.ratio * 100).toFixed(1)}%  (non-2xx ${figures.parse.non2xx}, errors ${figures.parse.errors})`;
+  return [
+    `Shared state: parse in LLM mode, answers from the router's cache (simulator), ${withRedis.connections} connections, ${withRedis.durationSeconds} s × ${withRedis.rounds} rounds; Redis: ${sharedState.redis}`,
+    line("embedded  ", embedded[0]),
+    line("with Redis", withRedis),
+    line("embedded  ", embedded[1]),
+    `  with Redis / embedded (ratios to hello-world): ${(relative * 100).toFixed(1)}%   target ≥ ${TARGET_SHARED_RELATIVE * 100}%: ${verdict(relative >= TARGET_SHARED_RELATIVE)}`,
+    "",
+  ];
+}
+
 const lines = [
   `Pipeline latency, in process (${pipeline.cases} golden cases × ${pipeline.passes} passes = ${pipeline.count} calls)`,
   `  p50 ${fixed(pipeline.p50Ms)} ms   p99 ${fixed(pipeline.p99Ms)} ms   max ${fixed(pipeline.maxMs)} ms   mean ${fixed(pipeline.meanMs)} ms`,
@@ -159,6 +189,7 @@ const lines = [
   `  target: limits and key check add < ${TARGET_EDGE_ADDED_US} µs: limits ${verdict(edge.limiterAddedUs < TARGET_EDGE_ADDED_US)}; with a cached key ${verdict(edge.keyAndLimiterAddedUs < TARGET_EDGE_ADDED_US)}; uncached ${verdict(edge.uncachedKeyAndLimiterAddedUs < TARGET_EDGE_ADDED_US)}`,
   "",
   ...throughputLines,
+  ...sharedStateLines(),
   `LLM router against the provider simulator (127.0.0.1, ${router.calls} sequential calls each, interleaved)`,
   `  openai SDK directly   p50 ${fixed(router.directSdk.p50Ms)} ms   p95 ${fixed(router.directSdk.p95Ms)} ms`,
   `  Cita's Qwen provider  p50 ${fixed(router.provider.p50Ms)} ms   p95 ${fixed(router.provider.p95Ms)} ms`,
@@ -182,6 +213,7 @@ const report = {
   conversations,
   edge,
   throughput: throughputs,
+  sharedState,
   router,
   memory: { before, after, forcedGc: "gc" in globalThis },
   targets: {
@@ -197,6 +229,11 @@ const report = {
       limiter: edge.limiterAddedUs,
       keyAndLimiter: edge.keyAndLimiterAddedUs,
       met: edge.keyAndLimiterAddedUs < TARGET_EDGE_ADDED_US,
+    },
+    sharedStateRelative: {
+      target: TARGET_SHARED_RELATIVE,
+      relative: "skipped" in sharedState ? null : sharedState.relative,
+      met: "skipped" in sharedState ? null : sharedState.relative >= TARGET_SHARED_RELATIVE,
     },
     throughputRatio: throughputs.map((throughput) => ({
       connections: throughput.connections,

@@ -36,6 +36,8 @@ export interface ThroughputOptions {
    * of load from elsewhere on the machine skews one round, not the ratio.
    */
   rounds: number;
+  /** The parse app, built and warmed by the caller (tools/bench/shared-state.ts); by default made here. */
+  app?: { fetch: (request: Request) => Response | Promise<Response> };
 }
 
 export interface RouteFigures {
@@ -64,7 +66,7 @@ export interface ThroughputFigures {
 
 export async function measureThroughput(options: ThroughputOptions): Promise<ThroughputFigures> {
   const hello = new Hono().get("/hello", (context) => context.text("Hello, world!"));
-  const app = createApp({ config: options.config, store: options.store });
+  const app = options.app ?? createApp({ config: options.config, store: options.store });
   const helloPort = options.port === 0 ? 0 : options.port + 1;
   const servers = [
     await listen((onListening) =>

@@ -58,6 +58,17 @@ export const RouterStateSchema = z
       misses: z.number().int(),
       enabled: z.boolean(),
     }),
+    shared: z
+      .strictObject({
+        store: z.enum(["embedded", "redis"]),
+        state: z.enum(["ok", "unavailable"]),
+        syncedAt: z.string().nullable(),
+      })
+      .optional()
+      .describe(
+        "The shared-state store (REDIS_URL), when one is configured: unavailable, the router answers from " +
+          "this instance's local view until it is back.",
+      ),
     providers: z.array(RouterProviderSchema),
   })
   .meta({ id: "RouterState" });

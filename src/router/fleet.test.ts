@@ -1,0 +1,97 @@
+// The router in a fleet, over a shared state whose view the test writes by hand (scripted providers and a
+// fake clock: test/support/scripted-router.ts): an opening, a pause or an answer seen elsewhere is acted on
+// here without a call; what opens here is told; and a view emptied by a shared store that lost its data
+// leaves the breaker as it was, so a provider stays open no longer than the cooldown it was opened for.
+import { describe, expect, it } from "vitest";
+import {
+  FakeProvider,
+  fail,
+  later,
+  makeRouter,
+  ok,
+  run,
+  structuredCall,
+  useFakeClock,
+} from "../../test/support/scripted-router.js";
+import { embeddedState, type SharedState, type TargetView } from "../shared/state.js";
+import { DEFAULT_ROUTER_SETTINGS } from "./settings.js";
+
+useFakeClock();
+
+const COOLDOWN = DEFAULT_ROUTER_SETTINGS.breakerCooldownMs;
+
+/** A fleet's shared state as one instance sees it: the view written by the test, the changes recorded. */
+function fleet() {
+  const views = new Map<string, TargetView>();
+  const told: { target: string; state: string }[] = [];
+  const answers = new Map<string, unknown>();
+  const shared: SharedState = {
+    ...embeddedState,
+    shared: true,
+    target: (target) => views.get(target) ?? { breaker: null, pausedUntil: null },
+    breakerChanged: (target, change) => told.push({ target, state: change.state }),
+    cachedAnswer: async (key) => answers.get(key),
+  };
+  return { shared, views, told, answers };
+}
+
+describe("a router in a fleet", () => {
+  it("keeps off a provider whose breaker opened elsewhere, without a call", async () => {
+    const { shared, views } = fleet();
+    const provider = new FakeProvider("qwen", [ok()]);
+    const { router } = makeRouter([provider], { shared });
+    views.set("qwen/qwen-model", { breaker: { state: "open", at: Date.now() }, pausedUntil: null });
+    expect(router.state()).toBe("down");
+    expect((await run(router)).error).toBeDefined();
+    expect(provider.calls).toHaveLength(0);
+  });
+
+  it("keeps a breaker adopted from the fleet open after the view is lost, and probes after its cooldown", async () => {
+    const { shared, views } = fleet();
+    const provider = new FakeProvider("qwen", [ok()]);
+    const { router } = makeRouter([provider], { shared });
+    views.set("qwen/qwen-model", { breaker: { state: "open", at: Date.now() }, pausedUntil: null });
+    expect(router.state()).toBe("down");
+    // The shared store restarted empty: nothing in the view any more.
+    views.clear();
+    expect(router.state()).toBe("down");
+    later(COOLDOWN);
+    expect((await run(router)).result?.calls).toBe(1);
+    expect(router.state()).toBe("healthy");
+  });
+
+  it("pauses a provider another instance was told to pause", async () => {
+    const { shared, views } = fleet();
+    const provider = new FakeProvider("qwen", [ok()]);
+    const { router } = makeRouter([provider], { shared });
+    views.set("qwen/qwen-model", { breaker: null, pausedUntil: Date.now() + 10_000 });
+    expect(router.snapshot().providers[0]?.pausedUntil).not.toBeNull();
+    expect(router.state()).toBe("down");
+  });
+
+  it("tells the fleet a breaker it opened", async () => {
+    const { shared, told } = fleet();
+    const provider = new FakeProvider("qwen", [fail("server")]);
+    const { router } = makeRouter([provider], { shared, health: { minSamples: 2 } });
+    for (let index = 0; index < 3 && router.snapshot().providers[0]?.breaker !== "open"; index++)
+      await run(router);
+    expect(told).toContainEqual({ target: "qwen/qwen-model", state: "open" });
+  });
+
+  it("answers from the fleet's cache on a local miss, without a call", async () => {
+    const { shared, answers } = fleet();
+    const provider = new FakeProvider("qwen", [ok()]);
+    const { router } = makeRouter([provider], { shared });
+    const call = structuredCall({ cacheKey: "text" });
+    answers.set("text\u0000full", {
+      value: { answer: "from the fleet" },
+      provider: "qwen",
+      model: "qwen-model",
+      attempts: 1,
+      usage: { inputTokens: 1, outputTokens: 1 },
+    });
+    const { result } = await run(router, call);
+    expect(result).toMatchObject({ cache: "hit", calls: 0, value: { answer: "from the fleet" } });
+    expect(provider.calls).toHaveLength(0);
+  });
+});

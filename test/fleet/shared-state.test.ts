@@ -1,0 +1,135 @@
+// Two real Node processes (`node src/node.ts`) on one private Redis, against the provider simulator: the
+// day's spend is counted once for both; a Retry-After one of them receives pauses the other, which then
+// sends nothing; a provider failing behind both opens the breaker in the one that calls it, and the other
+// opens its own from the shared view without a single call of its own; Redis gone in operation leaves
+// both answering from their local views, says so in /health, and its return needs no restart. Skips (saying why) without
+// redis-server, and fails instead in CI (test/support/redis-server.ts).
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { HealthResponseSchema } from "../../src/http/schemas/health.js";
+import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
+import { haircutRequest } from "../support/parse-requests.js";
+import { type RedisServer, redisAvailable, startRedis } from "../support/redis-server.js";
+import { useSimulatorScope } from "../support/simulator.js";
+
+/** What one shared-state refresh (1 s) allows, with room for a loaded machine; measured, not asserted. */
+const VIEW_WAIT = { timeout: 15_000, interval: 100 };
+
+describe.skipIf(!redisAvailable())("two Node instances sharing Redis", () => {
+  const simulator = useSimulatorScope({ seed: 17 });
+  let redis: RedisServer;
+  let first: NodeEntry;
+  let second: NodeEntry;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    const environment = {
+      QWEN_API_KEY: "sk-test",
+      QWEN_BASE_URL: simulator.baseUrls.qwen,
+      REDIS_URL: redis.url,
+      LLM_PRICES: "qwen-plus=1/1",
+      LLM_DAILY_BUDGET_USD: "100",
+      LLM_CACHE_MAX_ENTRIES: "0",
+      LLM_HEALTH_MIN_SAMPLES: "3",
+      LLM_BREAKER_COOLDOWN_MS: "600000",
+      LLM_MAX_ATTEMPTS: "1",
+    };
+    [first, second] = await Promise.all([launchNode(environment), launchNode(environment)]);
+  }, ENTRY_TEST_TIMEOUT_MS);
+
+  afterAll(async () => {
+    stopAll();
+    await redis?.stop();
+  });
+
+  async function health(entry: NodeEntry) {
+    const body = HealthResponseSchema.parse(await (await fetch(`${entry.url}/health`)).json());
+    return { router: body.router!, provider: body.router!.providers[0]! };
+  }
+
+  async function parse(entry: NodeEntry, index: number): Promise<string> {
+    const response = await fetch(`${entry.url}/v1/appointments/parse`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(haircutRequest(index)),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { meta: { mode: string } }).meta.mode;
+  }
+
+  /** What an instance's own calls cost, from its /metrics (its counters are its own). */
+  async function ownCost(entry: NodeEntry): Promise<number> {
+    const text = await (await fetch(`${entry.url}/metrics`)).text();
+    return [...text.matchAll(/^llm_cost_usd_total\{[^}]*\} (\S+)$/gm)].reduce(
+      (sum, match) => sum + Number(match[1]),
+      0,
+    );
+  }
+
+  it("counts the day's spend once for both", async () => {
+    await parse(first, 1);
+    await parse(second, 2);
+    await parse(second, 3);
+    const total = (await ownCost(first)) + (await ownCost(second));
+    expect(total).toBeGreaterThan(0);
+    await vi.waitFor(async () => {
+      const [a, b] = await Promise.all([health(first), health(second)]);
+      expect(a.router.shared).toMatchObject({ store: "redis", state: "ok" });
+      expect(a.router.budget.spentUsd).toBeCloseTo(total, 6);
+      expect(b.router.budget.spentUsd).toBeCloseTo(total, 6);
+    }, VIEW_WAIT);
+  });
+
+  it("pauses the other on a Retry-After one of them received", async () => {
+    await simulator.setFaults("qwen", undefined, [{ kind: "rateLimit", retryAfterSeconds: 8 }]);
+    await parse(first, 4);
+    expect((await health(first)).provider.pausedUntil).not.toBeNull();
+    await vi.waitFor(async () => {
+      expect((await health(second)).provider.pausedUntil).not.toBeNull();
+    }, VIEW_WAIT);
+    const before = (await simulator.attempts()).length;
+    expect(await parse(second, 5)).toBe("rules");
+    expect((await simulator.attempts()).length).toBe(before);
+    await simulator.clearFaults();
+    // The pause ends for both at the same instant.
+    await vi.waitFor(
+      async () => {
+        const [a, b] = await Promise.all([health(first), health(second)]);
+        expect([a.provider.pausedUntil, b.provider.pausedUntil]).toEqual([null, null]);
+      },
+      { timeout: 20_000, interval: 250 },
+    );
+  }, 60_000);
+
+  it("opens the breaker in the other from the shared view, without a call of its own", async () => {
+    await simulator.setFaults("qwen", undefined, [{ kind: "serverError" }]);
+    for (let index = 0; (await health(first)).provider.breaker !== "open"; index++) {
+      expect(index, "the first instance's breaker never opened").toBeLessThan(20);
+      await parse(first, index);
+    }
+    const opened = Date.now();
+    const attempts = (await simulator.attempts()).length;
+    await vi.waitFor(async () => {
+      expect((await health(second)).provider.breaker).toBe("open");
+    }, VIEW_WAIT);
+    // Measured for the report (never asserted: timings belong to the bench).
+    console.info(`second instance's breaker open ${Date.now() - opened} ms after the first's`);
+    expect(await parse(second, 6)).toBe("rules");
+    expect((await simulator.attempts()).length).toBe(attempts);
+  }, 60_000);
+
+  it("keeps answering while Redis is down, says so in /health, and recovers without a restart", async () => {
+    await redis.down();
+    await vi.waitFor(async () => {
+      expect((await health(first)).router.shared?.state).toBe("unavailable");
+    }, VIEW_WAIT);
+    // The breaker opened above stays open from the local view: the rules answer, no provider call.
+    const attempts = (await simulator.attempts()).length;
+    expect(await parse(first, 7)).toBe("rules");
+    expect((await simulator.attempts()).length).toBe(attempts);
+    await redis.up();
+    await vi.waitFor(async () => {
+      const [a, b] = await Promise.all([health(first), health(second)]);
+      expect([a.router.shared?.state, b.router.shared?.state]).toEqual(["ok", "ok"]);
+    }, VIEW_WAIT);
+  }, 60_000);
+});
