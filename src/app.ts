@@ -4,6 +4,7 @@
 import { Hono } from "hono";
 import { PARSING_GENERATION } from "../agents/parsing/llm.js";
 import type { CalendarStore } from "./calendars/store.js";
+import { StoreHealth } from "./calendars/store-health.js";
 import type { Config } from "./config.js";
 import { Access } from "./http/access.js";
 import { ADMIN_NEED, guardRoutes } from "./http/access-rules.js";
@@ -134,7 +135,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       .post(BOOKINGS_PATH, rateLimit("booking", limits));
   }
   return app
-    .route("/", healthRoutes({ version: VERSION, router }))
+    .route(
+      "/",
+      healthRoutes({
+        version: VERSION,
+        router,
+        storeHealth: store === undefined ? null : new StoreHealth(store, clock ? { clock } : {}),
+        shared: options.shared,
+      }),
+    )
     .route("/", openApiRoutes({ version: VERSION }))
     .route(
       "/",

@@ -56,6 +56,9 @@ function migratedOnFirstUse(store: CalendarStore): CalendarStore {
   };
   const after = <T>(call: () => Promise<T>) => migrated().then(call);
   return {
+    engine: store.engine,
+    // No migration first: the probe reads no table, and /health must not wait on a migration.
+    probe: () => store.probe(),
     migrate: migrated,
     putCalendar: (calendar) => after(() => store.putCalendar(calendar)),
     getCalendar: (id) => after(() => store.getCalendar(id)),

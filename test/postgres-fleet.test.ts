@@ -3,9 +3,11 @@
 // PostgreSQL unreachable at start stops the entry with a message naming DATABASE_URL (never its password);
 // one stopped during operation turns the booking routes to 503 store_unavailable while parse keeps
 // answering, and both instances book again once it is back, without a restart.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_KEY_CACHE_MS } from "../src/app.js";
+import { STORE_VERDICT_MS } from "../src/calendars/store-health.js";
 import { ErrorResponseSchema } from "../src/http/schemas/errors.js";
+import { HealthResponseSchema } from "../src/http/schemas/health.js";
 import { PARSE_PATH } from "../src/http/schemas/parse.js";
 import { putRaceCalendar, RACE_DAY, raceForOneSlot } from "./support/booking-race.js";
 import { TOKEN } from "./support/calendar-app.js";
@@ -87,10 +89,23 @@ describe.skipIf(postgresSkipReason() !== null)("two Node instances on one Postgr
           const calendar = await fetch(`${instance.url}/v1/calendars/outage`);
           expect(calendar.status).toBe(503);
           expect((await parse(instance.url)).status).toBe(200);
+          const health = HealthResponseSchema.parse(await (await fetch(`${instance.url}/health`)).json());
+          expect(health.status).toBe("degraded");
+          expect(health.stores.calendars).toMatchObject({ engine: "postgres", state: "unavailable" });
         }
       } finally {
         server.start();
       }
+      // /health keeps a verdict 5 s, then asks again.
+      await vi.waitFor(
+        async () => {
+          for (const instance of instances) {
+            const health = HealthResponseSchema.parse(await (await fetch(`${instance.url}/health`)).json());
+            expect([health.status, health.stores.calendars?.state]).toEqual(["ok", "ok"]);
+          }
+        },
+        { timeout: STORE_VERDICT_MS * 3, interval: 250 },
+      );
       const first = await book(instances[0]!.url, "outage", "09:00", "back 0");
       expect(first.status, await first.clone().text()).toBe(201);
       expect((await book(instances[1]!.url, "outage", "09:00", "back 1")).status).toBe(409);

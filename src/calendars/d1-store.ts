@@ -41,6 +41,7 @@ export interface D1DatabaseBinding {
 }
 
 export class D1CalendarStore extends StatementCalendarStore implements CalendarStore {
+  readonly engine = "d1" as const;
   constructor(private readonly database: D1DatabaseBinding) {
     super();
   }

@@ -37,6 +37,7 @@ const BOOKING_LOCK_CLASS = 7_017;
 type Queryable = Pick<pg.Pool, "query"> | pg.PoolClient;
 
 export class PostgresCalendarStore extends StatementCalendarStore implements CalendarStore {
+  readonly engine = "postgres" as const;
   private readonly pool: pg.Pool;
 
   constructor(url: string) {

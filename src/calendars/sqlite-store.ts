@@ -35,6 +35,7 @@ const BUSY_TIMEOUT_MS = 5_000;
 const MAX_CACHED_CALENDARS = 1_000;
 
 export class SqliteCalendarStore extends StatementCalendarStore implements CalendarStore {
+  readonly engine = "sqlite" as const;
   private readonly database: Database.Database;
   private readonly prepared = new Map<string, Database.Statement>();
   /**

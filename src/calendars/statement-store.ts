@@ -25,12 +25,19 @@ import {
 import type { Statement } from "./statement.js";
 import type { Booking, Calendar, Cancellation, ClientKey, NewClientKey, StoredBooking } from "./types.js";
 
+/** The query /health sends to learn whether the database answers: it reads no table. */
+const PROBE: Statement = { sql: "SELECT 1 AS alive", params: [] };
+
 export abstract class StatementCalendarStore {
   /** Runs a statement; resolves with the rows it changed. */
   protected abstract execute(statement: Statement): Promise<number>;
   /** The statement's first row; undefined when it returns none. */
   protected abstract first<Row>(statement: Statement): Promise<Row | undefined>;
   protected abstract rows<Row>(statement: Statement): Promise<Row[]>;
+
+  async probe(): Promise<void> {
+    await this.first(PROBE);
+  }
 
   async putCalendar(calendar: Calendar): Promise<void> {
     await this.execute(putCalendarStatement(calendar));

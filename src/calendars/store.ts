@@ -62,7 +62,13 @@ export type BookingResult =
   /** The creating key already holds `keyLimit.max` active bookings in this calendar. */
   | { kind: "key_limit" };
 
+/** The database behind a store, as /health names it. */
+export type StoreEngine = "sqlite" | "d1" | "postgres";
+
 export interface CalendarStore {
+  readonly engine: StoreEngine;
+  /** One trivial query: resolves when the database answers (GET /health, src/calendars/store-health.ts). */
+  probe(): Promise<void>;
   /** Creates the schema and applies pending migrations; safe to call more than once. */
   migrate(): Promise<void>;
   putCalendar(calendar: Calendar): Promise<void>;

@@ -1,28 +1,38 @@
-// Two real Node processes (`node src/node.ts`) on one private Redis, against the provider simulator: the
-// day's spend is counted once for both; a Retry-After one of them receives pauses the other, which then
+// Two real Node processes (`node src/node.ts`) on one private PostgreSQL and one private Redis, against the
+// provider simulator: 50 concurrent overlapping bookings spread over both give one 201; the day's spend is
+// counted once for both; a Retry-After one of them receives pauses the other, which then
 // sends nothing; a provider failing behind both opens the breaker in the one that calls it, and the other
 // opens its own from the shared view without a single call of its own; Redis gone in operation leaves
-// both answering from their local views, says so in /health, and its return needs no restart. Skips (saying why) without
-// redis-server, and fails instead in CI (test/support/redis-server.ts).
+// both answering from their local views, says so in /health, and its return needs no restart. Skips (saying
+// why) without redis-server or PostgreSQL, and fails instead in CI (test/support/redis-server.ts,
+// postgres-server.ts).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { HealthResponseSchema } from "../../src/http/schemas/health.js";
+import { putRaceCalendar, raceForOneSlot } from "../support/booking-race.js";
+import { TOKEN } from "../support/calendar-app.js";
 import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
 import { haircutRequest } from "../support/parse-requests.js";
+import { type PostgresServer, postgresSkipReason, startPostgres } from "../support/postgres-server.js";
 import { type RedisServer, redisAvailable, startRedis } from "../support/redis-server.js";
 import { useSimulatorScope } from "../support/simulator.js";
 
 /** What one shared-state refresh (1 s) allows, with room for a loaded machine; measured, not asserted. */
 const VIEW_WAIT = { timeout: 15_000, interval: 100 };
 
-describe.skipIf(!redisAvailable())("two Node instances sharing Redis", () => {
+const skip = !redisAvailable() || postgresSkipReason() !== null;
+
+describe.skipIf(skip)("two Node instances sharing one PostgreSQL and one Redis", () => {
   const simulator = useSimulatorScope({ seed: 17 });
   let redis: RedisServer;
+  let postgres: PostgresServer;
   let first: NodeEntry;
   let second: NodeEntry;
 
   beforeAll(async () => {
-    redis = await startRedis();
+    [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
     const environment = {
+      DATABASE_URL: await postgres.createDatabase("fleet"),
+      ADMIN_TOKEN: TOKEN,
       QWEN_API_KEY: "sk-test",
       QWEN_BASE_URL: simulator.baseUrls.qwen,
       REDIS_URL: redis.url,
@@ -34,16 +44,17 @@ describe.skipIf(!redisAvailable())("two Node instances sharing Redis", () => {
       LLM_MAX_ATTEMPTS: "1",
     };
     [first, second] = await Promise.all([launchNode(environment), launchNode(environment)]);
-  }, ENTRY_TEST_TIMEOUT_MS);
+  }, ENTRY_TEST_TIMEOUT_MS * 2);
 
   afterAll(async () => {
     stopAll();
+    postgres?.stop();
     await redis?.stop();
   });
 
   async function health(entry: NodeEntry) {
     const body = HealthResponseSchema.parse(await (await fetch(`${entry.url}/health`)).json());
-    return { router: body.router!, provider: body.router!.providers[0]! };
+    return { router: body.router!, provider: body.router!.providers[0]!, body };
   }
 
   async function parse(entry: NodeEntry, index: number): Promise<string> {
@@ -64,6 +75,16 @@ describe.skipIf(!redisAvailable())("two Node instances sharing Redis", () => {
       0,
     );
   }
+
+  it("gives exactly one 201 of 50 concurrent overlapping bookings spread over both", async () => {
+    await putRaceCalendar(first.url, "race", TOKEN);
+    await raceForOneSlot([first.url, second.url], "race");
+    const [a, b] = await Promise.all([health(first), health(second)]);
+    expect([a.body.stores.calendars?.engine, b.body.stores.calendars?.engine]).toEqual([
+      "postgres",
+      "postgres",
+    ]);
+  }, 60_000);
 
   it("counts the day's spend once for both", async () => {
     await parse(first, 1);
@@ -122,6 +143,9 @@ describe.skipIf(!redisAvailable())("two Node instances sharing Redis", () => {
     await vi.waitFor(async () => {
       expect((await health(first)).router.shared?.state).toBe("unavailable");
     }, VIEW_WAIT);
+    const { body } = await health(first);
+    expect(body.status).toBe("degraded");
+    expect(body.stores.shared).toMatchObject({ store: "redis", state: "unavailable" });
     // The breaker opened above stays open from the local view: the rules answer, no provider call.
     const attempts = (await simulator.attempts()).length;
     expect(await parse(first, 7)).toBe("rules");
@@ -130,6 +154,7 @@ describe.skipIf(!redisAvailable())("two Node instances sharing Redis", () => {
     await vi.waitFor(async () => {
       const [a, b] = await Promise.all([health(first), health(second)]);
       expect([a.router.shared?.state, b.router.shared?.state]).toEqual(["ok", "ok"]);
+      expect([a.body.stores.shared?.state, b.body.stores.shared?.state]).toEqual(["ok", "ok"]);
     }, VIEW_WAIT);
   }, 60_000);
 });

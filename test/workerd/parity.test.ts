@@ -1,13 +1,15 @@
 // Node and workerd must answer alike: the same golden requests go to the app in process (Node) and to a real
 // `wrangler dev` on local workerd, and the JSON answers must match except for timings.
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
+import { openSqliteStore } from "../../src/calendars/sqlite-store.js";
 import { readConfig } from "../../src/config.js";
 import { readableText } from "../../src/coordinator/context.js";
-import { type Exchange, parityClient, parseRequest } from "../support/parity.js";
+import { type Comparable, type Exchange, parityClient, parseRequest } from "../support/parity.js";
 import { RULES_WORKER_VARIABLES, useWorker } from "../support/workers.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -64,7 +66,14 @@ function sampleCases(cases: GoldenCase[]): GoldenCase[] {
 const allCases = loadGoldenCases();
 const sample = sampleCases(allCases);
 // The rules worker's variables for Node too, so a change to wrangler.toml's [vars] cannot make them differ.
-const app = createApp({ config: readConfig(RULES_WORKER_VARIABLES) });
+// A SQLite calendar store, as `npm start` has, beside the worker's D1.
+const folder = mkdtempSync(join(tmpdir(), "cita-parity-"));
+const store = await openSqliteStore(join(folder, "cita.db"));
+afterAll(async () => {
+  await store.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+const app = createApp({ config: readConfig(RULES_WORKER_VARIABLES), store });
 const workerUrl = useWorker("rules");
 
 const onBoth = parityClient(app, workerUrl);
@@ -92,7 +101,6 @@ describe("Node and workerd answer alike", () => {
   });
 
   it.each<[string, Exchange]>([
-    ["GET /health", { method: "GET", path: "/health", headers: { "x-request-id": "parity-health" } }],
     ["invalid JSON", parseRequest('{"text": "mañana a las 10"', "parity-invalid-json")],
     ["invalid zone", parseRequest('{"text": "tomorrow at 9am", "timezone": "Mars/Base"}', "parity-zone")],
     ["unknown field", parseRequest('{"text": "tomorrow at 9am", "extra": 1}', "parity-field")],
@@ -112,6 +120,20 @@ describe("Node and workerd answer alike", () => {
     ["unknown route", { method: "GET", path: "/nowhere", headers: { "x-request-id": "parity-route" } }],
   ])("%s", async (_, exchange) => {
     const { node, workerd } = await onBoth(exchange);
+    expect(workerd).toEqual(node);
+  });
+
+  it("answers GET /health alike, each naming its own calendar store", async () => {
+    const { node, workerd } = await onBoth({
+      method: "GET",
+      path: "/health",
+      headers: { "x-request-id": "parity-health" },
+    });
+    const engineOf = (answer: Comparable) =>
+      (answer.body as { stores: { calendars: { engine: string } } }).stores.calendars.engine;
+    expect([engineOf(node), engineOf(workerd)]).toEqual(["sqlite", "d1"]);
+    // Alike but for the engine, which is the runtime's own.
+    (node.body as { stores: { calendars: { engine: string } } }).stores.calendars.engine = "d1";
     expect(workerd).toEqual(node);
   });
 

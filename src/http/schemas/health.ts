@@ -34,6 +34,31 @@ export const RouterProviderSchema = z
   })
   .meta({ id: "RouterProvider" });
 
+const SharedStateSchema = z
+  .strictObject({
+    store: z.enum(["embedded", "redis"]),
+    state: z.enum(["ok", "unavailable"]),
+    syncedAt: z.string().nullable().describe("When the local view was last refreshed from the store."),
+  })
+  .meta({ id: "SharedStateStatus" });
+
+const StoresSchema = z
+  .strictObject({
+    calendars: z
+      .strictObject({
+        engine: z.enum(["sqlite", "d1", "postgres"]),
+        state: z.enum(["ok", "unavailable"]),
+        checkedAt: z.string().describe("When the database was last asked; a verdict is kept 5 s."),
+      })
+      .optional()
+      .describe("The calendar store: unavailable, bookings answer 503 store_unavailable until it is back."),
+    shared: SharedStateSchema.optional().describe(
+      "What the instances of a deployment share, when it is configured: unavailable, each instance " +
+        "answers from its local view until it is back.",
+    ),
+  })
+  .meta({ id: "Stores" });
+
 export const RouterStateSchema = z
   .strictObject({
     state: z
@@ -58,17 +83,10 @@ export const RouterStateSchema = z
       misses: z.number().int(),
       enabled: z.boolean(),
     }),
-    shared: z
-      .strictObject({
-        store: z.enum(["embedded", "redis"]),
-        state: z.enum(["ok", "unavailable"]),
-        syncedAt: z.string().nullable(),
-      })
-      .optional()
-      .describe(
-        "The shared-state store (REDIS_URL), when one is configured: unavailable, the router answers from " +
-          "this instance's local view until it is back.",
-      ),
+    shared: SharedStateSchema.optional().describe(
+      "The shared-state store (REDIS_URL), when one is configured: unavailable, the router answers from " +
+        "this instance's local view until it is back.",
+    ),
     providers: z.array(RouterProviderSchema),
   })
   .meta({ id: "RouterState" });
@@ -79,6 +97,10 @@ export const HealthResponseSchema = z
     version: z.string(),
     modes: z.array(z.string()),
     router: RouterStateSchema.optional().describe("The LLM router, when providers are configured."),
+    stores: StoresSchema.describe(
+      "The engines this instance relies on; one unavailable makes the status degraded (the service still " +
+        "answers what it can).",
+    ),
   })
   .meta({ id: "Health" });
 
