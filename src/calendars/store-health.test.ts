@@ -1,8 +1,8 @@
 // The calendar store's health for GET /health: a verdict kept 5 s, one probe for concurrent checks, and a
 // probe that fails or outlasts its timeout counted as unavailable.
 import { describe, expect, it } from "vitest";
-import { STORE_PROBE_TIMEOUT_MS, STORE_VERDICT_MS, StoreHealth } from "./store-health.js";
 import type { CalendarStore } from "./store.js";
+import { STORE_PROBE_TIMEOUT_MS, STORE_VERDICT_MS, StoreHealth } from "./store-health.js";
 
 /** A store whose probe does what `answer` says, counting the probes. */
 function probedStore(answer: () => Promise<void>): { store: CalendarStore; probes: () => number } {
