@@ -4,6 +4,7 @@
 // isolate then keeps its local view: durable-object-state.test.ts). The runtime's half is in
 // test/workerd/shared-state.test.ts.
 import { describe, expect, it } from "vitest";
+import { syncMessage } from "../../test/support/sync-messages.js";
 import { type ObjectStorageLike, RouterStateObject, syncWithObject } from "./durable-object.js";
 import { type SyncMessage, SyncReplySchema } from "./durable-object-messages.js";
 
@@ -22,18 +23,7 @@ function memoryStorage(): ObjectStorageLike & { entries: Map<string, unknown> } 
 }
 
 function message(overrides: Partial<SyncMessage> = {}): SyncMessage {
-  return {
-    instance: "a",
-    epoch: null,
-    after: 0,
-    targets: [],
-    day: DAY,
-    breakers: [],
-    pauses: [],
-    calls: [],
-    spend: [],
-    ...overrides,
-  };
+  return syncMessage(DAY, overrides);
 }
 
 async function sync(object: RouterStateObject, body: unknown): Promise<Response> {

@@ -3,6 +3,7 @@
 // bounded (1,000 per target, an hour old at most), each isolate gets the others' calls once (and all of them
 // again from a new run of the object), and the spend is counted per day, yesterday's kept, older forgotten.
 import { describe, expect, it } from "vitest";
+import { syncMessage } from "../../test/support/sync-messages.js";
 import type { CallSample } from "../router/health.js";
 import { CALLS_PER_TARGET, MAX_TARGETS, type SyncMessage } from "./durable-object-messages.js";
 import { FleetLedger } from "./fleet-ledger.js";
@@ -12,18 +13,7 @@ const DAY = Math.floor(T0 / 86_400_000);
 const QWEN = "qwen/qwen-plus";
 
 function message(overrides: Partial<SyncMessage> = {}): SyncMessage {
-  return {
-    instance: "a",
-    epoch: null,
-    after: 0,
-    targets: [QWEN],
-    day: DAY,
-    breakers: [],
-    pauses: [],
-    calls: [],
-    spend: [],
-    ...overrides,
-  };
+  return syncMessage(DAY, { targets: [QWEN], ...overrides });
 }
 
 const sample = (at: number): CallSample => ({
