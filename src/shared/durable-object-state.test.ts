@@ -84,6 +84,25 @@ describe("DurableObjectSharedState", () => {
     expect(messages[1]!.targets).toEqual([QWEN]);
   });
 
+  it("never syncs while its router uses no target (a Worker without an LLM)", async () => {
+    const messages: SyncMessage[] = [];
+    const state = new DurableObjectSharedState({
+      namespace,
+      answers: null,
+      sync: async (message) => {
+        messages.push(message);
+        return reply();
+      },
+    });
+    const context = requestContext();
+    state.background(context);
+    expect(context.promises).toEqual([]);
+    state.track(QWEN);
+    state.background(context);
+    await context.settled();
+    expect(messages).toHaveLength(1);
+  });
+
   it("tells a breaker change or a pause at once, and answers from the view while a sync is in flight", async () => {
     let answer: (value: SyncReply) => void = () => {};
     const messages: SyncMessage[] = [];

@@ -69,6 +69,8 @@ export class DurableObjectSharedState implements SharedState {
 
   /** Starts, within this request's lifetime, the sync that is due and the cache writes that wait. */
   background(context: BackgroundContext): void {
+    // A Worker without an LLM has no router, so nothing to tell or learn: it never syncs.
+    if (this.#tracked.size === 0) return;
     if (this.#unwritten.length > 0 && this.#answers !== null) {
       const answers = this.#answers;
       const writes = this.#unwritten
