@@ -6,6 +6,7 @@
 // written in the request's background. Two isolates on one ledger see each other's breaker.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CallSample } from "../router/health.js";
+import { RefusedSync } from "./durable-object.js";
 import { CALLS_PER_TARGET, type SyncMessage, type SyncReply } from "./durable-object-messages.js";
 import { DurableObjectSharedState } from "./durable-object-state.js";
 import { FleetLedger } from "./fleet-ledger.js";
@@ -164,6 +165,45 @@ describe("DurableObjectSharedState", () => {
       syncedAt: new Date(T0 + 1_000).toISOString(),
     });
     expect(state.spentToday(T0 + 1_000)).toBe(1.5);
+  });
+
+  it("drops what the object refused as such, and tells the rest again", async () => {
+    const messages: SyncMessage[] = [];
+    const { state, move } = isolate(async (message) => {
+      messages.push(message);
+      if (messages.length === 1) throw new RefusedSync();
+      return reply();
+    });
+    state.called(QWEN, { ...sample(T0), latencyMs: -1 });
+    const context = requestContext();
+    state.background(context);
+    await context.settled();
+    expect(state.status().state).toBe("unavailable");
+    move(1_000);
+    state.background(context);
+    await context.settled();
+    expect(messages[1]!.calls).toEqual([]);
+    expect(state.status().state).toBe("ok");
+  });
+
+  it("keeps only today's and yesterday's spend to tell", async () => {
+    const messages: SyncMessage[] = [];
+    const { state } = isolate(async (message) => {
+      messages.push(message);
+      return reply();
+    });
+    const day = 86_400_000;
+    state.spent(1, T0 - 2 * day);
+    state.spent(2, T0 - day);
+    state.spent(3, T0);
+    const context = requestContext();
+    state.background(context);
+    await context.settled();
+    const today = Math.floor(T0 / day);
+    expect(messages[0]!.spend).toEqual([
+      { day: today - 1, usd: 2 },
+      { day: today, usd: 3 },
+    ]);
   });
 
   it("gives up on a sync not answered within 5 s", async () => {

@@ -8,9 +8,9 @@
 // was not delivered, and `status()` says "unavailable"; the next sync that succeeds says "ok" again.
 import type { DurableObjectNamespaceLike } from "../limits/durable-object.js";
 import type { CallSample } from "../router/health.js";
-import { syncWithObject } from "./durable-object.js";
+import { RefusedSync, syncWithObject } from "./durable-object.js";
 import type { SyncMessage, SyncReply } from "./durable-object-messages.js";
-import { CALLS_PER_TARGET } from "./durable-object-messages.js";
+import { CALLS_PER_TARGET, MAX_TARGETS } from "./durable-object-messages.js";
 import { FleetOutbox } from "./fleet-outbox.js";
 import type { KvAnswers } from "./kv-answers.js";
 import type { BreakerChange, SharedState, SharedStateStatus, TargetView } from "./state.js";
@@ -96,7 +96,7 @@ export class DurableObjectSharedState implements SharedState {
       instance: this.#options.instance,
       epoch: this.#epoch,
       after: this.#after,
-      targets: [...this.#tracked],
+      targets: [...this.#tracked].slice(0, MAX_TARGETS),
       day,
       ...sent,
     };
@@ -104,8 +104,9 @@ export class DurableObjectSharedState implements SharedState {
       this.#takeIn(day, await withinTimeout(this.#sync(message)));
       this.#reachable = true;
       this.#syncedAt = this.#options.clock();
-    } catch {
-      this.#outbox.putBack(sent);
+    } catch (error) {
+      // What the object refused as such is dropped, or it would stop every later sync too.
+      if (!(error instanceof RefusedSync)) this.#outbox.putBack(sent);
       this.#reachable = false;
     } finally {
       this.#outbox.settle(sent);

@@ -5,7 +5,7 @@
 // test/workerd/shared-state.test.ts.
 import { describe, expect, it } from "vitest";
 import { syncMessage } from "../../test/support/sync-messages.js";
-import { type ObjectStorageLike, RouterStateObject, syncWithObject } from "./durable-object.js";
+import { type ObjectStorageLike, RefusedSync, RouterStateObject, syncWithObject } from "./durable-object.js";
 import { type SyncMessage, SyncReplySchema } from "./durable-object-messages.js";
 
 const DAY = Math.floor(Date.now() / 86_400_000);
@@ -87,6 +87,12 @@ describe("RouterStateObject", () => {
         message(),
       ),
     ).rejects.toThrow("answered 500");
+    await expect(
+      syncWithObject(
+        namespace((request) => object.fetch(new Request(request.url, { method: "POST", body: "{}" }))),
+        message(),
+      ),
+    ).rejects.toBeInstanceOf(RefusedSync);
     await expect(
       syncWithObject(
         namespace(async () => Response.json({ epoch: 1 })),

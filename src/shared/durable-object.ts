@@ -62,6 +62,13 @@ function spendKey(day: number): string {
   return `spend:${day}`;
 }
 
+/** The object refused the message itself (400): sending it again would be refused again. */
+export class RefusedSync extends Error {
+  constructor() {
+    super("router-state object refused the sync message");
+  }
+}
+
 /** One sync with the deployment's object, from an isolate; rejects on any failure, or on a reply not of the shape. */
 export async function syncWithObject(
   namespace: DurableObjectNamespaceLike,
@@ -69,6 +76,7 @@ export async function syncWithObject(
 ): Promise<SyncReply> {
   const stub = namespace.get(namespace.idFromName(ROUTER_STATE_NAME) as never);
   const response = await stub.fetch(new Request(SYNC_URL, { method: "POST", body: JSON.stringify(message) }));
+  if (response.status === 400) throw new RefusedSync();
   if (!response.ok) throw new Error(`router-state object answered ${response.status}`);
   return SyncReplySchema.parse(await response.json());
 }

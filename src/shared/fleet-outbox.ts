@@ -3,7 +3,7 @@
 // UTC day. A sync takes it all; a failed sync puts it back, so nothing is lost while the object is out of
 // reach; spend in flight still counts in this isolate's budget until the reply (or the failure) settles it.
 import type { CallSample } from "../router/health.js";
-import { CALLS_PER_TARGET, type SyncMessage } from "./durable-object-messages.js";
+import { CALLS_PER_TARGET, MAX_TARGETS, type SyncMessage } from "./durable-object-messages.js";
 import type { BreakerChange } from "./state.js";
 
 export type Sent = Pick<SyncMessage, "breakers" | "pauses" | "calls" | "spend">;
@@ -37,14 +37,18 @@ export class FleetOutbox {
 
   spent(day: number, usd: number): void {
     add(this.#spend, day, usd);
+    // Only today and yesterday count in a budget: older spend never sent (a long outage) is dropped.
+    for (const older of this.#spend.keys()) if (older < day - 1) this.#spend.delete(older);
   }
 
   /** Everything waiting, for one sync; its spend stays counted as in flight until `settle`. */
   take(): Sent {
+    // Within the message's bounds (durable-object-messages.ts), which only a deployment of more than
+    // MAX_TARGETS models could pass: the rest is dropped rather than the whole sync refused.
     const sent: Sent = {
-      breakers: [...this.#breakers].map(([target, change]) => ({ target, change })),
-      pauses: [...this.#pauses].map(([target, until]) => ({ target, until })),
-      calls: [...this.#calls].map(([target, samples]) => ({ target, samples })),
+      breakers: [...this.#breakers].slice(0, MAX_TARGETS).map(([target, change]) => ({ target, change })),
+      pauses: [...this.#pauses].slice(0, MAX_TARGETS).map(([target, until]) => ({ target, until })),
+      calls: [...this.#calls].slice(0, MAX_TARGETS).map(([target, samples]) => ({ target, samples })),
       spend: [...this.#spend].map(([day, usd]) => ({ day, usd })),
     };
     this.#breakers.clear();
