@@ -1,6 +1,8 @@
 // Cloudflare Workers entry (named in wrangler.toml): builds the app from the bindings on first use, with the
-// calendar store on the D1 binding `DB`, migrated lazily by the first request that needs it. No state, timers
-// or randomness at global scope, as Workers requires.
+// calendar store on the D1 binding `DB`, migrated lazily by the first request that needs it, and the router's
+// shared state on the Durable Object `ROUTER_STATE` (answers across isolates in the KV namespace
+// `ANSWER_CACHE`), synced in the background of requests. No state, timers or randomness at global scope, as
+// Workers requires.
 import type { Hono } from "hono";
 import { createApp } from "./app.js";
 import { D1CalendarStore } from "./calendars/d1-store.js";
@@ -9,13 +11,20 @@ import { ConfigError, type Environment, readConfig } from "./config.js";
 import type { AppEnv } from "./http/env.js";
 import { jsonLogger } from "./http/logger.js";
 import { DurableObjectLimiter, type DurableObjectNamespaceLike } from "./limits/durable-object.js";
+import { type BackgroundContext, DurableObjectSharedState } from "./shared/durable-object-state.js";
+import { KvAnswers, type KvNamespaceLike } from "./shared/kv-answers.js";
+import { unboundState } from "./shared/state.js";
 
 /** The per-client limits' Durable Object class, bound as RATE_LIMITS in wrangler.toml. */
 export { RateLimitObject } from "./limits/durable-object.js";
+/** The router's shared state's Durable Object class, bound as ROUTER_STATE in wrangler.toml. */
+export { RouterStateObject } from "./shared/durable-object.js";
 
 type D1Binding = ConstructorParameters<typeof D1CalendarStore>[0];
 
 let app: Hono<AppEnv> | undefined;
+/** The isolate's side of the shared state, when ROUTER_STATE is bound: synced around each request. */
+let shared: DurableObjectSharedState | undefined;
 
 function appFor(bindings: Record<string, unknown>): Hono<AppEnv> {
   if (app === undefined) {
@@ -28,10 +37,12 @@ function appFor(bindings: Record<string, unknown>): Hono<AppEnv> {
     // Without the binding (a Worker deployed from another configuration), each isolate keeps its own
     // buckets in memory: still a limit, but per isolate (docs/security/rate-limits.md).
     const rateLimits = bindings.RATE_LIMITS as DurableObjectNamespaceLike | undefined;
+    shared = sharedStateOf(bindings);
     app = createApp({
       config,
       ...(database ? { store: migratedOnFirstUse(new D1CalendarStore(database)) } : {}),
       ...(rateLimits ? { limiter: new DurableObjectLimiter(rateLimits) } : {}),
+      shared: shared ?? unboundState,
       logger: jsonLogger(config.logLevel === "warn" ? "error" : config.logLevel, (line) => console.log(line)),
       // No listener to judge: without keys (and without ALLOW_ANONYMOUS) keyed routes answer 401 saying
       // how to create one. Each isolate trusts a key it read for DEFAULT_KEY_CACHE_MS.
@@ -39,6 +50,21 @@ function appFor(bindings: Record<string, unknown>): Hono<AppEnv> {
     });
   }
   return app;
+}
+
+/**
+ * The router's shared state from the bindings. Without ROUTER_STATE (a Worker deployed from a wrangler.toml
+ * older than it), each isolate decides alone, as before; /health says so, and the log says why.
+ */
+function sharedStateOf(bindings: Record<string, unknown>): DurableObjectSharedState | undefined {
+  const namespace = bindings.ROUTER_STATE as DurableObjectNamespaceLike | undefined;
+  if (namespace === undefined) {
+    const message = "ROUTER_STATE is not bound: each isolate keeps its own router state (docs/scale.md)";
+    console.log(JSON.stringify({ level: "warn", event: "shared_state_unbound", message }));
+    return undefined;
+  }
+  const kv = bindings.ANSWER_CACHE as KvNamespaceLike | undefined;
+  return new DurableObjectSharedState({ namespace, answers: kv ? new KvAnswers(kv) : null });
 }
 
 /**
@@ -91,11 +117,11 @@ function misconfigured(error: ConfigError): Response {
 }
 
 export default {
-  fetch(
+  async fetch(
     request: Request,
     bindings: Record<string, unknown>,
     executionContext: unknown,
-  ): Response | Promise<Response> {
+  ): Promise<Response> {
     let target: Hono<AppEnv>;
     try {
       target = appFor(bindings);
@@ -103,6 +129,12 @@ export default {
       if (error instanceof ConfigError) return misconfigured(error);
       throw error;
     }
-    return target.fetch(request, bindings, executionContext as never);
+    // Before: a stale view starts refreshing for the requests after this one. After: what this request
+    // changed (a breaker opened, a Retry-After, an answer to cache) is told. Neither delays the response.
+    const context = executionContext as BackgroundContext;
+    shared?.background(context);
+    const response = await target.fetch(request, bindings, executionContext as never);
+    shared?.background(context);
+    return response;
   },
 };

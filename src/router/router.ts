@@ -205,7 +205,9 @@ export class LlmRouter {
       preferred: this.#controls.preferred,
       hedges: this.#hedging.snapshot(),
       cache: { ...this.#cache.stats(), enabled: this.#cache.enabled },
-      ...(this.#shared.shared ? { shared: this.#shared.status() } : {}),
+      ...(this.#shared.shared || this.#shared.status().state !== "ok"
+        ? { shared: this.#shared.status() }
+        : {}),
       // Routed providers, then pinned models (registry variants: weight 0, outside the weighted choice).
       providers: this.#targets.all().map((target, index) => snapshotTarget(target, weights[index] ?? 0, now)),
     };

@@ -23,8 +23,11 @@ export interface TargetView {
 }
 
 export interface SharedStateStatus {
-  store: "embedded" | "redis";
-  /** "unavailable": the store cannot be reached; the instance answers from its local view meanwhile. */
+  store: "embedded" | "redis" | "durable-object";
+  /**
+   * "unavailable": the store cannot be reached, and the instance answers from its local view meanwhile; or,
+   * with store "embedded", a Worker whose configuration binds no store (each isolate decides alone).
+   */
   state: "ok" | "unavailable";
   /** When the local view was last refreshed from the store (ISO 8601), or null. */
   syncedAt: string | null;
@@ -80,4 +83,14 @@ export const embeddedState: SharedState = {
   spentToday: () => null,
   status: () => ({ store: "embedded", state: "ok", syncedAt: null }),
   close: async () => {},
+};
+
+/**
+ * The embedded state standing in for a store the deployment was expected to bind and does not (a Worker
+ * deployed from a wrangler.toml older than ROUTER_STATE): it behaves exactly as the embedded default, and
+ * `/health` says the shared state is unavailable, so the missing binding is seen.
+ */
+export const unboundState: SharedState = {
+  ...embeddedState,
+  status: () => ({ store: "embedded", state: "unavailable", syncedAt: null }),
 };

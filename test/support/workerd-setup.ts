@@ -35,8 +35,16 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   };
   const statusDirectory = mkdtempSync(join(tmpdir(), "cita-workers-"));
   const names = Object.keys(variables) as WorkerName[];
+  // Each worker keeps its D1, KV and Durable Object storage in a folder of the run's own, so nothing one
+  // run stored (a cached answer in KV, say) is found by the next.
   const running = await Promise.all(
-    names.map((name) => startWranglerDev({ cwd: ROOT, vars: variables[name] })),
+    names.map((name) =>
+      startWranglerDev({
+        cwd: ROOT,
+        vars: variables[name],
+        persistTo: join(statusDirectory, `${name}-state`),
+      }),
+    ),
   );
   const workers = {} as Record<WorkerName, SharedWorker>;
   for (const [index, name] of names.entries()) {

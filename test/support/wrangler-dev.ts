@@ -24,6 +24,10 @@ export interface WranglerDevOptions {
   vars?: Record<string, string>;
   /** A folder of its own for the local D1 (--persist-to), so its keys and bookings reach no other worker. */
   persistTo?: string;
+  /** Configuration files (-c, in order: the first is served, the others run beside it); wrangler.toml by default. */
+  configs?: readonly string[];
+  /** Variables of wrangler's own environment (WRANGLER_REGISTRY_PATH, say), on top of the offline ones. */
+  environment?: Record<string, string>;
   readyTimeoutMs?: number;
 }
 
@@ -67,10 +71,11 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
       "info",
       ...variables,
       ...(options.persistTo === undefined ? [] : ["--persist-to", options.persistTo]),
+      ...(options.configs ?? []).flatMap((config) => ["-c", config]),
     ],
     {
       cwd: options.cwd,
-      env: childEnvironment(options.cwd),
+      env: { ...childEnvironment(options.cwd), ...options.environment },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     },

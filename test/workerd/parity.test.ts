@@ -123,17 +123,22 @@ describe("Node and workerd answer alike", () => {
     expect(workerd).toEqual(node);
   });
 
-  it("answers GET /health alike, each naming its own calendar store", async () => {
+  it("answers GET /health alike, each naming its own stores", async () => {
     const { node, workerd } = await onBoth({
       method: "GET",
       path: "/health",
       headers: { "x-request-id": "parity-health" },
     });
-    const engineOf = (answer: Comparable) =>
-      (answer.body as { stores: { calendars: { engine: string } } }).stores.calendars.engine;
-    expect([engineOf(node), engineOf(workerd)]).toEqual(["sqlite", "d1"]);
-    // Alike but for the engine, which is the runtime's own.
-    (node.body as { stores: { calendars: { engine: string } } }).stores.calendars.engine = "d1";
+    const storesOf = (answer: Comparable) =>
+      (answer.body as { stores: { calendars: { engine: string }; shared?: unknown } }).stores;
+    expect([storesOf(node).calendars.engine, storesOf(workerd).calendars.engine]).toEqual(["sqlite", "d1"]);
+    // The worker's configuration binds the router-state object (a rules worker never syncs with it); Node
+    // without REDIS_URL shares nothing and says nothing.
+    expect(storesOf(workerd).shared).toEqual({ store: "durable-object", state: "ok", syncedAt: null });
+    expect(storesOf(node)).not.toHaveProperty("shared");
+    // Alike but for what each runtime's own engines are.
+    storesOf(node).calendars.engine = "d1";
+    delete storesOf(workerd).shared;
     expect(workerd).toEqual(node);
   });
 

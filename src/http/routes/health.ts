@@ -21,7 +21,7 @@ export function healthRoutes(options: HealthRouteOptions): Hono<AppEnv> {
   return new Hono<AppEnv>().get("/health", async (context) => {
     const snapshot = router?.snapshot();
     const calendars = storeHealth === null ? undefined : await storeHealth.status();
-    const sharedStatus = shared?.shared === true ? shared.status() : undefined;
+    const sharedStatus = sharedStatusOf(shared);
     const unavailable = calendars?.state === "unavailable" || sharedStatus?.state === "unavailable";
     const routerDegraded = snapshot !== undefined && snapshot.state !== "healthy";
     return context.json({
@@ -35,4 +35,11 @@ export function healthRoutes(options: HealthRouteOptions): Hono<AppEnv> {
       },
     });
   });
+}
+
+/** Shown when something is shared, or when a store was meant to be and is not (a Worker without its binding). */
+function sharedStatusOf(shared: SharedState | undefined) {
+  if (shared === undefined) return undefined;
+  const status = shared.status();
+  return shared.shared || status.state !== "ok" ? status : undefined;
 }

@@ -36,7 +36,7 @@ export const RouterProviderSchema = z
 
 const SharedStateSchema = z
   .strictObject({
-    store: z.enum(["embedded", "redis"]),
+    store: z.enum(["embedded", "redis", "durable-object"]),
     state: z.enum(["ok", "unavailable"]),
     syncedAt: z.string().nullable().describe("When the local view was last refreshed from the store."),
   })
@@ -84,8 +84,9 @@ export const RouterStateSchema = z
       enabled: z.boolean(),
     }),
     shared: SharedStateSchema.optional().describe(
-      "The shared-state store (REDIS_URL), when one is configured: unavailable, the router answers from " +
-        "this instance's local view until it is back.",
+      "The shared-state store (REDIS_URL on Node, the ROUTER_STATE Durable Object on Workers), when one is " +
+        "configured: unavailable, the router answers from this instance's local view until it is back. " +
+        'On a Worker whose configuration binds no store: store "embedded", state unavailable.',
     ),
     providers: z.array(RouterProviderSchema),
   })
