@@ -41,6 +41,8 @@ export interface CitaFigures extends SideFigures {
   answeredBy: Record<string, number>;
   /** Simulator attempts by provider while under fault. */
   attemptsByProvider: Record<string, number>;
+  /** Attempts on the failing provider(s) under fault by the instance that made them (request i: i mod N). */
+  failingByInstance: number[];
   /** /health carried a router section. */
   routerInHealth: boolean;
   /** What /health said just before onset (primary state, or router state for every-provider-down). */
@@ -86,6 +88,7 @@ export function citaSide(
   all: readonly Attempt[],
   samples: readonly HealthSample[],
   onsetAt: number,
+  instances = 1,
 ): CitaFigures {
   const load = attemptsOf(underFault, "cita-load-");
   const failing = load.filter((attempt) => scenario.failing.includes(attempt.provider as never));
@@ -115,6 +118,7 @@ export function citaSide(
     degradedShare: share(valid, (outcome) => outcome.degraded === true),
     answeredBy: countBy(valid, (outcome) => outcome.provider ?? "rules"),
     attemptsByProvider: countBy(load, (attempt) => attempt.provider),
+    failingByInstance: byInstance(failing, instances),
     routerInHealth: samples.some((sample) => sample.view?.routerState != null),
     stateAtOnset: before?.view ? stateOf(before.view) : null,
     timeToDetectMs: after(firstSampleAt(samples, onsetAt, unhealthy)),
@@ -123,6 +127,16 @@ export function citaSide(
     fleetBreakerOpenMs: after(firstFleetSampleAt(samples, onsetAt, breakerOpened)),
     recovery: null,
   };
+}
+
+/** Attempts per instance, from the request index in their X-Request-Id (cita-load-<i>). */
+function byInstance(attempts: readonly Attempt[], instances: number): number[] {
+  const counts = new Array<number>(instances).fill(0);
+  for (const attempt of attempts) {
+    const index = Number(attempt.requestId?.slice("cita-load-".length));
+    if (Number.isInteger(index)) counts[index % instances]! += 1;
+  }
+  return counts;
 }
 
 export function naiveSide(

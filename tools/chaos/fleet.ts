@@ -11,8 +11,11 @@ export const FLEET_NEEDS_REDIS =
   '--instances N>1 needs redis-server on PATH (Debian\'s "redis-server" package): the fleet shares its state through a private Redis';
 
 /** Null when a fleet can run, else why not. */
-export function fleetUnavailable(instances: number): string | null {
-  return instances > 1 && !redisServerOnPath() ? FLEET_NEEDS_REDIS : null;
+export function fleetUnavailable(
+  instances: number,
+  environment: NodeJS.ProcessEnv = process.env,
+): string | null {
+  return instances > 1 && !redisServerOnPath(environment) ? FLEET_NEEDS_REDIS : null;
 }
 
 export interface Fleet {

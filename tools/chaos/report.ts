@@ -53,6 +53,9 @@ function fleetRows(reports: readonly ScenarioReport[]): string[][] {
     row("200 + schema-valid", (report) => percent(report.cita.okShare)),
     row("p50 / p95 latency", ({ cita }) => `${millis(cita.p50Ms)} / ${millis(cita.p95Ms)}`),
     row("calls/request on failing", ({ cita }) => attemptsCell(cita)),
+    row("calls on failing, by instance", ({ cita }) =>
+      cita.attemptsPerRequest === null ? "—" : cita.failingByInstance.join(" / "),
+    ),
     row("calls inside 429 pause", ({ cita }) => pause(cita.pauseWindow)),
     row("answered by LLM / rules", ({ cita }) => `${percent(cita.llmShare)} / ${percent(cita.rulesShare)}`),
     row("detected: first / every", (report) =>

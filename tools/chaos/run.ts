@@ -123,6 +123,7 @@ export async function runScenario(
       context.sim.attempts(),
       poller.samples(),
       onsetAt,
+      instances,
     );
     cita.recovery = recovery?.figures ?? null;
     const everyCita = [...citaOutcomes, ...(recovery?.outcomes ?? [])];
