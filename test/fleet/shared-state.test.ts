@@ -4,57 +4,30 @@
 // opens its own from the shared view without a single call of its own; Redis gone in operation leaves
 // both answering from their local views, says so in /health, and its return needs no restart. Skips (saying why) without
 // redis-server, and fails instead in CI (test/support/redis-server.ts).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { HealthResponseSchema } from "../../src/http/schemas/health.js";
-import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
-import { haircutRequest } from "../support/parse-requests.js";
-import { type RedisServer, redisAvailable, startRedis } from "../support/redis-server.js";
-import { useSimulatorScope } from "../support/simulator.js";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { NodeEntry } from "../support/node-entry.js";
+import { health, type NodeFleet, parse, useNodesOnRedis } from "../support/node-fleet.js";
+import { redisAvailable } from "../support/redis-server.js";
 
 /** What one shared-state refresh (1 s) allows, with room for a loaded machine; measured, not asserted. */
 const VIEW_WAIT = { timeout: 15_000, interval: 100 };
 
 describe.skipIf(!redisAvailable())("two Node instances sharing Redis", () => {
-  const simulator = useSimulatorScope({ seed: 17 });
-  let redis: RedisServer;
+  const fleet: NodeFleet = useNodesOnRedis(17, {
+    LLM_PRICES: "qwen-plus=1/1",
+    LLM_DAILY_BUDGET_USD: "100",
+    LLM_CACHE_MAX_ENTRIES: "0",
+    LLM_HEALTH_MIN_SAMPLES: "3",
+    LLM_BREAKER_COOLDOWN_MS: "600000",
+    LLM_MAX_ATTEMPTS: "1",
+  });
+  const { simulator } = fleet;
   let first: NodeEntry;
   let second: NodeEntry;
 
-  beforeAll(async () => {
-    redis = await startRedis();
-    const environment = {
-      QWEN_API_KEY: "sk-test",
-      QWEN_BASE_URL: simulator.baseUrls.qwen,
-      REDIS_URL: redis.url,
-      LLM_PRICES: "qwen-plus=1/1",
-      LLM_DAILY_BUDGET_USD: "100",
-      LLM_CACHE_MAX_ENTRIES: "0",
-      LLM_HEALTH_MIN_SAMPLES: "3",
-      LLM_BREAKER_COOLDOWN_MS: "600000",
-      LLM_MAX_ATTEMPTS: "1",
-    };
-    [first, second] = await Promise.all([launchNode(environment), launchNode(environment)]);
-  }, ENTRY_TEST_TIMEOUT_MS);
-
-  afterAll(async () => {
-    stopAll();
-    await redis?.stop();
+  beforeAll(() => {
+    [first, second] = fleet.entries();
   });
-
-  async function health(entry: NodeEntry) {
-    const body = HealthResponseSchema.parse(await (await fetch(`${entry.url}/health`)).json());
-    return { router: body.router!, provider: body.router!.providers[0]! };
-  }
-
-  async function parse(entry: NodeEntry, index: number): Promise<string> {
-    const response = await fetch(`${entry.url}/v1/appointments/parse`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(haircutRequest(index)),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { meta: { mode: string } }).meta.mode;
-  }
 
   /** What an instance's own calls cost, from its /metrics (its counters are its own). */
   async function ownCost(entry: NodeEntry): Promise<number> {
@@ -118,7 +91,7 @@ describe.skipIf(!redisAvailable())("two Node instances sharing Redis", () => {
   }, 60_000);
 
   it("keeps answering while Redis is down, says so in /health, and recovers without a restart", async () => {
-    await redis.down();
+    await fleet.redis().down();
     await vi.waitFor(async () => {
       expect((await health(first)).router.shared?.state).toBe("unavailable");
     }, VIEW_WAIT);
@@ -126,7 +99,7 @@ describe.skipIf(!redisAvailable())("two Node instances sharing Redis", () => {
     const attempts = (await simulator.attempts()).length;
     expect(await parse(first, 7)).toBe("rules");
     expect((await simulator.attempts()).length).toBe(attempts);
-    await redis.up();
+    await fleet.redis().up();
     await vi.waitFor(async () => {
       const [a, b] = await Promise.all([health(first), health(second)]);
       expect([a.router.shared?.state, b.router.shared?.state]).toEqual(["ok", "ok"]);

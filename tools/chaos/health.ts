@@ -39,32 +39,33 @@ export function startHealthPoller(baseUrls: readonly string[], intervalMs = 50):
   };
 }
 
-/** The first sample at or after `from` that satisfies the predicate, or null. */
-export function firstSampleAt(
+/** The first sample at or after `from` that satisfies the predicate (the fleet's view, or every instance's). */
+function firstAt(
   samples: readonly HealthSample[],
   from: number,
-  predicate: (view: HealthView) => boolean,
+  satisfies: (sample: HealthSample) => boolean,
 ): HealthSample | null {
-  return (
-    samples.find((sample) => sample.at >= from && sample.view !== null && predicate(sample.view)) ?? null
-  );
+  return samples.find((sample) => sample.at >= from && satisfies(sample)) ?? null;
 }
 
-/** The first sample at or after `from` in which every instance's own view satisfies the predicate, or null. */
-export function firstFleetSampleAt(
+/** The first sample at or after `from` whose view (every instance's as one) satisfies the predicate, or null. */
+export const firstSampleAt = (
   samples: readonly HealthSample[],
   from: number,
   predicate: (view: HealthView) => boolean,
-): HealthSample | null {
-  return (
-    samples.find(
-      (sample) =>
-        sample.at >= from &&
-        sample.views.length > 0 &&
-        sample.views.every((view) => view !== null && predicate(view)),
-    ) ?? null
+) => firstAt(samples, from, (sample) => sample.view !== null && predicate(sample.view));
+
+/** The first sample at or after `from` in which every instance's own view satisfies the predicate, or null. */
+export const firstFleetSampleAt = (
+  samples: readonly HealthSample[],
+  from: number,
+  predicate: (view: HealthView) => boolean,
+) =>
+  firstAt(
+    samples,
+    from,
+    (sample) => sample.views.length > 0 && sample.views.every((view) => view !== null && predicate(view)),
   );
-}
 
 /** The last sample before `at`, or null. */
 export function lastSampleBefore(samples: readonly HealthSample[], at: number): HealthSample | null {
