@@ -3,7 +3,8 @@
 // Drives Cita against the provider simulator through each runbook incident (tools/chaos/scenarios.ts),
 // next to a naive client, prints a table per scenario and writes a JSON report (reports/chaos.json).
 // With --instances N (N > 1) each scenario runs again against a fleet of N Node processes sharing a private
-// Redis (tools/chaos/fleet.ts), and the fleet's figures are printed next to the one instance's.
+// Redis (tools/chaos/fleet.ts), and the fleet's figures are printed next to the one instance's; with
+// --unshared as well, the fleet shares nothing (no Redis): the control that shows what sharing changes.
 // Exits 1 unless every run answered 100% of Cita's requests with 200 and a schema-valid body.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -17,7 +18,7 @@ import { goldenRequests } from "./chaos/texts.js";
 
 const USAGE =
   "usage: npm run chaos -- [--scale 1] [--requests 60] [--concurrency 6] [--seed 1] [--only ID,ID] " +
-  "[--control] [--instances 1] [--json reports/chaos.json]";
+  "[--control] [--instances 1 [--unshared]] [--json reports/chaos.json]";
 
 function positive(name: string, value: string): number {
   const parsed = Number(value);
@@ -35,6 +36,7 @@ function options() {
       only: { type: "string" },
       control: { type: "boolean", default: false },
       instances: { type: "string", default: "1" },
+      unshared: { type: "boolean", default: false },
       json: { type: "string", default: "reports/chaos.json" },
       help: { type: "boolean", default: false },
     },
@@ -48,6 +50,7 @@ function options() {
     only: values.only?.split(",").map((id) => id.trim()) ?? null,
     control: values.control,
     instances: Math.round(positive("instances", values.instances)),
+    unshared: values.unshared,
     json: values.json,
   };
 }
@@ -58,7 +61,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const unavailable = fleetUnavailable(args.instances);
+  const unavailable = fleetUnavailable(args.instances, process.env, !args.unshared);
   if (unavailable !== null) throw new Error(unavailable);
   const timings = scaledTimings(args.scale);
   const scenarios = buildScenarios(args.scale, timings.LLM_RATE_LIMIT_PAUSE_MS).filter(
@@ -79,7 +82,7 @@ async function main(): Promise<number> {
   process.stdout.write(
     `Cita chaos run: ${describeScale(args.scale)}, ${args.requests} requests per scenario, ` +
       `${args.concurrency} in flight${args.control ? ", CONTROL RUN (no faults)" : ""}` +
-      `${args.instances > 1 ? `, one instance then ${args.instances} sharing a private Redis` : ""}\n\n`,
+      `${args.instances > 1 ? `, one instance then ${args.instances} ${args.unshared ? "sharing nothing" : "sharing a private Redis"}` : ""}\n\n`,
   );
   const reports: ScenarioReport[] = [];
   const fleets: ScenarioReport[] = [];
@@ -88,7 +91,11 @@ async function main(): Promise<number> {
     reports.push(report);
     process.stdout.write(`${formatScenario(report)}\n\n`);
     if (args.instances === 1) continue;
-    const fleet = await runScenario(scenario, index, { ...run, instances: args.instances });
+    const fleet = await runScenario(scenario, index, {
+      ...run,
+      instances: args.instances,
+      unshared: args.unshared,
+    });
     fleets.push(fleet);
     process.stdout.write(`${formatScenario(fleet)}\n\n${formatFleetComparison(report, fleet)}\n\n`);
   }
@@ -97,7 +104,7 @@ async function main(): Promise<number> {
   mkdirSync(dirname(args.json), { recursive: true });
   writeFileSync(
     args.json,
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), settings: { ...settings, instances: args.instances }, scenarios: reports, fleet: fleets }, null, 2)}\n`,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), settings: { ...settings, instances: args.instances, unshared: args.unshared }, scenarios: reports, fleet: fleets }, null, 2)}\n`,
   );
   process.stdout.write(`report: ${args.json}\n`);
   return [...reports, ...fleets].every((report) => report.passed) ? 0 : 1;

@@ -11,10 +11,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const WITHOUT_REDIS = { ...process.env, PATH: join(ROOT, "no-such-folder") };
 
 describe("a chaos fleet without redis-server", () => {
-  it("is refused for more than one instance, never for one", () => {
+  it("is refused for more than one instance, never for one nor for a fleet sharing nothing", () => {
     expect(fleetUnavailable(3, WITHOUT_REDIS)).toBe(FLEET_NEEDS_REDIS);
     expect(fleetUnavailable(2, WITHOUT_REDIS)).toBe(FLEET_NEEDS_REDIS);
     expect(fleetUnavailable(1, WITHOUT_REDIS)).toBeNull();
+    expect(fleetUnavailable(3, WITHOUT_REDIS, false)).toBeNull();
   });
 
   it("makes the CLI say so and exit non-zero", { timeout: 60_000 }, () => {

@@ -40,6 +40,8 @@ function recovered(recovery: CitaFigures["recovery"]): string {
 const attemptsCell = (cita: CitaFigures) =>
   cita.attemptsPerRequest === null ? "not visible (refused)" : number(cita.attemptsPerRequest);
 
+const shares = (report: ScenarioReport) => (report.redis ? "sharing Redis" : "sharing nothing");
+
 /** "first / every instance" for a fleet; the one figure for one instance. */
 const firstAndEvery = (report: ScenarioReport, first: number | null, every: number | null) =>
   report.instances === 1 ? millis(first) : `${millis(first)} / ${millis(every)}`;
@@ -48,7 +50,9 @@ const firstAndEvery = (report: ScenarioReport, first: number | null, every: numb
 function fleetRows(reports: readonly ScenarioReport[]): string[][] {
   const row = (name: string, cell: (report: ScenarioReport) => string) => [name, ...reports.map(cell)];
   return [
-    row("", (report) => (report.instances === 1 ? "1 instance" : `${report.instances} instances, Redis`)),
+    row("", (report) =>
+      report.instances === 1 ? "1 instance" : `${report.instances} instances, ${shares(report)}`,
+    ),
     row("requests under fault", (report) => String(report.cita.requests)),
     row("200 + schema-valid", (report) => percent(report.cita.okShare)),
     row("p50 / p95 latency", ({ cita }) => `${millis(cita.p50Ms)} / ${millis(cita.p95Ms)}`),
@@ -114,7 +118,7 @@ export function formatScenario(report: ScenarioReport): string {
   }
   rows.push(["failures", problems(cita.problems), problems(naive.problems)]);
   const verdict = report.passed ? "100% answered" : "NOT 100% answered";
-  const fleet = report.instances === 1 ? "" : ` (${report.instances} instances sharing Redis)`;
+  const fleet = report.instances === 1 ? "" : ` (${report.instances} instances, ${shares(report)})`;
   const heading = `${report.label}. ${report.title}${fleet} — ${report.fault} [${verdict}, ${(report.durationMs / 1000).toFixed(1)} s]`;
   return `${heading}\n${table(rows)}`;
 }
@@ -124,7 +128,7 @@ export function formatSummary(reports: readonly ScenarioReport[]): string {
   const lines = reports.map(
     (report) =>
       `${report.passed ? "PASS" : "FAIL"}  ${report.label.padEnd(3)} ${report.title.padEnd(34)} ` +
-      `${report.instances === 1 ? "" : `×${report.instances} `}` +
+      `${report.instances === 1 ? "" : `×${report.instances}${report.redis ? "" : " unshared"} `}` +
       `Cita ${percent(report.cita.okShare).padStart(6)}   naive ${percent(report.naive.okShare).padStart(6)}`,
   );
   const passed = reports.filter((report) => report.passed).length;

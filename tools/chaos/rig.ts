@@ -37,6 +37,7 @@ export async function startRig(
   timings: Timings,
   naiveTimeoutMs: number | null,
   instances = 1,
+  shared = true,
 ): Promise<Rig> {
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -53,7 +54,7 @@ export async function startRig(
     const cita =
       instances === 1
         ? await startCita(environment).then((server) => ({ urls: [server.url], close: server.close }))
-        : await startFleet(environment, instances);
+        : await startFleet(environment, instances, shared);
     closers.push(() => cita.close());
     const naive = naiveClient(throughForwarder(naiveContext), naiveTimeoutMs);
     return { cita: { urls: cita.urls }, context, naiveContext, naive, close };

@@ -36,6 +36,8 @@ export interface RunOptions {
   control: boolean;
   /** Cita instances: 1 (the default) is one in-process app; more are Node processes sharing a Redis. */
   instances?: number;
+  /** A control for a fleet: its instances share nothing (no Redis), each alone as without REDIS_URL. */
+  unshared?: boolean;
   texts: readonly ParseRequest[];
   log?: (line: string) => void;
 }
@@ -48,6 +50,8 @@ export interface ScenarioReport {
   scale: number;
   control: boolean;
   instances: number;
+  /** The instances shared a Redis (false for one instance, and for an --unshared fleet). */
+  redis: boolean;
   loadMs: number;
   timings: Timings;
   /** Wall time of the whole scenario. */
@@ -70,7 +74,8 @@ export async function runScenario(
   const log = options.log ?? (() => {});
   const timings = scaledTimings(options.scale);
   const instances = options.instances ?? 1;
-  const rig = await startRig(options.seed + index, timings, options.naiveTimeoutMs, instances);
+  const redis = instances > 1 && options.unshared !== true;
+  const rig = await startRig(options.seed + index, timings, options.naiveTimeoutMs, instances, redis);
   const { context, naiveContext, naive } = rig;
   const { urls } = rig.cita;
   const citaTimeoutMs = 3 * timings.LLM_DEADLINE_MS + 1000;
@@ -135,6 +140,7 @@ export async function runScenario(
       scale: options.scale,
       control: options.control,
       instances,
+      redis,
       loadMs: scenario.loadMs,
       timings,
       durationMs: Date.now() - started,
