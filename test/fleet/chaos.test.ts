@@ -1,9 +1,10 @@
 // The chaos suite at fleet scale, through `npm run chaos -- --instances 3`'s own code (tools/chaos/run.ts): a
 // primary answering 500s, once against one Cita and once against three `node src/node.ts` sharing a private
-// Redis, requests in turn. Sane fleet figures: every request answered; every instance's breaker open; the
-// fleet's calls on the failing provider well under three times the one instance's (a fleet does not pay one
-// discovery per instance on top of it); every instance recovered once the fault cleared. Behaviour only: no
-// timing is asserted. That an instance adopts another's opening without a call of its own is
+// Redis, requests in turn. Sane fleet figures: every request answered; every instance's breaker opened; the
+// fleet's calls on the failing provider well under three times the one instance's (a fleet does not
+// multiply them by its size); every instance recovered once the fault cleared. Behaviour only: no timing is asserted. A sanity check of the fleet run, not a proof of the
+// sharing: at an even spread each breaker opens on its own calls at about the same time (docs/scale.md,
+// "Chaos at fleet scale"); that an instance adopts another's opening or pause without a call of its own is
 // test/fleet/shared-state.test.ts's. Skips (saying why) without redis-server, and fails instead in CI.
 import { describe, expect, it } from "vitest";
 import { scaledTimings } from "../../tools/chaos/cita.js";
