@@ -3,9 +3,9 @@
 // Redis, requests in turn. Sane fleet figures: every request answered; every instance's breaker opened; the
 // fleet's calls on the failing provider well under three times the one instance's (a fleet does not
 // multiply them by its size); every instance recovered once the fault cleared. Behaviour only: no timing is
-// asserted. A sanity check of the fleet run, not a proof of the sharing: at an even spread each breaker opens on its own calls at about the same time (docs/scale.md,
-// "Chaos at fleet scale"); that an instance adopts another's opening or pause without a call of its own is
-// test/fleet/shared-state.test.ts's. Skips (saying why) without redis-server, and fails instead in CI.
+// asserted. A sanity check of the fleet run, not a proof of the sharing: at an even spread each breaker
+// opens on its own calls at about the same time (docs/scale.md, "Chaos at fleet scale"); that an instance
+// adopts another's opening or pause without a call of its own is test/fleet/shared-state.test.ts's. Skips (saying why) without redis-server, and fails instead in CI.
 import { describe, expect, it } from "vitest";
 import { scaledTimings } from "../../tools/chaos/cita.js";
 import { recoveryTimeoutMs } from "../../tools/chaos/recovery.js";
