@@ -5,7 +5,8 @@
 // multiply them by its size); every instance recovered once the fault cleared. Behaviour only: no timing is
 // asserted. A sanity check of the fleet run, not a proof of the sharing: at an even spread each breaker
 // opens on its own calls at about the same time (docs/scale.md, "Chaos at fleet scale"); that an instance
-// adopts another's opening or pause without a call of its own is test/fleet/shared-state.test.ts's. Skips (saying why) without redis-server, and fails instead in CI.
+// adopts another's opening or pause without a call of its own is test/fleet/shared-state.test.ts's.
+// Skips (saying why) without redis-server, and fails instead in CI.
 import { describe, expect, it } from "vitest";
 import { scaledTimings } from "../../tools/chaos/cita.js";
 import { recoveryTimeoutMs } from "../../tools/chaos/recovery.js";
