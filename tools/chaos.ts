@@ -55,6 +55,8 @@ function options() {
   };
 }
 
+const fleetSharing = (unshared: boolean) => (unshared ? "sharing nothing" : "sharing a private Redis");
+
 async function main(): Promise<number> {
   const args = options();
   if (args.help) {
@@ -82,7 +84,7 @@ async function main(): Promise<number> {
   process.stdout.write(
     `Cita chaos run: ${describeScale(args.scale)}, ${args.requests} requests per scenario, ` +
       `${args.concurrency} in flight${args.control ? ", CONTROL RUN (no faults)" : ""}` +
-      `${args.instances > 1 ? `, one instance then ${args.instances} ${args.unshared ? "sharing nothing" : "sharing a private Redis"}` : ""}\n\n`,
+      `${args.instances > 1 ? `, one instance then ${args.instances} ${fleetSharing(args.unshared)}` : ""}\n\n`,
   );
   const reports: ScenarioReport[] = [];
   const fleets: ScenarioReport[] = [];
@@ -101,10 +103,12 @@ async function main(): Promise<number> {
   }
   process.stdout.write(`${formatSummary([...reports, ...fleets])}\n`);
   const { texts: _texts, log: _log, ...settings } = run;
+  const everySetting = { ...settings, instances: args.instances, unshared: args.unshared };
+  const generatedAt = new Date().toISOString();
   mkdirSync(dirname(args.json), { recursive: true });
   writeFileSync(
     args.json,
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), settings: { ...settings, instances: args.instances, unshared: args.unshared }, scenarios: reports, fleet: fleets }, null, 2)}\n`,
+    `${JSON.stringify({ generatedAt, settings: everySetting, scenarios: reports, fleet: fleets }, null, 2)}\n`,
   );
   process.stdout.write(`report: ${args.json}\n`);
   return [...reports, ...fleets].every((report) => report.passed) ? 0 : 1;

@@ -1,5 +1,6 @@
-// `npm run chaos -- --instances N` without redis-server: refused before anything starts, saying what it needs,
-// and non-zero, from the real CLI. One instance never needs it. (The fleet itself runs in test/fleet/chaos.test.ts.)
+// `npm run chaos -- --instances N` without redis-server: refused before anything starts, saying what it
+// needs, and non-zero, from the real CLI. One instance never needs it, nor a fleet sharing nothing. (The
+// fleet itself runs in test/fleet/chaos.test.ts.)
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -39,7 +39,7 @@ export function startHealthPoller(baseUrls: readonly string[], intervalMs = 50):
   };
 }
 
-/** The first sample at or after `from` that satisfies the predicate (the fleet's view, or every instance's). */
+/** The first sample at or after `from` that satisfies a test, or null. */
 function firstAt(
   samples: readonly HealthSample[],
   from: number,
@@ -48,14 +48,14 @@ function firstAt(
   return samples.find((sample) => sample.at >= from && satisfies(sample)) ?? null;
 }
 
-/** The first sample at or after `from` whose view (every instance's as one) satisfies the predicate, or null. */
+/** The first sample at or after `from` whose view (every instance's as one) satisfies the predicate. */
 export const firstSampleAt = (
   samples: readonly HealthSample[],
   from: number,
   predicate: (view: HealthView) => boolean,
 ) => firstAt(samples, from, (sample) => sample.view !== null && predicate(sample.view));
 
-/** The first sample at or after `from` in which every instance's own view satisfies the predicate, or null. */
+/** The first sample at or after `from` in which every instance's own view satisfies the predicate. */
 export const firstFleetSampleAt = (
   samples: readonly HealthSample[],
   from: number,

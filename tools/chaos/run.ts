@@ -1,8 +1,9 @@
 // Runs one chaos scenario end to end on a rig of its own (rig.ts: a fresh seeded simulator, a forwarder in
-// front of the primary, a fresh Cita served over HTTP, or a fresh fleet of them on one Redis): a few healthy warm-up requests, fault onset, N
-// requests to Cita and the same N to the naive client on one schedule, then (where the scenario clears its
-// fault) a trickle of requests until the primary is healthy again and serving (recovery.ts). /health is
-// polled throughout; figures.ts turns what happened into the report.
+// front of the primary, a fresh Cita served over HTTP, or a fresh fleet of them on one Redis): a few
+// healthy warm-up requests, fault onset, N requests to Cita and the same N to the naive client on one
+// schedule, then (where the scenario clears its fault) a trickle of requests until the primary is healthy
+// again and serving (recovery.ts). /health is polled throughout; figures.ts turns what happened into the
+// report.
 // The naive client has its own simulator and forwarder with the same fault, left on until its last request
 // ends: its SDK's retry backoff does not scale, and would otherwise outlast a scaled-down outage and turn
 // into successes that a real, full-length outage would not give it. Requests are told apart at the
