@@ -1,19 +1,24 @@
-// `npm run chaos [-- --scale 0.1 --requests N --concurrency N --seed N --only ID,ID --control --json FILE]`
+// `npm run chaos [-- --scale 0.1 --requests N --concurrency N --seed N --only ID,ID --control --instances N
+// --json FILE]`
 // Drives Cita against the provider simulator through each runbook incident (tools/chaos/scenarios.ts),
 // next to a naive client, prints a table per scenario and writes a JSON report (reports/chaos.json).
-// Exits 1 unless every scenario answered 100% of Cita's requests with 200 and a schema-valid body.
+// With --instances N (N > 1) each scenario runs again against a fleet of N Node processes sharing a private
+// Redis (tools/chaos/fleet.ts), and the fleet's figures are printed next to the one instance's; with
+// --unshared as well, the fleet shares nothing (no Redis): the control that shows what sharing changes.
+// Exits 1 unless every run answered 100% of Cita's requests with 200 and a schema-valid body.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { scaledTimings } from "./chaos/cita.js";
-import { formatScenario, formatSummary } from "./chaos/report.js";
+import { fleetUnavailable } from "./chaos/fleet.js";
+import { formatFleetComparison, formatScenario, formatSummary } from "./chaos/report.js";
 import { describeScale, type RunOptions, runScenario, type ScenarioReport } from "./chaos/run.js";
 import { buildScenarios } from "./chaos/scenarios.js";
 import { goldenRequests } from "./chaos/texts.js";
 
 const USAGE =
   "usage: npm run chaos -- [--scale 1] [--requests 60] [--concurrency 6] [--seed 1] [--only ID,ID] " +
-  "[--control] [--json reports/chaos.json]";
+  "[--control] [--instances 1 [--unshared]] [--json reports/chaos.json]";
 
 function positive(name: string, value: string): number {
   const parsed = Number(value);
@@ -30,6 +35,8 @@ function options() {
       seed: { type: "string", default: "1" },
       only: { type: "string" },
       control: { type: "boolean", default: false },
+      instances: { type: "string", default: "1" },
+      unshared: { type: "boolean", default: false },
       json: { type: "string", default: "reports/chaos.json" },
       help: { type: "boolean", default: false },
     },
@@ -42,9 +49,13 @@ function options() {
     seed: Math.round(Number(values.seed)),
     only: values.only?.split(",").map((id) => id.trim()) ?? null,
     control: values.control,
+    instances: Math.round(positive("instances", values.instances)),
+    unshared: values.unshared,
     json: values.json,
   };
 }
+
+const fleetSharing = (unshared: boolean) => (unshared ? "sharing nothing" : "sharing a private Redis");
 
 async function main(): Promise<number> {
   const args = options();
@@ -52,6 +63,8 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const unavailable = fleetUnavailable(args.instances, process.env, !args.unshared);
+  if (unavailable !== null) throw new Error(unavailable);
   const timings = scaledTimings(args.scale);
   const scenarios = buildScenarios(args.scale, timings.LLM_RATE_LIMIT_PAUSE_MS).filter(
     (scenario) => args.only === null || args.only.includes(scenario.id) || args.only.includes(scenario.label),
@@ -70,23 +83,35 @@ async function main(): Promise<number> {
   };
   process.stdout.write(
     `Cita chaos run: ${describeScale(args.scale)}, ${args.requests} requests per scenario, ` +
-      `${args.concurrency} in flight${args.control ? ", CONTROL RUN (no faults)" : ""}\n\n`,
+      `${args.concurrency} in flight${args.control ? ", CONTROL RUN (no faults)" : ""}` +
+      `${args.instances > 1 ? `, one instance then ${args.instances} ${fleetSharing(args.unshared)}` : ""}\n\n`,
   );
   const reports: ScenarioReport[] = [];
+  const fleets: ScenarioReport[] = [];
   for (const [index, scenario] of scenarios.entries()) {
     const report = await runScenario(scenario, index, run);
     reports.push(report);
     process.stdout.write(`${formatScenario(report)}\n\n`);
+    if (args.instances === 1) continue;
+    const fleet = await runScenario(scenario, index, {
+      ...run,
+      instances: args.instances,
+      unshared: args.unshared,
+    });
+    fleets.push(fleet);
+    process.stdout.write(`${formatScenario(fleet)}\n\n${formatFleetComparison(report, fleet)}\n\n`);
   }
-  process.stdout.write(`${formatSummary(reports)}\n`);
+  process.stdout.write(`${formatSummary([...reports, ...fleets])}\n`);
   const { texts: _texts, log: _log, ...settings } = run;
+  const everySetting = { ...settings, instances: args.instances, unshared: args.unshared };
+  const generatedAt = new Date().toISOString();
   mkdirSync(dirname(args.json), { recursive: true });
   writeFileSync(
     args.json,
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), settings, scenarios: reports }, null, 2)}\n`,
+    `${JSON.stringify({ generatedAt, settings: everySetting, scenarios: reports, fleet: fleets }, null, 2)}\n`,
   );
   process.stdout.write(`report: ${args.json}\n`);
-  return reports.every((report) => report.passed) ? 0 : 1;
+  return [...reports, ...fleets].every((report) => report.passed) ? 0 : 1;
 }
 
 main().then(

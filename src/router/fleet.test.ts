@@ -1,7 +1,8 @@
 // The router in a fleet, over a shared state whose view the test writes by hand (scripted providers and a
 // fake clock: test/support/scripted-router.ts): an opening, a pause or an answer seen elsewhere is acted on
 // here without a call; what opens here is told; and a view emptied by a shared store that lost its data
-// leaves the breaker as it was, so a provider stays open no longer than the cooldown it was opened for.
+// leaves the breaker as it was, so a provider stays open no longer than the cooldown it was opened for; a
+// provider's rate limit is spent by the fleet's calls, and each call's usage is told.
 import { describe, expect, it } from "vitest";
 import {
   FakeProvider,
@@ -25,14 +26,23 @@ function fleet() {
   const views = new Map<string, TargetView>();
   const told: { target: string; state: string }[] = [];
   const answers = new Map<string, unknown>();
+  /** Tokens the other instances took, by bucket, handed over once; and what this one told. */
+  const othersTook = new Map<string, number>();
+  const tookTokens: { bucket: string; periodMs: number; amount: number | undefined }[] = [];
   const shared: SharedState = {
     ...embeddedState,
     shared: true,
     target: (target) => views.get(target) ?? { breaker: null, pausedUntil: null },
     breakerChanged: (target, change) => told.push({ target, state: change.state }),
     cachedAnswer: async (key) => answers.get(key),
+    tookToken: (bucket, periodMs, amount) => tookTokens.push({ bucket, periodMs, amount }),
+    takeOthersTokens: (bucket) => {
+      const taken = othersTook.get(bucket) ?? 0;
+      othersTook.delete(bucket);
+      return taken;
+    },
   };
-  return { shared, views, told, answers };
+  return { shared, views, told, answers, othersTook, tookTokens };
 }
 
 describe("a router in a fleet", () => {
@@ -93,5 +103,35 @@ describe("a router in a fleet", () => {
     const { result } = await run(router, call);
     expect(result).toMatchObject({ cache: "hit", calls: 0, value: { answer: "from the fleet" } });
     expect(provider.calls).toHaveLength(0);
+  });
+
+  it("spends a provider's rate limit on what the other instances used, and fails over past it", async () => {
+    const { shared, othersTook } = fleet();
+    const qwen = new FakeProvider("qwen", [ok(), ok()]);
+    const anthropic = new FakeProvider("anthropic", [ok(), ok()]);
+    const limits = { qwen: { requestsPerMinute: 2, tokensPerMinute: null } };
+    const { router } = makeRouter([qwen, anthropic], {
+      shared,
+      preferred: "qwen",
+      settings: { rateLimits: limits },
+    });
+    expect((await run(router)).result?.provider).toBe("qwen");
+    // The other instances used the rest of the minute's requests: this one waits a minute, so fails over.
+    othersTook.set("provider-requests qwen/qwen-model", 1);
+    expect((await run(router)).result?.provider).toBe("anthropic");
+    expect(qwen.calls).toHaveLength(1);
+  });
+
+  it("tells the fleet each call's requests and tokens, per minute", async () => {
+    const { shared, tookTokens } = fleet();
+    // Each scripted answer uses 10 input and 20 output tokens.
+    const provider = new FakeProvider("qwen", [ok()]);
+    const limits = { qwen: { requestsPerMinute: 60, tokensPerMinute: 10_000 } };
+    const { router } = makeRouter([provider], { shared, settings: { rateLimits: limits } });
+    await run(router);
+    expect(tookTokens).toEqual([
+      { bucket: "provider-requests qwen/qwen-model", periodMs: 60_000, amount: 1 },
+      { bucket: "provider-tokens qwen/qwen-model", periodMs: 60_000, amount: 30 },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
-// Token buckets, the per-provider limiter (reserve, settle, cancel, the bounded queue, headroom) and the
-// pause after 429s. Time is passed in explicitly.
+// Token buckets, the per-provider limiter (reserve, settle, cancel, the bounded queue, headroom, the usage it
+// tells a fleet and the fleet's it is charged) and the pause after 429s. Time is passed in explicitly.
 import { describe, expect, it } from "vitest";
 import { ProviderLimiter, RateLimitPause, TokenBucket } from "./rate-limit.js";
 
@@ -32,6 +32,17 @@ describe("a token bucket", () => {
     bucket.take(4, T0);
     bucket.give(100, T0);
     expect(bucket.level(T0)).toBe(10);
+  });
+
+  it("is charged at most one capacity into debt, and never raised by a charge", () => {
+    const bucket = new TokenBucket(10, 60, T0);
+    bucket.charge(4, T0);
+    expect(bucket.level(T0)).toBe(6);
+    bucket.charge(100, T0);
+    expect(bucket.level(T0)).toBe(-10);
+    bucket.take(5, T0);
+    bucket.charge(1, T0);
+    expect(bucket.level(T0)).toBe(-15);
   });
 
   it("ignores a clock that went backwards", () => {
@@ -121,6 +132,53 @@ describe("a provider limiter", () => {
     const tokens = new ProviderLimiter({ requestsPerMinute: 1000, tokensPerMinute: 1000 }, 10, T0);
     tokens.reserve(400, T0, 0)!.cancel(T0);
     expect(tokens.headroom(T0)).toBe(1);
+  });
+
+  it("tells the fleet each call's real usage once settled, and nothing of a cancelled one", () => {
+    const told: [string, number][] = [];
+    const limiter = new ProviderLimiter(
+      { requestsPerMinute: 10, tokensPerMinute: 1000 },
+      10,
+      T0,
+      (kind, amount) => told.push([kind, amount]),
+    );
+    expect(limiter.buckets()).toEqual(["requests", "tokens"]);
+    const settled = limiter.reserve(400, T0, 0)!;
+    limiter.reserve(400, T0, 0)!.cancel(T0);
+    expect(told).toEqual([]);
+    settled.settle(120.5, T0);
+    // A call that failed used no tokens: its request still counts.
+    limiter.reserve(400, T0, 0)!.settle(0, T0);
+    expect(told).toEqual([
+      ["requests", 1],
+      ["tokens", 121],
+      ["requests", 1],
+    ]);
+    const requestsOnly: string[] = [];
+    const plain = new ProviderLimiter({ requestsPerMinute: 10, tokensPerMinute: null }, 10, T0, (kind) =>
+      requestsOnly.push(kind),
+    );
+    expect(plain.buckets()).toEqual(["requests"]);
+    plain.reserve(400, T0, 0)!.settle(300, T0);
+    expect(requestsOnly).toEqual(["requests"]);
+    expect(new ProviderLimiter(undefined, 10, T0).buckets()).toEqual([]);
+  });
+
+  it("is charged what the fleet used, so its own calls wait for it", () => {
+    const limiter = new ProviderLimiter({ requestsPerMinute: 60, tokensPerMinute: 6000 }, 10, T0);
+    limiter.adopt("requests", 59, T0);
+    expect(limiter.reserve(10, T0, 0)?.waitMs).toBe(0);
+    expect(limiter.reserve(10, T0, 999)).toBeNull();
+    limiter.adopt("tokens", 6000, T0);
+    // 10 tokens into debt; a second later a request is back and 90 tokens: 110 missing at 100 a second.
+    expect(limiter.headroom(T0)).toBe(0);
+    expect(limiter.reserve(200, T0 + 1000, 60_000)?.waitMs).toBe(1100);
+    // Nothing used, or a negative amount, changes nothing.
+    const fresh = new ProviderLimiter({ requestsPerMinute: 60, tokensPerMinute: null }, 10, T0);
+    fresh.adopt("requests", 0, T0);
+    fresh.adopt("requests", -5, T0);
+    fresh.adopt("tokens", 100, T0);
+    expect(fresh.headroom(T0)).toBe(1);
   });
 
   it("reports the smaller share left of either bucket as its headroom", () => {

@@ -1,7 +1,9 @@
 // Local rate limits per provider: token buckets for requests and tokens per minute, a bounded queue of
 // requests waiting for them, and pauses after a 429. A request reserves an estimate of its tokens before
 // it is sent and settles the real usage after; a wait that would break the request's deadline is refused,
-// so the router fails over instead of queueing. Time comes from the caller.
+// so the router fails over instead of queueing. Time comes from the caller. With shared state, each call's
+// real usage is told to the fleet once it is known, and the usage the other instances told is charged to
+// these buckets (src/router/targets.ts), so the fleet as a whole keeps within the provider's limit.
 import type { RateLimit } from "./settings.js";
 
 const MINUTE = 60_000;
@@ -37,6 +39,15 @@ export class TokenBucket {
     this.#level = this.level(now) - amount;
   }
 
+  /**
+   * Takes what other instances used: like `take`, but a charge never takes the bucket more than one
+   * capacity into debt (a minute's wait already refuses every call), nor raises it.
+   */
+  charge(amount: number, now: number): void {
+    const level = this.level(now);
+    this.#level = Math.min(level, Math.max(-this.capacity, level - amount));
+  }
+
   /** Returns tokens (a reservation that went unused, or an estimate above the real usage). */
   give(amount: number, now: number): void {
     this.#level = Math.min(this.capacity, this.level(now) + amount);
@@ -54,6 +65,12 @@ export interface Reservation {
   cancel(now: number): void;
 }
 
+/** A provider's two buckets, as the fleet knows them. */
+export type BucketKind = "requests" | "tokens";
+
+/** Told each call's real usage, per bucket this limiter has (shared state). */
+export type UsageListener = (bucket: BucketKind, amount: number) => void;
+
 export class ProviderLimiter {
   readonly #requests: TokenBucket | null;
   readonly #tokens: TokenBucket | null;
@@ -63,6 +80,7 @@ export class ProviderLimiter {
     limit: RateLimit | undefined,
     private readonly queueLimit: number,
     now: number,
+    private readonly onUsage: UsageListener = () => {},
   ) {
     this.#requests = limit ? new TokenBucket(limit.requestsPerMinute, limit.requestsPerMinute, now) : null;
     this.#tokens =
@@ -73,6 +91,19 @@ export class ProviderLimiter {
 
   get limited(): boolean {
     return this.#requests !== null;
+  }
+
+  /** The buckets it has: none without a limit. */
+  buckets(): BucketKind[] {
+    const kinds: BucketKind[] = [];
+    if (this.#requests !== null) kinds.push("requests");
+    if (this.#tokens !== null) kinds.push("tokens");
+    return kinds;
+  }
+
+  /** Charges what other instances of the fleet used of a bucket (see TokenBucket.charge). */
+  adopt(bucket: BucketKind, amount: number, now: number): void {
+    if (amount > 0) (bucket === "requests" ? this.#requests : this.#tokens)?.charge(amount, now);
   }
 
   /** Requests waiting for a bucket now. */
@@ -104,6 +135,10 @@ export class ProviderLimiter {
         const difference = tokens - used;
         if (difference > 0) this.#tokens?.give(difference, at);
         else if (difference < 0) this.#tokens?.take(-difference, at);
+        // Told once the real usage is known: an estimate (its output's whole allowance) would charge the
+        // fleet far more than most calls use, and a counter that never falls reads simply.
+        if (this.#requests !== null) this.onUsage("requests", 1);
+        if (this.#tokens !== null && used > 0) this.onUsage("tokens", Math.ceil(used));
       },
       cancel: (at) => {
         leave();

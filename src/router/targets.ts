@@ -2,14 +2,20 @@
 // circuit breaker, its 429 pause and its local rate limits. The pool holds the routed targets (one per
 // provider, with the model it uses for parsing) and, kept out of the weighted choice, the targets made
 // on demand for pinned models (model-registry variants such as a fine-tuned model). With shared state
-// (src/shared/) each breaker, pause and health window tells the fleet of its changes and calls, and adopts
-// the fleet's from the view.
+// (src/shared/) each breaker, pause, health window and rate-limit bucket tells the fleet of its changes,
+// calls and usage, and adopts the fleet's from the view.
 import type { LlmProvider, ProviderName } from "../providers/types.js";
 import type { SharedState } from "../shared/state.js";
 import { Breaker } from "./breaker.js";
 import type { RouterContext } from "./context.js";
 import { HealthWindow } from "./health.js";
-import { ProviderLimiter, RateLimitPause } from "./rate-limit.js";
+import { type BucketKind, ProviderLimiter, RateLimitPause } from "./rate-limit.js";
+
+/** A provider's rate limits are per minute: the fleet counts their usage per minute too. */
+const LIMIT_PERIOD_MS = 60_000;
+
+/** The shared bucket of a target's requests or tokens (apart from the per-client buckets' names). */
+const sharedBucket = (kind: BucketKind, key: string) => `provider-${kind} ${key}`;
 
 export interface Target {
   /** "provider/model". */
@@ -48,7 +54,12 @@ export class TargetPool {
   /** Takes in what the fleet said of each target (the local view: no I/O); nothing when nothing is shared. */
   adoptFleet(): void {
     if (!this.shared.shared) return;
+    const now = this.context.clock.now();
     for (const target of this.all()) {
+      for (const kind of target.limiter.buckets()) {
+        const used = this.shared.takeOthersTokens(sharedBucket(kind, target.key), LIMIT_PERIOD_MS);
+        target.limiter.adopt(kind, used, now);
+      }
       const view = this.shared.target(target.key);
       if (view.breaker !== null) target.breaker.adopt(view.breaker);
       if (view.pausedUntil !== null) target.pause.adopt(view.pausedUntil);
@@ -93,7 +104,12 @@ export class TargetPool {
         onChange: (change) => this.shared.breakerChanged(key, change),
       }),
       pause: new RateLimitPause(settings.rateLimitPauseMs, (until) => this.shared.paused(key, until)),
-      limiter: new ProviderLimiter(settings.rateLimits[provider.name], settings.queueLimit, now),
+      limiter: new ProviderLimiter(
+        settings.rateLimits[provider.name],
+        settings.queueLimit,
+        now,
+        (kind, used) => this.shared.tookToken(sharedBucket(kind, key), LIMIT_PERIOD_MS, used),
+      ),
     };
   }
 }

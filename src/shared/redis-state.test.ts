@@ -106,6 +106,20 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
     expect(second.takeOthersTokens(bucket, 60_000)).toBe(1);
   });
 
+  it("counts a provider's tokens by the amount each instance used", async () => {
+    const [first, second] = await fleet();
+    const bucket = "provider-tokens qwen/qwen-plus";
+    expect(second.takeOthersTokens(bucket, 60_000)).toBe(0);
+    first.tookToken(bucket, 60_000, 1200);
+    first.tookToken(bucket, 60_000, 300);
+    second.tookToken(bucket, 60_000, 700);
+    await first.refresh();
+    await second.refresh();
+    await first.refresh();
+    expect(second.takeOthersTokens(bucket, 60_000)).toBe(1500);
+    expect(first.takeOthersTokens(bucket, 60_000)).toBe(700);
+  });
+
   it("keeps the newest change wherever it was made", async () => {
     const [first, second] = await fleet();
     second.breakerChanged("qwen/qwen-plus", { state: "closed", at: T0 + 5 });

@@ -115,8 +115,8 @@ export class RedisState implements SharedState {
     return this.#calls.take(target);
   }
 
-  tookToken(bucket: string, periodMs: number): void {
-    this.#tokens.took(bucket, periodMs);
+  tookToken(bucket: string, periodMs: number, amount = 1): void {
+    this.#tokens.took(bucket, periodMs, amount);
   }
 
   takeOthersTokens(bucket: string, periodMs: number): number {

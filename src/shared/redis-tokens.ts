@@ -29,8 +29,8 @@ export class RedisTokenLedger {
     private readonly clock: () => number,
   ) {}
 
-  took(bucket: string, periodMs: number): void {
-    this.#pending.set(bucket, (this.#pending.get(bucket) ?? 0) + 1);
+  took(bucket: string, periodMs: number, amount = 1): void {
+    this.#pending.set(bucket, (this.#pending.get(bucket) ?? 0) + amount);
     this.#follow(bucket, periodMs);
   }
 

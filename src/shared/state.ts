@@ -1,7 +1,8 @@
 // Shared state: what the instances of one deployment tell each other so that they act as one service.
 // Per target (provider/model): the breaker's last opening or closing, the end of a 429 pause and the
 // outcomes of calls (for every instance's health window); the day's LLM spend; the tokens taken from each
-// per-client rate-limit bucket (src/limits/shared-limiter.ts); and the router's validated answers. The
+// per-client rate-limit bucket (src/limits/shared-limiter.ts) and from each provider's buckets
+// (src/router/rate-limit.ts); and the router's validated answers. The
 // request path never waits on it: reads come from a local view (`target`, `spentToday`, `takeCalls`,
 // `takeOthersTokens`) that the implementation refreshes in the background, and writes are published in the
 // background too; the one exception is `cachedAnswer`, asked only when the local cache missed. The embedded
@@ -43,8 +44,11 @@ export interface SharedState {
   /** A call this instance made, for the other instances' health windows. */
   called(target: string, sample: CallSample): void;
   spent(usd: number, now: number): void;
-  /** This instance took (or charged) one token of a per-client bucket refilling over `periodMs`. */
-  tookToken(bucket: string, periodMs: number): void;
+  /**
+   * This instance took (or charged) `amount` tokens (1 by default, a whole positive number) of a bucket
+   * refilling over `periodMs`: a per-client bucket, or a provider's.
+   */
+  tookToken(bucket: string, periodMs: number, amount?: number): void;
   /** The local view of a target: no I/O. */
   target(target: string): TargetView;
   /** The calls other instances made on a target since the last time asked (each given once): no I/O. */

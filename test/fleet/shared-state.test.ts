@@ -6,15 +6,13 @@
 // both answering from their local views, says so in /health, and its return needs no restart. Skips (saying
 // why) without redis-server or PostgreSQL, and fails instead in CI (test/support/redis-server.ts,
 // postgres-server.ts).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { HealthResponseSchema } from "../../src/http/schemas/health.js";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { putRaceCalendar, raceForOneSlot } from "../support/booking-race.js";
 import { TOKEN } from "../support/calendar-app.js";
-import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
-import { haircutRequest } from "../support/parse-requests.js";
-import { type PostgresServer, postgresSkipReason, startPostgres } from "../support/postgres-server.js";
-import { type RedisServer, redisAvailable, startRedis } from "../support/redis-server.js";
-import { useSimulatorScope } from "../support/simulator.js";
+import type { NodeEntry } from "../support/node-entry.js";
+import { health, type NodeFleet, parse, useNodesOnRedis } from "../support/node-fleet.js";
+import { postgresSkipReason } from "../support/postgres-server.js";
+import { redisAvailable } from "../support/redis-server.js";
 
 /** What one shared-state refresh (1 s) allows, with room for a loaded machine; measured, not asserted. */
 const VIEW_WAIT = { timeout: 15_000, interval: 100 };
@@ -22,50 +20,26 @@ const VIEW_WAIT = { timeout: 15_000, interval: 100 };
 const skip = !redisAvailable() || postgresSkipReason() !== null;
 
 describe.skipIf(skip)("two Node instances sharing one PostgreSQL and one Redis", () => {
-  const simulator = useSimulatorScope({ seed: 17 });
-  let redis: RedisServer;
-  let postgres: PostgresServer;
-  let first: NodeEntry;
-  let second: NodeEntry;
-
-  beforeAll(async () => {
-    [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
-    const environment = {
-      DATABASE_URL: await postgres.createDatabase("fleet"),
+  const fleet: NodeFleet = useNodesOnRedis(
+    17,
+    {
       ADMIN_TOKEN: TOKEN,
-      QWEN_API_KEY: "sk-test",
-      QWEN_BASE_URL: simulator.baseUrls.qwen,
-      REDIS_URL: redis.url,
       LLM_PRICES: "qwen-plus=1/1",
       LLM_DAILY_BUDGET_USD: "100",
       LLM_CACHE_MAX_ENTRIES: "0",
       LLM_HEALTH_MIN_SAMPLES: "3",
       LLM_BREAKER_COOLDOWN_MS: "600000",
       LLM_MAX_ATTEMPTS: "1",
-    };
-    [first, second] = await Promise.all([launchNode(environment), launchNode(environment)]);
-  }, ENTRY_TEST_TIMEOUT_MS * 2);
+    },
+    { postgres: true },
+  );
+  const { simulator } = fleet;
+  let first: NodeEntry;
+  let second: NodeEntry;
 
-  afterAll(async () => {
-    stopAll();
-    postgres?.stop();
-    await redis?.stop();
+  beforeAll(() => {
+    [first, second] = fleet.entries();
   });
-
-  async function health(entry: NodeEntry) {
-    const body = HealthResponseSchema.parse(await (await fetch(`${entry.url}/health`)).json());
-    return { router: body.router!, provider: body.router!.providers[0]!, body };
-  }
-
-  async function parse(entry: NodeEntry, index: number): Promise<string> {
-    const response = await fetch(`${entry.url}/v1/appointments/parse`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(haircutRequest(index)),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { meta: { mode: string } }).meta.mode;
-  }
 
   /** What an instance's own calls cost, from its /metrics (its counters are its own). */
   async function ownCost(entry: NodeEntry): Promise<number> {
@@ -139,7 +113,7 @@ describe.skipIf(skip)("two Node instances sharing one PostgreSQL and one Redis",
   }, 60_000);
 
   it("keeps answering while Redis is down, says so in /health, and recovers without a restart", async () => {
-    await redis.down();
+    await fleet.redis().down();
     await vi.waitFor(async () => {
       expect((await health(first)).router.shared?.state).toBe("unavailable");
     }, VIEW_WAIT);
@@ -150,7 +124,7 @@ describe.skipIf(skip)("two Node instances sharing one PostgreSQL and one Redis",
     const attempts = (await simulator.attempts()).length;
     expect(await parse(first, 7)).toBe("rules");
     expect((await simulator.attempts()).length).toBe(attempts);
-    await redis.up();
+    await fleet.redis().up();
     await vi.waitFor(async () => {
       const [a, b] = await Promise.all([health(first), health(second)]);
       expect([a.router.shared?.state, b.router.shared?.state]).toEqual(["ok", "ok"]);

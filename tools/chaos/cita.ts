@@ -179,6 +179,33 @@ export interface HealthView {
 }
 
 const STATE_ORDER = ["healthy", "degraded", "down"];
+const BREAKER_ORDER = ["closed", "half-open", "open"];
+
+/** The worse of two states in an order (an unknown state counts as the best). */
+function worse(order: readonly string[], a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  return order.indexOf(b) > order.indexOf(a) ? b : a;
+}
+
+/**
+ * A fleet's /health as one view, each state the worst any instance reported (for one instance, its own
+ * view): healthy means every instance says so, so recovery is the fleet's. Null when any read failed.
+ */
+export function fleetView(views: readonly (HealthView | null)[]): HealthView | null {
+  if (views.length === 0 || views.some((view) => view === null)) return null;
+  const combined: HealthView = { routerState: null, providers: {}, breakers: {} };
+  for (const view of views as HealthView[]) {
+    combined.routerState =
+      worse(STATE_ORDER, combined.routerState ?? undefined, view.routerState ?? undefined) ?? null;
+    for (const [provider, state] of Object.entries(view.providers)) {
+      combined.providers[provider] = worse(STATE_ORDER, combined.providers[provider], state)!;
+    }
+    for (const [provider, state] of Object.entries(view.breakers)) {
+      combined.breakers[provider] = worse(BREAKER_ORDER, combined.breakers[provider], state)!;
+    }
+  }
+  return combined;
+}
 
 /** Reads GET /health; null when it could not be read. */
 export async function getHealth(baseUrl: string, timeoutMs = 1000): Promise<HealthView | null> {

@@ -4,7 +4,7 @@
 import { percentile } from "../../src/stats.js";
 import type { Attempt } from "../simulator/recording.js";
 import type { CitaOutcome, HealthView } from "./cita.js";
-import { firstSampleAt, type HealthSample, lastSampleBefore } from "./health.js";
+import { firstFleetSampleAt, firstSampleAt, type HealthSample, lastSampleBefore } from "./health.js";
 import type { NaiveOutcome } from "./naive.js";
 import type { RecoveryFigures } from "./recovery.js";
 import type { Scenario } from "./scenarios.js";
@@ -41,11 +41,19 @@ export interface CitaFigures extends SideFigures {
   answeredBy: Record<string, number>;
   /** Simulator attempts by provider while under fault. */
   attemptsByProvider: Record<string, number>;
+  /** Attempts on the failing provider(s) under fault by the instance that made them (request i: i mod N). */
+  failingByInstance: number[];
   /** /health carried a router section. */
   routerInHealth: boolean;
   /** What /health said just before onset (primary state, or router state for every-provider-down). */
   stateAtOnset: string | null;
+  /** From onset until the first instance's /health said so (a fleet's first; one instance's own). */
   timeToDetectMs: number | null;
+  /** From onset until every instance's /health said so (for one instance, the same as timeToDetectMs). */
+  fleetTimeToDetectMs: number | null;
+  /** From onset until the primary's breaker first left "closed" in one instance, then in every instance. */
+  breakerOpenMs: number | null;
+  fleetBreakerOpenMs: number | null;
   recovery: RecoveryFigures | null;
 }
 
@@ -80,16 +88,20 @@ export function citaSide(
   all: readonly Attempt[],
   samples: readonly HealthSample[],
   onsetAt: number,
+  instances = 1,
 ): CitaFigures {
   const load = attemptsOf(underFault, "cita-load-");
   const failing = load.filter((attempt) => scenario.failing.includes(attempt.provider as never));
   const valid = outcomes.filter((outcome) => outcome.valid);
   const stateOf = (view: HealthView) =>
     scenario.detectBy === "router" ? view.routerState : (view.providers.qwen ?? null);
-  const detected = firstSampleAt(samples, onsetAt, (view) => {
+  const unhealthy = (view: HealthView) => {
     const state = stateOf(view);
     return state !== null && state !== "healthy";
-  });
+  };
+  const breakerOpened = (view: HealthView) =>
+    view.breakers.qwen !== undefined && view.breakers.qwen !== "closed";
+  const after = (sample: HealthSample | null) => (sample === null ? null : Math.max(0, sample.at - onsetAt));
   const before = lastSampleBefore(samples, onsetAt);
   return {
     requests: outcomes.length,
@@ -106,11 +118,25 @@ export function citaSide(
     degradedShare: share(valid, (outcome) => outcome.degraded === true),
     answeredBy: countBy(valid, (outcome) => outcome.provider ?? "rules"),
     attemptsByProvider: countBy(load, (attempt) => attempt.provider),
+    failingByInstance: byInstance(failing, instances),
     routerInHealth: samples.some((sample) => sample.view?.routerState != null),
     stateAtOnset: before?.view ? stateOf(before.view) : null,
-    timeToDetectMs: detected === null ? null : Math.max(0, detected.at - onsetAt),
+    timeToDetectMs: after(firstSampleAt(samples, onsetAt, unhealthy)),
+    fleetTimeToDetectMs: after(firstFleetSampleAt(samples, onsetAt, unhealthy)),
+    breakerOpenMs: after(firstSampleAt(samples, onsetAt, breakerOpened)),
+    fleetBreakerOpenMs: after(firstFleetSampleAt(samples, onsetAt, breakerOpened)),
     recovery: null,
   };
+}
+
+/** Attempts per instance, from the request index in their X-Request-Id (cita-load-<i>). */
+function byInstance(attempts: readonly Attempt[], instances: number): number[] {
+  const counts = new Array<number>(instances).fill(0);
+  for (const attempt of attempts) {
+    const index = Number(attempt.requestId?.slice("cita-load-".length));
+    if (Number.isInteger(index)) counts[index % instances]! += 1;
+  }
+  return counts;
 }
 
 export function naiveSide(

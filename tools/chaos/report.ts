@@ -1,5 +1,6 @@
-// Renders chaos scenario reports as readable tables, Cita next to the naive client, and a one-line summary.
-import type { PauseWindowFigures } from "./figures.js";
+// Renders chaos scenario reports as readable tables, Cita next to the naive client, and a one-line summary;
+// with --instances N, each scenario's fleet next to its one instance.
+import type { CitaFigures, PauseWindowFigures } from "./figures.js";
 import type { ScenarioReport } from "./run.js";
 
 const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
@@ -16,8 +17,8 @@ function problems(counts: Record<string, number>): string {
   return entries.length === 0 ? "—" : entries.map(([reason, count]) => `${reason}: ${count}`).join(", ");
 }
 
-function table(rows: readonly (readonly [string, string, string])[]): string {
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows
     .map((row) =>
       row
@@ -26,6 +27,58 @@ function table(rows: readonly (readonly [string, string, string])[]): string {
         .trimEnd(),
     )
     .join("\n");
+}
+
+function recovered(recovery: CitaFigures["recovery"]): string {
+  if (recovery === null) return "— (fault not cleared)";
+  if (!recovery.observable) return "not observable (no router in /health)";
+  return recovery.recoveredAfterMs === null
+    ? `not within ${recovery.timeoutMs} ms`
+    : `${recovery.recoveredAfterMs} ms`;
+}
+
+const attemptsCell = (cita: CitaFigures) =>
+  cita.attemptsPerRequest === null ? "not visible (refused)" : number(cita.attemptsPerRequest);
+
+const shares = (report: ScenarioReport) => (report.redis ? "sharing Redis" : "sharing nothing");
+
+/** "first / every instance" for a fleet; the one figure for one instance. */
+const firstAndEvery = (report: ScenarioReport, first: number | null, every: number | null) =>
+  report.instances === 1 ? millis(first) : `${millis(first)} / ${millis(every)}`;
+
+/** The rows a fleet and its one instance are compared on, one cell per report. */
+function fleetRows(reports: readonly ScenarioReport[]): string[][] {
+  const row = (name: string, cell: (report: ScenarioReport) => string) => [name, ...reports.map(cell)];
+  return [
+    row("", (report) =>
+      report.instances === 1 ? "1 instance" : `${report.instances} instances, ${shares(report)}`,
+    ),
+    row("requests under fault", (report) => String(report.cita.requests)),
+    row("200 + schema-valid", (report) => percent(report.cita.okShare)),
+    row("p50 / p95 latency", ({ cita }) => `${millis(cita.p50Ms)} / ${millis(cita.p95Ms)}`),
+    row("calls/request on failing", ({ cita }) => attemptsCell(cita)),
+    row("calls on failing, by instance", ({ cita }) =>
+      cita.attemptsPerRequest === null ? "—" : cita.failingByInstance.join(" / "),
+    ),
+    row("calls inside 429 pause", ({ cita }) => pause(cita.pauseWindow)),
+    row("answered by LLM / rules", ({ cita }) => `${percent(cita.llmShare)} / ${percent(cita.rulesShare)}`),
+    row("detected: first / every", (report) =>
+      firstAndEvery(report, report.cita.timeToDetectMs, report.cita.fleetTimeToDetectMs),
+    ),
+    row("breaker open: first / every", (report) =>
+      firstAndEvery(report, report.cita.breakerOpenMs, report.cita.fleetBreakerOpenMs),
+    ),
+    row("time to recover (every)", ({ cita }) => recovered(cita.recovery)),
+  ];
+}
+
+/** A scenario's fleet next to its one instance, as a titled table. */
+export function formatFleetComparison(single: ScenarioReport, fleet: ScenarioReport): string {
+  const verdict = (report: ScenarioReport) => (report.passed ? "100% answered" : "NOT 100% answered");
+  const heading =
+    `${fleet.label}. ${fleet.title} — one instance vs ${fleet.instances} ` +
+    `[${verdict(single)} / ${verdict(fleet)}]`;
+  return `${heading}\n${table(fleetRows([single, fleet]))}`;
 }
 
 /** One scenario as a titled table. */
@@ -45,28 +98,15 @@ export function formatScenario(report: ScenarioReport): string {
       `${millis(naive.p50Ms)} / ${millis(naive.p95Ms)}`,
     ],
     ["max latency", millis(cita.maxMs), millis(naive.maxMs)],
-    [
-      "attempts/request on failing",
-      cita.attemptsPerRequest === null ? "not visible (refused)" : number(cita.attemptsPerRequest),
-      number(naive.attemptsPerRequest),
-    ],
+    ["attempts/request on failing", attemptsCell(cita), number(naive.attemptsPerRequest)],
     ["attempts inside 429 pause", pause(cita.pauseWindow), pause(naive.pauseWindow)],
     ["answered by LLM / rules", `${percent(cita.llmShare)} / ${percent(cita.rulesShare)}`, "—"],
     ["degraded answers", percent(cita.degradedShare), `${percent(naive.emptyShare)} empty (low quality)`],
     ["answered by", answeredBy || "—", "—"],
     ["state at onset", cita.routerInHealth ? (cita.stateAtOnset ?? "—") : "no router in /health", "—"],
-    ["time to detect", millis(cita.timeToDetectMs), "—"],
-    [
-      "time to recover",
-      recovery === null
-        ? "— (fault not cleared)"
-        : !recovery.observable
-          ? "not observable (no router in /health)"
-          : recovery.recoveredAfterMs === null
-            ? `not within ${recovery.timeoutMs} ms`
-            : `${recovery.recoveredAfterMs} ms`,
-      "—",
-    ],
+    ["time to detect", firstAndEvery(report, cita.timeToDetectMs, cita.fleetTimeToDetectMs), "—"],
+    ["primary's breaker open", firstAndEvery(report, cita.breakerOpenMs, cita.fleetBreakerOpenMs), "—"],
+    ["time to recover", recovered(recovery), "—"],
   ];
   if (recovery !== null) {
     rows.push([
@@ -78,7 +118,8 @@ export function formatScenario(report: ScenarioReport): string {
   }
   rows.push(["failures", problems(cita.problems), problems(naive.problems)]);
   const verdict = report.passed ? "100% answered" : "NOT 100% answered";
-  const heading = `${report.label}. ${report.title} — ${report.fault} [${verdict}, ${(report.durationMs / 1000).toFixed(1)} s]`;
+  const fleet = report.instances === 1 ? "" : ` (${report.instances} instances, ${shares(report)})`;
+  const heading = `${report.label}. ${report.title}${fleet} — ${report.fault} [${verdict}, ${(report.durationMs / 1000).toFixed(1)} s]`;
   return `${heading}\n${table(rows)}`;
 }
 
@@ -87,6 +128,7 @@ export function formatSummary(reports: readonly ScenarioReport[]): string {
   const lines = reports.map(
     (report) =>
       `${report.passed ? "PASS" : "FAIL"}  ${report.label.padEnd(3)} ${report.title.padEnd(34)} ` +
+      `${report.instances === 1 ? "" : `×${report.instances}${report.redis ? "" : " unshared"} `}` +
       `Cita ${percent(report.cita.okShare).padStart(6)}   naive ${percent(report.naive.okShare).padStart(6)}`,
   );
   const passed = reports.filter((report) => report.passed).length;

@@ -1,15 +1,18 @@
 // Everything a chaos scenario runs against: for Cita, a fresh seeded simulator with a forwarder in front of
 // the primary and a fresh Cita (fresh router state) served over HTTP; for the naive client, a simulator and
-// forwarder of its own (see run.ts for why). Started together, closed together.
+// forwarder of its own (see run.ts for why). Cita is one in-process app, or a fleet of Node processes on one
+// Redis (fleet.ts). Started together, closed together.
 import { startSimulator } from "../simulator/server.js";
 import { citaEnvironment, startCita, type Timings } from "./cita.js";
+import { startFleet } from "./fleet.js";
 import { startForwarder } from "./forwarder.js";
 import { naiveClient } from "./naive.js";
 import type { ScenarioContext } from "./scenarios.js";
 
 /** Everything a scenario runs against: Cita's simulator and forwarder, the naive client's own, and Cita. */
 export interface Rig {
-  cita: { url: string };
+  /** Cita's base URLs: one per instance. */
+  cita: { urls: readonly string[] };
   context: ScenarioContext;
   naiveContext: ScenarioContext;
   naive: ReturnType<typeof naiveClient>;
@@ -29,7 +32,13 @@ async function startContext(seed: number, closers: (() => Promise<void>)[]): Pro
 }
 
 /** Starts the rig; whatever started is closed again if a later step fails. */
-export async function startRig(seed: number, timings: Timings, naiveTimeoutMs: number | null): Promise<Rig> {
+export async function startRig(
+  seed: number,
+  timings: Timings,
+  naiveTimeoutMs: number | null,
+  instances = 1,
+  shared = true,
+): Promise<Rig> {
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
     for (const closer of closers.reverse()) await closer();
@@ -38,15 +47,17 @@ export async function startRig(seed: number, timings: Timings, naiveTimeoutMs: n
     const context = await startContext(seed, closers);
     const naiveContext = await startContext(seed + 1000, closers);
     const { sim } = context;
-    const cita = await startCita(
-      citaEnvironment(
-        { qwen: throughForwarder(context), anthropic: sim.baseUrls.anthropic, openai: sim.baseUrls.openai },
-        timings,
-      ),
+    const environment = citaEnvironment(
+      { qwen: throughForwarder(context), anthropic: sim.baseUrls.anthropic, openai: sim.baseUrls.openai },
+      timings,
     );
+    const cita =
+      instances === 1
+        ? await startCita(environment).then((server) => ({ urls: [server.url], close: server.close }))
+        : await startFleet(environment, instances, shared);
     closers.push(() => cita.close());
     const naive = naiveClient(throughForwarder(naiveContext), naiveTimeoutMs);
-    return { cita, context, naiveContext, naive, close };
+    return { cita: { urls: cita.urls }, context, naiveContext, naive, close };
   } catch (error) {
     await close();
     throw error;

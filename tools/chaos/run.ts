@@ -1,12 +1,14 @@
 // Runs one chaos scenario end to end on a rig of its own (rig.ts: a fresh seeded simulator, a forwarder in
-// front of the primary, a fresh Cita served over HTTP): a few healthy warm-up requests, fault onset, N
-// requests to Cita and the same N to the naive client on one schedule, then (where the scenario clears its
-// fault) a trickle of requests until the primary is healthy again and serving (recovery.ts). /health is
-// polled throughout; figures.ts turns what happened into the report.
+// front of the primary, a fresh Cita served over HTTP, or a fresh fleet of them on one Redis): a few
+// healthy warm-up requests, fault onset, N requests to Cita and the same N to the naive client on one
+// schedule, then (where the scenario clears its fault) a trickle of requests until the primary is healthy
+// again and serving (recovery.ts). /health is polled throughout; figures.ts turns what happened into the
+// report.
 // The naive client has its own simulator and forwarder with the same fault, left on until its last request
 // ends: its SDK's retry backoff does not scale, and would otherwise outlast a scaled-down outage and turn
 // into successes that a real, full-length outage would not give it. Requests are told apart at the
-// simulators by their X-Request-Id (cita-<phase>-<i>, naive-load-<i>).
+// simulators by their X-Request-Id (cita-<phase>-<i>, naive-load-<i>). A fleet's requests go to its
+// instances in turn (request i to instance i mod N), as a round-robin load balancer would send them.
 import type { ParseRequest } from "../../src/http/schemas/parse.js";
 import { type CitaOutcome, postParse, scaled, scaledTimings, type Timings } from "./cita.js";
 import { type CitaFigures, citaSide, type NaiveFigures, naiveSide } from "./figures.js";
@@ -33,6 +35,10 @@ export interface RunOptions {
   naiveTimeoutMs: number | null;
   /** Control run: the same timeline with no fault at all, to check the harness itself. */
   control: boolean;
+  /** Cita instances: 1 (the default) is one in-process app; more are Node processes sharing a Redis. */
+  instances?: number;
+  /** A control for a fleet: its instances share nothing (no Redis), each alone as without REDIS_URL. */
+  unshared?: boolean;
   texts: readonly ParseRequest[];
   log?: (line: string) => void;
 }
@@ -44,6 +50,9 @@ export interface ScenarioReport {
   fault: string;
   scale: number;
   control: boolean;
+  instances: number;
+  /** The instances shared a Redis (false for one instance, and for an --unshared fleet). */
+  redis: boolean;
   loadMs: number;
   timings: Timings;
   /** Wall time of the whole scenario. */
@@ -65,13 +74,16 @@ export async function runScenario(
   const started = Date.now();
   const log = options.log ?? (() => {});
   const timings = scaledTimings(options.scale);
-  const rig = await startRig(options.seed + index, timings, options.naiveTimeoutMs);
+  const instances = options.instances ?? 1;
+  const redis = instances > 1 && options.unshared !== true;
+  const rig = await startRig(options.seed + index, timings, options.naiveTimeoutMs, instances, redis);
   const { context, naiveContext, naive } = rig;
+  const { urls } = rig.cita;
   const citaTimeoutMs = 3 * timings.LLM_DEADLINE_MS + 1000;
   const offset = index * 17;
   const ask = (phase: string, i: number) =>
-    postParse(rig.cita.url, pick(options.texts, offset, i), `cita-${phase}-${i}`, citaTimeoutMs);
-  const poller = startHealthPoller(rig.cita.url, HEALTH_POLL_MS);
+    postParse(urls[i % urls.length]!, pick(options.texts, offset, i), `cita-${phase}-${i}`, citaTimeoutMs);
+  const poller = startHealthPoller(urls, HEALTH_POLL_MS);
   try {
     log(`[${scenario.label}] ${scenario.title}: warm-up`);
     for (let i = 0; i < options.warmup; i++) await ask("warmup", i);
@@ -117,6 +129,7 @@ export async function runScenario(
       context.sim.attempts(),
       poller.samples(),
       onsetAt,
+      instances,
     );
     cita.recovery = recovery?.figures ?? null;
     const everyCita = [...citaOutcomes, ...(recovery?.outcomes ?? [])];
@@ -127,6 +140,8 @@ export async function runScenario(
       fault: options.control ? "none (control run)" : scenario.fault,
       scale: options.scale,
       control: options.control,
+      instances,
+      redis,
       loadMs: scenario.loadMs,
       timings,
       durationMs: Date.now() - started,
