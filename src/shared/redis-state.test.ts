@@ -82,7 +82,10 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
     const [first, second] = await fleet();
     first.cacheAnswer("key", { value: { start: "x" } }, 60_000);
     await first.close();
-    expect(await second.cachedAnswer("key")).toEqual({ value: { start: "x" } });
+    const cached = await second.cachedAnswer("key");
+    expect(cached?.answer).toEqual({ value: { start: "x" } });
+    expect(cached?.ttlMs).toBeGreaterThan(0);
+    expect(cached?.ttlMs).toBeLessThanOrEqual(60_000);
     expect(await second.cachedAnswer("another key")).toBeUndefined();
   });
 

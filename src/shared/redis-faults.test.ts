@@ -1,0 +1,128 @@
+// Shared state on a private redis-server that misbehaves: one that stops answering with its connections
+// left open (SIGSTOP) bounds every refresh, says "unavailable" and tells it once, answers cache reads at
+// once, closes in bounded time, and recovers by itself when the server answers again; one that refuses a
+// command Cita needs stops start-up naming REDIS_URL and the command; one that starts refusing a write in
+// operation still refreshes the view, and sends each write apart, once.
+import { createClient } from "@redis/client";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type RedisServer, redisAvailable, startRedis } from "../../test/support/redis-server.js";
+import { openRedisState, type RedisState, type RedisStateOptions } from "./redis-state.js";
+
+const TARGET = "qwen/qwen-plus";
+/** Real waits for a real server: room for a loaded machine, never asserted as timings. */
+const WAIT = { timeout: 15_000, interval: 100 };
+
+describe.skipIf(!redisAvailable())("shared state on a Redis that misbehaves", () => {
+  let redis: RedisServer;
+  let admin: ReturnType<typeof createClient>;
+  const opened: RedisState[] = [];
+  let prefix = 0;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    admin = createClient({ url: redis.url });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    redis?.thaw();
+    await Promise.all(opened.map((state) => state.close()));
+    await admin?.close();
+    await redis?.stop();
+  });
+
+  async function open(options: Partial<RedisStateOptions> = {}): Promise<RedisState> {
+    const state = await openRedisState({
+      url: redis.url,
+      prefix: `f${++prefix}:`,
+      refreshMs: 60_000,
+      ...options,
+    });
+    opened.push(state);
+    state.track(TARGET);
+    return state;
+  }
+
+  /** A user with every right but those `denied` (ACL syntax: "-@scripting", "-expire"). */
+  async function restrictedUrl(name: string, ...denied: string[]): Promise<string> {
+    await admin.sendCommand(["ACL", "SETUSER", name, "on", ">pw", "~*", "+@all", ...denied]);
+    return `redis://${name}:pw@127.0.0.1:${redis.port}`;
+  }
+
+  it("bounds a refresh on a hung Redis, says so once, and recovers by itself when it answers again", async () => {
+    const told: string[] = [];
+    const peer = await open({ prefix: `f${prefix + 1}:` });
+    const state = await open({ prefix: `f${prefix}:`, timeoutMs: 300, onAvailability: (s) => told.push(s) });
+    state.cacheAnswer("key", { value: 1 }, 60_000);
+    await state.refresh();
+    expect(state.status().state).toBe("ok");
+    redis.freeze();
+    try {
+      state.breakerChanged(TARGET, { state: "open", at: Date.now() });
+      await state.refresh();
+      expect(state.status().state).toBe("unavailable");
+      expect(told).toEqual(["unavailable"]);
+      // Later refreshes and cache reads do not queue up behind the silent server.
+      await state.refresh();
+      expect(await state.cachedAnswer("key")).toBeUndefined();
+      expect(told).toEqual(["unavailable"]);
+    } finally {
+      redis.thaw();
+    }
+    await vi.waitFor(async () => {
+      await state.refresh();
+      expect(state.status().state).toBe("ok");
+    }, WAIT);
+    expect(told).toEqual(["unavailable", "ok"]);
+    // What waited was sent: the peer sees the opening made while Redis was hung.
+    await vi.waitFor(async () => {
+      await peer.refresh();
+      expect(peer.target(TARGET).breaker?.state).toBe("open");
+    }, WAIT);
+  }, 60_000);
+
+  it("closes in bounded time while Redis is hung", async () => {
+    const state = await open({ timeoutMs: 300 });
+    state.breakerChanged(TARGET, { state: "open", at: Date.now() });
+    redis.freeze();
+    try {
+      void state.refresh();
+      await state.close();
+      expect(state.status().state).toBe("unavailable");
+    } finally {
+      redis.thaw();
+    }
+  }, 30_000);
+
+  it("refuses to start on a Redis that refuses a command it needs, naming REDIS_URL and the command", async () => {
+    const url = await restrictedUrl("noscripts", "-@scripting");
+    const attempt = openRedisState({ url, refreshMs: 60_000 });
+    await expect(attempt).rejects.toThrow(
+      `the shared-state store at REDIS_URL (redis://127.0.0.1:${redis.port}) refuses EVAL, which Cita needs`,
+    );
+    await expect(attempt).rejects.not.toThrow(":pw@");
+  });
+
+  it("keeps its view fresh while Redis refuses one of its writes", async () => {
+    const url = await restrictedUrl("later", "+@all");
+    const peer = await open();
+    const state = await open({ prefix: `f${prefix}:`, url });
+    // Scripting is taken away after start (an operator's ACL change, a failover to a read-only replica).
+    await admin.sendCommand(["ACL", "SETUSER", "later", "-@scripting"]);
+    state.breakerChanged(TARGET, { state: "open", at: Date.now() });
+    peer.paused(TARGET, Date.now() + 60_000);
+    await peer.refresh();
+    for (let index = 0; index < 2; index++) await state.refresh();
+    expect(state.status().state).toBe("ok");
+    expect(state.target(TARGET).pausedUntil).not.toBeNull();
+  });
+
+  it("counts spend once when Redis added it but refused its expiry", async () => {
+    const url = await restrictedUrl("noexpire", "+@all");
+    const state = await open({ url });
+    await admin.sendCommand(["ACL", "SETUSER", "noexpire", "-expire"]);
+    const now = Date.now();
+    state.spent(1, now);
+    for (let index = 0; index < 3; index++) await state.refresh();
+    expect(state.spentToday(now)).toBe(1);
+  });
+});
