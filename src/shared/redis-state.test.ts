@@ -2,6 +2,7 @@
 // Redis (breaker changes, newest first; pauses; the day's spend counted once); a Redis that cannot be
 // reached at start is refused with a message naming REDIS_URL and never its password; a Redis gone during
 // operation leaves the view as it was and says so in the status, and its return needs no restart.
+import { createClient } from "@redis/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort, type RedisServer, redisAvailable, startRedis } from "../../test/support/redis-server.js";
 import { openRedisState, type RedisState } from "./redis-state.js";
@@ -116,6 +117,50 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
     first.breakerChanged("qwen/qwen-plus", { state: "open", at: T0 });
     await first.refresh();
     expect(first.target("qwen/qwen-plus").breaker).toEqual({ state: "closed", at: T0 + 5 });
+  });
+
+  it("ends a pause for the fleet on an operator's reset; a pause told before it no longer counts, one after does", async () => {
+    const [first, second] = await fleet();
+    first.paused("qwen/qwen-plus", T0 + 60_000);
+    await first.refresh();
+    now = T0 + 10;
+    second.pauseCleared("qwen/qwen-plus", T0 + 10);
+    await second.refresh();
+    await first.refresh();
+    expect(first.target("qwen/qwen-plus")).toEqual({
+      breaker: null,
+      pausedUntil: null,
+      pauseClearedAt: T0 + 10,
+    });
+    // A pause told before the reset (sent late, after an outage) is refused; one told after it counts.
+    now = T0 + 5;
+    first.paused("qwen/qwen-plus", T0 + 90_000);
+    now = T0 + 20;
+    first.paused("qwen/qwen-plus", T0 + 30_000);
+    await first.refresh();
+    await second.refresh();
+    expect(second.target("qwen/qwen-plus")).toEqual({
+      breaker: null,
+      pausedUntil: T0 + 30_000,
+      pauseClearedAt: T0 + 10,
+    });
+  });
+
+  it("keeps a breaker change twice the breakers' cooldown when that is longer than an hour", async () => {
+    const state = await openRedisState({
+      url: redis.url,
+      prefix: `ttl${++prefix}:`,
+      refreshMs: 60_000,
+      breakerCooldownMs: 3 * 3_600_000,
+    });
+    opened.push(state);
+    state.breakerChanged("qwen/qwen-plus", { state: "open", at: Date.now() });
+    await state.refresh();
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    const ttlMs = await client.pTTL(`ttl${prefix}:breaker:qwen/qwen-plus`);
+    await client.close();
+    expect(ttlMs).toBeGreaterThan(5 * 3_600_000);
   });
 
   it("counts the day's spend once for the fleet", async () => {
