@@ -41,6 +41,15 @@ function fleet() {
   return { shared, views, told, answers, asked, cleared };
 }
 
+/** An answer another instance cached. */
+const FLEET_ANSWER = {
+  value: { answer: "from the fleet" },
+  provider: "qwen",
+  model: "qwen-model",
+  attempts: 1,
+  usage: { inputTokens: 1, outputTokens: 1 },
+};
+
 describe("a router in a fleet", () => {
   it("keeps off a provider whose breaker opened elsewhere, without a call", async () => {
     const { shared, views } = fleet();
@@ -89,13 +98,7 @@ describe("a router in a fleet", () => {
     const provider = new FakeProvider("qwen", [ok()]);
     const { router } = makeRouter([provider], { shared });
     const call = structuredCall({ cacheKey: "text" });
-    answers.set("text\u0000full", {
-      value: { answer: "from the fleet" },
-      provider: "qwen",
-      model: "qwen-model",
-      attempts: 1,
-      usage: { inputTokens: 1, outputTokens: 1 },
-    });
+    answers.set("text\u0000full", FLEET_ANSWER);
     const { result } = await run(router, call);
     expect(result).toMatchObject({ cache: "hit", calls: 0, value: { answer: "from the fleet" } });
     expect(provider.calls).toHaveLength(0);
@@ -106,13 +109,7 @@ describe("a router in a fleet", () => {
     const provider = new FakeProvider("qwen", [ok(), ok()]);
     const { router } = makeRouter([provider], { shared });
     const call = structuredCall({ cacheKey: "text" });
-    answers.set("text\u0000full", {
-      value: { answer: "from the fleet" },
-      provider: "qwen",
-      model: "qwen-model",
-      attempts: 1,
-      usage: { inputTokens: 1, outputTokens: 1 },
-    });
+    answers.set("text\u0000full", FLEET_ANSWER);
     await run(router, call);
     answers.clear();
     expect((await run(router, call)).result).toMatchObject({
