@@ -184,6 +184,14 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
     await expect(attempt).rejects.not.toThrow("s3cret-pass");
   });
 
+  it("refuses a URL the driver cannot read, naming REDIS_URL and never the password", async () => {
+    const attempt = openRedisState({ url: "redis://cita:s3cret-pass%zz@127.0.0.1:1" });
+    await expect(attempt).rejects.toThrow(
+      "cannot reach the shared-state store at REDIS_URL (redis://127.0.0.1:1)",
+    );
+    await expect(attempt).rejects.not.toThrow("s3cret-pass");
+  });
+
   it("keeps its view while Redis is down, says so, and catches up when it is back", async () => {
     const [first, second] = await fleet();
     await openedAndSeen(first, second);

@@ -60,7 +60,13 @@ function timeoutFor(options: RedisStateOptions): number {
  */
 export async function openRedisState(options: RedisStateOptions): Promise<RedisState> {
   let connected = false;
-  const client = newClient(options.url, () => connected);
+  let client: Client;
+  try {
+    client = newClient(options.url, () => connected);
+  } catch (error) {
+    // The driver reads the URL at once (a malformed percent-encoding throws here).
+    throw new Error(describeStartFailure(error, options.url));
+  }
   client.on("error", () => {});
   try {
     await within(
