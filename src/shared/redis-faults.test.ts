@@ -3,6 +3,7 @@
 // once, closes in bounded time, and recovers by itself when the server answers again; one that refuses a
 // command Cita needs stops start-up naming REDIS_URL and the command; one that starts refusing a write in
 // operation still refreshes the view, and sends each write apart, once.
+import { createConnection, createServer, type Socket } from "node:net";
 import { createClient } from "@redis/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type RedisServer, redisAvailable, startRedis } from "../../test/support/redis-server.js";
@@ -80,6 +81,27 @@ describe.skipIf(!redisAvailable())("shared state on a Redis that misbehaves", ()
     }, WAIT);
   }, 60_000);
 
+  it("starts over a connection that never finishes connecting (a proxy in front of a hung Redis)", async () => {
+    const proxy = await silentProxy(redis.port);
+    try {
+      const state = await open({ url: proxy.url, timeoutMs: 200 });
+      await state.refresh();
+      proxy.silent = true;
+      await state.refresh();
+      expect(state.status().state).toBe("unavailable");
+      // The connection made again is accepted, and its first commands are lost: it never becomes ready.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await state.refresh();
+      proxy.silent = false;
+      await vi.waitFor(async () => {
+        await state.refresh();
+        expect(state.status().state).toBe("ok");
+      }, WAIT);
+    } finally {
+      proxy.close();
+    }
+  }, 60_000);
+
   it("closes in bounded time while Redis is hung", async () => {
     const state = await open({ timeoutMs: 300 });
     state.breakerChanged(TARGET, { state: "open", at: Date.now() });
@@ -126,3 +148,30 @@ describe.skipIf(!redisAvailable())("shared state on a Redis that misbehaves", ()
     expect(state.spentToday(now)).toBe(1);
   });
 });
+
+/** A TCP proxy to Redis that, while `silent`, accepts connections and drops what they send. */
+async function silentProxy(port: number) {
+  const sockets = new Set<Socket>();
+  const proxy = { silent: false, url: "", close: () => {} };
+  const server = createServer((socket) => {
+    const upstream = createConnection(port, "127.0.0.1");
+    sockets.add(socket).add(upstream);
+    socket.on("data", (chunk) => {
+      if (!proxy.silent) upstream.write(chunk);
+    });
+    upstream.on("data", (chunk) => socket.write(chunk));
+    const closeBoth = () => {
+      socket.destroy();
+      upstream.destroy();
+    };
+    for (const end of [socket, upstream]) end.on("error", () => {}).on("close", closeBoth);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address() as { port: number };
+  proxy.url = `redis://127.0.0.1:${address.port}`;
+  proxy.close = () => {
+    for (const socket of sockets) socket.destroy();
+    server.close();
+  };
+  return proxy;
+}

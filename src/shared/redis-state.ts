@@ -111,6 +111,8 @@ export class RedisState implements SharedState {
   #closed = false;
   #syncedAt: number | null = null;
   #refreshing: Promise<void> | null = null;
+  /** Since when (performance.now()) the client has been connecting, as seen by a refresh. */
+  #connectingSince: number | null = null;
 
   constructor(client: Client, options: RedisStateOptions) {
     this.#client = client;
@@ -230,12 +232,29 @@ export class RedisState implements SharedState {
     clearInterval(this.#timer);
     const client = this.#client;
     await within(this.#refreshing ?? Promise.resolve(), CLOSE_MS).catch(() => {});
-    if (client.isOpen) await within(client.close(), CLOSE_MS).catch(() => {});
-    if (client.isOpen) client.destroy();
+    const closed =
+      client.isOpen &&
+      (await within(client.close(), CLOSE_MS).then(
+        () => true,
+        () => false,
+      ));
+    // Not closed in time (replies that never come): dropped, which also ends a connection still being made.
+    if (!closed) client.destroy();
   }
 
   async #boundedExchange(): Promise<void> {
     const client = this.#client;
+    if (client.isReady) this.#connectingSince = null;
+    else {
+      // Still connecting after several refreshes: a peer (a proxy in front of a hung Redis) may have
+      // accepted the connection and lost its first commands, which nothing sends again; so start over.
+      this.#connectingSince ??= performance.now();
+      if (performance.now() - this.#connectingSince > 5 * this.#timeoutMs) {
+        this.#connectingSince = null;
+        this.#reconnect(client);
+        return;
+      }
+    }
     try {
       await within(this.#exchange(client), this.#timeoutMs);
     } catch (error) {
