@@ -61,9 +61,13 @@ describe.skipIf(!redisAvailable())("a Node instance whose Redis hangs", () => {
     for (let index = 0; index < 3; index++) expect(await parse(index)).toBe(200);
     redis.thaw();
     await vi.waitFor(async () => expect(await shared()).toBe("ok"), VIEW_WAIT);
-    const lines = entry.output().split("\n");
-    expect(lines.filter((line) => line.includes('"event":"shared_state_unavailable"'))).toHaveLength(1);
-    expect(lines.filter((line) => line.includes('"event":"shared_state_available"'))).toHaveLength(1);
+    // One line per change, never two alike in a row (a loaded machine may see more than one change).
+    const events = [...entry.output().matchAll(/"event":"(shared_state_(?:un)?available)"/g)].map(
+      (m) => m[1],
+    );
+    expect(events[0]).toBe("shared_state_unavailable");
+    expect(events.at(-1)).toBe("shared_state_available");
+    expect(events.every((event, index) => index === 0 || event !== events[index - 1])).toBe(true);
     expect(entry.output()).not.toContain("s3cret-pass");
     expect(entry.output()).not.toContain(`:${redis.port}`);
   }, 60_000);
