@@ -172,6 +172,8 @@ export class RedisState implements SharedState {
   }
 
   cacheAnswer(key: string, answer: unknown, ttlMs: number): void {
+    // Not while Redis is unavailable: on a connection that stopped answering, each write would wait queued.
+    if (!this.#reachable) return;
     const write = this.#client.set(this.#cacheKey(key), JSON.stringify(answer), { PX: Math.ceil(ttlMs) });
     void write.catch(() => {});
   }
