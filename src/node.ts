@@ -46,11 +46,29 @@ async function openStore(config: Config): Promise<CalendarStore> {
   }
 }
 
-/** Redis when REDIS_URL is set, imported only here so the Workers bundle never sees the Redis driver. */
-async function openShared(url: string | null): Promise<SharedState> {
+/**
+ * Redis when REDIS_URL is set, imported only here so the Workers bundle never sees the Redis driver. One log
+ * line when it goes away and one when it is back (never its URL).
+ */
+async function openShared(url: string | null, config: Config, logger: Logger): Promise<SharedState> {
   if (url === null) return embeddedState;
   const { openRedisState } = await import("./shared/redis-state.js");
-  return openRedisState({ url });
+  return openRedisState({
+    url,
+    breakerCooldownMs: config.llm.router.breakerCooldownMs,
+    onAvailability: (state) => {
+      if (state === "ok")
+        logger.info({
+          event: "shared_state_available",
+          message: "the shared-state store (REDIS_URL) is back",
+        });
+      else
+        logger.error({
+          event: "shared_state_unavailable",
+          message: "the shared-state store (REDIS_URL) cannot be reached: answering from the local view",
+        });
+    },
+  });
 }
 
 const STOP_DEADLINE_MS = 10_000;
@@ -88,7 +106,7 @@ async function main(): Promise<void> {
   const store = await openStore(config);
   let shared: SharedState;
   try {
-    shared = await openShared(redisUrl);
+    shared = await openShared(redisUrl, config, logger);
   } catch (error) {
     process.stderr.write(`cita: ${(error as Error).message}\n`);
     await store.close?.();
@@ -119,13 +137,13 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    const closeStore = (code: number) => {
-      void Promise.allSettled([store.close?.(), shared.close()]).finally(() => process.exit(code));
-    };
     // In-flight requests finish before the database closes; a booking is one transaction, so even the
-    // deadline's forced exit leaves the whole booking or none.
-    server.close(() => closeStore(0));
-    setTimeout(() => closeStore(1), STOP_DEADLINE_MS).unref();
+    // deadline's forced exit leaves the whole booking or none. The deadline waits for nothing: a store that
+    // stopped answering (the shared state's close is bounded, a hung one is not waited for) cannot hold it.
+    server.close(() => {
+      void Promise.allSettled([store.close?.(), shared.close()]).finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(1), STOP_DEADLINE_MS).unref();
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

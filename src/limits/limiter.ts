@@ -55,9 +55,9 @@ class Bucket {
    * default), not for as long as the burst was large, since others behind that address (a NAT, a cloud's
    * egress) are locked out with it.
    */
-  take(now: number): void {
+  take(now: number, count = 1): void {
     const { capacity, periodMs } = this.budget;
-    this.#units = Math.max(-capacity * periodMs, this.#refill(now) - periodMs);
+    this.#units = Math.max(-capacity * periodMs, this.#refill(now) - count * periodMs);
   }
 
   #refill(now: number): number {
@@ -88,11 +88,12 @@ export class MemoryLimiter implements RateLimiter {
     return this.applyNow(subject, action, budget, operation);
   }
 
-  applyNow(subject: string, action: string, budget: Budget, operation: LimiterOperation): number {
+  /** As apply, at once; a charge may be of `count` tokens (the shared limiter's charge of others' takes). */
+  applyNow(subject: string, action: string, budget: Budget, operation: LimiterOperation, count = 1): number {
     const now = this.#clock();
     const bucket = this.#bucket(`${action} ${subject}`, budget, now);
     if (operation === "charge") {
-      bucket.take(now);
+      bucket.take(now, count);
       return 0;
     }
     const waitMs = bucket.waitMs(now);

@@ -1,6 +1,7 @@
 // The per-client limiter of a fleet, over a shared state written here by hand: the tokens the others took
 // are charged before this instance's own check, and only the tokens this instance takes or charges are told.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { MemoryLimiter } from "./limiter.js";
 import { SharedLimiter } from "./shared-limiter.js";
 
 const BUDGET = { capacity: 3, periodMs: 60_000 };
@@ -38,5 +39,20 @@ describe("a shared limiter", () => {
     await limiter.apply("a", "auth", BUDGET, "peek");
     await limiter.apply("a", "auth", BUDGET, "charge");
     expect(told).toEqual(["parse a", "parse a", "parse a", "auth a"]);
+  });
+
+  it("charges the others' tokens in one step, into debt as deep as one by one and no deeper", async () => {
+    const waits: number[] = [];
+    for (const count of [4, 6, 1_000_000]) {
+      const { limiter, others } = fleet();
+      others.set("parse a", count);
+      const applied = vi.spyOn(MemoryLimiter.prototype, "applyNow");
+      await limiter.apply("a", "parse", BUDGET, "take");
+      expect(applied).toHaveBeenCalledTimes(2);
+      applied.mockRestore();
+      waits.push(await limiter.apply("a", "parse", BUDGET, "peek"));
+    }
+    // 4 taken of 3: one token short (20 s); 6 or a million: one whole budget of debt (one period plus a token).
+    expect(waits).toEqual([40_000, 80_000, 80_000]);
   });
 });

@@ -19,9 +19,9 @@ export class SharedLimiter implements RateLimiter {
 
   async apply(subject: string, action: string, budget: Budget, operation: LimiterOperation): Promise<number> {
     const bucket = `${action} ${subject}`;
-    // A charge goes at most one whole budget into debt, so more than that many changes nothing.
-    const others = Math.min(this.shared.takeOthersTokens(bucket, budget.periodMs), 2 * budget.capacity);
-    for (let index = 0; index < others; index++) this.#memory.applyNow(subject, action, budget, "charge");
+    // One charge of them all (a charge goes at most one whole budget into debt).
+    const others = this.shared.takeOthersTokens(bucket, budget.periodMs);
+    if (others > 0) this.#memory.applyNow(subject, action, budget, "charge", others);
     const waitMs = this.#memory.applyNow(subject, action, budget, operation);
     if (operation === "charge" || (operation === "take" && waitMs === 0))
       this.shared.tookToken(bucket, budget.periodMs);

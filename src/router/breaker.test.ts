@@ -2,7 +2,7 @@
 // probe, close or reopen, and reset.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ProviderError, type ProviderErrorKind } from "../providers/types.js";
-import { Breaker, BrokenCircuitError, tripsBreaker } from "./breaker.js";
+import { Breaker, BrokenCircuitError, CLOCK_SKEW_MS, tripsBreaker } from "./breaker.js";
 
 const T0 = Date.UTC(2030, 0, 1);
 const COOLDOWN = 30_000;
@@ -321,6 +321,22 @@ describe("a breaker in a fleet (src/shared/)", () => {
     target.adopt({ state: "open", at: now - 1 });
     expect(target.admits()).toBe(false);
     expect(target.reopensIn()).toBe(COOLDOWN - 1);
+  });
+
+  it("takes an instant from a clock running ahead as this clock's now plus the allowed skew", async () => {
+    const ahead = breaker();
+    ahead.adopt({ state: "open", at: now + 10 * 60_000 });
+    // The cooldown is not lengthened by the peer's clock: it ends CLOCK_SKEW_MS past its own.
+    expect(ahead.reopensIn()).toBe(COOLDOWN + CLOCK_SKEW_MS);
+    // A peer 10 minutes ahead closed its breaker; the store keeps that closing, read at every refresh.
+    const target = breaker();
+    const told = now + 10 * 60_000;
+    target.adopt({ state: "closed", at: told });
+    now += CLOCK_SKEW_MS + 1;
+    await open(target);
+    // Its own opening, later than the closing as first taken here: the same closing read again does not undo it.
+    target.adopt({ state: "closed", at: told });
+    expect(target.state).toBe("open");
   });
 
   it("closes on a closing seen elsewhere after its opening, not before it", async () => {

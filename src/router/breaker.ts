@@ -14,6 +14,9 @@ import type { BreakerChange } from "../shared/state.js";
 export type BreakerState = "closed" | "open" | "half-open";
 
 /** What trips a breaker: the provider failing, not the request being refused or throttled. */
+/** How far ahead of this machine's clock a fleet instant may be: clocks in sync (NTP) differ far less. */
+export const CLOCK_SKEW_MS = 1_000;
+
 const TRIPPING: ReadonlySet<ProviderErrorKind> = new Set(["server", "overloaded", "timeout", "connection"]);
 
 export function tripsBreaker(error: unknown): boolean {
@@ -57,6 +60,8 @@ export class Breaker {
   #opened = 0;
   /** When it last opened or closed, here or (adopted) elsewhere in the fleet. */
   #changedAt = Number.NEGATIVE_INFINITY;
+  /** The fleet change last adopted: the instant it was told with, and that instant as taken here. */
+  #adopted: { told: number; at: number } | null = null;
 
   constructor(private readonly options: BreakerOptions) {
     this.#size = Math.max(options.size ?? 20, options.minimumCalls);
@@ -127,9 +132,19 @@ export class Breaker {
   /**
    * What another instance saw, newer than this breaker's own last change: an opening within its cooldown
    * opens it (or restarts its cooldown) with the fleet's instant, so one probe per cooldown goes out; a
-   * closing closes it. A breaker whose probe is in flight waits for its own verdict.
+   * closing closes it. A breaker whose probe is in flight waits for its own verdict. Instants come from
+   * other machines' clocks (which must be kept in sync, docs/scale.md): one later than this machine's now
+   * plus CLOCK_SKEW_MS is taken as that, so a peer whose clock runs ahead can neither lengthen a cooldown
+   * nor keep this breaker from acting on its own changes for longer than that (the instant is clamped once,
+   * when first seen, so the same change read again is not moved forward again).
    */
-  adopt(change: BreakerChange): void {
+  adopt(fleetChange: BreakerChange): void {
+    const at =
+      this.#adopted?.told === fleetChange.at
+        ? this.#adopted.at
+        : Math.min(fleetChange.at, this.#clock() + CLOCK_SKEW_MS);
+    this.#adopted = { told: fleetChange.at, at };
+    const change = { ...fleetChange, at };
     if (change.at <= this.#changedAt || this.#state === "half-open") return;
     if (change.state === "closed") {
       if (this.#state === "open") this.#close(change.at, false);

@@ -47,13 +47,21 @@ export class OperatorControls {
   }
 }
 
-/** Closes a provider's breaker (all its models, or one), clears its pause and its health window. */
-export function resetBreaker(targets: readonly Target[], provider: ProviderName, model?: string): number {
+/**
+ * Closes a provider's breaker (all its models, or one), clears its pause (for the fleet too) and its
+ * health window.
+ */
+export function resetBreaker(
+  targets: readonly Target[],
+  provider: ProviderName,
+  now: number,
+  model?: string,
+): number {
   let reset = 0;
   for (const target of targets) {
     if (target.provider.name !== provider || (model !== undefined && target.model !== model)) continue;
     target.breaker.reset();
-    target.pause.clear();
+    target.pause.clear(now);
     target.health.clear();
     reset++;
   }

@@ -29,12 +29,18 @@ function fleet() {
   /** Tokens the other instances took, by bucket, handed over once; and what this one told. */
   const othersTook = new Map<string, number>();
   const tookTokens: { bucket: string; periodMs: number; amount: number | undefined }[] = [];
+  const asked: string[] = [];
+  const cleared: string[] = [];
   const shared: SharedState = {
     ...embeddedState,
     shared: true,
     target: (target) => views.get(target) ?? { breaker: null, pausedUntil: null },
     breakerChanged: (target, change) => told.push({ target, state: change.state }),
-    cachedAnswer: async (key) => answers.get(key),
+    pauseCleared: (target) => cleared.push(target),
+    cachedAnswer: async (key) => {
+      asked.push(key);
+      return answers.has(key) ? { answer: answers.get(key), ttlMs: 60_000 } : undefined;
+    },
     tookToken: (bucket, periodMs, amount) => tookTokens.push({ bucket, periodMs, amount }),
     takeOthersTokens: (bucket) => {
       const taken = othersTook.get(bucket) ?? 0;
@@ -42,8 +48,17 @@ function fleet() {
       return taken;
     },
   };
-  return { shared, views, told, answers, othersTook, tookTokens };
+  return { shared, views, told, answers, asked, cleared, othersTook, tookTokens };
 }
+
+/** An answer another instance cached. */
+const FLEET_ANSWER = {
+  value: { answer: "from the fleet" },
+  provider: "qwen",
+  model: "qwen-model",
+  attempts: 1,
+  usage: { inputTokens: 1, outputTokens: 1 },
+};
 
 describe("a router in a fleet", () => {
   it("keeps off a provider whose breaker opened elsewhere, without a call", async () => {
@@ -93,13 +108,7 @@ describe("a router in a fleet", () => {
     const provider = new FakeProvider("qwen", [ok()]);
     const { router } = makeRouter([provider], { shared });
     const call = structuredCall({ cacheKey: "text" });
-    answers.set("text\u0000full", {
-      value: { answer: "from the fleet" },
-      provider: "qwen",
-      model: "qwen-model",
-      attempts: 1,
-      usage: { inputTokens: 1, outputTokens: 1 },
-    });
+    answers.set("text\u0000full", FLEET_ANSWER);
     const { result } = await run(router, call);
     expect(result).toMatchObject({ cache: "hit", calls: 0, value: { answer: "from the fleet" } });
     expect(provider.calls).toHaveLength(0);
@@ -133,5 +142,48 @@ describe("a router in a fleet", () => {
       { bucket: "provider-requests qwen/qwen-model", periodMs: 60_000, amount: 1 },
       { bucket: "provider-tokens qwen/qwen-model", periodMs: 60_000, amount: 30 },
     ]);
+  });
+
+  it("keeps an answer from the fleet's cache in its own for the time the fleet's has left", async () => {
+    const { shared, answers, asked } = fleet();
+    const provider = new FakeProvider("qwen", [ok(), ok()]);
+    const { router } = makeRouter([provider], { shared });
+    const call = structuredCall({ cacheKey: "text" });
+    answers.set("text\u0000full", FLEET_ANSWER);
+    await run(router, call);
+    answers.clear();
+    expect((await run(router, call)).result).toMatchObject({
+      cache: "hit",
+      value: { answer: "from the fleet" },
+    });
+    expect(asked).toHaveLength(1);
+    // Past the 60 s the fleet's entry had left, the local copy is gone too.
+    later(60_000);
+    expect((await run(router, call)).result?.cache).toBe("miss");
+    expect(provider.calls).toHaveLength(1);
+  });
+
+  it("ends a fleet pause on an operator's reset, tells the fleet, and does not take it back from the view", async () => {
+    const { shared, views, cleared } = fleet();
+    const provider = new FakeProvider("qwen", [ok()]);
+    const { router } = makeRouter([provider], { shared });
+    views.set("qwen/qwen-model", { breaker: null, pausedUntil: Date.now() + 30 * 60_000 });
+    expect(router.state()).toBe("down");
+    expect(router.resetBreaker("qwen")).toBe(1);
+    expect(cleared).toEqual(["qwen/qwen-model"]);
+    // The view has not been refreshed since: it still holds the pause.
+    expect(router.state()).toBe("healthy");
+    expect(router.snapshot().providers[0]?.pausedUntil).toBeNull();
+  });
+
+  it("ends its own pause when the fleet tells of a reset made elsewhere", async () => {
+    const { shared, views } = fleet();
+    const provider = new FakeProvider("qwen", [fail("rate_limited", { retryAfterMs: 600_000 })]);
+    const { router } = makeRouter([provider], { shared });
+    await run(router);
+    expect(router.snapshot().providers[0]?.pausedUntil).not.toBeNull();
+    later(1_000);
+    views.set("qwen/qwen-model", { breaker: null, pausedUntil: null, pauseClearedAt: Date.now() });
+    expect(router.state()).toBe("healthy");
   });
 });

@@ -1,7 +1,7 @@
 // Token buckets, the per-provider limiter (reserve, settle, cancel, the bounded queue, headroom, the usage it
 // tells a fleet and the fleet's it is charged) and the pause after 429s. Time is passed in explicitly.
 import { describe, expect, it } from "vitest";
-import { ProviderLimiter, RateLimitPause, TokenBucket } from "./rate-limit.js";
+import { MAX_PAUSE_MS, ProviderLimiter, RateLimitPause, TokenBucket } from "./rate-limit.js";
 
 const T0 = 1_700_000_000_000;
 
@@ -231,7 +231,7 @@ describe("a pause after 429s", () => {
     const pause = new RateLimitPause(1000);
     pause.limited(T0, 30_000);
     pause.limited(T0, null);
-    pause.clear();
+    pause.clear(T0);
     expect(pause.until(T0)).toBeNull();
     expect(pause.limited(T0, null)).toBe(T0 + 1000);
   });
@@ -240,10 +240,47 @@ describe("a pause after 429s", () => {
     const ends: number[] = [];
     const pause = new RateLimitPause(1000, (until) => ends.push(until));
     pause.limited(0, 5000);
-    pause.adopt(9000);
+    pause.adopt(9000, null, 0);
     expect(pause.until(6000)).toBe(9000);
-    pause.adopt(2000);
+    pause.adopt(2000, null, 0);
     expect(pause.until(6000)).toBe(9000);
     expect(ends).toEqual([5000]);
+  });
+
+  it("pauses at most an hour, whatever Retry-After or the fleet says", () => {
+    const pause = new RateLimitPause(1000);
+    expect(MAX_PAUSE_MS).toBe(3_600_000);
+    expect(pause.limited(T0, 7 * 86_400_000)).toBe(T0 + MAX_PAUSE_MS);
+    expect(pause.limited(T0, MAX_PAUSE_MS - 1)).toBe(T0 + MAX_PAUSE_MS);
+    const adopted = new RateLimitPause(1000);
+    adopted.adopt(T0 + 86_400_000, null, T0);
+    expect(adopted.until(T0)).toBe(T0 + MAX_PAUSE_MS);
+    adopted.adopt(T0 + MAX_PAUSE_MS + 10, null, T0 + 10);
+    expect(adopted.until(T0)).toBe(T0 + MAX_PAUSE_MS + 10);
+  });
+
+  it("tells an operator's reset, and takes no pause back from a view that predates it", () => {
+    const cleared: number[] = [];
+    const pause = new RateLimitPause(1000, undefined, (at) => cleared.push(at));
+    pause.adopt(T0 + 60_000, null, T0);
+    pause.clear(T0 + 1);
+    expect(cleared).toEqual([T0 + 1]);
+    // The view still holds the pause: the reset has not reached the store yet.
+    pause.adopt(T0 + 60_000, null, T0 + 2);
+    expect(pause.until(T0 + 2)).toBeNull();
+    // The store has it, and a pause told after it: that one counts.
+    pause.adopt(T0 + 30_000, T0 + 1, T0 + 3);
+    expect(pause.until(T0 + 3)).toBe(T0 + 30_000);
+  });
+
+  it("ends a pause started here when the fleet tells of a later reset, not one started after it", () => {
+    const pause = new RateLimitPause(1000);
+    pause.limited(T0, 60_000);
+    pause.adopt(null, T0 + 5, T0 + 10);
+    expect(pause.until(T0 + 10)).toBeNull();
+    pause.limited(T0 + 20, 60_000);
+    pause.adopt(null, T0 + 5, T0 + 30);
+    pause.adopt(null, T0 + 10, T0 + 30);
+    expect(pause.until(T0 + 30)).toBe(T0 + 60_020);
   });
 });

@@ -157,29 +157,58 @@ export class ProviderLimiter {
   }
 }
 
-/** A provider paused by its 429s: until Retry-After, or a doubling pause while 429s keep coming. */
+/**
+ * The longest pause one 429 starts, whatever its Retry-After says (and the longest adopted from the fleet):
+ * an hour. Providers ask for seconds to minutes for a rate limit; a spent daily quota may name midnight,
+ * but probing once an hour costs one 429, while a mistaken or hostile header (days) would otherwise keep
+ * the whole fleet off a provider until an operator noticed.
+ */
+export const MAX_PAUSE_MS = 3_600_000;
+
+/** A provider paused by its 429s: until Retry-After (at most an hour), or a doubling pause while 429s keep coming. */
 export class RateLimitPause {
   #until = 0;
   #streak = 0;
+  /** The last 429 here, and the last operator's reset (here or told by the fleet). */
+  #limitedAt = Number.NEGATIVE_INFINITY;
+  #clearedAt = 0;
 
   constructor(
     private readonly basePauseMs: number,
     /** Told the end of every pause a 429 starts or extends: the fleet pauses too (src/shared/). */
     private readonly onPause: (until: number) => void = () => {},
+    /** Told an operator's reset: the fleet's pause ends too. */
+    private readonly onClear: (at: number) => void = () => {},
   ) {}
 
   /** Records a 429; returns the instant the pause ends. */
   limited(now: number, retryAfterMs: number | null): number {
     this.#streak++;
-    const pause = retryAfterMs ?? Math.min(this.basePauseMs * 2 ** (this.#streak - 1), 60_000);
+    this.#limitedAt = now;
+    const pause = Math.min(
+      retryAfterMs ?? Math.min(this.basePauseMs * 2 ** (this.#streak - 1), 60_000),
+      MAX_PAUSE_MS,
+    );
     this.#until = Math.max(this.#until, now + pause);
     this.onPause(this.#until);
     return this.#until;
   }
 
-  /** A pause another instance started: this one keeps it too (its own streak unchanged). */
-  adopt(until: number): void {
-    this.#until = Math.max(this.#until, until);
+  /**
+   * What the fleet's view says: a pause another instance started (this one keeps it too, its own streak
+   * unchanged), and the last operator's reset, which ends a pause started here before it. A view older than
+   * the last reset made here (the reset is not in the store yet) says nothing of pauses.
+   */
+  adopt(until: number | null, clearedAt: number | null, now: number): void {
+    if (clearedAt !== null && clearedAt > this.#clearedAt) {
+      this.#clearedAt = clearedAt;
+      if (this.#limitedAt < clearedAt) {
+        this.#until = 0;
+        this.#streak = 0;
+      }
+    }
+    if (until === null || (clearedAt ?? 0) < this.#clearedAt) return;
+    this.#until = Math.max(this.#until, Math.min(until, now + MAX_PAUSE_MS));
   }
 
   /** An answer that was not a 429 ends the streak. */
@@ -191,8 +220,11 @@ export class RateLimitPause {
     return this.#until > now ? this.#until : null;
   }
 
-  clear(): void {
+  /** An operator's reset at `now`: the pause ends here and, told, in the fleet. */
+  clear(now: number): void {
     this.#until = 0;
     this.#streak = 0;
+    this.#clearedAt = now;
+    this.onClear(now);
   }
 }

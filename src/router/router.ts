@@ -156,7 +156,7 @@ export class LlmRouter {
     if (key !== undefined && this.#cache.enabled) {
       const cached =
         (this.#cache.get(key, started) as StructuredResult<T> | undefined) ??
-        (this.#shared.shared ? sharedAnswer(await this.#shared.cachedAnswer(key), call.schema) : undefined);
+        (this.#shared.shared ? await this.#fleetAnswer(key, call.schema, started) : undefined);
       if (cached !== undefined) return { ...cached, cache: "hit", calls: 0, hedged: false, costUsd: 0 };
     }
     const cacheState = key !== undefined && this.#cache.enabled ? "miss" : "bypass";
@@ -232,8 +232,16 @@ export class LlmRouter {
   }
 
   /** Closes a provider's breaker (all its models, or one), clears its pause and its health window. */
+  /** An answer another instance cached, kept here too for the time it has left: repeats stay local. */
+  async #fleetAnswer<T>(key: string, schema: StructuredCall<T>["schema"], now: number) {
+    const stored = await this.#shared.cachedAnswer(key);
+    const answer = stored === undefined ? undefined : sharedAnswer(stored.answer, schema);
+    if (answer !== undefined) this.#cache.set(key, answer, stored!.ttlMs, now);
+    return answer;
+  }
+
   resetBreaker(provider: ProviderName, model?: string): number {
-    return resetBreaker(this.#targets.routed, provider, model);
+    return resetBreaker(this.#targets.routed, provider, this.#now(), model);
   }
 
   clearCache(): void {

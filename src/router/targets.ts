@@ -62,7 +62,7 @@ export class TargetPool {
       }
       const view = this.shared.target(target.key);
       if (view.breaker !== null) target.breaker.adopt(view.breaker);
-      if (view.pausedUntil !== null) target.pause.adopt(view.pausedUntil);
+      target.pause.adopt(view.pausedUntil, view.pauseClearedAt ?? null, this.context.clock.now());
       for (const sample of this.shared.takeCalls(target.key)) target.health.adopt(sample);
     }
   }
@@ -103,7 +103,11 @@ export class TargetPool {
         clock: () => clock.now(),
         onChange: (change) => this.shared.breakerChanged(key, change),
       }),
-      pause: new RateLimitPause(settings.rateLimitPauseMs, (until) => this.shared.paused(key, until)),
+      pause: new RateLimitPause(
+        settings.rateLimitPauseMs,
+        (until) => this.shared.paused(key, until),
+        (at) => this.shared.pauseCleared(key, at),
+      ),
       limiter: new ProviderLimiter(
         settings.rateLimits[provider.name],
         settings.queueLimit,

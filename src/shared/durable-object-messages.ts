@@ -45,7 +45,10 @@ export const SyncMessageSchema = z.object({
   /** The UTC day (epoch ms / 86,400,000) whose spend the isolate wants back. */
   day: z.number().int().nonnegative(),
   breakers: z.array(z.object({ target, change: BreakerChangeSchema })).max(MAX_TARGETS),
-  pauses: z.array(z.object({ target, until: time })).max(MAX_TARGETS),
+  /** Each pause's end and when it was told, so a pause told before an operator's reset is refused. */
+  pauses: z.array(z.object({ target, until: time, at: time })).max(MAX_TARGETS),
+  /** Operators' resets: the target's pause ends for the fleet. */
+  clears: z.array(z.object({ target, at: time })).max(MAX_TARGETS),
   calls: z
     .array(z.object({ target, samples: z.array(CallSampleSchema).max(CALLS_PER_TARGET) }))
     .max(MAX_TARGETS),
@@ -56,7 +59,14 @@ export const SyncReplySchema = z.object({
   epoch: z.string().max(100),
   /** The highest call sequence of this run: the isolate's next `after`. */
   sequence: z.number().int().nonnegative(),
-  views: z.array(z.object({ target, breaker: BreakerChangeSchema.nullable(), pausedUntil: time.nullable() })),
+  views: z.array(
+    z.object({
+      target,
+      breaker: BreakerChangeSchema.nullable(),
+      pausedUntil: time.nullable(),
+      pauseClearedAt: time.nullable(),
+    }),
+  ),
   /** Other isolates' calls after `after`, each with its sequence. */
   calls: z.array(z.object({ target, sequence: z.number().int().positive(), sample: CallSampleSchema })),
   /** The fleet's spend on the day asked for, in USD. */

@@ -121,12 +121,22 @@ describe("DurableObjectSharedState", () => {
     expect(messages).toHaveLength(2);
     expect(messages[1]).toMatchObject({
       breakers: [{ target: QWEN, change: { state: "open", at: T0 } }],
-      pauses: [{ target: QWEN, until: T0 + 8_000 }],
+      pauses: [{ target: QWEN, until: T0 + 8_000, at: T0 }],
     });
     expect(state.target(QWEN)).toEqual({ breaker: null, pausedUntil: null });
-    answer(reply({ views: [{ target: QWEN, breaker: { state: "open", at: T0 }, pausedUntil: T0 + 8_000 }] }));
+    answer(
+      reply({
+        views: [
+          { target: QWEN, breaker: { state: "open", at: T0 }, pausedUntil: T0 + 8_000, pauseClearedAt: null },
+        ],
+      }),
+    );
     await context.settled();
-    expect(state.target(QWEN)).toEqual({ breaker: { state: "open", at: T0 }, pausedUntil: T0 + 8_000 });
+    expect(state.target(QWEN)).toEqual({
+      breaker: { state: "open", at: T0 },
+      pausedUntil: T0 + 8_000,
+      pauseClearedAt: null,
+    });
   });
 
   it("keeps its view and what it had to tell while the object fails, and says so until a sync succeeds", async () => {

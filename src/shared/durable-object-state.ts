@@ -127,8 +127,8 @@ export class DurableObjectSharedState implements SharedState {
       this.#received.set(target, received);
     }
     this.#after = Math.max(this.#after, reply.sequence);
-    for (const { target, breaker, pausedUntil } of reply.views)
-      this.#views.set(target, { breaker, pausedUntil });
+    for (const { target, breaker, pausedUntil, pauseClearedAt } of reply.views)
+      this.#views.set(target, { breaker, pausedUntil, pauseClearedAt });
     if (this.#fleetSpend === null || this.#fleetSpend.day <= day)
       this.#fleetSpend = { day, usd: reply.spentUsd };
   }
@@ -142,7 +142,11 @@ export class DurableObjectSharedState implements SharedState {
   }
 
   paused(target: string, until: number): void {
-    this.#outbox.paused(target, until);
+    this.#outbox.paused(target, until, this.#options.clock());
+  }
+
+  pauseCleared(target: string, at: number): void {
+    this.#outbox.pauseCleared(target, at);
   }
 
   called(target: string, sample: CallSample): void {
@@ -183,7 +187,7 @@ export class DurableObjectSharedState implements SharedState {
     this.#unwritten.push({ key, answer, ttlMs });
   }
 
-  async cachedAnswer(key: string): Promise<unknown> {
+  async cachedAnswer(key: string): Promise<{ answer: unknown; ttlMs: number } | undefined> {
     return this.#answers === null ? undefined : await this.#answers.read(key);
   }
 

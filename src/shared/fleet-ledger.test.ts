@@ -51,20 +51,45 @@ describe("FleetLedger", () => {
     expect(ledger.sync(message(), T0 + 2 + 3_600_000).views[0]!.breaker).toBeNull();
   });
 
+  it("ends a pause on an operator's reset, and refuses pauses told before it, not after", () => {
+    const ledger = new FleetLedger("run");
+    ledger.sync(message({ pauses: [{ target: QWEN, until: T0 + 60_000, at: T0 }] }), T0);
+    const reset = ledger.sync(message({ clears: [{ target: QWEN, at: T0 + 10 }] }), T0 + 10).views[0]!;
+    expect([reset.pausedUntil, reset.pauseClearedAt]).toEqual([null, T0 + 10]);
+    // Told before the reset (another isolate's, late): refused; told at the reset's instant: kept.
+    expect(
+      ledger.sync(message({ pauses: [{ target: QWEN, until: T0 + 90_000, at: T0 + 9 }] }), T0 + 20).views[0]!
+        .pausedUntil,
+    ).toBeNull();
+    expect(
+      ledger.sync(message({ pauses: [{ target: QWEN, until: T0 + 90_000, at: T0 + 10 }] }), T0 + 20).views[0]!
+        .pausedUntil,
+    ).toBe(T0 + 90_000);
+    // An older reset arriving late changes nothing.
+    const late = ledger.sync(message({ clears: [{ target: QWEN, at: T0 + 5 }] }), T0 + 30).views[0]!;
+    expect([late.pausedUntil, late.pauseClearedAt]).toEqual([T0 + 90_000, T0 + 10]);
+    // A reset is remembered an hour, the longest a pause lasts.
+    expect(ledger.sync(message(), T0 + 10 + 3_600_000).views[0]!.pauseClearedAt).toBe(T0 + 10);
+    expect(ledger.sync(message(), T0 + 11 + 3_600_000).views[0]!.pauseClearedAt).toBeNull();
+  });
+
   it("keeps the later pause, and drops it once it is over", () => {
     const ledger = new FleetLedger("run");
-    ledger.sync(message({ pauses: [{ target: QWEN, until: T0 + 8_000 }] }), T0);
+    ledger.sync(message({ pauses: [{ target: QWEN, until: T0 + 8_000, at: T0 }] }), T0);
     expect(
-      ledger.sync(message({ pauses: [{ target: QWEN, until: T0 + 2_000 }] }), T0).views[0]!.pausedUntil,
+      ledger.sync(message({ pauses: [{ target: QWEN, until: T0 + 2_000, at: T0 }] }), T0).views[0]!
+        .pausedUntil,
     ).toBe(T0 + 8_000);
     expect(
-      ledger.sync(message({ pauses: [{ target: QWEN, until: T0 + 9_000 }] }), T0).views[0]!.pausedUntil,
+      ledger.sync(message({ pauses: [{ target: QWEN, until: T0 + 9_000, at: T0 }] }), T0).views[0]!
+        .pausedUntil,
     ).toBe(T0 + 9_000);
     expect(ledger.sync(message(), T0 + 8_999).views[0]!.pausedUntil).toBe(T0 + 9_000);
     expect(ledger.sync(message(), T0 + 9_000).views[0]!.pausedUntil).toBeNull();
     // A pause already over when it arrives is not kept.
     expect(
-      ledger.sync(message({ pauses: [{ target: QWEN, until: T0 }] }), T0 + 9_000).views[0]!.pausedUntil,
+      ledger.sync(message({ pauses: [{ target: QWEN, until: T0, at: T0 }] }), T0 + 9_000).views[0]!
+        .pausedUntil,
     ).toBeNull();
   });
 
@@ -111,7 +136,7 @@ describe("FleetLedger", () => {
     const ledger = new FleetLedger("run");
     for (let index = 0; index <= MAX_TARGETS; index++) {
       const target = `p/${index}`;
-      ledger.sync(message({ pauses: [{ target, until: T0 + 60_000 }] }), T0);
+      ledger.sync(message({ pauses: [{ target, until: T0 + 60_000, at: T0 }] }), T0);
     }
     const views = ledger.sync(message({ targets: ["p/0", "p/1", `p/${MAX_TARGETS}`] }), T0).views;
     expect(views.map((view) => view.pausedUntil)).toEqual([null, T0 + 60_000, T0 + 60_000]);

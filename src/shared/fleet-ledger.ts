@@ -26,7 +26,9 @@ interface Numbered {
 export class FleetLedger {
   #sequence = 0;
   readonly #breakers = new Map<string, BreakerChange>();
-  readonly #pauses = new Map<string, number>();
+  readonly #pauses = new Map<string, { until: number; at: number }>();
+  /** The last operator's reset per target: pauses told before it are refused. */
+  readonly #clears = new Map<string, number>();
   readonly #calls = new Map<string, Numbered[]>();
   readonly #spend = new Map<number, number>();
 
@@ -40,9 +42,16 @@ export class FleetLedger {
       // The newest change wins wherever it was made, so instances never step back on each other's.
       if (current === undefined || change.at > current.at) bounded(this.#breakers, target, change);
     }
-    for (const { target, until } of message.pauses) {
-      const current = this.#pauses.get(target) ?? 0;
-      if (until > now && until > current) bounded(this.#pauses, target, until);
+    for (const { target, at } of message.clears) {
+      if (at <= (this.#clears.get(target) ?? 0)) continue;
+      bounded(this.#clears, target, at);
+      const pause = this.#pauses.get(target);
+      if (pause !== undefined && pause.at < at) this.#pauses.delete(target);
+    }
+    for (const { target, until, at } of message.pauses) {
+      if (at < (this.#clears.get(target) ?? 0)) continue;
+      const current = this.#pauses.get(target)?.until ?? 0;
+      if (until > now && until > current) bounded(this.#pauses, target, { until, at });
     }
     for (const { target, samples } of message.calls) {
       const calls = this.#calls.get(target) ?? [];
@@ -79,7 +88,8 @@ export class FleetLedger {
       views: message.targets.map((target) => ({
         target,
         breaker: this.#breakers.get(target) ?? null,
-        pausedUntil: this.#pauses.get(target) ?? null,
+        pausedUntil: this.#pauses.get(target)?.until ?? null,
+        pauseClearedAt: this.#clears.get(target) ?? null,
       })),
       calls,
       spentUsd: this.spentOn(message.day),
@@ -89,7 +99,9 @@ export class FleetLedger {
   #forget(now: number): void {
     for (const [target, change] of this.#breakers)
       if (now - change.at > CHANGE_TTL_MS) this.#breakers.delete(target);
-    for (const [target, until] of this.#pauses) if (until <= now) this.#pauses.delete(target);
+    for (const [target, pause] of this.#pauses) if (pause.until <= now) this.#pauses.delete(target);
+    // A pause lasts at most an hour (MAX_PAUSE_MS): a reset older than that refuses nothing any more.
+    for (const [target, at] of this.#clears) if (now - at > CHANGE_TTL_MS) this.#clears.delete(target);
     for (const [target, calls] of this.#calls) {
       const recent = calls.filter((entry) => now - entry.sample.at <= CALL_TTL_MS);
       if (recent.length === 0) this.#calls.delete(target);

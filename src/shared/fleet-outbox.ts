@@ -6,18 +6,25 @@ import type { CallSample } from "../router/health.js";
 import { CALLS_PER_TARGET, MAX_TARGETS, type SyncMessage } from "./durable-object-messages.js";
 import type { BreakerChange } from "./state.js";
 
-export type Sent = Pick<SyncMessage, "breakers" | "pauses" | "calls" | "spend">;
+export type Sent = Pick<SyncMessage, "breakers" | "pauses" | "clears" | "calls" | "spend">;
+
+interface Pause {
+  until: number;
+  /** When it was told. */
+  at: number;
+}
 
 export class FleetOutbox {
   readonly #breakers = new Map<string, BreakerChange>();
-  readonly #pauses = new Map<string, number>();
+  readonly #pauses = new Map<string, Pause>();
+  readonly #clears = new Map<string, number>();
   readonly #calls = new Map<string, CallSample[]>();
   readonly #spend = new Map<number, number>();
   readonly #sending = new Map<number, number>();
 
-  /** A breaker change or a pause waits: worth a sync of its own rather than the next refresh. */
+  /** A breaker change, a pause or a reset waits: worth a sync of its own rather than the next refresh. */
   get urgent(): boolean {
-    return this.#breakers.size > 0 || this.#pauses.size > 0;
+    return this.#breakers.size > 0 || this.#pauses.size > 0 || this.#clears.size > 0;
   }
 
   breakerChanged(target: string, change: BreakerChange): void {
@@ -25,8 +32,17 @@ export class FleetOutbox {
     if (current === undefined || change.at >= current.at) this.#breakers.set(target, change);
   }
 
-  paused(target: string, until: number): void {
-    if (until > (this.#pauses.get(target) ?? 0)) this.#pauses.set(target, until);
+  paused(target: string, until: number, at: number): void {
+    const current = this.#pauses.get(target);
+    if (current === undefined || until > current.until) this.#pauses.set(target, { until, at });
+  }
+
+  /** An operator's reset at `at`: a pause of this isolate told before it is not worth telling any more. */
+  pauseCleared(target: string, at: number): void {
+    if (at <= (this.#clears.get(target) ?? 0)) return;
+    this.#clears.set(target, at);
+    const pause = this.#pauses.get(target);
+    if (pause !== undefined && pause.at < at) this.#pauses.delete(target);
   }
 
   called(target: string, sample: CallSample): void {
@@ -47,12 +63,14 @@ export class FleetOutbox {
     // MAX_TARGETS models could pass: the rest is dropped rather than the whole sync refused.
     const sent: Sent = {
       breakers: [...this.#breakers].slice(0, MAX_TARGETS).map(([target, change]) => ({ target, change })),
-      pauses: [...this.#pauses].slice(0, MAX_TARGETS).map(([target, until]) => ({ target, until })),
+      pauses: [...this.#pauses].slice(0, MAX_TARGETS).map(([target, pause]) => ({ target, ...pause })),
+      clears: [...this.#clears].slice(0, MAX_TARGETS).map(([target, at]) => ({ target, at })),
       calls: [...this.#calls].slice(0, MAX_TARGETS).map(([target, samples]) => ({ target, samples })),
       spend: [...this.#spend].map(([day, usd]) => ({ day, usd })),
     };
     this.#breakers.clear();
     this.#pauses.clear();
+    this.#clears.clear();
     this.#calls.clear();
     this.#spend.clear();
     for (const { day, usd } of sent.spend) add(this.#sending, day, usd);
@@ -62,7 +80,9 @@ export class FleetOutbox {
   /** A sync failed: what it carried waits again (newer news taken meanwhile is kept). */
   putBack(sent: Sent): void {
     for (const { target, change } of sent.breakers) this.breakerChanged(target, change);
-    for (const { target, until } of sent.pauses) this.paused(target, until);
+    for (const { target, at } of sent.clears) this.pauseCleared(target, at);
+    for (const { target, until, at } of sent.pauses)
+      if (at >= (this.#clears.get(target) ?? 0)) this.paused(target, until, at);
     for (const { target, samples } of sent.calls) {
       const calls = [...samples, ...(this.#calls.get(target) ?? [])];
       this.#calls.set(target, calls.slice(-CALLS_PER_TARGET));

@@ -30,10 +30,10 @@ describe("KvAnswers", () => {
     const key = keyOf(entries, 0);
     expect(key).toMatch(/^answer:[0-9a-f]{64}$/);
     expect(entries.get(key)!.expirationTtl).toBe(60);
-    expect(await answers.read("book a dentist\u0000full")).toEqual({ value: 1 });
+    expect(await answers.read("book a dentist\u0000full")).toEqual({ answer: { value: 1 }, ttlMs: 5_000 });
     expect(await answers.read("book a dentist\u0000short")).toBeUndefined();
     now = T0 + 4_999;
-    expect(await answers.read("book a dentist\u0000full")).toEqual({ value: 1 });
+    expect(await answers.read("book a dentist\u0000full")).toEqual({ answer: { value: 1 }, ttlMs: 1 });
     now = T0 + 5_000;
     expect(await answers.read("book a dentist\u0000full")).toBeUndefined();
     await answers.write("long", 2, 3_600_000);

@@ -36,8 +36,11 @@ export class KvAnswers {
     await this.namespace.put(await storeKey(key), JSON.stringify(entry), { expirationTtl });
   }
 
-  /** The answer cached under `key` and not yet expired, or undefined (absent, late, unreadable). */
-  async read(key: string): Promise<unknown> {
+  /**
+   * The answer cached under `key` and not yet expired, with the time it has left, or undefined (absent,
+   * late, unreadable).
+   */
+  async read(key: string): Promise<{ answer: unknown; ttlMs: number } | undefined> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), READ_MS);
@@ -46,8 +49,9 @@ export class KvAnswers {
       const text = await Promise.race([storeKey(key).then((name) => this.namespace.get(name)), late]);
       if (text === null) return undefined;
       const entry = JSON.parse(text) as Partial<Entry> | null;
-      if (typeof entry?.expiresAt !== "number" || entry.expiresAt <= this.clock()) return undefined;
-      return entry.answer;
+      const now = this.clock();
+      if (typeof entry?.expiresAt !== "number" || entry.expiresAt <= now) return undefined;
+      return { answer: entry.answer, ttlMs: entry.expiresAt - now };
     } catch {
       return undefined;
     } finally {

@@ -45,20 +45,28 @@ export class RedisCallLog {
     const key = `${this.prefix}calls:${target}`;
     const unsent = this.#unsent.get(target) ?? [];
     this.#unsent.delete(target);
-    try {
-      for (const sample of unsent) {
-        await client.xAdd(
+    // All at once (pipelined on the connection); only the calls Redis did not add are sent again.
+    const added = await Promise.allSettled(
+      unsent.map((sample) =>
+        client.xAdd(
           key,
           "*",
           { instance: this.#instance, call: JSON.stringify(sample) },
           { TRIM: { strategy: "MAXLEN", strategyModifier: "~", threshold: STREAM_LENGTH } },
-        );
-      }
-      if (unsent.length > 0) await client.pExpire(key, STREAM_TTL_MS);
-    } catch (error) {
-      this.#unsent.set(target, [...unsent, ...(this.#unsent.get(target) ?? [])]);
-      throw error;
-    }
+        ),
+      ),
+    );
+    const failed = unsent.filter((_, index) => added[index]?.status === "rejected");
+    if (failed.length < unsent.length) void client.pExpire(key, STREAM_TTL_MS).catch(() => {});
+    if (failed.length > 0)
+      this.#unsent.set(target, [...failed, ...(this.#unsent.get(target) ?? [])].slice(0, STREAM_LENGTH));
+    await this.#receive(client, key, target);
+    const refused = added.find((outcome) => outcome.status === "rejected");
+    if (refused !== undefined) throw refused.reason;
+  }
+
+  /** Reads the entries after the last read, keeping the other instances' calls. */
+  async #receive(client: StreamClient, key: string, target: string): Promise<void> {
     const last = this.#read.get(target);
     const entries = await client.xRange(key, last === undefined ? "-" : `(${last}`, "+", {
       COUNT: STREAM_LENGTH,

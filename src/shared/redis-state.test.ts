@@ -2,6 +2,7 @@
 // Redis (breaker changes, newest first; pauses; the day's spend counted once); a Redis that cannot be
 // reached at start is refused with a message naming REDIS_URL and never its password; a Redis gone during
 // operation leaves the view as it was and says so in the status, and its return needs no restart.
+import { createClient } from "@redis/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort, type RedisServer, redisAvailable, startRedis } from "../../test/support/redis-server.js";
 import { openRedisState, type RedisState } from "./redis-state.js";
@@ -82,7 +83,10 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
     const [first, second] = await fleet();
     first.cacheAnswer("key", { value: { start: "x" } }, 60_000);
     await first.close();
-    expect(await second.cachedAnswer("key")).toEqual({ value: { start: "x" } });
+    const cached = await second.cachedAnswer("key");
+    expect(cached?.answer).toEqual({ value: { start: "x" } });
+    expect(cached?.ttlMs).toBeGreaterThan(0);
+    expect(cached?.ttlMs).toBeLessThanOrEqual(60_000);
     expect(await second.cachedAnswer("another key")).toBeUndefined();
   });
 
@@ -129,6 +133,50 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
     expect(first.target("qwen/qwen-plus").breaker).toEqual({ state: "closed", at: T0 + 5 });
   });
 
+  it("ends a pause for the fleet on an operator's reset; a pause told before it no longer counts, one after does", async () => {
+    const [first, second] = await fleet();
+    first.paused("qwen/qwen-plus", T0 + 60_000);
+    await first.refresh();
+    now = T0 + 10;
+    second.pauseCleared("qwen/qwen-plus", T0 + 10);
+    await second.refresh();
+    await first.refresh();
+    expect(first.target("qwen/qwen-plus")).toEqual({
+      breaker: null,
+      pausedUntil: null,
+      pauseClearedAt: T0 + 10,
+    });
+    // A pause told before the reset (sent late, after an outage) is refused; one told after it counts.
+    now = T0 + 5;
+    first.paused("qwen/qwen-plus", T0 + 90_000);
+    now = T0 + 20;
+    first.paused("qwen/qwen-plus", T0 + 30_000);
+    await first.refresh();
+    await second.refresh();
+    expect(second.target("qwen/qwen-plus")).toEqual({
+      breaker: null,
+      pausedUntil: T0 + 30_000,
+      pauseClearedAt: T0 + 10,
+    });
+  });
+
+  it("keeps a breaker change twice the breakers' cooldown when that is longer than an hour", async () => {
+    const state = await openRedisState({
+      url: redis.url,
+      prefix: `ttl${++prefix}:`,
+      refreshMs: 60_000,
+      breakerCooldownMs: 3 * 3_600_000,
+    });
+    opened.push(state);
+    state.breakerChanged("qwen/qwen-plus", { state: "open", at: Date.now() });
+    await state.refresh();
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    const ttlMs = await client.pTTL(`ttl${prefix}:breaker:qwen/qwen-plus`);
+    await client.close();
+    expect(ttlMs).toBeGreaterThan(5 * 3_600_000);
+  });
+
   it("counts the day's spend once for the fleet", async () => {
     const [first, second] = await fleet();
     first.spent(0.25, T0);
@@ -147,6 +195,14 @@ describe.skipIf(!redisAvailable())("shared state on Redis", () => {
     const port = await freePort();
     const attempt = openRedisState({ url: `redis://cita:s3cret-pass@127.0.0.1:${port}` });
     await expect(attempt).rejects.toThrow(`REDIS_URL (redis://127.0.0.1:${port})`);
+    await expect(attempt).rejects.not.toThrow("s3cret-pass");
+  });
+
+  it("refuses a URL the driver cannot read, naming REDIS_URL and never the password", async () => {
+    const attempt = openRedisState({ url: "redis://cita:s3cret-pass%zz@127.0.0.1:1" });
+    await expect(attempt).rejects.toThrow(
+      "cannot reach the shared-state store at REDIS_URL (redis://127.0.0.1:1)",
+    );
     await expect(attempt).rejects.not.toThrow("s3cret-pass");
   });
 

@@ -14,5 +14,14 @@ export function readRedisUrl(environment: Record<string, string | undefined>): s
   }
   if (url.protocol !== "redis:" && url.protocol !== "rediss:")
     throw new SharedSettingsError("REDIS_URL: must start with redis:// or rediss://");
+  try {
+    // The driver decodes them too, and would fail with a bare "URI malformed".
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    throw new SharedSettingsError(
+      "REDIS_URL: the user or password has a malformed percent-encoding (write % as %25)",
+    );
+  }
   return text;
 }

@@ -21,6 +21,8 @@ export interface TargetView {
   breaker: BreakerChange | null;
   /** The end of the latest 429 pause (epoch ms), or null. */
   pausedUntil: number | null;
+  /** The last operator's reset of the pause (epoch ms): pauses told before it no longer count. */
+  pauseClearedAt?: number | null;
 }
 
 export interface SharedStateStatus {
@@ -41,6 +43,8 @@ export interface SharedState {
   track(target: string): void;
   breakerChanged(target: string, change: BreakerChange): void;
   paused(target: string, until: number): void;
+  /** An operator reset the target at `at`: its pause ends for the whole fleet. */
+  pauseCleared(target: string, at: number): void;
   /** A call this instance made, for the other instances' health windows. */
   called(target: string, sample: CallSample): void;
   spent(usd: number, now: number): void;
@@ -57,9 +61,10 @@ export interface SharedState {
   cacheAnswer(key: string, answer: unknown, ttlMs: number): void;
   /**
    * The answer another instance cached under `key`, or undefined: the one read that may go to the store,
-   * made only when this instance's own cache missed (it saves a provider call), bounded to a few ms.
+   * made only when this instance's own cache missed (it saves a provider call), bounded to a few ms; with
+   * the time it has left, so this instance's cache keeps it as long as the fleet's does.
    */
-  cachedAnswer(key: string): Promise<unknown>;
+  cachedAnswer(key: string): Promise<{ answer: unknown; ttlMs: number } | undefined>;
   /** Tokens other instances took from a bucket since the last time asked (followed from now on): no I/O. */
   takeOthersTokens(bucket: string, periodMs: number): number;
   /** The fleet's spend on the UTC day of `now` as last seen plus this instance's since; null: unknown. */
@@ -76,6 +81,7 @@ export const embeddedState: SharedState = {
   track: () => {},
   breakerChanged: () => {},
   paused: () => {},
+  pauseCleared: () => {},
   called: () => {},
   takeCalls: () => [],
   tookToken: () => {},

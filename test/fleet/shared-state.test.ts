@@ -85,7 +85,7 @@ describe.skipIf(skip)("two Node instances sharing one PostgreSQL and one Redis",
     expect(await parse(second, 5)).toBe("rules");
     expect((await simulator.attempts()).length).toBe(before);
     await simulator.clearFaults();
-    // The pause ends for both at the same instant.
+    // Once the Retry-After has passed, neither is paused any more.
     await vi.waitFor(
       async () => {
         const [a, b] = await Promise.all([health(first), health(second)]);

@@ -11,6 +11,7 @@ export function syncMessage(day: number, overrides: Partial<SyncMessage> = {}): 
     day,
     breakers: [],
     pauses: [],
+    clears: [],
     calls: [],
     spend: [],
     ...overrides,
