@@ -38,7 +38,7 @@ function comparable(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, entry]) => {
-      if (key === "createdAt") return [key, "<time>"];
+      if (key === "createdAt" || key === "checkedAt") return [key, "<time>"];
       if (key === "timingsMs") return [key, Object.keys(entry as object).sort()];
       return [key, comparable(entry)];
     }),
