@@ -1,6 +1,7 @@
 // Cloudflare Workers entry (named in wrangler.toml): builds the app from the bindings on first use, with the
-// calendar store on the D1 binding `DB`, migrated lazily by the first request that needs it. No state, timers
-// or randomness at global scope, as Workers requires.
+// calendar store on the D1 binding `DB`, migrated lazily by the first request that needs it, and, with the
+// METRICS binding, metrics summed over every isolate (each request's counts flushed in the background with
+// waitUntil). No state, timers or randomness at global scope, as Workers requires.
 import type { Hono } from "hono";
 import { createApp } from "./app.js";
 import { D1CalendarStore } from "./calendars/d1-store.js";
@@ -9,13 +10,23 @@ import { ConfigError, type Environment, readConfig } from "./config.js";
 import type { AppEnv } from "./http/env.js";
 import { jsonLogger } from "./http/logger.js";
 import { DurableObjectLimiter, type DurableObjectNamespaceLike } from "./limits/durable-object.js";
+import { createCitaMetrics } from "./metrics/cita.js";
+import { DurableObjectMetrics } from "./metrics/durable-object-client.js";
 
 /** The per-client limits' Durable Object class, bound as RATE_LIMITS in wrangler.toml. */
 export { RateLimitObject } from "./limits/durable-object.js";
+/** The metrics' Durable Object class, bound as METRICS in wrangler.toml. */
+export { MetricsObject } from "./metrics/durable-object.js";
 
 type D1Binding = ConstructorParameters<typeof D1CalendarStore>[0];
 
+interface ExecutionContextLike {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
 let app: Hono<AppEnv> | undefined;
+/** This isolate's side of the METRICS object, if bound. */
+let aggregate: DurableObjectMetrics | undefined;
 
 function appFor(bindings: Record<string, unknown>): Hono<AppEnv> {
   if (app === undefined) {
@@ -28,11 +39,28 @@ function appFor(bindings: Record<string, unknown>): Hono<AppEnv> {
     // Without the binding (a Worker deployed from another configuration), each isolate keeps its own
     // buckets in memory: still a limit, but per isolate (docs/security/rate-limits.md).
     const rateLimits = bindings.RATE_LIMITS as DurableObjectNamespaceLike | undefined;
+    const logger = jsonLogger(config.logLevel === "warn" ? "error" : config.logLevel, (line) =>
+      console.log(line),
+    );
+    // Without the binding, each isolate's /metrics shows its own counts, as on Node (docs/scale.md).
+    const metricsObjects = bindings.METRICS as DurableObjectNamespaceLike | undefined;
+    const metrics = createCitaMetrics();
+    aggregate =
+      metricsObjects === undefined
+        ? undefined
+        : new DurableObjectMetrics({
+            namespace: metricsObjects,
+            metrics,
+            onUnavailable: (operation, reason) =>
+              logger.error({ event: "metrics_aggregate_unavailable", operation, reason }),
+          });
     app = createApp({
       config,
       ...(database ? { store: migratedOnFirstUse(new D1CalendarStore(database)) } : {}),
       ...(rateLimits ? { limiter: new DurableObjectLimiter(rateLimits) } : {}),
-      logger: jsonLogger(config.logLevel === "warn" ? "error" : config.logLevel, (line) => console.log(line)),
+      logger,
+      metrics,
+      ...(aggregate ? { metricsAggregate: aggregate } : {}),
       // No listener to judge: without keys (and without ALLOW_ANONYMOUS) keyed routes answer 401 saying
       // how to create one. Each isolate trusts a key it read for DEFAULT_KEY_CACHE_MS.
       openWithoutKeys: false,
@@ -100,6 +128,12 @@ export default {
       if (error instanceof ConfigError) return misconfigured(error);
       throw error;
     }
-    return target.fetch(request, bindings, executionContext as never);
+    const answer = target.fetch(request, bindings, executionContext as never);
+    if (aggregate !== undefined) {
+      // Once the app has answered (and so counted this request), off the request path.
+      const flush = () => aggregate?.flushSoon();
+      (executionContext as ExecutionContextLike).waitUntil(Promise.resolve(answer).then(flush, flush));
+    }
+    return answer;
   },
 };
