@@ -53,7 +53,8 @@ export class DurableObjectMetrics {
    */
   flushSoon(): Promise<void> {
     this.#wanted = true;
-    this.#running ??= this.#flushLoop();
+    // Started on the next microtask, so #running is set before any of the loop's code runs.
+    this.#running ??= Promise.resolve().then(() => this.#flushLoop());
     return this.#running;
   }
 
