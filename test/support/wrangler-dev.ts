@@ -24,6 +24,10 @@ export interface WranglerDevOptions {
   vars?: Record<string, string>;
   /** A folder of its own for the local D1 (--persist-to), so its keys and bookings reach no other worker. */
   persistTo?: string;
+  /** A configuration file other than cwd's wrangler.toml (--config). */
+  config?: string;
+  /** Added to wrangler's environment (WRANGLER_REGISTRY_PATH, say: which dev sessions see one another). */
+  environment?: Record<string, string>;
   readyTimeoutMs?: number;
 }
 
@@ -67,10 +71,11 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
       "info",
       ...variables,
       ...(options.persistTo === undefined ? [] : ["--persist-to", options.persistTo]),
+      ...(options.config === undefined ? [] : ["--config", options.config]),
     ],
     {
       cwd: options.cwd,
-      env: childEnvironment(options.cwd),
+      env: { ...childEnvironment(options.cwd), ...options.environment },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     },
