@@ -3,6 +3,7 @@
 // again with its number before anything newer, and a scrape reads the sum of every isolate plus its own
 // gauges, or falls back to its own counts and says so when the object does not answer.
 import { describe, expect, it } from "vitest";
+import { sampleValue as value } from "../../test/support/exposition.js";
 import { namespaceOf, startMetricsObject } from "../../test/support/metrics-object.js";
 import { createCitaMetrics } from "./cita.js";
 import { DurableObjectMetrics, FALLBACK_COMMENT, FLUSH_INTERVAL_MS } from "./durable-object-client.js";
@@ -48,11 +49,6 @@ function isolate(fetch: Fetch, extra: { onUnavailable?: (operation: string, reas
     ...extra,
   });
   return { metrics, clock, aggregate };
-}
-
-function value(text: string, series: string): number | undefined {
-  const line = text.split("\n").find((entry) => entry.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
 const HEALTH = 'http_request_duration_seconds_count{route="/health",status="200"}';

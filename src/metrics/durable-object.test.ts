@@ -2,6 +2,7 @@
 // test/workerd/metrics-fleet.test.ts): batches from several isolates add up, a batch sent again is not added
 // twice, a lost one is simply missing, the sums survive a restart, and what the object keeps is bounded.
 import { describe, expect, it } from "vitest";
+import { sampleValue as sample } from "../../test/support/exposition.js";
 import { startMetricsObject as start } from "../../test/support/metrics-object.js";
 import type { SeriesDelta } from "./deltas.js";
 import { MAX_ISOLATES, MAX_SERIES, type MetricsObject } from "./durable-object.js";
@@ -24,11 +25,6 @@ async function flush(object: MetricsObject, isolate: string, sequence: number, s
 
 async function render(object: MetricsObject): Promise<string> {
   return (await object.fetch(new Request("https://metrics.internal/render"))).text();
-}
-
-function sample(text: string, series: string): number | undefined {
-  const line = text.split("\n").find((entry) => entry.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
 const PARSES_SERIES = 'parsing_requests_total{mode="rules",status="complete"}';

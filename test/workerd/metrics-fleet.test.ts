@@ -7,19 +7,15 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FALLBACK_COMMENT } from "../../src/metrics/durable-object-client.js";
-import { exposition, familyOf } from "../support/exposition.js";
+import { exposition, familyOf, sampleValues as samples } from "../support/exposition.js";
+import { PARSE, pinned } from "../support/parse-requests.js";
 import { runPromtool } from "../support/promtool.js";
 import { type MetricsFleet, startMetricsFleet } from "../support/workerd-fleet-metrics.js";
 import { METRICS_TOKEN } from "../support/workers.js";
 
 const PARSES = 'parsing_requests_total{mode="rules",status="complete"}';
 const PARSE_DURATIONS = 'http_request_duration_seconds_count{route="/v1/appointments/parse",status="200"}';
-const REQUEST = {
-  text: "book a haircut tomorrow at 4pm",
-  locale: "en-US",
-  timezone: "Europe/Madrid",
-  now: "2026-03-02T10:00:00+01:00",
-};
+const REQUEST = pinned("book a haircut tomorrow at 4pm");
 /** How long the sum may take to arrive: a flush waits at most a second; generous for a loaded machine. */
 const ARRIVAL_MS = 30_000;
 
@@ -39,17 +35,6 @@ async function scrape(url: string): Promise<string> {
   return response.text();
 }
 
-/** Every sample line's value, by its series (name and labels as written). */
-function samples(text: string): Map<string, number> {
-  const values = new Map<string, number>();
-  for (const line of text.split("\n")) {
-    if (line === "" || line.startsWith("#")) continue;
-    const space = line.lastIndexOf(" ");
-    values.set(line.slice(0, space), Number(line.slice(space + 1)));
-  }
-  return values;
-}
-
 /** The counter and histogram series that went down from one scrape to the next. */
 function wentDown(before: string, after: string): string[] {
   const families = exposition(after);
@@ -61,7 +46,7 @@ function wentDown(before: string, after: string): string[] {
 }
 
 async function parse(url: string): Promise<void> {
-  const response = await fetch(`${url}/v1/appointments/parse`, {
+  const response = await fetch(`${url}${PARSE}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(REQUEST),
