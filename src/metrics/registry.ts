@@ -5,6 +5,7 @@
 // Workers isolates sum their counts in one Durable Object (src/metrics/durable-object.ts).
 import type { SeriesDelta } from "./deltas.js";
 import { type Labels, Series } from "./series.js";
+import { escapeHelp, formatValue, labelText } from "./text-format.js";
 
 export type { Labels } from "./series.js";
 
@@ -31,29 +32,6 @@ interface SummedFamily extends Family {
 
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-
-/** Label values escape backslash, double quote and line feed; HELP text escapes backslash and line feed. */
-function escapeLabel(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
-}
-
-function escapeHelp(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\n/g, "\\n");
-}
-
-/** Go's strconv formatting as Prometheus reads it: +Inf, -Inf, NaN, or the shortest decimal. */
-function formatValue(value: number): string {
-  if (Number.isNaN(value)) return "NaN";
-  if (value === Number.POSITIVE_INFINITY) return "+Inf";
-  if (value === Number.NEGATIVE_INFINITY) return "-Inf";
-  return String(value);
-}
-
-function labelText(names: readonly string[], values: readonly string[], extra = ""): string {
-  const parts = names.map((name, index) => `${name}="${escapeLabel(values[index] ?? "")}"`);
-  if (extra !== "") parts.push(extra);
-  return parts.length === 0 ? "" : `{${parts.join(",")}}`;
-}
 
 /** A family whose series each hold one number: counters and gauges. */
 abstract class ValueFamily implements Family {
