@@ -1,10 +1,11 @@
 // The Worker entry's metrics wiring, in process as workerd calls it (fetch with bindings and an execution
-// context), each test on a fresh module (the entry builds its app once per isolate). With the METRICS
+// context), each test on a fresh handler (the entry builds its app once per isolate). With the METRICS
 // binding, a request's flush goes to waitUntil and the answer never waits for it, even on an object that
 // never answers; without the binding, /metrics is each isolate's own, exactly as before.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { namespaceOf, startMetricsObject } from "../test/support/metrics-object.js";
 import { FALLBACK_COMMENT } from "./metrics/durable-object-client.js";
+import { createWorker } from "./worker.js";
 
 const TOKEN = "metrics-token-for-worker-tests-0123456789";
 const VARIABLES = { ALLOW_ANONYMOUS: "true", METRICS_TOKEN: TOKEN, LOG_LEVEL: "error" };
@@ -17,11 +18,6 @@ const PARSE = new Request("https://cita.example/v1/appointments/parse", {
     now: "2026-03-02T10:00:00Z",
   }),
 });
-
-async function freshWorker() {
-  vi.resetModules();
-  return (await import("./worker.js")).default;
-}
 
 function context() {
   const waiting: Promise<unknown>[] = [];
@@ -37,7 +33,7 @@ beforeEach(() => {
 
 describe("the Worker's metrics", () => {
   it("flush in waitUntil, and a scrape shows the object's sums", async () => {
-    const worker = await freshWorker();
+    const worker = createWorker();
     const { object } = await startMetricsObject();
     const bindings = { ...VARIABLES, METRICS: namespaceOf((request) => object.fetch(request)) };
     const { waiting, executionContext } = context();
@@ -50,7 +46,7 @@ describe("the Worker's metrics", () => {
   });
 
   it("never hold a request back, even on an object that never answers", async () => {
-    const worker = await freshWorker();
+    const worker = createWorker();
     const bindings = { ...VARIABLES, METRICS: namespaceOf(() => new Promise<Response>(() => {})) };
     const { waiting, executionContext } = context();
     const response = await worker.fetch(PARSE.clone(), bindings, executionContext);
@@ -65,7 +61,7 @@ describe("the Worker's metrics", () => {
   });
 
   it("are each isolate's own without the binding, as before", async () => {
-    const worker = await freshWorker();
+    const worker = createWorker();
     const { waiting, executionContext } = context();
     expect((await worker.fetch(PARSE.clone(), VARIABLES, executionContext)).status).toBe(200);
     const text = await (await worker.fetch(scrape(), VARIABLES, executionContext)).text();

@@ -24,12 +24,14 @@ interface ExecutionContextLike {
   waitUntil(promise: Promise<unknown>): void;
 }
 
-let app: Hono<AppEnv> | undefined;
-/** This isolate's side of the METRICS object, if bound. */
-let aggregate: DurableObjectMetrics | undefined;
+/** What an isolate builds on its first request: the app and, if bound, its side of the METRICS object. */
+interface Isolate {
+  app?: Hono<AppEnv>;
+  aggregate?: DurableObjectMetrics;
+}
 
-function appFor(bindings: Record<string, unknown>): Hono<AppEnv> {
-  if (app === undefined) {
+function appFor(isolate: Isolate, bindings: Record<string, unknown>): Hono<AppEnv> {
+  if (isolate.app === undefined) {
     const environment: Environment = {};
     for (const [name, value] of Object.entries(bindings)) {
       if (typeof value === "string") environment[name] = value;
@@ -45,7 +47,7 @@ function appFor(bindings: Record<string, unknown>): Hono<AppEnv> {
     // Without the binding, each isolate's /metrics shows its own counts, as on Node (docs/scale.md).
     const metricsObjects = bindings.METRICS as DurableObjectNamespaceLike | undefined;
     const metrics = createCitaMetrics();
-    aggregate =
+    isolate.aggregate =
       metricsObjects === undefined
         ? undefined
         : new DurableObjectMetrics({
@@ -54,19 +56,19 @@ function appFor(bindings: Record<string, unknown>): Hono<AppEnv> {
             onUnavailable: (operation, reason) =>
               logger.error({ event: "metrics_aggregate_unavailable", operation, reason }),
           });
-    app = createApp({
+    isolate.app = createApp({
       config,
       ...(database ? { store: migratedOnFirstUse(new D1CalendarStore(database)) } : {}),
       ...(rateLimits ? { limiter: new DurableObjectLimiter(rateLimits) } : {}),
       logger,
       metrics,
-      ...(aggregate ? { metricsAggregate: aggregate } : {}),
+      ...(isolate.aggregate ? { metricsAggregate: isolate.aggregate } : {}),
       // No listener to judge: without keys (and without ALLOW_ANONYMOUS) keyed routes answer 401 saying
       // how to create one. Each isolate trusts a key it read for DEFAULT_KEY_CACHE_MS.
       openWithoutKeys: false,
     });
   }
-  return app;
+  return isolate.app;
 }
 
 /**
@@ -115,25 +117,32 @@ function misconfigured(error: ConfigError): Response {
   );
 }
 
-export default {
-  fetch(
-    request: Request,
-    bindings: Record<string, unknown>,
-    executionContext: unknown,
-  ): Response | Promise<Response> {
-    let target: Hono<AppEnv>;
-    try {
-      target = appFor(bindings);
-    } catch (error) {
-      if (error instanceof ConfigError) return misconfigured(error);
-      throw error;
-    }
-    const answer = target.fetch(request, bindings, executionContext as never);
-    if (aggregate !== undefined) {
-      // Once the app has answered (and so counted this request), off the request path.
-      const flush = () => aggregate?.flushSoon();
-      (executionContext as ExecutionContextLike).waitUntil(Promise.resolve(answer).then(flush, flush));
-    }
-    return answer;
-  },
-};
+/** The Worker's handler; nothing is built until its first request. A test makes a fresh one per case. */
+export function createWorker() {
+  const isolate: Isolate = {};
+  return {
+    fetch(
+      request: Request,
+      bindings: Record<string, unknown>,
+      executionContext: unknown,
+    ): Response | Promise<Response> {
+      let target: Hono<AppEnv>;
+      try {
+        target = appFor(isolate, bindings);
+      } catch (error) {
+        if (error instanceof ConfigError) return misconfigured(error);
+        throw error;
+      }
+      const answer = target.fetch(request, bindings, executionContext as never);
+      const { aggregate } = isolate;
+      if (aggregate !== undefined) {
+        // Once the app has answered (and so counted this request), off the request path.
+        const flush = () => aggregate.flushSoon();
+        (executionContext as ExecutionContextLike).waitUntil(Promise.resolve(answer).then(flush, flush));
+      }
+      return answer;
+    },
+  };
+}
+
+export default createWorker();
