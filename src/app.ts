@@ -29,7 +29,7 @@ import { PARSE_PATH } from "./http/schemas/parse.js";
 import { MemoryLimiter, type RateLimiter } from "./limits/limiter.js";
 import { failedAuthGuard, rateLimit } from "./limits/middleware.js";
 import { SharedLimiter } from "./limits/shared-limiter.js";
-import { createCitaMetrics } from "./metrics/cita.js";
+import { type CitaMetrics, createCitaMetrics } from "./metrics/cita.js";
 import { createProviders } from "./providers/index.js";
 import type { LlmProvider } from "./providers/types.js";
 import { ModelRegistry } from "./registry/model-registry.js";
@@ -77,13 +77,20 @@ export interface AppOptions {
    * embedded state, where this process is the whole fleet.
    */
   shared?: SharedState;
+  /** The app's metrics; by default created here. Workers pass their own, to flush them to the aggregate. */
+  metrics?: CitaMetrics;
+  /**
+   * Where /metrics reads its exposition when the instance is not the whole service: on Workers with the
+   * METRICS binding, the sum of every isolate (src/metrics/durable-object-client.ts). By default `metrics`.
+   */
+  metricsAggregate?: { render(): Promise<string> };
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { config, store, clock } = options;
   const logger = options.logger ?? silentLogger;
   const providers = options.providers ?? createProviders(config.llm.providers);
-  const metrics = createCitaMetrics();
+  const metrics = options.metrics ?? createCitaMetrics();
   const registry = new ModelRegistry(config.llm.registry, {
     defaults: PARSING_GENERATION,
     windowMs: config.llm.variantWindowMs,
@@ -149,6 +156,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       "/",
       metricsRoutes({
         metrics,
+        aggregate: options.metricsAggregate ?? null,
         token: config.metricsToken,
         loopbackListener: options.loopbackListener ?? false,
       }),

@@ -1,8 +1,9 @@
 // Cloudflare Workers entry (named in wrangler.toml): builds the app from the bindings on first use, with the
-// calendar store on the D1 binding `DB`, migrated lazily by the first request that needs it, and the router's
+// calendar store on the D1 binding `DB`, migrated lazily by the first request that needs it; the router's
 // shared state on the Durable Object `ROUTER_STATE` (answers across isolates in the KV namespace
-// `ANSWER_CACHE`), synced in the background of requests. No state, timers or randomness at global scope, as
-// Workers requires.
+// `ANSWER_CACHE`), synced in the background of requests; and, with the METRICS binding, metrics summed over
+// every isolate (each request's counts flushed in the background with waitUntil). No state, timers or
+// randomness at global scope, as Workers requires.
 import type { Hono } from "hono";
 import { createApp } from "./app.js";
 import { D1CalendarStore } from "./calendars/d1-store.js";
@@ -11,23 +12,33 @@ import { ConfigError, type Environment, readConfig } from "./config.js";
 import type { AppEnv } from "./http/env.js";
 import { jsonLogger } from "./http/logger.js";
 import { DurableObjectLimiter, type DurableObjectNamespaceLike } from "./limits/durable-object.js";
+import { createCitaMetrics } from "./metrics/cita.js";
+import { DurableObjectMetrics } from "./metrics/durable-object-client.js";
 import { type BackgroundContext, DurableObjectSharedState } from "./shared/durable-object-state.js";
 import { KvAnswers, type KvNamespaceLike } from "./shared/kv-answers.js";
 import { unboundState } from "./shared/state.js";
 
 /** The per-client limits' Durable Object class, bound as RATE_LIMITS in wrangler.toml. */
 export { RateLimitObject } from "./limits/durable-object.js";
+/** The metrics' Durable Object class, bound as METRICS in wrangler.toml. */
+export { MetricsObject } from "./metrics/durable-object.js";
 /** The router's shared state's Durable Object class, bound as ROUTER_STATE in wrangler.toml. */
 export { RouterStateObject } from "./shared/durable-object.js";
 
 type D1Binding = ConstructorParameters<typeof D1CalendarStore>[0];
 
-let app: Hono<AppEnv> | undefined;
-/** The isolate's side of the shared state, when ROUTER_STATE is bound: synced around each request. */
-let shared: DurableObjectSharedState | undefined;
+/**
+ * What an isolate builds on its first request: the app, its side of the ROUTER_STATE object (synced around
+ * each request) and, if bound, its side of the METRICS object.
+ */
+interface Isolate {
+  app?: Hono<AppEnv>;
+  shared?: DurableObjectSharedState;
+  aggregate?: DurableObjectMetrics;
+}
 
-function appFor(bindings: Record<string, unknown>): Hono<AppEnv> {
-  if (app === undefined) {
+function appFor(isolate: Isolate, bindings: Record<string, unknown>): Hono<AppEnv> {
+  if (isolate.app === undefined) {
     const environment: Environment = {};
     for (const [name, value] of Object.entries(bindings)) {
       if (typeof value === "string") environment[name] = value;
@@ -37,19 +48,36 @@ function appFor(bindings: Record<string, unknown>): Hono<AppEnv> {
     // Without the binding (a Worker deployed from another configuration), each isolate keeps its own
     // buckets in memory: still a limit, but per isolate (docs/security/rate-limits.md).
     const rateLimits = bindings.RATE_LIMITS as DurableObjectNamespaceLike | undefined;
-    shared = sharedStateOf(bindings);
-    app = createApp({
+    const logger = jsonLogger(config.logLevel === "warn" ? "error" : config.logLevel, (line) =>
+      console.log(line),
+    );
+    isolate.shared = sharedStateOf(bindings);
+    // Without the binding, each isolate's /metrics shows its own counts, as on Node (docs/scale.md).
+    const metricsObjects = bindings.METRICS as DurableObjectNamespaceLike | undefined;
+    const metrics = createCitaMetrics();
+    isolate.aggregate =
+      metricsObjects === undefined
+        ? undefined
+        : new DurableObjectMetrics({
+            namespace: metricsObjects,
+            metrics,
+            onUnavailable: (operation, reason) =>
+              logger.error({ event: "metrics_aggregate_unavailable", operation, reason }),
+          });
+    isolate.app = createApp({
       config,
       ...(database ? { store: migratedOnFirstUse(new D1CalendarStore(database)) } : {}),
       ...(rateLimits ? { limiter: new DurableObjectLimiter(rateLimits) } : {}),
-      shared: shared ?? unboundState,
-      logger: jsonLogger(config.logLevel === "warn" ? "error" : config.logLevel, (line) => console.log(line)),
+      shared: isolate.shared ?? unboundState,
+      logger,
+      metrics,
+      ...(isolate.aggregate ? { metricsAggregate: isolate.aggregate } : {}),
       // No listener to judge: without keys (and without ALLOW_ANONYMOUS) keyed routes answer 401 saying
       // how to create one. Each isolate trusts a key it read for DEFAULT_KEY_CACHE_MS.
       openWithoutKeys: false,
     });
   }
-  return app;
+  return isolate.app;
 }
 
 /**
@@ -116,25 +144,36 @@ function misconfigured(error: ConfigError): Response {
   );
 }
 
-export default {
-  async fetch(
-    request: Request,
-    bindings: Record<string, unknown>,
-    executionContext: unknown,
-  ): Promise<Response> {
-    let target: Hono<AppEnv>;
-    try {
-      target = appFor(bindings);
-    } catch (error) {
-      if (error instanceof ConfigError) return misconfigured(error);
-      throw error;
-    }
-    // Before: a stale view starts refreshing for the requests after this one. After: what this request
-    // changed (a breaker opened, a Retry-After, an answer to cache) is told. Neither delays the response.
-    const context = executionContext as BackgroundContext;
-    shared?.background(context);
-    const response = await target.fetch(request, bindings, executionContext as never);
-    shared?.background(context);
-    return response;
-  },
-};
+/** The Worker's handler; nothing is built until its first request. A test makes a fresh one per case. */
+export function createWorker() {
+  const isolate: Isolate = {};
+  return {
+    async fetch(
+      request: Request,
+      bindings: Record<string, unknown>,
+      executionContext: unknown,
+    ): Promise<Response> {
+      let target: Hono<AppEnv>;
+      try {
+        target = appFor(isolate, bindings);
+      } catch (error) {
+        if (error instanceof ConfigError) return misconfigured(error);
+        throw error;
+      }
+      // Before: a stale view starts refreshing for the requests after this one. After: what this request
+      // changed (a breaker opened, a Retry-After, an answer to cache) is told, and its counts are flushed
+      // to the metrics object. None of it delays the response.
+      const context = executionContext as BackgroundContext;
+      const { shared, aggregate } = isolate;
+      shared?.background(context);
+      const flush = () => aggregate?.flushSoon();
+      const answer = target.fetch(request, bindings, executionContext as never);
+      if (aggregate !== undefined) context.waitUntil(Promise.resolve(answer).then(flush, flush));
+      const response = await answer;
+      shared?.background(context);
+      return response;
+    },
+  };
+}
+
+export default createWorker();

@@ -1,10 +1,15 @@
 // A small Prometheus registry that runs anywhere (Node and Workers): counters, gauges and histograms with
 // labels, rendered in the text exposition format 0.0.4. Kept small on purpose; test/llm/metrics.test.ts checks
-// its output with Prometheus's own `promtool check metrics`.
+// its output with Prometheus's own `promtool check metrics`. Counters and histograms can also hand over what
+// they gained since last asked and add what another registry gained (src/metrics/deltas.ts): that is how
+// Workers isolates sum their counts in one Durable Object (src/metrics/durable-object.ts).
+import type { SeriesDelta } from "./deltas.js";
+import { type Labels, Series } from "./series.js";
+import { escapeHelp, formatValue, labelText } from "./text-format.js";
 
-export type Labels = Record<string, string>;
+export type { Labels } from "./series.js";
 
-type Kind = "counter" | "gauge" | "histogram";
+export type Kind = "counter" | "gauge" | "histogram";
 
 interface Family {
   name: string;
@@ -14,90 +19,32 @@ interface Family {
   lines(): string[];
 }
 
+/** A family whose series only add up (counters, histograms): they can be summed across registries. */
+interface SummedFamily extends Family {
+  /** What each series gained since the last call (series that did not move are left out). */
+  takeDeltas(): SeriesDelta[];
+  /** Adds another registry's delta; false if it does not fit this family (its kind or label count). */
+  merge(delta: SeriesDelta): boolean;
+  /** A series' whole count, in a delta's shape (a delta from nothing); undefined if it does not exist. */
+  total(values: readonly string[]): SeriesDelta | undefined;
+  has(values: readonly string[]): boolean;
+}
+
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-
-/** Label values escape backslash, double quote and line feed; HELP text escapes backslash and line feed. */
-function escapeLabel(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
-}
-
-function escapeHelp(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\n/g, "\\n");
-}
-
-/** Go's strconv formatting as Prometheus reads it: +Inf, -Inf, NaN, or the shortest decimal. */
-function formatValue(value: number): string {
-  if (Number.isNaN(value)) return "NaN";
-  if (value === Number.POSITIVE_INFINITY) return "+Inf";
-  if (value === Number.NEGATIVE_INFINITY) return "-Inf";
-  return String(value);
-}
-
-function labelText(names: readonly string[], values: readonly string[], extra = ""): string {
-  const parts = names.map((name, index) => `${name}="${escapeLabel(values[index] ?? "")}"`);
-  if (extra !== "") parts.push(extra);
-  return parts.length === 0 ? "" : `{${parts.join(",")}}`;
-}
-
-/**
- * Series of one family, found by their label values in the family's label order: one Map level per label,
- * so a lookup hashes the (usually constant) label values and builds no key. This runs several times on
- * every request.
- */
-class Series<T> {
-  readonly #root = new Map<string, unknown>();
-  readonly #entries: { values: string[]; state: T }[] = [];
-
-  constructor(
-    private readonly labelNames: readonly string[],
-    private readonly create: () => T,
-  ) {}
-
-  get(labels: Labels): T {
-    const names = this.labelNames;
-    let level = this.#root;
-    for (let index = 0; index < names.length - 1; index++) {
-      const value = labels[names[index]!] ?? "";
-      let next = level.get(value) as Map<string, unknown> | undefined;
-      if (next === undefined) {
-        next = new Map();
-        level.set(value, next);
-      }
-      level = next;
-    }
-    const last = names.length === 0 ? "" : (labels[names[names.length - 1]!] ?? "");
-    let entry = level.get(last) as { values: string[]; state: T } | undefined;
-    if (entry === undefined) {
-      entry = { values: names.map((name) => labels[name] ?? ""), state: this.create() };
-      level.set(last, entry);
-      this.#entries.push(entry);
-    }
-    return entry.state;
-  }
-
-  /** Every series, in the order they first appeared. */
-  entries(): readonly { values: string[]; state: T }[] {
-    return this.#entries;
-  }
-
-  clear(): void {
-    this.#root.clear();
-    this.#entries.length = 0;
-  }
-}
 
 /** A family whose series each hold one number: counters and gauges. */
 abstract class ValueFamily implements Family {
   abstract readonly kind: Kind;
-  protected readonly series: Series<{ value: number }>;
+  /** `flushed`: the value when a counter's delta was last taken. */
+  protected readonly series: Series<{ value: number; flushed: number }>;
 
   constructor(
     readonly name: string,
     readonly help: string,
     readonly labelNames: readonly string[] = [],
   ) {
-    this.series = new Series(labelNames, () => ({ value: 0 }));
+    this.series = new Series(labelNames, () => ({ value: 0, flushed: 0 }));
   }
 
   /** The current value of one series (0 if it never moved). */
@@ -115,12 +62,42 @@ abstract class ValueFamily implements Family {
   }
 }
 
-export class Counter extends ValueFamily {
+export class Counter extends ValueFamily implements SummedFamily {
   readonly kind = "counter";
 
   inc(labels: Labels = {}, by = 1): void {
     if (!(by >= 0)) throw new Error(`${this.name}: a counter only goes up`);
     this.series.get(labels).value += by;
+  }
+
+  takeDeltas(): SeriesDelta[] {
+    const deltas: SeriesDelta[] = [];
+    for (const { values, state } of this.series.entries()) {
+      if (state.value === state.flushed) continue;
+      // Never negative: value only grew since flushed, and a - b >= 0 holds in floating point when a >= b.
+      deltas.push({ name: this.name, labels: [...values], value: state.value - state.flushed });
+      state.flushed = state.value;
+    }
+    return deltas;
+  }
+
+  merge(delta: SeriesDelta): boolean {
+    if (!("value" in delta) || delta.labels.length !== this.labelNames.length) return false;
+    this.inc(this.series.labelsOf(delta.labels), delta.value);
+    return true;
+  }
+
+  total(values: readonly string[]): SeriesDelta | undefined {
+    if (!this.series.has(values)) return undefined;
+    return {
+      name: this.name,
+      labels: [...values],
+      value: this.series.get(this.series.labelsOf(values)).value,
+    };
+  }
+
+  has(values: readonly string[]): boolean {
+    return this.series.has(values);
   }
 }
 
@@ -137,9 +114,16 @@ export class Gauge extends ValueFamily {
   }
 }
 
-export class Histogram implements Family {
+interface Observations {
+  counts: number[];
+  sum: number;
+  count: number;
+}
+
+export class Histogram implements SummedFamily {
   readonly kind = "histogram";
-  readonly #series: Series<{ counts: number[]; sum: number; count: number }>;
+  /** `flushed`: the observations when the series' delta was last taken. */
+  readonly #series: Series<Observations & { flushed: Observations }>;
 
   constructor(
     readonly name: string,
@@ -152,7 +136,8 @@ export class Histogram implements Family {
     if (sorted.some((value, index) => value !== buckets[index] || value === sorted[index - 1])) {
       throw new Error(`${name}: buckets must be strictly increasing`);
     }
-    this.#series = new Series(labelNames, () => ({ counts: buckets.map(() => 0), sum: 0, count: 0 }));
+    const none = (): Observations => ({ counts: buckets.map(() => 0), sum: 0, count: 0 });
+    this.#series = new Series(labelNames, () => ({ ...none(), flushed: none() }));
   }
 
   observe(labels: Labels, value: number): void {
@@ -163,6 +148,46 @@ export class Histogram implements Family {
     for (let index = 0; index < this.buckets.length; index++) {
       if (value <= this.buckets[index]!) state.counts[index]! += 1;
     }
+  }
+
+  takeDeltas(): SeriesDelta[] {
+    const deltas: SeriesDelta[] = [];
+    for (const { values, state } of this.#series.entries()) {
+      const { flushed } = state;
+      if (state.count === flushed.count) continue;
+      deltas.push({
+        name: this.name,
+        labels: [...values],
+        counts: state.counts.map((count, index) => count - flushed.counts[index]!),
+        sum: state.sum - flushed.sum,
+        count: state.count - flushed.count,
+      });
+      state.flushed = { counts: [...state.counts], sum: state.sum, count: state.count };
+    }
+    return deltas;
+  }
+
+  /** Bucket by bucket: both sides count cumulatively over the same bounds. */
+  merge(delta: SeriesDelta): boolean {
+    if (!("counts" in delta) || delta.labels.length !== this.labelNames.length) return false;
+    if (delta.counts.length !== this.buckets.length) return false;
+    const state = this.#series.get(this.#series.labelsOf(delta.labels));
+    delta.counts.forEach((count, index) => {
+      state.counts[index]! += count;
+    });
+    state.sum += delta.sum;
+    state.count += delta.count;
+    return true;
+  }
+
+  total(values: readonly string[]): SeriesDelta | undefined {
+    if (!this.#series.has(values)) return undefined;
+    const { counts, sum, count } = this.#series.get(this.#series.labelsOf(values));
+    return { name: this.name, labels: [...values], counts: [...counts], sum, count };
+  }
+
+  has(values: readonly string[]): boolean {
+    return this.#series.has(values);
   }
 
   lines(): string[] {
@@ -210,10 +235,35 @@ export class Registry {
     return [...this.#families.keys()];
   }
 
-  render(): string {
+  /** Every counter and histogram series' gain since the last call, for a registry elsewhere to merge. */
+  takeDeltas(): SeriesDelta[] {
+    return [...this.#families.values()].flatMap((family) => (isSummed(family) ? family.takeDeltas() : []));
+  }
+
+  /** Adds a delta taken from another registry with the same families; false if none of them takes it. */
+  merge(delta: SeriesDelta): boolean {
+    const family = this.#families.get(delta.name);
+    return family !== undefined && isSummed(family) && family.merge(delta);
+  }
+
+  /** Whether the delta's series exists here already. */
+  has(delta: SeriesDelta): boolean {
+    const family = this.#families.get(delta.name);
+    return family !== undefined && isSummed(family) && family.has(delta.labels);
+  }
+
+  /** The whole count of the delta's series, in a delta's shape. */
+  total(delta: SeriesDelta): SeriesDelta | undefined {
+    const family = this.#families.get(delta.name);
+    return family !== undefined && isSummed(family) ? family.total(delta.labels) : undefined;
+  }
+
+  /** The exposition: every family, or only those of the kinds given. */
+  render(kinds?: readonly Kind[]): string {
     for (const collect of this.#collectors) collect();
     const blocks: string[] = [];
     for (const family of this.#families.values()) {
+      if (kinds !== undefined && !kinds.includes(family.kind)) continue;
       blocks.push(`# HELP ${family.name} ${escapeHelp(family.help)}`, `# TYPE ${family.name} ${family.kind}`);
       blocks.push(...family.lines());
     }
@@ -230,6 +280,10 @@ export class Registry {
     this.#families.set(family.name, family);
     return family;
   }
+}
+
+function isSummed(family: Family): family is SummedFamily {
+  return family.kind !== "gauge";
 }
 
 export const CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";

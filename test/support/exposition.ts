@@ -34,3 +34,19 @@ export function familyOf<T extends { kind: string }>(name: string, families: Map
   if (base.kind === "histogram" || (base.kind === "summary" && suffix[2] !== "bucket")) return base;
   return undefined;
 }
+
+/** Every sample's value, by its series as written (name and labels). */
+export function sampleValues(text: string): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const line of text.split("\n")) {
+    if (line === "" || line.startsWith("#")) continue;
+    const space = line.lastIndexOf(" ");
+    values.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return values;
+}
+
+/** One series' value, by its name and labels as written; undefined if the exposition lacks it. */
+export function sampleValue(text: string, series: string): number | undefined {
+  return sampleValues(text).get(series);
+}

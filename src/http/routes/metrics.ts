@@ -1,5 +1,7 @@
-// GET /metrics, in Prometheus' text format; no user text and no secret in it. Each instance (each Workers
-// isolate) counts its own requests: Prometheus sums them. It names providers and models, so it is served
+// GET /metrics, in Prometheus' text format; no user text and no secret in it. Each Node instance counts
+// its own requests (Prometheus scrapes each and sums them); on Workers with the METRICS binding, the
+// isolates' counts are summed in a Durable Object and a scrape reads that sum (src/metrics/
+// durable-object-client.ts), since one scrape reaches one isolate of many. It names providers and models, so it is served
 // only to a scraper: with METRICS_TOKEN set, to one that sends it as a bearer token; without one, only on a
 // loopback listener (`npm start` on 127.0.0.1), never on Workers or a public address.
 import { Hono, type MiddlewareHandler } from "hono";
@@ -11,6 +13,8 @@ import { ApiError } from "../errors.js";
 
 export interface MetricsRouteOptions {
   metrics: CitaMetrics;
+  /** Where a scrape's exposition comes from instead of `metrics` alone (the Workers' aggregate), or null. */
+  aggregate: { render(): Promise<string> } | null;
   /** METRICS_TOKEN, or null. */
   token: string | null;
   /** The listener is on a loopback address: without a token, /metrics is open to this machine. */
@@ -18,8 +22,11 @@ export interface MetricsRouteOptions {
 }
 
 export function metricsRoutes(options: MetricsRouteOptions): Hono<AppEnv> {
-  return new Hono<AppEnv>().get("/metrics", scrapeAccess(options), (context) =>
-    context.body(options.metrics.render(), 200, { "Content-Type": CONTENT_TYPE }),
+  const { aggregate, metrics } = options;
+  return new Hono<AppEnv>().get("/metrics", scrapeAccess(options), async (context) =>
+    context.body(aggregate === null ? metrics.render() : await aggregate.render(), 200, {
+      "Content-Type": CONTENT_TYPE,
+    }),
   );
 }
 

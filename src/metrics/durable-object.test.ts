@@ -1,0 +1,144 @@
+// The metrics Durable Object's protocol in process, on a storage held in a Map (workerd runs it for real in
+// test/workerd/metrics-fleet.test.ts): batches from several isolates add up, a batch sent again is not added
+// twice, a lost one is simply missing, the sums survive a restart, and what the object keeps is bounded.
+import { describe, expect, it } from "vitest";
+import { sampleValue as sample } from "../../test/support/exposition.js";
+import { startMetricsObject as start } from "../../test/support/metrics-object.js";
+import type { SeriesDelta } from "./deltas.js";
+import { MAX_ISOLATES, MAX_SERIES, type MetricsObject } from "./durable-object.js";
+
+const PARSES = (value: number): SeriesDelta => ({
+  name: "parsing_requests_total",
+  labels: ["rules", "complete"],
+  value,
+});
+
+async function flush(object: MetricsObject, isolate: string, sequence: number, series: unknown[]) {
+  const response = await object.fetch(
+    new Request("https://metrics.internal/flush", {
+      method: "POST",
+      body: JSON.stringify({ isolate, sequence, series }),
+    }),
+  );
+  return { status: response.status, body: response.ok ? await response.json() : await response.text() };
+}
+
+async function render(object: MetricsObject): Promise<string> {
+  return (await object.fetch(new Request("https://metrics.internal/render"))).text();
+}
+
+const PARSES_SERIES = 'parsing_requests_total{mode="rules",status="complete"}';
+
+describe("MetricsObject", () => {
+  it("adds up the batches of several isolates, histograms bucket by bucket, and renders no gauge", async () => {
+    const { object } = await start();
+    const latency = (counts: number[], sum: number, count: number) => ({
+      name: "http_request_duration_seconds",
+      labels: ["/health", "200"],
+      counts: [...counts, ...Array(12 - counts.length).fill(count)],
+      sum,
+      count,
+    });
+    expect(await flush(object, "a", 1, [PARSES(2), latency([1, 1], 0.002, 2)])).toEqual({
+      status: 200,
+      body: { applied: true },
+    });
+    expect((await flush(object, "b", 1, [PARSES(3), latency([0, 1], 0.004, 1)])).body).toEqual({
+      applied: true,
+    });
+    const text = await render(object);
+    expect(sample(text, PARSES_SERIES)).toBe(5);
+    expect(
+      sample(text, 'http_request_duration_seconds_bucket{route="/health",status="200",le="0.001"}'),
+    ).toBe(1);
+    expect(
+      sample(text, 'http_request_duration_seconds_bucket{route="/health",status="200",le="0.005"}'),
+    ).toBe(2);
+    expect(sample(text, 'http_request_duration_seconds_bucket{route="/health",status="200",le="+Inf"}')).toBe(
+      3,
+    );
+    expect(sample(text, 'http_request_duration_seconds_sum{route="/health",status="200"}')).toBe(0.006);
+    expect(text).toContain("# TYPE llm_requests_total counter");
+    expect(text).not.toContain("# TYPE router_degraded");
+  });
+
+  it("acknowledges a batch sent again (or older) without adding it twice; a lost batch is just missing", async () => {
+    const { object } = await start();
+    await flush(object, "a", 1, [PARSES(1)]);
+    expect((await flush(object, "a", 1, [PARSES(1)])).body).toEqual({ applied: false });
+    // Batch 2 was lost on the way: batch 3 still counts, and 2 arriving late is taken for a replay.
+    expect((await flush(object, "a", 3, [PARSES(4)])).body).toEqual({ applied: true });
+    expect((await flush(object, "a", 2, [PARSES(2)])).body).toEqual({ applied: false });
+    // Another isolate's numbers are its own.
+    expect((await flush(object, "b", 1, [PARSES(10)])).body).toEqual({ applied: true });
+    expect(sample(await render(object), PARSES_SERIES)).toBe(15);
+  });
+
+  it("keeps its sums and flush numbers across a restart, so counters never go back", async () => {
+    const first = await start();
+    await flush(first.object, "a", 1, [PARSES(2)]);
+    const restarted = await start(first.data);
+    expect(sample(await render(restarted.object), PARSES_SERIES)).toBe(2);
+    expect((await flush(restarted.object, "a", 1, [PARSES(2)])).body).toEqual({ applied: false });
+    await flush(restarted.object, "a", 2, [PARSES(1)]);
+    expect(sample(await render(restarted.object), PARSES_SERIES)).toBe(3);
+  });
+
+  it("refuses a malformed series on its own and a batch that is not one whole, and counts the refusals", async () => {
+    const { object } = await start();
+    for (const body of ["not json", "{}", '{"isolate":"a","sequence":0,"series":[]}']) {
+      const response = await object.fetch(
+        new Request("https://metrics.internal/flush", { method: "POST", body }),
+      );
+      expect(response.status, body).toBe(400);
+    }
+    expect((await object.fetch(new Request("https://metrics.internal/other"))).status).toBe(404);
+    await flush(object, "a", 1, [
+      PARSES(1),
+      PARSES(-1),
+      { name: "router_degraded", labels: [], value: 1 },
+      { name: "unknown_total", labels: [], value: 1 },
+      { name: "cita_metrics_dropped_total", labels: ["invalid"], value: 100 },
+    ]);
+    const text = await render(object);
+    expect(sample(text, PARSES_SERIES)).toBe(1);
+    expect(sample(text, 'cita_metrics_dropped_total{reason="invalid"}')).toBe(4);
+    expect(text).not.toContain("router_degraded");
+    expect(text).not.toContain("unknown_total");
+  });
+
+  it(`keeps at most ${MAX_SERIES} series: past that, new series are dropped and counted, known ones still add`, async () => {
+    const { object, data } = await start();
+    const many = Array.from({ length: MAX_SERIES }, (_, index) => ({
+      name: "http_request_duration_seconds",
+      labels: [`/route-${index}`, "200"],
+      counts: Array(12).fill(1),
+      sum: 0.001,
+      count: 1,
+    }));
+    await flush(object, "a", 1, many);
+    await flush(object, "a", 2, [PARSES(1), { ...many[0], labels: ["/route-0", "200"] }]);
+    let text = await render(object);
+    expect(sample(text, 'cita_metrics_dropped_total{reason="limit"}')).toBe(1);
+    expect(sample(text, PARSES_SERIES)).toBeUndefined();
+    expect(sample(text, 'http_request_duration_seconds_count{route="/route-0",status="200"}')).toBe(2);
+    // The bound holds after a restart too.
+    const restarted = await start(data);
+    await flush(restarted.object, "a", 3, [PARSES(1)]);
+    text = await render(restarted.object);
+    expect(sample(text, 'cita_metrics_dropped_total{reason="limit"}')).toBe(2);
+    expect(sample(text, PARSES_SERIES)).toBeUndefined();
+  });
+
+  it(`remembers the flush numbers of the ${MAX_ISOLATES} isolates seen last, in memory and in storage`, async () => {
+    const { object, data } = await start();
+    for (let index = 0; index <= MAX_ISOLATES; index++)
+      await flush(object, `isolate-${index}`, 1, [PARSES(1)]);
+    const isolates = [...data.keys()].filter((key) => key.startsWith("isolate:"));
+    expect(isolates).toHaveLength(MAX_ISOLATES);
+    expect(isolates).not.toContain("isolate:isolate-0");
+    // The forgotten isolate's replay would be added again (docs/scale.md); a remembered one's is not.
+    expect((await flush(object, "isolate-1", 1, [PARSES(1)])).body).toEqual({ applied: false });
+    expect((await flush(object, "isolate-0", 1, [PARSES(1)])).body).toEqual({ applied: true });
+  });
+});

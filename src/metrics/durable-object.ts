@@ -1,0 +1,133 @@
+// The metrics of a Worker as one service: every isolate counts in its own registry and flushes what its
+// counters and histograms gained (src/metrics/deltas.ts) to this one Durable Object, which adds them up in a
+// registry of the same families and renders their sum at each scrape (src/metrics/durable-object-client.ts).
+// The sums are written to the object's storage as they change, so an object evicted or restarted carries on
+// from them and a counter never goes back. Each batch carries its isolate's flush number: a batch already
+// applied (sent again because its answer was lost) is acknowledged and not added twice. What it holds is
+// bounded: series up to MAX_SERIES (their label values come from fixed sets, docs/scale.md), isolates'
+// flush numbers up to MAX_ISOLATES.
+import { createCitaMetrics } from "./cita.js";
+import { batchOf, type SeriesDelta, seriesDeltaOf } from "./deltas.js";
+import { CONTENT_TYPE, type Kind, type Registry } from "./registry.js";
+
+/** Far above Cita's own count (a few hundred series); past it, new series are dropped and counted. */
+export const MAX_SERIES = 5_000;
+/** Isolates whose last flush number is remembered; a replay from one forgotten would be added again. */
+export const MAX_ISOLATES = 1_000;
+/** The families the object sums; gauges stay with the isolate that answers the scrape. */
+export const SUMMED_KINDS: readonly Kind[] = ["counter", "histogram"];
+
+const SERIES_PREFIX = "series:";
+const ISOLATE_PREFIX = "isolate:";
+/** A storage put takes at most 128 keys. */
+const PUT_CHUNK = 128;
+
+/** The parts of the Durable Object storage API used here. */
+export interface MetricsStorage {
+  list<T>(options: { prefix: string }): Promise<Map<string, T>>;
+  put(entries: Record<string, unknown>): Promise<void>;
+  delete(keys: string[]): Promise<number>;
+}
+
+export interface MetricsObjectState {
+  storage: MetricsStorage;
+  blockConcurrencyWhile<T>(callback: () => Promise<T>): Promise<T>;
+}
+
+interface IsolateRecord {
+  sequence: number;
+  seenAt: number;
+}
+
+/** The Durable Object class (exported by src/worker.ts, bound as METRICS in wrangler.toml). */
+export class MetricsObject {
+  readonly #storage: MetricsStorage;
+  readonly #registry: Registry;
+  readonly #dropped;
+  /** Last flush number per isolate, least recently seen first. */
+  readonly #isolates = new Map<string, IsolateRecord>();
+  #seriesCount = 0;
+
+  constructor(state: MetricsObjectState) {
+    this.#storage = state.storage;
+    this.#registry = createCitaMetrics().registry;
+    this.#dropped = this.#registry.counter(
+      "cita_metrics_dropped_total",
+      "Series deltas the metrics Durable Object refused: over its series bound (limit) or malformed (invalid).",
+      ["reason"],
+    );
+    void state.blockConcurrencyWhile(() => this.#load());
+  }
+
+  async fetch(request: Request): Promise<Response> {
+    const path = new URL(request.url).pathname;
+    if (request.method === "GET" && path === "/render") {
+      return new Response(this.#registry.render(SUMMED_KINDS), { headers: { "content-type": CONTENT_TYPE } });
+    }
+    if (request.method !== "POST" || path !== "/flush") return new Response("not found", { status: 404 });
+    const batch = batchOf(await request.json().catch(() => null));
+    if (batch === null) return new Response("bad metrics batch", { status: 400 });
+    const last = this.#isolates.get(batch.isolate)?.sequence ?? 0;
+    if (batch.sequence <= last) return Response.json({ applied: false });
+    const changed = new Map<string, SeriesDelta>();
+    for (const value of batch.series) {
+      const delta = this.#apply(value);
+      if (delta !== null) changed.set(seriesKey(delta), delta);
+    }
+    await this.#save(changed, batch.isolate, batch.sequence);
+    return Response.json({ applied: true });
+  }
+
+  /** Adds one delta; the series it changed, or null if it was dropped (and counted). */
+  #apply(value: unknown): SeriesDelta | null {
+    const parsed = seriesDeltaOf(value);
+    // The object's own counter is counted here only, never sent.
+    const delta = parsed?.name === this.#dropped.name ? null : parsed;
+    const isNew = delta !== null && !this.#registry.has(delta);
+    let reason: "invalid" | "limit" | null = null;
+    if (delta === null) reason = "invalid";
+    else if (isNew && this.#seriesCount >= MAX_SERIES) reason = "limit";
+    else if (!this.#registry.merge(delta)) reason = "invalid";
+    if (reason !== null) {
+      this.#dropped.inc({ reason });
+      return this.#dropped.total([reason])!;
+    }
+    if (isNew) this.#seriesCount++;
+    return delta;
+  }
+
+  async #save(changed: Map<string, SeriesDelta>, isolate: string, sequence: number): Promise<void> {
+    const entries: [string, unknown][] = [...changed].map(([key, delta]) => [
+      key,
+      this.#registry.total(delta),
+    ]);
+    this.#isolates.delete(isolate);
+    this.#isolates.set(isolate, { sequence, seenAt: Date.now() });
+    entries.push([ISOLATE_PREFIX + isolate, this.#isolates.get(isolate)]);
+    const forgotten: string[] = [];
+    for (const oldest of this.#isolates.keys()) {
+      if (this.#isolates.size <= MAX_ISOLATES) break;
+      this.#isolates.delete(oldest);
+      forgotten.push(ISOLATE_PREFIX + oldest);
+    }
+    for (let start = 0; start < entries.length; start += PUT_CHUNK) {
+      await this.#storage.put(Object.fromEntries(entries.slice(start, start + PUT_CHUNK)));
+    }
+    if (forgotten.length > 0) await this.#storage.delete(forgotten);
+  }
+
+  async #load(): Promise<void> {
+    for (const total of (await this.#storage.list<SeriesDelta>({ prefix: SERIES_PREFIX })).values()) {
+      const delta = seriesDeltaOf(total);
+      if (delta === null || !this.#registry.merge(delta)) continue;
+      if (delta.name !== this.#dropped.name) this.#seriesCount++;
+    }
+    const isolates = await this.#storage.list<IsolateRecord>({ prefix: ISOLATE_PREFIX });
+    const bySeen = [...isolates].sort(([, a], [, b]) => a.seenAt - b.seenAt);
+    for (const [key, record] of bySeen) this.#isolates.set(key.slice(ISOLATE_PREFIX.length), record);
+  }
+}
+
+function seriesKey(delta: SeriesDelta): string {
+  return SERIES_PREFIX + JSON.stringify([delta.name, ...delta.labels]);
+}
