@@ -54,6 +54,8 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
       () => writeStatus(status, READY),
       (error: unknown) => writeStatus(status, String(error)),
     );
+    // A start whose port was taken moves to another: the URL is final once `ready` has settled.
+    await worker.ready.catch(() => {});
     workers[name] = { url: worker.url, status };
   }
   project.provide("workers", workers);

@@ -46,8 +46,42 @@ const OFFLINE_ENVIRONMENT = {
   FORCE_COLOR: "0",
 };
 
-/** Starts wrangler and returns at once: `ready` says when (and whether) it answers. */
+/**
+ * A port picked free can be taken by another process (an outgoing connection's ephemeral port, another
+ * test's server) before wrangler binds it; wrangler then exits at once saying so. Such a start is tried
+ * again on new ports, a few times, before it counts as a failure.
+ */
+const PORT_ATTEMPTS = 3;
+const PORT_TAKEN = "Address already in use";
+
+/**
+ * Starts wrangler and returns at once: `ready` says when (and whether) it answers. `url` is final once
+ * `ready` has settled (a start whose port was taken meanwhile moves to another).
+ */
 export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
+  let current = await launchOnce(options);
+  const ready = (async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await current.ready;
+      } catch (error) {
+        if (attempt >= PORT_ATTEMPTS || !current.output().includes(PORT_TAKEN)) throw error;
+        current = await launchOnce(options);
+      }
+    }
+  })();
+  return {
+    get url() {
+      return current.url;
+    },
+    ready,
+    output: () => current.output(),
+    stop: () => current.stop(),
+  };
+}
+
+/** One start of wrangler on ports picked now. */
+async function launchOnce(options: WranglerDevOptions): Promise<WranglerDev> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const variables = Object.entries(options.vars ?? {}).flatMap(([name, value]) => [
