@@ -11,7 +11,7 @@
 import { deadline } from "../llm/deadline.js";
 import type { StructuredResult } from "../llm/structured.js";
 import type { LlmProvider, ModelPrice, ProviderName } from "../providers/types.js";
-import { embeddedState, type SharedState } from "../shared/state.js";
+import { embeddedState, type SharedState, shownStatus } from "../shared/state.js";
 import { CallAccounting, type CallRecord } from "./accounting.js";
 import { attemptWithinDeadline } from "./attempts.js";
 import { DailyBudget } from "./budget.js";
@@ -196,6 +196,7 @@ export class LlmRouter {
       routed.map((target) => target.provider.name),
       this.#controls.weights,
     );
+    const shared = shownStatus(this.#shared);
     return {
       state: this.state(now),
       conservation: this.conservation,
@@ -205,9 +206,7 @@ export class LlmRouter {
       preferred: this.#controls.preferred,
       hedges: this.#hedging.snapshot(),
       cache: { ...this.#cache.stats(), enabled: this.#cache.enabled },
-      ...(this.#shared.shared || this.#shared.status().state !== "ok"
-        ? { shared: this.#shared.status() }
-        : {}),
+      ...(shared !== undefined ? { shared } : {}),
       // Routed providers, then pinned models (registry variants: weight 0, outside the weighted choice).
       providers: this.#targets.all().map((target, index) => snapshotTarget(target, weights[index] ?? 0, now)),
     };

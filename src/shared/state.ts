@@ -73,6 +73,16 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
+/**
+ * The status /health shows: when something is shared, or when a store was meant to be and is not (a Worker
+ * without its binding); undefined for the embedded default, which has nothing to say.
+ */
+export function shownStatus(shared: SharedState | undefined): SharedStateStatus | undefined {
+  if (shared === undefined) return undefined;
+  const status = shared.status();
+  return shared.shared || status.state !== "ok" ? status : undefined;
+}
+
 const NOTHING: TargetView = { breaker: null, pausedUntil: null };
 
 /** The embedded default: one process is the fleet, so there is nothing to tell and nothing to learn. */

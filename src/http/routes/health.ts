@@ -4,7 +4,7 @@
 import { Hono } from "hono";
 import type { StoreHealth } from "../../calendars/store-health.js";
 import type { LlmRouter } from "../../router/router.js";
-import type { SharedState } from "../../shared/state.js";
+import { type SharedState, shownStatus } from "../../shared/state.js";
 import type { AppEnv } from "../env.js";
 
 export interface HealthRouteOptions {
@@ -21,7 +21,7 @@ export function healthRoutes(options: HealthRouteOptions): Hono<AppEnv> {
   return new Hono<AppEnv>().get("/health", async (context) => {
     const snapshot = router?.snapshot();
     const calendars = storeHealth === null ? undefined : await storeHealth.status();
-    const sharedStatus = sharedStatusOf(shared);
+    const sharedStatus = shownStatus(shared);
     const unavailable = calendars?.state === "unavailable" || sharedStatus?.state === "unavailable";
     const routerDegraded = snapshot !== undefined && snapshot.state !== "healthy";
     return context.json({
@@ -35,11 +35,4 @@ export function healthRoutes(options: HealthRouteOptions): Hono<AppEnv> {
       },
     });
   });
-}
-
-/** Shown when something is shared, or when a store was meant to be and is not (a Worker without its binding). */
-function sharedStatusOf(shared: SharedState | undefined) {
-  if (shared === undefined) return undefined;
-  const status = shared.status();
-  return shared.shared || status.state !== "ok" ? status : undefined;
 }
