@@ -4,11 +4,11 @@
 // isolate of one deployment would reach it. They find each other through a dev registry of their own in a
 // temporary folder (WRANGLER_REGISTRY_PATH), so no other `wrangler dev` on the machine joins in, and keep
 // their D1 and Durable Object storage there too, so every run starts from nothing. Offline, on 127.0.0.1.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startWranglerDev, type WranglerDev } from "./wrangler-dev.js";
+import { privateDevRegistry } from "./dev-registry.js";
+import type { WranglerDev } from "./wrangler-dev.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 /** The instance that hosts the object; the other reaches it by this script name. */
@@ -40,25 +40,17 @@ function configuration(name: string, metricsHost: string | null): string {
 
 /** Starts both and waits until both answer; stop() stops them and removes the folder. */
 export async function startMetricsFleet(vars: Record<string, string>): Promise<MetricsFleet> {
-  const folder = mkdtempSync(join(tmpdir(), "cita-metrics-fleet-"));
-  const environment = { WRANGLER_REGISTRY_PATH: join(folder, "registry") };
-  const start = async (name: string, metricsHost: string | null) => {
-    const config = join(folder, `${name}.toml`);
-    writeFileSync(config, configuration(name, metricsHost));
-    return startWranglerDev({
+  const registry = privateDevRegistry("cita-metrics-fleet-");
+  const start = (name: string, metricsHost: string | null) =>
+    registry.start({
       cwd: ROOT,
-      configs: [config],
+      configs: [registry.write(`${name}.toml`, configuration(name, metricsHost))],
       vars,
-      environment,
-      persistTo: join(folder, name),
+      persistTo: join(registry.folder, name),
     });
-  };
   const host = await start(HOST, null);
   const guest = await start(GUEST, HOST);
-  const stop = async () => {
-    await Promise.allSettled([host.stop(), guest.stop()]);
-    rmSync(folder, { recursive: true, force: true });
-  };
+  const stop = registry.stop;
   try {
     await Promise.all([host.ready, guest.ready]);
   } catch (error) {

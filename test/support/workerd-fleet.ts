@@ -8,11 +8,10 @@
 //   faulty  ROUTER_STATE bound to test/support/throwing-state-object.ts, run beside it in one process (-c twice).
 // The first starts alone (the second's bindings connect to it); the faulty one meanwhile. All are stopped
 // with their process groups by `stop` (wrangler-dev.ts).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startWranglerDev, type WranglerDev } from "./wrangler-dev.js";
+import { privateDevRegistry } from "./dev-registry.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -32,26 +31,16 @@ export interface FleetVariables {
 }
 
 export async function startWorkerdFleet(variables: FleetVariables): Promise<WorkerdFleet> {
-  const folder = mkdtempSync(join(tmpdir(), "cita-workerd-fleet-"));
-  const environment = { WRANGLER_REGISTRY_PATH: join(folder, "registry") };
-  const shared = join(folder, "state");
-  const started: WranglerDev[] = [];
-  const start = async (options: Parameters<typeof startWranglerDev>[0]) => {
-    const worker = await startWranglerDev({ environment, ...options });
-    started.push(worker);
-    return worker;
-  };
-  const stop = async () => {
-    await Promise.allSettled(started.map((worker) => worker.stop()));
-    rmSync(folder, { recursive: true, force: true });
-  };
+  const registry = privateDevRegistry("cita-workerd-fleet-");
+  const { start, write, stop } = registry;
+  const shared = join(registry.folder, "state");
   try {
     const first = await start({ cwd: ROOT, vars: variables.fleet, persistTo: shared });
     const faulty = await start({
       cwd: ROOT,
       vars: variables.faulty,
-      persistTo: join(folder, "faulty-state"),
-      configs: [write(folder, "faulty.toml", FAULTY), write(folder, "throwing.toml", THROWING)],
+      persistTo: join(registry.folder, "faulty-state"),
+      configs: [write("faulty.toml", FAULTY), write("throwing.toml", THROWING)],
     });
     // Awaited below; until then a failed start must not surface as an unhandled rejection.
     faulty.ready.catch(() => {});
@@ -60,14 +49,14 @@ export async function startWorkerdFleet(variables: FleetVariables): Promise<Work
       cwd: ROOT,
       vars: variables.fleet,
       persistTo: shared,
-      configs: [write(folder, "peer.toml", PEER)],
+      configs: [write("peer.toml", PEER)],
     });
     await Promise.all([second.ready, faulty.ready]);
     return {
       first: first.url,
       second: second.url,
       faulty: faulty.url,
-      output: () => started.map((worker) => worker.output()).join("\n---\n"),
+      output: registry.output,
       stop,
     };
   } catch (error) {
@@ -115,9 +104,3 @@ class_name = "ThrowingStateObject"
 tag = "v1"
 new_sqlite_classes = ["ThrowingStateObject"]
 `;
-
-function write(folder: string, name: string, text: string): string {
-  const path = join(folder, name);
-  writeFileSync(path, text);
-  return path;
-}
