@@ -2,6 +2,7 @@
 // load balancer polling /health costs the database at most one trivial query per instance per interval,
 // and concurrent checks share one probe. A probe that takes longer than the timeout counts as unavailable:
 // /health must answer quickly even while PostgreSQL hangs.
+import { withinDeadline } from "../deadline.js";
 import type { CalendarStore, StoreEngine } from "./store.js";
 
 export interface StoreStatus {
@@ -48,7 +49,10 @@ export class StoreHealth {
 
   async #probe(): Promise<StoreStatus> {
     const at = this.#clock();
-    const answered = await withinTimeout(this.#store.probe(), this.#timeoutMs);
+    const answered = await withinDeadline(this.#store.probe(), this.#timeoutMs).then(
+      () => true,
+      () => false,
+    );
     this.#verdict = {
       engine: this.#store.engine,
       state: answered ? "ok" : "unavailable",
@@ -56,20 +60,5 @@ export class StoreHealth {
     };
     this.#verdictAt = at;
     return this.#verdict;
-  }
-}
-
-/** True when the probe resolved within `timeoutMs`; false when it failed or took longer. */
-async function withinTimeout(probe: Promise<void>, timeoutMs: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  try {
-    return await Promise.race([probe.then(() => true), late]);
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -5,6 +5,7 @@
 // as it was (same number, so the object never adds it twice) before anything newer. A scrape reads the
 // object's sums and adds the isolate's own gauges; if the object cannot be reached, the scrape answers with
 // the isolate's own registry and says so (cita_metrics_aggregated 0 and a comment line).
+import { withinDeadline } from "../deadline.js";
 import type { DurableObjectNamespaceLike } from "../limits/durable-object.js";
 import type { CitaMetrics } from "./cita.js";
 import type { DeltaBatch } from "./deltas.js";
@@ -117,15 +118,7 @@ export class DurableObjectMetrics {
   async #call(path: string, init: RequestInit): Promise<Response> {
     const { namespace } = this.#options;
     const stub = namespace.get(namespace.idFromName(OBJECT_NAME) as never);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${CALL_TIMEOUT_MS} ms`)), CALL_TIMEOUT_MS);
-    });
-    try {
-      return await Promise.race([stub.fetch(new Request(`https://metrics.internal${path}`, init)), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return withinDeadline(stub.fetch(new Request(`https://metrics.internal${path}`, init)), CALL_TIMEOUT_MS);
   }
 
   #report(operation: "flush" | "render", error: unknown): void {

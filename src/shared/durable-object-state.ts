@@ -6,6 +6,7 @@
 // timers outside requests, so an isolate that gets no request does not sync, and needs no view either.
 // While the object fails (or is slow past 5 s), the view keeps its last contents, the outbox keeps what
 // was not delivered, and `status()` says "unavailable"; the next sync that succeeds says "ok" again.
+import { withinDeadline } from "../deadline.js";
 import type { DurableObjectNamespaceLike } from "../limits/durable-object.js";
 import type { CallSample } from "../router/health.js";
 import { RefusedSync, syncWithObject } from "./durable-object.js";
@@ -101,7 +102,7 @@ export class DurableObjectSharedState implements SharedState {
       ...sent,
     };
     try {
-      this.#takeIn(day, await withinTimeout(this.#sync(message)));
+      this.#takeIn(day, await withinDeadline(this.#sync(message), SYNC_TIMEOUT_MS));
       this.#reachable = true;
       this.#syncedAt = this.#options.clock();
     } catch (error) {
@@ -197,17 +198,4 @@ export class DurableObjectSharedState implements SharedState {
   }
 
   async close(): Promise<void> {}
-}
-
-/** The sync's own answer, or a rejection once SYNC_TIMEOUT_MS have passed without one. */
-async function withinTimeout<T>(promise: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("router-state sync timed out")), SYNC_TIMEOUT_MS);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

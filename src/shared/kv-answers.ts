@@ -6,6 +6,7 @@
 // SHA-256 of the router's cache key (bounded, and no client text in KV). A read is bounded to 50 ms: a
 // miss costs less than waiting, since the provider call it would save takes longer; the router checks
 // the shape and validates the value again (src/router/cache.ts, sharedAnswer).
+import { withinDeadline } from "../deadline.js";
 import { hexDigest } from "../http/secrets.js";
 
 /** The parts of a KV namespace binding used here (no @cloudflare/workers-types needed). */
@@ -41,12 +42,12 @@ export class KvAnswers {
    * late, unreadable).
    */
   async read(key: string): Promise<{ answer: unknown; ttlMs: number } | undefined> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), READ_MS);
-    });
     try {
-      const text = await Promise.race([storeKey(key).then((name) => this.namespace.get(name)), late]);
+      // A late answer counts as a miss (the catch below), as an unreadable one does.
+      const text = await withinDeadline(
+        storeKey(key).then((name) => this.namespace.get(name)),
+        READ_MS,
+      );
       if (text === null) return undefined;
       const entry = JSON.parse(text) as Partial<Entry> | null;
       const now = this.clock();
@@ -54,8 +55,6 @@ export class KvAnswers {
       return { answer: entry.answer, ttlMs: entry.expiresAt - now };
     } catch {
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

@@ -9,6 +9,7 @@
 // this instance's own changes wait to be sent, and `status()` says "unavailable"; the client reconnects by
 // itself (docs/scale.md, "Shared state").
 import { createHash } from "node:crypto";
+import { LateError, withinDeadline as within } from "../deadline.js";
 import type { CallSample } from "../router/health.js";
 import { RedisCallLog } from "./redis-calls.js";
 import { type Client, checkCommands, describeStartFailure, newClient } from "./redis-client.js";
@@ -38,17 +39,6 @@ const DAY_MS = 86_400_000;
 const CACHE_READ_MS = 50;
 /** close() waits this long for a refresh and then for the connection to close; past it, drops it. */
 const CLOSE_MS = 1_000;
-
-class LateError extends Error {}
-
-/** `work`, or a LateError after `ms`. */
-function within<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LateError(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
 
 function timeoutFor(options: RedisStateOptions): number {
   return options.timeoutMs ?? Math.min(2 * (options.refreshMs ?? 1_000), 5_000);
