@@ -43,6 +43,9 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
         cwd: ROOT,
         vars: variables[name],
         persistTo: join(statusDirectory, `${name}-state`),
+        // A dev registry of each worker's own: both are named "cita" (wrangler.toml), and in the user's
+        // registry each start would replace the other's entry, and any other `wrangler dev` could join.
+        environment: { WRANGLER_REGISTRY_PATH: join(statusDirectory, `${name}-registry`) },
       }),
     ),
   );
