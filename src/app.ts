@@ -1,7 +1,7 @@
 // The Hono app: one for every runtime. It speaks only Web Standards; src/node.ts and src/worker.ts adapt it.
 // Here the app's parts are built once (providers, router, model registry, metrics) and handed to the route
 // modules of src/http/routes, each a Hono app of its own, mounted in turn.
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { PARSING_GENERATION } from "../agents/parsing/llm.js";
 import type { CalendarStore } from "./calendars/store.js";
 import { StoreHealth } from "./calendars/store-health.js";
@@ -36,6 +36,7 @@ import { ModelRegistry } from "./registry/model-registry.js";
 import { createRouter } from "./router/index.js";
 import type { LlmRouter } from "./router/router.js";
 import type { SharedState } from "./shared/state.js";
+import { webRoutes } from "./web/routes.js";
 
 export const VERSION = "0.1.0";
 /** A key revoked by another process (the CLI, another isolate) stops working within this time. */
@@ -84,6 +85,11 @@ export interface AppOptions {
    * METRICS binding, the sum of every isolate (src/metrics/durable-object-client.ts). By default `metrics`.
    */
   metricsAggregate?: { render(): Promise<string> };
+  /**
+   * Serves the console's static files under /static on Node (src/web/static-files.ts). On Workers the
+   * platform serves them before the Worker runs (wrangler.toml [assets]), so none is passed.
+   */
+  staticFiles?: MiddlewareHandler<AppEnv>;
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -141,7 +147,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       .post(DUCKLING_PATH, rateLimit("duckling", limits))
       .post(BOOKINGS_PATH, rateLimit("booking", limits));
   }
+  if (options.staticFiles) app.get("/static/*", options.staticFiles);
   return app
+    .route("/", webRoutes())
     .route(
       "/",
       healthRoutes({

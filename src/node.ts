@@ -13,6 +13,7 @@ import { jsonLogger, type Logger } from "./http/logger.js";
 import { readMaxConnections, serveNode } from "./node-serve.js";
 import { readRedisUrl, SharedSettingsError } from "./shared/settings.js";
 import { embeddedState, type SharedState } from "./shared/state.js";
+import { nodeStaticFiles } from "./web/static-files.js";
 
 /**
  * The calendar store, imported only here so the Workers bundle never sees better-sqlite3 or pg: PostgreSQL at
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
     loopbackListener,
     openWithoutKeys: loopbackListener,
     shared,
+    staticFiles: nodeStaticFiles(),
   });
   const server = serveNode(app.fetch, { port, hostname, limits: { maxConnections } }, (info) => {
     logger.info({ event: "listening", url: `http://${hostname}:${info.port}` });

@@ -31,6 +31,11 @@ function configuration(name: string, metricsHost: string | null): string {
   let text = readFileSync(join(ROOT, "wrangler.toml"), "utf8");
   text = replace(text, 'name = "cita"', `name = "${name}"`);
   text = replace(text, 'main = "src/worker.ts"', `main = ${JSON.stringify(join(ROOT, "src", "worker.ts"))}`);
+  text = replace(
+    text,
+    'directory = "./src/web/public"',
+    `directory = ${JSON.stringify(join(ROOT, "src", "web", "public"))}`,
+  );
   if (metricsHost !== null) {
     const binding = 'class_name = "MetricsObject"\n';
     text = replace(text, binding, `${binding}script_name = "${metricsHost}"\n`);
