@@ -6,7 +6,7 @@ import { loggedApp } from "../test/support/parse-requests.js";
 describe("routes no module answers", () => {
   const { app } = loggedApp();
 
-  it.each(["/", "/v1/appointments", "/v1/appointments/parse/extra", "/v2/appointments/parse"])(
+  it.each(["/index.html", "/v1/appointments", "/v1/appointments/parse/extra", "/v2/appointments/parse"])(
     "answers the unknown route %s with 404 not_found",
     async (path) => {
       await expectError(await app.request(path), 404, "not_found");

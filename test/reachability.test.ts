@@ -12,13 +12,57 @@ import { reachableFrom, specifiersOf } from "./support/import-graph.js";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ENTRIES = ["src/node.ts", "src/worker.ts"];
 const FOLDERS = ["src", "agents", "prompts"];
+/** The console's static files: served as they are (src/web/static-files.ts, Workers Static Assets), not imported. */
+const PUBLIC = "src/web/public";
+/** Read by tools rather than by a page: Workers' header rules, each vendored file's licence, the client type-check. */
+const NOT_SERVED = [/^src\/web\/public\/_headers$/, /\.LICENSE$/, /^src\/web\/tsconfig\.json$/];
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(join(ROOT, folder), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.endsWith(".test.ts"))
+    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));
+}
 
 function serviceFiles(): string[] {
-  return FOLDERS.flatMap((folder) =>
-    readdirSync(join(ROOT, folder), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && !entry.name.endsWith(".test.ts"))
-      .map((entry) => relative(ROOT, join(entry.parentPath, entry.name))),
-  ).sort();
+  return FOLDERS.flatMap(filesUnder)
+    .filter((file) => !file.startsWith(`${PUBLIC}/`) && !NOT_SERVED.some((pattern) => pattern.test(file)))
+    .sort();
+}
+
+/**
+ * The static files some page asks for: every "/static/..." path named in a reached source file, then what
+ * those files name in turn (a module's relative imports, a stylesheet's url()s), until nothing new is found.
+ */
+function servedFiles(sources: Iterable<string>): Set<string> {
+  const served = new Set<string>();
+  const pending: string[] = [];
+  const name = (path: string) => {
+    const file = join(PUBLIC, path.split(/[?#]/)[0]!);
+    if (served.has(file)) return;
+    served.add(file);
+    pending.push(file);
+  };
+  for (const source of sources) {
+    for (const [, path] of readFileSync(source, "utf8").matchAll(/["'`](\/static\/[\w./-]+)["'`]/g))
+      name(path!);
+  }
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (!/\.(js|css)$/.test(file)) continue;
+    let text: string;
+    try {
+      text = readFileSync(join(ROOT, file), "utf8");
+    } catch {
+      continue;
+    }
+    const folder = dirname(file).slice(PUBLIC.length);
+    for (const [, path] of text.matchAll(
+      /(?:from\s*|import\s*\(?\s*|url\(\s*)["']?(\.{1,2}\/[\w./-]+|\/static\/[\w./-]+)/g,
+    )) {
+      name(path!.startsWith("/") ? path! : join(folder, path!));
+    }
+  }
+  return served;
 }
 
 describe("reachability from the entries", () => {
@@ -27,6 +71,19 @@ describe("reachability from the entries", () => {
 
   it("reaches every non-test file under src/, agents/ and prompts/", () => {
     expect(unreachable, "reached by no import from src/node.ts or src/worker.ts").toEqual([]);
+  });
+
+  it("serves every file under src/web/public: each is named by a page or by a file a page loads", () => {
+    const served = servedFiles(graph.files);
+    const files = filesUnder(PUBLIC).filter((file) => !NOT_SERVED.some((pattern) => pattern.test(file)));
+    expect(
+      files.filter((file) => !served.has(file)),
+      "named by no page",
+    ).toEqual([]);
+    expect(
+      [...served].filter((file) => !files.includes(file)),
+      "named by a page, missing from src/web/public",
+    ).toEqual([]);
   });
 
   it("finds the service's files at all, so an empty answer means something", () => {

@@ -7,10 +7,12 @@ import { opsRoutes } from "./ops/routes.js";
 import { pageHeaders } from "./page.js";
 import { playgroundRoutes } from "./playground/routes.js";
 
+/** The console's pages: HTML for people, outside the API's OpenAPI document. */
+export const PAGE_PATHS = ["/", "/ops"] as const;
+
 export function webRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use("/", pageHeaders());
-  routes.use("/ops", pageHeaders());
+  for (const path of PAGE_PATHS) routes.use(path, pageHeaders());
   routes.route("/", playgroundRoutes());
   routes.route("/", opsRoutes());
   return routes;
