@@ -75,6 +75,9 @@
       Object.assign(yAxis, { splits, values });
     }
     if (spec.yLog) Object.assign(scales.y, { distr: 3, log: 10 });
+    // Bars are read against zero.
+    else if (spec.series.some((each) => each.style === "bars"))
+      scales.y.range = (_plot, _min, max) => [0, max * 1.1];
     const options = {
       width: Math.max(320, target.clientWidth),
       height: HEIGHT,
