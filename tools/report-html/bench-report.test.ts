@@ -25,7 +25,7 @@ describe("the bench report", () => {
 
   it("draws throughput against the baseline, and says the ratio and its target", () => {
     const throughput = byId("throughput");
-    expect(throughput.xNames).toEqual(["10 connections", "50 connections"]);
+    expect(throughput.xNames).toEqual(["10 connections: parse 20.8%", "50 connections: parse 13.3%"]);
     expect(throughput.data).toEqual([
       [0, 1],
       [13_000, 15_000],

@@ -113,7 +113,11 @@ function charts(run: BenchRun): ChartSpec[] {
     throughputChart(
       "throughput",
       "HTTP throughput against the hello-world baseline",
-      run.throughput.map((figures) => ({ name: `${figures.connections} connections`, figures })),
+      // The ratio under each pair of bars, as the text report prints it.
+      run.throughput.map((figures) => ({
+        name: `${figures.connections} connections: parse ${(figures.ratio * 100).toFixed(1)}%`,
+        figures,
+      })),
     ),
   ];
   if (!("skipped" in run.sharedState)) {
