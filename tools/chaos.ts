@@ -1,10 +1,12 @@
 // `npm run chaos [-- --scale 0.1 --requests N --concurrency N --seed N --only ID,ID --control --instances N
-// --json FILE]`
+// --json FILE --report FILE.html]`
 // Drives Cita against the provider simulator through each runbook incident (tools/chaos/scenarios.ts),
 // next to a naive client, prints a table per scenario and writes a JSON report (reports/chaos.json).
 // With --instances N (N > 1) each scenario runs again against a fleet of N Node processes sharing a private
 // Redis (tools/chaos/fleet.ts), and the fleet's figures are printed next to the one instance's; with
 // --unshared as well, the fleet shares nothing (no Redis): the control that shows what sharing changes.
+// With --report FILE.html it also writes a self-contained HTML page with each scenario's charts over time
+// (tools/report-html/chaos-report.ts).
 // Exits 1 unless every run answered 100% of Cita's requests with 200 and a schema-valid body.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -15,10 +17,11 @@ import { formatFleetComparison, formatScenario, formatSummary } from "./chaos/re
 import { describeScale, type RunOptions, runScenario, type ScenarioReport } from "./chaos/run.js";
 import { buildScenarios } from "./chaos/scenarios.js";
 import { goldenRequests } from "./chaos/texts.js";
+import { chaosReportHtml } from "./report-html/chaos-report.js";
 
 const USAGE =
   "usage: npm run chaos -- [--scale 1] [--requests 60] [--concurrency 6] [--seed 1] [--only ID,ID] " +
-  "[--control] [--instances 1 [--unshared]] [--json reports/chaos.json]";
+  "[--control] [--instances 1 [--unshared]] [--json reports/chaos.json] [--report FILE.html]";
 
 function positive(name: string, value: string): number {
   const parsed = Number(value);
@@ -38,6 +41,7 @@ function options() {
       instances: { type: "string", default: "1" },
       unshared: { type: "boolean", default: false },
       json: { type: "string", default: "reports/chaos.json" },
+      report: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -52,7 +56,13 @@ function options() {
     instances: Math.round(positive("instances", values.instances)),
     unshared: values.unshared,
     json: values.json,
+    report: values.report ?? null,
   };
+}
+
+function write(file: string, text: string) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
 }
 
 const fleetSharing = (unshared: boolean) => (unshared ? "sharing nothing" : "sharing a private Redis");
@@ -105,12 +115,18 @@ async function main(): Promise<number> {
   const { texts: _texts, log: _log, ...settings } = run;
   const everySetting = { ...settings, instances: args.instances, unshared: args.unshared };
   const generatedAt = new Date().toISOString();
-  mkdirSync(dirname(args.json), { recursive: true });
-  writeFileSync(
-    args.json,
-    `${JSON.stringify({ generatedAt, settings: everySetting, scenarios: reports, fleet: fleets }, null, 2)}\n`,
-  );
+  // The timelines are for the HTML report; the JSON report stays as it was.
+  const figures = (list: ScenarioReport[]) => list.map(({ timeline: _timeline, ...report }) => report);
+  const json = { generatedAt, settings: everySetting, scenarios: figures(reports), fleet: figures(fleets) };
+  write(args.json, `${JSON.stringify(json, null, 2)}\n`);
   process.stdout.write(`report: ${args.json}\n`);
+  if (args.report !== null) {
+    write(
+      args.report,
+      chaosReportHtml({ generatedAt, settings: everySetting, scenarios: reports, fleet: fleets }),
+    );
+    process.stdout.write(`HTML report: ${args.report}\n`);
+  }
   return [...reports, ...fleets].every((report) => report.passed) ? 0 : 1;
 }
 

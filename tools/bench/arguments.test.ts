@@ -17,6 +17,7 @@ describe("parseBenchArguments", () => {
       routerCalls: 300,
       slowCalls: 300,
       edgeRequests: 4000,
+      report: null,
       help: false,
     });
     expect(parseBenchArguments(["--help"]).help).toBe(true);
@@ -37,6 +38,8 @@ describe("parseBenchArguments", () => {
         "3",
         "--edge-requests",
         "50",
+        "--report",
+        "reports/bench.html",
       ]),
     ).toMatchObject({
       port: 8787,
@@ -45,6 +48,7 @@ describe("parseBenchArguments", () => {
       routerCalls: 5,
       conversationPasses: 3,
       edgeRequests: 50,
+      report: "reports/bench.html",
     });
     expect(parseBenchArguments(["--port=65534"]).port).toBe(65534);
   });
@@ -58,6 +62,8 @@ describe("parseBenchArguments", () => {
     [["--conversation-passes", "0"], "--conversation-passes must be a whole number ≥ 1"],
     [["--connections", "10,x"], "--connections takes whole numbers ≥ 1"],
     [["--edge-requests", "0"], "--edge-requests must be a whole number ≥ 1"],
+    [["--report", ""], "--report needs a file name"],
+    [["--report"], "Option '--report <value>' argument missing"],
     [["--bogus"], "Unknown option '--bogus'"],
     [["extra"], "Unexpected argument 'extra'"],
   ])("refuses %j", (args, message) => {

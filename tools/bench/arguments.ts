@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 
 export const USAGE = `Usage: npm run bench -- [--port N] [--duration S] [--warmup S] [--connections N,N] [--passes N]
                         [--conversation-passes N] [--workers N] [--rounds N] [--router-calls N] [--slow-calls N]
-                        [--edge-requests N]
+                        [--edge-requests N] [--report FILE.html]
 
   --port N          the HTTP benchmark's parse server listens on 127.0.0.1:N and its hello-world baseline
                     on N+1 (default 0: free ports)
@@ -18,7 +18,9 @@ export const USAGE = `Usage: npm run bench -- [--port N] [--duration S] [--warmu
   --rounds N        alternating hello-world and parse rounds; each figure is their median (3)
   --router-calls N  calls for the router's overhead (300)
   --slow-calls N    calls under a slow primary, with and without hedging (300)
-  --edge-requests N parse requests of each variant for the per-client limits' and key check's cost (4000)`;
+  --edge-requests N parse requests of each variant for the per-client limits' and key check's cost (4000)
+  --report FILE     also write the figures as a self-contained HTML page with charts (latency
+                    percentiles, throughput against the hello-world baseline)`;
 
 export interface BenchArguments {
   /** 0: free ports. Otherwise the parse server's port; the hello-world takes the next one. */
@@ -33,6 +35,8 @@ export interface BenchArguments {
   routerCalls: number;
   slowCalls: number;
   edgeRequests: number;
+  /** Where to write the HTML report, or null for none. */
+  report: string | null;
   help: boolean;
 }
 
@@ -60,6 +64,7 @@ export function parseBenchArguments(args: readonly string[]): BenchArguments {
         "router-calls": { type: "string", default: "300" },
         "slow-calls": { type: "string", default: "300" },
         "edge-requests": { type: "string", default: "4000" },
+        report: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }).values;
@@ -89,8 +94,15 @@ export function parseBenchArguments(args: readonly string[]): BenchArguments {
     routerCalls: whole(values, "router-calls", 1),
     slowCalls: whole(values, "slow-calls", 1),
     edgeRequests: whole(values, "edge-requests", 1),
+    report: reportFile(values.report),
     help: values.help === true,
   };
+}
+
+function reportFile(value: string | boolean | undefined): string | null {
+  if (value === undefined) return null;
+  if (typeof value !== "string" || value.trim() === "") throw new UsageError("--report needs a file name");
+  return value;
 }
 
 function whole(values: Record<string, string | boolean | undefined>, name: string, minimum: number): number {

@@ -28,6 +28,8 @@ declare module "autocannon" {
     p50: number;
     p90: number;
     p99: number;
+    /** Every other percentile autocannon reports: p0_001 … p99_999 (p2_5 is 2.5%). */
+    [percentile: `p${string}`]: number;
   }
 
   export interface Result {

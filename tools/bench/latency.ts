@@ -9,6 +9,7 @@ import { percentile } from "../../src/stats.js";
 import type { LoadedCase } from "../golden/fixtures.js";
 import { requestFor } from "../golden/run-cases.js";
 import { conversationRequests } from "./conversations.js";
+import { type LatencyCurve, latencyCurve } from "./curve.js";
 
 export interface LatencyFigures {
   cases: number;
@@ -19,6 +20,7 @@ export interface LatencyFigures {
   p99Ms: number;
   maxMs: number;
   meanMs: number;
+  curve: LatencyCurve;
 }
 
 export interface ConversationFigures extends LatencyFigures {
@@ -86,5 +88,6 @@ async function measureRequests(
     p99Ms: percentile(durations, 0.99),
     maxMs: durations.at(-1) ?? 0,
     meanMs: durations.length === 0 ? 0 : durations.reduce((sum, value) => sum + value, 0) / durations.length,
+    curve: latencyCurve(durations),
   };
 }

@@ -13,6 +13,7 @@ import { createRouter } from "../../src/router/index.js";
 import type { LlmRouter } from "../../src/router/router.js";
 import { percentile } from "../../src/stats.js";
 import { type Simulator, startSimulator } from "../simulator/server.js";
+import { type LatencyCurve, latencyCurve } from "./curve.js";
 
 const TEXTS = [
   "Cita con el Dr. García mañana a las 5 de la tarde en Madrid por 30 minutos",
@@ -41,6 +42,7 @@ export interface Percentiles {
   p50Ms: number;
   p95Ms: number;
   meanMs: number;
+  curve: LatencyCurve;
 }
 
 export async function measureRouter(options: { calls: number; slowCalls: number }): Promise<RouterFigures> {
@@ -203,6 +205,7 @@ function summary(durations: number[]): Percentiles {
     p50Ms: round(percentile(sorted, 0.5)),
     p95Ms: round(percentile(sorted, 0.95)),
     meanMs: round(mean),
+    curve: latencyCurve(sorted),
   };
 }
 

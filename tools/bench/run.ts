@@ -3,13 +3,16 @@
 // HTTP throughput of the parse route against a hello-world route, the same with Redis shared state
 // (tools/bench/shared-state.ts), the LLM router's overhead and its tail latency with and without hedging (tools/bench/router.ts),
 // and memory before and after. Prints labelled figures with their targets and writes
-// them to reports/bench.json. Figures are informative: the exit code says only whether the run worked.
+// them to reports/bench.json (with --report FILE.html, also as a page of charts: tools/report-html/bench-report.ts).
+// Figures are informative: the exit code says only whether the run worked.
 
 import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { readConfig } from "../../src/config.js";
 import { openGoldenStore } from "../golden/calendars.js";
 import { DEFAULT_GOLDEN_DIRECTORY, loadGoldenFiles } from "../golden/fixtures.js";
 import { requestFor } from "../golden/run-cases.js";
+import { benchReportHtml } from "../report-html/bench-report.js";
 import { parseBenchArguments, USAGE, UsageError } from "./arguments.js";
 import { measureEdgeCost } from "./edge-cost.js";
 import { measureConversations, measurePipeline } from "./latency.js";
@@ -244,3 +247,8 @@ const report = {
 };
 writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(`\nFigures written to reports/bench.json\n`);
+if (options.report !== null) {
+  mkdirSync(dirname(options.report), { recursive: true });
+  writeFileSync(options.report, benchReportHtml(report));
+  process.stdout.write(`HTML report: ${options.report}\n`);
+}

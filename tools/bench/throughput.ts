@@ -14,6 +14,7 @@ import { createApp } from "../../src/app.js";
 import type { CalendarStore } from "../../src/calendars/store.js";
 import type { Config } from "../../src/config.js";
 import { serveNode } from "../../src/node-serve.js";
+import { histogramCurve, type LatencyCurve } from "./curve.js";
 
 const GENERATOR = fileURLToPath(new URL("./load-generator.ts", import.meta.url));
 
@@ -48,6 +49,8 @@ export interface RouteFigures {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Latency percentiles of the median round. */
+  curve: LatencyCurve;
 }
 
 export interface ThroughputFigures {
@@ -130,6 +133,7 @@ function figures(result: Result): RouteFigures {
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    curve: histogramCurve(result.latency),
   };
 }
 

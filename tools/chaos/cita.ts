@@ -173,6 +173,8 @@ export async function postParse(
 /** What the harness reads from GET /health (the router part is absent when no provider is configured). */
 export interface HealthView {
   routerState: string | null;
+  /** The router's conservation mode (null without a router section); for a fleet, on in any instance. */
+  conservation: boolean | null;
   /** Provider name → state ("healthy" | "degraded" | "down"); the worst state when a provider has several models. */
   providers: Record<string, string>;
   breakers: Record<string, string>;
@@ -193,10 +195,12 @@ function worse(order: readonly string[], a: string | undefined, b: string | unde
  */
 export function fleetView(views: readonly (HealthView | null)[]): HealthView | null {
   if (views.length === 0 || views.some((view) => view === null)) return null;
-  const combined: HealthView = { routerState: null, providers: {}, breakers: {} };
+  const combined: HealthView = { routerState: null, conservation: null, providers: {}, breakers: {} };
   for (const view of views as HealthView[]) {
     combined.routerState =
       worse(STATE_ORDER, combined.routerState ?? undefined, view.routerState ?? undefined) ?? null;
+    if (view.conservation !== null)
+      combined.conservation = combined.conservation === true || view.conservation;
     for (const [provider, state] of Object.entries(view.providers)) {
       combined.providers[provider] = worse(STATE_ORDER, combined.providers[provider], state)!;
     }
@@ -220,10 +224,11 @@ export async function getHealth(baseUrl: string, timeoutMs = 1000): Promise<Heal
 /** The parts of a /health body the harness uses, read defensively. */
 export function healthView(body: unknown): HealthView {
   const router = (body as { router?: unknown } | null)?.router as
-    | { state?: unknown; providers?: unknown }
+    | { state?: unknown; conservation?: unknown; providers?: unknown }
     | undefined;
   const view: HealthView = {
     routerState: typeof router?.state === "string" ? router.state : null,
+    conservation: typeof router?.conservation === "boolean" ? router.conservation : null,
     providers: {},
     breakers: {},
   };

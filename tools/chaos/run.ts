@@ -19,6 +19,7 @@ import { startRig } from "./rig.js";
 import type { Scenario } from "./scenarios.js";
 import { sleep } from "./stats.js";
 import { pick } from "./texts.js";
+import { buildTimeline, type ScenarioTimeline } from "./timeline.js";
 
 /** How a run is shaped. */
 export interface RunOptions {
@@ -61,6 +62,8 @@ export interface ScenarioReport {
   naive: NaiveFigures;
   /** Every Cita request (under fault and in recovery) answered 200 with a schema-valid body. */
   passed: boolean;
+  /** What happened over time, for the HTML report (timeline.ts); the CLI leaves it out of the JSON. */
+  timeline: ScenarioTimeline;
 }
 
 const HEALTH_POLL_MS = 50;
@@ -86,7 +89,8 @@ export async function runScenario(
   const poller = startHealthPoller(urls, HEALTH_POLL_MS);
   try {
     log(`[${scenario.label}] ${scenario.title}: warm-up`);
-    for (let i = 0; i < options.warmup; i++) await ask("warmup", i);
+    const warmup: CitaOutcome[] = [];
+    for (let i = 0; i < options.warmup; i++) warmup.push(await ask("warmup", i));
     await sleep(3 * HEALTH_POLL_MS);
 
     const onsetAt = Date.now();
@@ -111,8 +115,9 @@ export async function runScenario(
     // The fault ends on Cita's timeline (the scheduled duration, or its last answer if later), never on
     // the naive client's: Cita must not sit idle while the naive client finishes its retries.
     let recovery: { figures: RecoveryFigures; outcomes: CitaOutcome[] } | null = null;
+    let clearedAt: number | null = null;
     if (scenario.clear !== null) {
-      const clearedAt = Date.now();
+      clearedAt = Date.now();
       if (!options.control) await scenario.clear(context);
       log(`[${scenario.label}] fault cleared: measuring recovery`);
       recovery = await measureRecovery(poller.samples, clearedAt, recoveryTimeoutMs(timings), (i) =>
@@ -148,6 +153,15 @@ export async function runScenario(
       cita,
       naive: naiveSide(scenario, naiveOutcomes, naive.attempts(), naiveContext.sim.attempts()),
       passed: everyCita.length > 0 && everyCita.every((outcome) => outcome.valid),
+      timeline: buildTimeline({
+        outcomes: [...warmup, ...everyCita],
+        attempts: context.sim.attempts(),
+        samples: poller.samples(),
+        onsetAt,
+        clearedAt,
+        endAt: Date.now(),
+        instances,
+      }),
     };
   } finally {
     await poller.stop();
