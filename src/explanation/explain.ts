@@ -53,9 +53,14 @@ function expressionFields(expression: TemporalExpression, date: ExplainedField, 
 }
 
 /** Where each field of the answer was read: the latest place its value was read, in the message it came from. */
-function fieldSpans(draft: Draft, notes: ExplanationNotes, texts: readonly NormalizedText[]): FoldedSpan[] {
+function fieldSpans(
+  draft: Draft,
+  notes: ExplanationNotes,
+  texts: readonly NormalizedText[],
+  conversation: boolean,
+): FoldedSpan[] {
   const spans: FoldedSpan[] = [];
-  const message = (index: number) => (texts.length === 1 ? null : index);
+  const message = (index: number) => (conversation ? index : null);
   for (const [field, value] of valueFields(draft)) {
     if (value === null) continue;
     const read = notes.read.findLast((span) => span.field === field && span.value === value);
@@ -110,7 +115,9 @@ export function explain(
     seen.add(key);
     return true;
   };
-  const spans = fieldSpans(draft, notes, texts).map(place).filter(once);
+  const spans = fieldSpans(draft, notes, texts, context.messages !== null)
+    .map(place)
+    .filter(once);
   const dropped: DroppedReading[] = [];
   for (const note of notes.dropped) {
     let span: FoldedSpan | null = null;
