@@ -183,6 +183,20 @@ describe("explain: a conversation", () => {
     ]);
   });
 
+  it("reads a day said again from the latest message that says it, and sets aside no day for it", async () => {
+    const repeated = [
+      { role: "user", content: "el jueves a las 10 con Ana" },
+      { role: "assistant", content: "¿Confirmo?" },
+      { role: "user", content: "el jueves a las 11 mejor" },
+    ];
+    const { spans, dropped } = await explained({ messages: repeated });
+    expect(spans).toContainEqual({ field: "date", ...at(repeated[2]!.content, "el jueves"), message: 2 });
+    expect(spans).toContainEqual({ field: "contact", ...at(repeated[0]!.content, "Ana"), message: 0 });
+    expect(dropped.map(({ field, message, reason }) => ({ field, message, reason }))).toEqual([
+      { field: "time", message: 0, reason: "superseded" },
+    ]);
+  });
+
   it("takes an accepted offer's values from the assistant's message", async () => {
     const accepted = [
       { role: "user", content: "Book a dentist appointment on Friday" },
