@@ -175,11 +175,12 @@ describe("explain: a conversation", () => {
     const { dropped } = await explained({ messages });
     const [first, offer] = messages.map((message) => message.content);
     const reasons = dropped.map(({ detail: _detail, ...rest }) => rest);
+    // In the order they were said.
     expect(reasons).toEqual([
+      { field: "date", ...at(first!, "el jueves"), message: 0, reason: "superseded" },
       { field: "date", ...at(offer!, "el jueves"), message: 1, reason: "rejected_offer" },
       { field: "time", ...at(offer!, "a las 10"), message: 1, reason: "rejected_offer" },
       { field: "time", ...at(offer!, "a las 12"), message: 1, reason: "rejected_offer" },
-      { field: "date", ...at(first!, "el jueves"), message: 0, reason: "superseded" },
     ]);
   });
 

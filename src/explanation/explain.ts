@@ -131,6 +131,8 @@ export function explain(
     }
     if (span !== null) dropped.push({ ...place(span), reason: note.reason, detail: note.detail });
   }
+  // Spans in the answer's field order; what was set aside in the order it was said.
+  dropped.sort((a, b) => (a.message ?? 0) - (b.message ?? 0) || a.start - b.start);
   return {
     spans,
     dropped: dropped.filter(once),
