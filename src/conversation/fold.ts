@@ -26,12 +26,13 @@ export function foldReadings(
   notes?: ExplanationNotes,
 ): ConversationState {
   let state = INITIAL_STATE;
-  readings.forEach((reading, at) => {
+  for (let at = 0; at < readings.length; at++) {
+    const reading = readings[at]!;
     state =
       reading.role === "assistant"
         ? assistantTurn(state, reading)
         : userTurn(state, reading, clock, notes && { notes, at });
-  });
+  }
   return state;
 }
 
