@@ -93,6 +93,16 @@ describe("explain: spans of a single text", () => {
     );
   });
 
+  it("gives a cancel's appointment as previous.* and no date or time of a new slot", async () => {
+    const text = "cancelá mi turno del viernes a las 10";
+    const { spans } = await explained({ text });
+    const fields = spans.map((span) => span.field);
+    expect(fields).not.toContain("date");
+    expect(fields).not.toContain("time");
+    expect(spans).toContainEqual({ field: "previous.date", ...at(text, "viernes") });
+    expect(spans).toContainEqual({ field: "previous.time", ...at(text, "a las 10") });
+  });
+
   it("gives the user's alternatives as alternatives", async () => {
     const text = "cita el lunes o el martes a las 5";
     const { spans } = await explained({ text });

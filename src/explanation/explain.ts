@@ -82,7 +82,10 @@ function fieldSpans(
     }
   };
   if (draft.date !== null || draft.time !== null) add(draft.expressions, "date", "time");
-  if (draft.previous !== null) add(draft.previous.expressions, "previous.date", "previous.time");
+  const { previous } = draft;
+  if (previous !== null && (previous.date !== null || previous.time !== null)) {
+    add(previous.expressions, "previous.date", "previous.time");
+  }
   for (const option of draft.offered ?? []) add(option, "alternatives", "alternatives");
   // "de 10 a 11": the length is the range's, with no duration words of its own.
   if (draft.durationMinutes !== null && !spans.some((span) => span.field === "durationMinutes")) {
