@@ -1,8 +1,10 @@
 // `"explain": true` on POST /v1/appointments/parse, in process: the spans each field was read from (offsets
 // in code points of the text as sent, a conversation's message index), each reason a reading is set aside,
 // and an answer without `explain` that has no `explanation` at all.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { expectError } from "../../test/support/answers.js";
+import { documentedRequests } from "../../test/support/documented-requests.js";
 import { expectParsed, loggedApp, NOW, post, ZONE } from "../../test/support/parse-requests.js";
 import type { ParseResponse } from "../http/schemas/parse.js";
 
@@ -250,5 +252,22 @@ describe("explain: asked for, or not", () => {
     const { spans, confidence } = await explained({ text: "hola, ¿qué tal?" });
     expect(spans).toEqual([]);
     expect(confidence).toEqual([{ step: "no_appointment", value: 0, detail: expect.any(String) }]);
+  });
+});
+
+describe("explain: the README's example", () => {
+  it("shows what the service answers", async () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const example = documentedRequests(readme).find((request) => request.request.body?.includes('"explain"'));
+    expect(example).toBeDefined();
+    // The first JSON block after the command is the excerpt.
+    const shown = readme.slice(readme.indexOf("```json", readme.indexOf('"explain": true}')));
+    const excerpt = JSON.parse(shown.slice("```json".length, shown.indexOf("```", 7))) as ParseResponse;
+    const answer = await expectParsed(await post(app, JSON.parse(example!.request.body!)));
+    expect(answer.confidence).toBe(excerpt.confidence);
+    expect(answer.explanation!.spans).toEqual(excerpt.explanation!.spans);
+    expect(answer.explanation!.dropped).toEqual(excerpt.explanation!.dropped);
+    const steps = answer.explanation!.confidence.map(({ signals: _signals, ...step }) => step);
+    expect(steps).toEqual(excerpt.explanation!.confidence.map(({ signals: _signals, ...step }) => step));
   });
 });
