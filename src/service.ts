@@ -8,6 +8,8 @@ import { emptyDraft, type LlmReading } from "./coordinator/agent.js";
 import { createAgentContext } from "./coordinator/context.js";
 import { runSequence } from "./coordinator/coordinator.js";
 import { fullSequence, minimalSequence } from "./coordinator/sequences.js";
+import { explain } from "./explanation/explain.js";
+import { emptyNotes } from "./explanation/notes.js";
 import type { ParseRequest, ParseResponse } from "./http/schemas/parse.js";
 import { hasInjection } from "./llm/injection.js";
 import type { InvalidOutput } from "./llm/structured.js";
@@ -39,6 +41,11 @@ export interface ParseOptions {
    * degraded on quality only when answers fail for several clients.
    */
   clientId?: string | null;
+  /**
+   * The text, or each message's content, as the client sent it (before the edge cleaned it): an
+   * explanation's offsets count in it. Without it they count in the cleaned text.
+   */
+  sent?: readonly string[];
   /** Told how an LLM took part (null: it did not), for the request's log line. */
   onLlm?: (reading: LlmReading | null) => void;
 }
@@ -96,10 +103,12 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
             ...(origin !== null ? { origin } : {}),
           },
   });
+  const initial = emptyDraft(context);
+  if (request.explain === true) initial.notes = emptyNotes();
   const { draft, agents, timingsMs } = await runSequence(
     degraded ? minimalSequence : fullSequence,
     context,
-    emptyDraft(context),
+    initial,
   );
   const answered = draft.llm?.answered === true ? draft.llm : null;
   options.onLlm?.(draft.llm);
@@ -115,7 +124,7 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
       "No LLM provider could answer; retry, or use mode auto or rules.",
     );
   }
-  return {
+  const response: ParseResponse = {
     status: draft.status ?? "needs_clarification",
     appointment: {
       contact: draft.contact,
@@ -153,6 +162,12 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
       cache: answered?.cache ?? "bypass",
     },
   };
+  if (request.explain === true) {
+    const cleaned = request.messages?.map((message) => message.content) ?? [request.text ?? ""];
+    const sources = options.sent === undefined ? { cleaned } : { cleaned, sent: options.sent };
+    response.explanation = explain(context, draft, sources, response.confidence);
+  }
+  return response;
 }
 
 /**

@@ -10,7 +10,11 @@ import { readText } from "./rules/read.js";
 export function readByRules(context: AgentContext, draft: Draft): Draft {
   // A conversation is read message by message and folded (src/conversation): a step of its own.
   if (context.messages !== null) return readConversation(context, draft);
-  const reading = readText(context, new Date(context.now));
+  const reading = readText(
+    context,
+    new Date(context.now),
+    draft.notes && { message: null, notes: draft.notes },
+  );
   if (reading.intent === "none") return { ...draft, intent: "none" };
   context.debug(
     () =>

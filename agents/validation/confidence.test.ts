@@ -1,6 +1,7 @@
 // The confidence from its signals: each signal moves it the way the design says (whatever weights the last
 // `npm run calibrate` fitted, within the signs it enforces), the rules' maximum, and the LLM cross-check.
 import { describe, expect, it } from "vitest";
+import type { ConfidenceStep } from "../../src/explanation/notes.js";
 import {
   confidenceFrom,
   DISAGREEMENT_FACTOR,
@@ -63,5 +64,54 @@ describe("confidence from signals", () => {
   it("halves it for each agent that failed", () => {
     const failed = confidenceFrom(middling, { llm: null, failures: ["geo"] });
     expect(failed).toBe(Math.round(rulesProbability(middling) * 50) / 100);
+  });
+});
+
+describe("confidence steps (an explanation asked for)", () => {
+  const cases: [string, Signals, Parameters<typeof confidenceFrom>[1], string[]][] = [
+    ["a middling rules reading", middling, rules, ["rules", "rules_maximum", "rounding"]],
+    ["a clear one, capped", clear, rules, ["rules", "rules_maximum", "rounding"]],
+    ["an agreeing LLM", middling, llm(true, 0), ["rules", "rules_maximum", "llm_agreement", "rounding"]],
+    ["two disagreements", middling, llm(true, 2), ["rules", "rules_maximum", "llm_disagreement", "rounding"]],
+    [
+      "an invalid answer",
+      middling,
+      llm(false, 1),
+      ["rules", "rules_maximum", "llm_disagreement", "rounding"],
+    ],
+    [
+      "two failed agents",
+      middling,
+      { llm: null, failures: ["geo", "availability"] },
+      ["rules", "rules_maximum", "failed_agents", "rounding"],
+    ],
+  ];
+
+  it.each(cases)(
+    "%s: the steps in order, the last at the confidence itself",
+    (_label, signals, draft, names) => {
+      const steps: ConfidenceStep[] = [];
+      const value = confidenceFrom(signals, draft, CONFIDENCE_MODEL, steps);
+      expect(value).toBe(confidenceFrom(signals, draft));
+      expect(steps.map((step) => step.step)).toEqual(names);
+      expect(steps.at(-1)!.value).toBe(value);
+      expect(steps[0]!.value).toBe(rulesProbability(signals));
+      expect(steps[1]!.value).toBe(Math.min(RULES_MAXIMUM, rulesProbability(signals)));
+    },
+  );
+
+  it("gives every signal's value and weight on the rules step", () => {
+    const steps: ConfidenceStep[] = [];
+    confidenceFrom(middling, rules, CONFIDENCE_MODEL, steps);
+    expect(steps[0]!.signals).toEqual(
+      SIGNALS.map((name) => ({ name, value: middling[name], weight: CONFIDENCE_MODEL.weights[name] })),
+    );
+    expect(steps[0]!.detail).toContain(`unread 1 × ${CONFIDENCE_MODEL.weights.unread}`);
+  });
+
+  it("halves the value on the failed-agents step", () => {
+    const steps: ConfidenceStep[] = [];
+    confidenceFrom(middling, { llm: null, failures: ["geo"] }, CONFIDENCE_MODEL, steps);
+    expect(steps[2]!.value).toBe(steps[1]!.value / 2);
   });
 });

@@ -8,19 +8,27 @@
 //   confidence  = cross-checked × 0.5 ^ (agents that failed), rounded to two decimals; the rules alone stay
 //                 at or below RULES_MAXIMUM, an agreeing LLM at or below LLM_AGREEMENT_CEILING
 import { type AgentContext, aboutAppointment, type Draft } from "../../src/coordinator/agent.js";
+import type { ConfidenceStep } from "../../src/explanation/notes.js";
+import {
+  DISAGREEMENT_FACTOR,
+  fromOdds,
+  LLM_AGREEMENT_CEILING,
+  LLM_AGREEMENT_ODDS,
+  odds,
+  RULES_CEILING,
+  RULES_MAXIMUM,
+} from "./confidence-bounds.js";
 import { CONFIDENCE_MODEL, type ConfidenceModel } from "./confidence-model.js";
+import { crossCheckStep, failuresStep, maximumStep, rulesStep } from "./confidence-steps.js";
 import { confidenceSignals, SIGNALS, type Signals } from "./signals.js";
 
-/** What the router credits a provider whose answer the rules alone back (no agreement, no disagreement). */
-export const RULES_CEILING = 0.95;
-/** Two independent readings that agree on every field: still short of certain. */
-export const LLM_AGREEMENT_CEILING = 0.99;
-/** Each field the LLM and the rules read differently (half for a field only one of them found). */
-export const DISAGREEMENT_FACTOR = 0.85;
-/** Agreement multiplies the odds as it takes the ceiling from RULES_CEILING to LLM_AGREEMENT_CEILING. */
-export const LLM_AGREEMENT_ODDS = odds(LLM_AGREEMENT_CEILING) / odds(RULES_CEILING);
-/** The rules alone never claim more: only an LLM's agreeing reading takes an answer up to 0.99. */
-export const RULES_MAXIMUM = 0.98;
+export {
+  DISAGREEMENT_FACTOR,
+  LLM_AGREEMENT_CEILING,
+  LLM_AGREEMENT_ODDS,
+  RULES_CEILING,
+  RULES_MAXIMUM,
+} from "./confidence-bounds.js";
 /** The Validation agent's debug line with the signals (tools/calibration reads it to fit the weights). */
 export const SIGNALS_LINE = "confidence signals ";
 
@@ -35,6 +43,7 @@ export function ceiling(draft: Draft): number {
   return RULES_CEILING * DISAGREEMENT_FACTOR ** draft.llm.disagreements;
 }
 
+/** An explanation asked for (`draft.notes`) hears each step that sets the confidence (docs/explain.md). */
 export function computeConfidence(
   context: Pick<AgentContext, "text" | "messages" | "debug">,
   draft: Draft,
@@ -42,8 +51,19 @@ export function computeConfidence(
   if (!aboutAppointment(draft)) return 0;
   const signals = confidenceSignals(context, draft);
   context.debug(() => `${SIGNALS_LINE}${JSON.stringify(signals)}`);
-  return confidenceFrom(signals, draft);
+  // Availability settles the confidence again after Validation: the latest computation's steps stand.
+  const steps: ConfidenceStep[] | undefined = draft.notes ? [] : undefined;
+  const confidence = confidenceFrom(signals, draft, CONFIDENCE_MODEL, steps);
+  if (draft.notes && steps) draft.notes.confidence = steps;
+  return confidence;
 }
+
+/** The one step of an answer that reads no appointment. */
+export const NO_APPOINTMENT_STEP: ConfidenceStep = {
+  step: "no_appointment",
+  value: 0,
+  detail: "No appointment was read: the confidence is 0.",
+};
 
 /** The rules reading's probability of being right, from its signals. */
 export function rulesProbability(signals: Signals, model: ConfidenceModel = CONFIDENCE_MODEL): number {
@@ -52,27 +72,31 @@ export function rulesProbability(signals: Signals, model: ConfidenceModel = CONF
   return 1 / (1 + Math.exp(-logit));
 }
 
+/**
+ * The confidence, step by step; `steps` (an explanation asked for) hears each step's value, and without it
+ * no step's description is built.
+ */
 export function confidenceFrom(
   signals: Signals,
   draft: Pick<Draft, "llm" | "failures">,
   model: ConfidenceModel = CONFIDENCE_MODEL,
+  steps?: ConfidenceStep[],
 ): number {
-  const rules = Math.min(RULES_MAXIMUM, rulesProbability(signals, model));
+  const probability = rulesProbability(signals, model);
+  steps?.push(rulesStep(signals, model, probability));
+  const rules = Math.min(RULES_MAXIMUM, probability);
+  steps?.push(maximumStep(probability, rules));
   let value = rules;
   if (draft.llm !== null) {
     value =
       draft.llm.answered && draft.llm.disagreements === 0
         ? Math.min(LLM_AGREEMENT_CEILING, fromOdds(odds(rules) * LLM_AGREEMENT_ODDS))
         : rules * DISAGREEMENT_FACTOR ** draft.llm.disagreements;
+    steps?.push(crossCheckStep(draft.llm, value));
   }
   value *= 0.5 ** draft.failures.length;
-  return Math.round(Math.max(0, value) * 100) / 100;
-}
-
-function odds(probability: number): number {
-  return probability / (1 - probability);
-}
-
-function fromOdds(value: number): number {
-  return value / (1 + value);
+  if (draft.failures.length > 0) steps?.push(failuresStep(draft.failures, value));
+  const rounded = Math.round(Math.max(0, value) * 100) / 100;
+  steps?.push({ step: "rounding", value: rounded, detail: "Rounded to two decimals." });
+  return rounded;
 }

@@ -8,13 +8,14 @@ import {
 } from "../../src/coordinator/agent.js";
 import { localize } from "../../src/locales/index.js";
 import { isoDate, localDate } from "../../src/temporal/civil.js";
-import { computeConfidence } from "./confidence.js";
+import { computeConfidence, NO_APPOINTMENT_STEP } from "./confidence.js";
 
 export const validationAgent: Agent = {
   name: "validation",
   failureField: "date",
   run(context, draft): Draft {
     if (!aboutAppointment(draft)) {
+      if (draft.notes) draft.notes.confidence = [NO_APPOINTMENT_STEP];
       // No appointment read; an agent that failed keeps its own ambiguity so the failure stays visible.
       const noAppointment: Ambiguity = {
         field: "date",

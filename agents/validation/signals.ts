@@ -152,7 +152,8 @@ function unreadWords(
   return count;
 }
 
-function fold(value: string): string {
+/** A value's words as the folded text writes them (lower case, no accents, single spaces). */
+export function fold(value: string): string {
   return value
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -1,8 +1,10 @@
 // Folds a conversation's readings, oldest first, into the appointment as it stands after the last user
 // message (conventions, C1–C6): dialogue state tracking by rules. Each message is read alone by the
 // single-message reader; this decides what each reading changes.
+import type { ExplanationNotes } from "../explanation/notes.js";
 import type { TemporalExpression } from "../temporal/types.js";
 import { type ReplyActs, replyActs } from "./acts.js";
+import { noteRejectedOffer, noteSuperseded } from "./explain-notes.js";
 import { withIntent } from "./intents.js";
 import { withReferences } from "./references.js";
 import { EMPTY_SLOT, isEmpty, mergeSlot, optionSlots, resolveSlot, type Slot, slotOf } from "./slot.js";
@@ -17,10 +19,19 @@ import { ASK_NAME, CANCEL_OUTRIGHT, CLAUSE_END, EXISTING, REFUSAL, UNAVAILABLE }
 
 export type { ConversationState, MessageReading } from "./state.js";
 
-export function foldReadings(readings: readonly MessageReading[], clock: FoldClock): ConversationState {
+/** With `notes` (an explanation asked for), the offers refused and the values replaced are noted there. */
+export function foldReadings(
+  readings: readonly MessageReading[],
+  clock: FoldClock,
+  notes?: ExplanationNotes,
+): ConversationState {
   let state = INITIAL_STATE;
-  for (const reading of readings) {
-    state = reading.role === "assistant" ? assistantTurn(state, reading) : userTurn(state, reading, clock);
+  for (let at = 0; at < readings.length; at++) {
+    const reading = readings[at]!;
+    state =
+      reading.role === "assistant"
+        ? assistantTurn(state, reading)
+        : userTurn(state, reading, clock, notes && { notes, at });
   }
   return state;
 }
@@ -58,7 +69,12 @@ function unrefused(reading: MessageReading, refusal: RegExp): readonly TemporalE
   return reading.expressions.filter((expression) => !refused.has(clauseOf(expression.index)));
 }
 
-function userTurn(state: ConversationState, said: MessageReading, clock: FoldClock): ConversationState {
+function userTurn(
+  state: ConversationState,
+  said: MessageReading,
+  clock: FoldClock,
+  explain?: { notes: ExplanationNotes; at: number },
+): ConversationState {
   const acts = replyActs(said.text, said.expressions);
   // "no puedo ir" right after an offer refuses the offer (C4); only "cancelar", "cancel it" call off.
   CANCEL_OUTRIGHT.lastIndex = 0;
@@ -107,7 +123,11 @@ function userTurn(state: ConversationState, said: MessageReading, clock: FoldClo
       location: taken.location ?? next.location,
     };
   }
+  if (explain && acts.reject && offer !== null && taken === null) {
+    noteRejectedOffer(explain.notes, offer, explain.at);
+  }
   if (reading.intent !== "cancel") {
+    if (explain) noteSuperseded(explain.notes, next.slot, own, explain.at);
     next = {
       ...next,
       slot: mergeSlot(next.slot, own),

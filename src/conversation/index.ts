@@ -12,15 +12,23 @@ import {
   previousAppointment,
   type ReadableMessage,
 } from "../coordinator/agent.js";
+import type { ExplanationNotes } from "../explanation/notes.js";
 import { localize } from "../locales/index.js";
 import { type ConversationState, foldReadings, type MessageReading } from "./fold.js";
 import { slotExpressions } from "./slot.js";
 
-/** Every message read alone, in order; relative words in each are read against the request's `now` (C1). */
-export function readMessages(messages: readonly ReadableMessage[], now: number): MessageReading[] {
+/**
+ * Every message read alone, in order; relative words in each are read against the request's `now` (C1).
+ * With `notes` (an explanation asked for), each message's reader notes its spans there.
+ */
+export function readMessages(
+  messages: readonly ReadableMessage[],
+  now: number,
+  notes?: ExplanationNotes,
+): MessageReading[] {
   const reference = new Date(now);
-  return messages.map((message) => {
-    const reading = readText(message, reference);
+  return messages.map((message, index) => {
+    const reading = readText(message, reference, notes && { message: index, notes });
     return {
       role: message.role,
       text: reading.text,
@@ -42,10 +50,11 @@ export function readMessages(messages: readonly ReadableMessage[], now: number):
 /** The conversation's state after the last user message, as the draft the Temporal agent resolves next. */
 export function readConversation(context: AgentContext, draft: Draft): Draft {
   const messages = context.messages ?? [];
-  const state = foldReadings(readMessages(messages, context.now), {
-    now: context.now,
-    zone: draft.timezone,
-  });
+  const state = foldReadings(
+    readMessages(messages, context.now, draft.notes),
+    { now: context.now, zone: draft.timezone },
+    draft.notes,
+  );
   context.debug(
     () => `conversation: intent ${state.intent}, ${slotExpressions(state.slot).length} slot parts`,
   );

@@ -2,6 +2,7 @@
 // refine in turn, and the one-method interface every agent implements.
 import type { CalendarStore } from "../calendars/store.js";
 import type { Calendar, Slot } from "../calendars/types.js";
+import type { ExplanationNotes } from "../explanation/notes.js";
 import type { InvalidOutput } from "../llm/structured.js";
 import type { Language } from "../locales/index.js";
 import type { ProviderName } from "../providers/types.js";
@@ -186,6 +187,11 @@ export interface Draft {
   failures: AgentName[];
   /** Null when only the rules read the text (rules mode, no provider, or the provider failed). */
   llm: LlmReading | null;
+  /**
+   * Present only when the request asks for an explanation (`"explain": true`): the readers note their spans,
+   * drops and confidence steps here (src/explanation). Its absence is the hot path's only cost.
+   */
+  notes?: ExplanationNotes;
 }
 
 export interface Agent {

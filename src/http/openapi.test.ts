@@ -1,5 +1,6 @@
 // GET /openapi.json as the app serves it: a valid OpenAPI 3.0 document (swagger-parser), clean under
 // redocly's recommended rules, with every route documented and no null the document would refuse.
+
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -10,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { loggedApp } from "../../test/support/parse-requests.js";
 import { createApp } from "../app.js";
 import { readConfig } from "../config.js";
+import { DROP_REASONS, EXPLAINED_FIELDS } from "../explanation/notes.js";
 import { PAGE_PATHS } from "../web/routes.js";
 
 type Document = Record<string, unknown> & { paths: Record<string, Record<string, unknown>> };
@@ -247,8 +249,9 @@ describe("GET /openapi.json", () => {
     expect(schema.type).toBe("object");
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties as object).sort()).toEqual(
-      ["calendarId", "locale", "messages", "mode", "now", "text", "timezone"].sort(),
+      ["calendarId", "explain", "locale", "messages", "mode", "now", "text", "timezone"].sort(),
     );
+    expect(resolvePointer(schema, "#/properties/explain/type")).toBe("boolean");
     // Exactly one of the two request forms.
     expect(schema.required).toBeUndefined();
     expect(schema.oneOf).toEqual([{ required: ["text"] }, { required: ["messages"] }]);
@@ -256,6 +259,29 @@ describe("GET /openapi.json", () => {
     expect(resolvePointer(message, "#/properties/role/enum")).toEqual(["user", "assistant"]);
     expect(message.additionalProperties).toBe(false);
     expect(resolvePointer(schema, "#/properties/mode/enum")).toEqual(["auto", "rules", "llm"]);
+  });
+
+  it("documents the optional explanation: spans, readings set aside with their reasons, confidence steps", async () => {
+    const document = await fetchDocument();
+    const response = resolvePointer(document, "#/components/schemas/ParseResponse") as Record<
+      string,
+      unknown
+    >;
+    expect(response.required).not.toContain("explanation");
+    type Schema = Record<string, unknown>;
+    const explanation = resolvePointer(response, "#/properties/explanation") as Schema;
+    expect(resolvePointer(explanation, "#/properties/dropped/items/$ref")).toBe(
+      "#/components/schemas/DroppedReading",
+    );
+    expect(explanation.required).toEqual(["spans", "dropped", "confidence"]);
+    const dropped = resolvePointer(document, "#/components/schemas/DroppedReading") as Record<
+      string,
+      unknown
+    >;
+    expect(resolvePointer(dropped, "#/properties/reason/enum")).toEqual([...DROP_REASONS]);
+    expect(dropped.required).toEqual(["field", "start", "end", "text", "reason", "detail"]);
+    const span = resolvePointer(document, "#/components/schemas/ExplainedSpan") as Record<string, unknown>;
+    expect(resolvePointer(span, "#/properties/field/enum")).toEqual([...EXPLAINED_FIELDS]);
   });
 
   it("resolves every $ref inside the document", async () => {

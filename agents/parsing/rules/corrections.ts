@@ -12,7 +12,7 @@ import { NEGATE, REFUSE, REPLACE, spansOf, wordsBefore, wordsFrom } from "./choi
 import { bareNumbers } from "./slot-numbers.js";
 import type { Marker } from "./slots.js";
 
-type Part = "date" | "time";
+export type Part = "date" | "time";
 const PARTS: readonly Part[] = ["date", "time"];
 /** "no puedo el lunes", "can't do monday": at most an article between a refusal and its value. */
 const BETWEEN_REFUSAL_AND_VALUE = /^[a-z ]{0,6}$/;
@@ -71,7 +71,15 @@ export interface Corrected {
   corrected: boolean;
 }
 
-export function correctSlot(text: NormalizedText, slot: readonly TemporalExpression[]): Corrected {
+/** How a value was taken back: given way to a later one, or negated or refused where it stands. */
+export type TakenBack = "replaced" | "negated";
+
+/** `onTakenBack` hears of each value taken back, for an explanation (src/explanation). */
+export function correctSlot(
+  text: NormalizedText,
+  slot: readonly TemporalExpression[],
+  onTakenBack?: (expression: TemporalExpression, part: Part, how: TakenBack) => void,
+): Corrected {
   if (slot.length === 0) return { expressions: [], corrected: false };
   const { folded } = text;
   const replacing = spansOf(REPLACE, text);
@@ -88,14 +96,17 @@ export function correctSlot(text: NormalizedText, slot: readonly TemporalExpress
   for (const part of PARTS) {
     const named = expressions.filter((expression) => expression !== null && names(expression, part));
     if (named.length === 0) continue;
-    const takenBack = new Set<TemporalExpression>();
-    for (const expression of named) if (negated(folded, expression!, refusals)) takenBack.add(expression!);
+    const takenBack = new Map<TemporalExpression, TakenBack>();
+    for (const expression of named) {
+      if (negated(folded, expression!, refusals)) takenBack.set(expression!, "negated");
+    }
     for (const [index, end] of replacing) {
       const earlier = named.findLast((expression) => expression!.end <= index);
-      if (earlier && named.some((expression) => expression!.index >= end)) takenBack.add(earlier);
+      if (earlier && named.some((expression) => expression!.index >= end)) takenBack.set(earlier, "replaced");
     }
     if (takenBack.size === 0) continue;
     corrected = true;
+    if (onTakenBack) for (const [expression, how] of takenBack) onTakenBack(expression, part, how);
     expressions = expressions.map((expression) =>
       expression !== null && takenBack.has(expression) ? without(expression, part) : expression,
     );

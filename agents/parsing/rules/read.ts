@@ -4,6 +4,7 @@
 // The person and the service stay on the appointment and are the existing one's too. The Parsing agent and
 // the provider simulator both read this way.
 import type { Intent, PreviousAppointment, ReadableText } from "../../../src/coordinator/agent.js";
+import type { MessageNotes } from "../../../src/explanation/notes.js";
 import { extractExpressions } from "../../../src/temporal/extract.js";
 import { maskSpans, type NormalizedText } from "../../../src/temporal/text.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
@@ -11,6 +12,7 @@ import { offeredOptions } from "./alternatives.js";
 import { REPLACE, spansOf } from "./choice-words.js";
 import { readContact } from "./contact.js";
 import { correctSlot } from "./corrections.js";
+import { noteFields, noteSetAside, noteTakenBack } from "./explain-notes.js";
 import { findWording, readIntent } from "./intent.js";
 import { readLocation } from "./location.js";
 import { calendarWordsInNames } from "./name-spans.js";
@@ -68,7 +70,8 @@ function insideAny(spans: readonly [number, number][]): (index: number) => boole
   return (index) => spans.some(([from, to]) => index >= from && index < to);
 }
 
-export function readText(readable: ReadableText, now: Date): RulesReading {
+/** `sink` takes the spans and set-aside readings for an explanation; absent, nothing is noted. */
+export function readText(readable: ReadableText, now: Date, sink?: MessageNotes): RulesReading {
   if (readable.foreign) return { ...NO_APPOINTMENT, text: readable.text };
   const { language, dayFirst } = readable;
   // Addresses, phones, prices, ratings and counts are read first and hidden from every other reader.
@@ -77,6 +80,7 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
   // Rule 24: a month or weekday word that is a name where it stands ("Dr. Domingo Salas") is no date.
   const names = calendarWordsInNames(text);
   const read = extractExpressions(maskSpans(text, names), { language, dayFirst }, now);
+  if (sink) noteSetAside(sink, text, numbers, names);
   // Two times read as one phrase stand as both until the slots are known (windows.ts).
   const split = splitSpans(text.folded, read);
   const found = split.expressions;
@@ -105,13 +109,16 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
   const intent = readIntent(text, facts, all, wording);
   if (intent === "none") return { ...NO_APPOINTMENT, text, found };
   const slots = slotsOf(intent, all, markers, wording?.at ?? 0, spansOf(REPLACE, text));
-  const next = chooseSlot(text, slots.next, split);
+  const next = chooseSlot(text, slots.next, split, sink);
   const fields = {
     contact: contact.contact,
     service: service?.service ?? null,
     location: location?.location ?? null,
     durationMinutes: duration?.durationMinutes ?? next.durationMinutes,
   };
+  if (sink) {
+    noteFields(sink, { intent, wording, text, contact, service, location, duration });
+  }
   return {
     text,
     intent,
@@ -136,8 +143,17 @@ export function readText(readable: ReadableText, now: Date): RulesReading {
  * What the new slot's expressions say together: its ranges and windows (rule 20), what a correction takes
  * back (rule 21), then the alternatives left (rule 27).
  */
-function chooseSlot(text: NormalizedText, slot: TemporalExpression[], split: SplitSpans) {
+function chooseSlot(
+  text: NormalizedText,
+  slot: TemporalExpression[],
+  split: SplitSpans,
+  sink?: MessageNotes,
+) {
   const windows = readWindows(text.folded, slot, split);
-  const { expressions, corrected } = correctSlot(text, windows.expressions);
+  const { expressions, corrected } = correctSlot(
+    text,
+    windows.expressions,
+    sink && ((expression, part, how) => noteTakenBack(sink, expression, part, how)),
+  );
   return { ...windows, expressions, corrected, offered: offeredOptions(text, expressions) };
 }

@@ -32,7 +32,8 @@ export function parseRoutes(options: ParseRouteOptions): Hono<AppEnv> {
 
   routes.post(PARSE_PATH, async (context) => {
     try {
-      const request = validate(ParseRequestSchema, await readJsonBody(context.req.raw, MAX_PARSE_BODY_BYTES));
+      const body = await readJsonBody(context.req.raw, MAX_PARSE_BODY_BYTES);
+      const request = validate(ParseRequestSchema, body);
       const response = await parseAppointment(request, {
         config,
         store: options.store,
@@ -70,6 +71,8 @@ export function parseRoutes(options: ParseRouteOptions): Hono<AppEnv> {
         // Reading the request's signal makes the Node adapter build one: only when an LLM may be called.
         ...(router !== null && request.mode !== "rules" ? { signal: context.req.raw.signal } : {}),
         ...(options.clock ? { clock: options.clock } : {}),
+        // An explanation's offsets count in the text as sent, before the edge cleaned it.
+        ...(request.explain === true ? { sent: sentTexts(body) } : {}),
         ...(config.logLevel === "debug"
           ? { debug: (message: string) => logger.debug({ requestId: context.get("requestId"), message }) }
           : {}),
@@ -95,4 +98,10 @@ export function parseRoutes(options: ParseRouteOptions): Hono<AppEnv> {
 
   routes.all(PARSE_PATH, methodNotAllowed("POST"));
   return routes;
+}
+
+/** The text or the messages' contents as the body holds them: a validated body's are strings. */
+function sentTexts(body: unknown): string[] {
+  const { text, messages } = body as { text?: string; messages?: { content: string }[] };
+  return messages?.map((message) => message.content) ?? [text ?? ""];
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AGENT_NAMES, FIELDS, INTENTS, ISSUES, ROLES, STATUSES } from "../../coordinator/agent.js";
 import { exampleTags, languageNames } from "../../locales/index.js";
 import { BODY_ERRORS, errorResponses, keyErrors, RATE_LIMITED } from "./errors.js";
+import { ExplanationSchema } from "./explanation.js";
 import {
   CALENDAR_ID,
   characterCount,
@@ -82,6 +83,10 @@ export const ParseRequestFields = z.strictObject({
     .optional()
     .describe("Check availability in this calendar and propose alternatives."),
   mode: z.enum(["auto", "rules", "llm"]).optional().describe("auto (default), rules or llm."),
+  explain: z
+    .boolean()
+    .optional()
+    .describe("true: the answer carries an `explanation` of how the text was read (docs/explain.md)."),
 });
 
 export const ParseRequestSchema = ParseRequestFields.superRefine((request, issues) => {
@@ -189,6 +194,7 @@ export const ParseResponseSchema = z
       timingsMs: z.partialRecord(AgentNameSchema, z.number()),
       cache: z.enum(["hit", "miss", "bypass"]),
     }),
+    explanation: ExplanationSchema.optional(),
   })
   .meta({ id: "ParseResponse" });
 
