@@ -2,7 +2,7 @@
 
 import { formatCalibration } from "../calibration/table.js";
 import { percent, table } from "../report-table.js";
-import type { CheckedField } from "./compare.js";
+import { type CheckedField, differences } from "./compare.js";
 import type { FixtureProblem, GoldenCase } from "./fixtures.js";
 import type { CaseResult } from "./run-cases.js";
 import { fraction, type Summary, type Tally } from "./summary.js";
@@ -88,13 +88,6 @@ export function caseInput(golden: GoldenCase, quote: (text: string) => string = 
   return golden.messages.map((message) => `${message.role}: ${quote(message.content)}`);
 }
 
-/** One line per failed check: `field: expected X, got Y`. */
-export function differences(result: CaseResult): string[] {
-  return result.checks
-    .filter((check) => !check.passed)
-    .map((check) => `${check.field}: expected ${show(check.expected)}, got ${show(check.got)}`);
-}
-
 export function formatProblems(problems: readonly FixtureProblem[]): string {
   if (problems.length === 0) return "";
   const lines = problems.map((problem) => `  ${problem.file}:${problem.line}: ${problem.message}`);
@@ -103,8 +96,4 @@ export function formatProblems(problems: readonly FixtureProblem[]): string {
 
 function tallyCells(tally: Tally): string[] {
   return [String(tally.passed), String(tally.total), percent(fraction(tally))];
-}
-
-function show(value: unknown): string {
-  return value === undefined ? "(nothing)" : JSON.stringify(value);
 }
