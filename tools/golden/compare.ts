@@ -3,6 +3,7 @@
 import type { ParseResponse } from "../../src/http/schemas/parse.js";
 
 export {
+  CHECKED_FIELDS,
   type CheckedField,
   checkedFields,
   compareCase,

@@ -28,6 +28,25 @@ import { containsEitherWay, foldContact } from "./normalize.js";
  */
 
 /**
+ * Every field a case can check, in the order reports list them.
+ * @type {readonly CheckedField[]}
+ */
+export const CHECKED_FIELDS = [
+  "contact",
+  "service",
+  "date",
+  "time",
+  "start",
+  "durationMinutes",
+  "location",
+  "status",
+  "intent",
+  "previous",
+  "ambiguity",
+  "mustFlag",
+];
+
+/**
  * The fields a case checks, in a stable order.
  * @param {Expectation} expectation
  * @returns {CheckedField[]}
