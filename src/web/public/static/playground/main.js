@@ -27,6 +27,7 @@ async function read(request) {
     part("status").textContent = say("status.reading");
   };
   shown();
+  part("status").dataset.state = "reading";
   replaceChildren(part("problem"));
   const outcome = await readText(request);
   if (ticket !== latest) return;
@@ -57,6 +58,9 @@ async function read(request) {
     };
   }
   shown();
+  // For whoever waits on the page (the browser tests): how many reads have ended, and how the last did.
+  part("status").dataset.state = outcome.ok ? "done" : "failed";
+  part("status").dataset.reads = String(Number(part("status").dataset.reads ?? 0) + 1);
 }
 
 /**

@@ -1,0 +1,137 @@
+// The playground (GET /) in chromium against `node src/node.ts` reading by rules: a Spanish and an English
+// message and a three-turn conversation typed in the form, whose card, highlighted spans and raw JSON must
+// be the service's own answer for the same request (fetched here); the share link's round trip; the page's
+// words in both languages; keyboard use; screenshots at desktop and phone width.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WORDS } from "../../src/web/public/static/playground/words.js";
+import { chromiumAvailable, screenshot, useBrowser, VIEWPORTS } from "../support/browser.js";
+import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
+import {
+  answerFor,
+  expectPageShows,
+  PLAYGROUND_CASES,
+  pressAndWait,
+  readCard,
+  readInPlayground,
+} from "../support/playground.js";
+
+afterAll(stopAll);
+
+const SPANISH = PLAYGROUND_CASES[0]!.request;
+
+describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_TEST_TIMEOUT_MS }, () => {
+  const browser = useBrowser();
+  let node: NodeEntry;
+  beforeAll(async () => {
+    node = await launchNode({ LOG_LEVEL: "error" });
+  }, ENTRY_TEST_TIMEOUT_MS);
+
+  it.each(PLAYGROUND_CASES)("shows the service's answer and spans for $name", async ({ request }) => {
+    const { page, problems } = await browser.open();
+    await page.goto(`${node.url}/`);
+    await readInPlayground(page, request);
+    expect(await page.getAttribute("#status", "data-state")).toBe("done");
+    await expectPageShows(page, await answerFor(node.url, request), request);
+    expect(problems).toEqual([]);
+  });
+
+  it("opens a share link with the same request, fills the form and reads it", async () => {
+    const first = await browser.open();
+    await first.page.goto(`${node.url}/`);
+    const conversation = PLAYGROUND_CASES[2]!.request;
+    await readInPlayground(first.page, { ...conversation, calendarId: "dr-pérez" });
+    await first.page.click("#share");
+    const link = await first.page.getAttribute("#share-link", "href");
+    expect(link).toMatch(/^#request=[A-Za-z0-9_-]+$/);
+    expect(new URL(first.page.url()).hash).toBe(link);
+
+    const second = await browser.open();
+    await pressAndWait(second.page, async () => {
+      await second.page.goto(`${node.url}/${link}`);
+    });
+    for (const [index, message] of conversation.messages!.entries()) {
+      expect(await second.page.inputValue(`#turn-${index + 1}-content`)).toBe(message.content);
+      expect(await second.page.inputValue(`#turn-${index + 1}-role`)).toBe(message.role);
+    }
+    expect(await second.page.inputValue("#timezone")).toBe(conversation.timezone);
+    expect(await second.page.inputValue("#now")).toBe(conversation.now);
+    expect(await second.page.inputValue("#calendar-id")).toBe("dr-pérez");
+    expect(await second.page.inputValue("#mode")).toBe("rules");
+    expect(await rawAnswer(second.page)).toEqual(await rawAnswer(first.page));
+    expect([...first.problems, ...second.problems]).toEqual([]);
+  });
+
+  it("says a share link it cannot read", async () => {
+    const { page, problems } = await browser.open();
+    await page.goto(`${node.url}/#request=bm90IGpzb24`);
+    await expect.poll(() => page.textContent("#problem-message")).toContain("not base64url of JSON");
+    expect(problems).toEqual([]);
+  });
+
+  it("shows an error answer in the contract's shape", async () => {
+    const { page, problems } = await browser.open();
+    await page.goto(`${node.url}/`);
+    await readInPlayground(page, { ...SPANISH, timezone: "Mars/Olympus_Mons" });
+    expect(await page.getAttribute("#status", "data-state")).toBe("failed");
+    const message = await page.textContent("#problem-message");
+    expect(message).toMatch(/^The service answered 400 invalid_request: .*timezone/);
+    expect(await page.isHidden("#answer")).toBe(true);
+    expect(problems).toEqual([expect.stringMatching(/status of 400/)]);
+  });
+
+  it("puts its words in Spanish and English, following the switch", async () => {
+    const { page, problems } = await browser.open();
+    await page.goto(`${node.url}/`);
+    await page.selectOption("#page-language", "es");
+    expect(await page.textContent("h1")).toBe(WORDS.es["title.playground"]);
+    expect(await page.getAttribute("html", "lang")).toBe("es");
+    await readInPlayground(page, SPANISH);
+    expect(await page.textContent("#card dt")).toBe(WORDS.es["field.status"]);
+    await page.selectOption("#page-language", "en");
+    expect(await page.textContent("#card dt")).toBe(WORDS.en["field.status"]);
+    // The choice is kept for the next page of this browser.
+    await page.reload();
+    expect(await page.textContent("h1")).toBe(WORDS.en["title.playground"]);
+    expect(problems).toEqual([]);
+  });
+
+  it("works from the keyboard alone: tab to the message, type, Enter", async () => {
+    const { page, problems } = await browser.open();
+    await page.goto(`${node.url}/`);
+    for (let presses = 0; presses < 20; presses++) {
+      await page.keyboard.press("Tab");
+      if ((await page.evaluate(() => document.activeElement?.id)) === "message-text") break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("message-text");
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe("none");
+    await page.keyboard.type(SPANISH.text!);
+    await page.fill("#now", SPANISH.now);
+    await page.fill("#timezone", SPANISH.timezone);
+    await page.focus("#message-text");
+    await pressAndWait(page, () => page.keyboard.press("Enter"));
+    expect((await readCard(page)).date).not.toBe("—");
+    expect(await page.getAttribute("#status", "aria-live")).toBe("polite");
+    expect(problems).toEqual([]);
+  });
+
+  it.each(Object.entries({ ...VIEWPORTS, narrow: { width: 360, height: 780 } }))(
+    "fits a %s screen, with an answer (screenshot)",
+    async (name, viewport) => {
+      const { page, problems } = await browser.open(viewport);
+      await page.goto(`${node.url}/`);
+      await readInPlayground(page, PLAYGROUND_CASES[2]!.request);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      if (name !== "narrow") await screenshot(page, `playground-${name}`);
+      expect(problems).toEqual([]);
+    },
+  );
+});
+
+/** The raw JSON the page shows, without its meta (each read has a request id of its own). */
+async function rawAnswer(page: Page): Promise<unknown> {
+  const { meta: _meta, ...answer } = JSON.parse((await page.textContent("#raw")) ?? "{}");
+  return answer;
+}
