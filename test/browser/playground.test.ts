@@ -24,7 +24,7 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
   const browser = useBrowser();
   let node: NodeEntry;
   beforeAll(async () => {
-    node = await launchNode({ LOG_LEVEL: "error" });
+    node = await launchNode({});
   }, ENTRY_TEST_TIMEOUT_MS);
 
   it.each(PLAYGROUND_CASES)("shows the service's answer and spans for $name", async ({ request }) => {
