@@ -47,9 +47,8 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
     expect(new URL(first.page.url()).hash).toBe(link);
 
     const second = await browser.open();
-    await pressAndWait(second.page, async () => {
-      await second.page.goto(`${node.url}/${link}`);
-    });
+    await second.page.goto(`${node.url}/${link}`);
+    await second.page.waitForSelector('#status[data-reads="1"]');
     for (const [index, message] of conversation.messages!.entries()) {
       expect(await second.page.inputValue(`#turn-${index + 1}-content`)).toBe(message.content);
       expect(await second.page.inputValue(`#turn-${index + 1}-role`)).toBe(message.role);

@@ -131,9 +131,10 @@ export function readCard(page: Page): Promise<Record<string, string>> {
 export function readHighlights(
   page: Page,
   marker: "data-spans" | "data-dropped",
+  within = "#highlight-slot",
 ): Promise<Record<string, { message: number; text: string }>> {
   return page.$$eval(
-    "#highlight-slot .message",
+    `${within} .message`,
     (blocks, attribute) => {
       const found: Record<string, { message: number; text: string }> = {};
       for (const block of blocks) {
@@ -188,9 +189,20 @@ export async function expectPageShows(page: Page, answer: Answer, request: Playg
   );
   expect(alternatives).toEqual(answer.alternatives.map((slot) => slot.start));
 
-  const messages = request.messages?.length ?? 1;
+  await expectHighlights(page, answer, request.messages?.length ?? 1);
+  const raw = JSON.parse((await page.textContent("#raw")) ?? "null") as Answer;
+  expect({ ...raw, meta: null }).toEqual({ ...answer, meta: null });
+}
+
+/** Checks every span and dropped reading of `answer` is drawn, in its message, with its own words. */
+export async function expectHighlights(
+  page: Page,
+  answer: Answer,
+  messages: number,
+  within = "#highlight-slot",
+): Promise<void> {
   const blockOf = (span: Span) => (messages === 1 ? 0 : (span.message ?? messages - 1));
-  const read = await readHighlights(page, "data-spans");
+  const read = await readHighlights(page, "data-spans", within);
   expect(answer.explanation.spans.length).toBeGreaterThan(0);
   expect(Object.keys(read).length).toBe(answer.explanation.spans.length);
   answer.explanation.spans.forEach((span, index) => {
@@ -199,7 +211,7 @@ export async function expectPageShows(page: Page, answer: Answer, request: Playg
       text: span.text,
     });
   });
-  const dropped = await readHighlights(page, "data-dropped");
+  const dropped = await readHighlights(page, "data-dropped", within);
   expect(Object.keys(dropped).length).toBe(answer.explanation.dropped.length);
   answer.explanation.dropped.forEach((span, index) => {
     expect(dropped[String(index)], `dropped ${index} (${span.field})`).toEqual({
@@ -207,7 +219,4 @@ export async function expectPageShows(page: Page, answer: Answer, request: Playg
       text: span.text,
     });
   });
-
-  const raw = JSON.parse((await page.textContent("#raw")) ?? "null") as Answer;
-  expect({ ...raw, meta: null }).toEqual({ ...answer, meta: null });
 }

@@ -126,7 +126,11 @@ function confidenceTable(explanation) {
           "tr",
           {},
           element("td", {}, step.step),
-          element("td", {}, shown(step.value)),
+          element(
+            "td",
+            { title: String(step.value) },
+            typeof step.value === "number" ? step.value.toFixed(3) : shown(step.value),
+          ),
           element("td", {}, step.detail),
         ),
       ),
