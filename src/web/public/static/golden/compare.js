@@ -214,7 +214,11 @@ export function differences(result) {
     .map((check) => `${check.field}: expected ${show(check.expected)}, got ${show(check.got)}`);
 }
 
-/** @param {unknown} value */
-function show(value) {
+/**
+ * A value as reports write it: JSON, "(nothing)" when the answer had no such field.
+ * @param {unknown} value
+ * @returns {string}
+ */
+export function show(value) {
   return value === undefined ? "(nothing)" : JSON.stringify(value);
 }

@@ -4,9 +4,8 @@
 // where the service read it and its fields expected against got, then the invalid lines.
 
 import { element } from "../dom.js";
-import { CHECKED_FIELDS, differences } from "../golden/compare.js";
+import { CHECKED_FIELDS, differences, show } from "../golden/compare.js";
 import { fraction, percent, tallyResults } from "../golden/tally.js";
-import { shown } from "./answer.js";
 import { highlightTexts } from "./highlight.js";
 import { say } from "./language.js";
 
@@ -153,8 +152,8 @@ function failure(result) {
                 "tr",
                 {},
                 element("th", { scope: "row" }, check.field),
-                element("td", {}, shown(check.expected)),
-                element("td", {}, check.got === undefined ? "(nothing)" : shown(check.got)),
+                element("td", {}, show(check.expected)),
+                element("td", {}, show(check.got)),
               ),
             ),
           ),
