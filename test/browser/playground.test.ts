@@ -13,6 +13,7 @@ import {
   PLAYGROUND_CASES,
   pressAndWait,
   readCard,
+  readHighlights,
   readInPlayground,
 } from "../support/playground.js";
 
@@ -74,6 +75,48 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
     await page.click("#share");
     const link = (await page.getAttribute("#share-link", "href"))!;
     expect(sharedRequest(link)).toEqual(request);
+    expect(problems).toEqual([]);
+  });
+
+  it("draws overlapping, repeated and out-of-range spans robustly", async () => {
+    const { page, problems } = await browser.open();
+    const text = "🦷 cita mañana a las 10 con Dr. Pérez";
+    const length = Array.from(text).length;
+    // The contract allows spans to overlap and repeat; these also point outside the text, which is drawn
+    // without them (they stay listed in the readings table).
+    const spans = [
+      { field: "date", start: 7, end: 13 },
+      { field: "time", start: 10, end: 22 },
+      { field: "date", start: 7, end: 13 },
+      { field: "contact", start: 27, end: length },
+      { field: "intent", start: 2, end: 6 },
+      { field: "service", start: 30, end: length + 5 },
+      { field: "location", start: 9, end: 9 },
+    ].map((span) => ({ ...span, text: Array.from(text).slice(span.start, span.end).join("") }));
+    const dropped = [
+      { field: "time", start: 14, end: 22, text: "", reason: "corrected", detail: "replaced" },
+    ];
+    await page.route("**/v1/appointments/parse", async (route) => {
+      const answer = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...answer, explanation: { spans, dropped, confidence: [] } } });
+    });
+    await page.goto(`${node.url}/`);
+    await readInPlayground(page, { ...SPANISH, text });
+    const drawn = await readHighlights(page, "data-spans");
+    const inside = spans.flatMap((span, index) =>
+      span.end <= length && span.start < span.end ? [index] : [],
+    );
+    expect(Object.keys(drawn).map(Number).sort()).toEqual(inside);
+    for (const index of inside)
+      expect(drawn[String(index)]).toEqual({ message: 0, text: spans[index]!.text });
+    expect(await page.textContent("#highlight-slot .message-text")).toBe(text);
+    expect(await readHighlights(page, "data-dropped")).toEqual({
+      "0": { message: 0, text: Array.from(text).slice(14, 22).join("") },
+    });
+    expect(await page.locator("#highlight-slot table.readings tbody tr").count()).toBe(spans.length + 1);
+    expect(await page.getAttribute("#highlight-slot s.dropped", "data-reason")).toContain(
+      "corrected (replaced)",
+    );
     expect(problems).toEqual([]);
   });
 
