@@ -114,7 +114,7 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
       "0": { message: 0, text: Array.from(text).slice(14, 22).join("") },
     });
     expect(await page.locator("#highlight-slot table.readings tbody tr").count()).toBe(spans.length + 1);
-    expect(await page.getAttribute("#highlight-slot s.dropped", "data-reason")).toContain(
+    expect(await page.getAttribute("#highlight-slot .message s.dropped", "data-reason")).toContain(
       "corrected (replaced)",
     );
     expect(problems).toEqual([]);
