@@ -102,7 +102,8 @@ function turnItem(turn, index) {
   const role = /** @type {HTMLSelectElement} */ (
     element(
       "select",
-      { id: `turn-${n}-role` },
+      // Named with the turn's number, so each turn's controls are told apart by a screen reader.
+      { id: `turn-${n}-role`, "aria-labelledby": `turn-${n}-number turn-${n}-role-label` },
       element("option", { value: "user" }, say("role.user")),
       element("option", { value: "assistant" }, say("role.assistant")),
     )
@@ -112,7 +113,11 @@ function turnItem(turn, index) {
     turn.role = role.value === "assistant" ? "assistant" : "user";
   });
   const content = /** @type {HTMLTextAreaElement} */ (
-    element("textarea", { id: `turn-${n}-content`, rows: "2" })
+    element("textarea", {
+      id: `turn-${n}-content`,
+      rows: "2",
+      "aria-labelledby": `turn-${n}-number turn-${n}-content-label`,
+    })
   );
   content.value = turn.content;
   content.addEventListener("input", () => {
@@ -136,10 +141,14 @@ function turnItem(turn, index) {
   return element(
     "li",
     { class: "turn" },
-    element("span", { class: "turn-number" }, say("turn", { n })),
-    element("label", { for: role.id }, say("role")),
+    element("span", { class: "turn-number", id: `turn-${n}-number` }, say("turn", { n })),
+    element("label", { for: role.id, id: `turn-${n}-role-label` }, say("role")),
     role,
-    element("label", { for: content.id, class: "visually-hidden" }, say("message")),
+    element(
+      "label",
+      { for: content.id, id: `turn-${n}-content-label`, class: "visually-hidden" },
+      say("message"),
+    ),
     content,
     element(
       "span",
