@@ -28,10 +28,10 @@ import { containsEitherWay, foldContact } from "./normalize.js";
  */
 
 /**
- * Every field a case can check, in the order reports list them.
- * @type {readonly CheckedField[]}
+ * The answer's fields a case can expect, in the order reports list them.
+ * @type {readonly ExpectedField[]}
  */
-export const CHECKED_FIELDS = [
+export const EXPECTED_FIELDS = [
   "contact",
   "service",
   "date",
@@ -42,9 +42,13 @@ export const CHECKED_FIELDS = [
   "status",
   "intent",
   "previous",
-  "ambiguity",
-  "mustFlag",
 ];
+
+/**
+ * Every field a case can check: those, then the ambiguity and the issue it must flag.
+ * @type {readonly CheckedField[]}
+ */
+export const CHECKED_FIELDS = [...EXPECTED_FIELDS, "ambiguity", "mustFlag"];
 
 /**
  * The fields a case checks, in a stable order.

@@ -11,20 +11,13 @@
  *   tags?: string[], ambiguity?: string, mustFlag?: string, file: string, line: number }} LoadedCase
  */
 
+import { EXPECTED_FIELDS } from "../golden/compare.js";
+import { readCaseLines } from "../golden/lines.js";
+
 const OPTIONAL_TEXTS = ["locale", "timezone", "now", "calendarId", "ambiguity", "mustFlag"];
 const KEYS = new Set(["id", "text", "messages", "expect", "tags", ...OPTIONAL_TEXTS]);
-const EXPECTED = new Set([
-  "contact",
-  "service",
-  "date",
-  "time",
-  "start",
-  "durationMinutes",
-  "location",
-  "status",
-  "intent",
-  "previous",
-]);
+/** @type {Set<string>} */
+const EXPECTED = new Set(EXPECTED_FIELDS);
 
 /**
  * @param {string} content the file's text
@@ -33,27 +26,7 @@ const EXPECTED = new Set([
  * @returns {{ cases: LoadedCase[], problems: FixtureProblem[] }}
  */
 export function readGoldenFile(content, file, seen) {
-  /** @type {LoadedCase[]} */
-  const cases = [];
-  /** @type {FixtureProblem[]} */
-  const problems = [];
-  content.split(/\r?\n/).forEach((text, index) => {
-    const line = index + 1;
-    if (text.trim() === "") return;
-    const parsed = parseLine(text);
-    if (typeof parsed === "string") {
-      problems.push({ file, line, message: parsed });
-      return;
-    }
-    const first = seen.get(parsed.id);
-    if (first !== undefined) {
-      problems.push({ file, line, message: `duplicate id "${parsed.id}" (first at ${first})` });
-      return;
-    }
-    seen.set(parsed.id, `${file}:${line}`);
-    cases.push({ ...parsed, file, line });
-  });
-  return { cases, problems };
+  return readCaseLines(content, file, seen, parseLine);
 }
 
 /**
