@@ -27,7 +27,7 @@ export function goldenPage() {
 <progress id="golden-progress" value="0" max="1"></progress></p>
 <p id="golden-status" class="status" role="status" aria-live="polite"></p>
 </form>
-<section id="golden-report" class="result" aria-label="${english("title.golden")}"></section>
+<section id="golden-report" class="result"></section>
 </main>`,
   });
 }

@@ -46,7 +46,7 @@ export function playgroundPage() {
 </div>
 <p id="share-output" class="hint" hidden><a id="share-link" href="#">${words("share.link")}</a> ${words("share.hint")}</p>
 </form>
-<section class="result" aria-label="${english("card.heading")}">
+<section class="result">
 <p id="status" class="status" role="status" aria-live="polite"></p>
 <div id="problem" class="problem" role="alert"></div>
 <div id="answer" hidden>

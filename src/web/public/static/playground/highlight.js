@@ -188,7 +188,7 @@ export function readingsTable(explanation, messageCount) {
   const where = (span) => {
     const range = `${span.start}–${span.end}`;
     return messageCount > 1
-      ? `${say("highlights.message", { n: (span.message ?? 0) + 1, role: "" }).replace(/\s*\(\)$/, "")}, ${range}`
+      ? say("readings.at", { n: (span.message ?? messageCount - 1) + 1, range })
       : range;
   };
   /**
