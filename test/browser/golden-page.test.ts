@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, screenshot, useBrowser, VIEWPORTS } from "../support/browser.js";
 import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
-import { answerFor, expectHighlights, type PlaygroundRequest } from "../support/playground.js";
+import { answerFor, expectHighlights, OVERFLOW, type PlaygroundRequest } from "../support/playground.js";
 
 afterAll(stopAll);
 
@@ -135,11 +135,12 @@ describe.runIf(chromiumAvailable())(
         held.push(() => void route.continue());
       });
       const content = readFileSync(FIXTURE, "utf8");
-      const dropped = await page.evaluateHandle((text) => {
+      // Evaluated in the page, as a string: this project's type-check has no DOM library.
+      const dropped = await page.evaluateHandle(`{
         const transfer = new DataTransfer();
-        transfer.items.add(new File([text], "dropped.jsonl", { type: "text/plain" }));
-        return transfer;
-      }, content);
+        transfer.items.add(new File([${JSON.stringify(content)}], "dropped.jsonl", { type: "text/plain" }));
+        transfer;
+      }`);
       await page.dispatchEvent("#drop-zone", "drop", { dataTransfer: dropped });
       await expect
         .poll(() => page.textContent("#golden-loaded"))
@@ -168,7 +169,7 @@ describe.runIf(chromiumAvailable())(
       async (name, viewport) => {
         const { page, problems } = await browser.open(viewport);
         await runInBrowser(page, node.url);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        const overflow = await page.evaluate(OVERFLOW);
         expect(overflow).toBeLessThanOrEqual(0);
         await screenshot(page, `golden-${name}`);
         expect(problems).toEqual(calendarMisses());

@@ -10,6 +10,7 @@ import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../s
 import {
   answerFor,
   expectPageShows,
+  OVERFLOW,
   PLAYGROUND_CASES,
   pressAndWait,
   readCard,
@@ -20,6 +21,8 @@ import {
 afterAll(stopAll);
 
 const SPANISH = PLAYGROUND_CASES[0]!.request;
+// Evaluated in the page, as strings: this project's type-check has no DOM library.
+const ACTIVE_ID = "document.activeElement?.id";
 
 describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_TEST_TIMEOUT_MS }, () => {
   const browser = useBrowser();
@@ -159,10 +162,10 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
     await page.goto(`${node.url}/`);
     for (let presses = 0; presses < 20; presses++) {
       await page.keyboard.press("Tab");
-      if ((await page.evaluate(() => document.activeElement?.id)) === "message-text") break;
+      if ((await page.evaluate(ACTIVE_ID)) === "message-text") break;
     }
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("message-text");
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(await page.evaluate(ACTIVE_ID)).toBe("message-text");
+    const outline = await page.evaluate("getComputedStyle(document.activeElement).outlineStyle");
     expect(outline).not.toBe("none");
     await page.keyboard.type(SPANISH.text!);
     await page.fill("#now", SPANISH.now);
@@ -180,7 +183,7 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
       const { page, problems } = await browser.open(viewport);
       await page.goto(`${node.url}/`);
       await readInPlayground(page, PLAYGROUND_CASES[2]!.request);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate(OVERFLOW);
       expect(overflow).toBeLessThanOrEqual(0);
       if (name !== "narrow") await screenshot(page, `playground-${name}`);
       expect(problems).toEqual([]);

@@ -1,8 +1,7 @@
-/// <reference lib="dom" />
 // Driving the playground (GET /) in chromium, for the browser tests on Node and on workerd: fill the form as
 // a person would (typing, adding turns, pressing Enter), and read back what the page shows (the card, the
 // highlighted pieces, the raw JSON) to compare with the service's own answer for the same request, fetched
-// by the test. (The DOM library above is for the functions that run in the page.)
+// by the test. What runs in the page is given as a string: this project's type-check has no DOM library.
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 
@@ -53,6 +52,9 @@ export const PLAYGROUND_CASES: readonly { name: string; request: PlaygroundReque
   },
 ];
 
+/** How far the page reaches past the window's width, evaluated in it (0 or less: no sideways scrolling). */
+export const OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth";
+
 /** Fills the form with `request` and presses Enter in the last text box; resolves once the read ended. */
 export async function readInPlayground(page: Page, request: PlaygroundRequest): Promise<void> {
   if (request.messages !== undefined) {
@@ -80,10 +82,7 @@ export async function readInPlayground(page: Page, request: PlaygroundRequest): 
 export async function pressAndWait(page: Page, act: () => Promise<void>): Promise<void> {
   const before = Number((await page.getAttribute("#status", "data-reads")) ?? 0);
   await act();
-  await page.waitForFunction(
-    (count) => Number(document.getElementById("status")?.dataset.reads ?? 0) > count,
-    before,
-  );
+  await page.waitForFunction(`Number(document.getElementById("status")?.dataset.reads ?? 0) > ${before}`);
 }
 
 /** The service's answer with `explain` for the request the form sends. */
