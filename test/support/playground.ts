@@ -82,7 +82,8 @@ export async function readInPlayground(page: Page, request: PlaygroundRequest): 
 export async function pressAndWait(page: Page, act: () => Promise<void>): Promise<void> {
   const before = Number((await page.getAttribute("#status", "data-reads")) ?? 0);
   await act();
-  await page.waitForFunction(`Number(document.getElementById("status")?.dataset.reads ?? 0) > ${before}`);
+  // A selector, not a function: the page's Content-Security-Policy refuses the eval a string function needs.
+  await page.waitForSelector(`#status[data-reads="${before + 1}"]`, { state: "attached" });
 }
 
 /** The service's answer with `explain` for the request the form sends. */
