@@ -9,6 +9,7 @@ import { chromiumAvailable, screenshot, useBrowser, VIEWPORTS } from "../support
 import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
 import {
   answerFor,
+  expectAnswered,
   expectPageShows,
   OVERFLOW,
   PLAYGROUND_CASES,
@@ -35,7 +36,7 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
     const { page, problems } = await browser.open();
     await page.goto(`${node.url}/`);
     await readInPlayground(page, request);
-    expect(await page.getAttribute("#status", "data-state")).toBe("done");
+    await expectAnswered(page);
     await expectPageShows(page, await answerFor(node.url, request), request);
     expect(problems).toEqual([]);
   });

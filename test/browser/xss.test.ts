@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, useBrowser } from "../support/browser.js";
 import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
 import {
+  expectAnswered,
   PLAYGROUND_CASES,
   type PlaygroundRequest,
   pressAndWait,
@@ -76,7 +77,7 @@ describe.runIf(chromiumAvailable())("markup through every field", { timeout: ENT
   it("in the message, shown as the text it is", async () => {
     const { page, problems, dialogs, scripts } = await open("/");
     await readInPlayground(page, { ...BASE, text: TEXT });
-    expect(await page.getAttribute("#status", "data-state")).toBe("done");
+    await expectAnswered(page);
     const raw = JSON.parse((await page.textContent("#raw")) ?? "{}");
     expect(raw.appointment.date).not.toBeNull();
     // The words are on the page as words: the highlighted text is the message, character for character.
@@ -95,7 +96,7 @@ describe.runIf(chromiumAvailable())("markup through every field", { timeout: ENT
       { role: "user", content: TEXT },
     ];
     await readInPlayground(page, { ...BASE, messages });
-    expect(await page.getAttribute("#status", "data-state")).toBe("done");
+    await expectAnswered(page);
     expect(await page.locator("#highlight-slot .message-text").allTextContents()).toEqual(
       messages.map((message) => message.content),
     );

@@ -86,6 +86,12 @@ export async function pressAndWait(page: Page, act: () => Promise<void>): Promis
   await page.waitForSelector(`#status[data-reads="${before + 1}"]`, { state: "attached" });
 }
 
+/** The last read ended with an answer; else fails saying the error the page shows. */
+export async function expectAnswered(page: Page): Promise<void> {
+  const problem = await page.textContent("#problem");
+  expect(await page.getAttribute("#status", "data-state"), `the page shows: ${problem}`).toBe("done");
+}
+
 /** The service's answer with `explain` for the request the form sends. */
 export async function answerFor(baseUrl: string, request: PlaygroundRequest): Promise<Answer> {
   const response = await fetch(`${baseUrl}/v1/appointments/parse`, {

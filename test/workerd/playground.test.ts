@@ -4,7 +4,13 @@
 // page's report for a small file. The Node side of each is test/browser/.
 import { describe, expect, it } from "vitest";
 import { chromiumAvailable, screenshot, useBrowser, VIEWPORTS } from "../support/browser.js";
-import { answerFor, expectPageShows, PLAYGROUND_CASES, readInPlayground } from "../support/playground.js";
+import {
+  answerFor,
+  expectAnswered,
+  expectPageShows,
+  PLAYGROUND_CASES,
+  readInPlayground,
+} from "../support/playground.js";
 import { useWorker } from "../support/workers.js";
 
 const workerUrl = useWorker("rules");
@@ -17,7 +23,7 @@ describe.runIf(chromiumAvailable())("the playground on workerd", () => {
     const response = await page.goto(`${workerUrl()}/`);
     expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
     await readInPlayground(page, request);
-    expect(await page.getAttribute("#status", "data-state")).toBe("done");
+    await expectAnswered(page);
     await expectPageShows(page, await answerFor(workerUrl(), request), request);
     expect(problems).toEqual([]);
   });
