@@ -1,10 +1,8 @@
 // Plain-text report pieces the golden and Duckling runners share: a share as a percentage and a table with
 // a left-aligned first column and right-aligned figures.
 
-/** 0.975 → "97.5%"; "n/a" when there is nothing to count. */
-export function percent(value: number | null): string {
-  return value === null ? "n/a" : `${(value * 100).toFixed(1)}%`;
-}
+// The percentage is the golden page's too (src/web/public/static/golden/tally.js), so both print alike.
+export { percent } from "../src/web/public/static/golden/tally.js";
 
 /** Left-aligned first column, right-aligned figures, indented by two spaces. */
 export function table(rows: readonly string[][]): string {

@@ -6,6 +6,7 @@ import { isAbsolute, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { AmbiguitySchema, ParseRequestFields, ParseResponseSchema } from "../../src/http/schemas/parse.js";
+import { readCaseLines } from "../../src/web/public/static/golden/lines.js";
 
 const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -113,23 +114,9 @@ export function loadGoldenFiles(paths: readonly string[]): LoadedFixtures {
   for (const path of expandPaths(paths)) {
     const inside = relative(process.cwd(), path);
     const file = inside === "" || inside.startsWith("..") || isAbsolute(inside) ? path : inside;
-    const lines = readFileSync(path, "utf8").split(/\r?\n/);
-    lines.forEach((content, index) => {
-      const line = index + 1;
-      if (content.trim() === "") return;
-      const parsed = parseLine(content);
-      if (typeof parsed === "string") {
-        problems.push({ file, line, message: parsed });
-        return;
-      }
-      const first = seen.get(parsed.id);
-      if (first !== undefined) {
-        problems.push({ file, line, message: `duplicate id "${parsed.id}" (first at ${first})` });
-        return;
-      }
-      seen.set(parsed.id, `${file}:${line}`);
-      cases.push({ ...parsed, file, line });
-    });
+    const read = readCaseLines(readFileSync(path, "utf8"), file, seen, parseLine);
+    cases.push(...read.cases);
+    problems.push(...read.problems);
   }
   return { cases, problems };
 }

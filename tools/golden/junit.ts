@@ -1,7 +1,9 @@
 // JUnit XML for CI dashboards: one test suite per fixture file, one test case per golden case, and each
 // invalid fixture line as an errored test case so it cannot go unnoticed.
+
+import { differences } from "./compare.js";
 import type { FixtureProblem } from "./fixtures.js";
-import { caseInput, differences } from "./report.js";
+import { caseInput } from "./report.js";
 import type { CaseResult } from "./run-cases.js";
 
 interface Suite {

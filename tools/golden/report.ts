@@ -2,25 +2,10 @@
 
 import { formatCalibration } from "../calibration/table.js";
 import { percent, table } from "../report-table.js";
-import type { CheckedField } from "./compare.js";
+import { CHECKED_FIELDS, differences } from "./compare.js";
 import type { FixtureProblem, GoldenCase } from "./fixtures.js";
 import type { CaseResult } from "./run-cases.js";
 import { fraction, type Summary, type Tally } from "./summary.js";
-
-const FIELD_ORDER: readonly CheckedField[] = [
-  "contact",
-  "service",
-  "date",
-  "time",
-  "start",
-  "durationMinutes",
-  "location",
-  "status",
-  "intent",
-  "previous",
-  "ambiguity",
-  "mustFlag",
-];
 
 /** The figures, the failures (the first `failureLimit` of them when given) and the invalid lines. */
 export function formatReport(summary: Summary, failureLimit: number | null = null): string {
@@ -34,7 +19,7 @@ export function formatReport(summary: Summary, failureLimit: number | null = nul
 }
 
 export function formatFigures(summary: Summary): string {
-  const fields = FIELD_ORDER.filter((field) => summary.fields.has(field)).map(
+  const fields = CHECKED_FIELDS.filter((field) => summary.fields.has(field)).map(
     (field) => [field, ...tallyCells(summary.fields.get(field)!)] as string[],
   );
   const tags = [...summary.tags.keys()].sort().map((tag) => [tag, ...tallyCells(summary.tags.get(tag)!)]);
@@ -88,13 +73,6 @@ export function caseInput(golden: GoldenCase, quote: (text: string) => string = 
   return golden.messages.map((message) => `${message.role}: ${quote(message.content)}`);
 }
 
-/** One line per failed check: `field: expected X, got Y`. */
-export function differences(result: CaseResult): string[] {
-  return result.checks
-    .filter((check) => !check.passed)
-    .map((check) => `${check.field}: expected ${show(check.expected)}, got ${show(check.got)}`);
-}
-
 export function formatProblems(problems: readonly FixtureProblem[]): string {
   if (problems.length === 0) return "";
   const lines = problems.map((problem) => `  ${problem.file}:${problem.line}: ${problem.message}`);
@@ -103,8 +81,4 @@ export function formatProblems(problems: readonly FixtureProblem[]): string {
 
 function tallyCells(tally: Tally): string[] {
   return [String(tally.passed), String(tally.total), percent(fraction(tally))];
-}
-
-function show(value: unknown): string {
-  return value === undefined ? "(nothing)" : JSON.stringify(value);
 }

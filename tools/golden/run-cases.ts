@@ -3,13 +3,8 @@ import type { CalendarStore } from "../../src/calendars/store.js";
 import type { Config } from "../../src/config.js";
 import type { ParseRequest } from "../../src/http/schemas/parse.js";
 import { parseAppointment } from "../../src/service.js";
-import {
-  checkedFields,
-  compareCase,
-  expectedValue,
-  type FieldCheck,
-  type GoldenResponse,
-} from "./compare.js";
+import { requestFor as requestFields } from "../../src/web/public/static/golden/compare.js";
+import { compareCase, type FieldCheck, type GoldenResponse, missedChecks } from "./compare.js";
 import type { GoldenCase, LoadedCase } from "./fixtures.js";
 
 /** Answers one request; `id` names the case so a server's logs can be matched to it. */
@@ -30,14 +25,7 @@ export interface CaseResult {
 
 /** The request a case sends: its text or its conversation, and only the optional keys it has. */
 export function requestFor(golden: GoldenCase): ParseRequest {
-  const { text, messages, locale, timezone, now, calendarId } = golden;
-  return {
-    ...(messages !== undefined ? { messages } : { text }),
-    ...(locale !== undefined ? { locale } : {}),
-    ...(timezone !== undefined ? { timezone } : {}),
-    ...(now !== undefined ? { now } : {}),
-    ...(calendarId !== undefined ? { calendarId } : {}),
-  };
+  return requestFields(golden);
 }
 
 /** The service in process; cases with a `calendarId` need a store seeded with fixtures/calendars.json. */
@@ -85,13 +73,7 @@ export async function runCase(target: Target, golden: LoadedCase): Promise<CaseR
       appointment: response.intent !== "none",
     };
   } catch (error) {
-    // Every field the case checks counts as missed, so per-field accuracy does not skip failed requests.
-    const checks = checkedFields(golden).map((field) => ({
-      field,
-      passed: false,
-      expected: expectedValue(golden, field),
-      got: undefined,
-    }));
+    const checks = missedChecks(golden);
     const message = error instanceof Error ? error.message : String(error);
     const durationMs = performance.now() - started;
     return {

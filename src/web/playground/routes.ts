@@ -1,18 +1,13 @@
-// GET /: the playground's page (issue 18, item 2).
+// GET /: the playground (issue 18, item 2); GET /golden: golden suites run in the browser (item 3).
 import { Hono } from "hono";
-import { html } from "hono/html";
 import type { AppEnv } from "../../http/env.js";
-import { renderPage } from "../page.js";
+import { pageHeaders } from "../page.js";
+import { goldenPage } from "./golden-page.js";
+import { playgroundPage } from "./playground-page.js";
 
 export function playgroundRoutes(): Hono<AppEnv> {
-  return new Hono<AppEnv>().get("/", (context) =>
-    context.html(
-      renderPage({
-        title: "Cita",
-        scripts: [],
-        styles: [],
-        body: html`<main><h1>Cita</h1></main>`,
-      }),
-    ),
-  );
+  return new Hono<AppEnv>()
+    .get("/", (context) => context.html(playgroundPage()))
+    .use("/golden", pageHeaders())
+    .get("/golden", (context) => context.html(goldenPage()));
 }

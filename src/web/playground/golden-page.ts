@@ -1,0 +1,33 @@
+// The golden page (GET /golden): load golden JSON Lines files, run them against this service and read the
+// report its script (static/playground/golden.js) draws, scored as `npm run golden` scores.
+import { html } from "hono/html";
+import { renderPage } from "../page.js";
+import { consoleHeader } from "./header.js";
+import { english, words } from "./words.js";
+
+export function goldenPage() {
+  return renderPage({
+    title: english("title.golden"),
+    scripts: ["/static/playground/golden.js"],
+    styles: ["/static/console.css", "/static/playground/playground.css"],
+    body: html`${consoleHeader("/golden", "title.golden")}
+<main class="golden">
+<form id="golden-form" class="panel" novalidate>
+<div class="field"><label for="golden-file">${words("golden.file")}</label>
+<input type="file" id="golden-file" accept=".jsonl,.json,application/jsonl,text/plain" multiple></div>
+<p id="drop-zone" class="drop-zone">${words("golden.drop")}</p>
+<p id="golden-loaded" class="hint" aria-live="polite"></p>
+<div class="field"><label for="golden-mode">${words("mode")}</label>
+<select id="golden-mode"><option value="auto">${words("mode.auto")}</option><option value="rules">${words("mode.rules")}</option><option value="llm">${words("mode.llm")}</option></select></div>
+<div class="actions">
+<button type="submit" class="primary" id="golden-run" disabled>${words("golden.run")}</button>
+<button type="button" id="golden-stop" disabled>${words("golden.stop")}</button>
+</div>
+<p><label for="golden-progress">${words("golden.progress")}</label>
+<progress id="golden-progress" value="0" max="1"></progress></p>
+<p id="golden-status" class="status" role="status" aria-live="polite"></p>
+</form>
+<section id="golden-report" class="result"></section>
+</main>`,
+  });
+}
