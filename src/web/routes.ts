@@ -8,7 +8,7 @@ import { pageHeaders } from "./page.js";
 import { playgroundRoutes } from "./playground/routes.js";
 
 /** The console's pages: HTML for people, outside the API's OpenAPI document. */
-export const PAGE_PATHS = ["/", "/ops"] as const;
+export const PAGE_PATHS = ["/", "/golden", "/ops"] as const;
 
 export function webRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();

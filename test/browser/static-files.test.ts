@@ -43,7 +43,7 @@ describe("static files on Node", () => {
 });
 
 describe("the pages' headers", () => {
-  it.each(["/", "/ops"])("%s is HTML under the Content-Security-Policy", async (path) => {
+  it.each(["/", "/golden", "/ops"])("%s is HTML under the Content-Security-Policy", async (path) => {
     const response = await app.request(path);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/html/);

@@ -1,13 +1,11 @@
 // GET /: the playground (issue 18, item 2); GET /golden: golden suites run in the browser (item 3).
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/env.js";
-import { pageHeaders } from "../page.js";
 import { goldenPage } from "./golden-page.js";
 import { playgroundPage } from "./playground-page.js";
 
 export function playgroundRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get("/", (context) => context.html(playgroundPage()))
-    .use("/golden", pageHeaders())
     .get("/golden", (context) => context.html(goldenPage()));
 }
