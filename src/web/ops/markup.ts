@@ -38,16 +38,16 @@ export function opsMarkup() {
       <table id="providers"></table>
     </div>
   </section>
+  <section aria-labelledby="charts-title" class="card">
+    <h2 id="charts-title">The last hour</h2>
+    <p id="charts-scope" class="hint"></p>
+    <div id="charts" class="charts"></div>
+  </section>
   <section aria-labelledby="actions-title" class="card">
     <h2 id="actions-title">Runbook actions</h2>
     <p class="hint">Each action asks for confirmation, goes through the admin API and shows its answer below.</p>
     <div id="actions" class="actions"></div>
     <p id="action-result" class="result" role="status" aria-live="polite"></p>
-  </section>
-  <section aria-labelledby="charts-title" class="card">
-    <h2 id="charts-title">The last hour</h2>
-    <p id="charts-scope" class="hint"></p>
-    <div id="charts" class="charts"></div>
   </section>
   <section aria-labelledby="models-title" class="card">
     <h2 id="models-title">Model rollouts</h2>

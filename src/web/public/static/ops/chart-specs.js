@@ -5,8 +5,8 @@
 import { decimal, dollars, duration, percent } from "./format.js";
 
 /**
- * @typedef {{ label: string, values: (number | null)[], stroke: string, dash?: number[] }} Line
- * @typedef {{ id: string, title: string, lines: Line[], format: (value: number | null) => string, percent?: boolean }} ChartSpec
+ * @typedef {{ label: string, values: (number | null)[], stroke: string, dash?: number[], threshold?: boolean }} Line
+ * @typedef {{ id: string, title: string, lines: Line[], format: (value: number | null) => string, percent?: boolean, range?: [number, number] }} ChartSpec
  */
 
 export const WARNING_MS = 5_000;
@@ -46,8 +46,14 @@ export function chartSpecs(timeline) {
             ...(DASHES[quantile] ? { dash: DASHES[quantile] } : {}),
           })),
         ),
-        { label: "warning: 5 s", values: flat(WARNING_MS), stroke: "#8a5a00", dash: [6, 6] },
-        { label: "critical: 10 s", values: flat(CRITICAL_MS), stroke: "#b3261e", dash: [6, 6] },
+        { label: "warning: 5 s", values: flat(WARNING_MS), stroke: "#8a5a00", dash: [6, 6], threshold: true },
+        {
+          label: "critical: 10 s",
+          values: flat(CRITICAL_MS),
+          stroke: "#b3261e",
+          dash: [6, 6],
+          threshold: true,
+        },
       ],
     },
     {
@@ -74,6 +80,7 @@ export function chartSpecs(timeline) {
       id: "confidence",
       title: "Confidence: per provider's answers, and of parse answers",
       format: decimal,
+      range: [0, 1],
       lines: [
         ...perProvider("confidence"),
         { label: "parse answers", values: timeline.confidence, stroke: "#333333", dash: [4, 3] },

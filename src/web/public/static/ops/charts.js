@@ -129,10 +129,7 @@ function options(spec, width) {
   return {
     width,
     height: HEIGHT,
-    scales: {
-      x: { time: true },
-      y: spec.percent ? { range: (_plot, _min, max) => [0, Math.max(0.05, max)] } : {},
-    },
+    scales: { x: { time: true }, y: yScale(spec) },
     axes: [{}, { size: 70, values: (_plot, splits) => splits.map((split) => spec.format(split)) }],
     series: [
       {},
@@ -141,8 +138,21 @@ function options(spec, width) {
         stroke: line.stroke,
         width: 2,
         ...(line.dash ? { dash: line.dash } : {}),
+        // A rate's minute between idle ones (nulls) is a point, not a line, so it is drawn as one.
+        points: { show: line.threshold !== true && line.values.includes(null), size: 6 },
         value: format,
       })),
     ],
   };
+}
+
+/**
+ * Shares from 0 to at least 5%, confidence from 0 to 1, the rest from uPlot's own range.
+ * @param {ChartSpec} spec
+ * @returns {import("uplot").Scale}
+ */
+function yScale(spec) {
+  const { range } = spec;
+  if (range !== undefined) return { range: () => range };
+  return spec.percent ? { range: (_plot, _min, max) => [0, Math.max(0.05, max)] } : {};
 }

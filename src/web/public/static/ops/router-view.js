@@ -56,12 +56,12 @@ export function overviewPairs(snapshot) {
 }
 
 const HEADINGS = [
-  "Provider",
-  "Model",
+  "Provider / model",
   "State",
-  "Breaker",
-  "Paused until",
+  "Breaker, openings",
+  "Action",
   "Weight",
+  "Paused until",
   "Calls",
   "p50",
   "p95",
@@ -72,7 +72,6 @@ const HEADINGS = [
   "Invalid JSON",
   "Confidence",
   "Reasons",
-  "Action",
 ];
 
 /**
@@ -100,9 +99,10 @@ export function renderProviders(table, providers, p99, onReset) {
     reset.addEventListener("click", () => onReset(target.provider, target.model));
     const cells = [
       badge("state", target.state),
-      element("span", {}, badge("breaker", target.breaker), ` (${target.breakerOpenings} openings)`),
-      target.pausedUntil === null ? "no" : clockTime(target.pausedUntil),
+      element("span", {}, badge("breaker", target.breaker), ` ${target.breakerOpenings}×`),
+      reset,
       String(target.weight),
+      target.pausedUntil === null ? "no" : clockTime(target.pausedUntil),
       String(stats.samples),
       duration(stats.p50Ms),
       duration(stats.p95Ms),
@@ -113,13 +113,11 @@ export function renderProviders(table, providers, p99, onReset) {
       percent(stats.invalidJsonRate),
       decimal(stats.meanConfidence),
       target.reasons.length === 0 ? "none" : target.reasons.join("; "),
-      reset,
     ];
     return element(
       "tr",
       { "data-provider": target.provider, "data-model": target.model },
-      element("th", { scope: "row" }, target.provider),
-      element("td", {}, target.model),
+      element("th", { scope: "row" }, `${target.provider} / ${target.model}`),
       ...cells.map((cell) => element("td", {}, cell)),
     );
   });
