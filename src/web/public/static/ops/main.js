@@ -103,9 +103,7 @@ function render(snapshot, models, variants, series, service) {
   fillFacts(byId("overview"), overviewPairs(snapshot));
   const note = byId("fleet-note");
   note.hidden = !fleet;
-  note.textContent = fleet
-    ? "This service runs as a fleet: breakers and 429 pauses are shared, but the figures, modes and weights shown are those of the instance that answered."
-    : "";
+  note.textContent = fleet ? fleetWords(snapshot?.shared) : "";
   /** @type {Map<string, number | null>} */
   const p99 = new Map(
     series.providers.map((/** @type {any} */ target) => [
@@ -136,6 +134,18 @@ function render(snapshot, models, variants, series, service) {
   renderModels(byId("models"), models);
   renderVariants(/** @type {HTMLTableElement} */ (byId("variants")), variants);
   renderStores(byId("stores"), service);
+}
+
+/**
+ * What a fleet shares, in words: breakers and 429 pauses through the shared-state store when there is one.
+ * @param {{ store: string, state: string } | undefined} shared
+ */
+function fleetWords(shared) {
+  const what =
+    shared === undefined || shared.store === "embedded"
+      ? "no router state is shared (no shared-state store): each instance decides alone"
+      : `breakers and 429 pauses are shared through ${shared.store} (${shared.state})`;
+  return `This service runs as a fleet: ${what}. The modes, weights and window figures shown are those of the instance that answered.`;
 }
 
 page.form.addEventListener("submit", (event) => {
