@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, screenshot, useBrowser, VIEWPORTS } from "../support/browser.js";
 import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
+import { headingSlugs, RUNBOOK_BASE, readText } from "../support/ops-files.js";
 import { expectCharts, logIn, providerRow, storedByTab, TOKEN_KEY } from "../support/ops-page.js";
 import { useSimulatorScope } from "../support/simulator.js";
 
@@ -92,6 +93,16 @@ describe.runIf(chromiumAvailable())(
       expect(await page.locator("#charts-scope").textContent()).toMatch(/this instance alone/);
       // The hour's requests, in the requests chart's table alternative.
       expect(await page.locator("#chart-requests table.figures tbody td").nth(1).textContent()).toBe("3");
+      // Every action links to a section of its runbook that exists.
+      const links = await page
+        .locator("#actions a")
+        .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute("href") ?? ""));
+      expect(links.length).toBeGreaterThanOrEqual(6);
+      for (const link of links) {
+        expect(link.startsWith(`${RUNBOOK_BASE}docs/runbooks/`), link).toBe(true);
+        const [path, anchor] = link.slice(RUNBOOK_BASE.length).split("#") as [string, string];
+        expect([...headingSlugs(readText(path))], link).toContain(anchor);
+      }
       expect(problems).toEqual([]);
     });
 
