@@ -30,15 +30,21 @@ export const SCOPE_WORDS = {
  * @param {any} timeline GET /admin/series's answer
  */
 export async function renderCharts(container, timeline) {
-  const uPlot = await loadUplot();
-  const times = timeline.minutes.map((/** @type {string} */ minute) => Date.parse(minute) / 1000);
-  for (const spec of chartSpecs(timeline)) {
+  const specs = chartSpecs(timeline);
+  // The tables first: they stand even when the charting script cannot load.
+  for (const spec of specs) {
     let chart = drawn.get(spec.id);
     if (chart === undefined) {
       chart = newFigure(container, spec);
       drawn.set(spec.id, chart);
     }
     fillTable(chart.table, spec, timeline.scope);
+  }
+  const uPlot = await loadUplot();
+  const times = timeline.minutes.map((/** @type {string} */ minute) => Date.parse(minute) / 1000);
+  for (const spec of specs) {
+    const chart = drawn.get(spec.id);
+    if (chart === undefined) continue;
     const data = /** @type {import("uplot").AlignedData} */ ([
       times,
       ...spec.lines.map((line) => line.values),

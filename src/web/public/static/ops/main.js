@@ -130,7 +130,10 @@ function render(snapshot, models, variants, series, service) {
     actionsBuiltFor = builtFor;
   }
   byId("charts-scope").textContent = SCOPE_WORDS[series.scope] ?? series.scope;
-  void renderCharts(byId("charts"), series);
+  renderCharts(byId("charts"), series).catch((/** @type {unknown} */ error) => {
+    byId("charts-scope").textContent =
+      `The charts could not be drawn (${error instanceof Error ? error.message : String(error)}); their figures are in the tables.`;
+  });
   renderModels(byId("models"), models);
   renderVariants(/** @type {HTMLTableElement} */ (byId("variants")), variants);
   renderStores(byId("stores"), service);
