@@ -3,16 +3,17 @@
 // page shows the providers and the charts of the hour; a provider whose calls fail goes down with its
 // breaker open, and "Reset breaker", confirmed in the dialog, closes it; an action cancelled with the
 // keyboard changes nothing; logging out forgets the token. Screenshots at desktop and phone widths.
-import { statSync } from "node:fs";
+import { copyFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, screenshot, useBrowser, VIEWPORTS } from "../support/browser.js";
+import { chromiumAvailable, SCREENSHOTS, screenshot, useBrowser, VIEWPORTS } from "../support/browser.js";
 import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
 import { headingSlugs, RUNBOOK_BASE, readText } from "../support/ops-files.js";
 import { expectCharts, logIn, providerRow, storedByTab, TOKEN_KEY } from "../support/ops-page.js";
 import { useSimulatorScope } from "../support/simulator.js";
 
 const TOKEN = "ops-admin-token-for-the-browser-0123456789";
+/** The README's picture, rewritten only on request (CITA_UPDATE_README_IMAGES=1), so a run changes no tracked file. */
 const README_IMAGE = join(import.meta.dirname, "..", "..", "docs", "images", "ops.png");
 
 afterAll(stopAll);
@@ -123,8 +124,10 @@ describe.runIf(chromiumAvailable())(
       await screenshot(page, "ops-node-desktop-breaker-open");
       // The README's picture: the top of the page (router, providers, the first charts), under 200 KB.
       await page.setViewportSize({ width: 1280, height: 1400 });
-      await page.screenshot({ path: README_IMAGE });
-      expect(statSync(README_IMAGE).size).toBeLessThan(200_000);
+      const picture = join(SCREENSHOTS, "ops-node-readme.png");
+      await page.screenshot({ path: picture });
+      expect(statSync(picture).size).toBeLessThan(200_000);
+      if (process.env.CITA_UPDATE_README_IMAGES === "1") copyFileSync(picture, README_IMAGE);
 
       await row.getByRole("button", { name: /Reset the breaker of qwen/ }).click();
       const dialog = page.getByRole("dialog");
@@ -140,7 +143,7 @@ describe.runIf(chromiumAvailable())(
       expect(problems).toEqual([]);
     });
 
-    it("cancels an action from the keyboard (Escape), changing nothing, and reports an API refusal", async () => {
+    it("cancels an action from the keyboard (Escape), keeps the focus across refreshes, and reports an API refusal", async () => {
       const { page, problems } = await browser.open();
       await logIn(page, node.url, TOKEN);
       const conservationOn = page.getByRole("button", { name: "Conservation mode on" });
@@ -151,6 +154,15 @@ describe.runIf(chromiumAvailable())(
       await page.locator("#action-result").filter({ hasText: "cancelled" }).waitFor();
       expect(await conservationOn.evaluate((button) => button === button.ownerDocument.activeElement)).toBe(
         true,
+      );
+
+      // The providers' table is redrawn at every refresh: a focused row button keeps the focus.
+      const reset = providerRow(page, "anthropic").getByRole("button", { name: /Reset the breaker/ });
+      await reset.focus();
+      const before = await page.locator("#status").textContent();
+      await expect.poll(() => page.locator("#status").textContent(), { timeout: 15_000 }).not.toBe(before);
+      expect(await page.evaluate("document.activeElement?.getAttribute('data-focus-key') ?? null")).toMatch(
+        /^reset:anthropic\//,
       );
 
       // A weight over the API's bound: the API's own message is shown.
