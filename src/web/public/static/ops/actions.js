@@ -10,7 +10,7 @@ import { confirmAction } from "./confirm.js";
 
 const RUNBOOKS = "https://github.com/cita/cita/blob/main/docs/runbooks/";
 const PER_INSTANCE =
-  "This instance only: the service runs as a fleet, and admin changes other than a breaker reset are not shared (docs/scale.md). Repeat it on each instance, or set the configuration and deploy.";
+  "Changes the instance that answers only: the fleet does not share it (docs/scale.md). Repeat it on each instance, or configure and deploy.";
 
 /**
  * @typedef {{ onAuthError: (error: AuthError) => void, onChanged: () => void }} ActionHooks
