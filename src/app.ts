@@ -24,12 +24,14 @@ import { openApiRoutes } from "./http/routes/openapi.js";
 import { parseRoutes } from "./http/routes/parse.js";
 import { registryAdminRoutes } from "./http/routes/registry-admin.js";
 import { routerAdminRoutes } from "./http/routes/router-admin.js";
+import { seriesAdminRoutes } from "./http/routes/series-admin.js";
 import { DUCKLING_PATH } from "./http/schemas/duckling.js";
 import { PARSE_PATH } from "./http/schemas/parse.js";
 import { MemoryLimiter, type RateLimiter } from "./limits/limiter.js";
 import { failedAuthGuard, rateLimit } from "./limits/middleware.js";
 import { SharedLimiter } from "./limits/shared-limiter.js";
 import { type CitaMetrics, createCitaMetrics } from "./metrics/cita.js";
+import { Timeline, type TimelineAnswer, type TimelineScope } from "./metrics/timeline.js";
 import { createProviders } from "./providers/index.js";
 import type { LlmProvider } from "./providers/types.js";
 import { ModelRegistry } from "./registry/model-registry.js";
@@ -84,7 +86,12 @@ export interface AppOptions {
    * Where /metrics reads its exposition when the instance is not the whole service: on Workers with the
    * METRICS binding, the sum of every isolate (src/metrics/durable-object-client.ts). By default `metrics`.
    */
-  metricsAggregate?: { render(): Promise<string> };
+  metricsAggregate?: { render(): Promise<string>; timeline?(): Promise<TimelineAnswer | null> };
+  /**
+   * Whose counts this app's own timeline holds (GET /admin/series): a Node process is an "instance" (the
+   * default), a Workers isolate an "isolate".
+   */
+  localScope?: Exclude<TimelineScope, "fleet">;
   /**
    * Serves the console's static files under /static on Node (src/web/static-files.ts). On Workers the
    * platform serves them before the Worker runs (wrangler.toml [assets]), so none is passed.
@@ -119,6 +126,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
           },
         });
   metrics.watchRouter(router);
+  // The configured providers only: a pair is counted by its provider's name, never by anything a client sent.
+  const timeline = new Timeline({
+    providers: providers.map((provider) => provider.name),
+    ...(clock ? { clock } : {}),
+  });
+  metrics.follow(timeline);
+  const localTimeline = () => timeline.answer(options.localScope ?? "instance");
   const access = new Access({
     store,
     adminToken: config.adminToken,
@@ -178,6 +192,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         registry,
         providers,
         onChange: (change) => logChange("registry", change),
+      }),
+    )
+    .route(
+      "/",
+      seriesAdminRoutes({
+        admin,
+        timeline: async () => (await options.metricsAggregate?.timeline?.()) ?? localTimeline(),
       }),
     )
     .route("/", ducklingRoutes({ config, clock }))

@@ -72,6 +72,7 @@ function appFor(isolate: Isolate, bindings: Record<string, unknown>): Hono<AppEn
       logger,
       metrics,
       ...(isolate.aggregate ? { metricsAggregate: isolate.aggregate } : {}),
+      localScope: "isolate",
       // No listener to judge: without keys (and without ALLOW_ANONYMOUS) keyed routes answer 401 saying
       // how to create one. Each isolate trusts a key it read for DEFAULT_KEY_CACHE_MS.
       openWithoutKeys: false,

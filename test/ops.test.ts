@@ -21,6 +21,7 @@ import {
   DASHBOARD_JOB_MATCHER,
   dashboard,
   dashboardExprs,
+  headingSlugs,
   JOB,
   PROMETHEUS_CONFIG,
   type PrometheusConfig,
@@ -59,27 +60,6 @@ function expectValidPromql(context: TestContext, name: string, exprs: readonly s
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
-}
-
-/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
-function headingSlugs(markdown: string): Set<string> {
-  const slugs = new Set<string>();
-  const seen = new Map<string, number>();
-  let fenced = false;
-  for (const line of markdown.split("\n")) {
-    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-    const heading = fenced ? null : /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading === null) continue;
-    const base = heading[1]!
-      .replace(/`/g, "")
-      .toLowerCase()
-      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
-      .replace(/ /g, "-");
-    const count = seen.get(base) ?? 0;
-    seen.set(base, count + 1);
-    slugs.add(count === 0 ? base : `${base}-${count}`);
-  }
-  return slugs;
 }
 
 describe("promtool", () => {

@@ -11,6 +11,7 @@ import { healthPaths } from "./schemas/health.js";
 import { keyPaths } from "./schemas/keys.js";
 import type { PathItems } from "./schemas/operation.js";
 import { parsePaths } from "./schemas/parse.js";
+import { seriesPaths } from "./schemas/series.js";
 
 const PATHS: PathItems = {
   ...parsePaths,
@@ -18,6 +19,7 @@ const PATHS: PathItems = {
   ...calendarPaths,
   ...bookingPaths,
   ...adminPaths,
+  ...seriesPaths,
   ...keyPaths,
   ...healthPaths,
 };

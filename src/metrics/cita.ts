@@ -6,7 +6,8 @@ import type { ParseResponse } from "../http/schemas/parse.js";
 import type { CallRecord, LlmRouter } from "../router/router.js";
 import { Registry } from "./registry.js";
 
-const LLM_SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 7.5, 10, 15, 20, 30];
+/** Bounds of the LLM latency histogram in seconds; the per-minute timeline (src/metrics/timeline.ts) reads them too. */
+export const LLM_SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 7.5, 10, 15, 20, 30];
 const AGENT_SECONDS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const HTTP_SECONDS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const CONFIDENCE = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
@@ -17,6 +18,14 @@ const ROUTER_STATES = ["healthy", "degraded", "down"] as const;
 const BUDGET_STATES = ["ok", "conservation", "exhausted"] as const;
 
 export type CitaMetrics = ReturnType<typeof createCitaMetrics>;
+
+/** Told every record the metrics take, after them: the operations page's timeline (src/metrics/timeline.ts). */
+export interface MetricsFollower {
+  recordCall(call: CallRecord): void;
+  recordConfidence(provider: string, model: string, value: number): void;
+  recordParse(response: ParseResponse): void;
+  recordParseError(mode: string): void;
+}
 
 export function createCitaMetrics() {
   const registry = new Registry();
@@ -118,10 +127,16 @@ export function createCitaMetrics() {
     "The daily LLM budget in US dollars (absent: none).",
   );
   const budgetState = registry.gauge("llm_budget_state", "1 for the budget's current state.", ["state"]);
+  const followers: MetricsFollower[] = [];
 
   return {
     registry,
     render: () => registry.render(),
+
+    /** Tells `follower` every call, confidence and parse recorded from now on. */
+    follow(follower: MetricsFollower): void {
+      followers.push(follower);
+    },
 
     /** A call that reached a provider (RouterOptions.onCall). */
     recordCall(call: CallRecord): void {
@@ -136,11 +151,13 @@ export function createCitaMetrics() {
       if (call.inputTokens > 0) tokens.inc({ ...labels, direction: "input" }, call.inputTokens);
       if (call.outputTokens > 0) tokens.inc({ ...labels, direction: "output" }, call.outputTokens);
       if (call.costUsd > 0) cost.inc(labels, call.costUsd);
+      for (const follower of followers) follower.recordCall(call);
     },
 
     /** A provider's answer confidence (RouterOptions.onConfidence). */
     recordConfidence(provider: string, model: string, value: number): void {
       answerConfidence.observe({ provider, model }, value);
+      for (const follower of followers) follower.recordConfidence(provider, model, value);
     },
 
     /** A parse response as sent. */
@@ -152,11 +169,13 @@ export function createCitaMetrics() {
       for (const [agent, ms] of Object.entries(response.meta.timingsMs)) {
         if (typeof ms === "number") agentDuration.observe({ agent }, ms / 1000);
       }
+      for (const follower of followers) follower.recordParse(response);
     },
 
     /** A parse request answered with an error (4xx or 5xx). */
     recordParseError(mode: string): void {
       parsingRequests.inc({ mode, status: "error" });
+      for (const follower of followers) follower.recordParseError(mode);
     },
 
     recordHttp(route: string, status: number, ms: number): void {

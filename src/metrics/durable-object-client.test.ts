@@ -184,4 +184,25 @@ describe("DurableObjectMetrics", () => {
       expect(reports).toEqual(["flush", "render"]);
     }
   });
+
+  it("reads the fleet's timeline after flushing its own counts, and gives null (and says so) when the object fails", async () => {
+    const target = await objectBehind();
+    const { metrics, aggregate } = isolate(target.fetch);
+    metrics.recordParseError("none");
+    const answer = await aggregate.timeline();
+    expect(answer?.scope).toBe("fleet");
+    expect(answer?.requests.reduce((sum, count) => sum + count, 0)).toBe(1);
+    for (const fault of [
+      async () => {
+        throw new Error("the object is gone");
+      },
+      async () => new Response("overloaded", { status: 500 }),
+    ]) {
+      const reports: string[] = [];
+      const failing = isolate(fault, { onUnavailable: (operation) => reports.push(operation) });
+      failing.metrics.recordParseError("none");
+      expect(await failing.aggregate.timeline()).toBeNull();
+      expect(reports).toEqual(["flush", "timeline"]);
+    }
+  });
 });

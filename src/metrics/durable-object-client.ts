@@ -4,11 +4,14 @@
 // since the last flush, in one batch numbered 1, 2, …; a batch the object did not acknowledge is sent again
 // as it was (same number, so the object never adds it twice) before anything newer. A scrape reads the
 // object's sums and adds the isolate's own gauges; if the object cannot be reached, the scrape answers with
-// the isolate's own registry and says so (cita_metrics_aggregated 0 and a comment line).
+// the isolate's own registry and says so (cita_metrics_aggregated 0 and a comment line). The operations
+// page's timeline is read from the object the same way, and is null when it cannot be reached (the app then
+// answers with the isolate's own).
 import { withinDeadline } from "../deadline.js";
 import type { DurableObjectNamespaceLike } from "../limits/durable-object.js";
 import type { CitaMetrics } from "./cita.js";
 import type { DeltaBatch } from "./deltas.js";
+import type { TimelineAnswer } from "./timeline.js";
 
 export const FLUSH_INTERVAL_MS = 1_000;
 /** A call to the object that has not answered by then counts as failed. */
@@ -19,12 +22,14 @@ const OBJECT_NAME = "metrics";
 export const FALLBACK_COMMENT =
   "# cita: the metrics Durable Object (binding METRICS) did not answer: these are the counts of the isolate that answered this scrape only.";
 
+type Operation = "flush" | "render" | "timeline";
+
 export interface DurableObjectMetricsOptions {
   namespace: DurableObjectNamespaceLike;
   /** The isolate's own metrics, which the app records into. */
   metrics: CitaMetrics;
   /** Told each time a flush or a scrape could not reach the object, with a short reason. */
-  onUnavailable?: (operation: "flush" | "render", reason: string) => void;
+  onUnavailable?: (operation: Operation, reason: string) => void;
   clock?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -66,8 +71,7 @@ export class DurableObjectMetrics {
    */
   async render(): Promise<string> {
     const { metrics } = this.#options;
-    if (this.#running === null) this.#lastFlushAt = Number.NEGATIVE_INFINITY;
-    await this.flushSoon();
+    await this.#flushNow();
     try {
       const response = await this.#call("/render", { method: "GET" });
       if (!response.ok) throw new Error(`it answered ${response.status}`);
@@ -76,6 +80,25 @@ export class DurableObjectMetrics {
       this.#report("render", error);
       return `${FALLBACK_COMMENT}\n${metrics.render()}${aggregatedLines(0)}`;
     }
+  }
+
+  /** The fleet's last hour from the object (after flushing this isolate's counts), or null if unreachable. */
+  async timeline(): Promise<TimelineAnswer | null> {
+    await this.#flushNow();
+    try {
+      const response = await this.#call("/timeline", { method: "GET" });
+      if (!response.ok) throw new Error(`it answered ${response.status}`);
+      return (await response.json()) as TimelineAnswer;
+    } catch (error) {
+      this.#report("timeline", error);
+      return null;
+    }
+  }
+
+  /** Flushes without waiting out the interval if no flush is under way (a read wants this isolate's counts in). */
+  #flushNow(): Promise<void> {
+    if (this.#running === null) this.#lastFlushAt = Number.NEGATIVE_INFINITY;
+    return this.flushSoon();
   }
 
   async #flushLoop(): Promise<void> {
@@ -121,7 +144,7 @@ export class DurableObjectMetrics {
     return withinDeadline(stub.fetch(new Request(`https://metrics.internal${path}`, init)), CALL_TIMEOUT_MS);
   }
 
-  #report(operation: "flush" | "render", error: unknown): void {
+  #report(operation: Operation, error: unknown): void {
     const reason = error instanceof Error ? error.message : String(error);
     this.#options.onUnavailable?.(operation, reason.slice(0, 200));
   }

@@ -6,6 +6,7 @@ import { sampleValue as sample } from "../../test/support/exposition.js";
 import { startMetricsObject as start } from "../../test/support/metrics-object.js";
 import type { SeriesDelta } from "./deltas.js";
 import { MAX_ISOLATES, MAX_SERIES, type MetricsObject } from "./durable-object.js";
+import type { TimelineAnswer } from "./timeline.js";
 
 const PARSES = (value: number): SeriesDelta => ({
   name: "parsing_requests_total",
@@ -22,6 +23,15 @@ async function flush(object: MetricsObject, isolate: string, sequence: number, s
   );
   return { status: response.status, body: response.ok ? await response.json() : await response.text() };
 }
+
+async function timeline(object: MetricsObject): Promise<TimelineAnswer> {
+  return (
+    await object.fetch(new Request("https://metrics.internal/timeline"))
+  ).json() as Promise<TimelineAnswer>;
+}
+
+const total = (column: readonly (number | null)[]) =>
+  column.reduce<number>((sum, value) => sum + (value ?? 0), 0);
 
 async function render(object: MetricsObject): Promise<string> {
   return (await object.fetch(new Request("https://metrics.internal/render"))).text();
@@ -140,5 +150,28 @@ describe("MetricsObject", () => {
     // The forgotten isolate's replay would be added again (docs/scale.md); a remembered one's is not.
     expect((await flush(object, "isolate-1", 1, [PARSES(1)])).body).toEqual({ applied: false });
     expect((await flush(object, "isolate-0", 1, [PARSES(1)])).body).toEqual({ applied: true });
+  });
+
+  it("keeps the fleet's hour minute by minute from the batches it applies: summed, a replay not twice, unknown providers left out", async () => {
+    const { object } = await start();
+    const calls = (provider: string, status: string, value: number): SeriesDelta => ({
+      name: "llm_requests_total",
+      labels: [provider, "model-a", status],
+      value,
+    });
+    await flush(object, "a", 1, [PARSES(2), calls("qwen", "2xx", 3), calls("qwen", "timeout", 1)]);
+    await flush(object, "b", 1, [PARSES(3), calls("qwen", "2xx", 4), calls("not-a-provider", "2xx", 9)]);
+    // Sent again (its answer lost): acknowledged, not counted again.
+    await flush(object, "b", 1, [PARSES(3), calls("qwen", "2xx", 4)]);
+    // Malformed: refused, and not in the hour either.
+    await flush(object, "a", 2, [
+      { name: "llm_requests_total", labels: ["qwen", "model-a", "2xx"], value: -5 },
+    ]);
+    const answer = await timeline(object);
+    expect(answer.scope).toBe("fleet");
+    expect(answer.minutes).toHaveLength(60);
+    expect(total(answer.requests)).toBe(5);
+    expect(answer.providers.map((target) => `${target.provider}/${target.model}`)).toEqual(["qwen/model-a"]);
+    expect(total(answer.providers[0]!.calls)).toBe(8);
   });
 });

@@ -5,10 +5,14 @@
 // from them and a counter never goes back. Each batch carries its isolate's flush number: a batch already
 // applied (sent again because its answer was lost) is acknowledged and not added twice. What it holds is
 // bounded: series up to MAX_SERIES (their label values come from fixed sets, docs/scale.md), isolates'
-// flush numbers up to MAX_ISOLATES.
+// flush numbers up to MAX_ISOLATES. It also keeps the fleet's last hour minute by minute for the operations
+// page (GET /timeline, src/metrics/timeline.ts): each batch's deltas counted in the minute it arrived (an
+// isolate flushes within a second of counting). That hour lives in memory only: an object evicted or
+// restarted starts a new one.
 import { createCitaMetrics } from "./cita.js";
 import { batchOf, type SeriesDelta, seriesDeltaOf } from "./deltas.js";
 import { CONTENT_TYPE, type Kind, type Registry } from "./registry.js";
+import { Timeline } from "./timeline.js";
 
 /** Far above Cita's own count (a few hundred series); past it, new series are dropped and counted. */
 export const MAX_SERIES = 5_000;
@@ -46,6 +50,7 @@ export class MetricsObject {
   readonly #dropped;
   /** Last flush number per isolate, least recently seen first. */
   readonly #isolates = new Map<string, IsolateRecord>();
+  readonly #timeline = new Timeline();
   #seriesCount = 0;
 
   constructor(state: MetricsObjectState) {
@@ -64,16 +69,23 @@ export class MetricsObject {
     if (request.method === "GET" && path === "/render") {
       return new Response(this.#registry.render(SUMMED_KINDS), { headers: { "content-type": CONTENT_TYPE } });
     }
+    if (request.method === "GET" && path === "/timeline")
+      return Response.json(this.#timeline.answer("fleet"));
     if (request.method !== "POST" || path !== "/flush") return new Response("not found", { status: 404 });
     const batch = batchOf(await request.json().catch(() => null));
     if (batch === null) return new Response("bad metrics batch", { status: 400 });
     const last = this.#isolates.get(batch.isolate)?.sequence ?? 0;
     if (batch.sequence <= last) return Response.json({ applied: false });
     const changed = new Map<string, SeriesDelta>();
+    const applied: SeriesDelta[] = [];
     for (const value of batch.series) {
       const delta = this.#apply(value);
-      if (delta !== null) changed.set(seriesKey(delta), delta);
+      if (delta === null) continue;
+      changed.set(seriesKey(delta), delta);
+      applied.push(delta);
     }
+    // A refused delta is not there (only the dropped counter's total, which the timeline does not chart).
+    this.#timeline.add(applied);
     await this.#save(changed, batch.isolate, batch.sequence);
     return Response.json({ applied: true });
   }

@@ -4,7 +4,8 @@
 //   rules  no LLM key, so every request reads by rules; ADMIN_TOKEN for the calendar routes; a default zone
 //          other than UTC, which Rasa's requests without a tz fall back to (every other test names a zone);
 //          one CORS origin (test/security/cors.workerd.test.ts); no METRICS_TOKEN, so /metrics is closed.
-//   llm    Qwen, Anthropic and Mistral keys pointing at a scope of the shared simulator.
+//   llm    Qwen, Anthropic and Mistral keys pointing at a scope of the shared simulator; ADMIN_TOKEN for the
+//          operations page (test/workerd/ops.test.ts), which reads the admin API.
 // A test file waits for its worker with useWorker; a worker that failed to start fails each test that asks
 // for its URL, with wrangler's output, rather than the whole run.
 import { existsSync, readFileSync } from "node:fs";
@@ -60,6 +61,7 @@ export function llmWorkerVariables(baseUrls: Record<ProviderName, string>): Reco
   return {
     LOG_LEVEL: "error",
     METRICS_TOKEN,
+    ADMIN_TOKEN,
     ALLOW_ANONYMOUS: "true",
     LLM_PROVIDER: "qwen",
     QWEN_API_KEY: "sk-sentinel-workerd",

@@ -1,0 +1,75 @@
+// @ts-check
+// The operations page's one way to the admin API: the token the operator typed, kept in this tab's session
+// storage only (never local storage, never the URL), sent as a bearer token. A 401 or 403 is an AuthError,
+// which sends the page back to its login form with the API's own message.
+
+const TOKEN_KEY = "cita-ops-token";
+
+/** @returns {string | null} */
+export function storedToken() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+/** @param {string} token */
+export function storeToken(token) {
+  sessionStorage.setItem(TOKEN_KEY, token);
+}
+
+export function forgetToken() {
+  sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/** The API refused the token: the operator logs in again. */
+export class AuthError extends Error {}
+
+/** Any other answer that was not a 2xx, with the API's error code and message. */
+export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {string} code
+   * @param {string} message
+   */
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/**
+ * Calls the service with the stored token; the parsed JSON answer.
+ * @param {string} method
+ * @param {string} path
+ * @param {unknown} [body]
+ * @returns {Promise<any>}
+ */
+export async function call(method, path, body) {
+  const token = storedToken();
+  if (token === null) throw new AuthError("Log in with the admin token.");
+  /** @type {Record<string, string>} */
+  const headers = { authorization: `Bearer ${token}` };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(path, {
+    method,
+    headers,
+    cache: "no-store",
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const answer = await response.json().catch(() => null);
+  if (response.ok) return answer;
+  const code = answer?.error?.code ?? "error";
+  const message = answer?.error?.message ?? `The service answered ${response.status}.`;
+  if (response.status === 401 || response.status === 403) {
+    throw new AuthError(`The token was refused (${response.status} ${code}): ${message}`);
+  }
+  throw new ApiError(response.status, code, message);
+}
+
+/**
+ * GET /health needs no token; its answer even when it says "degraded".
+ * @returns {Promise<any>}
+ */
+export async function health() {
+  const response = await fetch("/health", { cache: "no-store" });
+  return response.json();
+}

@@ -1,0 +1,123 @@
+// @ts-check
+// What the operations page charts from GET /admin/series: per chart its lines (a column of the timeline
+// each), their colours and how their values are written. The runbooks' latency thresholds (p95 over 5 s a
+// warning, over 10 s critical; docs/runbooks/high-latency.md) are drawn as two lines of their own.
+import { decimal, dollars, duration, percent } from "./format.js";
+
+/**
+ * @typedef {{ label: string, values: (number | null)[], stroke: string, dash?: number[], threshold?: boolean }} Line
+ * @typedef {{ id: string, title: string, lines: Line[], format: (value: number | null) => string, percent?: boolean, range?: [number, number] }} ChartSpec
+ */
+
+export const WARNING_MS = 5_000;
+export const CRITICAL_MS = 10_000;
+
+/** Distinct on white at 3:1 or more (WCAG's figure for graphics). */
+const PALETTE = ["#1f5fa8", "#b3261e", "#2e7d32", "#6a3d9a", "#8a5a00", "#00707a"];
+const DASHES = { p50: [2, 4], p95: undefined, p99: [10, 4] };
+
+/** @param {number | null} value */
+const count = (value) => (value === null ? "–" : String(Math.round(value * 100) / 100));
+
+/**
+ * @param {any} timeline GET /admin/series's answer
+ * @returns {ChartSpec[]}
+ */
+export function chartSpecs(timeline) {
+  /** @type {any[]} */
+  const providers = timeline.providers;
+  const color = (/** @type {number} */ index) => PALETTE[index % PALETTE.length] ?? "#333333";
+  const name = (/** @type {any} */ target) => `${target.provider}/${target.model}`;
+  /** @param {string} column */
+  const perProvider = (column) =>
+    providers.map((target, index) => ({ label: name(target), values: target[column], stroke: color(index) }));
+  const flat = (/** @type {number} */ value) => timeline.minutes.map(() => value);
+  return [
+    {
+      id: "latency",
+      title: "LLM latency: p50, p95 and p99 per provider",
+      format: duration,
+      lines: [
+        ...providers.flatMap((target, index) =>
+          /** @type {const} */ (["p50", "p95", "p99"]).map((quantile) => ({
+            label: `${name(target)} ${quantile}`,
+            values: target[`${quantile}Ms`],
+            stroke: color(index),
+            ...(DASHES[quantile] ? { dash: DASHES[quantile] } : {}),
+          })),
+        ),
+        { label: "warning: 5 s", values: flat(WARNING_MS), stroke: "#8a5a00", dash: [6, 6], threshold: true },
+        {
+          label: "critical: 10 s",
+          values: flat(CRITICAL_MS),
+          stroke: "#b3261e",
+          dash: [6, 6],
+          threshold: true,
+        },
+      ],
+    },
+    {
+      id: "errors",
+      title: "Error rate (5xx and connection failures) per provider",
+      format: percent,
+      percent: true,
+      lines: perProvider("errorRate"),
+    },
+    {
+      id: "timeouts",
+      title: "Timeout rate per provider",
+      format: percent,
+      percent: true,
+      lines: perProvider("timeoutRate"),
+    },
+    {
+      id: "rate-limits",
+      title: "429 answers per minute per provider",
+      format: count,
+      lines: perProvider("rateLimited"),
+    },
+    {
+      id: "confidence",
+      title: "Confidence: per provider's answers, and of parse answers",
+      format: decimal,
+      range: [0, 1],
+      lines: [
+        ...perProvider("confidence"),
+        { label: "parse answers", values: timeline.confidence, stroke: "#333333", dash: [4, 3] },
+      ],
+    },
+    {
+      id: "cache",
+      title: "Cache hit rate",
+      format: percent,
+      percent: true,
+      lines: [{ label: "hits per lookup", values: timeline.cacheHitRate, stroke: PALETTE[0] ?? "#1f5fa8" }],
+    },
+    {
+      id: "requests",
+      title: "Parse requests per minute",
+      format: count,
+      lines: [{ label: "requests", values: timeline.requests, stroke: PALETTE[2] ?? "#2e7d32" }],
+    },
+    {
+      id: "cost",
+      title: "LLM cost per minute",
+      format: dollars,
+      lines: [{ label: "all providers", values: timeline.costUsd, stroke: PALETTE[3] ?? "#6a3d9a" }],
+    },
+  ];
+}
+
+/**
+ * A line's figures in words, for the text alternative: the latest minute with data and the highest.
+ * @param {Line} line
+ * @returns {{ latest: number | null, highest: number | null, minutes: number }}
+ */
+export function lineFigures(line) {
+  const present = line.values.filter((value) => value !== null);
+  return {
+    latest: present.at(-1) ?? null,
+    highest: present.length === 0 ? null : Math.max(...present),
+    minutes: present.length,
+  };
+}
