@@ -42,10 +42,11 @@ function servedFiles(sources: Iterable<string>): Set<string> {
     served.add(file);
     pending.push(file);
   };
-  for (const source of sources) {
-    for (const [, path] of readFileSync(source, "utf8").matchAll(/["'`](\/static\/[\w./-]+)["'`]/g))
-      name(path!);
-  }
+  // A quoted /static path: a page's <script> and <link>, or a script that loads another (a classic script).
+  const namedPaths = (text: string) => {
+    for (const [, path] of text.matchAll(/["'`](\/static\/[\w./-]+)["'`]/g)) name(path!);
+  };
+  for (const source of sources) namedPaths(readFileSync(source, "utf8"));
   while (pending.length > 0) {
     const file = pending.pop()!;
     if (!/\.(js|css)$/.test(file)) continue;
@@ -55,6 +56,7 @@ function servedFiles(sources: Iterable<string>): Set<string> {
     } catch {
       continue;
     }
+    namedPaths(text);
     const folder = dirname(file).slice(PUBLIC.length);
     for (const [, path] of text.matchAll(
       /(?:from\s*|import\s*\(?\s*|url\(\s*)["']?(\.{1,2}\/[\w./-]+|\/static\/[\w./-]+)/g,
