@@ -3,20 +3,10 @@
 // notes exist only when the request asks for an explanation: every reader takes them as an optional
 // argument, so a request without `explain` pays one check per reader and builds nothing.
 import type { TemporalExpression } from "../temporal/types.js";
+import { EXPLAINED_FIELDS } from "../web/public/static/explained-fields.js";
 
 /** The answer's fields a span can be read for (`previous.*` for a reschedule's or cancel's old slot). */
-export const EXPLAINED_FIELDS = [
-  "intent",
-  "date",
-  "time",
-  "durationMinutes",
-  "contact",
-  "service",
-  "location",
-  "previous.date",
-  "previous.time",
-  "alternatives",
-] as const;
+export { EXPLAINED_FIELDS };
 export type ExplainedField = (typeof EXPLAINED_FIELDS)[number];
 
 /** Why a reading was set aside: stable codes, listed with their meaning in docs/explain.md. */

@@ -5,7 +5,11 @@
 // them); spans may overlap, repeat or point outside the text, and are drawn robustly: the text is cut at
 // every span edge and each piece names every span covering it (data-spans, data-dropped).
 import { element } from "../dom.js";
+import { EXPLAINED_FIELDS } from "../explained-fields.js";
 import { say } from "./language.js";
+
+/** The fields as plain strings, for asking about any field an answer names. */
+const FIELDS = /** @type {readonly string[]} */ (EXPLAINED_FIELDS);
 
 /**
  * @typedef {{ field: string, start: number, end: number, text: string, message?: number }} Span
@@ -15,30 +19,14 @@ import { say } from "./language.js";
  * @typedef {{ role?: string, content: string }} ShownText
  */
 
-/** The explanation's fields, in the legend's order; the index picks the colour and underline style. */
-export const EXPLAINED_FIELDS = [
-  "intent",
-  "date",
-  "time",
-  "durationMinutes",
-  "contact",
-  "service",
-  "location",
-  "previous.date",
-  "previous.time",
-  "alternatives",
-];
-
 /** @param {string} field */
 export function fieldLabel(field) {
-  return EXPLAINED_FIELDS.includes(field)
-    ? say(/** @type {import("./words.js").WordKey} */ (`field.${field}`))
-    : field;
+  return FIELDS.includes(field) ? say(/** @type {import("./words.js").WordKey} */ (`field.${field}`)) : field;
 }
 
 /** @param {string} field */
 function fieldClass(field) {
-  const index = EXPLAINED_FIELDS.indexOf(field);
+  const index = FIELDS.indexOf(field);
   return index < 0 ? "field-other" : `field-${index}`;
 }
 
