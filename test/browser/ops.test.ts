@@ -6,6 +6,7 @@
 import { copyFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WORDS } from "../../src/web/public/static/ops/words.js";
 import { chromiumAvailable, SCREENSHOTS, screenshot, useBrowser, VIEWPORTS } from "../support/browser.js";
 import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
 import { headingSlugs, RUNBOOK_BASE, readText } from "../support/ops-files.js";
@@ -104,6 +105,44 @@ describe.runIf(chromiumAvailable())(
         const [path, anchor] = link.slice(RUNBOOK_BASE.length).split("#") as [string, string];
         expect([...headingSlugs(readText(path))], link).toContain(anchor);
       }
+      expect(problems).toEqual([]);
+    });
+
+    it("speaks Spanish to a browser whose language is Spanish, and English again after the switch", async () => {
+      const { page, problems } = await browser.open(VIEWPORTS.desktop, "es-ES");
+      await page.goto(`${node.url}/ops`);
+      expect(await page.getAttribute("html", "lang")).toBe("es");
+      expect(await page.textContent("h1")).toBe(WORDS.es["title.ops"]);
+      expect(
+        await page.getByRole("link", { name: WORDS.es["navigation.ops"] }).getAttribute("aria-current"),
+      ).toBe("page");
+      await page.getByLabel(WORDS.es["login.token"]).fill(TOKEN);
+      await page.getByRole("button", { name: WORDS.es["login.submit"] }).click();
+      await page.locator("#console").waitFor({ state: "visible" });
+      // Words the server rendered, and words the scripts wrote from the admin API's answers.
+      expect(await page.textContent("#providers-title")).toBe(WORDS.es["providers.title"]);
+      expect(await page.locator("#overview dt").first().textContent()).toBe(WORDS.es["fact.state"]);
+      expect(await providerRow(page, "qwen").getByRole("button").textContent()).toBe(
+        WORDS.es["breaker.reset"],
+      );
+      expect(await page.textContent("#charts-scope")).toBe(WORDS.es["scope.instance"]);
+      await expect
+        .poll(() => page.textContent("#chart-requests figcaption"))
+        .toBe(WORDS.es["chart.requests"]);
+      expect(await page.getByRole("button", { name: WORDS.es["conservation.on"], exact: true }).count()).toBe(
+        1,
+      );
+      await page.selectOption("#page-language", "en");
+      expect(await page.textContent("h1")).toBe(WORDS.en["title.ops"]);
+      await expect
+        .poll(() => page.locator("#overview dt").first().textContent())
+        .toBe(WORDS.en["fact.state"]);
+      await expect
+        .poll(() => page.textContent("#chart-requests figcaption"))
+        .toBe(WORDS.en["chart.requests"]);
+      expect(await page.getByRole("button", { name: WORDS.en["conservation.on"], exact: true }).count()).toBe(
+        1,
+      );
       expect(problems).toEqual([]);
     });
 
