@@ -12,7 +12,10 @@ import { PAGE_PATHS } from "./routes.js";
 const app = createApp({ config: readConfig({}) });
 
 /** Each page's words, as its script's language reads them. */
-const TABLES: Record<(typeof PAGE_PATHS)[number], { en: Record<string, string>; es: Record<string, string> }> = {
+const TABLES: Record<
+  (typeof PAGE_PATHS)[number],
+  { en: Record<string, string>; es: Record<string, string> }
+> = {
   "/": PLAYGROUND_WORDS,
   "/golden": PLAYGROUND_WORDS,
   "/ops": OPS_WORDS,
