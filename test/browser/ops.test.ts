@@ -11,7 +11,7 @@ import { chromiumAvailable, SCREENSHOTS, screenshot, useBrowser, VIEWPORTS } fro
 import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
 import { headingSlugs, RUNBOOK_BASE, readText } from "../support/ops-files.js";
 import { expectCharts, logIn, providerRow, storedByTab, TOKEN_KEY } from "../support/ops-page.js";
-import { useSimulatorScope } from "../support/simulator.js";
+import { simulatedProviders, useSimulatorScope } from "../support/simulator.js";
 
 const TOKEN = "ops-admin-token-for-the-browser-0123456789";
 /** The README's picture, rewritten only on request (CITA_UPDATE_README_IMAGES=1), so a run changes no tracked file. */
@@ -30,10 +30,7 @@ describe.runIf(chromiumAvailable())(
     beforeAll(async () => {
       node = await launchNode({
         ADMIN_TOKEN: TOKEN,
-        QWEN_API_KEY: "sk-test",
-        QWEN_BASE_URL: simulator.baseUrls.qwen,
-        ANTHROPIC_API_KEY: "sk-ant-test",
-        ANTHROPIC_BASE_URL: simulator.baseUrls.anthropic,
+        ...simulatedProviders(simulator),
         LLM_WEIGHTS: "qwen=100,anthropic=1",
         // Three failed calls are enough to judge qwen and open its breaker, which stays open until reset.
         LLM_HEALTH_MIN_SAMPLES: "3",
