@@ -107,15 +107,12 @@ describe.runIf(chromiumAvailable())(
 
     it("speaks Spanish to a browser whose language is Spanish, and English again after the switch", async () => {
       const { page, problems } = await browser.open(VIEWPORTS.desktop, "es-ES");
-      await page.goto(`${node.url}/ops`);
+      await logIn(page, node.url, TOKEN, false, "es");
       expect(await page.getAttribute("html", "lang")).toBe("es");
       expect(await page.textContent("h1")).toBe(WORDS.es["title.ops"]);
       expect(
         await page.getByRole("link", { name: WORDS.es["navigation.ops"] }).getAttribute("aria-current"),
       ).toBe("page");
-      await page.getByLabel(WORDS.es["login.token"]).fill(TOKEN);
-      await page.getByRole("button", { name: WORDS.es["login.submit"] }).click();
-      await page.locator("#console").waitFor({ state: "visible" });
       // Words the server rendered, and words the scripts wrote from the admin API's answers.
       expect(await page.textContent("#providers-title")).toBe(WORDS.es["providers.title"]);
       expect(await page.locator("#overview dt").first().textContent()).toBe(WORDS.es["fact.state"]);
@@ -141,6 +138,14 @@ describe.runIf(chromiumAvailable())(
         1,
       );
       expect(problems).toEqual([]);
+      // Spanish words are longer: the page still fits the narrowest phone.
+      const narrow = await browser.open({ width: 360, height: 740 }, "es-ES");
+      await logIn(narrow.page, node.url, TOKEN, false, "es");
+      await expectCharts(narrow.page);
+      await screenshot(narrow.page, "ops-node-narrow-es");
+      const overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth";
+      expect(await narrow.page.evaluate(overflow)).toBe(0);
+      expect(narrow.problems).toEqual([]);
     });
 
     it("shows a failing provider's breaker open, and closes it with a confirmed reset", async () => {
