@@ -9,7 +9,7 @@ import { exposition, familyOf } from "./support/exposition.js";
 import { alertRules, dashboardExprs, ROOT, runbookQueries, TARGET_LABELS } from "./support/ops-files.js";
 import { matcherLabels, metricNames } from "./support/promql.js";
 import { runPromtool } from "./support/promtool.js";
-import { useSimulatorScope } from "./support/simulator.js";
+import { simulatedProviders, useSimulatorScope } from "./support/simulator.js";
 
 describe("GET /metrics", () => {
   const simulator = useSimulatorScope({ seed: 5 });
@@ -19,10 +19,7 @@ describe("GET /metrics", () => {
   beforeAll(async () => {
     const app = createApp({
       config: readConfig({
-        QWEN_API_KEY: "sk-test",
-        QWEN_BASE_URL: simulator.baseUrls.qwen,
-        ANTHROPIC_API_KEY: "sk-ant-test",
-        ANTHROPIC_BASE_URL: simulator.baseUrls.anthropic,
+        ...simulatedProviders(simulator),
       }),
       // As `npm start` on 127.0.0.1, where /metrics needs no METRICS_TOKEN.
       loopbackListener: true,

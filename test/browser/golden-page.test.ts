@@ -9,9 +9,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, screenshot, useBrowser, VIEWPORTS } from "../support/browser.js";
-import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, screenshot, VIEWPORTS } from "../support/browser.js";
+import { useBrowserOnNode } from "../support/browser-node.js";
+import { ENTRY_TEST_TIMEOUT_MS, stopAll } from "../support/node-entry.js";
 import { answerFor, expectHighlights, OVERFLOW, type PlaygroundRequest } from "../support/playground.js";
 
 afterAll(stopAll);
@@ -73,15 +74,11 @@ describe.runIf(chromiumAvailable())(
   "golden suites in the browser on Node",
   { timeout: ENTRY_TEST_TIMEOUT_MS },
   () => {
-    const browser = useBrowser();
-    let node: NodeEntry;
-    beforeAll(async () => {
-      node = await launchNode({});
-    }, ENTRY_TEST_TIMEOUT_MS);
+    const { browser, service } = useBrowserOnNode();
 
     it("reports what npm run golden reports for the same file", async () => {
       const { page, problems } = await browser.open();
-      const [report] = await Promise.all([goldenCli(node.url), runInBrowser(page, node.url)]);
+      const [report] = await Promise.all([goldenCli(service.url), runInBrowser(page, service.url)]);
       const line = (prefix: string) => report.split("\n").find((text) => text.startsWith(prefix));
       expect(await page.textContent("#exact-match")).toBe(line("Exact match:"));
       expect(await page.textContent("#date-time")).toBe(line("Date+time exact:"));
@@ -120,14 +117,14 @@ describe.runIf(chromiumAvailable())(
           tags: _tags,
           ...request
         } = golden as never as Record<string, unknown>;
-        await expectHighlights(page, await answerFor(node.url, request as never), inputs, article);
+        await expectHighlights(page, await answerFor(service.url, request as never), inputs, article);
       }
       expect(problems).toEqual(calendarMisses());
     });
 
     it("loads a dropped file, and stops a run where it is", async () => {
       const { page, problems } = await browser.open();
-      await page.goto(`${node.url}/golden`);
+      await page.goto(`${service.url}/golden`);
       await page.selectOption("#page-language", "en");
       // Each answer waits until the test lets it through, so the stop lands mid-run.
       const held: (() => void)[] = [];
@@ -168,7 +165,7 @@ describe.runIf(chromiumAvailable())(
       "draws the report on a %s screen (screenshot)",
       async (name, viewport) => {
         const { page, problems } = await browser.open(viewport);
-        await runInBrowser(page, node.url);
+        await runInBrowser(page, service.url);
         const overflow = await page.evaluate(OVERFLOW);
         expect(overflow).toBeLessThanOrEqual(0);
         await screenshot(page, `golden-${name}`);

@@ -6,11 +6,12 @@
 import { copyFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WORDS } from "../../src/web/public/static/ops/words.js";
 import { chromiumAvailable, SCREENSHOTS, screenshot, useBrowser, VIEWPORTS } from "../support/browser.js";
 import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
 import { headingSlugs, RUNBOOK_BASE, readText } from "../support/ops-files.js";
 import { expectCharts, logIn, providerRow, storedByTab, TOKEN_KEY } from "../support/ops-page.js";
-import { useSimulatorScope } from "../support/simulator.js";
+import { simulatedProviders, useSimulatorScope } from "../support/simulator.js";
 
 const TOKEN = "ops-admin-token-for-the-browser-0123456789";
 /** The README's picture, rewritten only on request (CITA_UPDATE_README_IMAGES=1), so a run changes no tracked file. */
@@ -29,10 +30,7 @@ describe.runIf(chromiumAvailable())(
     beforeAll(async () => {
       node = await launchNode({
         ADMIN_TOKEN: TOKEN,
-        QWEN_API_KEY: "sk-test",
-        QWEN_BASE_URL: simulator.baseUrls.qwen,
-        ANTHROPIC_API_KEY: "sk-ant-test",
-        ANTHROPIC_BASE_URL: simulator.baseUrls.anthropic,
+        ...simulatedProviders(simulator),
         LLM_WEIGHTS: "qwen=100,anthropic=1",
         // Three failed calls are enough to judge qwen and open its breaker, which stays open until reset.
         LLM_HEALTH_MIN_SAMPLES: "3",
@@ -105,6 +103,49 @@ describe.runIf(chromiumAvailable())(
         expect([...headingSlugs(readText(path))], link).toContain(anchor);
       }
       expect(problems).toEqual([]);
+    });
+
+    it("speaks Spanish to a browser whose language is Spanish, and English again after the switch", async () => {
+      const { page, problems } = await browser.open(VIEWPORTS.desktop, "es-ES");
+      await logIn(page, node.url, TOKEN, false, "es");
+      expect(await page.getAttribute("html", "lang")).toBe("es");
+      expect(await page.textContent("h1")).toBe(WORDS.es["title.ops"]);
+      expect(
+        await page.getByRole("link", { name: WORDS.es["navigation.ops"] }).getAttribute("aria-current"),
+      ).toBe("page");
+      // Words the server rendered, and words the scripts wrote from the admin API's answers.
+      expect(await page.textContent("#providers-title")).toBe(WORDS.es["providers.title"]);
+      expect(await page.locator("#overview dt").first().textContent()).toBe(WORDS.es["fact.state"]);
+      expect(await providerRow(page, "qwen").getByRole("button").textContent()).toBe(
+        WORDS.es["breaker.reset"],
+      );
+      expect(await page.textContent("#charts-scope")).toBe(WORDS.es["scope.instance"]);
+      await expect
+        .poll(() => page.textContent("#chart-requests figcaption"))
+        .toBe(WORDS.es["chart.requests"]);
+      expect(await page.getByRole("button", { name: WORDS.es["conservation.on"], exact: true }).count()).toBe(
+        1,
+      );
+      await page.selectOption("#page-language", "en");
+      expect(await page.textContent("h1")).toBe(WORDS.en["title.ops"]);
+      await expect
+        .poll(() => page.locator("#overview dt").first().textContent())
+        .toBe(WORDS.en["fact.state"]);
+      await expect
+        .poll(() => page.textContent("#chart-requests figcaption"))
+        .toBe(WORDS.en["chart.requests"]);
+      expect(await page.getByRole("button", { name: WORDS.en["conservation.on"], exact: true }).count()).toBe(
+        1,
+      );
+      expect(problems).toEqual([]);
+      // Spanish words are longer: the page still fits the narrowest phone.
+      const narrow = await browser.open({ width: 360, height: 740 }, "es-ES");
+      await logIn(narrow.page, node.url, TOKEN, false, "es");
+      await expectCharts(narrow.page);
+      await screenshot(narrow.page, "ops-node-narrow-es");
+      const overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth";
+      expect(await narrow.page.evaluate(overflow)).toBe(0);
+      expect(narrow.problems).toEqual([]);
     });
 
     it("shows a failing provider's breaker open, and closes it with a confirmed reset", async () => {

@@ -3,10 +3,11 @@
 // be the service's own answer for the same request (fetched here); the share link's round trip; the page's
 // words in both languages; keyboard use; screenshots at desktop and phone width.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { WORDS } from "../../src/web/public/static/playground/words.js";
-import { chromiumAvailable, screenshot, useBrowser, VIEWPORTS } from "../support/browser.js";
-import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
+import { chromiumAvailable, screenshot, VIEWPORTS } from "../support/browser.js";
+import { useBrowserOnNode } from "../support/browser-node.js";
+import { ENTRY_TEST_TIMEOUT_MS, stopAll } from "../support/node-entry.js";
 import {
   answerFor,
   expectAnswered,
@@ -26,24 +27,20 @@ const SPANISH = PLAYGROUND_CASES[0]!.request;
 const ACTIVE_ID = "document.activeElement?.id";
 
 describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_TEST_TIMEOUT_MS }, () => {
-  const browser = useBrowser();
-  let node: NodeEntry;
-  beforeAll(async () => {
-    node = await launchNode({});
-  }, ENTRY_TEST_TIMEOUT_MS);
+  const { browser, service } = useBrowserOnNode();
 
   it.each(PLAYGROUND_CASES)("shows the service's answer and spans for $name", async ({ request }) => {
     const { page, problems } = await browser.open();
-    await page.goto(`${node.url}/`);
+    await page.goto(`${service.url}/`);
     await readInPlayground(page, request);
     await expectAnswered(page);
-    await expectPageShows(page, await answerFor(node.url, request), request);
+    await expectPageShows(page, await answerFor(service.url, request), request);
     expect(problems).toEqual([]);
   });
 
   it("opens a share link with the same request, fills the form and reads it", async () => {
     const first = await browser.open();
-    await first.page.goto(`${node.url}/`);
+    await first.page.goto(`${service.url}/`);
     const conversation = PLAYGROUND_CASES[2]!.request;
     await readInPlayground(first.page, conversation);
     await first.page.click("#share");
@@ -53,7 +50,7 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
     expect(sharedRequest(link!)).toEqual(conversation);
 
     const second = await browser.open();
-    await second.page.goto(`${node.url}/${link}`);
+    await second.page.goto(`${service.url}/${link}`);
     await second.page.waitForSelector('#status[data-reads="1"]');
     for (const [index, message] of conversation.messages!.entries()) {
       expect(await second.page.inputValue(`#turn-${index + 1}-content`)).toBe(message.content);
@@ -68,7 +65,7 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
 
   it("shares every field of the form, a single text and a calendar too", async () => {
     const { page, problems } = await browser.open();
-    await page.goto(`${node.url}/`);
+    await page.goto(`${service.url}/`);
     const request = { ...SPANISH, locale: "es", calendarId: "consultorio-ñ 1" };
     await page.fill("#message-text", request.text!);
     await page.selectOption("#locale", request.locale);
@@ -104,7 +101,7 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
       const answer = await (await route.fetch()).json();
       await route.fulfill({ json: { ...answer, explanation: { spans, dropped, confidence: [] } } });
     });
-    await page.goto(`${node.url}/`);
+    await page.goto(`${service.url}/`);
     await readInPlayground(page, { ...SPANISH, text });
     const drawn = await readHighlights(page, "data-spans");
     const inside = spans.flatMap((span, index) =>
@@ -126,14 +123,14 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
 
   it("says a share link it cannot read", async () => {
     const { page, problems } = await browser.open();
-    await page.goto(`${node.url}/#request=bm90IGpzb24`);
+    await page.goto(`${service.url}/#request=bm90IGpzb24`);
     await expect.poll(() => page.textContent("#problem-message")).toContain("not base64url of JSON");
     expect(problems).toEqual([]);
   });
 
   it("shows an error answer in the contract's shape", async () => {
     const { page, problems } = await browser.open();
-    await page.goto(`${node.url}/`);
+    await page.goto(`${service.url}/`);
     await readInPlayground(page, { ...SPANISH, timezone: "Mars/Olympus_Mons" });
     expect(await page.getAttribute("#status", "data-state")).toBe("failed");
     const message = await page.textContent("#problem-message");
@@ -144,7 +141,7 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
 
   it("puts its words in Spanish and English, following the switch", async () => {
     const { page, problems } = await browser.open();
-    await page.goto(`${node.url}/`);
+    await page.goto(`${service.url}/`);
     await page.selectOption("#page-language", "es");
     expect(await page.textContent("h1")).toBe(WORDS.es["title.playground"]);
     expect(await page.getAttribute("html", "lang")).toBe("es");
@@ -160,7 +157,7 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
 
   it("works from the keyboard alone: tab to the message, type, Enter", async () => {
     const { page, problems } = await browser.open();
-    await page.goto(`${node.url}/`);
+    await page.goto(`${service.url}/`);
     for (let presses = 0; presses < 20; presses++) {
       await page.keyboard.press("Tab");
       if ((await page.evaluate(ACTIVE_ID)) === "message-text") break;
@@ -182,7 +179,7 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
     "fits a %s screen, with an answer (screenshot)",
     async (name, viewport) => {
       const { page, problems } = await browser.open(viewport);
-      await page.goto(`${node.url}/`);
+      await page.goto(`${service.url}/`);
       await readInPlayground(page, PLAYGROUND_CASES[2]!.request);
       const overflow = await page.evaluate(OVERFLOW);
       expect(overflow).toBeLessThanOrEqual(0);

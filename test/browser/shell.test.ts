@@ -1,9 +1,10 @@
 // The console's shell in a real chromium, served by `node src/node.ts`: the pages load their files under
 // the Content-Security-Policy without a script error or a violation, and an inline script (what an
 // injected <script> would be) is refused by the policy.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, useBrowser } from "../support/browser.js";
-import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { chromiumAvailable } from "../support/browser.js";
+import { useBrowserOnNode } from "../support/browser-node.js";
+import { ENTRY_TEST_TIMEOUT_MS, stopAll } from "../support/node-entry.js";
 
 afterAll(stopAll);
 
@@ -11,15 +12,11 @@ describe.runIf(chromiumAvailable())(
   "the console's shell in chromium",
   { timeout: ENTRY_TEST_TIMEOUT_MS },
   () => {
-    const browser = useBrowser();
-    let node: NodeEntry;
-    beforeAll(async () => {
-      node = await launchNode({});
-    }, ENTRY_TEST_TIMEOUT_MS);
+    const { browser, service } = useBrowserOnNode();
 
     it.each(["/", "/ops"])("%s loads with no problem", async (path) => {
       const { page, problems } = await browser.open();
-      const response = await page.goto(`${node.url}${path}`);
+      const response = await page.goto(`${service.url}${path}`);
       expect(response?.status()).toBe(200);
       await page.waitForLoadState("networkidle");
       expect(problems).toEqual([]);
@@ -27,7 +24,7 @@ describe.runIf(chromiumAvailable())(
 
     it("refuses an inline script under the policy", async () => {
       const { page, problems } = await browser.open();
-      await page.goto(`${node.url}/`);
+      await page.goto(`${service.url}/`);
       // A string, evaluated in the page: this project's type-check has no DOM library.
       await page.evaluate(`{
         const script = document.createElement("script");

@@ -5,9 +5,10 @@
 // flag and open a dialog; neither may happen, no element of the payloads' tags or handler attributes may
 // appear, and the only problems logged are the 4xx answers each step expects, asserted one by one.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, useBrowser } from "../support/browser.js";
-import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { chromiumAvailable } from "../support/browser.js";
+import { useBrowserOnNode } from "../support/browser-node.js";
+import { ENTRY_TEST_TIMEOUT_MS, stopAll } from "../support/node-entry.js";
 import {
   expectAnswered,
   PLAYGROUND_CASES,
@@ -43,11 +44,7 @@ const BAD_REQUEST = /^console error: Failed to load resource: the server respond
 const NOT_FOUND = /^console error: Failed to load resource: the server responded with a status of 404/;
 
 describe.runIf(chromiumAvailable())("markup through every field", { timeout: ENTRY_TEST_TIMEOUT_MS }, () => {
-  const browser = useBrowser();
-  let node: NodeEntry;
-  beforeAll(async () => {
-    node = await launchNode({});
-  }, ENTRY_TEST_TIMEOUT_MS);
+  const { browser, service } = useBrowserOnNode();
 
   /** A page that records dialogs, and the count of its own script elements before any input. */
   async function open(path: string) {
@@ -57,7 +54,7 @@ describe.runIf(chromiumAvailable())("markup through every field", { timeout: ENT
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await watched.page.goto(`${node.url}${path}`);
+    await watched.page.goto(`${service.url}${path}`);
     const scripts = await watched.page.locator("script").count();
     return { ...watched, dialogs, scripts };
   }

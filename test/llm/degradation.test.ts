@@ -7,7 +7,7 @@ import { type Environment, readConfig } from "../../src/config.js";
 import { HealthResponseSchema } from "../../src/http/schemas/health.js";
 import { ParseResponseSchema } from "../../src/http/schemas/parse.js";
 import { adminClient } from "../support/admin-client.js";
-import { useSimulatorScope } from "../support/simulator.js";
+import { simulatedProviders, useSimulatorScope } from "../support/simulator.js";
 
 const TOKEN = "admin-token-for-tests-0123456789abcdef";
 const REQUEST = {
@@ -22,10 +22,7 @@ const simulator = useSimulatorScope({ seed: 21, resetAfterEach: true });
 function appWith(environment: Environment = {}) {
   const config = readConfig({
     ADMIN_TOKEN: TOKEN,
-    QWEN_API_KEY: "sk-test",
-    QWEN_BASE_URL: simulator.baseUrls.qwen,
-    ANTHROPIC_API_KEY: "sk-ant-test",
-    ANTHROPIC_BASE_URL: simulator.baseUrls.anthropic,
+    ...simulatedProviders(simulator),
     LLM_WEIGHTS: "qwen=70,anthropic=30",
     // Fast judgement, no cache: every request reaches the router.
     LLM_HEALTH_MIN_SAMPLES: "3",

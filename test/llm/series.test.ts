@@ -5,25 +5,16 @@ import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { TimelineSchema } from "../../src/http/schemas/series.js";
 import { adminClient } from "../support/admin-client.js";
-import { useSimulatorScope } from "../support/simulator.js";
+import { simulatedProviders, useSimulatorScope } from "../support/simulator.js";
 
 const TOKEN = "admin-token-for-tests-0123456789abcdef";
 const simulator = useSimulatorScope({ seed: 18, resetAfterEach: true });
 
-function appWithProviders() {
-  const config = readConfig({
-    ADMIN_TOKEN: TOKEN,
-    QWEN_API_KEY: "sk-test",
-    QWEN_BASE_URL: simulator.baseUrls.qwen,
-    ANTHROPIC_API_KEY: "sk-ant-test",
-    ANTHROPIC_BASE_URL: simulator.baseUrls.anthropic,
-    LLM_WEIGHTS: "qwen=100,anthropic=0",
-    LLM_CACHE_MAX_ENTRIES: "0",
-    // No hedge: a call goes to qwen alone, so anthropic is configured but never called.
-    LLM_HEDGE_BUDGET: "0",
-  });
-  return createApp({ config });
-}
+/** No cache, and no hedge: a call goes to qwen alone, so anthropic is configured but never called. */
+const QWEN_ALONE = { LLM_WEIGHTS: "qwen=100,anthropic=0", LLM_CACHE_MAX_ENTRIES: "0", LLM_HEDGE_BUDGET: "0" };
+
+const appWithProviders = () =>
+  createApp({ config: readConfig({ ADMIN_TOKEN: TOKEN, ...simulatedProviders(simulator), ...QWEN_ALONE }) });
 
 const sum = (column: readonly (number | null)[]) =>
   column.reduce<number>((total, value) => total + (value ?? 0), 0);

@@ -56,10 +56,11 @@ export interface WatchedPage {
 
 /**
  * For a test file: one headless chromium launched before its tests and closed after them. `open` gives a
- * fresh context (no shared storage) at a viewport, its page watched for problems.
+ * fresh context (no shared storage) at a viewport and, when given, a locale (es-ES...), its page watched
+ * for problems.
  */
 export function useBrowser(): {
-  open(viewport?: { width: number; height: number }): Promise<WatchedPage>;
+  open(viewport?: { width: number; height: number }, locale?: string): Promise<WatchedPage>;
 } {
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -71,9 +72,10 @@ export function useBrowser(): {
     await browser?.close();
   });
   return {
-    async open(viewport = VIEWPORTS.desktop) {
+    async open(viewport = VIEWPORTS.desktop, locale) {
       if (browser === undefined) throw new Error("the browser starts in beforeAll");
-      const context = await browser.newContext({ viewport });
+      // The locale sets navigator.languages, which the pages' language follows (pageLanguage in static/dom.js).
+      const context = await browser.newContext({ viewport, ...(locale === undefined ? {} : { locale }) });
       const page = await context.newPage();
       const problems: string[] = [];
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));

@@ -2,14 +2,24 @@
 // token, wait for the console's first refresh, read a provider's row, and what the tab stored.
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import { WORDS } from "../../src/web/public/static/ops/words.js";
 
 export const TOKEN_KEY = "cita-ops-token";
 
-/** Opens /ops and logs in with `token`; waits for the console, or for the login's error when `refused`. */
-export async function logIn(page: Page, baseUrl: string, token: string, refused = false): Promise<void> {
+/**
+ * Opens /ops and logs in with `token`, through the login's words in `language` (the browser's); waits for
+ * the console, or for the login's error when `refused`.
+ */
+export async function logIn(
+  page: Page,
+  baseUrl: string,
+  token: string,
+  refused = false,
+  language: keyof typeof WORDS = "en",
+): Promise<void> {
   await page.goto(`${baseUrl}/ops`);
-  await page.getByLabel("Admin token").fill(token);
-  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByLabel(WORDS[language]["login.token"]).fill(token);
+  await page.getByRole("button", { name: WORDS[language]["login.submit"] }).click();
   if (refused)
     await page
       .locator("#login-error")

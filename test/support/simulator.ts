@@ -15,6 +15,19 @@ declare module "vitest" {
 
 export type { SimulatorScope };
 
+/**
+ * The service's environment for qwen and anthropic on a scope: test keys, base URLs on the simulator. Weights,
+ * timings and the rest are each test's own.
+ */
+export function simulatedProviders(scope: SimulatorScope): Record<string, string> {
+  return {
+    QWEN_API_KEY: "sk-test",
+    QWEN_BASE_URL: scope.baseUrls.qwen,
+    ANTHROPIC_API_KEY: "sk-ant-test",
+    ANTHROPIC_BASE_URL: scope.baseUrls.anthropic,
+  };
+}
+
 export function openSimulatorScope(options: ScopeOptions = {}): Promise<SimulatorScope> {
   return openScope(inject("simulatorUrl"), options);
 }

@@ -5,14 +5,15 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../http/env.js";
 import { renderPage } from "../page.js";
 import { opsMarkup } from "./markup.js";
+import { english } from "./words.js";
 
 export function opsRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>().get("/ops", (context) =>
     context.html(
       renderPage({
-        title: "Cita operations",
+        title: english("title.ops"),
         scripts: ["/static/ops/main.js"],
-        styles: ["/static/vendor/uPlot.min.css", "/static/ops/ops.css"],
+        styles: ["/static/console.css", "/static/vendor/uPlot.min.css", "/static/ops/ops.css"],
         body: opsMarkup(),
       }),
     ),

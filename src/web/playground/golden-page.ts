@@ -1,8 +1,8 @@
 // The golden page (GET /golden): load golden JSON Lines files, run them against this service and read the
 // report its script (static/playground/golden.js) draws, scored as `npm run golden` scores.
 import { html } from "hono/html";
+import { consoleHeader } from "../header.js";
 import { renderPage } from "../page.js";
-import { consoleHeader } from "./header.js";
 import { english, words } from "./words.js";
 
 export function goldenPage() {
@@ -10,7 +10,7 @@ export function goldenPage() {
     title: english("title.golden"),
     scripts: ["/static/playground/golden.js"],
     styles: ["/static/console.css", "/static/playground/playground.css"],
-    body: html`${consoleHeader("/golden", "title.golden")}
+    body: html`${consoleHeader("/golden", words("title.golden"))}
 <main class="golden">
 <form id="golden-form" class="panel" novalidate>
 <div class="field"><label for="golden-file">${words("golden.file")}</label>

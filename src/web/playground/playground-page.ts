@@ -1,8 +1,8 @@
 // The playground's page (GET /): the form and the empty places its script (static/playground/main.js) fills
 // with the answer. Rendered through hono/html, which escapes every value.
 import { html } from "hono/html";
+import { consoleHeader } from "../header.js";
 import { renderPage } from "../page.js";
-import { consoleHeader } from "./header.js";
 import { english, words } from "./words.js";
 
 const STYLES = ["/static/console.css", "/static/playground/playground.css"];
@@ -12,7 +12,7 @@ export function playgroundPage() {
     title: english("title.playground"),
     scripts: ["/static/playground/main.js"],
     styles: STYLES,
-    body: html`${consoleHeader("/", "title.playground")}
+    body: html`${consoleHeader("/", words("title.playground"))}
 <main class="playground">
 <form id="request-form" class="panel" novalidate>
 <fieldset class="choice"><legend>${words("input.legend")}</legend>

@@ -7,10 +7,9 @@
 import { element, replaceChildren } from "../dom.js";
 import { ApiError, AuthError, call } from "./api.js";
 import { confirmAction } from "./confirm.js";
+import { say } from "./language.js";
 
 const RUNBOOKS = "https://github.com/cita/cita/blob/main/docs/runbooks/";
-const PER_INSTANCE =
-  "Changes the instance that answers only: the fleet does not share it (docs/scale.md). Repeat it on each instance, or configure and deploy.";
 
 /**
  * @typedef {{ onAuthError: (error: AuthError) => void, onChanged: () => void }} ActionHooks
@@ -25,20 +24,20 @@ const PER_INSTANCE =
 export async function runAction(action, hooks) {
   const result = /** @type {HTMLElement} */ (document.getElementById("action-result"));
   if (!(await confirmAction(action.title, action.question))) {
-    result.textContent = `${action.title}: cancelled, nothing changed.`;
+    result.textContent = say("action.cancelled", { title: action.title });
     result.className = "result";
     return;
   }
   try {
     const answer = await call(action.method, action.path, action.body);
-    result.textContent = `${action.title}: done. ${action.describe(answer)}`;
+    result.textContent = say("action.done", { title: action.title, answer: action.describe(answer) });
     result.className = "result success";
     hooks.onChanged();
   } catch (error) {
     if (error instanceof AuthError) return hooks.onAuthError(error);
     const detail =
       error instanceof ApiError ? `${error.status} ${error.code}: ${error.message}` : String(error);
-    result.textContent = `${action.title}: refused (${detail})`;
+    result.textContent = say("action.refused", { title: action.title, detail });
     result.className = "result failure";
   }
 }
@@ -62,10 +61,12 @@ export function actionBlock(title, runbook, perInstance, ...controls) {
       element(
         "a",
         { href: `${RUNBOOKS}${runbook}`, rel: "noreferrer" },
-        `Runbook: ${runbook.replace("#", ", ")}`,
+        say("action.runbook", { runbook: runbook.replace("#", ", ") }),
       ),
     ),
-    perInstance ? element("p", { class: "note per-instance", hidden: true }, PER_INSTANCE) : null,
+    perInstance
+      ? element("p", { class: "note per-instance", hidden: true }, say("action.perInstance"))
+      : null,
   );
 }
 

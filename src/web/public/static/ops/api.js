@@ -2,6 +2,7 @@
 // The operations page's one way to the admin API: the token the operator typed, kept in this tab's session
 // storage only (never local storage, never the URL), sent as a bearer token. A 401 or 403 is an AuthError,
 // which sends the page back to its login form with the API's own message.
+import { say } from "./language.js";
 
 const TOKEN_KEY = "cita-ops-token";
 
@@ -45,7 +46,7 @@ export class ApiError extends Error {
  */
 export async function call(method, path, body) {
   const token = storedToken();
-  if (token === null) throw new AuthError("Log in with the admin token.");
+  if (token === null) throw new AuthError(say("login.needed"));
   /** @type {Record<string, string>} */
   const headers = { authorization: `Bearer ${token}` };
   if (body !== undefined) headers["content-type"] = "application/json";
@@ -58,9 +59,9 @@ export async function call(method, path, body) {
   const answer = await response.json().catch(() => null);
   if (response.ok) return answer;
   const code = answer?.error?.code ?? "error";
-  const message = answer?.error?.message ?? `The service answered ${response.status}.`;
+  const message = answer?.error?.message ?? say("error.status", { status: response.status });
   if (response.status === 401 || response.status === 403) {
-    throw new AuthError(`The token was refused (${response.status} ${code}): ${message}`);
+    throw new AuthError(say("login.refused", { status: response.status, code, message }));
   }
   throw new ApiError(response.status, code, message);
 }

@@ -3,6 +3,7 @@
 // each), their colours and how their values are written. The runbooks' latency thresholds (p95 over 5 s a
 // warning, over 10 s critical; docs/runbooks/high-latency.md) are drawn as two lines of their own.
 import { decimal, dollars, duration, percent } from "./format.js";
+import { say } from "./language.js";
 
 /**
  * @typedef {{ label: string, values: (number | null)[], stroke: string, dash?: number[], threshold?: boolean }} Line
@@ -35,7 +36,7 @@ export function chartSpecs(timeline) {
   return [
     {
       id: "latency",
-      title: "LLM latency: p50, p95 and p99 per provider",
+      title: say("chart.latency"),
       format: duration,
       lines: [
         ...providers.flatMap((target, index) =>
@@ -46,9 +47,15 @@ export function chartSpecs(timeline) {
             ...(DASHES[quantile] ? { dash: DASHES[quantile] } : {}),
           })),
         ),
-        { label: "warning: 5 s", values: flat(WARNING_MS), stroke: "#8a5a00", dash: [6, 6], threshold: true },
         {
-          label: "critical: 10 s",
+          label: say("chart.warning"),
+          values: flat(WARNING_MS),
+          stroke: "#8a5a00",
+          dash: [6, 6],
+          threshold: true,
+        },
+        {
+          label: say("chart.critical"),
           values: flat(CRITICAL_MS),
           stroke: "#b3261e",
           dash: [6, 6],
@@ -58,52 +65,58 @@ export function chartSpecs(timeline) {
     },
     {
       id: "errors",
-      title: "Error rate (5xx and connection failures) per provider",
+      title: say("chart.errors"),
       format: percent,
       percent: true,
       lines: perProvider("errorRate"),
     },
     {
       id: "timeouts",
-      title: "Timeout rate per provider",
+      title: say("chart.timeouts"),
       format: percent,
       percent: true,
       lines: perProvider("timeoutRate"),
     },
     {
       id: "rate-limits",
-      title: "429 answers per minute per provider",
+      title: say("chart.rateLimits"),
       format: count,
       lines: perProvider("rateLimited"),
     },
     {
       id: "confidence",
-      title: "Confidence: per provider's answers, and of parse answers",
+      title: say("chart.confidence"),
       format: decimal,
       range: [0, 1],
       lines: [
         ...perProvider("confidence"),
-        { label: "parse answers", values: timeline.confidence, stroke: "#333333", dash: [4, 3] },
+        { label: say("chart.parseAnswers"), values: timeline.confidence, stroke: "#333333", dash: [4, 3] },
       ],
     },
     {
       id: "cache",
-      title: "Cache hit rate",
+      title: say("chart.cache"),
       format: percent,
       percent: true,
-      lines: [{ label: "hits per lookup", values: timeline.cacheHitRate, stroke: PALETTE[0] ?? "#1f5fa8" }],
+      lines: [
+        { label: say("chart.hitsPerLookup"), values: timeline.cacheHitRate, stroke: PALETTE[0] ?? "#1f5fa8" },
+      ],
     },
     {
       id: "requests",
-      title: "Parse requests per minute",
+      title: say("chart.requests"),
       format: count,
-      lines: [{ label: "requests", values: timeline.requests, stroke: PALETTE[2] ?? "#2e7d32" }],
+      lines: [
+        { label: say("chart.requestsLine"), values: timeline.requests, stroke: PALETTE[2] ?? "#2e7d32" },
+      ],
     },
     {
       id: "cost",
-      title: "LLM cost per minute",
+      title: say("chart.cost"),
       format: dollars,
-      lines: [{ label: "all providers", values: timeline.costUsd, stroke: PALETTE[3] ?? "#6a3d9a" }],
+      lines: [
+        { label: say("chart.allProviders"), values: timeline.costUsd, stroke: PALETTE[3] ?? "#6a3d9a" },
+      ],
     },
   ];
 }

@@ -5,6 +5,7 @@
 // first call), and follows its container's width down to a phone's.
 import { element, replaceChildren } from "../dom.js";
 import { chartSpecs, lineFigures } from "./chart-specs.js";
+import { say } from "./language.js";
 import { loadUplot } from "./uplot.js";
 
 /** @typedef {import("./chart-specs.js").ChartSpec} ChartSpec */
@@ -12,18 +13,10 @@ import { loadUplot } from "./uplot.js";
 const HEIGHT = 220;
 
 /** Charts by id: the uPlot, the lines it was drawn with, and the figure's parts. */
-/** @type {Map<string, { plot: import("uplot") | null, signature: string, frame: HTMLElement, table: HTMLTableElement }>} */
+/** @type {Map<string, { plot: import("uplot") | null, signature: string, frame: HTMLElement, table: HTMLTableElement, caption: HTMLElement, summary: HTMLElement }>} */
 const drawn = new Map();
 /** @type {ResizeObserver | null} */
 let resizing = null;
-
-/** @type {Record<string, string>} */
-export const SCOPE_WORDS = {
-  instance: "Counted by this instance alone (one Node process; each instance keeps its own).",
-  isolate:
-    "Counted by the isolate that answered alone (one of the Worker's many): the METRICS Durable Object is not bound or did not answer.",
-  fleet: "Counted by the whole Worker: every isolate's counts, summed in the METRICS Durable Object.",
-};
 
 /**
  * @param {HTMLElement} container
@@ -38,6 +31,9 @@ export async function renderCharts(container, timeline) {
       chart = newFigure(container, spec);
       drawn.set(spec.id, chart);
     }
+    // Words too: the reader may have switched language since the last refresh.
+    chart.caption.textContent = spec.title;
+    chart.summary.textContent = say("chart.table");
     fillTable(chart.table, spec, timeline.scope);
   }
   const uPlot = await loadUplot();
@@ -71,17 +67,13 @@ export async function renderCharts(container, timeline) {
 function newFigure(container, spec) {
   const frame = element("div", { class: "plot", "aria-hidden": "true" });
   const table = /** @type {HTMLTableElement} */ (element("table", { class: "figures" }));
-  const details = element("details", {}, element("summary", {}, "Figures as a table"), table);
+  const summary = element("summary", {}, say("chart.table"));
+  const caption = element("figcaption", {}, spec.title);
+  const details = element("details", {}, summary, table);
   container.appendChild(
-    element(
-      "figure",
-      { id: `chart-${spec.id}`, class: "chart" },
-      element("figcaption", {}, spec.title),
-      frame,
-      details,
-    ),
+    element("figure", { id: `chart-${spec.id}`, class: "chart" }, caption, frame, details),
   );
-  return { plot: null, signature: "", frame, table };
+  return { plot: null, signature: "", frame, table, caption, summary };
 }
 
 /**
@@ -101,7 +93,7 @@ function fillTable(table, spec, scope) {
       element("td", {}, String(figures.minutes)),
     );
   });
-  const headings = ["Line", "Latest minute with data", "Highest in the hour", "Minutes with data"];
+  const headings = [say("chart.line"), say("chart.latest"), say("chart.highest"), say("chart.minutes")];
   replaceChildren(
     table,
     element("caption", {}, `${spec.title} (${scope})`),
@@ -113,9 +105,7 @@ function fillTable(table, spec, scope) {
     element(
       "tbody",
       {},
-      ...(rows.length > 0
-        ? rows
-        : [element("tr", {}, element("td", { colspan: "4" }, "No provider called in the hour."))]),
+      ...(rows.length > 0 ? rows : [element("tr", {}, element("td", { colspan: "4" }, say("chart.none")))]),
     ),
   );
 }

@@ -5,8 +5,9 @@
 import { replaceChildren } from "../dom.js";
 import { runAction } from "./actions.js";
 import { ApiError, AuthError, call, forgetToken, health, storedToken, storeToken } from "./api.js";
-import { renderCharts, SCOPE_WORDS } from "./charts.js";
+import { renderCharts } from "./charts.js";
 import { clockTime } from "./format.js";
+import { onLanguageChange, say, setUpLanguage } from "./language.js";
 import { renderModels, renderStores, renderVariants } from "./registry-view.js";
 import { fillFacts, overviewPairs, renderProviders } from "./router-view.js";
 import { renderActions, resetAction } from "./runbook-actions.js";
@@ -80,11 +81,13 @@ async function refresh() {
     ]);
     showConsole();
     render(snapshot, models, variants, series, service);
-    page.status.textContent = `Updated ${clockTime(new Date().toISOString())}${paused ? " · refresh paused" : ` · every ${REFRESH_MS / 1000} s`}`;
+    const updated = say("status.updated", { time: clockTime(new Date().toISOString()) });
+    const pace = paused ? say("status.paused") : say("status.every", { seconds: REFRESH_MS / 1000 });
+    page.status.textContent = `${updated} · ${pace}`;
     page.status.className = "status";
   } catch (error) {
     if (error instanceof AuthError) return showLogin(error.message);
-    page.status.textContent = `Could not refresh: ${error instanceof Error ? error.message : String(error)}`;
+    page.status.textContent = say("status.failed", { message: messageOf(error) });
     page.status.className = "status failure";
   }
   if (!paused) timer = window.setTimeout(refresh, REFRESH_MS);
@@ -129,10 +132,12 @@ function render(snapshot, models, variants, series, service) {
     renderActions(byId("actions"), snapshot, models, fleet, hooks);
     actionsBuiltFor = builtFor;
   }
-  byId("charts-scope").textContent = SCOPE_WORDS[series.scope] ?? series.scope;
+  const scope = /** @type {const} */ (["instance", "isolate", "fleet"]).find(
+    (known) => known === series.scope,
+  );
+  byId("charts-scope").textContent = scope === undefined ? series.scope : say(`scope.${scope}`);
   renderCharts(byId("charts"), series).catch((/** @type {unknown} */ error) => {
-    byId("charts-scope").textContent =
-      `The charts could not be drawn (${error instanceof Error ? error.message : String(error)}); their figures are in the tables.`;
+    byId("charts-scope").textContent = say("charts.failed", { message: messageOf(error) });
   });
   renderModels(byId("models"), models);
   renderVariants(/** @type {HTMLTableElement} */ (byId("variants")), variants);
@@ -146,16 +151,21 @@ function render(snapshot, models, variants, series, service) {
 function fleetWords(shared) {
   const what =
     shared === undefined || shared.store === "embedded"
-      ? "no router state is shared (no shared-state store): each instance decides alone"
-      : `breakers and 429 pauses are shared through ${shared.store} (${shared.state})`;
-  return `This service runs as a fleet: ${what}. The modes, weights and window figures shown are those of the instance that answered.`;
+      ? say("fleet.alone")
+      : say("fleet.shared", { store: shared.store, state: shared.state });
+  return say("fleet.note", { what });
+}
+
+/** @param {unknown} error */
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
 }
 
 page.form.addEventListener("submit", (event) => {
   event.preventDefault();
   const token = page.token.value.trim();
   page.token.value = "";
-  if (token === "") return showLogin("Enter the admin token.");
+  if (token === "") return showLogin(say("login.empty"));
   storeToken(token);
   void refresh();
 });
@@ -163,14 +173,22 @@ page.form.addEventListener("submit", (event) => {
 page.pause.addEventListener("click", () => {
   paused = !paused;
   page.pause.setAttribute("aria-pressed", String(paused));
-  page.pause.textContent = paused ? "Resume refresh" : "Pause refresh";
+  page.pause.textContent = say(paused ? "resume" : "pause");
   if (paused) {
     clearTimeout(timer);
-    page.status.textContent = `${page.status.textContent.split(" · ")[0]} · refresh paused`;
+    page.status.textContent = `${page.status.textContent.split(" · ")[0]} · ${say("status.paused")}`;
   } else void refresh();
 });
 
-page.logout.addEventListener("click", () => showLogin("Logged out: the token is forgotten."));
+page.logout.addEventListener("click", () => showLogin(say("login.out")));
+
+// A switch of language draws the console again in the new words (its actions too), from a fresh refresh.
+setUpLanguage();
+onLanguageChange(() => {
+  page.pause.textContent = say(paused ? "resume" : "pause");
+  actionsBuiltFor = "";
+  if (!page.console.hidden) void refresh();
+});
 
 if (storedToken() === null) showLogin("");
 else void refresh();

@@ -4,7 +4,8 @@
 // service's status with its stores' states (GET /health).
 import { element, replaceChildren } from "../dom.js";
 import { clockTime, decimal, dollars, duration, percent } from "./format.js";
-import { fillFacts } from "./router-view.js";
+import { say } from "./language.js";
+import { fillFacts, headingRow, onOff } from "./router-view.js";
 
 /**
  * @param {Element} container
@@ -14,32 +15,35 @@ export function renderModels(container, models) {
   const blocks = Object.entries(models).map(([agent, entry]) => {
     const list = element("dl", { class: "facts" });
     const finetuned =
-      entry.finetuned === null ? "none" : `${entry.finetuned.provider} / ${entry.finetuned.model}`;
+      entry.finetuned === null ? say("none") : `${entry.finetuned.provider} / ${entry.finetuned.model}`;
+    const { rolledBack } = entry;
     fillFacts(list, [
-      ["Fine-tuned model", finetuned],
-      ["Rollout", `${entry.rolloutPercent}% of users`],
-      ["Kill switch", entry.useFinetuned ? "fine-tuned model in use" : "fine-tuned model switched off"],
-      ["Automatic rollback", entry.autoRollback ? "on" : "off"],
+      [say("model.finetuned"), finetuned],
+      [say("model.rollout"), say("model.rolloutFigure", { percent: entry.rolloutPercent })],
+      [say("model.killSwitch"), say(entry.useFinetuned ? "model.inUse" : "model.switchedOff")],
+      [say("model.autoRollback"), onOff(entry.autoRollback)],
       [
-        "Rolled back",
-        entry.rolledBack === null ? "no" : `at ${clockTime(entry.rolledBack.at)}: ${entry.rolledBack.reason}`,
+        say("model.rolledBack"),
+        rolledBack === null
+          ? say("no")
+          : say("model.rolledBackAt", { time: clockTime(rolledBack.at), reason: rolledBack.reason }),
       ],
     ]);
-    return element("div", { class: "agent" }, element("h3", {}, `Agent ${agent}`), list);
+    return element("div", { class: "agent" }, element("h3", {}, say("model.agent", { agent })), list);
   });
   replaceChildren(container, ...blocks);
 }
 
 const VARIANT_HEADINGS = [
-  "Agent",
-  "Variant",
-  "Requests",
+  "column.agent",
+  "column.variant",
+  "column.requests",
   "p50",
   "p95",
-  "Error rate",
-  "Invalid JSON",
-  "Confidence",
-  "Cost",
+  "column.errorRate",
+  "column.invalidJson",
+  "column.confidence",
+  "column.cost",
 ];
 
 /**
@@ -69,12 +73,8 @@ export function renderVariants(table, comparison) {
   );
   replaceChildren(
     table,
-    element("caption", {}, `Over the last ${minutes} minutes`),
-    element(
-      "thead",
-      {},
-      element("tr", {}, ...VARIANT_HEADINGS.map((heading) => element("th", { scope: "col" }, heading))),
-    ),
+    element("caption", {}, say("variants.caption", { minutes })),
+    element("thead", {}, headingRow(VARIANT_HEADINGS)),
     element("tbody", {}, ...rows),
   );
 }
@@ -86,18 +86,26 @@ export function renderVariants(table, comparison) {
 export function renderStores(list, health) {
   /** @type {[string, string][]} */
   const pairs = [
-    ["Status", health.status],
-    ["Version", health.version],
-    ["Modes", health.modes.join(", ")],
+    [say("health.status"), health.status],
+    [say("health.version"), health.version],
+    [say("health.modes"), health.modes.join(", ")],
   ];
   const { calendars, shared } = health.stores ?? {};
   pairs.push([
-    "Calendar store",
-    calendars ? `${calendars.engine}: ${calendars.state}, checked ${clockTime(calendars.checkedAt)}` : "none",
+    say("health.calendars"),
+    calendars
+      ? say("health.checked", {
+          engine: calendars.engine,
+          state: calendars.state,
+          time: clockTime(calendars.checkedAt),
+        })
+      : say("none"),
   ]);
   pairs.push([
-    "Shared-state store",
-    shared ? `${shared.store}: ${shared.state}, synced ${clockTime(shared.syncedAt)}` : "none (one instance)",
+    say("health.shared"),
+    shared
+      ? say("fact.synced", { store: shared.store, state: shared.state, time: clockTime(shared.syncedAt) })
+      : say("health.oneInstance"),
   ]);
   fillFacts(list, pairs);
 }

@@ -4,6 +4,7 @@
 // snapshot of GET /admin/router), and a "Reset breaker" button per row. Words sit beside every colour.
 import { element, replaceChildren } from "../dom.js";
 import { clockTime, decimal, dollars, duration, percent } from "./format.js";
+import { say } from "./language.js";
 
 /**
  * Fills a <dl> with term and value pairs.
@@ -29,50 +30,74 @@ export function badge(kind, word) {
 /** @param {any} snapshot GET /admin/router's answer, or null when no provider is configured */
 export function overviewPairs(snapshot) {
   if (snapshot === null)
-    return /** @type {[string, string | Node][]} */ ([
-      ["LLM", "No provider is configured: the rules parser reads every request."],
-    ]);
+    return /** @type {[string, string | Node][]} */ ([[say("fact.llm"), say("fact.noProvider")]]);
   const { budget, cache, hedges } = snapshot;
   /** @type {[string, string | Node][]} */
   const pairs = [
-    ["State", badge("state", snapshot.state)],
-    ["Forced degraded mode", snapshot.forcedDegraded ? "on" : "off"],
-    ["Conservation mode", snapshot.conservation ? `on (${snapshot.conservationReason ?? "set"})` : "off"],
-    ["Preferred provider", snapshot.preferred ?? "none"],
+    [say("fact.state"), badge("state", snapshot.state)],
+    [say("fact.degraded"), onOff(snapshot.forcedDegraded)],
     [
-      "Budget",
-      `${dollars(budget.spentUsd)} spent on ${budget.day}${budget.dailyUsd === null ? ", no daily budget" : ` of ${dollars(budget.dailyUsd)}`} (${budget.state})`,
+      say("fact.conservation"),
+      snapshot.conservation
+        ? say("fact.onBecause", { reason: snapshot.conservationReason ?? say("fact.set") })
+        : say("off"),
     ],
-    ["Cache", cache.enabled ? `${cache.entries} entries, ${cache.hits} hits, ${cache.misses} misses` : "off"],
-    ["Hedges", `${hedges.hedges} of ${hedges.calls} calls (budget ${percent(hedges.budget)})`],
+    [say("fact.preferred"), snapshot.preferred ?? say("none")],
+    [
+      say("fact.budget"),
+      `${say("fact.spent", { spent: dollars(budget.spentUsd), day: budget.day })}${budget.dailyUsd === null ? say("fact.noBudget") : say("fact.ofBudget", { budget: dollars(budget.dailyUsd) })} (${budget.state})`,
+    ],
+    [
+      say("fact.cache"),
+      cache.enabled
+        ? say("fact.cacheFigures", { entries: cache.entries, hits: cache.hits, misses: cache.misses })
+        : say("off"),
+    ],
+    [
+      say("fact.hedges"),
+      say("fact.hedgeFigures", {
+        hedges: hedges.hedges,
+        calls: hedges.calls,
+        budget: percent(hedges.budget),
+      }),
+    ],
   ];
   if (snapshot.shared) {
-    pairs.push([
-      "Shared state",
-      `${snapshot.shared.store}: ${snapshot.shared.state}, synced ${clockTime(snapshot.shared.syncedAt)}`,
-    ]);
+    const { store, state, syncedAt } = snapshot.shared;
+    pairs.push([say("fact.shared"), say("fact.synced", { store, state, time: clockTime(syncedAt) })]);
   }
   return pairs;
 }
 
-const HEADINGS = [
-  "Provider / model",
-  "State",
-  "Breaker, openings",
-  "Action",
-  "Weight",
-  "Paused until",
-  "Calls",
+/** @param {boolean} on */
+export const onOff = (on) => say(on ? "on" : "off");
+
+/** The columns' headings: word keys, or a quantile's name, which both languages write alike. */
+const HEADINGS = /** @type {const} */ ([
+  "column.target",
+  "column.state",
+  "column.breaker",
+  "column.action",
+  "column.weight",
+  "column.pausedUntil",
+  "column.calls",
   "p50",
   "p95",
   "p99",
-  "Errors",
-  "Timeouts",
-  "429s",
-  "Invalid JSON",
-  "Confidence",
-  "Reasons",
-];
+  "column.errors",
+  "column.timeouts",
+  "column.rateLimits",
+  "column.invalidJson",
+  "column.confidence",
+  "column.reasons",
+]);
+
+/** @param {readonly string[]} headings word keys, or a quantile (p50...) */
+export function headingRow(headings) {
+  const words = (/** @type {string} */ heading) =>
+    heading.startsWith("p") ? heading : say(/** @type {import("./words.js").WordKey} */ (heading));
+  return element("tr", {}, ...headings.map((heading) => element("th", { scope: "col" }, words(heading))));
+}
 
 /**
  * Redraws the providers' table, keeping the keyboard focus on the same row's button across refreshes.
@@ -83,18 +108,18 @@ const HEADINGS = [
  */
 export function renderProviders(table, providers, p99, onReset) {
   const focused = document.activeElement?.getAttribute("data-focus-key") ?? null;
-  const head = element(
-    "thead",
-    {},
-    element("tr", {}, ...HEADINGS.map((heading) => element("th", { scope: "col" }, heading))),
-  );
+  const head = element("thead", {}, headingRow(HEADINGS));
   const rows = providers.map((target) => {
     const key = `${target.provider}/${target.model}`;
     const { stats } = target;
     const reset = element(
       "button",
-      { type: "button", "data-focus-key": `reset:${key}`, "aria-label": `Reset the breaker of ${key}` },
-      "Reset breaker",
+      {
+        type: "button",
+        "data-focus-key": `reset:${key}`,
+        "aria-label": say("breaker.resetOf", { target: key }),
+      },
+      say("breaker.reset"),
     );
     reset.addEventListener("click", () => onReset(target.provider, target.model));
     const cells = [
@@ -102,7 +127,7 @@ export function renderProviders(table, providers, p99, onReset) {
       element("span", {}, badge("breaker", target.breaker), ` ${target.breakerOpenings}×`),
       reset,
       String(target.weight),
-      target.pausedUntil === null ? "no" : clockTime(target.pausedUntil),
+      target.pausedUntil === null ? say("no") : clockTime(target.pausedUntil),
       String(stats.samples),
       duration(stats.p50Ms),
       duration(stats.p95Ms),
@@ -112,7 +137,7 @@ export function renderProviders(table, providers, p99, onReset) {
       percent(stats.rateLimitRate),
       percent(stats.invalidJsonRate),
       decimal(stats.meanConfidence),
-      target.reasons.length === 0 ? "none" : target.reasons.join("; "),
+      target.reasons.length === 0 ? say("none") : target.reasons.join("; "),
     ];
     return element(
       "tr",
@@ -123,7 +148,7 @@ export function renderProviders(table, providers, p99, onReset) {
   });
   replaceChildren(
     table,
-    element("caption", { class: "visually-hidden" }, "Providers and models"),
+    element("caption", { class: "visually-hidden" }, say("providers.caption")),
     head,
     element("tbody", {}, ...rows),
   );

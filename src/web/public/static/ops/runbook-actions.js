@@ -4,13 +4,21 @@
 // button's action reads them when it is pressed. The breaker reset is also offered on each provider's row.
 import { element } from "../dom.js";
 import { actionBlock, actionButton, fillActions, labelled, select, showFleetNotes } from "./actions.js";
+import { say } from "./language.js";
+import { onOff } from "./router-view.js";
 
 /** @typedef {import("./actions.js").ActionHooks} ActionHooks */
 /** @typedef {import("./actions.js").Action} Action */
 
 /** @param {any} snapshot */
 const modes = (snapshot) =>
-  `Router ${snapshot.state}; conservation mode ${snapshot.conservation ? `on (${snapshot.conservationReason})` : "off"}; forced degraded mode ${snapshot.forcedDegraded ? "on" : "off"}.`;
+  say("action.modes", {
+    state: snapshot.state,
+    conservation: snapshot.conservation
+      ? say("fact.onBecause", { reason: snapshot.conservationReason })
+      : say("off"),
+    degraded: onOff(snapshot.forcedDegraded),
+  });
 
 /** @param {any} snapshot */
 const providerNames = (snapshot) => [
@@ -26,8 +34,8 @@ const providerNames = (snapshot) => [
 export function resetAction(provider, model) {
   const which = model === null ? provider : `${provider}/${model}`;
   return {
-    title: `Reset the breaker of ${which}`,
-    question: `Close the breaker of ${which}, clear its 429 pause and its health window? With shared state the fleet sees the reset.`,
+    title: say("breaker.resetOf", { target: which }),
+    question: say("breaker.question", { target: which }),
     method: "POST",
     path: `/admin/router/breakers/${encodeURIComponent(provider)}/reset${model === null ? "" : `?model=${encodeURIComponent(model)}`}`,
     describe: (answer) =>
@@ -36,9 +44,12 @@ export function resetAction(provider, model) {
           (/** @type {any} */ target) =>
             target.provider === provider && (model === null || target.model === model),
         )
-        .map(
-          (/** @type {any} */ target) =>
-            `${target.provider}/${target.model}: breaker ${target.breaker}, ${target.state}.`,
+        .map((/** @type {any} */ target) =>
+          say("breaker.answer", {
+            target: `${target.provider}/${target.model}`,
+            breaker: target.breaker,
+            state: target.state,
+          }),
         )
         .join(" "),
   };
@@ -51,26 +62,20 @@ export function resetAction(provider, model) {
 function routerBlocks(snapshot, hooks) {
   const names = providerNames(snapshot);
   const preferred = select(
-    [
-      ["", "none (back to the weights)"],
-      ...names.map((name) => /** @type {[string, string]} */ ([name, name])),
-    ],
+    [["", say("failover.none")], ...names.map((name) => /** @type {[string, string]} */ ([name, name]))],
     snapshot.preferred ?? "",
   );
   const failOver = actionButton(
-    "Set preferred provider",
+    say("failover.set"),
     () => {
       const provider = /** @type {HTMLSelectElement} */ (preferred).value || null;
       return {
-        title: provider === null ? "Clear the preferred provider" : `Fail over to ${provider}`,
-        question:
-          provider === null
-            ? "Route by the weights again?"
-            : `Send calls to ${provider} first while it is healthy?`,
+        title: provider === null ? say("failover.clear") : say("failover.to", { provider }),
+        question: provider === null ? say("failover.clearQuestion") : say("failover.question", { provider }),
         method: "PUT",
         path: "/admin/router/preferred",
         body: { provider },
-        describe: (answer) => `Preferred provider: ${answer.preferred ?? "none"}.`,
+        describe: (answer) => say("failover.answer", { provider: answer.preferred ?? say("none") }),
       };
     },
     hooks,
@@ -88,10 +93,10 @@ function routerBlocks(snapshot, hooks) {
         inputmode: "numeric",
       })
     );
-    return { name, input, field: labelled(`weight-${name}`, `Weight of ${name}`, input) };
+    return { name, input, field: labelled(`weight-${name}`, say("weights.of", { provider: name }), input) };
   });
   const setWeights = actionButton(
-    "Set weights",
+    say("weights.set"),
     () => {
       /** @type {Record<string, number>} */
       const weights = {};
@@ -100,18 +105,20 @@ function routerBlocks(snapshot, hooks) {
         .map(([name, weight]) => `${name} ${weight}`)
         .join(", ");
       return {
-        title: "Set the routing weights",
-        question: `Route by weights ${listed}?`,
+        title: say("weights.setTitle"),
+        question: say("weights.question", { weights: listed }),
         method: "PUT",
         path: "/admin/router/weights",
         body: { weights },
         describe: (answer) =>
-          `Weights: ${providerNames(answer)
-            .map(
-              (name) =>
-                `${name} ${answer.providers.find((/** @type {any} */ target) => target.provider === name).weight}`,
-            )
-            .join(", ")}.`,
+          say("weights.answer", {
+            weights: providerNames(answer)
+              .map(
+                (name) =>
+                  `${name} ${answer.providers.find((/** @type {any} */ target) => target.provider === name).weight}`,
+              )
+              .join(", "),
+          }),
       };
     },
     hooks,
@@ -119,13 +126,10 @@ function routerBlocks(snapshot, hooks) {
   /** @param {"conservation" | "degraded"} mode @param {boolean} enabled */
   const toggle = (mode, enabled) =>
     actionButton(
-      `${mode === "conservation" ? "Conservation mode" : "Forced degraded mode"} ${enabled ? "on" : "off"}`,
+      say(`${mode}.${enabled ? "on" : "off"}`),
       () => ({
-        title: `${mode === "conservation" ? "Conservation mode" : "Forced degraded mode"} ${enabled ? "on" : "off"}`,
-        question:
-          mode === "conservation"
-            ? `Switch conservation mode ${enabled ? "on (short prompt, fewer tokens, longer cache, no hedging)" : "off"}?`
-            : `Switch forced degraded mode ${enabled ? "on (Parsing, Temporal and Validation only)" : "off"}?`,
+        title: say(`${mode}.${enabled ? "on" : "off"}`),
+        question: say(`${mode}.${enabled ? "onQuestion" : "offQuestion"}`),
         method: "PUT",
         path: `/admin/router/${mode}`,
         body: { enabled },
@@ -143,7 +147,7 @@ function routerBlocks(snapshot, hooks) {
     ),
   );
   const resetOne = actionButton(
-    "Reset breaker",
+    say("breaker.reset"),
     () => {
       const [provider = "", model = ""] = /** @type {HTMLSelectElement} */ (breakerChoice).value.split("\n");
       return provider === "" ? null : resetAction(provider, model);
@@ -152,36 +156,36 @@ function routerBlocks(snapshot, hooks) {
   );
   return [
     actionBlock(
-      "Fail over",
+      say("failover.title"),
       "high-latency.md#p95-over-5-s",
       true,
-      labelled("preferred", "Preferred provider", preferred),
+      labelled("preferred", say("fact.preferred"), preferred),
       failOver,
     ),
     actionBlock(
-      "Routing weights",
+      say("weights.title"),
       "high-latency.md#p95-over-5-s",
       true,
       element("div", { class: "fields" }, ...weightInputs.map(({ field }) => field)),
       setWeights,
     ),
     actionBlock(
-      "Conservation mode",
+      say("conservation.title"),
       "high-latency.md#p95-over-10-s",
       true,
-      element("div", { class: "buttons" }, toggle("conservation", true), toggle("conservation", false)),
+      element("div", { class: "actions" }, toggle("conservation", true), toggle("conservation", false)),
     ),
     actionBlock(
-      "Forced degraded mode",
+      say("degraded.title"),
       "llm-degradation.md#degraded-mode",
       true,
-      element("div", { class: "buttons" }, toggle("degraded", true), toggle("degraded", false)),
+      element("div", { class: "actions" }, toggle("degraded", true), toggle("degraded", false)),
     ),
     actionBlock(
-      "Circuit breaker",
+      say("breaker.title"),
       "high-latency.md#timeouts-over-5",
       false,
-      labelled("breaker-target", "Provider and model", breakerChoice),
+      labelled("breaker-target", say("breaker.target"), breakerChoice),
       resetOne,
     ),
   ];
@@ -205,30 +209,32 @@ function rolloutBlocks(models, hooks) {
     );
     /** @param {number} to */
     const rollout = (to) => ({
-      title:
-        to === 0
-          ? `Roll back the fine-tuned model of ${agent}`
-          : `Roll the fine-tuned model of ${agent} out to ${to}%`,
+      title: to === 0 ? say("rollout.backTitle", { agent }) : say("rollout.toTitle", { agent, percent: to }),
       question:
-        to === 0
-          ? `Send every ${agent} request to the baseline (rollout 0%)?`
-          : `Give the fine-tuned model ${to}% of users?`,
+        to === 0 ? say("rollout.backQuestion", { agent }) : say("rollout.toQuestion", { percent: to }),
       method: "PUT",
       path: `/admin/models/${encodeURIComponent(agent)}`,
       body: { rolloutPercent: to },
       describe: (/** @type {any} */ answer) =>
-        `Agent ${agent}: rollout ${answer.rolloutPercent}%, fine-tuned model ${answer.finetuned === null ? "none" : `${answer.finetuned.provider}/${answer.finetuned.model}`}.`,
+        say("rollout.answer", {
+          agent,
+          percent: answer.rolloutPercent,
+          model:
+            answer.finetuned === null
+              ? say("none")
+              : `${answer.finetuned.provider}/${answer.finetuned.model}`,
+        }),
     });
     return actionBlock(
-      `Rollout of ${agent}`,
+      say("rollout.title", { agent }),
       "llm-degradation.md#a-fine-tuned-model-worse-than-the-baseline",
       true,
-      labelled(`rollout-${agent}`, `Percentage of users on the fine-tuned model`, percent),
+      labelled(`rollout-${agent}`, say("rollout.percent"), percent),
       element(
         "div",
-        { class: "buttons" },
-        actionButton("Set rollout", () => rollout(Number(percent.value)), hooks),
-        actionButton("Roll back (0%)", () => rollout(0), hooks),
+        { class: "actions" },
+        actionButton(say("rollout.set"), () => rollout(Number(percent.value)), hooks),
+        actionButton(say("rollout.back"), () => rollout(0), hooks),
       ),
     );
   });
@@ -243,7 +249,7 @@ function rolloutBlocks(models, hooks) {
  * @param {ActionHooks} hooks
  */
 export function renderActions(container, snapshot, models, fleet, hooks) {
-  const none = element("p", { class: "note" }, "No LLM provider is configured: there is no router to steer.");
+  const none = element("p", { class: "note" }, say("action.noRouter"));
   fillActions(
     container,
     ...(snapshot === null ? [none] : routerBlocks(snapshot, hooks)),

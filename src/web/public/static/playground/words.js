@@ -1,18 +1,14 @@
 // @ts-check
-// The playground's and golden page's own words in English and Spanish. The server renders the English ones
-// (src/web/playground/page.ts imports this file), each in an element marked data-text="key"; the client puts
-// the browser's language in (pageLanguage in ../dom.js) and again when the reader switches. `{name}` marks a
-// value filled in by `translate`.
+// The playground's and golden page's words in English and Spanish, after the header's (../console-words.js).
+// The server renders the English ones (src/web/playground/words.ts), each in an element marked
+// data-text="key"; the client (../language.js) puts the reader's language in. `{name}` marks a value.
+import { CONSOLE_WORDS } from "../console-words.js";
 
 export const WORDS = {
   en: {
+    ...CONSOLE_WORDS.en,
     "title.playground": "Cita playground",
     "title.golden": "Golden suites",
-    "navigation.label": "Pages",
-    "navigation.playground": "Playground",
-    "navigation.golden": "Golden suites",
-    "navigation.ops": "Operations",
-    language: "Language",
     "input.legend": "What to read",
     "input.text": "One message",
     "input.messages": "A conversation",
@@ -114,13 +110,9 @@ export const WORDS = {
     "golden.fileColumn": "file",
   },
   es: {
+    ...CONSOLE_WORDS.es,
     "title.playground": "Cita: zona de pruebas",
     "title.golden": "Suites golden",
-    "navigation.label": "Páginas",
-    "navigation.playground": "Zona de pruebas",
-    "navigation.golden": "Suites golden",
-    "navigation.ops": "Operaciones",
-    language: "Idioma",
     "input.legend": "Qué leer",
     "input.text": "Un mensaje",
     "input.messages": "Una conversación",
@@ -225,17 +217,3 @@ export const WORDS = {
 };
 
 /** @typedef {keyof typeof WORDS.en} WordKey */
-/** @typedef {keyof typeof WORDS} Language */
-
-/**
- * The words for `key` in `language`, with each `{name}` replaced by its value (as text: the callers put the
- * result in with textContent).
- * @param {Language} language
- * @param {WordKey} key
- * @param {Record<string, string | number>} [values]
- * @returns {string}
- */
-export function translate(language, key, values = {}) {
-  const template = WORDS[language][key] ?? WORDS.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
-}
