@@ -10,7 +10,7 @@ import { runSequence } from "./coordinator/coordinator.js";
 import { fullSequence, minimalSequence } from "./coordinator/sequences.js";
 import { explain } from "./explanation/explain.js";
 import { emptyNotes } from "./explanation/notes.js";
-import type { ParseRequest, ParseResponse } from "./http/schemas/parse.js";
+import { type ParseRequest, type ParseResponse, requestTexts } from "./http/schemas/parse.js";
 import { hasInjection } from "./llm/injection.js";
 import type { InvalidOutput } from "./llm/structured.js";
 import type { ModelRegistry } from "./registry/model-registry.js";
@@ -163,7 +163,7 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
     },
   };
   if (request.explain === true) {
-    const cleaned = request.messages?.map((message) => message.content) ?? [request.text ?? ""];
+    const cleaned = requestTexts(request);
     const sources = options.sent === undefined ? { cleaned } : { cleaned, sent: options.sent };
     response.explanation = explain(context, draft, sources, response.confidence);
   }
@@ -175,6 +175,5 @@ export async function parseAppointment(request: ParseRequest, options: ParseOpti
  * the client writes the assistant's messages too.
  */
 function originOf(request: ParseRequest, client: string | null): AnswerOrigin {
-  const texts = request.messages?.map((message) => message.content) ?? [request.text ?? ""];
-  return { client, suspect: texts.some(hasInjection) };
+  return { client, suspect: requestTexts(request).some(hasInjection) };
 }

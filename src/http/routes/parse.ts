@@ -12,7 +12,13 @@ import { methodNotAllowed } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { safeId } from "../request-id.js";
 import { jsonResponse } from "../respond.js";
-import { MAX_PARSE_BODY_BYTES, PARSE_PATH, ParseRequestSchema } from "../schemas/parse.js";
+import {
+  MAX_PARSE_BODY_BYTES,
+  PARSE_PATH,
+  type ParseRequest,
+  ParseRequestSchema,
+  requestTexts,
+} from "../schemas/parse.js";
 import { subjectOf } from "../subject.js";
 import { readJsonBody, validate } from "../validation.js";
 
@@ -71,8 +77,9 @@ export function parseRoutes(options: ParseRouteOptions): Hono<AppEnv> {
         // Reading the request's signal makes the Node adapter build one: only when an LLM may be called.
         ...(router !== null && request.mode !== "rules" ? { signal: context.req.raw.signal } : {}),
         ...(options.clock ? { clock: options.clock } : {}),
-        // An explanation's offsets count in the text as sent, before the edge cleaned it.
-        ...(request.explain === true ? { sent: sentTexts(body) } : {}),
+        // An explanation's offsets count in the text as sent, before the edge cleaned it: the body's own
+        // strings, which validation has just checked have the request's shape.
+        ...(request.explain === true ? { sent: requestTexts(body as ParseRequest) } : {}),
         ...(config.logLevel === "debug"
           ? { debug: (message: string) => logger.debug({ requestId: context.get("requestId"), message }) }
           : {}),
@@ -98,10 +105,4 @@ export function parseRoutes(options: ParseRouteOptions): Hono<AppEnv> {
 
   routes.all(PARSE_PATH, methodNotAllowed("POST"));
   return routes;
-}
-
-/** The text or the messages' contents as the body holds them: a validated body's are strings. */
-function sentTexts(body: unknown): string[] {
-  const { text, messages } = body as { text?: string; messages?: { content: string }[] };
-  return messages?.map((message) => message.content) ?? [text ?? ""];
 }

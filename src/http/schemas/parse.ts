@@ -26,6 +26,14 @@ export const MAX_PARSE_BODY_BYTES = 64 * 1024;
 export const MAX_MESSAGES = 50;
 export const MAX_CONVERSATION_CHARACTERS = 20_000;
 
+/** A request's texts, one per message of a conversation, else its one text. */
+export function requestTexts(request: {
+  text?: string | undefined;
+  messages?: readonly { content: string }[] | undefined;
+}): string[] {
+  return request.messages?.map((message) => message.content) ?? [request.text ?? ""];
+}
+
 export const MessageSchema = z
   .strictObject({
     role: z.enum(ROLES).describe("Who wrote the message; a `system` role is refused."),
