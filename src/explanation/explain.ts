@@ -7,7 +7,14 @@ import type { AgentContext, Draft } from "../coordinator/agent.js";
 import type { NormalizedText } from "../temporal/text.js";
 import type { TemporalExpression } from "../temporal/types.js";
 import { locateExpression, locateValue } from "./locate.js";
-import type { ConfidenceStep, DropReason, ExplainedField, ExplanationNotes, FoldedSpan } from "./notes.js";
+import {
+  type ConfidenceStep,
+  type DropReason,
+  type ExplainedField,
+  type ExplanationNotes,
+  emptyNotes,
+  type FoldedSpan,
+} from "./notes.js";
 import { type SentSpan, sentText } from "./offsets.js";
 
 export interface ExplainedSpan extends SentSpan {
@@ -103,7 +110,7 @@ export function explain(
   sources: ExplainedTexts,
   confidence: number,
 ): Explanation {
-  const notes = draft.notes ?? { read: [], dropped: [], confidence: [] };
+  const notes = draft.notes ?? emptyNotes();
   const texts = context.messages?.map((message) => message.text) ?? [context.text];
   const sent = texts.map((text, index) => sentText(text, sources.cleaned[index]!, sources.sent?.[index]));
   const place = (span: FoldedSpan): ExplainedSpan => ({
