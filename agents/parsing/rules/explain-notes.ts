@@ -6,6 +6,7 @@ import type { Intent } from "../../../src/coordinator/agent.js";
 import { type MessageNotes, noteDropped, noteRead } from "../../../src/explanation/notes.js";
 import type { NormalizedText } from "../../../src/temporal/text.js";
 import type { TemporalExpression } from "../../../src/temporal/types.js";
+import type { Part, TakenBack } from "./corrections.js";
 import type { Wording } from "./intent.js";
 import type { ContactReading } from "./name-words.js";
 import type { NotTime, NotTimeKind } from "./not-times.js";
@@ -46,8 +47,8 @@ export function noteSetAside(
 export function noteTakenBack(
   sink: MessageNotes,
   expression: TemporalExpression,
-  part: "date" | "time",
-  how: "replaced" | "negated",
+  part: Part,
+  how: TakenBack,
 ): void {
   const span = [expression.index, expression.end] as const;
   if (how === "replaced") {
