@@ -27,12 +27,12 @@ export function noteRejectedOffer(notes: ExplanationNotes, offer: readonly Offer
 
 /** Whether two slot parts say the same: a day said again ("el jueves… sí, el jueves") replaces nothing. */
 function sameValue(earlier: TemporalExpression, later: TemporalExpression): boolean {
-  const { date, offsetMinutes, time, partOfDay, interval } = earlier;
-  const other = later;
-  return (
-    JSON.stringify([date, offsetMinutes, time, partOfDay, interval]) ===
-    JSON.stringify([other.date, other.offsetMinutes, other.time, other.partOfDay, other.interval])
-  );
+  return JSON.stringify(saidValue(earlier)) === JSON.stringify(saidValue(later));
+}
+
+/** What an expression says, apart from its words and where they stand. */
+function saidValue({ date, offsetMinutes, time, partOfDay, interval }: TemporalExpression) {
+  return [date, offsetMinutes, time, partOfDay, interval];
 }
 
 /** The parts of the slot so far that message `at` replaces with values of its own (C2). */
