@@ -51,10 +51,11 @@ export function computeConfidence(
   if (!aboutAppointment(draft)) return 0;
   const signals = confidenceSignals(context, draft);
   context.debug(() => `${SIGNALS_LINE}${JSON.stringify(signals)}`);
+  if (!draft.notes) return confidenceFrom(signals, draft);
   // Availability settles the confidence again after Validation: the latest computation's steps stand.
-  const steps: ConfidenceStep[] | undefined = draft.notes ? [] : undefined;
+  const steps: ConfidenceStep[] = [];
   const confidence = confidenceFrom(signals, draft, CONFIDENCE_MODEL, steps);
-  if (draft.notes && steps) draft.notes.confidence = steps;
+  draft.notes.confidence = steps;
   return confidence;
 }
 
