@@ -2,13 +2,8 @@
 // `npm run calibrate` fitted, within the signs it enforces), the rules' maximum, and the LLM cross-check.
 import { describe, expect, it } from "vitest";
 import type { ConfidenceStep } from "../../src/explanation/notes.js";
-import {
-  confidenceFrom,
-  DISAGREEMENT_FACTOR,
-  LLM_AGREEMENT_CEILING,
-  RULES_MAXIMUM,
-  rulesProbability,
-} from "./confidence.js";
+import { confidenceFrom, rulesProbability } from "./confidence.js";
+import { DISAGREEMENT_FACTOR, LLM_AGREEMENT_CEILING, RULES_MAXIMUM } from "./confidence-bounds.js";
 import { CONFIDENCE_MODEL } from "./confidence-model.js";
 import { DIRECTIONS, SIGNALS, type Signals } from "./signals.js";
 

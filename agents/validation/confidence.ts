@@ -22,13 +22,6 @@ import { CONFIDENCE_MODEL, type ConfidenceModel } from "./confidence-model.js";
 import { crossCheckStep, failuresStep, maximumStep, rulesStep } from "./confidence-steps.js";
 import { confidenceSignals, SIGNALS, type Signals } from "./signals.js";
 
-export {
-  DISAGREEMENT_FACTOR,
-  LLM_AGREEMENT_CEILING,
-  LLM_AGREEMENT_ODDS,
-  RULES_CEILING,
-  RULES_MAXIMUM,
-} from "./confidence-bounds.js";
 /** The Validation agent's debug line with the signals (tools/calibration reads it to fit the weights). */
 export const SIGNALS_LINE = "confidence signals ";
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { type AgentContext, type Draft, emptyDraft } from "../../src/coordinator/agent.js";
 import { createAgentContext } from "../../src/coordinator/context.js";
 import type { Language } from "../../src/locales/index.js";
-import { RULES_MAXIMUM, rulesProbability } from "./confidence.js";
+import { rulesProbability } from "./confidence.js";
+import { RULES_MAXIMUM } from "./confidence-bounds.js";
 import { validationAgent } from "./index.js";
 import { confidenceSignals } from "./signals.js";
 
