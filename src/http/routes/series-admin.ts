@@ -5,8 +5,7 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import type { TimelineAnswer } from "../../metrics/timeline.js";
 import type { AppEnv } from "../env.js";
-
-export const SERIES_PATH = "/admin/series";
+import { SERIES_PATH } from "../schemas/series.js";
 
 export interface SeriesAdminOptions {
   /** Lets through only the admin: ADMIN_TOKEN or a key with the `admin` scope (src/http/access.ts). */

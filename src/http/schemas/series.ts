@@ -5,6 +5,8 @@ import { z } from "zod";
 import { ADMIN_ERRORS, errorResponses } from "./errors.js";
 import { ADMIN, json, type PathItems } from "./operation.js";
 
+export const SERIES_PATH = "/admin/series";
+
 const counts = z.array(z.number().min(0));
 const figures = (description: string) => z.array(z.number().min(0).nullable()).describe(description);
 
@@ -46,7 +48,7 @@ export const TimelineSchema = z
   .meta({ id: "Timeline" });
 
 export const seriesPaths: PathItems = {
-  "/admin/series": {
+  [SERIES_PATH]: {
     get: {
       operationId: "getSeries",
       summary: "The last hour, minute by minute",
