@@ -35,18 +35,19 @@ export function pageHeaders(): MiddlewareHandler {
 
 export interface PageOptions {
   title: string;
-  /** The page's language before its script reads the browser's (`en` or `es`). */
-  lang?: string;
   /** Paths under /static, loaded in order as ES modules. */
   scripts: readonly string[];
   styles: readonly string[];
   body: HtmlEscapedString | Promise<HtmlEscapedString>;
 }
 
-/** The HTML shell: the page's own body between the shared head and nothing else. */
+/**
+ * The HTML shell: the page's own body between the shared head and nothing else. It is English as the server
+ * renders it (src/web/words.ts); the page's script puts in the reader's language.
+ */
 export function renderPage(options: PageOptions) {
   return html`<!doctype html>
-<html lang="${options.lang ?? "en"}">
+<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
