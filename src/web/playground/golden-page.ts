@@ -3,13 +3,14 @@
 import { html } from "hono/html";
 import { consoleHeader } from "../header.js";
 import { renderPage } from "../page.js";
+import { modeField, PLAYGROUND_STYLES } from "./playground-page.js";
 import { english, words } from "./words.js";
 
 export function goldenPage() {
   return renderPage({
     title: english("title.golden"),
     scripts: ["/static/playground/golden.js"],
-    styles: ["/static/console.css", "/static/playground/playground.css"],
+    styles: PLAYGROUND_STYLES,
     body: html`${consoleHeader("/golden", words("title.golden"))}
 <main class="golden">
 <form id="golden-form" class="panel" novalidate>
@@ -17,8 +18,7 @@ export function goldenPage() {
 <input type="file" id="golden-file" accept=".jsonl,.json,application/jsonl,text/plain" multiple></div>
 <p id="drop-zone" class="drop-zone">${words("golden.drop")}</p>
 <p id="golden-loaded" class="hint" aria-live="polite"></p>
-<div class="field"><label for="golden-mode">${words("mode")}</label>
-<select id="golden-mode"><option value="auto">${words("mode.auto")}</option><option value="rules">${words("mode.rules")}</option><option value="llm">${words("mode.llm")}</option></select></div>
+${modeField("golden-mode")}
 <div class="actions">
 <button type="submit" class="primary" id="golden-run" disabled>${words("golden.run")}</button>
 <button type="button" id="golden-stop" disabled>${words("golden.stop")}</button>

@@ -5,13 +5,20 @@ import { consoleHeader } from "../header.js";
 import { renderPage } from "../page.js";
 import { english, words } from "./words.js";
 
-const STYLES = ["/static/console.css", "/static/playground/playground.css"];
+/** The playground's styles, which the golden page shares. */
+export const PLAYGROUND_STYLES = ["/static/console.css", "/static/playground/playground.css"];
+
+/** The labelled choice of mode (auto, rules, llm), for the playground's form and the golden page's. */
+export function modeField(id: string) {
+  return html`<div class="field"><label for="${id}">${words("mode")}</label>
+<select id="${id}"><option value="auto">${words("mode.auto")}</option><option value="rules">${words("mode.rules")}</option><option value="llm">${words("mode.llm")}</option></select></div>`;
+}
 
 export function playgroundPage() {
   return renderPage({
     title: english("title.playground"),
     scripts: ["/static/playground/main.js"],
-    styles: STYLES,
+    styles: PLAYGROUND_STYLES,
     body: html`${consoleHeader("/", words("title.playground"))}
 <main class="playground">
 <form id="request-form" class="panel" novalidate>
@@ -35,8 +42,7 @@ export function playgroundPage() {
 <input id="timezone" list="zones" autocomplete="off" spellcheck="false"><datalist id="zones"></datalist></div>
 <div class="field"><label for="now">${words("now")}</label>
 <input id="now" autocomplete="off" spellcheck="false"></div>
-<div class="field"><label for="mode">${words("mode")}</label>
-<select id="mode"><option value="auto">${words("mode.auto")}</option><option value="rules">${words("mode.rules")}</option><option value="llm">${words("mode.llm")}</option></select></div>
+${modeField("mode")}
 <div class="field"><label for="calendar-id">${words("calendarId")}</label>
 <input id="calendar-id" autocomplete="off" spellcheck="false"></div>
 </fieldset>
