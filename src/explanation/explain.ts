@@ -2,36 +2,30 @@
 // field of the answer was read, the readings set aside and why, and the steps of the confidence, with
 // offsets in code points of the text the client sent. Built only when the request asks for it.
 
+import type { z } from "zod";
 import { isWindow } from "../../agents/temporal/window.js";
 import type { AgentContext, Draft } from "../coordinator/agent.js";
+import type {
+  DroppedReadingSchema,
+  ExplainedSpanSchema,
+  ExplanationSchema,
+} from "../http/schemas/explanation.js";
 import type { NormalizedText } from "../temporal/text.js";
 import type { TemporalExpression } from "../temporal/types.js";
 import { locateExpression, locateValue } from "./locate.js";
 import {
   type ConfidenceStep,
-  type DropReason,
   type ExplainedField,
   type ExplanationNotes,
   emptyNotes,
   type FoldedSpan,
 } from "./notes.js";
-import { type SentSpan, sentText } from "./offsets.js";
+import { sentText } from "./offsets.js";
 
-export interface ExplainedSpan extends SentSpan {
-  field: ExplainedField;
-  message?: number;
-}
-
-export interface DroppedReading extends ExplainedSpan {
-  reason: DropReason;
-  detail: string;
-}
-
-export interface Explanation {
-  spans: ExplainedSpan[];
-  dropped: DroppedReading[];
-  confidence: ConfidenceStep[];
-}
+/** The answer's explanation and its parts, as the contract's schemas (src/http/schemas/explanation.ts) say. */
+export type Explanation = z.infer<typeof ExplanationSchema>;
+type ExplainedSpan = z.infer<typeof ExplainedSpanSchema>;
+type DroppedReading = z.infer<typeof DroppedReadingSchema>;
 
 /** The texts as the client sent them and as the edge cleaned them, one per message (one for a text). */
 export interface ExplainedTexts {
