@@ -1,7 +1,7 @@
 // The header every console page shares (the playground, the golden page, /ops): the page's name, links to
 // the three pages with the current one marked, the language switch, and whatever the page adds to it.
 import { html } from "hono/html";
-import type { HtmlEscapedString } from "hono/utils/html";
+import type { Markup } from "./page.js";
 import { CONSOLE_WORDS } from "./public/static/console-words.js";
 import { serverWords } from "./words.js";
 
@@ -13,8 +13,6 @@ const PAGES: readonly { path: string; key: ConsoleKey }[] = [
   { path: "/golden", key: "navigation.golden" },
   { path: "/ops", key: "navigation.ops" },
 ];
-
-type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** The header of the page at `current`, titled `title` (the page's own words), with `extra` after the switch. */
 export function consoleHeader(current: string, title: Markup, extra: Markup | "" = "") {

@@ -33,12 +33,15 @@ export function pageHeaders(): MiddlewareHandler {
   };
 }
 
+/** Markup rendered through hono/html: a page's body, a header's title. */
+export type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
+
 export interface PageOptions {
   title: string;
   /** Paths under /static, loaded in order as ES modules. */
   scripts: readonly string[];
   styles: readonly string[];
-  body: HtmlEscapedString | Promise<HtmlEscapedString>;
+  body: Markup;
 }
 
 /**
