@@ -69,7 +69,8 @@ function fieldSpans(
       spans.push({ field, message: read.message, from: read.from, to: read.to });
       continue;
     }
-    // A value only a model read is found by its words, as grounding.ts finds it.
+    // A value only a model read is found by its folded words (locateValue), as the confidence's unread-words
+    // signal finds it (agents/validation/signals.ts).
     const found = field === "intent" || field === "durationMinutes" ? null : locateValue(value, texts);
     if (found !== null) spans.push({ field, message: message(found.index), from: found.from, to: found.to });
   }
