@@ -30,7 +30,7 @@ export const ConfidenceStepSchema = z
     step: z
       .string()
       .describe(
-        "rules, rules_maximum, llm_agreement, llm_disagreement, failed_agents, rounding, no_appointment.",
+        "rules, rules_maximum, llm_agreement, llm_disagreement, failed_agents, rounding, no_appointment, unset.",
       ),
     value: z.number().min(0).max(1).describe("The confidence after this step; the last one is the answer's."),
     detail: z.string(),
