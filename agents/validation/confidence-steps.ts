@@ -11,6 +11,13 @@ import {
 import type { ConfidenceModel } from "./confidence-model.js";
 import { SIGNALS, type Signals } from "./signals.js";
 
+/** The one step of an answer that reads no appointment. */
+export const NO_APPOINTMENT_STEP: ConfidenceStep = {
+  step: "no_appointment",
+  value: 0,
+  detail: "No appointment was read: the confidence is 0.",
+};
+
 export function rulesStep(signals: Signals, model: ConfidenceModel, probability: number): ConfidenceStep {
   const said = SIGNALS.filter((signal) => signals[signal] !== 0).map(
     (signal) => `${signal} ${signals[signal]} × ${model.weights[signal]}`,

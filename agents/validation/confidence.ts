@@ -52,13 +52,6 @@ export function computeConfidence(
   return confidence;
 }
 
-/** The one step of an answer that reads no appointment. */
-export const NO_APPOINTMENT_STEP: ConfidenceStep = {
-  step: "no_appointment",
-  value: 0,
-  detail: "No appointment was read: the confidence is 0.",
-};
-
 /** The rules reading's probability of being right, from its signals. */
 export function rulesProbability(signals: Signals, model: ConfidenceModel = CONFIDENCE_MODEL): number {
   const { intercept, weights } = model;

@@ -8,7 +8,8 @@ import {
 } from "../../src/coordinator/agent.js";
 import { localize } from "../../src/locales/index.js";
 import { isoDate, localDate } from "../../src/temporal/civil.js";
-import { computeConfidence, NO_APPOINTMENT_STEP } from "./confidence.js";
+import { computeConfidence } from "./confidence.js";
+import { NO_APPOINTMENT_STEP } from "./confidence-steps.js";
 
 export const validationAgent: Agent = {
   name: "validation",
