@@ -44,6 +44,19 @@ export function replaceChildren(parent, ...children) {
 }
 
 /**
+ * A table's head: one row of column headings, each a th with scope="col" so screen readers tie cells to it.
+ * @param {readonly string[]} headings
+ * @returns {HTMLElement}
+ */
+export function columnHeadings(headings) {
+  return element(
+    "thead",
+    {},
+    element("tr", {}, ...headings.map((heading) => element("th", { scope: "col" }, heading))),
+  );
+}
+
+/**
  * The page's language: Spanish when the browser prefers it before English, else English.
  * @param {readonly string[]} [languages]
  * @returns {"es" | "en"}

@@ -2,7 +2,7 @@
 // An answer of POST /v1/appointments/parse drawn for reading: the card (each value as the answer gives it,
 // "—" for none, data-field naming the answer's field), the highlighted text, the confidence steps and the
 // raw JSON. Everything goes in as text.
-import { element, replaceChildren } from "../dom.js";
+import { columnHeadings, element, replaceChildren } from "../dom.js";
 import { highlightTexts, legend, readingsTable } from "./highlight.js";
 import { say } from "./language.js";
 
@@ -107,17 +107,7 @@ function confidenceTable(explanation) {
   return element(
     "table",
     { class: "steps", id: "confidence-steps" },
-    element(
-      "thead",
-      {},
-      element(
-        "tr",
-        {},
-        element("th", { scope: "col" }, say("confidence.step")),
-        element("th", { scope: "col" }, say("confidence.value")),
-        element("th", { scope: "col" }, say("confidence.detail")),
-      ),
-    ),
+    columnHeadings([say("confidence.step"), say("confidence.value"), say("confidence.detail")]),
     element(
       "tbody",
       {},
