@@ -162,7 +162,7 @@ export function readHighlights(
 }
 
 /** What the card must show for an answer's value: the value as text, "—" for none. */
-export function cardText(value: unknown): string {
+function cardText(value: unknown): string {
   return value === null || value === undefined || value === "" ? "—" : String(value);
 }
 

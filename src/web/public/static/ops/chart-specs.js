@@ -10,8 +10,8 @@ import { say } from "./language.js";
  * @typedef {{ id: string, title: string, lines: Line[], format: (value: number | null) => string, percent?: boolean, range?: [number, number] }} ChartSpec
  */
 
-export const WARNING_MS = 5_000;
-export const CRITICAL_MS = 10_000;
+const WARNING_MS = 5_000;
+const CRITICAL_MS = 10_000;
 
 /** Distinct on white at 3:1 or more (WCAG's figure for graphics). */
 const PALETTE = ["#1f5fa8", "#b3261e", "#2e7d32", "#6a3d9a", "#8a5a00", "#00707a"];

@@ -20,7 +20,7 @@ const FIELDS = /** @type {readonly string[]} */ (EXPLAINED_FIELDS);
  */
 
 /** @param {string} field */
-export function fieldLabel(field) {
+function fieldLabel(field) {
   return FIELDS.includes(field) ? say(/** @type {import("./words.js").WordKey} */ (`field.${field}`)) : field;
 }
 
