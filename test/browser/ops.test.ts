@@ -7,7 +7,15 @@ import { copyFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WORDS } from "../../src/web/public/static/ops/words.js";
-import { chromiumAvailable, SCREENSHOTS, screenshot, useBrowser, VIEWPORTS } from "../support/browser.js";
+import {
+  chromiumAvailable,
+  NARROW_PHONE,
+  OVERFLOW,
+  SCREENSHOTS,
+  screenshot,
+  useBrowser,
+  VIEWPORTS,
+} from "../support/browser.js";
 import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
 import { headingSlugs, RUNBOOK_BASE, readText } from "../support/ops-files.js";
 import { expectCharts, logIn, providerRow, storedByTab, TOKEN_KEY } from "../support/ops-page.js";
@@ -139,12 +147,11 @@ describe.runIf(chromiumAvailable())(
       );
       expect(problems).toEqual([]);
       // Spanish words are longer: the page still fits the narrowest phone.
-      const narrow = await browser.open({ width: 360, height: 740 }, "es-ES");
+      const narrow = await browser.open(NARROW_PHONE, "es-ES");
       await logIn(narrow.page, node.url, TOKEN, false, "es");
       await expectCharts(narrow.page);
       await screenshot(narrow.page, "ops-node-narrow-es");
-      const overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth";
-      expect(await narrow.page.evaluate(overflow)).toBe(0);
+      expect(await narrow.page.evaluate(OVERFLOW)).toBe(0);
       expect(narrow.problems).toEqual([]);
     });
 
@@ -228,15 +235,13 @@ describe.runIf(chromiumAvailable())(
 
     it("forgets the token on logout, and saves screenshots at desktop and phone widths", async () => {
       // The issue's narrowest phone too.
-      for (const [name, viewport] of Object.entries({ ...VIEWPORTS, narrow: { width: 360, height: 740 } })) {
+      for (const [name, viewport] of Object.entries({ ...VIEWPORTS, narrow: NARROW_PHONE })) {
         const { page, problems } = await browser.open(viewport);
         await logIn(page, node.url, TOKEN);
         await expectCharts(page);
         await screenshot(page, `ops-node-${name}`);
         // Nothing wider than the phone's screen but the tables' own scrolling regions.
-        const overflow = await page.evaluate(
-          "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-        );
+        const overflow = await page.evaluate(OVERFLOW);
         expect(overflow).toBe(0);
         await page.getByRole("button", { name: "Log out" }).click();
         await page.locator("#login").waitFor({ state: "visible" });
