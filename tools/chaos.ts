@@ -56,8 +56,15 @@ function options() {
     instances: Math.round(positive("instances", values.instances)),
     unshared: values.unshared,
     json: values.json,
-    report: values.report ?? null,
+    report: reportFile(values.report),
   };
+}
+
+/** --report's file: none when not given; an empty or blank name is refused before anything runs. */
+function reportFile(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (value.trim() === "") throw new Error("--report needs a file name");
+  return value;
 }
 
 function write(file: string, text: string) {

@@ -10,10 +10,10 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, screenshot, VIEWPORTS } from "../support/browser.js";
+import { chromiumAvailable, OVERFLOW, screenshot, VIEWPORTS } from "../support/browser.js";
 import { useBrowserOnNode } from "../support/browser-node.js";
 import { ENTRY_TEST_TIMEOUT_MS, stopAll } from "../support/node-entry.js";
-import { answerFor, expectHighlights, OVERFLOW, type PlaygroundRequest } from "../support/playground.js";
+import { answerFor, expectHighlights, type PlaygroundRequest } from "../support/playground.js";
 
 afterAll(stopAll);
 

@@ -5,10 +5,18 @@
 // keyboard changes nothing; logging out forgets the token. Screenshots at desktop and phone widths.
 import { copyFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { WORDS } from "../../src/web/public/static/ops/words.js";
-import { chromiumAvailable, SCREENSHOTS, screenshot, useBrowser, VIEWPORTS } from "../support/browser.js";
-import { ENTRY_TEST_TIMEOUT_MS, launchNode, type NodeEntry, stopAll } from "../support/node-entry.js";
+import {
+  chromiumAvailable,
+  NARROW_PHONE,
+  OVERFLOW,
+  SCREENSHOTS,
+  screenshot,
+  VIEWPORTS,
+} from "../support/browser.js";
+import { useBrowserOnNode } from "../support/browser-node.js";
+import { ENTRY_TEST_TIMEOUT_MS, stopAll } from "../support/node-entry.js";
 import { headingSlugs, RUNBOOK_BASE, readText } from "../support/ops-files.js";
 import { expectCharts, logIn, providerRow, storedByTab, TOKEN_KEY } from "../support/ops-page.js";
 import { simulatedProviders, useSimulatorScope } from "../support/simulator.js";
@@ -24,28 +32,23 @@ describe.runIf(chromiumAvailable())(
   { timeout: ENTRY_TEST_TIMEOUT_MS },
   () => {
     const simulator = useSimulatorScope({ seed: 1818 });
-    const browser = useBrowser();
-    let node: NodeEntry;
-
-    beforeAll(async () => {
-      node = await launchNode({
-        ADMIN_TOKEN: TOKEN,
-        ...simulatedProviders(simulator),
-        LLM_WEIGHTS: "qwen=100,anthropic=1",
-        // Three failed calls are enough to judge qwen and open its breaker, which stays open until reset.
-        LLM_HEALTH_MIN_SAMPLES: "3",
-        LLM_BREAKER_COOLDOWN_MS: "600000",
-        LLM_CACHE_MAX_ENTRIES: "0",
-        LLM_HEDGE_BUDGET: "0",
-        LLM_BACKOFF_BASE_MS: "1",
-        LLM_BACKOFF_MAX_MS: "5",
-      });
-    }, ENTRY_TEST_TIMEOUT_MS);
+    const { browser, service } = useBrowserOnNode(() => ({
+      ADMIN_TOKEN: TOKEN,
+      ...simulatedProviders(simulator),
+      LLM_WEIGHTS: "qwen=100,anthropic=1",
+      // Three failed calls are enough to judge qwen and open its breaker, which stays open until reset.
+      LLM_HEALTH_MIN_SAMPLES: "3",
+      LLM_BREAKER_COOLDOWN_MS: "600000",
+      LLM_CACHE_MAX_ENTRIES: "0",
+      LLM_HEDGE_BUDGET: "0",
+      LLM_BACKOFF_BASE_MS: "1",
+      LLM_BACKOFF_MAX_MS: "5",
+    }));
 
     let sent = 0;
     async function parse(count: number): Promise<void> {
       for (let index = 0; index < count; index++) {
-        const response = await fetch(`${node.url}/v1/appointments/parse`, {
+        const response = await fetch(`${service.url}/v1/appointments/parse`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({
@@ -59,7 +62,7 @@ describe.runIf(chromiumAvailable())(
     }
 
     async function breakerOf(provider: string): Promise<string> {
-      const response = await fetch(`${node.url}/admin/router`, {
+      const response = await fetch(`${service.url}/admin/router`, {
         headers: { authorization: `Bearer ${TOKEN}` },
       });
       const snapshot = (await response.json()) as { providers: { provider: string; breaker: string }[] };
@@ -68,7 +71,7 @@ describe.runIf(chromiumAvailable())(
 
     it("refuses a wrong token on the login, with the API's message, and stores nothing", async () => {
       const { page, problems } = await browser.open();
-      await logIn(page, node.url, "not-the-admin-token-not-the-admin-token", true);
+      await logIn(page, service.url, "not-the-admin-token-not-the-admin-token", true);
       expect(await page.locator("#login-error").textContent()).toMatch(/refused \(401 unauthorized\)/);
       expect(await page.locator("#console").isHidden()).toBe(true);
       const stored = await storedByTab(page);
@@ -80,12 +83,12 @@ describe.runIf(chromiumAvailable())(
     it("keeps the token in the tab's session storage only, and shows the providers and the hour's charts", async () => {
       await parse(3);
       const { page, problems } = await browser.open();
-      await logIn(page, node.url, TOKEN);
+      await logIn(page, service.url, TOKEN);
       const stored = await storedByTab(page);
       expect(stored.session).toEqual([[TOKEN_KEY, TOKEN]]);
       expect(stored.local).toEqual([]);
       expect(stored.cookies).toEqual([]);
-      expect(stored.url).toBe(`${node.url}/ops`);
+      expect(stored.url).toBe(`${service.url}/ops`);
       expect(await providerRow(page, "qwen").textContent()).toContain("healthy");
       expect(await providerRow(page, "anthropic").count()).toBe(1);
       await expectCharts(page);
@@ -107,7 +110,7 @@ describe.runIf(chromiumAvailable())(
 
     it("speaks Spanish to a browser whose language is Spanish, and English again after the switch", async () => {
       const { page, problems } = await browser.open(VIEWPORTS.desktop, "es-ES");
-      await logIn(page, node.url, TOKEN, false, "es");
+      await logIn(page, service.url, TOKEN, false, "es");
       expect(await page.getAttribute("html", "lang")).toBe("es");
       expect(await page.textContent("h1")).toBe(WORDS.es["title.ops"]);
       expect(
@@ -139,12 +142,11 @@ describe.runIf(chromiumAvailable())(
       );
       expect(problems).toEqual([]);
       // Spanish words are longer: the page still fits the narrowest phone.
-      const narrow = await browser.open({ width: 360, height: 740 }, "es-ES");
-      await logIn(narrow.page, node.url, TOKEN, false, "es");
+      const narrow = await browser.open(NARROW_PHONE, "es-ES");
+      await logIn(narrow.page, service.url, TOKEN, false, "es");
       await expectCharts(narrow.page);
       await screenshot(narrow.page, "ops-node-narrow-es");
-      const overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth";
-      expect(await narrow.page.evaluate(overflow)).toBe(0);
+      expect(await narrow.page.evaluate(OVERFLOW)).toBe(0);
       expect(narrow.problems).toEqual([]);
     });
 
@@ -155,7 +157,7 @@ describe.runIf(chromiumAvailable())(
       await simulator.clearFaults();
 
       const { page, problems } = await browser.open();
-      await logIn(page, node.url, TOKEN);
+      await logIn(page, service.url, TOKEN);
       const row = providerRow(page, "qwen");
       expect(await row.locator(".badge").first().textContent()).toBe("down");
       expect(await row.textContent()).toContain("circuit breaker open");
@@ -186,7 +188,7 @@ describe.runIf(chromiumAvailable())(
 
     it("cancels an action from the keyboard (Escape), keeps the focus across refreshes, and reports an API refusal", async () => {
       const { page, problems } = await browser.open();
-      await logIn(page, node.url, TOKEN);
+      await logIn(page, service.url, TOKEN);
       const conservationOn = page.getByRole("button", { name: "Conservation mode on" });
       await conservationOn.focus();
       await page.keyboard.press("Enter");
@@ -228,15 +230,13 @@ describe.runIf(chromiumAvailable())(
 
     it("forgets the token on logout, and saves screenshots at desktop and phone widths", async () => {
       // The issue's narrowest phone too.
-      for (const [name, viewport] of Object.entries({ ...VIEWPORTS, narrow: { width: 360, height: 740 } })) {
+      for (const [name, viewport] of Object.entries({ ...VIEWPORTS, narrow: NARROW_PHONE })) {
         const { page, problems } = await browser.open(viewport);
-        await logIn(page, node.url, TOKEN);
+        await logIn(page, service.url, TOKEN);
         await expectCharts(page);
         await screenshot(page, `ops-node-${name}`);
         // Nothing wider than the phone's screen but the tables' own scrolling regions.
-        const overflow = await page.evaluate(
-          "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-        );
+        const overflow = await page.evaluate(OVERFLOW);
         expect(overflow).toBe(0);
         await page.getByRole("button", { name: "Log out" }).click();
         await page.locator("#login").waitFor({ state: "visible" });

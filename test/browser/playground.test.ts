@@ -5,14 +5,13 @@
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { WORDS } from "../../src/web/public/static/playground/words.js";
-import { chromiumAvailable, screenshot, VIEWPORTS } from "../support/browser.js";
+import { chromiumAvailable, NARROW_PHONE, OVERFLOW, screenshot, VIEWPORTS } from "../support/browser.js";
 import { useBrowserOnNode } from "../support/browser-node.js";
 import { ENTRY_TEST_TIMEOUT_MS, stopAll } from "../support/node-entry.js";
 import {
   answerFor,
   expectAnswered,
   expectPageShows,
-  OVERFLOW,
   PLAYGROUND_CASES,
   pressAndWait,
   readCard,
@@ -175,7 +174,7 @@ describe.runIf(chromiumAvailable())("the playground on Node", { timeout: ENTRY_T
     expect(problems).toEqual([]);
   });
 
-  it.each(Object.entries({ ...VIEWPORTS, narrow: { width: 360, height: 780 } }))(
+  it.each(Object.entries({ ...VIEWPORTS, narrow: NARROW_PHONE }))(
     "fits a %s screen, with an answer (screenshot)",
     async (name, viewport) => {
       const { page, problems } = await browser.open(viewport);

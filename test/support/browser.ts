@@ -32,6 +32,15 @@ export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
 } as const;
 
+/** The narrowest phone: every page fits its width without scrolling sideways. */
+export const NARROW_PHONE = { width: 360, height: 740 } as const;
+
+/**
+ * How far the page reaches past its viewport's width, evaluated in it (0 or less: no sideways scrolling).
+ * The root's clientWidth leaves out a vertical scrollbar, so a page that only fits under one still counts.
+ */
+export const OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth";
+
 export function chromiumPath(environment: NodeJS.ProcessEnv = process.env): string | null {
   const named = environment.CHROMIUM_PATH?.trim();
   if (named) return existsSync(named) ? named : null;

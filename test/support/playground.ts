@@ -52,9 +52,6 @@ export const PLAYGROUND_CASES: readonly { name: string; request: PlaygroundReque
   },
 ];
 
-/** How far the page reaches past the window's width, evaluated in it (0 or less: no sideways scrolling). */
-export const OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth";
-
 /** Fills the form with `request` and presses Enter in the last text box; resolves once the read ended. */
 export async function readInPlayground(page: Page, request: PlaygroundRequest): Promise<void> {
   if (request.messages !== undefined) {
@@ -162,7 +159,7 @@ export function readHighlights(
 }
 
 /** What the card must show for an answer's value: the value as text, "—" for none. */
-export function cardText(value: unknown): string {
+function cardText(value: unknown): string {
   return value === null || value === undefined || value === "" ? "—" : String(value);
 }
 

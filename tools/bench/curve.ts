@@ -12,7 +12,7 @@ export interface LatencyCurve {
 }
 
 /** The ranks of the in-process and router curves: the body, then the tail in finer steps. */
-export const CURVE_RANKS = [0, 10, 25, 50, 75, 90, 95, 99, 99.9, 100];
+const CURVE_RANKS = [0, 10, 25, 50, 75, 90, 95, 99, 99.9, 100];
 
 /** The curve of samples sorted in ascending order (nearest rank, as every figure of the benchmark). */
 export function latencyCurve(sorted: readonly number[]): LatencyCurve {

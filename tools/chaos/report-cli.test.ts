@@ -55,4 +55,24 @@ describe("npm run chaos -- --report", () => {
     expect(chart("attempts").data[0]!.length).toBeGreaterThan(0);
     expect(chart("breakers").series.map((series) => series.label)).toContain("qwen");
   });
+
+  // As `npm run bench -- --report` does: refused before any scenario runs, not after minutes of them.
+  it.each(["", "  "])("refuses --report %j before running anything", { timeout: 60_000 }, async (name) => {
+    const failed = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "tools/chaos.ts", "--scale", "0.05", "--requests", "1", "--only", "500s"].concat([
+        "--json",
+        join(folder, "refused.json"),
+        "--report",
+        name,
+      ]),
+      { cwd: ROOT, timeout: 50_000 },
+    ).then(
+      () => null,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(2);
+    expect(failed?.stderr).toContain("chaos: --report needs a file name");
+    expect(failed?.stdout).not.toContain("Cita chaos run");
+  });
 });

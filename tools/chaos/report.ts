@@ -3,7 +3,8 @@
 import type { CitaFigures, PauseWindowFigures } from "./figures.js";
 import type { ScenarioReport } from "./run.js";
 
-const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
+/** A share as a percentage with one decimal, "—" when there is none (the HTML report's too). */
+export const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
 const millis = (value: number | null) => (value === null ? "—" : `${value} ms`);
 const number = (value: number | null) => (value === null ? "—" : value.toFixed(2));
 

@@ -27,7 +27,7 @@ export interface BenchRun {
 const rankName = (rank: number) => (rank === 0 ? "min" : rank === 100 ? "max" : `p${rank}`);
 
 /** Several latency curves on one percentile axis (the union of their ranks; a rank one lacks is a gap). */
-export function curvesChart(
+function curvesChart(
   id: string,
   title: string,
   curves: readonly { label: string; curve: LatencyCurve }[],

@@ -14,7 +14,7 @@ const BREAKER_STATES = ["closed", "half-open", "open"];
 const HEALTH_STATES = ["healthy", "degraded", "down"];
 const BUCKETS = 40;
 /** Requests in the rolling percentiles: recent enough to follow the fault, enough for a p95. */
-export const ROLLING_REQUESTS = 20;
+const ROLLING_REQUESTS = 20;
 
 const seconds = (ms: number) => Math.round(ms) / 1000;
 const colorOf = (index: number) => COLORS[index % COLORS.length]!;

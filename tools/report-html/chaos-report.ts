@@ -2,7 +2,7 @@
 // scenario, then per scenario its table (the CLI's own) and its charts (chaos-charts.ts); with
 // --instances N each scenario's fleet run follows its one-instance run.
 import { html } from "hono/html";
-import { formatScenario } from "../chaos/report.js";
+import { formatScenario, percent } from "../chaos/report.js";
 import type { ScenarioReport } from "../chaos/run.js";
 import { scenarioCharts } from "./chaos-charts.js";
 import { type ChartSpec, chartFigure } from "./chart.js";
@@ -16,7 +16,6 @@ export interface ChaosRun {
   fleet: readonly ScenarioReport[];
 }
 
-const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
 const who = (report: ScenarioReport) =>
   report.instances === 1
     ? "1 instance"

@@ -4,6 +4,17 @@
 // become markup or script. test/browser/static-files.test.ts refuses innerHTML and its kin in these files.
 
 /**
+ * The page's element with this id; a page without it is a mistake in its HTML, said at once.
+ * @param {string} id
+ * @returns {HTMLElement}
+ */
+export function byId(id) {
+  const found = document.getElementById(id);
+  if (found === null) throw new Error(`the page has no #${id}`);
+  return found;
+}
+
+/**
  * An element with attributes and children; a string child becomes a text node. Attributes whose name starts
  * with "on" are refused: handlers are added with addEventListener, so none can come from data.
  * @param {string} tag
@@ -41,6 +52,19 @@ export function append(parent, ...children) {
 export function replaceChildren(parent, ...children) {
   parent.replaceChildren();
   append(parent, ...children);
+}
+
+/**
+ * A table's head: one row of column headings, each a th with scope="col" so screen readers tie cells to it.
+ * @param {readonly string[]} headings
+ * @returns {HTMLElement}
+ */
+export function columnHeadings(headings) {
+  return element(
+    "thead",
+    {},
+    element("tr", {}, ...headings.map((heading) => element("th", { scope: "col" }, heading))),
+  );
 }
 
 /**

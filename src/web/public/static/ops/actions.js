@@ -4,7 +4,7 @@
 // model's rollout. Each asks for confirmation, goes through the admin API, and says what the API answered:
 // the new state, or its error message. Every change but a breaker reset stays in the instance (or isolate)
 // that answers it (docs/scale.md): the page says so beside those buttons when the service is a fleet.
-import { element, replaceChildren } from "../dom.js";
+import { byId, element } from "../dom.js";
 import { ApiError, AuthError, call } from "./api.js";
 import { confirmAction } from "./confirm.js";
 import { say } from "./language.js";
@@ -22,7 +22,7 @@ const RUNBOOKS = "https://github.com/cita/cita/blob/main/docs/runbooks/";
  * @param {ActionHooks} hooks
  */
 export async function runAction(action, hooks) {
-  const result = /** @type {HTMLElement} */ (document.getElementById("action-result"));
+  const result = byId("action-result");
   if (!(await confirmAction(action.title, action.question))) {
     result.textContent = say("action.cancelled", { title: action.title });
     result.className = "result";
@@ -116,12 +116,4 @@ export function select(choices, selected) {
  */
 export function showFleetNotes(container, fleet) {
   for (const note of container.querySelectorAll(".per-instance")) note.toggleAttribute("hidden", !fleet);
-}
-
-/**
- * @param {Element} container
- * @param {...Node} blocks
- */
-export function fillActions(container, ...blocks) {
-  replaceChildren(container, ...blocks);
 }

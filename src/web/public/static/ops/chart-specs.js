@@ -2,7 +2,7 @@
 // What the operations page charts from GET /admin/series: per chart its lines (a column of the timeline
 // each), their colours and how their values are written. The runbooks' latency thresholds (p95 over 5 s a
 // warning, over 10 s critical; docs/runbooks/high-latency.md) are drawn as two lines of their own.
-import { decimal, dollars, duration, percent } from "./format.js";
+import { count, decimal, dollars, duration, percent } from "./format.js";
 import { say } from "./language.js";
 
 /**
@@ -10,15 +10,12 @@ import { say } from "./language.js";
  * @typedef {{ id: string, title: string, lines: Line[], format: (value: number | null) => string, percent?: boolean, range?: [number, number] }} ChartSpec
  */
 
-export const WARNING_MS = 5_000;
-export const CRITICAL_MS = 10_000;
+const WARNING_MS = 5_000;
+const CRITICAL_MS = 10_000;
 
 /** Distinct on white at 3:1 or more (WCAG's figure for graphics). */
 const PALETTE = ["#1f5fa8", "#b3261e", "#2e7d32", "#6a3d9a", "#8a5a00", "#00707a"];
 const DASHES = { p50: [2, 4], p95: undefined, p99: [10, 4] };
-
-/** @param {number | null} value */
-const count = (value) => (value === null ? "–" : String(Math.round(value * 100) / 100));
 
 /**
  * @param {any} timeline GET /admin/series's answer

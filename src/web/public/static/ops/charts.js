@@ -3,7 +3,7 @@
 // line's latest and highest figures, which a screen reader reads instead of the canvas. A chart is drawn
 // once and given new data at each refresh; it is drawn again only when its lines change (a provider's
 // first call), and follows its container's width down to a phone's.
-import { element, replaceChildren } from "../dom.js";
+import { columnHeadings, element, replaceChildren } from "../dom.js";
 import { chartSpecs, lineFigures } from "./chart-specs.js";
 import { say } from "./language.js";
 import { loadUplot } from "./uplot.js";
@@ -97,11 +97,7 @@ function fillTable(table, spec, scope) {
   replaceChildren(
     table,
     element("caption", {}, `${spec.title} (${scope})`),
-    element(
-      "thead",
-      {},
-      element("tr", {}, ...headings.map((heading) => element("th", { scope: "col" }, heading))),
-    ),
+    columnHeadings(headings),
     element(
       "tbody",
       {},

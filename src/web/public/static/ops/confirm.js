@@ -2,6 +2,7 @@
 // The confirmation step of every runbook action: the page's one <dialog>, opened modal (focus stays in it,
 // Escape cancels, focus goes back to the button that opened it), with Cancel focused first so a stray Enter
 // changes nothing.
+import { byId } from "../dom.js";
 
 /**
  * Asks; resolves true only when the operator pressed Confirm.
@@ -10,11 +11,9 @@
  * @returns {Promise<boolean>}
  */
 export function confirmAction(title, text) {
-  const dialog = /** @type {HTMLDialogElement} */ (document.getElementById("confirm"));
-  const heading = /** @type {HTMLElement} */ (document.getElementById("confirm-title"));
-  const body = /** @type {HTMLElement} */ (document.getElementById("confirm-text"));
-  heading.textContent = title;
-  body.textContent = text;
+  const dialog = /** @type {HTMLDialogElement} */ (byId("confirm"));
+  byId("confirm-title").textContent = title;
+  byId("confirm-text").textContent = text;
   dialog.returnValue = "";
   return new Promise((resolve) => {
     dialog.addEventListener("close", () => resolve(dialog.returnValue === "confirm"), { once: true });

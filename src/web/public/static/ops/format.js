@@ -1,6 +1,6 @@
 // @ts-check
-// How the operations page writes numbers: milliseconds as seconds past one, shares as percentages, money
-// in US dollars; a missing figure as an en dash.
+// How the operations page writes numbers: milliseconds as seconds past one, shares as percentages, counts
+// to two decimals, money in US dollars; a missing figure as an en dash.
 
 const MISSING = "–";
 
@@ -19,6 +19,14 @@ export function percent(share) {
 /** @param {number | null | undefined} value */
 export function decimal(value) {
   return value === null || value === undefined ? MISSING : value.toFixed(2);
+}
+
+/**
+ * A count, or a rate of one, to two decimals at most (3, 0.25).
+ * @param {number | null | undefined} value
+ */
+export function count(value) {
+  return value === null || value === undefined ? MISSING : String(Math.round(value * 100) / 100);
 }
 
 /** @param {number | null | undefined} usd */

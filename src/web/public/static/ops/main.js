@@ -2,7 +2,7 @@
 // The operations page (GET /ops): the login, then every REFRESH_MS the admin API's view of the service
 // (router, models, variants, the last hour, /health) until paused. A refused token (401 or 403) sends the
 // operator back to the login with the API's message; logging out forgets the token.
-import { replaceChildren } from "../dom.js";
+import { byId, replaceChildren } from "../dom.js";
 import { runAction } from "./actions.js";
 import { ApiError, AuthError, call, forgetToken, health, storedToken, storeToken } from "./api.js";
 import { renderCharts } from "./charts.js";
@@ -13,9 +13,6 @@ import { fillFacts, overviewPairs, renderProviders } from "./router-view.js";
 import { renderActions, resetAction } from "./runbook-actions.js";
 
 const REFRESH_MS = 5_000;
-
-/** @param {string} id */
-const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 const page = {
   login: byId("login"),

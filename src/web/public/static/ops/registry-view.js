@@ -5,7 +5,7 @@
 import { element, replaceChildren } from "../dom.js";
 import { clockTime, decimal, dollars, duration, percent } from "./format.js";
 import { say } from "./language.js";
-import { fillFacts, headingRow, onOff } from "./router-view.js";
+import { fillFacts, headingsSaid, onOff } from "./router-view.js";
 
 /**
  * @param {Element} container
@@ -74,7 +74,7 @@ export function renderVariants(table, comparison) {
   replaceChildren(
     table,
     element("caption", {}, say("variants.caption", { minutes })),
-    element("thead", {}, headingRow(VARIANT_HEADINGS)),
+    headingsSaid(VARIANT_HEADINGS),
     element("tbody", {}, ...rows),
   );
 }

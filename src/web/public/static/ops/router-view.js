@@ -2,7 +2,7 @@
 // The router's state on the operations page: its modes, budget, cache and hedges as facts, and one table
 // row per provider and model with its state, breaker, pause, weight, window figures and reasons (the
 // snapshot of GET /admin/router), and a "Reset breaker" button per row. Words sit beside every colour.
-import { element, replaceChildren } from "../dom.js";
+import { columnHeadings, element, replaceChildren } from "../dom.js";
 import { clockTime, decimal, dollars, duration, percent } from "./format.js";
 import { say } from "./language.js";
 
@@ -92,11 +92,14 @@ const HEADINGS = /** @type {const} */ ([
   "column.reasons",
 ]);
 
-/** @param {readonly string[]} headings word keys, or a quantile (p50...) */
-export function headingRow(headings) {
+/**
+ * A table's head from word keys; a quantile (p50...) is shown as it is.
+ * @param {readonly string[]} headings
+ */
+export function headingsSaid(headings) {
   const words = (/** @type {string} */ heading) =>
     heading.startsWith("p") ? heading : say(/** @type {import("./words.js").WordKey} */ (heading));
-  return element("tr", {}, ...headings.map((heading) => element("th", { scope: "col" }, words(heading))));
+  return columnHeadings(headings.map(words));
 }
 
 /**
@@ -108,7 +111,7 @@ export function headingRow(headings) {
  */
 export function renderProviders(table, providers, p99, onReset) {
   const focused = document.activeElement?.getAttribute("data-focus-key") ?? null;
-  const head = element("thead", {}, headingRow(HEADINGS));
+  const head = headingsSaid(HEADINGS);
   const rows = providers.map((target) => {
     const key = `${target.provider}/${target.model}`;
     const { stats } = target;

@@ -2,8 +2,8 @@
 // The operations page's runbook actions, built from the router's and the registry's state when the operator
 // logs in (and again when the providers change): the controls start at the current values, and each
 // button's action reads them when it is pressed. The breaker reset is also offered on each provider's row.
-import { element } from "../dom.js";
-import { actionBlock, actionButton, fillActions, labelled, select, showFleetNotes } from "./actions.js";
+import { element, replaceChildren } from "../dom.js";
+import { actionBlock, actionButton, labelled, select, showFleetNotes } from "./actions.js";
 import { say } from "./language.js";
 import { onOff } from "./router-view.js";
 
@@ -250,7 +250,7 @@ function rolloutBlocks(models, hooks) {
  */
 export function renderActions(container, snapshot, models, fleet, hooks) {
   const none = element("p", { class: "note" }, say("action.noRouter"));
-  fillActions(
+  replaceChildren(
     container,
     ...(snapshot === null ? [none] : routerBlocks(snapshot, hooks)),
     ...rolloutBlocks(models, hooks),

@@ -2,7 +2,7 @@
 // An answer of POST /v1/appointments/parse drawn for reading: the card (each value as the answer gives it,
 // "—" for none, data-field naming the answer's field), the highlighted text, the confidence steps and the
 // raw JSON. Everything goes in as text.
-import { element, replaceChildren } from "../dom.js";
+import { byId, columnHeadings, element, replaceChildren } from "../dom.js";
 import { highlightTexts, legend, readingsTable } from "./highlight.js";
 import { say } from "./language.js";
 
@@ -107,17 +107,7 @@ function confidenceTable(explanation) {
   return element(
     "table",
     { class: "steps", id: "confidence-steps" },
-    element(
-      "thead",
-      {},
-      element(
-        "tr",
-        {},
-        element("th", { scope: "col" }, say("confidence.step")),
-        element("th", { scope: "col" }, say("confidence.value")),
-        element("th", { scope: "col" }, say("confidence.detail")),
-      ),
-    ),
+    columnHeadings([say("confidence.step"), say("confidence.value"), say("confidence.detail")]),
     element(
       "tbody",
       {},
@@ -144,21 +134,20 @@ function confidenceTable(explanation) {
  * @param {readonly ShownText[]} texts what was sent: the message, or the conversation's turns
  */
 export function showAnswer(answer, texts) {
-  const part = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
-  replaceChildren(part("card-slot"), card(answer));
+  replaceChildren(byId("card-slot"), card(answer));
   const { explanation } = answer;
   if (explanation === undefined) {
-    replaceChildren(part("highlight-slot"), element("p", {}, say("highlights.noExplanation")));
-    replaceChildren(part("confidence-slot"));
+    replaceChildren(byId("highlight-slot"), element("p", {}, say("highlights.noExplanation")));
+    replaceChildren(byId("confidence-slot"));
   } else {
     replaceChildren(
-      part("highlight-slot"),
+      byId("highlight-slot"),
       legend(explanation),
       highlightTexts(texts, explanation),
       readingsTable(explanation, texts.length),
     );
-    replaceChildren(part("confidence-slot"), confidenceTable(explanation));
+    replaceChildren(byId("confidence-slot"), confidenceTable(explanation));
   }
-  part("raw").textContent = JSON.stringify(answer, null, 2);
-  part("answer").hidden = false;
+  byId("raw").textContent = JSON.stringify(answer, null, 2);
+  byId("answer").hidden = false;
 }

@@ -2,18 +2,11 @@
 // The playground's form: one message or a conversation of user and assistant turns (added, removed and
 // moved), locale, zone, reference time, mode and calendar. `readForm` gives the request it describes,
 // `fillForm` puts a shared request back into it. Values only ever go into form controls' `.value`.
-import { element, replaceChildren } from "../dom.js";
+import { byId, element, replaceChildren } from "../dom.js";
 import { say } from "./language.js";
 
 /** @typedef {import("./share.js").SharedRequest} SharedRequest */
 /** @typedef {import("./share.js").Turn} Turn */
-
-/** @param {string} id */
-function byId(id) {
-  const found = document.getElementById(id);
-  if (found === null) throw new Error(`the page has no #${id}`);
-  return found;
-}
 
 const control = {
   form: () => /** @type {HTMLFormElement} */ (byId("request-form")),

@@ -3,7 +3,7 @@
 // match, date+time exact, per field, per tag and per file, then each failure with its input highlighted
 // where the service read it and its fields expected against got, then the invalid lines.
 
-import { element } from "../dom.js";
+import { columnHeadings, element } from "../dom.js";
 import { CHECKED_FIELDS, differences, show } from "../golden/compare.js";
 import { fraction, percent, tallyResults } from "../golden/tally.js";
 import { highlightTexts } from "./highlight.js";
@@ -78,11 +78,7 @@ function tallyTable(id, caption, keyHeading, rows, invalid = false) {
     "table",
     { id, class: "tally" },
     element("caption", {}, caption),
-    element(
-      "thead",
-      {},
-      element("tr", {}, ...headings.map((heading) => element("th", { scope: "col" }, heading))),
-    ),
+    columnHeadings(headings),
     element(
       "tbody",
       {},
@@ -133,17 +129,7 @@ function failure(result) {
       : element(
           "table",
           { class: "differences" },
-          element(
-            "thead",
-            {},
-            element(
-              "tr",
-              {},
-              ...[say("golden.field"), say("golden.expected"), say("golden.got")].map((heading) =>
-                element("th", { scope: "col" }, heading),
-              ),
-            ),
-          ),
+          columnHeadings([say("golden.field"), say("golden.expected"), say("golden.got")]),
           element(
             "tbody",
             {},

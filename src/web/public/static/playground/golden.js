@@ -3,7 +3,7 @@
 // this service (with progress and a stop button), scored by ../golden/compare.js as `npm run golden`
 // scores them, and the report drawn by golden-report.js.
 
-import { replaceChildren } from "../dom.js";
+import { byId, replaceChildren } from "../dom.js";
 import { compareCase, missedChecks, requestFor } from "../golden/compare.js";
 import { readText } from "./api.js";
 import { readGoldenFile } from "./golden-load.js";
@@ -14,9 +14,6 @@ import { onLanguageChange, say, setUpLanguage } from "./language.js";
  * @typedef {import("./golden-load.js").LoadedCase} LoadedCase
  * @typedef {import("./golden-report.js").GoldenResult} GoldenResult
  */
-
-/** @param {string} id */
-const part = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 /** @type {{ cases: LoadedCase[], problems: import("../golden/tally.js").FixtureProblem[], files: string[] }} */
 let loaded = { cases: [], problems: [], files: [] };
@@ -38,7 +35,7 @@ async function load(files) {
   }
   results = [];
   statusKey = null;
-  /** @type {HTMLButtonElement} */ (part("golden-run")).disabled = loaded.cases.length === 0;
+  /** @type {HTMLButtonElement} */ (byId("golden-run")).disabled = loaded.cases.length === 0;
   draw();
 }
 
@@ -48,7 +45,7 @@ async function run() {
   running = controller;
   results = [];
   setRunning(true);
-  const mode = /** @type {HTMLSelectElement} */ (part("golden-mode")).value;
+  const mode = /** @type {HTMLSelectElement} */ (byId("golden-mode")).value;
   for (const golden of loaded.cases) {
     if (controller.signal.aborted) break;
     statusKey = "golden.running";
@@ -83,35 +80,35 @@ async function run() {
 
 /** @param {boolean} on */
 function setRunning(on) {
-  /** @type {HTMLButtonElement} */ (part("golden-run")).disabled = on || loaded.cases.length === 0;
-  /** @type {HTMLButtonElement} */ (part("golden-stop")).disabled = !on;
-  part("golden-report").setAttribute("aria-busy", String(on));
+  /** @type {HTMLButtonElement} */ (byId("golden-run")).disabled = on || loaded.cases.length === 0;
+  /** @type {HTMLButtonElement} */ (byId("golden-stop")).disabled = !on;
+  byId("golden-report").setAttribute("aria-busy", String(on));
 }
 
 function draw() {
   const { cases, problems, files } = loaded;
-  part("golden-loaded").textContent =
+  byId("golden-loaded").textContent =
     files.length === 0
       ? ""
       : say("golden.loaded", { cases: cases.length, files: files.join(", "), problems: problems.length });
-  const progress = /** @type {HTMLProgressElement} */ (part("golden-progress"));
+  const progress = /** @type {HTMLProgressElement} */ (byId("golden-progress"));
   progress.max = Math.max(1, cases.length);
   progress.value = results.length;
-  part("golden-status").textContent =
+  byId("golden-status").textContent =
     statusKey === null ? "" : say(statusKey, { done: results.length, total: cases.length });
   // The report waits for the run to end (or stop): drawing it after every case would re-read it aloud.
   if (running === null && (results.length > 0 || problems.length > 0)) {
-    replaceChildren(part("golden-report"), ...goldenReport(results, problems));
+    replaceChildren(byId("golden-report"), ...goldenReport(results, problems));
   } else if (running !== null) {
-    replaceChildren(part("golden-report"));
+    replaceChildren(byId("golden-report"));
   }
 }
 
 setUpLanguage();
 onLanguageChange(draw);
-const input = /** @type {HTMLInputElement} */ (part("golden-file"));
+const input = /** @type {HTMLInputElement} */ (byId("golden-file"));
 input.addEventListener("change", () => void load(input.files ?? []));
-const zone = part("drop-zone");
+const zone = byId("drop-zone");
 zone.addEventListener("dragover", (event) => {
   event.preventDefault();
   zone.classList.add("over");
@@ -122,8 +119,8 @@ zone.addEventListener("drop", (event) => {
   zone.classList.remove("over");
   void load(event.dataTransfer?.files ?? []);
 });
-part("golden-form").addEventListener("submit", (event) => {
+byId("golden-form").addEventListener("submit", (event) => {
   event.preventDefault();
   void run();
 });
-part("golden-stop").addEventListener("click", () => running?.abort());
+byId("golden-stop").addEventListener("click", () => running?.abort());

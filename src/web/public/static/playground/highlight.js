@@ -4,7 +4,7 @@
 // with their reason on hover and focus. Offsets are code points into the text sent (Array.from slices
 // them); spans may overlap, repeat or point outside the text, and are drawn robustly: the text is cut at
 // every span edge and each piece names every span covering it (data-spans, data-dropped).
-import { element } from "../dom.js";
+import { columnHeadings, element } from "../dom.js";
 import { EXPLAINED_FIELDS } from "../explained-fields.js";
 import { say } from "./language.js";
 
@@ -20,7 +20,7 @@ const FIELDS = /** @type {readonly string[]} */ (EXPLAINED_FIELDS);
  */
 
 /** @param {string} field */
-export function fieldLabel(field) {
+function fieldLabel(field) {
   return FIELDS.includes(field) ? say(/** @type {import("./words.js").WordKey} */ (`field.${field}`)) : field;
 }
 
@@ -196,17 +196,12 @@ export function readingsTable(explanation, messageCount) {
     "table",
     { class: "readings" },
     element("caption", {}, say("readings.heading")),
-    element(
-      "thead",
-      {},
-      element(
-        "tr",
-        {},
-        ...["readings.field", "readings.text", "readings.where", "readings.reason"].map((key) =>
-          element("th", { scope: "col" }, say(/** @type {import("./words.js").WordKey} */ (key))),
-        ),
-      ),
-    ),
+    columnHeadings([
+      say("readings.field"),
+      say("readings.text"),
+      say("readings.where"),
+      say("readings.reason"),
+    ]),
     element(
       "tbody",
       {},

@@ -1,7 +1,7 @@
 // @ts-check
 // The playground (GET /): reads the form's request through the service and shows the answer; the share
 // link puts the request in the URL's fragment, and opening one fills the form and reads it.
-import { element, replaceChildren } from "../dom.js";
+import { byId, element, replaceChildren } from "../dom.js";
 import { showAnswer } from "./answer.js";
 import { readText } from "./api.js";
 import { fillForm, readForm, renderTurns, setUpForm } from "./form.js";
@@ -10,12 +10,9 @@ import { readShareFragment, shareFragment } from "./share.js";
 
 /** @typedef {import("./share.js").SharedRequest} SharedRequest */
 
-/** @param {string} id */
-const part = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
-
 /** What the page shows, drawn again when the language changes. */
 let shown = () => {
-  part("status").textContent = say("status.idle");
+  byId("status").textContent = say("status.idle");
 };
 /** Only the latest request's answer is shown, whichever comes back first. */
 let latest = 0;
@@ -24,11 +21,11 @@ let latest = 0;
 async function read(request) {
   const ticket = ++latest;
   shown = () => {
-    part("status").textContent = say("status.reading");
+    byId("status").textContent = say("status.reading");
   };
   shown();
-  part("status").dataset.state = "reading";
-  replaceChildren(part("problem"));
+  byId("status").dataset.state = "reading";
+  replaceChildren(byId("problem"));
   const outcome = await readText(request);
   if (ticket !== latest) return;
   const texts = request.messages ?? [{ content: request.text ?? "" }];
@@ -36,7 +33,7 @@ async function read(request) {
     const { answer } = outcome;
     shown = () => {
       showAnswer(answer, texts);
-      part("status").textContent = say("status.done", {
+      byId("status").textContent = say("status.done", {
         status: answer.status,
         intent: answer.intent,
         confidence: answer.confidence,
@@ -44,8 +41,8 @@ async function read(request) {
     };
   } else {
     shown = () => {
-      part("answer").hidden = true;
-      part("status").textContent = say("error.heading");
+      byId("answer").hidden = true;
+      byId("status").textContent = say("error.heading");
       const sentence =
         outcome.status === null
           ? say("error.network", { message: outcome.message })
@@ -59,8 +56,8 @@ async function read(request) {
   }
   shown();
   // For whoever waits on the page (the browser tests): how many reads have ended, and how the last did.
-  part("status").dataset.state = outcome.ok ? "done" : "failed";
-  part("status").dataset.reads = String(Number(part("status").dataset.reads ?? 0) + 1);
+  byId("status").dataset.state = outcome.ok ? "done" : "failed";
+  byId("status").dataset.reads = String(Number(byId("status").dataset.reads ?? 0) + 1);
 }
 
 /**
@@ -69,7 +66,7 @@ async function read(request) {
  */
 function showProblem(sentence, requestId = null) {
   replaceChildren(
-    part("problem"),
+    byId("problem"),
     element("h2", {}, say("error.heading")),
     element("p", { id: "problem-message" }, sentence),
     requestId ? element("p", { class: "hint" }, `X-Request-Id: ${requestId}`) : null,
@@ -79,9 +76,9 @@ function showProblem(sentence, requestId = null) {
 function share() {
   const fragment = shareFragment(readForm());
   history.replaceState(null, "", fragment);
-  const link = /** @type {HTMLAnchorElement} */ (part("share-link"));
+  const link = /** @type {HTMLAnchorElement} */ (byId("share-link"));
   link.href = fragment;
-  part("share-output").hidden = false;
+  byId("share-output").hidden = false;
   navigator.clipboard?.writeText(location.href).catch(() => {
     // The link is on the page to copy by hand when the clipboard is refused.
   });
@@ -105,11 +102,11 @@ function openShared() {
 setUpLanguage();
 setUpForm();
 shown();
-part("request-form").addEventListener("submit", (event) => {
+byId("request-form").addEventListener("submit", (event) => {
   event.preventDefault();
   void read(readForm());
 });
-part("share").addEventListener("click", share);
+byId("share").addEventListener("click", share);
 window.addEventListener("hashchange", openShared);
 onLanguageChange(() => {
   renderTurns();
