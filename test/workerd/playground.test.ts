@@ -2,7 +2,7 @@
 // Static Assets): a Spanish and an English message and a three-turn conversation typed in chromium, whose
 // card, highlighted spans and raw JSON must be the Worker's own answer for the same request; screenshots at
 // desktop and phone widths. The Node side is test/browser/playground.test.ts; the golden page's report is
-// tested on Node only (test/browser/golden-page.test.ts).
+// test/workerd/golden-page.test.ts.
 import { describe, expect, it } from "vitest";
 import { chromiumAvailable, screenshot, useBrowser, VIEWPORTS } from "../support/browser.js";
 import {
