@@ -2,6 +2,7 @@
 // leaking no secret (shared/spec/config.md).
 import { describe, expect, it } from "vitest";
 import { ConfigError, type Environment, readConfig } from "./config.js";
+import { DEFAULT_INCIDENT_SETTINGS } from "./incidents/settings.js";
 import { DEFAULT_RATE_LIMITS } from "./limits/settings.js";
 import { DEFAULT_PRICES } from "./metrics/prices.js";
 import { PROVIDER_DEFAULTS } from "./providers/registry.js";
@@ -54,6 +55,7 @@ describe("readConfig defaults", () => {
         rollbackMinSamples: 50,
         providers: [],
       },
+      incidents: DEFAULT_INCIDENT_SETTINGS,
     });
   });
 
@@ -126,6 +128,7 @@ describe("readConfig defaults", () => {
         rollbackMinSamples: 50,
         providers: [],
       },
+      incidents: DEFAULT_INCIDENT_SETTINGS,
     });
   });
 

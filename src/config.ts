@@ -14,8 +14,10 @@ import {
 import { prices, registry } from "./config/llm-models.js";
 import { providerName, readProviders, weights } from "./config/providers.js";
 import { readRateLimits } from "./config/rate-limits.js";
+import { readIncidentSettings } from "./config/incident-settings.js";
 import { readRouterSettings } from "./config/router-settings.js";
 import type { AddressRange } from "./http/ip-address.js";
+import type { IncidentSettings } from "./incidents/settings.js";
 import { BOOKING_TOKEN_PREFIX } from "./http/secrets.js";
 import type { RateLimits } from "./limits/settings.js";
 import type { ModelPrice, ProviderName, ProviderSettings } from "./providers/types.js";
@@ -74,6 +76,8 @@ export interface Config {
     /** The providers enabled by their keys (the OpenAI-compatible one by its base URL), in a fixed order. */
     providers: ProviderSettings[];
   };
+  /** When incidents open, escalate and resolve, and where they are announced (src/incidents). */
+  incidents: IncidentSettings;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
@@ -115,6 +119,7 @@ export function readConfig(environment: Environment): Config {
       rollbackMinSamples: count(environment, "MODEL_ROLLBACK_MIN_SAMPLES", 50, 1),
       providers: enabled,
     },
+    incidents: readIncidentSettings(environment),
   };
 }
 
