@@ -11,14 +11,14 @@ import {
   positiveInteger,
   text,
 } from "./config/environment.js";
+import { readIncidentSettings } from "./config/incident-settings.js";
 import { prices, registry } from "./config/llm-models.js";
 import { providerName, readProviders, weights } from "./config/providers.js";
 import { readRateLimits } from "./config/rate-limits.js";
-import { readIncidentSettings } from "./config/incident-settings.js";
 import { readRouterSettings } from "./config/router-settings.js";
 import type { AddressRange } from "./http/ip-address.js";
-import type { IncidentSettings } from "./incidents/settings.js";
 import { BOOKING_TOKEN_PREFIX } from "./http/secrets.js";
+import type { IncidentSettings } from "./incidents/settings.js";
 import type { RateLimits } from "./limits/settings.js";
 import type { ModelPrice, ProviderName, ProviderSettings } from "./providers/types.js";
 import type { RegistryConfig } from "./registry/agent-models.js";
