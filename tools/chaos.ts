@@ -6,7 +6,9 @@
 // Redis (tools/chaos/fleet.ts), and the fleet's figures are printed next to the one instance's; with
 // --unshared as well, the fleet shares nothing (no Redis): the control that shows what sharing changes.
 // With --report FILE.html it also writes a self-contained HTML page with each scenario's charts over time
-// (tools/report-html/chaos-report.ts).
+// (tools/report-html/chaos-report.ts). Each scenario's report lists the incidents Cita opened (read from
+// its GET /admin/incidents) and how they resolved: the run waits, after a cleared fault has recovered, until
+// they resolve or incidentTimeoutMs passes (tools/chaos/run.ts).
 // Exits 1 unless every run answered 100% of Cita's requests with 200 and a schema-valid body.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -97,6 +99,7 @@ async function main(): Promise<number> {
     control: args.control,
     texts: goldenRequests(),
     log: (line) => process.stderr.write(`${line}\n`),
+    awaitIncidents: true,
   };
   process.stdout.write(
     `Cita chaos run: ${describeScale(args.scale)}, ${args.requests} requests per scenario, ` +
@@ -122,8 +125,10 @@ async function main(): Promise<number> {
   const { texts: _texts, log: _log, ...settings } = run;
   const everySetting = { ...settings, instances: args.instances, unshared: args.unshared };
   const generatedAt = new Date().toISOString();
-  // The timelines are for the HTML report; the JSON report stays as it was.
-  const figures = (list: ScenarioReport[]) => list.map(({ timeline: _timeline, ...report }) => report);
+  // The timelines are for the HTML report, the whole incident records for the tests; the JSON report lists
+  // each scenario's incidents as the table does.
+  const figures = (list: ScenarioReport[]) =>
+    list.map(({ timeline: _timeline, records: _records, ...report }) => report);
   const json = { generatedAt, settings: everySetting, scenarios: figures(reports), fleet: figures(fleets) };
   write(args.json, `${JSON.stringify(json, null, 2)}\n`);
   process.stdout.write(`report: ${args.json}\n`);

@@ -6,9 +6,13 @@ import { createApp } from "../../src/app.js";
 import { type Environment, readConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/http/logger.js";
 import { type ParseRequest, ParseResponseSchema } from "../../src/http/schemas/parse.js";
+import { DEFAULT_INCIDENT_SETTINGS as INCIDENT } from "../../src/incidents/settings.js";
 import { serveNode } from "../../src/node-serve.js";
 
-/** The router's time settings at scale 1 (the documented defaults), by environment variable. */
+/**
+ * The router's and the incident manager's time settings at scale 1 (the documented defaults), by
+ * environment variable: the incidents' windows and hold times shrink with the faults they follow.
+ */
 export const BASE_TIMINGS_MS = {
   LLM_DEADLINE_MS: 8000,
   LLM_ATTEMPT_TIMEOUT_MS: 4000,
@@ -19,7 +23,17 @@ export const BASE_TIMINGS_MS = {
   LLM_RATE_LIMIT_PAUSE_MS: 1000,
   LLM_P95_DEGRADED_MS: 5000,
   LLM_P95_DOWN_MS: 10_000,
+  INCIDENT_WINDOW_MS: INCIDENT.windowMs,
+  INCIDENT_OPEN_AFTER_MS: INCIDENT.openAfterMs,
+  INCIDENT_ESCALATE_AFTER_MS: INCIDENT.escalateAfterMs,
+  INCIDENT_DEESCALATE_AFTER_MS: INCIDENT.deescalateAfterMs,
+  INCIDENT_RECOVERY_DELAY_MS: INCIDENT.recoveryDelayMs,
+  INCIDENT_RECOVERY_RETRY_MS: INCIDENT.recoveryRetryMs,
+  INCIDENT_UPDATE_EVERY_MS: INCIDENT.updateEveryMs,
 } as const;
+
+/** The admin token of the Cita under test: the harness reads its incidents (GET /admin/incidents). */
+export const CHAOS_ADMIN_TOKEN = "chaos-admin-token-0123456789abcdef";
 
 export type TimingName = keyof typeof BASE_TIMINGS_MS;
 export type Timings = Record<TimingName, number>;
@@ -58,8 +72,11 @@ export interface ProviderUrls {
   openai: string;
 }
 
-/** The environment Cita is configured from: dummy keys, the given base URLs, weights and timings. */
-export function citaEnvironment(urls: ProviderUrls, timings: Timings): Environment {
+/**
+ * The environment Cita is configured from: dummy keys, the given base URLs, weights and timings, the admin
+ * token, then a scenario's own variables (`extra`, MODEL_REGISTRY say) over them.
+ */
+export function citaEnvironment(urls: ProviderUrls, timings: Timings, extra: Environment = {}): Environment {
   const environment: Environment = {
     QWEN_API_KEY: "sk-chaos-qwen",
     QWEN_BASE_URL: urls.qwen,
@@ -69,11 +86,12 @@ export function citaEnvironment(urls: ProviderUrls, timings: Timings): Environme
     OPENAI_BASE_URL: urls.openai,
     LLM_WEIGHTS: WEIGHTS,
     LLM_PROVIDER: "qwen",
+    ADMIN_TOKEN: CHAOS_ADMIN_TOKEN,
   };
   for (const [name, value] of Object.entries({ ...timings, ...FIXED_SETTINGS })) {
     environment[name] = String(value);
   }
-  return environment;
+  return { ...environment, ...extra };
 }
 
 /** A Cita server listening on 127.0.0.1. */

@@ -1,6 +1,8 @@
 // Renders chaos scenario reports as readable tables, Cita next to the naive client, and a one-line summary;
-// with --instances N, each scenario's fleet next to its one instance.
+// with --instances N, each scenario's fleet next to its one instance. Under each scenario's table, the
+// incidents Cita opened (incident-report.ts).
 import type { CitaFigures, PauseWindowFigures } from "./figures.js";
+import { formatIncidents, incidentsCell } from "./incident-report.js";
 import type { ScenarioReport } from "./run.js";
 
 /** A share as a percentage with one decimal, "—" when there is none (the HTML report's too). */
@@ -121,7 +123,7 @@ export function formatScenario(report: ScenarioReport): string {
   const verdict = report.passed ? "100% answered" : "NOT 100% answered";
   const fleet = report.instances === 1 ? "" : ` (${report.instances} instances, ${shares(report)})`;
   const heading = `${report.label}. ${report.title}${fleet} — ${report.fault} [${verdict}, ${(report.durationMs / 1000).toFixed(1)} s]`;
-  return `${heading}\n${table(rows)}`;
+  return `${heading}\n${table(rows)}\n${formatIncidents(report.incidents, report.instances)}`;
 }
 
 /** One line per scenario, for the end of a run. */
@@ -130,7 +132,8 @@ export function formatSummary(reports: readonly ScenarioReport[]): string {
     (report) =>
       `${report.passed ? "PASS" : "FAIL"}  ${report.label.padEnd(3)} ${report.title.padEnd(34)} ` +
       `${report.instances === 1 ? "" : `×${report.instances}${report.redis ? "" : " unshared"} `}` +
-      `Cita ${percent(report.cita.okShare).padStart(6)}   naive ${percent(report.naive.okShare).padStart(6)}`,
+      `Cita ${percent(report.cita.okShare).padStart(6)}   naive ${percent(report.naive.okShare).padStart(6)}   ` +
+      `incidents ${incidentsCell(report.incidents)}`,
   );
   const passed = reports.filter((report) => report.passed).length;
   return `${lines.join("\n")}\n${passed}/${reports.length} scenarios answered 100%`;

@@ -2,6 +2,7 @@
 // the primary and a fresh Cita (fresh router state) served over HTTP; for the naive client, a simulator and
 // forwarder of its own (see run.ts for why). Cita is one in-process app, or a fleet of Node processes on one
 // Redis (fleet.ts). Started together, closed together.
+import type { Environment } from "../../src/config.js";
 import { startSimulator } from "../simulator/server.js";
 import { citaEnvironment, startCita, type Timings } from "./cita.js";
 import { startFleet } from "./fleet.js";
@@ -31,13 +32,14 @@ async function startContext(seed: number, closers: (() => Promise<void>)[]): Pro
   return { sim, forwarder };
 }
 
-/** Starts the rig; whatever started is closed again if a later step fails. */
+/** Starts the rig (Cita with a scenario's own `environment` too); whatever started is closed if a step fails. */
 export async function startRig(
   seed: number,
   timings: Timings,
   naiveTimeoutMs: number | null,
   instances = 1,
   shared = true,
+  environment: Environment = {},
 ): Promise<Rig> {
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -47,14 +49,15 @@ export async function startRig(
     const context = await startContext(seed, closers);
     const naiveContext = await startContext(seed + 1000, closers);
     const { sim } = context;
-    const environment = citaEnvironment(
+    const citaVariables = citaEnvironment(
       { qwen: throughForwarder(context), anthropic: sim.baseUrls.anthropic, openai: sim.baseUrls.openai },
       timings,
+      environment,
     );
     const cita =
       instances === 1
-        ? await startCita(environment).then((server) => ({ urls: [server.url], close: server.close }))
-        : await startFleet(environment, instances, shared);
+        ? await startCita(citaVariables).then((server) => ({ urls: [server.url], close: server.close }))
+        : await startFleet(citaVariables, instances, shared);
     closers.push(() => cita.close());
     const naive = naiveClient(throughForwarder(naiveContext), naiveTimeoutMs);
     return { cita: { urls: cita.urls }, context, naiveContext, naive, close };

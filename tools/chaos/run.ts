@@ -2,17 +2,20 @@
 // front of the primary, a fresh Cita served over HTTP, or a fresh fleet of them on one Redis): a few
 // healthy warm-up requests, fault onset, N requests to Cita and the same N to the naive client on one
 // schedule, then (where the scenario clears its fault) a trickle of requests until the primary is healthy
-// again and serving (recovery.ts). /health is polled throughout; figures.ts turns what happened into the
-// report.
+// again and serving (recovery.ts), and, when asked, until every incident Cita opened is resolved
+// (incidents.ts). /health is polled throughout; figures.ts turns what happened into the report, which
+// lists the incidents Cita recorded (GET /admin/incidents).
 // The naive client has its own simulator and forwarder with the same fault, left on until its last request
 // ends: its SDK's retry backoff does not scale, and would otherwise outlast a scaled-down outage and turn
 // into successes that a real, full-length outage would not give it. Requests are told apart at the
 // simulators by their X-Request-Id (cita-<phase>-<i>, naive-load-<i>). A fleet's requests go to its
 // instances in turn (request i to instance i mod N), as a round-robin load balancer would send them.
 import type { ParseRequest } from "../../src/http/schemas/parse.js";
+import type { Incident } from "../../src/incidents/types.js";
 import { type CitaOutcome, postParse, scaled, scaledTimings, type Timings } from "./cita.js";
 import { type CitaFigures, citaSide, type NaiveFigures, naiveSide } from "./figures.js";
 import { startHealthPoller } from "./health.js";
+import { awaitResolution, type IncidentFigures, incidentFigures, readEveryIncident } from "./incidents.js";
 import { type LoadPlan, runLoad } from "./load.js";
 import { measureRecovery, type RecoveryFigures, recoveryTimeoutMs } from "./recovery.js";
 import { startRig } from "./rig.js";
@@ -42,6 +45,13 @@ export interface RunOptions {
   unshared?: boolean;
   texts: readonly ParseRequest[];
   log?: (line: string) => void;
+  /**
+   * Once a cleared fault has recovered, wait (up to incidentTimeoutMs) until every incident Cita opened is
+   * resolved, so the report says how each ended. Off by default: the report then lists them as they stand.
+   */
+  awaitIncidents?: boolean;
+  /** Told Cita's URLs once it runs; what it returns is stopped before Cita is (tests watch /metrics). */
+  watch?: (urls: readonly string[]) => { stop(): Promise<void> };
 }
 
 export interface ScenarioReport {
@@ -64,9 +74,23 @@ export interface ScenarioReport {
   passed: boolean;
   /** What happened over time, for the HTML report (timeline.ts); the CLI leaves it out of the JSON. */
   timeline: ScenarioTimeline;
+  /** The incidents Cita recorded during the scenario, oldest first. */
+  incidents: IncidentFigures[];
+  /** The same records whole, as GET /admin/incidents gave them; the CLI leaves them out of the JSON. */
+  records: Incident[];
 }
 
 const HEALTH_POLL_MS = 50;
+
+/** Long enough for an incident to open, its recovery check to run after the delay, and two retries. */
+export function incidentTimeoutMs(timings: Timings): number {
+  return (
+    timings.INCIDENT_OPEN_AFTER_MS +
+    timings.INCIDENT_RECOVERY_DELAY_MS +
+    2 * timings.INCIDENT_RECOVERY_RETRY_MS +
+    2 * timings.LLM_DEADLINE_MS
+  );
+}
 
 /** Runs one scenario and reports it; everything it started is closed before it resolves. */
 export async function runScenario(
@@ -79,9 +103,17 @@ export async function runScenario(
   const timings = scaledTimings(options.scale);
   const instances = options.instances ?? 1;
   const redis = instances > 1 && options.unshared !== true;
-  const rig = await startRig(options.seed + index, timings, options.naiveTimeoutMs, instances, redis);
+  const rig = await startRig(
+    options.seed + index,
+    timings,
+    options.naiveTimeoutMs,
+    instances,
+    redis,
+    scenario.environment,
+  );
   const { context, naiveContext, naive } = rig;
   const { urls } = rig.cita;
+  const watcher = options.watch?.(urls);
   const citaTimeoutMs = 3 * timings.LLM_DEADLINE_MS + 1000;
   const offset = index * 17;
   const ask = (phase: string, i: number) =>
@@ -125,7 +157,13 @@ export async function runScenario(
       );
     }
     const naiveOutcomes = await naiveDone;
+    const incidents =
+      recovery !== null && options.awaitIncidents === true
+        ? await awaitResolution(urls, incidentTimeoutMs(timings))
+        : await readEveryIncident(urls);
     await poller.stop();
+    // Oldest first, as they happened.
+    incidents.sort((a, b) => Date.parse(a.incident.openedAt) - Date.parse(b.incident.openedAt));
 
     const cita = citaSide(
       scenario,
@@ -162,9 +200,12 @@ export async function runScenario(
         endAt: Date.now(),
         instances,
       }),
+      incidents: incidents.map(({ instance, incident }) => incidentFigures(instance, incident, onsetAt)),
+      records: incidents.map(({ incident }) => incident),
     };
   } finally {
     await poller.stop();
+    await watcher?.stop();
     await rig.close();
   }
 }

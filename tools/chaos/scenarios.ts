@@ -1,6 +1,10 @@
 // The runbook's incidents as chaos scenarios: what goes wrong, on which provider, for how long. Every
 // duration is given at scale 1 (real time) and multiplied by the run's scale; Retry-After is whole
 // seconds, so it never goes under 1 s and the storm that announces it lasts long enough to see it.
+// Each scenario opens an incident (src/incidents) the report lists: faults last long enough at every scale
+// for the incident to open (INCIDENT_OPEN_AFTER_MS after the router leaves healthy), since its settings
+// scale with the rest (cita.ts).
+import type { Environment } from "../../src/config.js";
 import type { ProviderName } from "../../src/providers/types.js";
 import type { Simulator } from "../simulator/server.js";
 import { scaled } from "./cita.js";
@@ -36,9 +40,16 @@ export interface Scenario {
   start(context: ScenarioContext): Promise<void>;
   /** Clears the fault, after which recovery is measured; null when the fault lasts the whole scenario. */
   clear: ((context: ScenarioContext) => Promise<void>) | null;
+  /** Cita's own variables for this scenario (MODEL_REGISTRY, say), over the run's. */
+  environment?: Environment;
 }
 
 const PRIMARY = "qwen";
+
+/** The fine-tuned Parsing model of scenario 7, rolled out to half of the requests. */
+export const FINETUNED = { provider: PRIMARY, model: "qwen-ft-parsing" } as const;
+/** Calls each variant needs before the registry judges a rollback (MODEL_ROLLBACK_MIN_SAMPLES). */
+export const ROLLBACK_MIN_SAMPLES = 4;
 
 const setPrimary =
   (faults: Parameters<Simulator["setFaults"]>[2]) =>
@@ -51,7 +62,7 @@ const clearAll = async ({ sim, forwarder }: ScenarioContext) => {
 };
 
 /**
- * The eight scenarios at a scale. `rateLimitPauseMs` is the router's pause after a 429 without
+ * The scenarios at a scale. `rateLimitPauseMs` is the router's pause after a 429 without
  * Retry-After (already scaled), checked as that scenario's window.
  */
 export function buildScenarios(scale: number, rateLimitPauseMs: number): Scenario[] {
@@ -65,14 +76,16 @@ export function buildScenarios(scale: number, rateLimitPauseMs: number): Scenari
       id: "latency",
       label: "1",
       title: "Primary latency p95 15 s",
-      fault: `qwen latency p50 ${ms(3000)} ms, p95 ${ms(15_000)} ms`,
+      fault: `qwen latency p50 ${ms(3000)} ms, p95 ${ms(15_000)} ms for ${ms(60_000)} ms`,
       failing: [PRIMARY],
       detectBy: "primary",
-      loadMs: standard,
+      // Long enough for the incident to open (P4, slow but working); cleared, so it resolves after the
+      // recovery check.
+      loadMs: ms(60_000),
       pauseWindowMs: null,
       attemptsVisible: true,
       start: setPrimary([{ kind: "latency", p50Ms: ms(3000), p95Ms: ms(15_000), maxMs: ms(60_000) }]),
-      clear: null,
+      clear: clearAll,
     },
     {
       id: "bad-json",
@@ -145,11 +158,11 @@ export function buildScenarios(scale: number, rateLimitPauseMs: number): Scenari
     {
       id: "all-down",
       label: "5",
-      title: "Every provider down",
-      fault: "qwen 503, anthropic 529, openai 500 on every answer",
+      title: "Every provider down 60 s",
+      fault: `qwen 503, anthropic 529, openai 500 on every answer for ${ms(60_000)} ms`,
       failing: ["qwen", "anthropic", "openai"],
       detectBy: "router",
-      loadMs: standard,
+      loadMs: ms(60_000),
       pauseWindowMs: null,
       attemptsVisible: true,
       start: async ({ sim }) => {
@@ -171,6 +184,26 @@ export function buildScenarios(scale: number, rateLimitPauseMs: number): Scenari
       attemptsVisible: true,
       start: setPrimary([{ kind: "unavailable" }]),
       clear: clearAll,
+    },
+    {
+      id: "finetuned-rollback",
+      label: "7",
+      title: "Fine-tuned variant rolled back",
+      fault: `${FINETUNED.model} (half of the requests): every answer invalid JSON`,
+      failing: [PRIMARY],
+      detectBy: "primary",
+      loadMs: standard,
+      pauseWindowMs: null,
+      attemptsVisible: true,
+      start: async ({ sim }) =>
+        sim.setFaults(FINETUNED.provider, FINETUNED.model, [{ kind: "invalidJson", variant: "broken" }]),
+      clear: clearAll,
+      environment: {
+        MODEL_REGISTRY: JSON.stringify({ parsing: { finetuned: FINETUNED, rolloutPercent: 50 } }),
+        // A chaos run's few requests are the whole sample; each failed fine-tuned answer is read again by
+        // the baseline, so the baseline always has more.
+        MODEL_ROLLBACK_MIN_SAMPLES: String(ROLLBACK_MIN_SAMPLES),
+      },
     },
   ];
 }

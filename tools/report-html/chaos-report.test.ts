@@ -46,6 +46,14 @@ describe("the chaos report", () => {
     expect(byId("run-1-breakers").series.map((series) => series.label)).toEqual(["anthropic", "qwen"]);
   });
 
+  it("lists each run's incidents: in the summary, and under its table with severity, checks and resolution", () => {
+    expect(page).toContain("<td>1 (P2), 1 resolved</td>");
+    expect(page).toContain("inc_00000000000000a1: service_down [router] on qwen/qwen-plus, opened 0.30 s");
+    expect(page).toContain("inc_00000000000000a1 (instance 2)");
+    expect(page).toContain("recovery checks: failed 1.30 s, passed 1.40 s");
+    expect(page).toContain("resolved 1.40 s, recovery check passed; answers lost 0");
+  });
+
   it("escapes the run's names and messages", () => {
     expect(page).not.toContain("<img");
     expect(page).toContain("Outage: 500s &lt;/script&gt;&lt;img");

@@ -1,7 +1,9 @@
 // The chaos run as a self-contained HTML page (npm run chaos -- --report FILE.html): a summary of every
-// scenario, then per scenario its table (the CLI's own) and its charts (chaos-charts.ts); with
+// scenario with the incidents it opened, then per scenario its table (the CLI's own, incidents included) and
+// its charts (chaos-charts.ts); with
 // --instances N each scenario's fleet run follows its one-instance run.
 import { html } from "hono/html";
+import { incidentsCell } from "../chaos/incident-report.js";
 import { formatScenario, percent } from "../chaos/report.js";
 import type { ScenarioReport } from "../chaos/run.js";
 import { scenarioCharts } from "./chaos-charts.js";
@@ -46,7 +48,7 @@ function summaryRow(report: ScenarioReport, id: string) {
   return html`<tr><td><a href="#${id}">${report.label}</a></td><td>${report.title}</td><td>${who(report)}</td>
 <td class="${report.passed ? "pass" : "fail"}">${report.passed ? "PASS" : "FAIL"}</td>
 <td>${percent(report.cita.okShare)}</td><td>${percent(report.naive.okShare)}</td>
-<td>${report.cita.p95Ms ?? "—"}</td></tr>`;
+<td>${report.cita.p95Ms ?? "—"}</td><td>${incidentsCell(report.incidents)}</td></tr>`;
 }
 
 /** The whole page. */
@@ -61,7 +63,7 @@ export function chaosReportHtml(run: ChaosRun): string {
     return { report, id, charts: scenarioCharts(report, id) };
   });
   const body = html`<table>
-<tr><th>#</th><th>scenario</th><th>Cita</th><th>verdict</th><th>Cita ok</th><th>naive ok</th><th>Cita p95 ms</th></tr>
+<tr><th>#</th><th>scenario</th><th>Cita</th><th>verdict</th><th>Cita ok</th><th>naive ok</th><th>Cita p95 ms</th><th>incidents</th></tr>
 ${sections.map(({ report, id }) => summaryRow(report, id))}
 </table>
 <p class="note">Reading the charts: docs/runbooks/README.md, "Reading a chaos report".</p>

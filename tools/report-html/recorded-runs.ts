@@ -5,6 +5,7 @@ import type { LatencyCurve } from "../bench/curve.js";
 import type { RouteFigures, ThroughputFigures } from "../bench/throughput.js";
 import { type CitaOutcome, type HealthView, scaledTimings } from "../chaos/cita.js";
 import type { CitaFigures, NaiveFigures } from "../chaos/figures.js";
+import type { IncidentFigures } from "../chaos/incidents.js";
 import type { ScenarioReport } from "../chaos/run.js";
 import { buildTimeline } from "../chaos/timeline.js";
 import type { Attempt } from "../simulator/recording.js";
@@ -139,6 +140,34 @@ function scenarioRun(instances: number): ScenarioReport {
       endAt: ONSET + 1500,
       instances,
     }),
+    incidents: [recordedIncident(instances - 1)],
+    records: [],
+  };
+}
+
+/** The incident the recorded scenario opened: failover at once, P2, a failed then a passed recovery check. */
+function recordedIncident(instance: number): IncidentFigures {
+  return {
+    instance,
+    id: "inc_00000000000000a1",
+    trigger: "router",
+    types: ["service_down"],
+    providers: ["qwen/qwen-plus"],
+    openedAtMs: 300,
+    severity: "P2",
+    basis: { llm: "P2", service: null, llmErrorRate: 0.6, serviceErrorRate: 0 },
+    severities: [{ atMs: 300, severity: "P2" }],
+    states: [
+      { atMs: 300, state: "mitigated" },
+      { atMs: 1400, state: "resolved" },
+    ],
+    mitigations: [{ atMs: 120, kind: "failover", detail: `failover to anthropic ${HOSTILE}` }],
+    recoveryChecks: [
+      { atMs: 1300, verdict: "failed" },
+      { atMs: 1400, verdict: "passed" },
+    ],
+    resolvedAtMs: 1400,
+    answersLost: 0,
   };
 }
 
