@@ -4,12 +4,13 @@
 // the rules when every provider is down, and go back to the primary after an outage. On failure the
 // scenario's whole table is printed.
 import { describe, expect, it } from "vitest";
-import { FIXED_SETTINGS, scaledTimings } from "../../tools/chaos/cita.js";
+import { scaledTimings } from "../../tools/chaos/cita.js";
 import { recoveryTimeoutMs } from "../../tools/chaos/recovery.js";
 import { formatScenario } from "../../tools/chaos/report.js";
 import { type RunOptions, runScenario, type ScenarioReport } from "../../tools/chaos/run.js";
 import { buildScenarios, type Scenario } from "../../tools/chaos/scenarios.js";
 import { goldenRequests } from "../../tools/chaos/texts.js";
+import { expectAnsweredWithinBudget as expectAnswered } from "../support/chaos-checks.js";
 
 const SCALE = 0.05;
 const timings = scaledTimings(SCALE);
@@ -25,7 +26,6 @@ const options: RunOptions = {
   control: false,
   texts: goldenRequests(),
 };
-const ATTEMPT_BOUND = FIXED_SETTINGS.LLM_MAX_ATTEMPTS + 1;
 
 function scenario(id: string): { scenario: Scenario; index: number; timeout: number } {
   const index = scenarios.findIndex((candidate) => candidate.id === id);
@@ -39,15 +39,7 @@ async function run(id: string): Promise<ScenarioReport> {
 }
 
 /** What every scenario must show: all answered, within the attempt budget where attempts are visible. */
-function expectAnsweredWithinBudget(report: ScenarioReport) {
-  const table = formatScenario(report);
-  expect(report.cita.requests, table).toBe(options.requests);
-  expect(report.cita.okShare, table).toBe(1);
-  if (report.cita.recovery !== null) expect(report.cita.recovery.okShare, table).toBe(1);
-  if (report.cita.attemptsPerRequest !== null) {
-    expect(report.cita.attemptsPerRequest, table).toBeLessThanOrEqual(ATTEMPT_BOUND);
-  }
-}
+const expectAnsweredWithinBudget = (report: ScenarioReport) => expectAnswered(report, options.requests);
 
 describe("chaos (scale 0.05)", () => {
   it("1: primary latency p95 15 s", { timeout: scenario("latency").timeout }, async () => {

@@ -10,6 +10,7 @@
 // into successes that a real, full-length outage would not give it. Requests are told apart at the
 // simulators by their X-Request-Id (cita-<phase>-<i>, naive-load-<i>). A fleet's requests go to its
 // instances in turn (request i to instance i mod N), as a round-robin load balancer would send them.
+import type { Environment } from "../../src/config.js";
 import type { ParseRequest } from "../../src/http/schemas/parse.js";
 import type { Incident } from "../../src/incidents/types.js";
 import { type CitaOutcome, postParse, scaled, scaledTimings, type Timings } from "./cita.js";
@@ -50,6 +51,8 @@ export interface RunOptions {
    * resolved, so the report says how each ended. Off by default: the report then lists them as they stand.
    */
   awaitIncidents?: boolean;
+  /** Variables for every scenario's Cita (INCIDENT_WEBHOOK_URL, say); a scenario's own win. */
+  environment?: Environment;
   /** Told Cita's URLs once it runs; what it returns is stopped before Cita is (tests watch /metrics). */
   watch?: (urls: readonly string[]) => { stop(): Promise<void> };
 }
@@ -103,14 +106,10 @@ export async function runScenario(
   const timings = scaledTimings(options.scale);
   const instances = options.instances ?? 1;
   const redis = instances > 1 && options.unshared !== true;
-  const rig = await startRig(
-    options.seed + index,
-    timings,
-    options.naiveTimeoutMs,
-    instances,
-    redis,
-    scenario.environment,
-  );
+  const rig = await startRig(options.seed + index, timings, options.naiveTimeoutMs, instances, redis, {
+    ...options.environment,
+    ...scenario.environment,
+  });
   const { context, naiveContext, naive } = rig;
   const { urls } = rig.cita;
   const watcher = options.watch?.(urls);

@@ -1,0 +1,235 @@
+// Issue 19's scenarios end to end at a small time scale: each chaos scenario (tools/chaos/scenarios.ts) run
+// through `npm run chaos`'s own harness against a real Cita over HTTP and the simulator, with the incident
+// settings scaled like the router's (tools/chaos/cita.ts), waiting until the incident resolves. For each:
+// every request answered; the record Cita keeps (GET /admin/incidents): type, severity and providers, its
+// timeline, an opening and any escalation only after their hold times, resolution only after a recovery
+// check passed; the announcements in both languages; the webhook's calls (received by a local server; one
+// that hangs or fails changes nothing); the `cita_incident_open` gauge flipping on and back off.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Incident } from "../../src/incidents/types.js";
+import { scaledTimings } from "../../tools/chaos/cita.js";
+import { recoveryTimeoutMs } from "../../tools/chaos/recovery.js";
+import { formatScenario } from "../../tools/chaos/report.js";
+import {
+  incidentTimeoutMs,
+  type RunOptions,
+  runScenario,
+  type ScenarioReport,
+} from "../../tools/chaos/run.js";
+import { buildScenarios } from "../../tools/chaos/scenarios.js";
+import { goldenRequests } from "../../tools/chaos/texts.js";
+import { expectAnsweredWithinBudget } from "../support/chaos-checks.js";
+import { incidentWatch, LANGUAGES, METRICS_TOKEN, type Watched } from "../support/incident-watch.js";
+import {
+  startWebhookReceiver,
+  type WebhookBehaviour,
+  type WebhookReceiver,
+} from "../support/webhook-receiver.js";
+
+const SCALE = 0.05;
+const timings = scaledTimings(SCALE);
+const scenarios = buildScenarios(SCALE, timings.LLM_RATE_LIMIT_PAUSE_MS);
+const options: RunOptions = {
+  scale: SCALE,
+  requests: 16,
+  concurrency: 6,
+  seed: 19,
+  warmup: 6,
+  naiveTimeoutMs: 10_000,
+  control: false,
+  texts: goldenRequests(),
+  awaitIncidents: true,
+};
+const receivers = {} as Record<WebhookBehaviour, WebhookReceiver>;
+
+beforeAll(async () => {
+  for (const behaviour of ["ok", "fail", "hang"] as const)
+    receivers[behaviour] = await startWebhookReceiver(behaviour);
+});
+afterAll(() => Promise.all(Object.values(receivers).map((receiver) => receiver.close())));
+
+interface Observed {
+  report: ScenarioReport;
+  table: string;
+  watched: Watched;
+  /** The webhook calls made during the scenario. */
+  calls: unknown[];
+}
+
+function scenario(id: string) {
+  const index = scenarios.findIndex((candidate) => candidate.id === id);
+  const found = scenarios[index]!;
+  const timeout = found.loadMs + recoveryTimeoutMs(timings) + incidentTimeoutMs(timings) + 20_000;
+  return { scenario: found, index, timeout };
+}
+
+/** Runs a scenario with the incident watch on and the given webhook behind INCIDENT_WEBHOOK_URL. */
+async function observe(id: string, webhook: WebhookBehaviour): Promise<Observed> {
+  const { scenario: found, index } = scenario(id);
+  const receiver = receivers[webhook];
+  const before = receiver.calls.length;
+  const watched: Watched = { gauge: [], announcements: new Map() };
+  const report = await runScenario(found, index, {
+    ...options,
+    environment: { INCIDENT_WEBHOOK_URL: receiver.url, METRICS_TOKEN },
+    watch: incidentWatch(watched),
+  });
+  const table = formatScenario(report);
+  expectAnsweredWithinBudget(report, options.requests);
+  return { report, table, watched, calls: receiver.calls.slice(before).map((call) => call.body) };
+}
+
+/** The one incident the scenario opened, its record whole. */
+function onlyIncident({ report, table }: Observed): Incident {
+  expect(report.records, table).toHaveLength(1);
+  return report.records[0]!;
+}
+
+/** What every resolved incident shows: opened after the hold, resolved only after a passed recovery check. */
+function expectLifecycle(observed: Observed, incident: Incident) {
+  const { report, table } = observed;
+  const figures = report.incidents[0]!;
+  // Opened no sooner than INCIDENT_OPEN_AFTER_MS after the fault began (a blip opens none).
+  expect(figures.openedAtMs, table).toBeGreaterThanOrEqual(timings.INCIDENT_OPEN_AFTER_MS);
+  // Every escalation waited its hold: the worse condition cannot have begun before the fault.
+  const order = ["P4", "P3", "P2", "P1"];
+  for (const [position, change] of figures.severities.entries()) {
+    const previous = figures.severities[position - 1];
+    if (previous !== undefined && order.indexOf(change.severity) > order.indexOf(previous.severity)) {
+      expect(change.atMs, table).toBeGreaterThanOrEqual(timings.INCIDENT_ESCALATE_AFTER_MS);
+    }
+  }
+  // Resolved, and only after a recovery check that passed.
+  expect(incident.resolvedAt, table).not.toBeNull();
+  expect(incident.state, table).toBe("resolved");
+  expect(figures.states.at(-1)?.state, table).toBe("resolved");
+  const passed = figures.recoveryChecks.filter((check) => check.verdict === "passed");
+  expect(passed.length, table).toBeGreaterThanOrEqual(1);
+  expect(figures.resolvedAtMs!, table).toBeGreaterThanOrEqual(passed[0]!.atMs);
+  expect(incident.recovery?.verdict, table).toBe("passed");
+  // Cita always answers: no answer lost.
+  expect(incident.impact.answersLost, table).toBe(0);
+  // The timeline starts with the opening and ends with the resolution.
+  expect(incident.timeline[0]?.event, table).toBe("opened");
+  expect(
+    incident.timeline.some((entry) => entry.event === "resolved"),
+    table,
+  ).toBe(true);
+}
+
+/** The gauge went to 1 while the incident was open and back to 0 once it resolved. */
+function expectGaugeFlip({ watched, table }: Observed, resolved = true) {
+  const readings = watched.gauge.filter((value) => value !== null);
+  expect(readings.length, table).toBeGreaterThan(0);
+  expect(readings[0], table).toBe(0);
+  expect(
+    readings.some((value) => value! >= 1),
+    table,
+  ).toBe(true);
+  expect(readings.at(-1), table).toBe(resolved ? 0 : 1);
+}
+
+/** The announcements: served in both languages as Markdown, each naming the severity and the state. */
+function expectAnnouncements({ watched, table }: Observed, incident: Incident) {
+  const served = watched.announcements.get(incident.id);
+  expect(served, table).toBeDefined();
+  for (const lang of LANGUAGES) {
+    const { status, type, text } = served![lang];
+    expect(status, `${lang}\n${text}`).toBe(200);
+    expect(type, lang).toContain("text/markdown");
+    expect(text, lang).toContain(incident.severity);
+    expect(text, lang).toContain(incident.id);
+  }
+  expect(served!.es.text).not.toBe(served!.en.text);
+}
+
+/** Slack-compatible calls: one on open, one on resolve at least, each a JSON body with text. */
+function expectWebhookCalls({ calls, table }: Observed, incident: Incident) {
+  expect(calls.length, table).toBeGreaterThanOrEqual(2);
+  for (const body of calls)
+    expect(typeof (body as { text?: unknown }).text, JSON.stringify(body)).toBe("string");
+  const texts = calls.map((body) => (body as { text: string }).text);
+  expect(
+    texts.every((text) => text.includes(incident.id)),
+    texts.join("\n---\n"),
+  ).toBe(true);
+}
+
+describe("incidents through the chaos scenarios (scale 0.05)", () => {
+  it("1: a 15 s p95 primary opens a P4 high-latency incident that resolves after recovery", {
+    timeout: scenario("latency").timeout,
+  }, async () => {
+    const observed = await observe("latency", "ok");
+    const incident = onlyIncident(observed);
+    expect(incident.types, observed.table).toContain("high_latency");
+    expect(incident.severity, observed.table).toBe("P4");
+    expect(
+      incident.providers.map((entry) => entry.provider),
+      observed.table,
+    ).toContain("qwen");
+    expectLifecycle(observed, incident);
+    expectGaugeFlip(observed);
+    expectAnnouncements(observed, incident);
+    expectWebhookCalls(observed, incident);
+  });
+
+  it("5: every provider down for 60 s is P1 on the LLM path while the service answered 100%", {
+    timeout: scenario("all-down").timeout,
+  }, async () => {
+    // A webhook that fails (500 on every call, retried): nothing else changes.
+    const observed = await observe("all-down", "fail");
+    const incident = onlyIncident(observed);
+    const { table, report } = observed;
+    expect(incident.types, table).toContain("service_down");
+    expect(incident.severity, table).toBe("P1");
+    expect(
+      report.incidents[0]!.severities.map((change) => change.severity),
+      table,
+    ).toContain("P1");
+    // The record shows both: every LLM reading failed, no request did.
+    expect(report.cita.rulesShare, table).toBe(1);
+    expect(incident.basis.llm, table).toBe("P1");
+    expect(incident.basis.service, table).toBeNull();
+    expect(incident.basis.serviceErrorRate, table).toBe(0);
+    expect(incident.impact.answeredByRules, table).toBeGreaterThan(0);
+    expect(new Set(incident.providers.map((entry) => entry.provider)), table).toEqual(
+      new Set(["qwen", "anthropic", "openai"]),
+    );
+    expectLifecycle(observed, incident);
+    expectGaugeFlip(observed);
+    expect(observed.calls.length, table).toBeGreaterThanOrEqual(2);
+  });
+
+  it("2: 30% invalid JSON opens a low-quality incident", {
+    timeout: scenario("bad-json").timeout,
+  }, async () => {
+    // A webhook that hangs: nothing else changes.
+    const observed = await observe("bad-json", "hang");
+    const incident = onlyIncident(observed);
+    expect(incident.types, observed.table).toContain("low_quality");
+    expect(incident.impact.answersLost, observed.table).toBe(0);
+    expect(observed.report.incidents[0]!.openedAtMs, observed.table).toBeGreaterThanOrEqual(
+      timings.INCIDENT_OPEN_AFTER_MS,
+    );
+    expectAnnouncements(observed, incident);
+  });
+
+  it("7: a fine-tuned variant rolled back opens an incident that names the rollback", {
+    timeout: scenario("finetuned-rollback").timeout,
+  }, async () => {
+    const observed = await observe("finetuned-rollback", "ok");
+    const incident = onlyIncident(observed);
+    const { table } = observed;
+    expect(
+      incident.mitigations.map((mitigation) => mitigation.kind),
+      table,
+    ).toContain("rollout_rolled_back");
+    expect(incident.types, table).toContain("low_quality");
+    expect(
+      incident.comparison.map((entry) => entry.finetuned?.model),
+      table,
+    ).toContain("qwen-ft-parsing");
+    expectLifecycle(observed, incident);
+    expectWebhookCalls(observed, incident);
+  });
+});
