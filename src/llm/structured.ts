@@ -9,6 +9,7 @@ import {
   type LlmProvider,
   ProviderError,
   type ProviderName,
+  type ProviderRateLimit,
 } from "../providers/types.js";
 import { repairAndValidate } from "./repair.js";
 
@@ -37,6 +38,8 @@ export interface StructuredOptions {
    * repair (prose or a fence around it, a trailing comma), or invalid.
    */
   onAnswer?: (json: "valid" | "repaired" | "invalid") => void;
+  /** Told what each answer's rate-limit headers said, when they said anything (the router keeps the last). */
+  onRateLimit?: (rateLimit: ProviderRateLimit) => void;
 }
 
 const REASK =
@@ -55,6 +58,7 @@ export async function completeStructured<T>(
   for (const attempt of [1, 2]) {
     const asked = attempt === 1 ? request : { ...request, system: `${request.system}\n\n${REASK}` };
     const result = await provider.complete(asked);
+    if (result.rateLimit) options.onRateLimit?.(result.rateLimit);
     usage = {
       inputTokens: usage.inputTokens + result.usage.inputTokens,
       outputTokens: usage.outputTokens + result.usage.outputTokens,

@@ -2,6 +2,7 @@
 // own SDK's error classes into the two shapes below; the classification itself lives here once. Upstream
 // bodies are read only to recognise a cause (context length, content policy) and never copied into the
 // message, so no prompt text, upstream detail or echoed key can leak through an error.
+import { readRateLimit } from "./rate-limit-headers.js";
 import { ProviderError, type ProviderErrorKind, type ProviderName } from "./types.js";
 
 /** An HTTP error response, as an SDK reports it. */
@@ -32,6 +33,7 @@ export function errorFromResponse(
   return new ProviderError(provider, kind, `${provider}: ${DESCRIPTIONS[kind]} (HTTP ${status})`, {
     status,
     retryAfterMs,
+    rateLimit: readRateLimit(failure.headers),
   });
 }
 

@@ -2,6 +2,9 @@
 // retries, timeouts, fallbacks and health belong to the router, so providers make exactly one HTTP attempt
 // (SDK retries off) and honour the caller's AbortSignal.
 import { z } from "zod";
+import type { ProviderRateLimit } from "./rate-limit-headers.js";
+
+export type { ProviderRateLimit } from "./rate-limit-headers.js";
 
 export const PROVIDER_NAMES = ["qwen", "openai", "anthropic", "mistral", "openai-compatible"] as const;
 
@@ -32,6 +35,8 @@ export interface CompletionResult {
   model: string;
   usage: { inputTokens: number; outputTokens: number };
   finishReason: "stop" | "length" | "tool" | "content_filter" | "other";
+  /** What the answer's rate-limit headers said (rate-limit-headers.ts); null or absent: nothing. */
+  rateLimit?: ProviderRateLimit | null;
 }
 
 export interface LlmProvider {
@@ -125,6 +130,8 @@ export interface ProviderErrorDetails {
   retryAfterMs?: number | null;
   /** Defaults to what the kind says (RETRYABLE above). */
   isRetryable?: boolean;
+  /** What the error response's rate-limit headers said (a 429 says the window is spent). */
+  rateLimit?: ProviderRateLimit | null;
 }
 
 /**
@@ -135,6 +142,7 @@ export class ProviderError extends Error {
   readonly [MARKER] = true;
   readonly status: number | null;
   readonly retryAfterMs: number | null;
+  readonly rateLimit: ProviderRateLimit | null;
   /**
    * Worth another attempt on the same provider later in the same request, after a backoff: what passes
    * (rate limits, 5xx, overload, timeouts, broken connections). False when the provider refused the
@@ -153,6 +161,7 @@ export class ProviderError extends Error {
     this.name = "ProviderError";
     this.status = details.status ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
+    this.rateLimit = details.rateLimit ?? null;
     this.isRetryable = details.isRetryable ?? RETRYABLE[kind];
   }
 }

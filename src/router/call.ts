@@ -149,6 +149,7 @@ export class Caller {
               if (json !== "valid") launched.invalid++;
             },
             ...(scope.call.onInvalidOutput ? { onInvalidOutput: scope.call.onInvalidOutput } : {}),
+            onRateLimit: (rateLimit) => target.reported.record(rateLimit, clock.now()),
           },
         );
       });
@@ -165,6 +166,8 @@ export class Caller {
         return;
       }
       const providerError = isProviderError(error) ? error : null;
+      // A 429 says the window is spent: the last figures known are the error's.
+      if (providerError?.rateLimit) target.reported.record(providerError.rateLimit, clock.now());
       Object.assign(end, classify(providerError, launched.cancelled));
       if (end.outcome === "timeout" || end.outcome === "invalid_output")
         end.latencyMs = clock.now() - startedAt;

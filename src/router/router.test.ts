@@ -18,6 +18,14 @@ import {
 import { readConfig } from "../config.js";
 import { createRouter } from "./index.js";
 
+/** A scripted provider sends no rate-limit headers: what it has left is never known. */
+const NOT_REPORTED = {
+  remainingRequests: null,
+  limitRequests: null,
+  remainingTokens: null,
+  reportedAt: null,
+};
+
 useFakeClock();
 
 describe("the cache", () => {
@@ -205,7 +213,12 @@ describe("state and controls", () => {
             meanConfidence: null,
             confidenceSamples: 0,
           },
-          rateLimit: { limited: true, headroom: expect.closeTo(0.99 + 250 / 60_000, 5), waiting: 0 },
+          rateLimit: {
+            limited: true,
+            headroom: expect.closeTo(0.99 + 250 / 60_000, 5),
+            waiting: 0,
+            ...NOT_REPORTED,
+          },
         },
         {
           provider: "openai",
@@ -217,7 +230,7 @@ describe("state and controls", () => {
           weight: 30,
           reasons: [],
           stats: expect.objectContaining({ samples: 0, p95Ms: null }),
-          rateLimit: { limited: false, headroom: 1, waiting: 0 },
+          rateLimit: { limited: false, headroom: 1, waiting: 0, ...NOT_REPORTED },
         },
       ],
     });

@@ -1,6 +1,6 @@
 // What the router shows of itself (GET /health, the admin API, the metrics' gauges): its state, modes,
 // budget, hedges and cache, and per provider and model its state with the reasons, breaker, pause,
-// weight, health figures and rate-limit headroom.
+// weight, health figures, rate-limit headroom and what the provider's rate-limit headers said last.
 import type { ProviderName } from "../providers/types.js";
 import type { SharedStateStatus } from "../shared/state.js";
 import type { BreakerState } from "./breaker.js";
@@ -21,7 +21,19 @@ export interface TargetSnapshot {
   weight: number;
   reasons: string[];
   stats: HealthStats;
-  rateLimit: { limited: boolean; headroom: number; waiting: number };
+  /**
+   * Cita's own limits (limited, headroom, waiting) and what the provider's headers said last: requests
+   * and tokens left in its window, its request limit, and when (null: never said; reported-limits.ts).
+   */
+  rateLimit: {
+    limited: boolean;
+    headroom: number;
+    waiting: number;
+    remainingRequests: number | null;
+    limitRequests: number | null;
+    remainingTokens: number | null;
+    reportedAt: string | null;
+  };
 }
 
 export interface RouterSnapshot {
@@ -66,6 +78,8 @@ export function snapshotTarget(target: Target, weight: number, now: number): Tar
       limited: target.limiter.limited,
       headroom: target.limiter.headroom(now),
       waiting: target.limiter.waiting,
+      ...target.reported.last,
+      reportedAt: target.reported.at === null ? null : new Date(target.reported.at).toISOString(),
     },
   };
 }

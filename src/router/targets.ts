@@ -10,6 +10,7 @@ import { Breaker } from "./breaker.js";
 import type { RouterContext } from "./context.js";
 import { HealthWindow } from "./health.js";
 import { type BucketKind, ProviderLimiter, RateLimitPause } from "./rate-limit.js";
+import { ReportedLimits } from "./reported-limits.js";
 
 /** A provider's rate limits are per minute: the fleet counts their usage per minute too. */
 const LIMIT_PERIOD_MS = 60_000;
@@ -26,6 +27,8 @@ export interface Target {
   breaker: Breaker;
   pause: RateLimitPause;
   limiter: ProviderLimiter;
+  /** What the provider's own rate-limit headers said last (this instance's calls only). */
+  reported: ReportedLimits;
 }
 
 export class TargetPool {
@@ -114,6 +117,7 @@ export class TargetPool {
         now,
         (kind, used) => this.shared.tookToken(sharedBucket(kind, key), LIMIT_PERIOD_MS, used),
       ),
+      reported: new ReportedLimits(),
     };
   }
 }

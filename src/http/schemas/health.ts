@@ -30,7 +30,22 @@ export const RouterProviderSchema = z
       meanConfidence: share.nullable(),
       confidenceSamples: z.number().int().min(0),
     }),
-    rateLimit: z.strictObject({ limited: z.boolean(), headroom: share, waiting: z.number().int().min(0) }),
+    rateLimit: z.strictObject({
+      limited: z.boolean(),
+      headroom: share,
+      waiting: z.number().int().min(0),
+      remainingRequests: z
+        .number()
+        .int()
+        .min(0)
+        .nullable()
+        .describe(
+          "Requests left in the provider's window, from its last rate-limit headers; null: never said.",
+        ),
+      limitRequests: z.number().int().min(0).nullable().describe("The provider's request limit, as it said."),
+      remainingTokens: z.number().int().min(0).nullable().describe("Tokens left in the provider's window."),
+      reportedAt: z.string().nullable().describe("When the provider's headers last said any of these."),
+    }),
   })
   .meta({ id: "RouterProvider" });
 

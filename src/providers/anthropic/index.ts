@@ -15,6 +15,7 @@ import type {
   StopReason,
 } from "@anthropic-ai/sdk/resources/messages";
 import { errorFromFailure, errorFromResponse, invalidOutput } from "../provider-errors.js";
+import { readRateLimit } from "../rate-limit-headers.js";
 import type {
   CompletionRequest,
   CompletionResult,
@@ -43,15 +44,19 @@ export function createAnthropicProvider(
     model: settings.model,
     async complete(request: CompletionRequest): Promise<CompletionResult> {
       let message: Message;
+      let headers: Headers;
       try {
-        message = await client.messages.create(body(request), {
-          signal: request.signal,
-          headers: { "X-Request-Id": request.requestId },
-        });
+        // withResponse: the same single request, with its headers (the rate-limit window) kept as well.
+        ({ data: message, response: { headers } } = await client.messages
+          .create(body(request), {
+            signal: request.signal,
+            headers: { "X-Request-Id": request.requestId },
+          })
+          .withResponse());
       } catch (error) {
         throw toProviderError(error, request.signal);
       }
-      return readMessage(message, request);
+      return { ...readMessage(message, request), rateLimit: readRateLimit(headers) };
     },
   };
 }

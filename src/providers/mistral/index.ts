@@ -10,6 +10,7 @@ import {
   ResponseValidationError,
 } from "@mistralai/mistralai/models/errors";
 import { errorFromFailure, errorFromResponse, invalidOutput } from "../provider-errors.js";
+import { readRateLimit } from "../rate-limit-headers.js";
 import type {
   CompletionRequest,
   CompletionResult,
@@ -25,19 +26,22 @@ export function createMistralProvider(
   settings: ProviderSettings,
   options: ProviderOptions = {},
 ): LlmProvider {
+  const httpClient = new HTTPClient(options.fetch === undefined ? {} : { fetcher: options.fetch });
   const client = new Mistral({
     apiKey: settings.apiKey,
     serverURL: settings.baseUrl,
     // The router owns retries; chat completion does not retry by default, and this keeps it that way.
     retryConfig: { strategy: "none" },
-    ...(options.fetch === undefined ? {} : { httpClient: new HTTPClient({ fetcher: options.fetch }) }),
+    httpClient,
   });
+  const headersOf = answerHeaders(httpClient);
 
   return {
     name: NAME,
     model: settings.model,
     async complete(request: CompletionRequest): Promise<CompletionResult> {
       let response: ChatCompletionResponse;
+      const answered = headersOf(request.requestId);
       try {
         // The caller's signal also replaces the SDK's own per-request timeout (it only applies without one).
         response = await client.chat.complete(body(request), {
@@ -47,9 +51,30 @@ export function createMistralProvider(
         });
       } catch (error) {
         throw toProviderError(error, request.signal);
+      } finally {
+        answered.stop();
       }
-      return readResponse(response, request);
+      return { ...readResponse(response, request), rateLimit: readRateLimit(answered.headers()) };
     },
+  };
+}
+
+/**
+ * The SDK hands back no response headers (mistralai/client-ts#169), so a response hook keeps them for the
+ * call that sent the request id; two calls with one id (never the case: a re-ask waits for its answer) would
+ * both read the same provider's window anyway.
+ */
+function answerHeaders(httpClient: HTTPClient) {
+  const listening = new Map<string, (headers: Headers) => void>();
+  httpClient.addHook("response", (response, sent) => {
+    listening.get(sent.headers.get("x-request-id") ?? "")?.(response.headers);
+  });
+  return (requestId: string) => {
+    let received: Headers | null = null;
+    listening.set(requestId, (headers) => {
+      received = headers;
+    });
+    return { headers: () => received, stop: () => listening.delete(requestId) };
   };
 }
 

@@ -8,6 +8,7 @@ import type {
   ChatCompletionCreateParamsNonStreaming,
 } from "openai/resources/chat/completions";
 import { errorFromFailure, errorFromResponse, invalidOutput } from "../provider-errors.js";
+import { readRateLimit } from "../rate-limit-headers.js";
 import type {
   CompletionRequest,
   CompletionResult,
@@ -68,15 +69,19 @@ function createChatCompletionsProvider(config: ChatCompletionsConfig): LlmProvid
     model: config.model,
     async complete(request: CompletionRequest): Promise<CompletionResult> {
       let completion: ChatCompletion;
+      let headers: Headers;
       try {
-        completion = await client.chat.completions.create(body(config, request), {
-          signal: request.signal,
-          headers: { "X-Request-Id": request.requestId },
-        });
+        // withResponse: the same single request, with its headers (the rate-limit window) kept as well.
+        ({ data: completion, response: { headers } } = await client.chat.completions
+          .create(body(config, request), {
+            signal: request.signal,
+            headers: { "X-Request-Id": request.requestId },
+          })
+          .withResponse());
       } catch (error) {
         throw toProviderError(name, error, request.signal);
       }
-      return readCompletion(name, completion, request);
+      return { ...readCompletion(name, completion, request), rateLimit: readRateLimit(headers) };
     },
   };
 }
