@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { sampleValue as value } from "../../test/support/exposition.js";
 import { namespaceOf, startMetricsObject } from "../../test/support/metrics-object.js";
-import { createCitaMetrics } from "./cita.js";
 import type { Severity } from "../incidents/types.js";
+import { createCitaMetrics } from "./cita.js";
 import {
   DurableObjectMetrics,
   FALLBACK_COMMENT,
