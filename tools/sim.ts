@@ -1,7 +1,8 @@
 // `npm run sim`: starts the provider simulator on 127.0.0.1 and prints the base URL each provider's SDK
 // must use. Options: --port N (default 0, a free port), --seed N (default 1), --faults FILE (JSON:
 // {"seed"?, "rules": [{"provider", "model"?, "faults": [...]}]}). Faults can change later through
-// POST /_sim/faults; GET /_sim/attempts lists what was received; POST /_sim/reset starts over; POST
+// POST /_sim/faults, the providers' quotas (their rate-limit headers) through POST /_sim/quota; GET
+// /_sim/attempts lists what was received; POST /_sim/reset starts over; POST
 // /_sim/scopes opens a scope with state of its own for a client sharing the server (simulator/scope.ts).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";

@@ -48,8 +48,15 @@ describe("readRateLimit", () => {
   });
 
   it.each(["-1", "12.5", "lots", "1e3", "0x10", "9999999999999999", ""])("reads %j as unknown", (value) => {
-    const headers = new Headers({ "x-ratelimit-remaining-requests": value, "x-ratelimit-limit-requests": "60" });
-    expect(readRateLimit(headers)).toEqual({ remainingRequests: null, limitRequests: 60, remainingTokens: null });
+    const headers = new Headers({
+      "x-ratelimit-remaining-requests": value,
+      "x-ratelimit-limit-requests": "60",
+    });
+    expect(readRateLimit(headers)).toEqual({
+      remainingRequests: null,
+      limitRequests: 60,
+      remainingTokens: null,
+    });
   });
 
   it("reads zero and surrounding spaces", () => {

@@ -48,6 +48,18 @@ const SCHEMA: CompletionRequest["schema"] = {
   },
 };
 
+/** The hosted APIs send rate-limit headers (the simulator's quota, tools/simulator/quota.ts); a self-hosted server none. */
+const SENDS_RATE_LIMITS: Record<ProviderName, boolean> = {
+  qwen: true,
+  openai: true,
+  anthropic: true,
+  mistral: true,
+  "openai-compatible": false,
+};
+
+/** A window long enough that nothing refills while a test runs. */
+const HOUR = 3_600_000;
+
 const sentinelKey = (name: ProviderName) => `sk-sentinel-${name}-7f3a9c21d4e8b6`;
 
 let simulator: SimulatorScope;
@@ -173,6 +185,33 @@ describe.each(PROVIDER_NAMES)("%s provider through its SDK", (name) => {
     if (EXPECTED_MODE[name] === "tool") expect(attempt!.tool).toBe(SCHEMA.name);
     // The Stainless SDKs count their own retries on the wire; Mistral's does not send the header.
     expect([0, null]).toContain(attempt!.sdkRetryCount);
+  });
+
+  it("reads the requests and tokens left from the rate-limit headers of each answer", async () => {
+    if (SENDS_RATE_LIMITS[name]) await simulator.setQuota(name, { limit: 60, windowMs: HOUR, remaining: 60 });
+    const provider = providerFor(name);
+
+    const first = await provider.complete(request(name));
+    const second = await provider.complete(request(name));
+
+    if (!SENDS_RATE_LIMITS[name]) {
+      expect([first.rateLimit, second.rateLimit]).toEqual([null, null]);
+      return;
+    }
+    expect(first.rateLimit).toEqual({ remainingRequests: 59, limitRequests: 60, remainingTokens: 59 * 400 });
+    expect(second.rateLimit).toEqual({ remainingRequests: 58, limitRequests: 60, remainingTokens: 58 * 400 });
+  });
+
+  it("reads a 429's headers as a spent window", async () => {
+    if (SENDS_RATE_LIMITS[name]) await simulator.setQuota(name, { limit: 60, windowMs: HOUR, remaining: 60 });
+    await simulator.setFaults(name, undefined, [{ kind: "rateLimit" }]);
+
+    const error = await failure(providerFor(name).complete(request(name)));
+
+    expect(error.kind).toBe("rate_limited");
+    expect(error.rateLimit).toEqual(
+      SENDS_RATE_LIMITS[name] ? { remainingRequests: 0, limitRequests: 60, remainingTokens: 0 } : null,
+    );
   });
 
   it("maps a truncated answer to finishReason length and returns the text untouched", async () => {

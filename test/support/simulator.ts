@@ -67,6 +67,7 @@ export function useSimulatorScope(options: ScopeOptions & { resetAfterEach?: boo
     },
     setFaults: (provider, model, faults) => opened().setFaults(provider, model, faults),
     clearFaults: () => opened().clearFaults(),
+    setQuota: (provider, change) => opened().setQuota(provider, change),
     attempts: () => opened().attempts(),
     reset: () => opened().reset(),
     close: () => opened().close(),

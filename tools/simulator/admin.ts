@@ -1,9 +1,11 @@
 // The admin routes the CLI and other processes use to steer a running simulator:
-// POST /_sim/faults ({provider, model?, faults} or {rules: [...]}), GET /_sim/attempts, POST /_sim/reset,
+// POST /_sim/faults ({provider, model?, faults} or {rules: [...]}), POST /_sim/quota ({provider, limit?,
+// windowMs?, remaining?}: the provider's rate-limit quota), GET /_sim/attempts, POST /_sim/reset,
 // each for the root or, under /scopes/<id>, for one scope; and at the root POST /_sim/scopes ({seed?,
 // faults?}) to open a scope, DELETE /_sim/scopes/<id> to close it.
 import { z } from "zod";
 import { faultConfigSchema, faultSchema } from "./faults.js";
+import { quotaChangeSchema } from "./quota.js";
 import { baseUrls } from "./routes.js";
 import type { Scopes, SimulatorControl } from "./scope.js";
 
@@ -41,6 +43,20 @@ export function handleAdmin(
     }
     for (const rule of rules) control.setFaults(rule.provider, rule.model, rule.faults);
     return { status: 200, body: { ok: true, rules: rules.length } };
+  }
+  if (method === "POST" && path === "/_sim/quota") {
+    const parsed = quotaChangeSchema.extend({ provider: z.string() }).safeParse(body);
+    if (!parsed.success)
+      return { status: 400, body: { error: "invalid quota", issues: parsed.error.issues } };
+    const { provider, ...change } = parsed.data;
+    try {
+      control.setQuota(provider, change);
+    } catch (error) {
+      // A provider without a quota yet needs both limit and windowMs.
+      const issues = error instanceof z.ZodError ? error.issues : [];
+      return { status: 400, body: { error: "invalid quota", issues } };
+    }
+    return { status: 200, body: { ok: true } };
   }
   return { status: 404, body: { error: `no admin route ${method} ${path}` } };
 }

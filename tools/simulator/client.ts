@@ -4,6 +4,7 @@
 // in force for that request.
 import type { ProviderName } from "../../src/providers/types.js";
 import type { FaultConfig, FaultInput } from "./faults.js";
+import type { QuotaChange } from "./quota.js";
 import type { Attempt } from "./recording.js";
 import { baseUrls } from "./routes.js";
 
@@ -19,6 +20,8 @@ export interface SimulatorScope {
     faults: readonly FaultInput[],
   ): Promise<void>;
   clearFaults(): Promise<void>;
+  /** Changes a provider's quota (its rate-limit headers): limit, window, requests left now. */
+  setQuota(provider: ProviderName | string, change: QuotaChange): Promise<void>;
   attempts(): Promise<Attempt[]>;
   /** Back to the faults it was opened with, no attempts, every sequence at its start. */
   reset(): Promise<void>;
@@ -66,6 +69,9 @@ export function scopeAt(simulatorUrl: string, id: string): SimulatorScope {
     },
     clearFaults: async () => {
       await call(`${url}/_sim/faults`, "DELETE");
+    },
+    setQuota: async (provider, change) => {
+      await call(`${url}/_sim/quota`, "POST", { provider, ...change });
     },
     attempts: async () => ((await call(`${url}/_sim/attempts`, "GET")) as { attempts: Attempt[] }).attempts,
     reset: async () => {

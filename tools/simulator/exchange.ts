@@ -1,6 +1,6 @@
 // One provider attempt, from the request on the wire to the delivered answer: parse it in the provider's
-// dialect, record it in its scope, roll the scope's faults, write the model's answer or the provider's
-// error, and deliver it (late, stalled, reset or never, as the faults say).
+// dialect, record it in its scope, roll the scope's faults, count it against the provider's quota (its
+// rate-limit headers, quota.ts), write the model's answer or the provider's error, and deliver it (late, stalled, reset or never, as the faults say).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { answer } from "./answers.js";
 import { type Delivery, deliver, type Reply } from "./delivery.js";
@@ -14,6 +14,7 @@ import {
 } from "./dialects/dialect.js";
 import { readPrompt } from "./extraction.js";
 import type { FaultPlan } from "./faults.js";
+import { quotaHeaders } from "./quota.js";
 import { randomHex } from "./random.js";
 import type { Attempt } from "./recording.js";
 import type { Scope } from "./scope.js";
@@ -59,6 +60,7 @@ function respond(
   identity: Identity,
   random: () => number,
   clock: () => number,
+  quota: Record<string, string>,
 ): Delivery {
   const outcome = plan.outcome;
   const delays = { headersDelayMs: plan.headersDelayMs, bodyStallMs: plan.bodyStallMs };
@@ -66,6 +68,7 @@ function respond(
   if (outcome?.kind === "reset") return { kind: "reset", headersDelayMs: plan.headersDelayMs };
   if (outcome !== null && outcome.kind in ERROR_STATUS) {
     const reply = errorReply(dialect, outcome.kind as ErrorKind, null, request, identity);
+    Object.assign(reply.headers, quota);
     if (outcome.kind === "rateLimit" && outcome.retryAfterSeconds !== undefined) {
       reply.headers["retry-after"] =
         outcome.retryAfterFormat === "http-date"
@@ -80,7 +83,7 @@ function respond(
     record.fault = record.faults[0] ?? null;
   }
   const body = JSON.stringify(dialect.success(request, written, identity));
-  const headers = { ...JSON_HEADERS, [dialect.requestIdHeader]: identity.requestId };
+  const headers = { ...JSON_HEADERS, [dialect.requestIdHeader]: identity.requestId, ...quota };
   return { kind: "reply", reply: { status: 200, headers, body }, ...delays };
 }
 
@@ -137,7 +140,13 @@ export async function handleProvider(
     const plan = scope.plan(dialect.provider, parsed.model, random);
     record.faults = [...plan.fired];
     record.fault = plan.outcome?.kind ?? plan.fired[0] ?? null;
-    delivery = respond(dialect, parsed, plan, record, identity, random, clock);
+    // A 429 says the window is spent; any other attempt takes one request of it.
+    const figures =
+      plan.outcome?.kind === "rateLimit"
+        ? scope.quotas.spend(dialect.provider, started)
+        : scope.quotas.take(dialect.provider, started);
+    const quota = figures === null ? {} : quotaHeaders(dialect.provider, figures, started);
+    delivery = respond(dialect, parsed, plan, record, identity, random, clock, quota);
   }
   const result = await deliver(incoming, outgoing, delivery);
   record.status = result.status;

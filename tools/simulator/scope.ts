@@ -4,6 +4,7 @@
 // see each other's faults or attempts; a scope opened with a seed answers exactly as a simulator started
 // with that seed would.
 import { FaultBook, type FaultConfig, type FaultInput, type FaultPlan, faultConfigSchema } from "./faults.js";
+import { QuotaBook, type QuotaChange } from "./quota.js";
 import { hashKey, type Random, seededRandom } from "./random.js";
 import { type Attempt, Recorder } from "./recording.js";
 
@@ -12,6 +13,8 @@ export interface SimulatorControl {
   setFaults(provider: string, model: string | undefined, faults: readonly FaultInput[]): void;
   clearFaults(): void;
   attempts(): Attempt[];
+  /** Changes a provider's quota (its rate-limit headers): limit, window, requests left now. */
+  setQuota(provider: string, change: QuotaChange): void;
   reset(): void;
 }
 
@@ -21,8 +24,13 @@ export class Scope implements SimulatorControl {
   readonly #recorder = new Recorder();
   readonly #sequence = new Map<string, number>();
   readonly #configured: FaultConfig["rules"];
+  readonly quotas = new QuotaBook();
 
-  constructor(seed: number | undefined, faults?: FaultConfig) {
+  constructor(
+    seed: number | undefined,
+    faults?: FaultConfig,
+    private readonly clock: () => number = Date.now,
+  ) {
     const config = faults ? faultConfigSchema.parse(faults) : { rules: [] };
     this.seed = seed ?? config.seed ?? 1;
     this.#configured = config.rules;
@@ -40,13 +48,17 @@ export class Scope implements SimulatorControl {
     this.#book.clear();
   }
 
+  setQuota: SimulatorControl["setQuota"] = (provider, change) =>
+    this.quotas.set(provider, change, this.clock());
+
   attempts(): Attempt[] {
     return this.#recorder.list();
   }
 
-  /** Back to the configured faults, with no attempts and every sequence at its start. */
+  /** Back to the configured faults and full default quotas, with no attempts and every sequence at its start. */
   reset(): void {
     this.#book.clear();
+    this.quotas.clear();
     this.#recorder.clear();
     this.#sequence.clear();
     this.#loadConfigured();
@@ -74,8 +86,10 @@ export class Scopes {
   readonly #opened = new Map<string, Scope>();
   #counter = 0;
 
+  constructor(private readonly clock: () => number = Date.now) {}
+
   open(seed: number | undefined, faults?: FaultConfig): { id: string; scope: Scope } {
-    const scope = new Scope(seed, faults);
+    const scope = new Scope(seed, faults, this.clock);
     const id = `s${++this.#counter}`;
     this.#opened.set(id, scope);
     return { id, scope };

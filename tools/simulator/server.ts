@@ -17,7 +17,7 @@ export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   faults?: FaultConfig;
-  /** For timestamps and Retry-After dates. */
+  /** For timestamps, Retry-After dates and the quotas' refill. */
   clock?: () => number;
 }
 
@@ -48,8 +48,8 @@ function parseBody(raw: string): unknown {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const clock = options.clock ?? Date.now;
-  const root = new Scope(options.seed, options.faults);
-  const scopes = new Scopes();
+  const root = new Scope(options.seed, options.faults, clock);
+  const scopes = new Scopes(clock);
   let origin = "";
 
   /** The scope a path belongs to and the path inside it; null for a scope that is not open. */
@@ -97,6 +97,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     baseUrls: baseUrls(origin),
     setFaults: root.setFaults,
     clearFaults: () => root.clearFaults(),
+    setQuota: root.setQuota,
     attempts: () => root.attempts(),
     reset: () => root.reset(),
     close: () =>

@@ -43,20 +43,19 @@ export function createAnthropicProvider(
     name: NAME,
     model: settings.model,
     async complete(request: CompletionRequest): Promise<CompletionResult> {
-      let message: Message;
-      let headers: Headers;
+      let answered: { data: Message; response: Response };
       try {
         // withResponse: the same single request, with its headers (the rate-limit window) kept as well.
-        ({ data: message, response: { headers } } = await client.messages
+        answered = await client.messages
           .create(body(request), {
             signal: request.signal,
             headers: { "X-Request-Id": request.requestId },
           })
-          .withResponse());
+          .withResponse();
       } catch (error) {
         throw toProviderError(error, request.signal);
       }
-      return { ...readMessage(message, request), rateLimit: readRateLimit(headers) };
+      return { ...readMessage(answered.data, request), rateLimit: readRateLimit(answered.response.headers) };
     },
   };
 }

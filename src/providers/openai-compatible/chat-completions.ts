@@ -68,20 +68,22 @@ function createChatCompletionsProvider(config: ChatCompletionsConfig): LlmProvid
     name,
     model: config.model,
     async complete(request: CompletionRequest): Promise<CompletionResult> {
-      let completion: ChatCompletion;
-      let headers: Headers;
+      let answered: { data: ChatCompletion; response: Response };
       try {
         // withResponse: the same single request, with its headers (the rate-limit window) kept as well.
-        ({ data: completion, response: { headers } } = await client.chat.completions
+        answered = await client.chat.completions
           .create(body(config, request), {
             signal: request.signal,
             headers: { "X-Request-Id": request.requestId },
           })
-          .withResponse());
+          .withResponse();
       } catch (error) {
         throw toProviderError(name, error, request.signal);
       }
-      return { ...readCompletion(name, completion, request), rateLimit: readRateLimit(headers) };
+      return {
+        ...readCompletion(name, answered.data, request),
+        rateLimit: readRateLimit(answered.response.headers),
+      };
     },
   };
 }
