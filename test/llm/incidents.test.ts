@@ -20,11 +20,7 @@ import { buildScenarios } from "../../tools/chaos/scenarios.js";
 import { goldenRequests } from "../../tools/chaos/texts.js";
 import { expectAnsweredWithinBudget } from "../support/chaos-checks.js";
 import { incidentWatch, LANGUAGES, METRICS_TOKEN, type Watched } from "../support/incident-watch.js";
-import {
-  startWebhookReceiver,
-  type WebhookBehaviour,
-  type WebhookReceiver,
-} from "../support/webhook-receiver.js";
+import { type Reply, startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.js";
 
 const SCALE = 0.05;
 const timings = scaledTimings(SCALE);
@@ -40,11 +36,18 @@ const options: RunOptions = {
   texts: goldenRequests(),
   awaitIncidents: true,
 };
+/** Webhooks that answer like Slack, fail every call, or never answer. */
+const REPLIES = {
+  ok: (): Reply => ({ status: 200, body: "ok" }),
+  fail: (): Reply => ({ status: 500, body: "internal error" }),
+  hang: (): Reply => "hang",
+};
+type WebhookBehaviour = keyof typeof REPLIES;
 const receivers = {} as Record<WebhookBehaviour, WebhookReceiver>;
 
 beforeAll(async () => {
   for (const behaviour of ["ok", "fail", "hang"] as const)
-    receivers[behaviour] = await startWebhookReceiver(behaviour);
+    receivers[behaviour] = await startWebhookReceiver(REPLIES[behaviour]);
 });
 afterAll(() => Promise.all(Object.values(receivers).map((receiver) => receiver.close())));
 
