@@ -34,6 +34,11 @@ export interface RequestOutcome {
   /** The parse answer's meta.timingsMs: milliseconds per agent. */
   agentsMs?: Record<string, number>;
   variant?: "baseline" | "finetuned";
+  /**
+   * The error code of a refused request (src/http/errors.ts): an `llm_unavailable` 503 counts as a failed
+   * LLM reading, not as a service error (docs/incidents.md, "Severity").
+   */
+  error?: string;
 }
 
 export interface IncidentStatus {
