@@ -4,7 +4,11 @@
 // webhook's secret) and the receiver's answers never in a log line. Waits go through an injected sleep that
 // records them and returns at once, so no test waits for real backoff.
 import { afterEach, describe, expect, it } from "vitest";
-import { ANNOUNCED_AT, incidentRecord, SCENARIO_RECORDS } from "../../test/support/incident-records.js";
+import {
+  ANNOUNCED_AT,
+  incidentRecord,
+  SCENARIO_RECORDS,
+} from "../../test/support/incident-scenario-records.js";
 import {
   type Reply,
   SECRET_PATH,
