@@ -8,7 +8,7 @@ import {
   incidentRecord,
   providerRecovery,
   SCENARIO_RECORDS,
-} from "../../test/support/incident-records.js";
+} from "../../test/support/incident-scenario-records.js";
 import { announcement } from "./announcement.js";
 import { formatter } from "./announcement-format.js";
 import { ANNOUNCEMENT_LANGUAGES, ANNOUNCEMENT_WORDS } from "./announcement-words.js";
