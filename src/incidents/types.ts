@@ -4,6 +4,7 @@
 // writes it (manager.ts), the store keeps it (store.ts), the announcements read it (announcement.ts), the
 // admin API and /ops show it. Every list in it is bounded (MAX_* below), whatever the traffic.
 import type { ProviderName } from "../providers/types.js";
+import type { VariantFigures } from "../registry/variant-statistics.js";
 
 /** The runbooks' four incident types; several may apply to one incident. */
 export const INCIDENT_TYPES = ["high_latency", "low_quality", "rate_limiting", "service_down"] as const;
@@ -95,6 +96,26 @@ export interface AgentLatency {
   baselineMeanMs: number | null;
 }
 
+/** One variant's parse requests over the incident window against before it (the latency runbook's second step). */
+export interface VariantLatency {
+  variant: "baseline" | "finetuned";
+  requests: number;
+  meanMs: number;
+  p95Ms: number;
+  /** The same variant's mean before the incident; null: no request was seen before. */
+  baselineMeanMs: number | null;
+}
+
+/** The model registry's comparison of one agent's variants (as GET /admin/variants shows it). */
+export interface VariantComparison {
+  agent: string;
+  /** The fine-tuned model; null when the agent has none. */
+  finetuned: ProviderModel | null;
+  rolloutPercent: number;
+  /** Each variant's figures over the registry's window, as last seen while the incident was open. */
+  variants: Record<"baseline" | "finetuned", VariantFigures>;
+}
+
 export type RecoveryVerdict = "passed" | "failed";
 
 /** One provider's part of a recovery check (recovery.ts; the runbook's post-recovery test). */
@@ -172,6 +193,11 @@ export interface Incident {
   mitigations: Mitigation[];
   impact: Impact;
   agents: AgentLatency[];
+  variants: VariantLatency[];
+  /** Agents with a fine-tuned model (or one rolled back); empty without one or without a registry. */
+  comparison: VariantComparison[];
+  /** The runbooks' checklist: what the service did, and what is left for a person (checklist.ts). */
+  checklist: ChecklistItem[];
   /** The last recovery check, automatic or asked for; null until one ran. */
   recovery: RecoveryReport | null;
   /** When the next announcement is due: the runbook's 30 minutes after the last one; null once resolved. */
