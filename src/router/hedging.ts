@@ -33,12 +33,13 @@ export class Hedging {
     return { calls: this.#requests, hedges: this.#hedges, budget: this.options.context.settings.hedgeBudget };
   }
 
-  /** One attempt on `target`, and a hedge on another provider if the first is slow. */
+  /** One attempt on `target`, and a hedge on another provider if the first is slow (unless `hedge` is false). */
   async attempt<T>(
     target: Target,
     scope: RequestScope<T>,
     tracking: RequestTracking,
     callsSoFar: number,
+    hedge = true,
   ): Promise<AttemptResult<T>> {
     const { context, caller } = this.options;
     const first = caller.launch(target, scope);
@@ -48,6 +49,7 @@ export class Hedging {
     }
     const delay = this.#delay(target);
     const canHedge =
+      hedge &&
       !scope.conservation &&
       delay !== null &&
       callsSoFar + 1 < context.settings.maxAttempts &&

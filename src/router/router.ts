@@ -13,14 +13,15 @@ import type { StructuredResult } from "../llm/structured.js";
 import type { LlmProvider, ModelPrice, ProviderName } from "../providers/types.js";
 import { embeddedState, type SharedState, shownStatus } from "../shared/state.js";
 import { CallAccounting, type CallRecord } from "./accounting.js";
-import { attemptWithinDeadline } from "./attempts.js";
+import { type AttemptSource, attemptWithinDeadline } from "./attempts.js";
 import { DailyBudget } from "./budget.js";
 import { AnswerCache, sharedAnswer } from "./cache.js";
-import { Caller, type StructuredCall } from "./call.js";
+import { Caller, type RequestScope, type StructuredCall } from "./call.js";
 import { type Clock, type RouterContext, type RouterEvent, systemClock } from "./context.js";
 import { type ConservationReason, OperatorControls, resetBreaker } from "./controls.js";
 import type { AnswerOrigin } from "./health.js";
 import { Hedging } from "./hedging.js";
+import { RouterError } from "./router-error.js";
 import { choose, nextAvailableIn, type Tried, usableState, weightsFor } from "./selection.js";
 import type { RouterSettings } from "./settings.js";
 import { type RouterSnapshot, type RouterState, snapshotTarget } from "./snapshot.js";
@@ -161,7 +162,58 @@ export class LlmRouter {
     }
     const cacheState = key !== undefined && this.#cache.enabled ? "miss" : "bypass";
     this.#hedging.countRequest();
-    // One signal for the whole request: the deadline, or the client going away.
+    const { result, calls, hedged } = await this.#attempt(call, started, conservation, (scope) => ({
+      pinned: call.pin === undefined ? null : this.#targets.pinned(call.pin),
+      choose: (now, tracking) => this.#choose(now, tracking),
+      nextAvailableIn: (now, refused) => nextAvailableIn(this.#targets.routed, now, refused),
+      attempt: (target, tracking, callsSoFar) => this.#hedging.attempt(target, scope, tracking, callsSoFar),
+      routedModel: (provider) => this.#targets.routedOf(provider)?.model ?? null,
+    }));
+    if (key !== undefined) {
+      const ttl = conservation ? this.settings.conservationCacheTtlMs : this.settings.cacheTtlMs;
+      this.#cache.set(key, result, ttl, this.#now());
+      if (this.#cache.enabled && ttl > 0) this.#shared.cacheAnswer(key, result, ttl);
+    }
+    return { ...result, cache: cacheState, calls, hedged, costUsd: this.#accounting.spentOn(call) };
+  }
+
+  /**
+   * One structured call on `provider` (with its routed model, or `model`: a registry variant), through
+   * the same deadline, rate limits, breaker, retries and accounting as any request, but never failed
+   * over, hedged or answered from (or stored in) the cache: the recovery check's probe of one provider
+   * (src/incidents/recovery.ts). A RouterError `unavailable` when the router has no such provider.
+   */
+  async completeOn<T>(
+    on: { provider: ProviderName; model?: string },
+    call: StructuredCall<T>,
+  ): Promise<RouteResult<T>> {
+    const started = this.#now();
+    const target =
+      on.model === undefined
+        ? (this.#targets.routedOf(on.provider) ?? null)
+        : this.#targets.pinned({ provider: on.provider, model: on.model });
+    if (target === null) {
+      throw new RouterError("unavailable", `No routed provider ${on.provider}`, null, 0, null);
+    }
+    const { result, calls } = await this.#attempt(call, started, this.conservation, (scope) => ({
+      pinned: null,
+      choose: (now, tracking) =>
+        !tracking.refused.has(target.key) && usableState(target, now) !== null ? target : null,
+      nextAvailableIn: (now, refused) => nextAvailableIn([target], now, refused),
+      attempt: (chosen, tracking, callsSoFar) =>
+        this.#hedging.attempt(chosen, scope, tracking, callsSoFar, false),
+      routedModel: () => target.model,
+    }));
+    return { ...result, cache: "bypass", calls, hedged: false, costUsd: this.#accounting.spentOn(call) };
+  }
+
+  /** The attempts of one request within its deadline: one signal for the deadline or the client going away. */
+  async #attempt<T>(
+    call: StructuredCall<T>,
+    started: number,
+    conservation: boolean,
+    source: (scope: RequestScope<T>) => Omit<AttemptSource<T>, "affordable">,
+  ) {
     const request = deadline(this.settings.deadlineMs, call.signal);
     const scope = {
       call,
@@ -170,20 +222,10 @@ export class LlmRouter {
       conservation,
     };
     try {
-      const { result, calls, hedged } = await attemptWithinDeadline(this.#context, scope, {
-        pinned: call.pin === undefined ? null : this.#targets.pinned(call.pin),
-        choose: (now, tracking) => this.#choose(now, tracking),
-        nextAvailableIn: (now, refused) => nextAvailableIn(this.#targets.routed, now, refused),
+      return await attemptWithinDeadline(this.#context, scope, {
+        ...source(scope),
         affordable: (now) => this.#budget.state(now) !== "exhausted",
-        attempt: (target, tracking, callsSoFar) => this.#hedging.attempt(target, scope, tracking, callsSoFar),
-        routedModel: (provider) => this.#targets.routedOf(provider)?.model ?? null,
       });
-      if (key !== undefined) {
-        const ttl = conservation ? this.settings.conservationCacheTtlMs : this.settings.cacheTtlMs;
-        this.#cache.set(key, result, ttl, this.#now());
-        if (this.#cache.enabled && ttl > 0) this.#shared.cacheAnswer(key, result, ttl);
-      }
-      return { ...result, cache: cacheState, calls, hedged, costUsd: this.#accounting.spentOn(call) };
     } finally {
       request.dispose();
     }
