@@ -176,6 +176,28 @@ describe("incidents through the chaos scenarios (scale 0.05)", () => {
     expectWebhookCalls(observed, incident);
   });
 
+  it("3c: a 429 storm is rate limiting; Retry-After is kept, and it resolves only once the quota is back", {
+    timeout: scenario("429-quota").timeout,
+  }, async () => {
+    const observed = await observe("429-quota", "ok");
+    const incident = onlyIncident(observed);
+    const { table, report } = observed;
+    expect(incident.types, table).toContain("rate_limiting");
+    expect(incident.basis.llmErrorRate, table).not.toBeNull();
+    // The storm reached Cita, and it kept off the primary while paused.
+    expect(report.cita.pauseWindow?.rateLimited, table).toBeGreaterThanOrEqual(1);
+    expect(report.cita.pauseWindow?.attemptsInside, table).toBeLessThanOrEqual(1);
+    expectLifecycle(observed, incident);
+    // A check failed while the quota was still spent; the one that passed saw it back over its minimum.
+    const checks = report.incidents[0]!.recoveryChecks;
+    expect(checks[0]?.verdict, table).toBe("failed");
+    const primary = incident.recovery?.providers.find((entry) => entry.provider === "qwen");
+    expect(primary?.quota.known, table).toBe(true);
+    expect(primary?.quota.remaining, table).toBeGreaterThanOrEqual(primary!.quota.minimum);
+    expectGaugeFlip(observed);
+    expectWebhookCalls(observed, incident);
+  });
+
   it("5: every provider down for 60 s is P1 on the LLM path while the service answered 100%", {
     timeout: scenario("all-down").timeout,
   }, async () => {

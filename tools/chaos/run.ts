@@ -85,12 +85,12 @@ export interface ScenarioReport {
 
 const HEALTH_POLL_MS = 50;
 
-/** Long enough for an incident to open, its recovery check to run after the delay, and two retries. */
+/** Long enough for an incident to open, its recovery check to run after the delay, and three retries. */
 export function incidentTimeoutMs(timings: Timings): number {
   return (
     timings.INCIDENT_OPEN_AFTER_MS +
     timings.INCIDENT_RECOVERY_DELAY_MS +
-    2 * timings.INCIDENT_RECOVERY_RETRY_MS +
+    3 * timings.INCIDENT_RECOVERY_RETRY_MS +
     2 * timings.LLM_DEADLINE_MS
   );
 }

@@ -50,6 +50,9 @@ const PRIMARY = "qwen";
 export const FINETUNED = { provider: PRIMARY, model: "qwen-ft-parsing" } as const;
 /** Calls each variant needs before the registry judges a rollback (MODEL_ROLLBACK_MIN_SAMPLES). */
 export const ROLLBACK_MIN_SAMPLES = 4;
+/** Scenario 3c's quota: refilled evenly over six minutes, so it is over 50 requests three minutes after. */
+export const QUOTA_LIMIT = 100;
+const QUOTA_WINDOW_MS = 6 * 60_000;
 
 const setPrimary =
   (faults: Parameters<Simulator["setFaults"]>[2]) =>
@@ -114,6 +117,26 @@ export function buildScenarios(scale: number, rateLimitPauseMs: number): Scenari
       pauseWindowMs: retryAfterSeconds * 1000,
       attemptsVisible: true,
       start: setPrimary([{ kind: "rateLimit", retryAfterSeconds }]),
+      clear: clearAll,
+    },
+    {
+      id: "429-quota",
+      label: "3c",
+      title: "429 storm, quota back slowly",
+      fault:
+        `qwen: every answer 429, Retry-After ${retryAfterSeconds} s, for ${ms(60_000)} ms; its quota ` +
+        `(${QUOTA_LIMIT} requests) refills over ${ms(QUOTA_WINDOW_MS)} ms`,
+      failing: [PRIMARY],
+      detectBy: "primary",
+      loadMs: Math.max(ms(60_000), 3 * retryAfterSeconds * 1000),
+      pauseWindowMs: retryAfterSeconds * 1000,
+      attemptsVisible: true,
+      // The storm spends the quota (each 429 says the window is spent); it is back over 50 requests only
+      // well after the primary answers again, so the first recovery checks fail on it.
+      start: async ({ sim }) => {
+        sim.setQuota(PRIMARY, { limit: QUOTA_LIMIT, windowMs: ms(QUOTA_WINDOW_MS) });
+        sim.setFaults(PRIMARY, undefined, [{ kind: "rateLimit", retryAfterSeconds }]);
+      },
       clear: clearAll,
     },
     {
