@@ -128,6 +128,16 @@ function migratedOnFirstUse(store: CalendarStore): CalendarStore {
     findClientKey: (secretDigest) => after(() => store.findClientKey(secretDigest)),
     revokeClientKey: (id, revokedAt) => after(() => store.revokeClientKey(id, revokedAt)),
     hasClientKeys: () => after(() => store.hasClientKeys()),
+    incidents: (logger) => {
+      const incidents = store.incidents(logger);
+      return {
+        openIncident: (incident) => after(() => incidents.openIncident(incident)),
+        saveIncident: (incident) => after(() => incidents.saveIncident(incident)),
+        getIncident: (id) => after(() => incidents.getIncident(id)),
+        openedIncident: () => after(() => incidents.openedIncident()),
+        listIncidents: (limit) => after(() => incidents.listIncidents(limit)),
+      };
+    },
   };
 }
 

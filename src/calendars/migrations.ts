@@ -98,6 +98,26 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX bookings_by_calendar_key ON bookings (calendar_id, created_by_key, status, end_ms)",
     ],
   },
+  {
+    version: 4,
+    name: "incidents, at most one open",
+    statements: [
+      // The record is the JSON document (src/incidents/types.ts); the columns are what the store sorts and
+      // filters by. `open` is 1 while the incident is open and NULL once resolved: a unique index admits
+      // any number of NULLs but one 1, so the database itself refuses a second open incident.
+      `CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        opened_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        resolved_at TEXT,
+        open INTEGER CHECK (open = 1),
+        document TEXT NOT NULL
+      )`,
+      "CREATE UNIQUE INDEX incidents_one_open ON incidents (open)",
+      // Serves the list (newest first) and the retention of resolved incidents.
+      "CREATE INDEX incidents_by_opened ON incidents (opened_at, id)",
+    ],
+  },
 ];
 
 /** Migrations not yet applied, in order (of SQLite's and D1's list unless another is given). */

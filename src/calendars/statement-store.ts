@@ -1,6 +1,11 @@
 // The CalendarStore methods that are one shared statement and a row mapping, alike on SQLite, D1 and
 // PostgreSQL: each store says only how it runs a statement (execute, first, rows) and inherits these. What
 // differs between databases (migrations, the atomic booking insert, SQLite's calendar cache) stays in each.
+// The incidents (src/incidents/statement-store.ts) are kept in the same database, through the same runner.
+
+import type { Logger } from "../http/logger.js";
+import { StatementIncidentStore } from "../incidents/statement-store.js";
+import type { IncidentStore } from "../incidents/types.js";
 import {
   anyClientKeysStatement,
   type ClientKeyRow,
@@ -87,5 +92,16 @@ export abstract class StatementCalendarStore {
 
   async hasClientKeys(): Promise<boolean> {
     return (await this.first<{ active: number }>(anyClientKeysStatement()))?.active === 1;
+  }
+
+  incidents(logger: Logger): IncidentStore {
+    return new StatementIncidentStore(
+      {
+        execute: (statement) => this.execute(statement),
+        first: (statement) => this.first(statement),
+        rows: (statement) => this.rows(statement),
+      },
+      logger,
+    );
   }
 }

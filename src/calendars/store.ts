@@ -1,6 +1,8 @@
 // The calendar store: one interface, one schema and one set of migrations, three implementations (SQLite
 // on Node, D1 on Workers, PostgreSQL on Node at DATABASE_URL), one contract suite for all. Bookings never double-book: the store inserts
 // with a database-level guarantee (a single conditional INSERT), never check-then-insert.
+import type { Logger } from "../http/logger.js";
+import type { IncidentStore } from "../incidents/types.js";
 import type { Booking, Calendar, Cancellation, ClientKey, NewClientKey, StoredBooking } from "./types.js";
 
 /**
@@ -99,5 +101,10 @@ export interface CalendarStore {
    * (src/http/access.ts). Revoking the last key does not open it again.
    */
   hasClientKeys(): Promise<boolean>;
+  /**
+   * The incidents kept in the same database (src/incidents/statement-store.ts), so a restart and every
+   * instance sharing the database see them; `logger` hears of a stored record that cannot be read.
+   */
+  incidents(logger: Logger): IncidentStore;
   close?(): Promise<void>;
 }
