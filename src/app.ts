@@ -18,6 +18,7 @@ import { BOOKINGS_PATH, bookingRoutes } from "./http/routes/bookings.js";
 import { calendarRoutes } from "./http/routes/calendars.js";
 import { ducklingRoutes } from "./http/routes/duckling.js";
 import { healthRoutes } from "./http/routes/health.js";
+import { incidentAnnouncementRoutes } from "./http/routes/incident-announcement.js";
 import { keysAdminRoutes } from "./http/routes/keys-admin.js";
 import { metricsRoutes } from "./http/routes/metrics.js";
 import { openApiRoutes } from "./http/routes/openapi.js";
@@ -27,6 +28,8 @@ import { routerAdminRoutes } from "./http/routes/router-admin.js";
 import { seriesAdminRoutes } from "./http/routes/series-admin.js";
 import { DUCKLING_PATH } from "./http/schemas/duckling.js";
 import { PARSE_PATH } from "./http/schemas/parse.js";
+import { MemoryIncidentStore } from "./incidents/memory-store.js";
+import type { IncidentStore } from "./incidents/types.js";
 import { MemoryLimiter, type RateLimiter } from "./limits/limiter.js";
 import { failedAuthGuard, rateLimit } from "./limits/middleware.js";
 import { SharedLimiter } from "./limits/shared-limiter.js";
@@ -48,6 +51,8 @@ export interface AppOptions {
   config: Config;
   /** Calendars and bookings (SQLite on Node, D1 on Workers); calendar routes need it. */
   store?: CalendarStore;
+  /** Where incidents are kept (src/incidents); by default this process's memory. */
+  incidentStore?: IncidentStore;
   logger?: Logger;
   clock?: () => number;
   /** LLM providers; by default created once here from config.llm.providers. */
@@ -199,6 +204,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       seriesAdminRoutes({
         admin,
         timeline: async () => (await options.metricsAggregate?.timeline?.()) ?? localTimeline(),
+      }),
+    )
+    .route(
+      "/",
+      incidentAnnouncementRoutes({
+        admin,
+        store: options.incidentStore ?? new MemoryIncidentStore(),
+        ...(clock ? { clock } : {}),
       }),
     )
     .route("/", ducklingRoutes({ config, clock }))
