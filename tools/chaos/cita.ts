@@ -1,8 +1,8 @@
-// Cita as the chaos suite runs it: the real app (createApp + readConfig) served over HTTP on 127.0.0.1 the
-// way the Node entry serves it (src/node-serve.ts), with its providers pointed at the simulator and its
-// router timings scaled. Also the harness's HTTP client for it: POST /v1/appointments/parse and GET
+// Cita as the chaos suite runs it: the real app (assembleApp + readConfig) served over HTTP on 127.0.0.1 the
+// way the Node entry serves it (src/node-serve.ts), its incident manager ticked as the entry ticks it, with
+// its providers pointed at the simulator and its router and incident timings scaled. Also the harness's HTTP client for it: POST /v1/appointments/parse and GET
 // /health, with nothing faked in between.
-import { createApp } from "../../src/app.js";
+import { assembleApp } from "../../src/app.js";
 import { type Environment, readConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/http/logger.js";
 import { type ParseRequest, ParseResponseSchema } from "../../src/http/schemas/parse.js";
@@ -100,9 +100,25 @@ export interface CitaServer {
   close(): Promise<void>;
 }
 
-/** Builds a fresh app (fresh router state) from the environment and serves it on a free port. */
-export async function startCita(environment: Environment): Promise<CitaServer> {
-  const app = createApp({ config: readConfig(environment), logger: silentLogger });
+/** How often `node src/node.ts` ticks the incident manager; the in-process Cita's tick scales from it. */
+export const NODE_INCIDENT_TICK_MS = 1000;
+
+/**
+ * Builds a fresh app (fresh router state) from the environment and serves it on a free port, ticking its
+ * incident manager every `tickMs` as the Node entry does every second.
+ */
+export async function startCita(
+  environment: Environment,
+  tickMs = NODE_INCIDENT_TICK_MS,
+): Promise<CitaServer> {
+  const { app, incidents } = assembleApp({ config: readConfig(environment), logger: silentLogger });
+  let tick: Promise<void> = Promise.resolve();
+  const ticker =
+    incidents === null
+      ? null
+      : setInterval(() => {
+          tick = tick.then(() => incidents.tick()).catch(() => {});
+        }, tickMs);
   const { server, port } = await new Promise<{ server: ReturnType<typeof serveNode>; port: number }>(
     (resolve) => {
       const listening = serveNode(app.fetch, { hostname: "127.0.0.1", port: 0 }, (info) =>
@@ -112,11 +128,14 @@ export async function startCita(environment: Environment): Promise<CitaServer> {
   );
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      if (ticker !== null) clearInterval(ticker);
+      await tick;
+      await new Promise<void>((resolve) => {
         if ("closeAllConnections" in server) server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
 

@@ -32,15 +32,24 @@ async function startContext(seed: number, closers: (() => Promise<void>)[]): Pro
   return { sim, forwarder };
 }
 
-/** Starts the rig (Cita with a scenario's own `environment` too); whatever started is closed if a step fails. */
-export async function startRig(
-  seed: number,
-  timings: Timings,
-  naiveTimeoutMs: number | null,
-  instances = 1,
-  shared = true,
-  environment: Environment = {},
-): Promise<Rig> {
+/** How a rig is started. */
+export interface RigOptions {
+  seed: number;
+  timings: Timings;
+  naiveTimeoutMs: number | null;
+  /** One in-process Cita (1), or a fleet of Node processes. */
+  instances: number;
+  /** A fleet shares a private Redis. */
+  shared: boolean;
+  /** Cita's own variables for the scenario, over the run's. */
+  environment: Environment;
+  /** How often the in-process Cita ticks its incident manager (a fleet's processes tick every second). */
+  tickMs: number;
+}
+
+/** Starts the rig; whatever started is closed again if a later step fails. */
+export async function startRig(options: RigOptions): Promise<Rig> {
+  const { seed, timings, naiveTimeoutMs, instances, shared, environment } = options;
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
     for (const closer of closers.reverse()) await closer();
@@ -56,7 +65,10 @@ export async function startRig(
     );
     const cita =
       instances === 1
-        ? await startCita(citaVariables).then((server) => ({ urls: [server.url], close: server.close }))
+        ? await startCita(citaVariables, options.tickMs).then((server) => ({
+            urls: [server.url],
+            close: server.close,
+          }))
         : await startFleet(citaVariables, instances, shared);
     closers.push(() => cita.close());
     const naive = naiveClient(throughForwarder(naiveContext), naiveTimeoutMs);

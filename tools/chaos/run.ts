@@ -13,7 +13,14 @@
 import type { Environment } from "../../src/config.js";
 import type { ParseRequest } from "../../src/http/schemas/parse.js";
 import type { Incident } from "../../src/incidents/types.js";
-import { type CitaOutcome, postParse, scaled, scaledTimings, type Timings } from "./cita.js";
+import {
+  type CitaOutcome,
+  NODE_INCIDENT_TICK_MS,
+  postParse,
+  scaled,
+  scaledTimings,
+  type Timings,
+} from "./cita.js";
 import { type CitaFigures, citaSide, type NaiveFigures, naiveSide } from "./figures.js";
 import { startHealthPoller } from "./health.js";
 import { awaitResolution, type IncidentFigures, incidentFigures, readEveryIncident } from "./incidents.js";
@@ -106,9 +113,14 @@ export async function runScenario(
   const timings = scaledTimings(options.scale);
   const instances = options.instances ?? 1;
   const redis = instances > 1 && options.unshared !== true;
-  const rig = await startRig(options.seed + index, timings, options.naiveTimeoutMs, instances, redis, {
-    ...options.environment,
-    ...scenario.environment,
+  const rig = await startRig({
+    seed: options.seed + index,
+    timings,
+    naiveTimeoutMs: options.naiveTimeoutMs,
+    instances,
+    shared: redis,
+    environment: { ...options.environment, ...scenario.environment },
+    tickMs: scaled(NODE_INCIDENT_TICK_MS, options.scale),
   });
   const { context, naiveContext, naive } = rig;
   const { urls } = rig.cita;
