@@ -80,6 +80,19 @@ const STORE_TIMEOUT_MS = 10_000;
 /** A rollback's reason is the registry's one line; longer is cut. */
 const MAX_REASON_LENGTH = 300;
 
+/**
+ * Healthy: the router reads healthy and so does every provider and model it routes to. A primary that is
+ * slow, rate limited or answering badly behind healthy failovers leaves the router "healthy" (it still has
+ * a healthy provider) but is the runbooks' incident all the same.
+ */
+function viewHealthy(view: RouterView | null): boolean {
+  if (view === null) return true;
+  return (
+    view.state === "healthy" &&
+    view.snapshot.providers.every((target) => target.weight === 0 || target.state === "healthy")
+  );
+}
+
 export class IncidentManager {
   readonly #settings: IncidentSettings;
   readonly #options: IncidentManagerOptions;
@@ -197,14 +210,14 @@ export class IncidentManager {
     }
     const now = this.#clock.now();
     const router = this.#options.router;
-    const state = router?.state() ?? "healthy";
-    const healthy = state === "healthy";
+    const view: RouterView | null =
+      router === null ? null : { state: router.state(), snapshot: router.snapshot() };
+    const healthy = viewHealthy(view);
     this.#outOfHealthySince = healthy ? null : (this.#outOfHealthySince ?? now);
     this.#progress.observe(healthy, now);
     // A rollback opens one at once; the router must stay out of healthy openAfterMs (a blip opens none).
     const routerHeld = !healthy && now - this.#outOfHealthySince! >= this.#settings.openAfterMs;
     if (this.#incident === null && !routerHeld && this.#rollbacks.size === 0) return;
-    const view: RouterView | null = router === null ? null : { state, snapshot: router.snapshot() };
     if (this.#incident === null) {
       await this.#open(routerHeld ? "router" : "rollback", now, view);
       return;
@@ -216,7 +229,7 @@ export class IncidentManager {
 
   async #open(trigger: IncidentTrigger, now: number, view: RouterView | null): Promise<void> {
     const window = this.#window.summary(now);
-    const { basis, severity } = severityOf(window.inputs, view === null || view.state === "healthy");
+    const { basis, severity } = severityOf(window.inputs, viewHealthy(view));
     const since = this.#outOfHealthySince ?? now;
     const incident = newIncident({
       id: newIncidentId(),
@@ -227,7 +240,7 @@ export class IncidentManager {
       detail:
         trigger === "rollback"
           ? "a fine-tuned variant was rolled back"
-          : `the router has been ${view?.state ?? "out of healthy"} since ${iso(since)}`,
+          : `${view === null || view.state === "healthy" ? "a routed provider has been out of healthy" : `the router has been ${view.state}`} since ${iso(since)}`,
     });
     this.#incident = incident;
     this.#tally = new IncidentTally(this.#window.summary(now, since));
@@ -252,7 +265,7 @@ export class IncidentManager {
 
   /** One tick's changes to an open incident; returns what is worth announcing, in order. */
   #update(incident: Incident, now: number, view: RouterView | null): IncidentChange["kind"][] {
-    const healthy = view === null || view.state === "healthy";
+    const healthy = viewHealthy(view);
     const window = this.#window.summary(now);
     const last = incident.timeline.at(-1);
     this.#classify(incident, now, view, window);
