@@ -25,7 +25,13 @@ describe("the runbook's table", () => {
   });
 
   it("no request on a path is no rate and no severity", () => {
-    const none = severityInputs({ requests: 0, llmWanted: 0, llmFailed: 0, serviceErrors: 0, llmP95Ms: null });
+    const none = severityInputs({
+      requests: 0,
+      llmWanted: 0,
+      llmFailed: 0,
+      serviceErrors: 0,
+      llmP95Ms: null,
+    });
     expect(none.llmErrorRate).toBeNull();
     expect(none.serviceErrorRate).toBeNull();
     expect(severityOf(none, true).severity).toBeNull();
@@ -60,17 +66,26 @@ describe("what counts as an error", () => {
       serviceError: false,
       llmFailed: false,
     });
-    expect(requestCounts({ ...outcome, status: 429, wantedLlm: false, llmAnswered: false }).serviceError).toBe(false);
+    expect(
+      requestCounts({ ...outcome, status: 429, wantedLlm: false, llmAnswered: false }).serviceError,
+    ).toBe(false);
   });
 
   it("a 5xx is a service error", () => {
-    expect(requestCounts({ ...outcome, status: 500, wantedLlm: false, llmAnswered: false }).serviceError).toBe(true);
+    expect(
+      requestCounts({ ...outcome, status: 500, wantedLlm: false, llmAnswered: false }).serviceError,
+    ).toBe(true);
     expect(requestCounts({ ...outcome, status: 503, error: "store_unavailable" }).serviceError).toBe(true);
   });
 
   it("an llm_unavailable 503 counts on the LLM path, not as a service error", () => {
     const counts = requestCounts({ ...outcome, status: 503, llmAnswered: false, error: "llm_unavailable" });
-    expect(counts).toMatchObject({ wantedLlm: true, llmFailed: true, serviceError: false, answeredByRules: false });
+    expect(counts).toMatchObject({
+      wantedLlm: true,
+      llmFailed: true,
+      serviceError: false,
+      answeredByRules: false,
+    });
   });
 
   it("a wanted LLM reading read by rules is a failed one, answered by rules", () => {
