@@ -9,10 +9,18 @@ import { IncidentManager, type IncidentRouter } from "./manager.js";
 import { MemoryIncidentStore } from "./memory-store.js";
 import type { IncidentSettings } from "./settings.js";
 import type { IncidentStore } from "./types.js";
+import { type WebhookNotifier, webhookNotifier } from "./webhook.js";
 
 export interface IncidentParts {
-  manager: IncidentManager;
+  /**
+   * Null without an LLM router: nothing could open an incident (the router's states and the registry's
+   * rollbacks both come from LLM calls), so a rules-only deployment runs no manager and never ticks; its
+   * admin routes still read the store.
+   */
+  manager: IncidentManager | null;
   store: IncidentStore;
+  /** Posts the manager's changes to INCIDENT_WEBHOOK_URL (webhook.ts); Workers wait on its `settled()`. */
+  notifier?: WebhookNotifier | null;
 }
 
 export interface IncidentPartsOptions {
@@ -28,22 +36,24 @@ export interface IncidentPartsOptions {
   clock: (() => number) | undefined;
 }
 
-/** The store and the manager, or null when incidents are off. */
+/** The store and the manager, or null when incidents are off (INCIDENTS=false, or no manager wanted). */
 export function incidentParts(options: IncidentPartsOptions): IncidentParts | null {
   const { settings, logger } = options;
   if (!settings.enabled || options.manager === null) return null;
   const store = options.incidentStore ?? options.store?.incidents(logger) ?? new MemoryIncidentStore();
-  const manager =
-    options.manager ??
-    new IncidentManager({
-      settings,
-      store,
-      router: options.router,
-      registry: options.registry,
-      logger,
-      ...(options.clock ? { clock: { now: options.clock } } : {}),
-    });
-  return { manager, store };
+  if (options.manager !== undefined) return { manager: options.manager, store };
+  if (options.router === null) return { manager: null, store };
+  const notifier = webhookNotifier(settings, { logger, ...(options.clock ? { clock: options.clock } : {}) });
+  const manager = new IncidentManager({
+    settings,
+    store,
+    router: options.router,
+    registry: options.registry,
+    logger,
+    ...(options.clock ? { clock: { now: options.clock } } : {}),
+    ...(notifier !== null ? { notifier } : {}),
+  });
+  return { manager, store, notifier };
 }
 
 /** Runs one of the manager's record* calls; a fault is logged (its name only) and goes no further. */

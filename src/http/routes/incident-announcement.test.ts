@@ -19,8 +19,14 @@ async function incidentApp(adminToken: string | null = ADMIN_TOKEN) {
   await store.openIncident(OPEN);
   const config = readConfig(adminToken === null ? {} : { ADMIN_TOKEN: adminToken });
   const app = createApp({ config, incidentStore: store, clock: () => ANNOUNCED_AT });
-  return (path: string, headers: Record<string, string> = {}, token: string | null = ADMIN_TOKEN) =>
+  return (
+    path: string,
+    headers: Record<string, string> = {},
+    token: string | null = ADMIN_TOKEN,
+    method = "GET",
+  ) =>
     app.request(path, {
+      method,
       headers: token === null ? headers : { ...headers, authorization: `Bearer ${token}` },
     });
 }
@@ -82,15 +88,24 @@ describe("GET /admin/incidents/:id/announcement", () => {
     expect(body.error).toMatchObject({ code: "invalid_request", message: "lang: must be en or es." });
   });
 
-  it.each(["inc_ffffffffffffffff", "inc_123", "nope", "%3Cscript%3E"])(
-    "answers 404 for the unknown incident %s",
-    async (id) => {
-      const get = await incidentApp();
-      const response = await get(path(id));
-      expect(response.status).toBe(404);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_found");
-    },
-  );
+  it("answers 404 unknown_incident for an id the store does not hold, 400 for one that is no incident id", async () => {
+    const get = await incidentApp();
+    const unknown = await get(path("inc_ffffffffffffffff"));
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("unknown_incident");
+    for (const id of ["inc_123", "INC_0123456789ABCDEF", "nope", "%3Cscript%3E"]) {
+      const malformed = await get(path(id));
+      expect(malformed.status, id).toBe(400);
+      expect(((await malformed.json()) as { error: { message: string } }).error.message).toMatch(/^id: /);
+    }
+  });
+
+  it("answers 405 to another method", async () => {
+    const get = await incidentApp();
+    const response = await get(path(OPEN.id), {}, ADMIN_TOKEN, "POST");
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET");
+  });
 
   it("needs the admin token: 401 without it or with another, 403 with admin disabled", async () => {
     const get = await incidentApp();

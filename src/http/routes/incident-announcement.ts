@@ -6,8 +6,9 @@ import { announcement } from "../../incidents/announcement.js";
 import { ANNOUNCEMENT_LANGUAGES, type AnnouncementLanguage } from "../../incidents/announcement-words.js";
 import type { IncidentStore } from "../../incidents/types.js";
 import type { AppEnv } from "../env.js";
-import { ApiError } from "../errors.js";
+import { ApiError, methodNotAllowed } from "../errors.js";
 import { INCIDENT_ANNOUNCEMENT_PATH } from "../schemas/incident-announcement.js";
+import { INCIDENT_ID } from "../schemas/incidents.js";
 
 export interface IncidentAnnouncementOptions {
   /** Lets through only the admin: ADMIN_TOKEN or a key with the `admin` scope (src/http/access.ts). */
@@ -16,16 +17,18 @@ export interface IncidentAnnouncementOptions {
   clock?: () => number;
 }
 
-/** An incident id as the manager writes it; anything else is unknown without asking the store. */
-const INCIDENT_ID = /^inc_[0-9a-f]{16}$/;
-
 export function incidentAnnouncementRoutes(options: IncidentAnnouncementOptions): Hono<AppEnv> {
   const clock = options.clock ?? Date.now;
-  return new Hono<AppEnv>().get(INCIDENT_ANNOUNCEMENT_PATH, options.admin, async (context) => {
+  const routes = new Hono<AppEnv>();
+  routes.get(INCIDENT_ANNOUNCEMENT_PATH, options.admin, async (context) => {
     const lang = requestedLanguage(context.req.query("lang"), context.req.header("accept-language"));
     const id = context.req.param("id");
-    const incident = INCIDENT_ID.test(id) ? await options.store.getIncident(id) : null;
-    if (incident === null) throw new ApiError("not_found", "No such incident.");
+    // As GET /admin/incidents/:id answers (incidents-admin.ts): a malformed id is the request's fault.
+    if (!INCIDENT_ID.test(id)) {
+      throw new ApiError("invalid_request", "id: must be inc_ followed by 16 lowercase hex digits.");
+    }
+    const incident = await options.store.getIncident(id);
+    if (incident === null) throw new ApiError("unknown_incident", "No such incident.");
     return context.body(announcement(incident, lang, clock()), 200, {
       "Content-Type": "text/markdown; charset=utf-8",
       "Content-Language": lang,
@@ -34,6 +37,8 @@ export function incidentAnnouncementRoutes(options: IncidentAnnouncementOptions)
       "Cache-Control": "no-store",
     });
   });
+  routes.all(INCIDENT_ANNOUNCEMENT_PATH, methodNotAllowed("GET"));
+  return routes;
 }
 
 /** `lang` when given (400 unless en or es), else the first of en and es Accept-Language ranks highest. */

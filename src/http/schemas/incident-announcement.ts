@@ -42,9 +42,9 @@ export const incidentAnnouncementPaths: PathItems = {
           content: { "text/markdown": { schema: { type: "string" } } },
         },
         ...errorResponses({
-          "400": "invalid_request (lang is neither en nor es)",
+          "400": "invalid_request (lang is neither en nor es, or id is not inc_ and 16 hex digits)",
           ...ADMIN_ERRORS,
-          "404": "not_found (no such incident)",
+          "404": "unknown_incident (no such incident)",
         }),
       },
     },
