@@ -92,14 +92,17 @@ export function mergeReadings(
   };
 }
 
-/** The new slot: the model's phrases as expressions first, the rules' after, and where they resolve apart. */
-function readSlot(
+/**
+ * The new slot's date and time as the model's phrases resolve (its `phrased` expressions) and as the rules'
+ * do: what the cross-check compares, and what the recovery check calls agreement (src/incidents).
+ */
+export function slotReadings(
   context: AgentContext,
   draft: Draft,
   rules: Draft,
   extraction: Extraction,
-  grounding: Grounding,
-): { expressions: TemporalExpression[]; ambiguities: Ambiguity[]; disagreements: number } {
+  grounding: Grounding = groundingFor(context),
+) {
   // A phrase within a window the rules read ("5pm" of "after 5pm") bounds the slot, it names no time
   // (rule 20): it is read as the rules read it there, so a model's one time does not close the window.
   const windows = rules.expressions.filter(isWindow);
@@ -109,14 +112,24 @@ function readSlot(
     [unbounding(extraction.dateText), unbounding(extraction.timeText)],
     rules.expressions,
   );
+  const resolve = (found: TemporalExpression[]) =>
+    resolveDraftTime(context, { ...draft, expressions: found }, draft.timezone);
+  return { phrased, byModel: resolve(phrased), byRules: resolve(rules.expressions) };
+}
+
+/** The new slot: the model's phrases as expressions first, the rules' after, and where they resolve apart. */
+function readSlot(
+  context: AgentContext,
+  draft: Draft,
+  rules: Draft,
+  extraction: Extraction,
+  grounding: Grounding,
+): { expressions: TemporalExpression[]; ambiguities: Ambiguity[]; disagreements: number } {
+  const { phrased, byModel, byRules } = slotReadings(context, draft, rules, extraction, grounding);
   // The model's readings come first, so resolution takes its date and time; the rules' fill what it left out.
   const expressions = [...phrased, ...rules.expressions];
   const ambiguities: Ambiguity[] = [];
   let disagreements = 0;
-  const resolve = (found: TemporalExpression[]) =>
-    resolveDraftTime(context, { ...draft, expressions: found }, draft.timezone);
-  const byModel = resolve(phrased);
-  const byRules = resolve(rules.expressions);
   for (const part of ["date", "time"] as const) {
     const [model, ruled] = [byModel[part], byRules[part]];
     disagreements += difference(model, ruled, (a, b) => a === b);

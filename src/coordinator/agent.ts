@@ -108,8 +108,11 @@ export interface AgentContext {
 }
 
 export interface LlmAccess {
-  /** Picks the provider, and owns timeouts, retries, failover, hedging and the answer cache. */
-  readonly router: LlmRouter;
+  /**
+   * Picks the provider, and owns timeouts, retries, failover, hedging and the answer cache. Only its
+   * `complete` is used, so the recovery check can hand over one that asks a given provider (completeOn).
+   */
+  readonly router: Pick<LlmRouter, "complete">;
   /** The model-registry variant of this request (a fine-tuned model to try first, token and temperature). */
   readonly assignment?: Assignment;
   /** Sent upstream as X-Request-Id. */
