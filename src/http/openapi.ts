@@ -8,6 +8,7 @@ import { bookingPaths } from "./schemas/bookings.js";
 import { calendarPaths } from "./schemas/calendars.js";
 import { ducklingPaths } from "./schemas/duckling.js";
 import { healthPaths } from "./schemas/health.js";
+import { incidentAnnouncementPaths } from "./schemas/incident-announcement.js";
 import { keyPaths } from "./schemas/keys.js";
 import type { PathItems } from "./schemas/operation.js";
 import { parsePaths } from "./schemas/parse.js";
@@ -20,6 +21,7 @@ const PATHS: PathItems = {
   ...bookingPaths,
   ...adminPaths,
   ...seriesPaths,
+  ...incidentAnnouncementPaths,
   ...keyPaths,
   ...healthPaths,
 };
