@@ -3,23 +3,37 @@
 // is rolled back), keeps the record's severity, state, mitigations, impact and timeline up to date, and
 // resolves it when the recovery check passes. The record* methods only count (never throw, never await);
 // tick() evaluates and persists: Node calls it on an interval, Workers per request through waitUntil.
+// Whatever the store, the notifier or the checker do, requests never wait for them nor fail with them.
 import type { Logger } from "../http/logger.js";
 import { silentLogger } from "../http/logger.js";
-import type { ModelRegistry, RegistryAgent } from "../registry/model-registry.js";
+import { type ModelRegistry, REGISTRY_AGENTS, type RegistryAgent } from "../registry/model-registry.js";
+import { systemClock } from "../router/context.js";
 import type { CallRecord, Clock, LlmRouter, RouterEvent } from "../router/router.js";
+import { DEFAULT_ROUTER_SETTINGS } from "../router/settings.js";
+import type { RouterView, TargetEvents } from "./classify.js";
+import { IncidentTally, targetKey } from "./impact.js";
+import { addRollback, classifyIncident, refreshFigures } from "./incident-update.js";
+import { IncidentProgress } from "./progress.js";
+import { addUpdate, changeSeverity, iso, newIncident, newIncidentId } from "./record.js";
 import type { IncidentSettings } from "./settings.js";
+import { requestCounts, SeverityHold, severityOf } from "./severity.js";
+import { SignalWindow, VARIANTS, type WindowSummary } from "./signal-window.js";
 import type {
+  Incident,
+  IncidentChange,
   IncidentNotifier,
   IncidentState,
   IncidentStore,
+  IncidentTrigger,
   IncidentType,
+  ProviderModel,
   RecoveryChecker,
   RecoveryReport,
   Severity,
 } from "./types.js";
 
-/** What the manager reads of the router: its state and its snapshot's reasons. */
-export type IncidentRouter = Pick<LlmRouter, "state" | "snapshot">;
+/** What the manager reads of the router: its state, its snapshot's reasons and its health thresholds. */
+export type IncidentRouter = Pick<LlmRouter, "state" | "snapshot" | "settings">;
 
 /** What one parse request ended in, as the severity and the impact count it. */
 export interface RequestOutcome {
@@ -61,31 +75,322 @@ export interface IncidentManagerOptions {
   registry?: Pick<ModelRegistry, "compare">;
 }
 
+/** A store call that takes longer is given up (logged): a hung database must not stop the ticks. */
+const STORE_TIMEOUT_MS = 10_000;
+/** A rollback's reason is the registry's one line; longer is cut. */
+const MAX_REASON_LENGTH = 300;
+
 export class IncidentManager {
+  readonly #settings: IncidentSettings;
   readonly #options: IncidentManagerOptions;
+  readonly #clock: Clock;
   readonly #logger: Logger;
+  readonly #window: SignalWindow;
+  readonly #hold: SeverityHold;
+  readonly #progress: IncidentProgress;
+  /** Breakers opened and 429 pauses the router told of, per configured target. */
+  readonly #events = new Map<string, TargetEvents>();
+  /** Rollbacks told and not yet put in a record, by agent. */
+  readonly #rollbacks = new Map<RegistryAgent, string>();
+  #configured: ProviderModel[] | null = null;
+  #incident: Incident | null = null;
+  #tally: IncidentTally | null = null;
+  /** The store holds the open incident (its openIncident succeeded, or it was adopted from it). */
+  #stored = false;
+  #savedAt = Number.NEGATIVE_INFINITY;
+  #adopted = false;
+  #outOfHealthySince: number | null = null;
+  #running: Promise<void> | null = null;
 
   constructor(options: IncidentManagerOptions) {
     this.#options = options;
+    this.#settings = options.settings;
+    this.#clock = options.clock ?? systemClock;
     this.#logger = options.logger ?? silentLogger;
+    this.#window = new SignalWindow(this.#settings.windowMs);
+    this.#hold = new SeverityHold(this.#settings);
+    this.#progress = new IncidentProgress({
+      settings: this.#settings,
+      clock: this.#clock,
+      ...(options.recovery ? { recovery: options.recovery } : {}),
+      ...(options.registry ? { registry: options.registry } : {}),
+      onCheckFailed: (error) => this.#failed("recovery_check", error),
+    });
   }
 
-  recordRequest(_outcome: RequestOutcome): void {}
+  recordRequest(outcome: RequestOutcome): void {
+    if (!this.#settings.enabled) return;
+    try {
+      const counts = requestCounts(outcome);
+      const timings = {
+        latencyMs: outcome.latencyMs,
+        ...(outcome.agentsMs ? { agentsMs: outcome.agentsMs } : {}),
+        ...(outcome.variant !== undefined && VARIANTS.includes(outcome.variant)
+          ? { variant: outcome.variant }
+          : {}),
+      };
+      this.#window.recordRequest(counts, timings, this.#clock.now());
+      this.#tally?.recordRequest(counts, timings);
+    } catch (error) {
+      this.#failed("record_request", error);
+    }
+  }
 
-  recordCall(_call: CallRecord): void {}
+  recordCall(call: CallRecord): void {
+    if (!this.#settings.enabled) return;
+    try {
+      this.#window.recordCall(call, this.#clock.now());
+      const key = this.#configuredKey(call);
+      if (key !== null) this.#tally?.recordAnswer(call, key);
+    } catch (error) {
+      this.#failed("record_call", error);
+    }
+  }
 
-  recordRollback(_agent: RegistryAgent, _reason: string): void {}
+  recordRollback(agent: RegistryAgent, reason: string): void {
+    if (!this.#settings.enabled || !REGISTRY_AGENTS.includes(agent)) return;
+    this.#rollbacks.set(agent, String(reason).slice(0, MAX_REASON_LENGTH));
+  }
 
-  recordRouterEvent(_event: RouterEvent): void {}
+  recordRouterEvent(event: RouterEvent): void {
+    if (!this.#settings.enabled) return;
+    if (event.event !== "breaker_opened" && event.event !== "rate_limited") return;
+    try {
+      const key = this.#configuredKey(event);
+      if (key === null) return;
+      const told = this.#events.get(key) ?? {};
+      if (event.event === "breaker_opened") told.breakerOpenedAt = this.#clock.now();
+      else told.rateLimitedAt = this.#clock.now();
+      this.#events.set(key, told);
+    } catch (error) {
+      this.#failed("record_router_event", error);
+    }
+  }
 
-  recordRecovery(_report: RecoveryReport): void {}
+  /** A recovery check's report (automatic, or asked for through the admin API), applied at the next tick. */
+  recordRecovery(report: RecoveryReport): void {
+    if (this.#settings.enabled) this.#progress.report(report);
+  }
 
-  async tick(): Promise<void> {
-    if (!this.#options.settings.enabled) return;
-    this.#logger.debug({ event: "incident_tick" });
+  /** Evaluates and persists; a tick asked for while one runs gets the running one. Never rejects. */
+  tick(): Promise<void> {
+    if (!this.#settings.enabled) return Promise.resolve();
+    this.#running ??= this.#evaluate()
+      .catch((error: unknown) => this.#failed("tick", error))
+      .finally(() => {
+        this.#running = null;
+      });
+    return this.#running;
   }
 
   status(): IncidentStatus {
-    return { open: false, severity: null, state: null, types: [] };
+    const incident = this.#incident;
+    if (incident === null) return { open: false, severity: null, state: null, types: [] };
+    return { open: true, severity: incident.severity, state: incident.state, types: [...incident.types] };
+  }
+
+  async #evaluate(): Promise<void> {
+    if (!this.#adopted) {
+      this.#adopted = true;
+      const open = await this.#store("openedIncident", (store) => store.openedIncident());
+      if (open) this.#adopt(open);
+    }
+    const now = this.#clock.now();
+    const router = this.#options.router;
+    const state = router?.state() ?? "healthy";
+    const healthy = state === "healthy";
+    this.#outOfHealthySince = healthy ? null : (this.#outOfHealthySince ?? now);
+    this.#progress.observe(healthy, now);
+    // A rollback opens one at once; the router must stay out of healthy openAfterMs (a blip opens none).
+    const routerHeld = !healthy && now - this.#outOfHealthySince! >= this.#settings.openAfterMs;
+    if (this.#incident === null && !routerHeld && this.#rollbacks.size === 0) return;
+    const view: RouterView | null = router === null ? null : { state, snapshot: router.snapshot() };
+    if (this.#incident === null) {
+      await this.#open(routerHeld ? "router" : "rollback", now, view);
+      return;
+    }
+    const changes = this.#update(this.#incident, now, view);
+    await this.#persist(this.#incident, now, changes);
+    if (this.#incident.state === "resolved") this.#close();
+  }
+
+  async #open(trigger: IncidentTrigger, now: number, view: RouterView | null): Promise<void> {
+    const window = this.#window.summary(now);
+    const { basis, severity } = severityOf(window.inputs, view === null || view.state === "healthy");
+    const since = this.#outOfHealthySince ?? now;
+    const incident = newIncident({
+      id: newIncidentId(),
+      trigger,
+      at: now,
+      severity: severity ?? "P4",
+      basis,
+      detail:
+        trigger === "rollback"
+          ? "a fine-tuned variant was rolled back"
+          : `the router has been ${view?.state ?? "out of healthy"} since ${iso(since)}`,
+    });
+    this.#incident = incident;
+    this.#tally = new IncidentTally(this.#window.summary(now, since));
+    this.#hold.reset();
+    this.#progress.reset();
+    this.#classify(incident, now, view, window);
+    this.#refresh(incident, now);
+    incident.nextUpdateAt = iso(now + this.#settings.updateEveryMs);
+    const opened = await this.#store("openIncident", (store) =>
+      store.openIncident(structuredClone(incident)),
+    );
+    this.#savedAt = now;
+    if (opened === undefined) {
+      this.#notify("opened", incident);
+      return;
+    }
+    this.#stored = true;
+    // Another instance (or this one before a restart) opened it first: go on with theirs, announced already.
+    if (!opened.created) this.#adopt(opened.incident);
+    else this.#notify("opened", incident);
+  }
+
+  /** One tick's changes to an open incident; returns what is worth announcing, in order. */
+  #update(incident: Incident, now: number, view: RouterView | null): IncidentChange["kind"][] {
+    const healthy = view === null || view.state === "healthy";
+    const window = this.#window.summary(now);
+    const last = incident.timeline.at(-1);
+    this.#classify(incident, now, view, window);
+    const changes: IncidentChange["kind"][] = [];
+    const { basis, severity } = severityOf(window.inputs, healthy);
+    const held = this.#hold.next(incident.severity, severity ?? "P4", now);
+    if (changeSeverity(incident, held, basis, now)) changes.push("severity");
+    const moved = this.#progress.advance(incident, {
+      healthy,
+      serviceErrorRate: basis.serviceErrorRate,
+      now,
+    });
+    if (moved) changes.push(incident.state === "resolved" ? "resolved" : "state");
+    this.#refresh(incident, now);
+    const due = incident.nextUpdateAt !== null && now >= Date.parse(incident.nextUpdateAt);
+    if (changes.length === 0 && due) {
+      addUpdate(incident, now, this.#options.notifier !== undefined);
+      changes.push("state");
+    }
+    // A new timeline entry (a type, a mitigation, a recovery check) is saved at once too.
+    if (incident.timeline.at(-1) !== last) this.#savedAt = Number.NEGATIVE_INFINITY;
+    return changes;
+  }
+
+  /** Types, providers and mitigations from the router and the window; a rollback told since the last tick. */
+  #classify(incident: Incident, now: number, view: RouterView | null, window: WindowSummary): void {
+    const registry = this.#options.registry;
+    for (const [agent, reason] of this.#rollbacks) addRollback(incident, { agent, reason, registry, now });
+    this.#rollbacks.clear();
+    classifyIncident(incident, {
+      view,
+      window,
+      thresholds: this.#options.router?.settings.health ?? DEFAULT_ROUTER_SETTINGS.health,
+      events: this.#events,
+      since: this.#outOfHealthySince ?? now,
+      now,
+      tally: this.#tally,
+      targets: this.#targets(),
+    });
+  }
+
+  #refresh(incident: Incident, now: number): void {
+    refreshFigures(incident, {
+      tally: this.#tally,
+      registry: this.#options.registry,
+      abilities: {
+        announces: this.#options.notifier !== undefined,
+        verifiesRecovery: this.#options.recovery !== undefined,
+      },
+      now,
+    });
+  }
+
+  async #persist(incident: Incident, now: number, changes: IncidentChange["kind"][]): Promise<void> {
+    if (changes.length > 0) {
+      incident.nextUpdateAt = incident.state === "resolved" ? null : iso(now + this.#settings.updateEveryMs);
+    }
+    for (const kind of changes) this.#notify(kind, incident);
+    // The counts change with every request: saved at most every SAVE_EVERY, changes at once.
+    const saveEvery = Math.min(10_000, this.#settings.openAfterMs);
+    if (changes.length === 0 && now - this.#savedAt < saveEvery) return;
+    this.#savedAt = now;
+    const copy = structuredClone(incident);
+    if (this.#stored) await this.#store("saveIncident", (store) => store.saveIncident(copy));
+    else {
+      const opened = await this.#store("openIncident", (store) => store.openIncident(copy));
+      if (opened !== undefined) this.#stored = true;
+      if (opened !== undefined && !opened.created && opened.incident.id !== incident.id)
+        this.#adopt(opened.incident);
+    }
+  }
+
+  #adopt(incident: Incident): void {
+    this.#incident = incident;
+    this.#stored = true;
+    this.#tally = new IncidentTally(null, incident.impact);
+    this.#hold.reset();
+    this.#progress.reset();
+    this.#savedAt = this.#clock.now();
+  }
+
+  #close(): void {
+    this.#incident = null;
+    this.#tally = null;
+    this.#stored = false;
+    this.#hold.reset();
+    this.#progress.reset();
+  }
+
+  #notify(kind: IncidentChange["kind"], incident: Incident): void {
+    const notifier = this.#options.notifier;
+    if (notifier === undefined) return;
+    try {
+      notifier.notify({ kind, incident: structuredClone(incident) });
+    } catch (error) {
+      this.#failed("notify", error);
+    }
+  }
+
+  /** A store call, given up after STORE_TIMEOUT_MS; a failure is logged (its kind only) and undefined. */
+  async #store<T>(operation: string, run: (store: IncidentStore) => Promise<T>): Promise<T | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error("timed out")), STORE_TIMEOUT_MS);
+      });
+      return await Promise.race([run(this.#options.store), timeout]);
+    } catch (error) {
+      this.#failed(operation, error);
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Logged by kind, never by message: a store's or a webhook's message may carry a URL or a secret. */
+  #failed(operation: string, error: unknown): void {
+    this.#logger.error({
+      event: "incident_manager_failed",
+      operation,
+      error: error instanceof Error ? error.name : typeof error,
+    });
+  }
+
+  /** The router's configured providers and models, read once. */
+  #targets(): ProviderModel[] {
+    this.#configured ??= (this.#options.router?.snapshot().providers ?? []).map(({ provider, model }) => ({
+      provider,
+      model,
+    }));
+    return this.#configured;
+  }
+
+  /** The key of a configured target; null for anything else, so no map grows past the configuration. */
+  #configuredKey(target: ProviderModel): string | null {
+    const known = this.#targets().some(
+      (other) => other.provider === target.provider && other.model === target.model,
+    );
+    return known ? targetKey(target) : null;
   }
 }

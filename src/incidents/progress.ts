@@ -1,0 +1,177 @@
+// An open incident's state (docs/incidents.md, "States"): investigating at open; mitigated once the service
+// mitigated it and service errors are at most 20%; monitoring once the router stayed healthy for
+// recoveryDelayMs (and a rolled-back variant is at 0%); resolved when the recovery check passes, or, with
+// no checker configured, right after. The router leaving healthy again takes it back, same incident.
+// Runs the automatic recovery check in the background; its report is applied at the next tick.
+import type { ModelRegistry } from "../registry/model-registry.js";
+import type { Clock } from "../router/router.js";
+import { addTimeline, changeState, iso } from "./record.js";
+import type { IncidentSettings } from "./settings.js";
+import { rateSeverity } from "./severity.js";
+import type { Incident, IncidentState, RecoveryChecker, RecoveryReport } from "./types.js";
+
+export interface ProgressOptions {
+  settings: IncidentSettings;
+  clock: Clock;
+  recovery?: RecoveryChecker;
+  registry?: Pick<ModelRegistry, "compare">;
+  onCheckFailed: (error: unknown) => void;
+}
+
+/** A report's reasons kept, each at most this long; in the timeline, all of them at most this long. */
+const MAX_REASONS = 20;
+const MAX_REASON_LENGTH = 200;
+const MAX_REASONS_LENGTH = 500;
+
+export class IncidentProgress {
+  #healthySince: number | null = null;
+  #report: RecoveryReport | null = null;
+  #checking = false;
+  #nextCheckAt: number | null = null;
+  /** Bumped by reset(): a check started for an incident that is gone reports nowhere. */
+  #generation = 0;
+
+  constructor(private readonly options: ProgressOptions) {}
+
+  /** The router's state at a tick: how long it has been healthy. */
+  observe(healthy: boolean, now: number): void {
+    this.#healthySince = healthy ? (this.#healthySince ?? now) : null;
+  }
+
+  report(report: RecoveryReport): void {
+    this.#report = report;
+  }
+
+  /** A new (or adopted, or closed) incident: no report or check of the last one carries over. */
+  reset(): void {
+    this.#generation++;
+    this.#report = null;
+    this.#checking = false;
+    this.#nextCheckAt = null;
+  }
+
+  /** At most one change of state per tick, so each has its timeline entry and announcement. */
+  advance(
+    incident: Incident,
+    at: { healthy: boolean; serviceErrorRate: number | null; now: number },
+  ): boolean {
+    const { healthy, now } = at;
+    const report = this.#applyReport(incident, now);
+    const mitigated = incident.mitigations.length > 0 && rateSeverity(at.serviceErrorRate) === null;
+    const back: [IncidentState, string] = mitigated
+      ? [
+          "mitigated",
+          `mitigated by the service (${incident.mitigations.map((known) => known.kind).join(", ")}); service errors at most 20%`,
+        ]
+      : [
+          "investigating",
+          incident.mitigations.length === 0
+            ? "no mitigation in force"
+            : "service errors over 20% despite the mitigations",
+        ];
+    const { recoveryDelayMs } = this.options.settings;
+    switch (incident.state) {
+      case "investigating":
+      case "mitigated": {
+        if (
+          healthy &&
+          this.#healthySince !== null &&
+          now - this.#healthySince >= recoveryDelayMs &&
+          this.#variantOff(incident)
+        ) {
+          this.#nextCheckAt = null;
+          return changeState(
+            incident,
+            "monitoring",
+            `the router has been healthy for ${seconds(now - this.#healthySince)}`,
+            now,
+          );
+        }
+        return changeState(incident, back[0], back[1], now);
+      }
+      case "monitoring": {
+        if (!healthy) return changeState(incident, back[0], `the router left healthy again; ${back[1]}`, now);
+        if (report?.verdict === "passed")
+          return changeState(incident, "resolved", "the recovery check passed", now);
+        if (this.options.recovery === undefined) {
+          return changeState(
+            incident,
+            "resolved",
+            `no recovery check configured: resolved once the router stayed healthy for ${seconds(recoveryDelayMs)}`,
+            now,
+          );
+        }
+        this.#check(incident, now);
+        return false;
+      }
+      case "resolved":
+        return false;
+    }
+  }
+
+  /** The report told since the last tick, in the record and its timeline; a failed one sets the retry. */
+  #applyReport(incident: Incident, now: number): RecoveryReport | null {
+    const report = this.#report;
+    if (report === null) return null;
+    this.#report = null;
+    // Kept as told, its reasons bounded: the record's size never depends on a checker's words.
+    incident.recovery = {
+      ...report,
+      reasons: report.reasons.slice(0, MAX_REASONS).map((reason) => reason.slice(0, MAX_REASON_LENGTH)),
+    };
+    const reasons = report.reasons.join("; ").slice(0, MAX_REASONS_LENGTH);
+    addTimeline(incident, {
+      at: iso(now),
+      event: "recovery_check",
+      verdict: report.verdict,
+      detail: report.verdict === "passed" ? "recovery check passed" : `recovery check failed: ${reasons}`,
+    });
+    if (report.verdict === "failed") this.#nextCheckAt = now + this.options.settings.recoveryRetryMs;
+    return report;
+  }
+
+  /** Starts the automatic check unless one runs or a failed one's retry is not due. */
+  #check(incident: Incident, now: number): void {
+    const checker = this.options.recovery;
+    if (checker === undefined || this.#checking || (this.#nextCheckAt !== null && now < this.#nextCheckAt))
+      return;
+    this.#checking = true;
+    const generation = this.#generation;
+    const providers = [...new Set(incident.providers.map((target) => target.provider))];
+    let started: Promise<RecoveryReport>;
+    try {
+      started = checker.check(providers.length === 0 ? undefined : providers);
+    } catch (error) {
+      started = Promise.reject(error);
+    }
+    started
+      .then((report) => {
+        if (generation === this.#generation) this.#report = report;
+      })
+      .catch((error: unknown) => {
+        this.options.onCheckFailed(error);
+        if (generation === this.#generation)
+          this.#nextCheckAt = this.options.clock.now() + this.options.settings.recoveryRetryMs;
+      })
+      .finally(() => {
+        if (generation === this.#generation) this.#checking = false;
+      });
+  }
+
+  /** A rolled-back model is at 0% again (or replaced by another); true without a rollback or a registry. */
+  #variantOff(incident: Incident): boolean {
+    const rollback = incident.mitigations.find((known) => known.kind === "rollout_rolled_back");
+    const registry = this.options.registry;
+    if (rollback === undefined || registry === undefined) return true;
+    return Object.values(registry.compare().agents).every(
+      (models) =>
+        models.rolloutPercent === 0 ||
+        models.finetuned?.provider !== rollback.provider ||
+        models.finetuned?.model !== rollback.model,
+    );
+  }
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 1000)} s`;
+}
