@@ -79,7 +79,15 @@ export class ScriptedRouterState implements IncidentRouter {
           meanConfidence: null,
           confidenceSamples: 0,
         },
-        rateLimit: { limited: false, headroom: 1, waiting: 0 },
+        rateLimit: {
+          limited: false,
+          headroom: 1,
+          waiting: 0,
+          remainingRequests: null,
+          limitRequests: null,
+          remainingTokens: null,
+          reportedAt: null,
+        },
       })),
     };
   }
