@@ -210,14 +210,17 @@ export class IncidentManager {
     }
     const now = this.#clock.now();
     const router = this.#options.router;
-    const view: RouterView | null =
-      router === null ? null : { state: router.state(), snapshot: router.snapshot() };
-    const healthy = viewHealthy(view);
+    const state = router?.state() ?? "healthy";
+    // A healthy router's snapshot says whether each provider it routes to is healthy too.
+    const snapshot = router !== null && state === "healthy" ? router.snapshot() : null;
+    const healthy = snapshot === null ? state === "healthy" : viewHealthy({ state, snapshot });
     this.#outOfHealthySince = healthy ? null : (this.#outOfHealthySince ?? now);
     this.#progress.observe(healthy, now);
     // A rollback opens one at once; the router must stay out of healthy openAfterMs (a blip opens none).
     const routerHeld = !healthy && now - this.#outOfHealthySince! >= this.#settings.openAfterMs;
     if (this.#incident === null && !routerHeld && this.#rollbacks.size === 0) return;
+    const view: RouterView | null =
+      router === null ? null : { state, snapshot: snapshot ?? router.snapshot() };
     if (this.#incident === null) {
       await this.#open(routerHeld ? "router" : "rollback", now, view);
       return;
@@ -229,7 +232,7 @@ export class IncidentManager {
 
   async #open(trigger: IncidentTrigger, now: number, view: RouterView | null): Promise<void> {
     const window = this.#window.summary(now);
-    const { basis, severity } = severityOf(window.inputs, viewHealthy(view));
+    const { basis, severity } = severityOf(window.inputs, viewHealthy(view), view?.state === "down");
     const since = this.#outOfHealthySince ?? now;
     const incident = newIncident({
       id: newIncidentId(),
@@ -270,7 +273,7 @@ export class IncidentManager {
     const last = incident.timeline.at(-1);
     this.#classify(incident, now, view, window);
     const changes: IncidentChange["kind"][] = [];
-    const { basis, severity } = severityOf(window.inputs, healthy);
+    const { basis, severity } = severityOf(window.inputs, healthy, view?.state === "down");
     const held = this.#hold.next(incident.severity, severity ?? "P4", now);
     if (changeSeverity(incident, held, basis, now)) changes.push("severity");
     const moved = this.#progress.advance(incident, {

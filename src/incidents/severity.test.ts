@@ -48,6 +48,11 @@ describe("the runbook's table", () => {
     expect(severityOf(inputs(0, 0, null), false).basis.llm).toBe("P4");
   });
 
+  it("is P1 on the LLM path with the router down, whatever the window still holds from before", () => {
+    expect(severityOf(inputs(600), false, true).basis).toMatchObject({ llm: "P1", service: null });
+    expect(severityOf(inputs(600), false, false).basis.llm).toBe("P2");
+  });
+
   it("takes the worse of the two paths and says both", () => {
     const { basis, severity } = severityOf(inputs(1000, 300), true);
     expect(basis).toMatchObject({ llm: "P1", service: "P3", llmErrorRate: 1, serviceErrorRate: 0.3 });

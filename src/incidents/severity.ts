@@ -78,14 +78,16 @@ export function worse(a: Severity | null, b: Severity | null): Severity | null {
 
 /**
  * Both severities and the worse. `routerHealthy` false makes the LLM path at least P4: an open incident is
- * never without a severity while the router is out of healthy.
+ * never without a severity while the router is out of healthy. `routerDown` (no provider usable) makes it
+ * P1: every LLM reading fails now, whatever share of the window's requests were read before the outage.
  */
 export function severityOf(
   inputs: SeverityInputs,
   routerHealthy: boolean,
+  routerDown = false,
 ): { basis: SeverityBasis; severity: Severity | null } {
   const slow = (inputs.llmP95Ms !== null && inputs.llmP95Ms > SLOW_LLM_P95_MS) || !routerHealthy;
-  const llm = rateSeverity(inputs.llmErrorRate) ?? (slow ? "P4" : null);
+  const llm = routerDown ? "P1" : (rateSeverity(inputs.llmErrorRate) ?? (slow ? "P4" : null));
   const service = rateSeverity(inputs.serviceErrorRate);
   return { basis: { ...inputs, llm, service }, severity: worse(llm, service) };
 }

@@ -94,17 +94,18 @@ export function buildScenarios(scale: number, rateLimitPauseMs: number): Scenari
       id: "bad-json",
       label: "2",
       title: "30% invalid or low-quality JSON",
-      fault: "qwen: 15% invalid JSON (random variant), 15% low quality",
+      fault: `qwen: 15% invalid JSON (random variant), 15% low quality, for ${ms(60_000)} ms`,
       failing: [PRIMARY],
       detectBy: "primary",
-      loadMs: standard,
+      // Long enough for the incident to open; cleared, so it resolves after the recovery check.
+      loadMs: ms(60_000),
       pauseWindowMs: null,
       attemptsVisible: true,
       start: setPrimary([
         { kind: "invalidJson", rate: 0.15 },
         { kind: "lowQuality", rate: lowQualityRate },
       ]),
-      clear: null,
+      clear: clearAll,
     },
     {
       id: "429-retry-after",

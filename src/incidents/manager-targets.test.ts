@@ -1,0 +1,47 @@
+// The incident manager on a router that still reads healthy while one provider it routes to does not (a
+// slow, rate-limited or badly answering primary behind healthy failovers): that is out of healthy too, held
+// openAfterMs like any other; and with the router down the LLM path is P1 at once, whatever the window
+// still holds from before the outage.
+import { describe, expect, it } from "vitest";
+import { harness, request, requests, SETTINGS } from "../../test/support/incident-manager.js";
+
+const { openAfterMs } = SETTINGS;
+
+describe("a routed provider out of healthy", () => {
+  it("opens an incident once it held openAfterMs, not before, while the router reads healthy", async () => {
+    const test = harness();
+    test.router.set("qwen", { state: "degraded", reasons: ["p95 15000 ms > 5000 ms"] });
+    await test.at(0);
+    await test.at(openAfterMs - 1);
+    expect(test.manager.status().open).toBe(false);
+    await test.at(openAfterMs);
+    expect(test.manager.status()).toMatchObject({ open: true, severity: "P4" });
+    expect(await test.stored()).toMatchObject({
+      trigger: "router",
+      providers: [{ provider: "qwen", model: "qwen-plus" }],
+    });
+  });
+
+  it("opens none while every provider is healthy", async () => {
+    const test = harness();
+    await test.at(0);
+    await test.at(10 * openAfterMs);
+    expect(test.manager.status().open).toBe(false);
+  });
+});
+
+describe("the router down", () => {
+  it("is P1 on the LLM path at opening although the window holds earlier answers", async () => {
+    const test = harness();
+    requests(test.manager, 6, {});
+    requests(test.manager, 10, { llmAnswered: false });
+    test.manager.recordRequest(request());
+    test.router.current = "down";
+    await test.at(0);
+    await test.at(openAfterMs);
+    const stored = await test.stored();
+    expect(stored.severity).toBe("P1");
+    expect(stored.basis.llm).toBe("P1");
+    expect(stored.basis.llmErrorRate).toBeLessThan(1);
+  });
+});
