@@ -16,6 +16,8 @@ import { MemoryIncidentStore } from "./memory-store.js";
 import { type Incident, type IncidentStore, MAX_TIMELINE_ENTRIES } from "./types.js";
 
 const OPEN = SETTINGS.openAfterMs;
+/** The manager saves counts that changed at most this often (changes to the timeline at once). */
+const SAVE_EVERY_MS = 10_000;
 
 describe("impact", () => {
   it("counts from the start: requests, read by rules, degraded answers, answers lost, extra latency", async () => {
@@ -59,6 +61,20 @@ describe("impact", () => {
     ]);
   });
 
+  it("saves changed counts at most every 10 s, a timeline change at once", async () => {
+    const test = harness();
+    await openIncident(test);
+    await test.at(OPEN + 1);
+    requests(test.manager, 3);
+    await test.at(OPEN + 1 + SAVE_EVERY_MS - 1);
+    expect((await test.stored()).impact.requests).toBe(0);
+    await test.at(OPEN + 1 + SAVE_EVERY_MS);
+    expect((await test.stored()).impact.requests).toBe(3);
+    requests(test.manager, 1, { llmAnswered: false });
+    await test.at(OPEN + 2 + SAVE_EVERY_MS);
+    expect((await test.stored()).impact).toMatchObject({ requests: 4, answeredByRules: 1 });
+  });
+
   it("leaves the window before the router left healthy as the baseline, not the hold itself", async () => {
     const test = harness();
     requests(test.manager, 5, { latencyMs: 100 });
@@ -98,7 +114,7 @@ describe("impact", () => {
     expect(item("trim_max_tokens")).toMatchObject({ doneBy: "person", doneAt: null });
     expect(item("verify_recovery")).toMatchObject({ doneBy: "person", doneAt: null });
     expect(item("undo_changes")).toMatchObject({ doneBy: "person", doneAt: null });
-    await test.at(OPEN + 6);
+    await test.at(OPEN + 5 + SAVE_EVERY_MS);
     expect((await test.stored()).checklist.find((entry) => entry.id === "slow_agents")?.doneAt).toBe(
       new Date(T0 + OPEN + 5).toISOString(),
     );
