@@ -22,11 +22,13 @@ import { keysAdminRoutes } from "./http/routes/keys-admin.js";
 import { metricsRoutes } from "./http/routes/metrics.js";
 import { openApiRoutes } from "./http/routes/openapi.js";
 import { parseRoutes } from "./http/routes/parse.js";
+import { recoveryCheckRoutes } from "./http/routes/recovery-admin.js";
 import { registryAdminRoutes } from "./http/routes/registry-admin.js";
 import { routerAdminRoutes } from "./http/routes/router-admin.js";
 import { seriesAdminRoutes } from "./http/routes/series-admin.js";
 import { DUCKLING_PATH } from "./http/schemas/duckling.js";
 import { PARSE_PATH } from "./http/schemas/parse.js";
+import { RouterRecoveryChecker } from "./incidents/recovery.js";
 import { MemoryLimiter, type RateLimiter } from "./limits/limiter.js";
 import { failedAuthGuard, rateLimit } from "./limits/middleware.js";
 import { SharedLimiter } from "./limits/shared-limiter.js";
@@ -199,6 +201,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       seriesAdminRoutes({
         admin,
         timeline: async () => (await options.metricsAggregate?.timeline?.()) ?? localTimeline(),
+      }),
+    )
+    .route(
+      "/",
+      recoveryCheckRoutes({
+        admin,
+        checker: router === null ? null : new RouterRecoveryChecker({ router, ...(clock ? { clock } : {}) }),
+        onReport: (report) =>
+          logger.info({
+            event: "recovery_check",
+            verdict: report.verdict,
+            reasons: report.reasons.join("; "),
+          }),
       }),
     )
     .route("/", ducklingRoutes({ config, clock }))

@@ -11,6 +11,7 @@ import { healthPaths } from "./schemas/health.js";
 import { keyPaths } from "./schemas/keys.js";
 import type { PathItems } from "./schemas/operation.js";
 import { parsePaths } from "./schemas/parse.js";
+import { recoveryPaths } from "./schemas/recovery.js";
 import { seriesPaths } from "./schemas/series.js";
 
 const PATHS: PathItems = {
@@ -20,6 +21,7 @@ const PATHS: PathItems = {
   ...bookingPaths,
   ...adminPaths,
   ...seriesPaths,
+  ...recoveryPaths,
   ...keyPaths,
   ...healthPaths,
 };
