@@ -24,6 +24,7 @@ import { keysAdminRoutes } from "./http/routes/keys-admin.js";
 import { metricsRoutes } from "./http/routes/metrics.js";
 import { openApiRoutes } from "./http/routes/openapi.js";
 import { parseRoutes } from "./http/routes/parse.js";
+import { recoveryCheckRoutes } from "./http/routes/recovery-admin.js";
 import { registryAdminRoutes } from "./http/routes/registry-admin.js";
 import { routerAdminRoutes } from "./http/routes/router-admin.js";
 import { seriesAdminRoutes } from "./http/routes/series-admin.js";
@@ -33,6 +34,7 @@ import { incidentParts as buildIncidentParts, callsFollower, shielded } from "./
 import type { IncidentManager } from "./incidents/manager.js";
 import type { IncidentStore } from "./incidents/types.js";
 import type { WebhookNotifier } from "./incidents/webhook.js";
+import { RouterRecoveryChecker } from "./incidents/recovery.js";
 import { MemoryLimiter, type RateLimiter } from "./limits/limiter.js";
 import { failedAuthGuard, rateLimit } from "./limits/middleware.js";
 import { SharedLimiter } from "./limits/shared-limiter.js";
@@ -270,6 +272,19 @@ export function assembleApp(options: AppOptions): AssembledApp {
       seriesAdminRoutes({
         admin,
         timeline: async () => (await options.metricsAggregate?.timeline?.()) ?? localTimeline(),
+      }),
+    )
+    .route(
+      "/",
+      recoveryCheckRoutes({
+        admin,
+        checker: router === null ? null : new RouterRecoveryChecker({ router, ...(clock ? { clock } : {}) }),
+        onReport: (report) =>
+          logger.info({
+            event: "recovery_check",
+            verdict: report.verdict,
+            reasons: report.reasons.join("; "),
+          }),
       }),
     )
     .route("/", ducklingRoutes({ config, clock }))

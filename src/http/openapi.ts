@@ -13,6 +13,7 @@ import { incidentPaths } from "./schemas/incidents.js";
 import { keyPaths } from "./schemas/keys.js";
 import type { PathItems } from "./schemas/operation.js";
 import { parsePaths } from "./schemas/parse.js";
+import { recoveryPaths } from "./schemas/recovery.js";
 import { seriesPaths } from "./schemas/series.js";
 
 const PATHS: PathItems = {
@@ -24,6 +25,7 @@ const PATHS: PathItems = {
   ...seriesPaths,
   ...incidentPaths,
   ...incidentAnnouncementPaths,
+  ...recoveryPaths,
   ...keyPaths,
   ...healthPaths,
 };

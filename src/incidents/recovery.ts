@@ -53,8 +53,13 @@ export class RouterRecoveryChecker implements RecoveryChecker {
     this.#deadlineMs = options.deadlineMs ?? RECOVERY_DEADLINE_MS;
   }
 
+  /** The configured providers: those it checks by default, and the only ones it can check. */
+  get providers(): readonly ProviderName[] {
+    return this.#router.providers.map((provider) => provider.name);
+  }
+
   async check(providers?: readonly ProviderName[]): Promise<RecoveryReport> {
-    const names = providers ?? this.#router.providers.map((provider) => provider.name);
+    const names = providers ?? this.providers;
     const check = ++this.#checks;
     const deadline = new AbortController();
     const timer = setTimeout(

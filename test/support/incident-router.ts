@@ -72,7 +72,15 @@ export class ScriptedRouterState implements IncidentRouter {
         weight: 1,
         reasons: scripted.reasons ?? [],
         stats: EMPTY_STATS,
-        rateLimit: { limited: false, headroom: 1, waiting: 0 },
+        rateLimit: {
+          limited: false,
+          headroom: 1,
+          waiting: 0,
+          remainingRequests: null,
+          limitRequests: null,
+          remainingTokens: null,
+          reportedAt: null,
+        },
       })),
     };
   }
