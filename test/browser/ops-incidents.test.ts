@@ -17,7 +17,7 @@ import {
 } from "../support/browser.js";
 import { useBrowserOnNode } from "../support/browser-node.js";
 import { ENTRY_TEST_TIMEOUT_MS, stopAll } from "../support/node-entry.js";
-import { logIn } from "../support/ops-page.js";
+import { JUDGED_QUICKLY, logIn, parseRequests } from "../support/ops-page.js";
 import { simulatedProviders, useSimulatorScope } from "../support/simulator.js";
 
 afterAll(stopAll);
@@ -63,39 +63,22 @@ describe.runIf(chromiumAvailable())(
       ADMIN_TOKEN: TOKEN,
       ...simulatedProviders(simulator),
       QWEN_MODEL: MODEL,
-      LLM_HEALTH_MIN_SAMPLES: "3",
-      LLM_BREAKER_COOLDOWN_MS: "600000",
-      LLM_CACHE_MAX_ENTRIES: "0",
-      LLM_HEDGE_BUDGET: "0",
-      LLM_BACKOFF_BASE_MS: "1",
-      LLM_BACKOFF_MAX_MS: "5",
+      // Every provider failing is judged, and its breaker opened, after three calls.
+      ...JUDGED_QUICKLY,
       INCIDENT_OPEN_AFTER_MS: "200",
     }));
 
     const admin = (path: string) =>
       fetch(`${service.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
 
-    let sent = 0;
-    async function parse(): Promise<void> {
-      const response = await fetch(`${service.url}/v1/appointments/parse`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          text: `Book a haircut tomorrow at ${(sent++ % 8) + 9}am, ticket ${sent}`,
-          timezone: "America/New_York",
-          now: "2026-06-07T11:00:00-04:00",
-        }),
-      });
-      // Read by rules while no provider answers: the service keeps answering.
-      expect(response.status).toBe(200);
-      await response.arrayBuffer();
-    }
+    // Read by rules while no provider answers: the service keeps answering 200.
+    const parse = parseRequests(() => service.url);
 
     /** Traffic while every provider fails, until the service has opened an incident; that incident. */
     async function openedIncident(): Promise<IncidentRecord> {
       const deadline = Date.now() + OPEN_WITHIN_MS;
       while (Date.now() < deadline) {
-        await parse();
+        await parse(1);
         const { incidents } = (await (await admin("/admin/incidents?state=open")).json()) as {
           incidents: IncidentRecord[];
         };
