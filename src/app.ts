@@ -18,6 +18,7 @@ import { BOOKINGS_PATH, bookingRoutes } from "./http/routes/bookings.js";
 import { calendarRoutes } from "./http/routes/calendars.js";
 import { ducklingRoutes } from "./http/routes/duckling.js";
 import { healthRoutes } from "./http/routes/health.js";
+import { incidentAnnouncementRoutes } from "./http/routes/incident-announcement.js";
 import { incidentsAdminRoutes } from "./http/routes/incidents-admin.js";
 import { keysAdminRoutes } from "./http/routes/keys-admin.js";
 import { metricsRoutes } from "./http/routes/metrics.js";
@@ -170,6 +171,8 @@ export function assembleApp(options: AppOptions): AssembledApp {
     clock,
   });
   incidents = incidentParts?.manager ?? null;
+  // cita_incident_open and cita_incident_severity, read at each scrape; absent with incidents off.
+  metrics.watchIncidents(() => incidents?.status() ?? null);
   if (incidents !== null) metrics.follow(callsFollower(incidents, logger));
   // The configured providers only: a pair is counted by its provider's name, never by anything a client sent.
   const timeline = new Timeline({
@@ -207,7 +210,12 @@ export function assembleApp(options: AppOptions): AssembledApp {
       .post(BOOKINGS_PATH, rateLimit("booking", limits));
   }
   if (options.staticFiles) app.get("/static/*", options.staticFiles);
-  if (incidentParts !== null) app.route("/", incidentsAdminRoutes({ admin, store: incidentParts.store }));
+  if (incidentParts !== null) {
+    const { store: incidentStore } = incidentParts;
+    app
+      .route("/", incidentsAdminRoutes({ admin, store: incidentStore }))
+      .route("/", incidentAnnouncementRoutes({ admin, store: incidentStore, ...(clock ? { clock } : {}) }));
+  }
   app
     .route("/", webRoutes())
     .route(

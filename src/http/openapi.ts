@@ -8,6 +8,7 @@ import { bookingPaths } from "./schemas/bookings.js";
 import { calendarPaths } from "./schemas/calendars.js";
 import { ducklingPaths } from "./schemas/duckling.js";
 import { healthPaths } from "./schemas/health.js";
+import { incidentAnnouncementPaths } from "./schemas/incident-announcement.js";
 import { incidentPaths } from "./schemas/incidents.js";
 import { keyPaths } from "./schemas/keys.js";
 import type { PathItems } from "./schemas/operation.js";
@@ -22,6 +23,7 @@ const PATHS: PathItems = {
   ...adminPaths,
   ...seriesPaths,
   ...incidentPaths,
+  ...incidentAnnouncementPaths,
   ...keyPaths,
   ...healthPaths,
 };
