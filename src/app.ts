@@ -32,9 +32,9 @@ import { DUCKLING_PATH } from "./http/schemas/duckling.js";
 import { PARSE_PATH } from "./http/schemas/parse.js";
 import { incidentParts as buildIncidentParts, callsFollower, shielded } from "./incidents/app-parts.js";
 import type { IncidentManager } from "./incidents/manager.js";
+import { RouterRecoveryChecker } from "./incidents/recovery.js";
 import type { IncidentStore } from "./incidents/types.js";
 import type { WebhookNotifier } from "./incidents/webhook.js";
-import { RouterRecoveryChecker } from "./incidents/recovery.js";
 import { MemoryLimiter, type RateLimiter } from "./limits/limiter.js";
 import { failedAuthGuard, rateLimit } from "./limits/middleware.js";
 import { SharedLimiter } from "./limits/shared-limiter.js";
@@ -165,6 +165,9 @@ export function assembleApp(options: AppOptions): AssembledApp {
           },
         });
   metrics.watchRouter(router);
+  // One recovery check for the manager (before it resolves) and POST /admin/recovery-check.
+  const recovery =
+    router === null ? null : new RouterRecoveryChecker({ router, ...(clock ? { clock } : {}) });
   const incidentParts = buildIncidentParts({
     settings: config.incidents,
     store,
@@ -172,6 +175,7 @@ export function assembleApp(options: AppOptions): AssembledApp {
     manager: options.incidents,
     router,
     registry,
+    recovery,
     logger,
     clock,
   });
@@ -278,13 +282,15 @@ export function assembleApp(options: AppOptions): AssembledApp {
       "/",
       recoveryCheckRoutes({
         admin,
-        checker: router === null ? null : new RouterRecoveryChecker({ router, ...(clock ? { clock } : {}) }),
-        onReport: (report) =>
+        checker: recovery,
+        onReport: (report) => {
           logger.info({
             event: "recovery_check",
             verdict: report.verdict,
             reasons: report.reasons.join("; "),
-          }),
+          });
+          if (incidents !== null) shielded(logger, () => incidents?.recordRecovery(report));
+        },
       }),
     )
     .route("/", ducklingRoutes({ config, clock }))

@@ -8,7 +8,7 @@ import type { ModelRegistry } from "../registry/model-registry.js";
 import { IncidentManager, type IncidentRouter } from "./manager.js";
 import { MemoryIncidentStore } from "./memory-store.js";
 import type { IncidentSettings } from "./settings.js";
-import type { IncidentStore } from "./types.js";
+import type { IncidentStore, RecoveryChecker } from "./types.js";
 import { type WebhookNotifier, webhookNotifier } from "./webhook.js";
 
 export interface IncidentParts {
@@ -32,6 +32,8 @@ export interface IncidentPartsOptions {
   manager: IncidentManager | null | undefined;
   router: IncidentRouter | null;
   registry: ModelRegistry;
+  /** The recovery check the manager runs before it resolves (null: none, resolved on health alone). */
+  recovery?: RecoveryChecker | null;
   logger: Logger;
   clock: (() => number) | undefined;
 }
@@ -49,6 +51,7 @@ export function incidentParts(options: IncidentPartsOptions): IncidentParts | nu
     store,
     router: options.router,
     registry: options.registry,
+    ...(options.recovery ? { recovery: options.recovery } : {}),
     logger,
     ...(options.clock ? { clock: { now: options.clock } } : {}),
     ...(notifier !== null ? { notifier } : {}),
