@@ -1,7 +1,7 @@
 // The incident manager on a router that still reads healthy while one provider it routes to does not (a
 // slow, rate-limited or badly answering primary behind healthy failovers): that is out of healthy too, held
-// openAfterMs like any other; and with the router down the LLM path is P1 at once, whatever the window
-// still holds from before the outage.
+// openAfterMs like any other; the severity reads what users saw since the trouble began, so the window's
+// earlier, healthy requests do not dilute an outage; and with the router down the LLM path is P1.
 import { describe, expect, it } from "vitest";
 import { harness, request, requests, SETTINGS } from "../../test/support/incident-manager.js";
 
@@ -27,6 +27,24 @@ describe("a routed provider out of healthy", () => {
     await test.at(0);
     await test.at(10 * openAfterMs);
     expect(test.manager.status().open).toBe(false);
+  });
+});
+
+describe("the severity's window", () => {
+  it("starts when the trouble began: answers from before it do not dilute every reading failing", async () => {
+    const test = harness();
+    const start = 60_000;
+    test.move(0);
+    requests(test.manager, 6, {});
+    test.move(start);
+    test.router.set("qwen", { state: "down", breaker: "open", reasons: ["circuit breaker open"] });
+    await test.at(start);
+    test.move(start);
+    requests(test.manager, 10, { llmAnswered: false });
+    await test.at(start + openAfterMs);
+    const stored = await test.stored();
+    expect(stored.severity).toBe("P1");
+    expect(stored.basis).toMatchObject({ llm: "P1", llmWanted: 10, llmFailed: 10, llmErrorRate: 1 });
   });
 });
 

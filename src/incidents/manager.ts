@@ -113,6 +113,8 @@ export class IncidentManager {
   #savedAt = Number.NEGATIVE_INFINITY;
   #adopted = false;
   #outOfHealthySince: number | null = null;
+  /** When the open incident's trouble began: its severity and types read the window from then on. */
+  #since: number | null = null;
   #running: Promise<void> | null = null;
 
   constructor(options: IncidentManagerOptions) {
@@ -231,9 +233,11 @@ export class IncidentManager {
   }
 
   async #open(trigger: IncidentTrigger, now: number, view: RouterView | null): Promise<void> {
-    const window = this.#window.summary(now);
-    const { basis, severity } = severityOf(window.inputs, viewHealthy(view), view?.state === "down");
     const since = this.#outOfHealthySince ?? now;
+    // What users saw since the trouble began: the window's earlier, healthy requests would dilute it.
+    this.#since = since;
+    const window = this.#window.summary(now, undefined, since);
+    const { basis, severity } = severityOf(window.inputs, viewHealthy(view), view?.state === "down");
     const incident = newIncident({
       id: newIncidentId(),
       trigger,
@@ -269,7 +273,7 @@ export class IncidentManager {
   /** One tick's changes to an open incident; returns what is worth announcing, in order. */
   #update(incident: Incident, now: number, view: RouterView | null): IncidentChange["kind"][] {
     const healthy = viewHealthy(view);
-    const window = this.#window.summary(now);
+    const window = this.#window.summary(now, undefined, this.#since ?? undefined);
     const last = incident.timeline.at(-1);
     this.#classify(incident, now, view, window);
     const changes: IncidentChange["kind"][] = [];
@@ -343,6 +347,7 @@ export class IncidentManager {
 
   #adopt(incident: Incident): void {
     this.#incident = incident;
+    this.#since = Date.parse(incident.openedAt);
     this.#stored = true;
     this.#tally = new IncidentTally(null, incident.impact);
     this.#hold.reset();
@@ -352,6 +357,7 @@ export class IncidentManager {
 
   #close(): void {
     this.#incident = null;
+    this.#since = null;
     this.#tally = null;
     this.#stored = false;
     this.#hold.reset();

@@ -94,14 +94,18 @@ export class SignalWindow {
     }
   }
 
-  /** The window at `now`; with `until`, only the slices that ended by then (what came before an incident). */
-  summary(now: number, until?: number): WindowSummary {
+  /**
+   * The window at `now`; with `until`, only the slices that ended by then (what came before an incident);
+   * with `from`, only the slices that end after it (what came since an incident began).
+   */
+  summary(now: number, until?: number, from?: number): WindowSummary {
     const current = Math.floor(now / this.#bucketMs);
     const buckets = this.#buckets.filter(
       (bucket) =>
         bucket.epoch > current - BUCKETS &&
         bucket.epoch <= current &&
-        (until === undefined || (bucket.epoch + 1) * this.#bucketMs <= until),
+        (until === undefined || (bucket.epoch + 1) * this.#bucketMs <= until) &&
+        (from === undefined || (bucket.epoch + 1) * this.#bucketMs > from),
     );
     const total = (pick: (bucket: Bucket) => number) =>
       buckets.reduce((sum, bucket) => sum + pick(bucket), 0);
