@@ -30,7 +30,6 @@ function environment(): Record<string, string> {
   const variables: Environment = {
     ...citaEnvironment({ qwen, anthropic, openai }, timings),
     DATABASE_PATH: join(folder, "cita.db"),
-    LOG_LEVEL: "error",
   };
   return Object.fromEntries(
     Object.entries(variables).flatMap(([name, value]) => (value === undefined ? [] : [[name, value]])),
