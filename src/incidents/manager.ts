@@ -8,7 +8,7 @@ import type { Logger } from "../http/logger.js";
 import { silentLogger } from "../http/logger.js";
 import { type ModelRegistry, REGISTRY_AGENTS, type RegistryAgent } from "../registry/model-registry.js";
 import { systemClock } from "../router/context.js";
-import type { CallRecord, Clock, LlmRouter, RouterEvent } from "../router/router.js";
+import type { CallRecord, Clock, LlmRouter, RouterEvent, RouterSnapshot } from "../router/router.js";
 import { DEFAULT_ROUTER_SETTINGS } from "../router/settings.js";
 import type { RouterView, TargetEvents } from "./classify.js";
 import { IncidentTally, targetKey } from "./impact.js";
@@ -205,6 +205,8 @@ export class IncidentManager {
     const routerHeld = !healthy && now - this.#outOfHealthySince! >= this.#settings.openAfterMs;
     if (this.#incident === null && !routerHeld && this.#rollbacks.size === 0) return;
     const view: RouterView | null = router === null ? null : { state, snapshot: router.snapshot() };
+    // The router's targets (a registry's fine-tuned models among them) as they are now.
+    if (view !== null) this.#configured = providersOf(view.snapshot);
     if (this.#incident === null) {
       await this.#open(routerHeld ? "router" : "rollback", now, view);
       return;
@@ -377,12 +379,10 @@ export class IncidentManager {
     });
   }
 
-  /** The router's configured providers and models, read once. */
+  /** The router's configured providers and models: read at the first call, then at every tick that looks. */
   #targets(): ProviderModel[] {
-    this.#configured ??= (this.#options.router?.snapshot().providers ?? []).map(({ provider, model }) => ({
-      provider,
-      model,
-    }));
+    const router = this.#options.router;
+    this.#configured ??= router === null ? [] : providersOf(router.snapshot());
     return this.#configured;
   }
 
@@ -393,4 +393,8 @@ export class IncidentManager {
     );
     return known ? targetKey(target) : null;
   }
+}
+
+function providersOf(snapshot: RouterSnapshot): ProviderModel[] {
+  return snapshot.providers.map(({ provider, model }) => ({ provider, model }));
 }
