@@ -11,6 +11,7 @@ import { systemClock } from "../router/context.js";
 import type { CallRecord, Clock, LlmRouter, RouterEvent, RouterSnapshot } from "../router/router.js";
 import { DEFAULT_ROUTER_SETTINGS } from "../router/settings.js";
 import type { RouterView, TargetEvents } from "./classify.js";
+import { guarded, logFailure } from "./guarded.js";
 import { IncidentTally, targetKey } from "./impact.js";
 import { addRollback, classifyIncident, refreshFigures } from "./incident-update.js";
 import { IncidentProgress } from "./progress.js";
@@ -75,8 +76,6 @@ export interface IncidentManagerOptions {
   registry?: Pick<ModelRegistry, "compare">;
 }
 
-/** A store call that takes longer is given up (logged): a hung database must not stop the ticks. */
-const STORE_TIMEOUT_MS = 10_000;
 /** A rollback's reason is the registry's one line; longer is cut. */
 const MAX_REASON_LENGTH = 300;
 
@@ -354,29 +353,12 @@ export class IncidentManager {
     }
   }
 
-  /** A store call, given up after STORE_TIMEOUT_MS; a failure is logged (its kind only) and undefined. */
   async #store<T>(operation: string, run: (store: IncidentStore) => Promise<T>): Promise<T | undefined> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error("timed out")), STORE_TIMEOUT_MS);
-      });
-      return await Promise.race([run(this.#options.store), timeout]);
-    } catch (error) {
-      this.#failed(operation, error);
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-    }
+    return guarded(this.#logger, operation, () => run(this.#options.store));
   }
 
-  /** Logged by kind, never by message: a store's or a webhook's message may carry a URL or a secret. */
   #failed(operation: string, error: unknown): void {
-    this.#logger.error({
-      event: "incident_manager_failed",
-      operation,
-      error: error instanceof Error ? error.name : typeof error,
-    });
+    logFailure(this.#logger, operation, error);
   }
 
   /** The router's configured providers and models: read at the first call, then at every tick that looks. */
