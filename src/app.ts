@@ -1,6 +1,6 @@
 // The Hono app: one for every runtime. It speaks only Web Standards; src/node.ts and src/worker.ts adapt it.
-// Here the app's parts are built once (providers, router, model registry, metrics) and handed to the route
-// modules of src/http/routes, each a Hono app of its own, mounted in turn.
+// Here the app's parts are built once (providers, router, model registry, metrics, the incident manager) and
+// handed to the route modules of src/http/routes, each a Hono app of its own, mounted in turn.
 import { Hono, type MiddlewareHandler } from "hono";
 import { PARSING_GENERATION } from "../agents/parsing/llm.js";
 import type { CalendarStore } from "./calendars/store.js";
@@ -18,6 +18,8 @@ import { BOOKINGS_PATH, bookingRoutes } from "./http/routes/bookings.js";
 import { calendarRoutes } from "./http/routes/calendars.js";
 import { ducklingRoutes } from "./http/routes/duckling.js";
 import { healthRoutes } from "./http/routes/health.js";
+import { incidentAnnouncementRoutes } from "./http/routes/incident-announcement.js";
+import { incidentsAdminRoutes } from "./http/routes/incidents-admin.js";
 import { keysAdminRoutes } from "./http/routes/keys-admin.js";
 import { metricsRoutes } from "./http/routes/metrics.js";
 import { openApiRoutes } from "./http/routes/openapi.js";
@@ -27,6 +29,9 @@ import { routerAdminRoutes } from "./http/routes/router-admin.js";
 import { seriesAdminRoutes } from "./http/routes/series-admin.js";
 import { DUCKLING_PATH } from "./http/schemas/duckling.js";
 import { PARSE_PATH } from "./http/schemas/parse.js";
+import { incidentParts as buildIncidentParts, callsFollower, shielded } from "./incidents/app-parts.js";
+import type { IncidentManager } from "./incidents/manager.js";
+import type { IncidentStore } from "./incidents/types.js";
 import { MemoryLimiter, type RateLimiter } from "./limits/limiter.js";
 import { failedAuthGuard, rateLimit } from "./limits/middleware.js";
 import { SharedLimiter } from "./limits/shared-limiter.js";
@@ -97,25 +102,54 @@ export interface AppOptions {
    * platform serves them before the Worker runs (wrangler.toml [assets]), so none is passed.
    */
   staticFiles?: MiddlewareHandler<AppEnv>;
+  /**
+   * Where incidents are kept (docs/incidents.md): by default the calendar store's database
+   * (`store.incidents`), in memory without a calendar store. Give the same store to a manager passed below.
+   */
+  incidentStore?: IncidentStore;
+  /**
+   * The incident manager, told every parse outcome, LLM call, router event and rollback: by default built
+   * here from config.incidents over `incidentStore` and the router (none without a router: nothing could
+   * open an incident). Null, or INCIDENTS=false: no manager and no incident routes.
+   */
+  incidents?: IncidentManager | null;
+}
+
+/** The app and the parts its runtime entry drives: the incident manager's tick (null: incidents off). */
+export interface AssembledApp {
+  app: Hono<AppEnv>;
+  incidents: IncidentManager | null;
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
+  return assembleApp(options).app;
+}
+
+export function assembleApp(options: AppOptions): AssembledApp {
   const { config, store, clock } = options;
   const logger = options.logger ?? silentLogger;
   const providers = options.providers ?? createProviders(config.llm.providers);
   const metrics = options.metrics ?? createCitaMetrics();
+  // Built once the router is (it reads the router's state); the callbacks below reach it through this.
+  let incidents: IncidentManager | null = null;
   const registry = new ModelRegistry(config.llm.registry, {
     defaults: PARSING_GENERATION,
     windowMs: config.llm.variantWindowMs,
     rollbackMinSamples: config.llm.rollbackMinSamples,
-    onRollback: (agent, reason) => logger.info({ event: "registry_rollback", agent, reason }),
+    onRollback: (agent, reason) => {
+      logger.info({ event: "registry_rollback", agent, reason });
+      if (incidents !== null) shielded(logger, () => incidents?.recordRollback(agent, reason));
+    },
   });
   const router =
     options.router !== undefined
       ? options.router
       : createRouter(config, providers, {
           ...(options.shared !== undefined ? { shared: options.shared } : {}),
-          onEvent: (event) => logger.info({ ...event, event: `router_${event.event}` }),
+          onEvent: (event) => {
+            logger.info({ ...event, event: `router_${event.event}` });
+            if (incidents !== null) shielded(logger, () => incidents?.recordRouterEvent(event));
+          },
           onCall: (call) => {
             metrics.recordCall(call);
             registry.recordCall("parsing", call);
@@ -126,6 +160,20 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
           },
         });
   metrics.watchRouter(router);
+  const incidentParts = buildIncidentParts({
+    settings: config.incidents,
+    store,
+    incidentStore: options.incidentStore,
+    manager: options.incidents,
+    router,
+    registry,
+    logger,
+    clock,
+  });
+  incidents = incidentParts?.manager ?? null;
+  // cita_incident_open and cita_incident_severity, read at each scrape; absent with incidents off.
+  metrics.watchIncidents(() => incidents?.status() ?? null);
+  if (incidents !== null) metrics.follow(callsFollower(incidents, logger));
   // The configured providers only: a pair is counted by its provider's name, never by anything a client sent.
   const timeline = new Timeline({
     providers: providers.map((provider) => provider.name),
@@ -162,7 +210,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       .post(BOOKINGS_PATH, rateLimit("booking", limits));
   }
   if (options.staticFiles) app.get("/static/*", options.staticFiles);
-  return app
+  if (incidentParts !== null) {
+    const { store: incidentStore } = incidentParts;
+    app
+      .route("/", incidentsAdminRoutes({ admin, store: incidentStore }))
+      .route("/", incidentAnnouncementRoutes({ admin, store: incidentStore, ...(clock ? { clock } : {}) }));
+  }
+  app
     .route("/", webRoutes())
     .route(
       "/",
@@ -183,7 +237,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         loopbackListener: options.loopbackListener ?? false,
       }),
     )
-    .route("/", parseRoutes({ config, store: store ?? null, router, registry, metrics, logger, clock }))
+    .route(
+      "/",
+      parseRoutes({
+        config,
+        store: store ?? null,
+        router,
+        registry,
+        metrics,
+        logger,
+        clock,
+        ...(incidents !== null
+          ? { onOutcome: (outcome) => shielded(logger, () => incidents?.recordRequest(outcome)) }
+          : {}),
+      }),
+    )
     .route("/", routerAdminRoutes({ admin, router, onChange: (change) => logChange("router", change) }))
     .route(
       "/",
@@ -223,6 +291,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         maxActiveBookingsPerKey: config.maxActiveBookingsPerKey,
       }),
     );
+  return { app, incidents };
 
   function logChange(part: "router" | "registry" | "keys", change: string): void {
     logger.info({ event: `${part}_admin`, change });

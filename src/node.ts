@@ -4,7 +4,8 @@
 // (MAX_CONNECTIONS) are src/node-serve.ts's. Before listening it settles who may call (src/http/access.ts):
 // open without keys on loopback, refused off loopback without keys unless ALLOW_ANONYMOUS says otherwise.
 // With REDIS_URL the router's shared state is Redis (src/shared/redis-state.ts), reached before listening.
-import { createApp } from "./app.js";
+// The incident manager (docs/incidents.md) is ticked on an interval that never keeps the process alive.
+import { assembleApp } from "./app.js";
 import type { CalendarStore } from "./calendars/store.js";
 import { StoreUnavailableError } from "./calendars/store-unavailable.js";
 import { isLoopbackHost } from "./config/edge.js";
@@ -73,6 +74,8 @@ async function openShared(url: string | null, config: Config, logger: Logger): P
 }
 
 const STOP_DEADLINE_MS = 10_000;
+/** How often the incident manager evaluates and persists: far below its shortest hold time. */
+const INCIDENT_TICK_MS = 1_000;
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof readConfig>;
@@ -123,7 +126,7 @@ async function main(): Promise<void> {
     await Promise.all([store.close?.(), shared.close()]);
     process.exit(1);
   }
-  const app = createApp({
+  const { app, incidents } = assembleApp({
     config,
     store,
     logger,
@@ -135,15 +138,33 @@ async function main(): Promise<void> {
   const server = serveNode(app.fetch, { port, hostname, limits: { maxConnections } }, (info) => {
     logger.info({ event: "listening", url: `http://${hostname}:${info.port}` });
   });
+  // A tick still running when the next is due is not doubled; shutdown waits for it before closing the store.
+  let tick: Promise<void> | null = null;
+  const ticks =
+    incidents === null
+      ? null
+      : setInterval(() => {
+          tick ??= incidents
+            .tick()
+            .catch((error: unknown) =>
+              logger.error({ event: "incident_tick_failed", error: (error as Error).name }),
+            )
+            .finally(() => {
+              tick = null;
+            });
+        }, INCIDENT_TICK_MS).unref();
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    if (ticks !== null) clearInterval(ticks);
     // In-flight requests finish before the database closes; a booking is one transaction, so even the
     // deadline's forced exit leaves the whole booking or none. The deadline waits for nothing: a store that
     // stopped answering (the shared state's close is bounded, a hung one is not waited for) cannot hold it.
     server.close(() => {
-      void Promise.allSettled([store.close?.(), shared.close()]).finally(() => process.exit(0));
+      void Promise.allSettled([tick])
+        .then(() => Promise.allSettled([store.close?.(), shared.close()]))
+        .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(1), STOP_DEADLINE_MS).unref();
   };

@@ -2,15 +2,17 @@
 // calendar store on the D1 binding `DB`, migrated lazily by the first request that needs it; the router's
 // shared state on the Durable Object `ROUTER_STATE` (answers across isolates in the KV namespace
 // `ANSWER_CACHE`), synced in the background of requests; and, with the METRICS binding, metrics summed over
-// every isolate (each request's counts flushed in the background with waitUntil). No state, timers or
-// randomness at global scope, as Workers requires.
+// every isolate (each request's counts flushed in the background with waitUntil). The incident manager keeps
+// its records in D1 and is ticked in the background of requests, at most once a second per isolate. No
+// state, timers or randomness at global scope, as Workers requires.
 import type { Hono } from "hono";
-import { createApp } from "./app.js";
+import { assembleApp } from "./app.js";
 import { D1CalendarStore } from "./calendars/d1-store.js";
 import type { CalendarStore } from "./calendars/store.js";
 import { ConfigError, type Environment, readConfig } from "./config.js";
 import type { AppEnv } from "./http/env.js";
-import { jsonLogger } from "./http/logger.js";
+import { jsonLogger, type Logger } from "./http/logger.js";
+import type { IncidentManager } from "./incidents/manager.js";
 import { DurableObjectLimiter, type DurableObjectNamespaceLike } from "./limits/durable-object.js";
 import { createCitaMetrics } from "./metrics/cita.js";
 import { DurableObjectMetrics } from "./metrics/durable-object-client.js";
@@ -35,7 +37,11 @@ interface Isolate {
   app?: Hono<AppEnv>;
   shared?: DurableObjectSharedState;
   aggregate?: DurableObjectMetrics;
+  incidents?: { manager: IncidentManager; logger: Logger; lastTickMs: number };
 }
+
+/** At most one incident tick per isolate in this time: the manager's hold times are seconds and more. */
+const INCIDENT_TICK_MS = 1_000;
 
 function appFor(isolate: Isolate, bindings: Record<string, unknown>): Hono<AppEnv> {
   if (isolate.app === undefined) {
@@ -64,7 +70,7 @@ function appFor(isolate: Isolate, bindings: Record<string, unknown>): Hono<AppEn
             onUnavailable: (operation, reason) =>
               logger.error({ event: "metrics_aggregate_unavailable", operation, reason }),
           });
-    isolate.app = createApp({
+    const { app, incidents } = assembleApp({
       config,
       ...(database ? { store: migratedOnFirstUse(new D1CalendarStore(database)) } : {}),
       ...(rateLimits ? { limiter: new DurableObjectLimiter(rateLimits) } : {}),
@@ -77,6 +83,9 @@ function appFor(isolate: Isolate, bindings: Record<string, unknown>): Hono<AppEn
       // how to create one. Each isolate trusts a key it read for DEFAULT_KEY_CACHE_MS.
       openWithoutKeys: false,
     });
+    isolate.app = app;
+    // The first tick a second after the isolate's first request, when it has counted something to weigh.
+    if (incidents !== null) isolate.incidents = { manager: incidents, logger, lastTickMs: Date.now() };
   }
   return isolate.app;
 }
@@ -142,6 +151,25 @@ function migratedOnFirstUse(store: CalendarStore): CalendarStore {
 }
 
 /**
+ * After a request, in its background: the incident manager evaluates and persists to D1, unless this
+ * isolate did so within INCIDENT_TICK_MS. A failed tick is logged; the next request's tries again.
+ */
+function tickIncidents(isolate: Isolate, context: BackgroundContext): void {
+  const incidents = isolate.incidents;
+  if (incidents === undefined) return;
+  const now = Date.now();
+  if (now - incidents.lastTickMs < INCIDENT_TICK_MS) return;
+  incidents.lastTickMs = now;
+  context.waitUntil(
+    incidents.manager
+      .tick()
+      .catch((error: unknown) =>
+        incidents.logger.error({ event: "incident_tick_failed", error: (error as Error).name }),
+      ),
+  );
+}
+
+/**
  * A Worker cannot refuse to start as Node does, so an invalid configuration (an ADMIN_TOKEN shorter than 32
  * characters, say) fails every request instead: no route is ever served with a weak secret. The answer
  * names only the variable; the log line says what is wrong with it, never its value.
@@ -182,6 +210,7 @@ export function createWorker() {
       if (aggregate !== undefined) context.waitUntil(Promise.resolve(answer).then(flush, flush));
       const response = await answer;
       shared?.background(context);
+      tickIncidents(isolate, context);
       return response;
     },
   };

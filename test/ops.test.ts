@@ -240,6 +240,8 @@ describe("dashboard", () => {
       "llm_tokens_total",
       "llm_cost_usd_total",
       "http_request_duration_seconds_bucket",
+      "cita_incident_open",
+      "cita_incident_severity",
     ]) {
       expect([...used], `no dashboard query on ${name}`).toContain(name);
     }

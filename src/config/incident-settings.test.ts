@@ -21,6 +21,7 @@ describe("readIncidentSettings", () => {
       INCIDENT_RECOVERY_RETRY_MS: "6000",
       INCIDENT_UPDATE_EVERY_MS: "7000",
       INCIDENT_WEBHOOK_URL: "https://hooks.example.test/services/T0/B0/secret",
+      INCIDENT_LANGUAGE: "es",
     });
     expect(settings).toEqual({
       enabled: false,
@@ -32,7 +33,19 @@ describe("readIncidentSettings", () => {
       recoveryRetryMs: 6000,
       updateEveryMs: 7000,
       webhookUrl: "https://hooks.example.test/services/T0/B0/secret",
+      language: "es",
     });
+  });
+
+  it("reads the announcements' language in any case, English by default, and refuses another", () => {
+    expect(readIncidentSettings({}).language).toBe("en");
+    expect(readIncidentSettings({ INCIDENT_LANGUAGE: " ES " }).language).toBe("es");
+    expect(readIncidentSettings({ INCIDENT_LANGUAGE: "en" }).language).toBe("en");
+    for (const value of ["fr", "es-ES", "spanish"]) {
+      expect(() => readIncidentSettings({ INCIDENT_LANGUAGE: value })).toThrow(
+        /INCIDENT_LANGUAGE: must be one of en, es/,
+      );
+    }
   });
 
   it("refuses a webhook URL that is not http(s), without repeating it", () => {

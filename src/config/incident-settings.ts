@@ -1,6 +1,7 @@
 // The incident manager's settings from the environment (INCIDENT_*), over the defaults in
 // src/incidents/settings.ts. The webhook's URL is checked for its scheme only: a message never repeats it,
 // since an incoming webhook's URL is its secret.
+import { ANNOUNCEMENT_LANGUAGES, type AnnouncementLanguage } from "../incidents/announcement-words.js";
 import { DEFAULT_INCIDENT_SETTINGS, type IncidentSettings } from "../incidents/settings.js";
 import { boolean, ConfigError, type Environment, positiveInteger, text } from "./environment.js";
 
@@ -17,7 +18,21 @@ export function readIncidentSettings(environment: Environment): IncidentSettings
     recoveryRetryMs: milliseconds("INCIDENT_RECOVERY_RETRY_MS", defaults.recoveryRetryMs),
     updateEveryMs: milliseconds("INCIDENT_UPDATE_EVERY_MS", defaults.updateEveryMs),
     webhookUrl: webhookUrl(environment),
+    language: language(environment, defaults.language),
   };
+}
+
+function language(environment: Environment, fallback: AnnouncementLanguage): AnnouncementLanguage {
+  const value = text(environment, "INCIDENT_LANGUAGE")?.toLowerCase() ?? null;
+  if (value === null) return fallback;
+  const known = ANNOUNCEMENT_LANGUAGES.find((language) => language === value);
+  if (known === undefined) {
+    throw new ConfigError(
+      "INCIDENT_LANGUAGE",
+      `must be one of ${ANNOUNCEMENT_LANGUAGES.join(", ")}, got "${value}"`,
+    );
+  }
+  return known;
 }
 
 function webhookUrl(environment: Environment): string | null {

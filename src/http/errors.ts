@@ -16,6 +16,7 @@ export type ErrorCode =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "unknown_incident"
   | "method_not_allowed"
   | "slot_unavailable"
   | "outside_hours"
@@ -36,6 +37,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  /** GET /admin/incidents/{id} of an id the store does not hold (docs/incidents.md). */
+  unknown_incident: 404,
   method_not_allowed: 405,
   slot_unavailable: 409,
   outside_hours: 409,

@@ -2,6 +2,7 @@
 // how long a condition must hold before an incident opens, escalates or de-escalates, when the recovery
 // check runs, and how often an update is announced. Read from INCIDENT_* (src/config/incident-settings.ts);
 // the tests pass the same settings scaled down, as the chaos suite does.
+import type { AnnouncementLanguage } from "./announcement-words.js";
 
 export interface IncidentSettings {
   /** INCIDENTS: false switches the manager off (no records, no announcements). */
@@ -22,6 +23,8 @@ export interface IncidentSettings {
   updateEveryMs: number;
   /** Slack-compatible incoming webhook the announcements are posted to; null: none. */
   webhookUrl: string | null;
+  /** The language of the announcements the webhook posts (INCIDENT_LANGUAGE); the admin route takes ?lang. */
+  language: AnnouncementLanguage;
 }
 
 export const DEFAULT_INCIDENT_SETTINGS: IncidentSettings = {
@@ -34,4 +37,5 @@ export const DEFAULT_INCIDENT_SETTINGS: IncidentSettings = {
   recoveryRetryMs: 2 * 60_000,
   updateEveryMs: 30 * 60_000,
   webhookUrl: null,
+  language: "en",
 };

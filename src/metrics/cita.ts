@@ -1,10 +1,17 @@
 // Cita's metrics, with the names the runbooks and ops/ (alerts, dashboard) use. One instance per app (per
 // process on Node, per isolate on Workers); GET /metrics renders it. Fed by the router (every provider
 // call, every answer's confidence), the parse route (mode, status, confidence, cache, agent timings) and
-// the HTTP middleware; the router's live state (degraded, breakers, provider states) is read at scrape.
+// the HTTP middleware; the router's live state (degraded, breakers, provider states) and the incident
+// manager's (open, severity) are read at scrape.
 import type { ParseResponse } from "../http/schemas/parse.js";
 import type { CallRecord, LlmRouter } from "../router/router.js";
-import { Registry } from "./registry.js";
+import {
+  type FleetGauge,
+  type FleetReading,
+  type IncidentGaugeStatus,
+  incidentReadings,
+} from "./fleet-gauges.js";
+import { type Gauge, Registry } from "./registry.js";
 
 /** Bounds of the LLM latency histogram in seconds; the per-minute timeline (src/metrics/timeline.ts) reads them too. */
 export const LLM_SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 7.5, 10, 15, 20, 30];
@@ -127,7 +134,24 @@ export function createCitaMetrics() {
     "The daily LLM budget in US dollars (absent: none).",
   );
   const budgetState = registry.gauge("llm_budget_state", "1 for the budget's current state.", ["state"]);
+  const incidentOpen = registry.gauge(
+    "cita_incident_open",
+    "1 while an incident is open (docs/incidents.md): the alert rules then use the runbooks' degraded thresholds.",
+  );
+  const incidentSeverity = registry.gauge(
+    "cita_incident_severity",
+    "The open incident's severity: 1 to 4 for P1 (worst) to P4, 0 with no incident open.",
+  );
   const followers: MetricsFollower[] = [];
+  const fleetGauges: Record<FleetGauge, Gauge> = {
+    cita_incident_open: incidentOpen,
+    cita_incident_severity: incidentSeverity,
+  };
+  let fleetSource: () => readonly FleetReading[] = () => [];
+  registry.onCollect(() => {
+    for (const gauge of Object.values(fleetGauges)) gauge.reset();
+    for (const reading of fleetSource()) fleetGauges[reading.name].set({}, reading.value);
+  });
 
   return {
     registry,
@@ -180,6 +204,25 @@ export function createCitaMetrics() {
 
     recordHttp(route: string, status: number, ms: number): void {
       httpDuration.observe({ route, status: String(status) }, ms / 1000);
+    },
+
+    /**
+     * Reads the incident manager's status into cita_incident_open and cita_incident_severity at every
+     * scrape; with `status` answering null (or never watched) both are absent, which the alert rules read as
+     * no incident.
+     */
+    watchIncidents(status: IncidentGaugeStatus): void {
+      fleetSource = () => incidentReadings(status());
+    },
+
+    /** Shows these values in the fleet gauges instead: the metrics Durable Object's, made of every isolate's. */
+    watchFleet(readings: () => readonly FleetReading[]): void {
+      fleetSource = readings;
+    },
+
+    /** The fleet gauges' values as this registry shows them now (what an isolate sends the object). */
+    fleetReadings(): readonly FleetReading[] {
+      return fleetSource();
     },
 
     /** Reads the router's state into the gauges at every scrape. */

@@ -2,6 +2,7 @@
 // series, what it gained since the isolate's last flush, and the batch that carries them. Everything that
 // arrives is checked here, since a batch is only JSON from another isolate: a series that is not well
 // formed is refused on its own (the others still count), a batch that is not one at all is refused whole.
+import type { FleetReading } from "./fleet-gauges.js";
 
 /** A counter series' increase, by its label values in the family's label order. */
 export interface CounterDelta {
@@ -21,22 +22,36 @@ export interface HistogramDelta {
 
 export type SeriesDelta = CounterDelta | HistogramDelta;
 
-/** One flush: the isolate (a random id it drew), its flush number (1, 2, …), and the deltas. */
+/**
+ * One flush: the isolate (a random id it drew), its flush number (1, 2, …), the deltas, and its fleet
+ * gauges' values now (src/metrics/fleet-gauges.ts; absent from an isolate that has none to tell).
+ */
 export interface DeltaBatch {
   isolate: string;
   sequence: number;
   series: SeriesDelta[];
+  readings?: FleetReading[];
 }
 
 /** Cita's label values are short names (a route pattern, a model); anything longer is not one of them. */
 export const MAX_LABEL_LENGTH = 200;
 const MAX_ISOLATE_LENGTH = 64;
 
-/** The batch's frame (isolate, sequence, a list), its series still unchecked; null if it is not a batch. */
-export function batchOf(value: unknown): { isolate: string; sequence: number; series: unknown[] } | null {
-  const candidate = value as { isolate?: unknown; sequence?: unknown; series?: unknown } | null;
+/**
+ * The batch's frame (isolate, sequence, a list), its series and readings still unchecked; null if it is not
+ * a batch.
+ */
+export function batchOf(
+  value: unknown,
+): { isolate: string; sequence: number; series: unknown[]; readings?: unknown } | null {
+  const candidate = value as {
+    isolate?: unknown;
+    sequence?: unknown;
+    series?: unknown;
+    readings?: unknown;
+  } | null;
   if (typeof candidate !== "object" || candidate === null) return null;
-  const { isolate, sequence, series } = candidate;
+  const { isolate, sequence, series, readings } = candidate;
   const valid =
     typeof isolate === "string" &&
     isolate.length > 0 &&
@@ -44,7 +59,8 @@ export function batchOf(value: unknown): { isolate: string; sequence: number; se
     Number.isSafeInteger(sequence) &&
     (sequence as number) > 0 &&
     Array.isArray(series);
-  return valid ? { isolate, sequence: sequence as number, series } : null;
+  if (!valid) return null;
+  return { isolate, sequence: sequence as number, series, ...(readings === undefined ? {} : { readings }) };
 }
 
 /** One series delta, or null if it is not well formed (a counter going down, a bucket count out of order). */

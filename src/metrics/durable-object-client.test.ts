@@ -5,8 +5,14 @@
 import { describe, expect, it } from "vitest";
 import { sampleValue as value } from "../../test/support/exposition.js";
 import { namespaceOf, startMetricsObject } from "../../test/support/metrics-object.js";
+import type { Severity } from "../incidents/types.js";
 import { createCitaMetrics } from "./cita.js";
-import { DurableObjectMetrics, FALLBACK_COMMENT, FLUSH_INTERVAL_MS } from "./durable-object-client.js";
+import {
+  DurableObjectMetrics,
+  FALLBACK_COMMENT,
+  FLEET_READING_REFRESH_MS,
+  FLUSH_INTERVAL_MS,
+} from "./durable-object-client.js";
 
 type Fetch = (request: Request) => Promise<Response>;
 
@@ -204,5 +210,50 @@ describe("DurableObjectMetrics", () => {
       expect(await failing.aggregate.timeline()).toBeNull();
       expect(reports).toEqual(["flush", "timeline"]);
     }
+  });
+
+  it("sends its incident gauges with its flushes, alone when they changed or are due again; a scrape shows the fleet's", async () => {
+    const target = await objectBehind();
+    const first = isolate(target.fetch);
+    const second = isolate(target.fetch);
+    let status: { open: boolean; severity: Severity | null } = { open: false, severity: null };
+    first.metrics.watchIncidents(() => status);
+    second.metrics.watchIncidents(() => ({ open: false, severity: null }));
+    first.metrics.recordHttp("/health", 200, 1);
+    await first.aggregate.flushSoon();
+    // Nothing counted and nothing changed: no batch.
+    first.clock.now += FLUSH_INTERVAL_MS;
+    await first.aggregate.flushSoon();
+    expect(target.sequences).toEqual([1]);
+    // The first isolate's incident opens: it says so without having counted anything.
+    status = { open: true, severity: "P2" };
+    first.clock.now += FLUSH_INTERVAL_MS;
+    await first.aggregate.flushSoon();
+    expect(target.sequences).toEqual([1, 2]);
+    // The second answers the scrape (flushing its own 0s first, its batch 1): the fleet's values, each
+    // family once, not its own 0.
+    const text = await second.aggregate.render();
+    expect(target.sequences).toEqual([1, 2, 1]);
+    expect(value(text, "cita_incident_open")).toBe(1);
+    expect(value(text, "cita_incident_severity")).toBe(2);
+    const types = text.split("\n").filter((line) => line.startsWith("# TYPE "));
+    expect(new Set(types).size).toBe(types.length);
+    expect(types).toContain("# TYPE cita_incident_open gauge");
+    // Unchanged, the values go again once FLEET_READING_REFRESH_MS has passed, so they never age out.
+    first.clock.now += FLEET_READING_REFRESH_MS - 1;
+    await first.aggregate.flushSoon();
+    expect(target.sequences).toEqual([1, 2, 1]);
+    first.clock.now += 1;
+    await first.aggregate.flushSoon();
+    expect(target.sequences).toEqual([1, 2, 1, 3]);
+  });
+
+  it("shows its own incident gauges when the object cannot be reached", async () => {
+    const { metrics, aggregate } = isolate(async () => new Response("overloaded", { status: 500 }));
+    metrics.watchIncidents(() => ({ open: true, severity: "P4" }));
+    const text = await aggregate.render();
+    expect(value(text, "cita_metrics_aggregated")).toBe(0);
+    expect(value(text, "cita_incident_open")).toBe(1);
+    expect(value(text, "cita_incident_severity")).toBe(4);
   });
 });

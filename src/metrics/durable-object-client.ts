@@ -4,18 +4,24 @@
 // since the last flush, in one batch numbered 1, 2, …; a batch the object did not acknowledge is sent again
 // as it was (same number, so the object never adds it twice) before anything newer. A scrape reads the
 // object's sums and adds the isolate's own gauges; if the object cannot be reached, the scrape answers with
-// the isolate's own registry and says so (cita_metrics_aggregated 0 and a comment line). The operations
+// the isolate's own registry and says so (cita_metrics_aggregated 0 and a comment line). Each batch also
+// carries the isolate's fleet gauges (is an incident open, its severity: src/metrics/fleet-gauges.ts), whose
+// fleet value the object shows instead of the answering isolate's; with nothing counted, a batch still goes
+// when they changed or every FLEET_READING_REFRESH_MS, so a live isolate's values never age out. The operations
 // page's timeline is read from the object the same way, and is null when it cannot be reached (the app then
 // answers with the isolate's own).
 import { withinDeadline } from "../deadline.js";
 import type { DurableObjectNamespaceLike } from "../limits/durable-object.js";
 import type { CitaMetrics } from "./cita.js";
 import type { DeltaBatch } from "./deltas.js";
+import { FLEET_GAUGES, type FleetReading } from "./fleet-gauges.js";
 import type { TimelineAnswer } from "./timeline.js";
 
 export const FLUSH_INTERVAL_MS = 1_000;
 /** A call to the object that has not answered by then counts as failed. */
 export const CALL_TIMEOUT_MS = 2_000;
+/** With nothing counted, the fleet gauges are sent again this often (the object forgets them after 2 minutes). */
+export const FLEET_READING_REFRESH_MS = 30_000;
 /** The one object every isolate of the Worker flushes to. */
 const OBJECT_NAME = "metrics";
 
@@ -45,6 +51,9 @@ export class DurableObjectMetrics {
   #lastFlushAt = Number.NEGATIVE_INFINITY;
   #wanted = false;
   #running: Promise<void> | null = null;
+  /** The fleet gauges last put in a batch, and when. */
+  #sentReadings = "[]";
+  #readingsSentAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: DurableObjectMetricsOptions) {
     this.#options = options;
@@ -75,7 +84,10 @@ export class DurableObjectMetrics {
     try {
       const response = await this.#call("/render", { method: "GET" });
       if (!response.ok) throw new Error(`it answered ${response.status}`);
-      return `${await response.text()}${metrics.registry.render(["gauge"])}${aggregatedLines(1)}`;
+      const ownGauges = metrics.registry.render(
+        (family) => family.kind === "gauge" && !Object.hasOwn(FLEET_GAUGES, family.name),
+      );
+      return `${await response.text()}${ownGauges}${aggregatedLines(1)}`;
     } catch (error) {
       this.#report("render", error);
       return `${FALLBACK_COMMENT}\n${metrics.render()}${aggregatedLines(0)}`;
@@ -132,10 +144,18 @@ export class DurableObjectMetrics {
   }
 
   #nextBatch(): DeltaBatch | null {
-    const series = this.#options.metrics.registry.takeDeltas();
-    if (series.length === 0) return null;
+    const { metrics } = this.#options;
+    const series = metrics.registry.takeDeltas();
+    const readings: readonly FleetReading[] = metrics.fleetReadings();
+    const text = JSON.stringify(readings);
+    const readingsDue =
+      text !== this.#sentReadings || this.#clock() - this.#readingsSentAt >= FLEET_READING_REFRESH_MS;
+    if (series.length === 0 && !(readings.length > 0 && readingsDue)) return null;
     this.#sequence += 1;
-    return { isolate: this.#isolate, sequence: this.#sequence, series };
+    this.#sentReadings = text;
+    this.#readingsSentAt = this.#clock();
+    const batch: DeltaBatch = { isolate: this.#isolate, sequence: this.#sequence, series };
+    return readings.length === 0 ? batch : { ...batch, readings: [...readings] };
   }
 
   async #call(path: string, init: RequestInit): Promise<Response> {

@@ -1,11 +1,12 @@
 // The metrics Durable Object's protocol in process, on a storage held in a Map (workerd runs it for real in
 // test/workerd/metrics-fleet.test.ts): batches from several isolates add up, a batch sent again is not added
 // twice, a lost one is simply missing, the sums survive a restart, and what the object keeps is bounded.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { sampleValue as sample } from "../../test/support/exposition.js";
 import { startMetricsObject as start } from "../../test/support/metrics-object.js";
 import type { SeriesDelta } from "./deltas.js";
-import { MAX_ISOLATES, MAX_SERIES, type MetricsObject } from "./durable-object.js";
+import { FLEET_READING_MAX_AGE_MS, MAX_ISOLATES, MAX_SERIES, type MetricsObject } from "./durable-object.js";
+import type { FleetReading } from "./fleet-gauges.js";
 import type { TimelineAnswer } from "./timeline.js";
 
 const PARSES = (value: number): SeriesDelta => ({
@@ -14,11 +15,17 @@ const PARSES = (value: number): SeriesDelta => ({
   value,
 });
 
-async function flush(object: MetricsObject, isolate: string, sequence: number, series: unknown[]) {
+async function flush(
+  object: MetricsObject,
+  isolate: string,
+  sequence: number,
+  series: unknown[],
+  readings?: unknown[],
+) {
   const response = await object.fetch(
     new Request("https://metrics.internal/flush", {
       method: "POST",
-      body: JSON.stringify({ isolate, sequence, series }),
+      body: JSON.stringify({ isolate, sequence, series, ...(readings ? { readings } : {}) }),
     }),
   );
   return { status: response.status, body: response.ok ? await response.json() : await response.text() };
@@ -38,6 +45,15 @@ async function render(object: MetricsObject): Promise<string> {
 }
 
 const PARSES_SERIES = 'parsing_requests_total{mode="rules",status="complete"}';
+
+const INCIDENT = (open: number, severity: number): FleetReading[] => [
+  { name: "cita_incident_open", value: open },
+  { name: "cita_incident_severity", value: severity },
+];
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("MetricsObject", () => {
   it("adds up the batches of several isolates, histograms bucket by bucket, and renders no gauge", async () => {
@@ -173,5 +189,62 @@ describe("MetricsObject", () => {
     expect(total(answer.requests)).toBe(5);
     expect(answer.providers.map((target) => `${target.provider}/${target.model}`)).toEqual(["qwen/model-a"]);
     expect(total(answer.providers[0]!.calls)).toBe(8);
+  });
+
+  it("shows the fleet's incident gauges: open if any isolate heard from lately says so, at the worst severity", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.parse("2026-12-07T09:00:00Z") });
+    const { object } = await start();
+    // No isolate sent any: absent (the alert rules' normal regime), the families still declared.
+    await flush(object, "old", 1, [PARSES(1)]);
+    let text = await render(object);
+    expect(text).toContain("# TYPE cita_incident_open gauge");
+    expect(sample(text, "cita_incident_open")).toBeUndefined();
+    await flush(object, "a", 1, [PARSES(1)], INCIDENT(0, 0));
+    await flush(object, "b", 1, [], INCIDENT(1, 4));
+    await flush(object, "c", 1, [], INCIDENT(1, 2));
+    text = await render(object);
+    expect(sample(text, "cita_incident_open")).toBe(1);
+    expect(sample(text, "cita_incident_severity")).toBe(2);
+    // Its values are an isolate's latest: c's incident closes, b's stays.
+    await flush(object, "c", 2, [], INCIDENT(0, 0));
+    expect(sample(await render(object), "cita_incident_severity")).toBe(4);
+    // b goes quiet: its values count until FLEET_READING_MAX_AGE_MS after its last flush, then no more.
+    vi.advanceTimersByTime(FLEET_READING_MAX_AGE_MS - 1_000);
+    await flush(object, "a", 2, [PARSES(1)], INCIDENT(0, 0));
+    await flush(object, "c", 3, [], INCIDENT(0, 0));
+    vi.advanceTimersByTime(1_000);
+    expect(sample(await render(object), "cita_incident_open")).toBe(1);
+    vi.advanceTimersByTime(1);
+    text = await render(object);
+    expect(sample(text, "cita_incident_open")).toBe(0);
+    expect(sample(text, "cita_incident_severity")).toBe(0);
+    // Every isolate quiet: absent again.
+    vi.advanceTimersByTime(FLEET_READING_MAX_AGE_MS);
+    expect(sample(await render(object), "cita_incident_open")).toBeUndefined();
+  });
+
+  it("keeps the isolates' incident gauges across a restart, ignores a replay's and a malformed reading's", async () => {
+    const first = await start();
+    await flush(first.object, "a", 1, [PARSES(1)], INCIDENT(1, 3));
+    const restarted = await start(first.data);
+    expect(sample(await render(restarted.object), "cita_incident_severity")).toBe(3);
+    // A replay of batch 1 carries what the isolate said then: not taken.
+    await flush(restarted.object, "a", 1, [PARSES(1)], INCIDENT(0, 0));
+    expect(sample(await render(restarted.object), "cita_incident_open")).toBe(1);
+    await flush(
+      restarted.object,
+      "a",
+      2,
+      [],
+      [
+        { name: "cita_incident_open", value: 7 },
+        { name: "router_degraded", value: 1 },
+        { name: "cita_incident_severity", value: 1 },
+      ],
+    );
+    const text = await render(restarted.object);
+    expect(sample(text, "cita_incident_open")).toBeUndefined();
+    expect(sample(text, "cita_incident_severity")).toBe(1);
+    expect(text).not.toContain("router_degraded");
   });
 });

@@ -8,10 +8,13 @@
 // flush numbers up to MAX_ISOLATES. It also keeps the fleet's last hour minute by minute for the operations
 // page (GET /timeline, src/metrics/timeline.ts): each batch's deltas counted in the minute it arrived (an
 // isolate flushes within a second of counting). That hour lives in memory only: an object evicted or
-// restarted starts a new one.
-import { createCitaMetrics } from "./cita.js";
+// restarted starts a new one. The fleet gauges (src/metrics/fleet-gauges.ts: is an incident open, its
+// severity) are each isolate's last values, kept with its flush number, combined over the isolates heard
+// from in the last FLEET_READING_MAX_AGE_MS: an isolate gone quiet no longer holds the fleet's value.
+import { type CitaMetrics, createCitaMetrics } from "./cita.js";
 import { batchOf, type SeriesDelta, seriesDeltaOf } from "./deltas.js";
-import { CONTENT_TYPE, type Kind, type Registry } from "./registry.js";
+import { combineReadings, FLEET_GAUGES, type FleetReading, fleetReadingsOf } from "./fleet-gauges.js";
+import { CONTENT_TYPE, type Kind } from "./registry.js";
 import { Timeline } from "./timeline.js";
 
 /** Far above Cita's own count (a few hundred series); past it, new series are dropped and counted. */
@@ -20,6 +23,12 @@ export const MAX_SERIES = 5_000;
 export const MAX_ISOLATES = 1_000;
 /** The families the object sums; gauges stay with the isolate that answers the scrape. */
 export const SUMMED_KINDS: readonly Kind[] = ["counter", "histogram"];
+/**
+ * An isolate's fleet gauges count this long after its last flush. A live isolate flushes within a second of
+ * each request and re-sends its values at least every FLEET_READING_REFRESH_MS
+ * (src/metrics/durable-object-client.ts), so only an isolate without traffic (or gone) falls out.
+ */
+export const FLEET_READING_MAX_AGE_MS = 2 * 60_000;
 
 const SERIES_PREFIX = "series:";
 const ISOLATE_PREFIX = "isolate:";
@@ -41,12 +50,14 @@ export interface MetricsObjectState {
 interface IsolateRecord {
   sequence: number;
   seenAt: number;
+  /** Its fleet gauges as of `seenAt`; absent: it sends none (no incident manager, or an older version). */
+  readings?: FleetReading[];
 }
 
 /** The Durable Object class (exported by src/worker.ts, bound as METRICS in wrangler.toml). */
 export class MetricsObject {
   readonly #storage: MetricsStorage;
-  readonly #registry: Registry;
+  readonly #metrics: CitaMetrics;
   readonly #dropped;
   /** Last flush number per isolate, least recently seen first. */
   readonly #isolates = new Map<string, IsolateRecord>();
@@ -55,7 +66,8 @@ export class MetricsObject {
 
   constructor(state: MetricsObjectState) {
     this.#storage = state.storage;
-    this.#registry = createCitaMetrics().registry;
+    this.#metrics = createCitaMetrics();
+    this.#metrics.watchFleet(() => this.#fleetReadings());
     this.#dropped = this.#registry.counter(
       "cita_metrics_dropped_total",
       "Series deltas the metrics Durable Object refused: over its series bound (limit) or malformed (invalid).",
@@ -67,7 +79,10 @@ export class MetricsObject {
   async fetch(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname;
     if (request.method === "GET" && path === "/render") {
-      return new Response(this.#registry.render(SUMMED_KINDS), { headers: { "content-type": CONTENT_TYPE } });
+      const text = this.#registry.render(
+        (family) => SUMMED_KINDS.includes(family.kind) || Object.hasOwn(FLEET_GAUGES, family.name),
+      );
+      return new Response(text, { headers: { "content-type": CONTENT_TYPE } });
     }
     if (request.method === "GET" && path === "/timeline")
       return Response.json(this.#timeline.answer("fleet"));
@@ -86,7 +101,11 @@ export class MetricsObject {
     }
     // A refused delta is not there (only the dropped counter's total, which the timeline does not chart).
     this.#timeline.add(applied);
-    await this.#save(changed, batch.isolate, batch.sequence);
+    await this.#save(changed, batch.isolate, {
+      sequence: batch.sequence,
+      seenAt: Date.now(),
+      ...(batch.readings === undefined ? {} : { readings: fleetReadingsOf(batch.readings) }),
+    });
     return Response.json({ applied: true });
   }
 
@@ -108,13 +127,24 @@ export class MetricsObject {
     return delta;
   }
 
-  async #save(changed: Map<string, SeriesDelta>, isolate: string, sequence: number): Promise<void> {
+  get #registry() {
+    return this.#metrics.registry;
+  }
+
+  /** The fleet gauges made of the isolates heard from lately (none heard: the gauges stay absent). */
+  #fleetReadings(): FleetReading[] {
+    const since = Date.now() - FLEET_READING_MAX_AGE_MS;
+    const fresh = [...this.#isolates.values()].filter((record) => record.seenAt >= since);
+    return combineReadings(fresh.map((record) => record.readings ?? []));
+  }
+
+  async #save(changed: Map<string, SeriesDelta>, isolate: string, record: IsolateRecord): Promise<void> {
     const entries: [string, unknown][] = [...changed].map(([key, delta]) => [
       key,
       this.#registry.total(delta),
     ]);
     this.#isolates.delete(isolate);
-    this.#isolates.set(isolate, { sequence, seenAt: Date.now() });
+    this.#isolates.set(isolate, record);
     entries.push([ISOLATE_PREFIX + isolate, this.#isolates.get(isolate)]);
     const forgotten: string[] = [];
     for (const oldest of this.#isolates.keys()) {

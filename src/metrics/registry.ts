@@ -258,12 +258,12 @@ export class Registry {
     return family !== undefined && isSummed(family) ? family.total(delta.labels) : undefined;
   }
 
-  /** The exposition: every family, or only those of the kinds given. */
-  render(kinds?: readonly Kind[]): string {
+  /** The exposition: every family, or only those `include` takes. */
+  render(include: (family: { name: string; kind: Kind }) => boolean = () => true): string {
     for (const collect of this.#collectors) collect();
     const blocks: string[] = [];
     for (const family of this.#families.values()) {
-      if (kinds !== undefined && !kinds.includes(family.kind)) continue;
+      if (!include(family)) continue;
       blocks.push(`# HELP ${family.name} ${escapeHelp(family.help)}`, `# TYPE ${family.name} ${family.kind}`);
       blocks.push(...family.lines());
     }

@@ -41,6 +41,11 @@ export function opsMarkup() {
 <div id="console" hidden>
   ${card("overview", "router.title", html`<dl id="overview" class="facts"></dl><p id="fleet-note" class="note" hidden></p>`)}
   ${card(
+    "incidents",
+    "incidents.title",
+    html`<p class="hint">${words("incidents.hint")}</p><div id="incidents" class="incidents"></div>`,
+  )}
+  ${card(
     "providers",
     "providers.title",
     html`<p class="hint">${words("providers.hint")}</p>${scrolling("providers", "providers-title")}`,

@@ -45,25 +45,54 @@ export class ApiError extends Error {
  * @returns {Promise<any>}
  */
 export async function call(method, path, body) {
+  const response = await send(method, path, body);
+  const answer = await response.json().catch(() => null);
+  if (response.ok) return answer;
+  throw refusal(response, answer);
+}
+
+/**
+ * GETs a text the service writes (an incident's announcement in Markdown), with the stored token.
+ * @param {string} path
+ * @returns {Promise<string>}
+ */
+export async function callText(path) {
+  const response = await send("GET", path);
+  if (response.ok) return response.text();
+  throw refusal(response, await response.json().catch(() => null));
+}
+
+/**
+ * @param {string} method
+ * @param {string} path
+ * @param {unknown} [body]
+ */
+async function send(method, path, body) {
   const token = storedToken();
   if (token === null) throw new AuthError(say("login.needed"));
   /** @type {Record<string, string>} */
   const headers = { authorization: `Bearer ${token}` };
   if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(path, {
+  return fetch(path, {
     method,
     headers,
     cache: "no-store",
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  const answer = await response.json().catch(() => null);
-  if (response.ok) return answer;
+}
+
+/**
+ * The error for an answer that was not a 2xx: an AuthError for 401 and 403, else an ApiError.
+ * @param {Response} response
+ * @param {any} answer its JSON, or null
+ */
+function refusal(response, answer) {
   const code = answer?.error?.code ?? "error";
   const message = answer?.error?.message ?? say("error.status", { status: response.status });
   if (response.status === 401 || response.status === 403) {
-    throw new AuthError(say("login.refused", { status: response.status, code, message }));
+    return new AuthError(say("login.refused", { status: response.status, code, message }));
   }
-  throw new ApiError(response.status, code, message);
+  return new ApiError(response.status, code, message);
 }
 
 /**

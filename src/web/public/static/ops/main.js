@@ -4,15 +4,18 @@
 // operator back to the login with the API's message; logging out forgets the token.
 import { byId, replaceChildren } from "../dom.js";
 import { runAction } from "./actions.js";
-import { ApiError, AuthError, call, forgetToken, health, storedToken, storeToken } from "./api.js";
+import { ApiError, AuthError, call, callText, forgetToken, health, storedToken, storeToken } from "./api.js";
 import { renderCharts } from "./charts.js";
 import { clockTime } from "./format.js";
-import { onLanguageChange, say, setUpLanguage } from "./language.js";
+import { fillAnnouncement, renderIncidents } from "./incidents-view.js";
+import { currentLanguage, onLanguageChange, say, setUpLanguage } from "./language.js";
 import { renderModels, renderStores, renderVariants } from "./registry-view.js";
 import { fillFacts, overviewPairs, renderProviders } from "./router-view.js";
 import { renderActions, resetAction } from "./runbook-actions.js";
 
 const REFRESH_MS = 5_000;
+/** Incidents the card lists: the open one and the newest resolved ones. */
+const RECENT_INCIDENTS = 10;
 
 const page = {
   login: byId("login"),
@@ -56,6 +59,44 @@ function showConsole() {
   page.logout.hidden = false;
 }
 
+/** The open incident and the recent ones, or null when the service keeps none (404). */
+async function incidentList() {
+  try {
+    return (await call("GET", `/admin/incidents?state=all&limit=${RECENT_INCIDENTS}`)).incidents;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/** The announcements last read, by incident and language: shown at once while the next is read. */
+const announcements = new Map();
+
+/**
+ * Fills an incident's announcement slot in the page's language.
+ * @param {string} id
+ * @param {Element} slot
+ */
+function showAnnouncement(id, slot) {
+  const language = currentLanguage();
+  const key = `${id}:${language}`;
+  const known = announcements.get(key);
+  if (known === undefined) slot.textContent = say("incident.announcementLoading");
+  else fillAnnouncement(slot, known);
+  callText(`/admin/incidents/${encodeURIComponent(id)}/announcement?lang=${language}`).then(
+    (markdown) => {
+      // Bounded: one entry per incident the list shows, in each language.
+      if (announcements.size >= RECENT_INCIDENTS * 2) announcements.clear();
+      announcements.set(key, markdown);
+      fillAnnouncement(slot, markdown);
+    },
+    (/** @type {unknown} */ error) => {
+      if (error instanceof AuthError) return showLogin(error.message);
+      slot.textContent = say("incident.announcementFailed", { message: messageOf(error) });
+    },
+  );
+}
+
 /** GET /admin/router, or null when the service has no router (no provider configured: 404). */
 async function routerSnapshot() {
   try {
@@ -69,7 +110,8 @@ async function routerSnapshot() {
 async function refresh() {
   clearTimeout(timer);
   try {
-    const [snapshot, models, variants, series, service] = await Promise.all([
+    const [incidents, snapshot, models, variants, series, service] = await Promise.all([
+      incidentList(),
       routerSnapshot(),
       call("GET", "/admin/models"),
       call("GET", "/admin/variants"),
@@ -77,6 +119,7 @@ async function refresh() {
       health(),
     ]);
     showConsole();
+    renderIncidents(byId("incidents"), incidents, showAnnouncement);
     render(snapshot, models, variants, series, service);
     const updated = say("status.updated", { time: clockTime(new Date().toISOString()) });
     const pace = paused ? say("status.paused") : say("status.every", { seconds: REFRESH_MS / 1000 });

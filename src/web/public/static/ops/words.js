@@ -4,10 +4,12 @@
 // write the rest through `say` (./language.js). `{name}` marks a value. The API's own words (states,
 // reasons, error messages) stay as the API wrote them.
 import { CONSOLE_WORDS } from "../console-words.js";
+import { INCIDENT_WORDS } from "./incident-words.js";
 
 export const WORDS = {
   en: {
     ...CONSOLE_WORDS.en,
+    ...INCIDENT_WORDS.en,
     "title.ops": "Cita operations",
     pause: "Pause refresh",
     resume: "Resume refresh",
@@ -180,6 +182,7 @@ export const WORDS = {
   },
   es: {
     ...CONSOLE_WORDS.es,
+    ...INCIDENT_WORDS.es,
     "title.ops": "Cita: operaciones",
     pause: "Pausar la actualización",
     resume: "Reanudar la actualización",
