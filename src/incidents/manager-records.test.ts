@@ -11,6 +11,8 @@ import {
   SETTINGS,
   T0,
 } from "../../test/support/incident-manager.js";
+import { IncidentSchema } from "../http/schemas/incidents.js";
+import { ModelRegistry } from "../registry/model-registry.js";
 import { STORE_TIMEOUT_MS } from "./guarded.js";
 import { IncidentManager } from "./manager.js";
 import { MemoryIncidentStore } from "./memory-store.js";
@@ -128,6 +130,28 @@ describe("impact", () => {
       doneBy: "person",
       doneAt: null,
     });
+  });
+});
+
+describe("the API's schema", () => {
+  it("documents every record the manager writes, from open to resolved", async () => {
+    const registry = new ModelRegistry(
+      { parsing: { finetuned: { provider: "qwen", model: "qwen-ft" }, rolloutPercent: 0 } },
+      { defaults: { maxTokens: 400, temperature: 0 } },
+    );
+    const test = harness({ registry, recovery: { check: async () => report("passed") } });
+    requests(test.manager, 3, { agentsMs: { parsing: 4 }, variant: "baseline" });
+    test.manager.recordRollback("parsing", "worse");
+    await openIncident(test);
+    requests(test.manager, 3, { llmAnswered: false, agentsMs: { parsing: 1 }, variant: "finetuned" });
+    test.router.heal();
+    for (const at of [1, 2, 3, 4].map((step) => OPEN + step * SETTINGS.recoveryDelayMs)) {
+      await test.at(at);
+      IncidentSchema.parse(await test.stored());
+    }
+    const resolved = IncidentSchema.parse(await test.stored());
+    expect(resolved.state).toBe("resolved");
+    expect(resolved).toEqual(await test.stored());
   });
 });
 

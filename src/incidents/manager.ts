@@ -76,6 +76,8 @@ export interface IncidentManagerOptions {
   registry?: Pick<ModelRegistry, "compare">;
 }
 
+/** Changed counts are written at most this often. */
+const SAVE_EVERY_MS = 10_000;
 /** A rollback's reason is the registry's one line; longer is cut. */
 const MAX_REASON_LENGTH = 300;
 
@@ -312,8 +314,9 @@ export class IncidentManager {
       incident.nextUpdateAt = incident.state === "resolved" ? null : iso(now + this.#settings.updateEveryMs);
     }
     for (const kind of changes) this.#notify(kind, incident);
-    // The counts change with every request: saved at most every SAVE_EVERY, changes at once.
-    const saveEvery = Math.min(10_000, this.#settings.openAfterMs);
+    // The counts change with every request: saved at most every 10 s (sooner with scaled-down settings);
+    // announced changes and new timeline entries at once.
+    const saveEvery = Math.min(SAVE_EVERY_MS, this.#settings.openAfterMs);
     if (changes.length === 0 && now - this.#savedAt < saveEvery) return;
     this.#savedAt = now;
     const copy = structuredClone(incident);
