@@ -103,7 +103,7 @@ describe("states", () => {
     });
   });
 
-  it("stays investigating without a mitigation", async () => {
+  it("stays investigating without a mitigation, and goes from there to monitoring", async () => {
     const test = harness();
     test.router.current = "degraded";
     test.router.forcedDegraded = true;
@@ -111,6 +111,10 @@ describe("states", () => {
     await test.at(OPEN);
     await test.at(OPEN + 1);
     expect(test.manager.status().state).toBe("investigating");
+    test.router.heal();
+    await test.at(OPEN + 2);
+    await test.at(OPEN + 2 + recoveryDelayMs);
+    expect(test.manager.status().state).toBe("monitoring");
   });
 
   it("is mitigated with service errors at 20%, investigating over it", async () => {
