@@ -63,8 +63,15 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, budget: nu
   await reader.cancel();
 }
 
-export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  maxBytes = MAX_BODY_BYTES,
+  options: { optional?: boolean } = {},
+): Promise<unknown> {
   const raw = await readBodyText(request, maxBytes);
+  // An optional body may be absent, however the request is framed (curl -X POST sends neither length
+  // nor type): no bytes at all is none.
+  if (options.optional === true && raw === "") return undefined;
   const contentType = request.headers.get("content-type") ?? "";
   if (!JSON_CONTENT_TYPE.test(contentType)) {
     throw new ApiError("unsupported_media_type", "Send the body as application/json.");

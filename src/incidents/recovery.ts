@@ -24,7 +24,10 @@ import {
 } from "./recovery-verdict.js";
 import type { ProviderRecovery, RecoveryChecker, RecoveryReport } from "./types.js";
 
-/** Eight cases at the router's deadline each stay well within it; a hung provider cannot hold the check. */
+/**
+ * A recovered provider answers the eight cases in seconds; one that hangs or crawls is cut here (its cases
+ * left count as not answered), so the check never holds an incident, or an admin's request, for long.
+ */
 export const RECOVERY_DEADLINE_MS = 60_000;
 
 export interface RecoveryCheckerOptions {

@@ -37,6 +37,21 @@ describe("POST /admin/recovery-check", () => {
     ]);
   });
 
+  it("reads an empty streamed body, as Node hands over curl -X POST, as no body", async () => {
+    const { app } = configured();
+    const empty = new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+
+    const response = await app.request(RECOVERY_CHECK_PATH, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: empty,
+      duplex: "half",
+    } as RequestInit);
+
+    expect(response.status).toBe(200);
+    expect(RecoveryReportSchema.parse(await response.json()).providers).toHaveLength(2);
+  });
+
   it("checks the providers the body names", async () => {
     const { call } = configured();
 

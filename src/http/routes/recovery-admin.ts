@@ -9,7 +9,7 @@ import type { ProviderName } from "../../providers/types.js";
 import type { AppEnv } from "../env.js";
 import { ApiError } from "../errors.js";
 import { RECOVERY_CHECK_PATH, RecoveryCheckBodySchema } from "../schemas/recovery.js";
-import { readJsonBody, validate } from "../validation.js";
+import { MAX_BODY_BYTES, readJsonBody, validate } from "../validation.js";
 
 /** What a client is told to wait when a check is running: a check of eight cases takes seconds. */
 const RETRY_AFTER_SECONDS = 5;
@@ -29,10 +29,9 @@ export function recoveryCheckRoutes(options: RecoveryCheckOptions): Hono<AppEnv>
     if (checker === null) {
       throw new ApiError("llm_unavailable", "No LLM provider is configured: there is nothing to check.");
     }
-    const request = context.req.raw;
-    // The body is optional: none (or an empty one) checks every configured provider.
-    const empty = request.body === null || request.headers.get("content-length") === "0";
-    const { providers } = validate(RecoveryCheckBodySchema, empty ? {} : await readJsonBody(request));
+    // The body is optional: none checks every configured provider.
+    const body = await readJsonBody(context.req.raw, MAX_BODY_BYTES, { optional: true });
+    const { providers } = validate(RecoveryCheckBodySchema, body ?? {});
     const unknown = providers?.find((name) => !checker.providers.includes(name));
     if (unknown !== undefined) {
       throw new ApiError("invalid_request", `providers: ${unknown} is not a configured provider.`);
