@@ -237,10 +237,12 @@ export class IncidentManager {
 
   async #open(trigger: IncidentTrigger, now: number, view: RouterView | null): Promise<void> {
     const since = this.#outOfHealthySince ?? now;
-    // What users saw since the trouble began: the window's earlier, healthy requests would dilute it.
+    // The severity reads what users saw since the trouble began: the window's earlier, healthy requests
+    // would dilute it. The types read the whole window: a fault's first calls may precede the hold.
     this.#since = since;
-    const window = this.#window.summary(now, undefined, since);
-    const { basis, severity } = severityOf(window.inputs, viewHealthy(view), view?.state === "down");
+    const window = this.#window.summary(now);
+    const { inputs } = this.#window.summary(now, undefined, since);
+    const { basis, severity } = severityOf(inputs, viewHealthy(view), view?.state === "down");
     const incident = newIncident({
       id: newIncidentId(),
       trigger,
@@ -276,11 +278,12 @@ export class IncidentManager {
   /** One tick's changes to an open incident; returns what is worth announcing, in order. */
   #update(incident: Incident, now: number, view: RouterView | null): IncidentChange["kind"][] {
     const healthy = viewHealthy(view);
-    const window = this.#window.summary(now, undefined, this.#since ?? undefined);
+    const window = this.#window.summary(now);
     const last = incident.timeline.at(-1);
     this.#classify(incident, now, view, window);
     const changes: IncidentChange["kind"][] = [];
-    const { basis, severity } = severityOf(window.inputs, healthy, view?.state === "down");
+    const { inputs } = this.#window.summary(now, undefined, this.#since ?? undefined);
+    const { basis, severity } = severityOf(inputs, healthy, view?.state === "down");
     const held = this.#hold.next(incident.severity, severity ?? "P4", now);
     if (changeSeverity(incident, held, basis, now)) changes.push("severity");
     const moved = this.#progress.advance(incident, {
