@@ -174,6 +174,8 @@ export function assembleApp(options: AppOptions): AssembledApp {
     clock,
   });
   incidents = incidentParts?.manager ?? null;
+  // cita_incident_open and cita_incident_severity, read at each scrape; absent with incidents off.
+  metrics.watchIncidents(() => incidents?.status() ?? null);
   if (incidents !== null) metrics.follow(callsFollower(incidents, logger));
   // The configured providers only: a pair is counted by its provider's name, never by anything a client sent.
   const timeline = new Timeline({

@@ -83,6 +83,9 @@ describe("/metrics over two Worker instances", () => {
         expect(values.get("cita_metrics_aggregated")).toBe(1);
         // The answering isolate's own gauges, once.
         expect(values.get("router_degraded")).toBe(0);
+        // The fleet's incident gauges, from the object: both instances' managers have none open.
+        expect(values.get("cita_incident_open")).toBe(0);
+        expect(values.get("cita_incident_severity")).toBe(0);
       }
       for (let index = 1; index < scrapes.length; index++) {
         expect(wentDown(scrapes[index - 1]!, scrapes[index]!), `scrape ${index}`).toEqual([]);

@@ -138,11 +138,13 @@ function sections(incident) {
     element("p", {}, recoveryWords(incident.recovery)),
     element("h4", {}, say("incident.checklist")),
     scrollingTable(
+      say("incident.checklist"),
       ["column.step", "column.runbook", "column.who"],
       (incident.checklist ?? []).map((/** @type {any} */ item) => [item.step, item.runbook, doneBy(item)]),
     ),
     element("h4", {}, say("incident.timeline")),
     scrollingTable(
+      say("incident.timeline"),
       ["column.time", "column.event", "column.detail"],
       incident.timeline.map((/** @type {any} */ entry) => [
         dateTime(entry.at),
@@ -200,11 +202,12 @@ function doneBy(item) {
 }
 
 /**
- * A table of text cells that scrolls sideways on a phone.
+ * A table of text cells that scrolls sideways on a phone, its region named `label`.
+ * @param {string} label
  * @param {WordKey[]} headings
  * @param {string[][]} rows
  */
-function scrollingTable(headings, rows) {
+function scrollingTable(label, headings, rows) {
   const table = element(
     "table",
     {},
@@ -215,7 +218,7 @@ function scrollingTable(headings, rows) {
       ...rows.map((cells) => element("tr", {}, ...cells.map((cell) => element("td", {}, cell)))),
     ),
   );
-  return element("div", { class: "scroll", tabindex: "0" }, table);
+  return element("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": label }, table);
 }
 
 /**
