@@ -109,8 +109,8 @@ export interface AppOptions {
   incidentStore?: IncidentStore;
   /**
    * The incident manager, told every parse outcome, LLM call, router event and rollback: by default built
-   * here from config.incidents over `incidentStore` and the router. Null, or INCIDENTS=false: none, and no
-   * incident routes.
+   * here from config.incidents over `incidentStore` and the router (none without a router: nothing could
+   * open an incident). Null, or INCIDENTS=false: no manager and no incident routes.
    */
   incidents?: IncidentManager | null;
 }

@@ -9,6 +9,7 @@ import { calendarPaths } from "./schemas/calendars.js";
 import { ducklingPaths } from "./schemas/duckling.js";
 import { healthPaths } from "./schemas/health.js";
 import { incidentAnnouncementPaths } from "./schemas/incident-announcement.js";
+import { incidentPaths } from "./schemas/incidents.js";
 import { keyPaths } from "./schemas/keys.js";
 import type { PathItems } from "./schemas/operation.js";
 import { parsePaths } from "./schemas/parse.js";
@@ -21,6 +22,7 @@ const PATHS: PathItems = {
   ...bookingPaths,
   ...adminPaths,
   ...seriesPaths,
+  ...incidentPaths,
   ...incidentAnnouncementPaths,
   ...keyPaths,
   ...healthPaths,

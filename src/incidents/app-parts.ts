@@ -11,7 +11,12 @@ import type { IncidentSettings } from "./settings.js";
 import type { IncidentStore } from "./types.js";
 
 export interface IncidentParts {
-  manager: IncidentManager;
+  /**
+   * Null without an LLM router: nothing could open an incident (the router's states and the registry's
+   * rollbacks both come from LLM calls), so a rules-only deployment runs no manager and never ticks; its
+   * admin routes still read the store.
+   */
+  manager: IncidentManager | null;
   store: IncidentStore;
 }
 
@@ -28,21 +33,21 @@ export interface IncidentPartsOptions {
   clock: (() => number) | undefined;
 }
 
-/** The store and the manager, or null when incidents are off. */
+/** The store and the manager, or null when incidents are off (INCIDENTS=false, or no manager wanted). */
 export function incidentParts(options: IncidentPartsOptions): IncidentParts | null {
   const { settings, logger } = options;
   if (!settings.enabled || options.manager === null) return null;
   const store = options.incidentStore ?? options.store?.incidents(logger) ?? new MemoryIncidentStore();
-  const manager =
-    options.manager ??
-    new IncidentManager({
-      settings,
-      store,
-      router: options.router,
-      registry: options.registry,
-      logger,
-      ...(options.clock ? { clock: { now: options.clock } } : {}),
-    });
+  if (options.manager !== undefined) return { manager: options.manager, store };
+  if (options.router === null) return { manager: null, store };
+  const manager = new IncidentManager({
+    settings,
+    store,
+    router: options.router,
+    registry: options.registry,
+    logger,
+    ...(options.clock ? { clock: { now: options.clock } } : {}),
+  });
   return { manager, store };
 }
 

@@ -18,7 +18,9 @@ export interface ProgressOptions {
   onCheckFailed: (error: unknown) => void;
 }
 
-/** A report's reasons in the timeline, at most this long. */
+/** A report's reasons kept, each at most this long; in the timeline, all of them at most this long. */
+const MAX_REASONS = 20;
+const MAX_REASON_LENGTH = 200;
 const MAX_REASONS_LENGTH = 500;
 
 export class IncidentProgress {
@@ -112,7 +114,11 @@ export class IncidentProgress {
     const report = this.#report;
     if (report === null) return null;
     this.#report = null;
-    incident.recovery = report;
+    // Kept as told, its reasons bounded: the record's size never depends on a checker's words.
+    incident.recovery = {
+      ...report,
+      reasons: report.reasons.slice(0, MAX_REASONS).map((reason) => reason.slice(0, MAX_REASON_LENGTH)),
+    };
     const reasons = report.reasons.join("; ").slice(0, MAX_REASONS_LENGTH);
     addTimeline(incident, {
       at: iso(now),

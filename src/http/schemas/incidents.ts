@@ -77,7 +77,8 @@ const RecoveryReportSchema = z
     ),
     reasons: z.array(z.string()).describe("Why it failed, one line per failed check; empty when it passed."),
   })
-  .meta({ id: "RecoveryReport" });
+  // Inline, not a component: OpenAPI 3.0 tools ignore `nullable` beside a reference (openapi.ts).
+  .meta({ title: "RecoveryReport" });
 
 export const IncidentSchema = z
   .strictObject({
