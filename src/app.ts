@@ -32,6 +32,7 @@ import { PARSE_PATH } from "./http/schemas/parse.js";
 import { incidentParts as buildIncidentParts, callsFollower, shielded } from "./incidents/app-parts.js";
 import type { IncidentManager } from "./incidents/manager.js";
 import type { IncidentStore } from "./incidents/types.js";
+import type { WebhookNotifier } from "./incidents/webhook.js";
 import { MemoryLimiter, type RateLimiter } from "./limits/limiter.js";
 import { failedAuthGuard, rateLimit } from "./limits/middleware.js";
 import { SharedLimiter } from "./limits/shared-limiter.js";
@@ -119,6 +120,8 @@ export interface AppOptions {
 export interface AssembledApp {
   app: Hono<AppEnv>;
   incidents: IncidentManager | null;
+  /** The incident webhook, whose `settled()` Workers hand to waitUntil; null without INCIDENT_WEBHOOK_URL. */
+  incidentNotifier: WebhookNotifier | null;
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -291,7 +294,7 @@ export function assembleApp(options: AppOptions): AssembledApp {
         maxActiveBookingsPerKey: config.maxActiveBookingsPerKey,
       }),
     );
-  return { app, incidents };
+  return { app, incidents, incidentNotifier: incidentParts?.notifier ?? null };
 
   function logChange(part: "router" | "registry" | "keys", change: string): void {
     logger.info({ event: `${part}_admin`, change });

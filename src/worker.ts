@@ -13,6 +13,7 @@ import { ConfigError, type Environment, readConfig } from "./config.js";
 import type { AppEnv } from "./http/env.js";
 import { jsonLogger, type Logger } from "./http/logger.js";
 import type { IncidentManager } from "./incidents/manager.js";
+import type { WebhookNotifier } from "./incidents/webhook.js";
 import { DurableObjectLimiter, type DurableObjectNamespaceLike } from "./limits/durable-object.js";
 import { createCitaMetrics } from "./metrics/cita.js";
 import { DurableObjectMetrics } from "./metrics/durable-object-client.js";
@@ -37,7 +38,12 @@ interface Isolate {
   app?: Hono<AppEnv>;
   shared?: DurableObjectSharedState;
   aggregate?: DurableObjectMetrics;
-  incidents?: { manager: IncidentManager; logger: Logger; lastTickMs: number };
+  incidents?: {
+    manager: IncidentManager;
+    logger: Logger;
+    lastTickMs: number;
+    notifier: WebhookNotifier | null;
+  };
 }
 
 /** At most one incident tick per isolate in this time: the manager's hold times are seconds and more. */
@@ -70,7 +76,7 @@ function appFor(isolate: Isolate, bindings: Record<string, unknown>): Hono<AppEn
             onUnavailable: (operation, reason) =>
               logger.error({ event: "metrics_aggregate_unavailable", operation, reason }),
           });
-    const { app, incidents } = assembleApp({
+    const { app, incidents, incidentNotifier } = assembleApp({
       config,
       ...(database ? { store: migratedOnFirstUse(new D1CalendarStore(database)) } : {}),
       ...(rateLimits ? { limiter: new DurableObjectLimiter(rateLimits) } : {}),
@@ -85,7 +91,9 @@ function appFor(isolate: Isolate, bindings: Record<string, unknown>): Hono<AppEn
     });
     isolate.app = app;
     // The first tick a second after the isolate's first request, when it has counted something to weigh.
-    if (incidents !== null) isolate.incidents = { manager: incidents, logger, lastTickMs: Date.now() };
+    if (incidents !== null) {
+      isolate.incidents = { manager: incidents, logger, lastTickMs: Date.now(), notifier: incidentNotifier };
+    }
   }
   return isolate.app;
 }
@@ -165,7 +173,9 @@ function tickIncidents(isolate: Isolate, context: BackgroundContext): void {
       .tick()
       .catch((error: unknown) =>
         incidents.logger.error({ event: "incident_tick_failed", error: (error as Error).name }),
-      ),
+      )
+      // The announcements the tick queued are posted in this request's background too.
+      .then(() => incidents.notifier?.settled()),
   );
 }
 

@@ -26,7 +26,8 @@ export interface AnnouncementWords {
   groupFrom: number;
   percentSign: string;
   title(severity: string, id: string, state: string): string;
-  change: Record<IncidentChange["kind"], (severity: string, state: string) => string>;
+  /** The webhook's first line: what changed, or the runbook's periodic update with nothing changed. */
+  change: Record<IncidentChange["kind"] | "update", (severity: string, state: string) => string>;
   labels: {
     start: string;
     duration: string;
@@ -101,6 +102,7 @@ const en = {
     severity: (severity) => `Severity is now ${severity}.`,
     state: (_severity, state) => `State is now ${state}.`,
     resolved: () => "Resolved.",
+    update: (severity, state) => `Update: still ${state}, ${severity}.`,
   },
   labels: {
     start: "Start",
@@ -203,6 +205,7 @@ const es = {
     severity: (severity) => `La severidad pasa a ${severity}.`,
     state: (_severity, state) => `La incidencia pasa a estar ${state}.`,
     resolved: () => "Resuelta.",
+    update: (severity, state) => `Actualización: sigue ${state}, ${severity}.`,
   },
   labels: {
     start: "Inicio",

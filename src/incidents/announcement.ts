@@ -11,7 +11,7 @@ import {
   type AnnouncementLanguage,
   type AnnouncementWords,
 } from "./announcement-words.js";
-import type { Incident, ProviderRecovery } from "./types.js";
+import type { Incident, ProviderRecovery, Severity } from "./types.js";
 
 /** How a text is marked up: CommonMark here, Slack's mrkdwn in webhook.ts. */
 export interface AnnouncementStyle {
@@ -122,24 +122,21 @@ function severityBasis(
 ) {
   const { basis, impact } = incident;
   const rate = (share: number | null) => (share === null ? words.impact.unknown : format.rate(share));
+  const reading = (
+    say: AnnouncementWords["service"],
+    severity: Severity | null,
+    failed: number,
+    total: number,
+    share: number | null,
+  ) => style.item(say(severity, format.count(failed), format.count(total), rate(share)), 1);
   const lines: string[] = [];
   if (basis.llmWanted > 0) {
-    const text = words.llmPath(
-      basis.llm,
-      format.count(basis.llmFailed),
-      format.count(basis.llmWanted),
-      rate(basis.llmErrorRate),
-    );
-    lines.push(style.item(text, 1));
+    lines.push(reading(words.llmPath, basis.llm, basis.llmFailed, basis.llmWanted, basis.llmErrorRate));
   }
   if (basis.requests > 0) {
-    const text = words.service(
-      basis.service,
-      format.count(basis.serviceErrors),
-      format.count(basis.requests),
-      rate(basis.serviceErrorRate),
+    lines.push(
+      reading(words.service, basis.service, basis.serviceErrors, basis.requests, basis.serviceErrorRate),
     );
-    lines.push(style.item(text, 1));
   }
   if (basis.llmP95Ms !== null) lines.push(style.item(words.llmP95(format.latency(basis.llmP95Ms)), 1));
   if (basis.llm === "P1" && impact.answersLost === 0 && impact.requests > 0) {

@@ -9,6 +9,7 @@ import { IncidentManager, type IncidentRouter } from "./manager.js";
 import { MemoryIncidentStore } from "./memory-store.js";
 import type { IncidentSettings } from "./settings.js";
 import type { IncidentStore } from "./types.js";
+import { type WebhookNotifier, webhookNotifier } from "./webhook.js";
 
 export interface IncidentParts {
   /**
@@ -18,6 +19,8 @@ export interface IncidentParts {
    */
   manager: IncidentManager | null;
   store: IncidentStore;
+  /** Posts the manager's changes to INCIDENT_WEBHOOK_URL (webhook.ts); Workers wait on its `settled()`. */
+  notifier?: WebhookNotifier | null;
 }
 
 export interface IncidentPartsOptions {
@@ -40,6 +43,7 @@ export function incidentParts(options: IncidentPartsOptions): IncidentParts | nu
   const store = options.incidentStore ?? options.store?.incidents(logger) ?? new MemoryIncidentStore();
   if (options.manager !== undefined) return { manager: options.manager, store };
   if (options.router === null) return { manager: null, store };
+  const notifier = webhookNotifier(settings, { logger, ...(options.clock ? { clock: options.clock } : {}) });
   const manager = new IncidentManager({
     settings,
     store,
@@ -47,8 +51,9 @@ export function incidentParts(options: IncidentPartsOptions): IncidentParts | nu
     registry: options.registry,
     logger,
     ...(options.clock ? { clock: { now: options.clock } } : {}),
+    ...(notifier !== null ? { notifier } : {}),
   });
-  return { manager, store };
+  return { manager, store, notifier };
 }
 
 /** Runs one of the manager's record* calls; a fault is logged (its name only) and goes no further. */

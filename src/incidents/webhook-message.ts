@@ -37,6 +37,14 @@ export function webhookBody(
   const { incident } = change;
   const severity = SLACK_STYLE.value(incident.severity);
   const state = words.states[incident.state] ?? SLACK_STYLE.value(incident.state);
-  const said = words.change[change.kind](severity, state);
+  const said = words.change[isUpdate(change) ? "update" : change.kind](severity, state);
   return { text: `${said}\n\n${composeAnnouncement(incident, language, now, SLACK_STYLE)}` };
+}
+
+/**
+ * The runbook's 30-minute update: the manager sends it as a "state" change with nothing changed, after an
+ * "announcement" entry in the timeline (manager.ts, record.ts addUpdate).
+ */
+function isUpdate(change: IncidentChange): boolean {
+  return change.kind === "state" && change.incident.timeline.at(-1)?.event === "announcement";
 }

@@ -91,7 +91,7 @@ describe("WebhookNotifier", () => {
     expect(texto).toContain("• *Severidad:* P1, caída total (100 %)");
   });
 
-  it("says what changed: a new severity, a new state, the resolution", async () => {
+  it("says what changed: a new severity, a new state, the resolution, or nothing (the 30-minute update)", async () => {
     const receiving = await receiver();
     const { webhook } = notifier(receiving.url, { language: "es" });
     webhook.notify({ kind: "severity", incident: incidentRecord({ severity: "P2" }) });
