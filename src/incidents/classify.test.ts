@@ -31,6 +31,12 @@ function types(router: LlmRouter) {
   ];
 }
 
+/** The mitigations the router's snapshot shows, with no event told and no failover. */
+function mitigations(router: LlmRouter) {
+  const input = { view: view(router), events: new Map(), since: 0, now: Date.now(), failover: null };
+  return mitigationsOf({ ...input, answeredByRules: 0 }).map((mitigation) => mitigation.kind);
+}
+
 describe("a real router's reasons", () => {
   it("an open breaker: service down, the provider involved, the breaker a mitigation", async () => {
     const qwen = new FakeProvider("qwen", [ok()]);
@@ -39,15 +45,7 @@ describe("a real router's reasons", () => {
     await openBreaker(router, qwen);
     expect(types(router)).toEqual(["service_down"]);
     expect(involvedOf(view(router))).toEqual([{ provider: "qwen", model: "qwen-model" }]);
-    const found = mitigationsOf({
-      view: view(router),
-      events: new Map(),
-      since: 0,
-      now: Date.now(),
-      failover: null,
-      answeredByRules: 0,
-    });
-    expect(found.map((mitigation) => mitigation.kind)).toEqual(["breaker_opened"]);
+    expect(mitigations(router)).toEqual(["breaker_opened"]);
   });
 
   it("429s with Retry-After: rate limiting, the pause a mitigation", async () => {
@@ -56,15 +54,7 @@ describe("a real router's reasons", () => {
     const { router } = makeRouter([qwen, openai], { preferred: "qwen" });
     await run(router);
     expect(types(router)).toEqual(["rate_limiting"]);
-    const found = mitigationsOf({
-      view: view(router),
-      events: new Map(),
-      since: 0,
-      now: Date.now(),
-      failover: null,
-      answeredByRules: 0,
-    });
-    expect(found.map((mitigation) => mitigation.kind)).toEqual(["rate_limit_pause"]);
+    expect(mitigations(router)).toEqual(["rate_limit_pause"]);
   });
 
   it("a p95 over 5 s: high latency", async () => {
@@ -89,14 +79,6 @@ describe("a real router's reasons", () => {
     await openBreaker(router, qwen);
     expect(router.state()).toBe("down");
     expect(types(router)).toEqual(["service_down"]);
-    const found = mitigationsOf({
-      view: view(router),
-      events: new Map(),
-      since: 0,
-      now: Date.now(),
-      failover: null,
-      answeredByRules: 0,
-    });
-    expect(found.map((mitigation) => mitigation.kind)).toEqual(["breaker_opened", "rules_fallback"]);
+    expect(mitigations(router)).toEqual(["breaker_opened", "rules_fallback"]);
   });
 });

@@ -80,36 +80,40 @@ export class IncidentTally {
 
   /** Per agent seen since the incident opened; null when this process saw none (an adopted incident). */
   agents(): AgentLatency[] | null {
-    const agents = AGENT_NAMES.flatMap((agent, index) => {
-      const figures = latencyOf([this.#agents[index]!]);
-      if (figures.count === 0) return [];
-      return [
-        {
-          agent,
-          runs: figures.count,
-          ...rounded(figures),
-          baselineMeanMs: roundOrNull(this.before?.agentsMeanMs[agent]),
-        },
-      ];
-    });
-    return agents.length === 0 ? null : agents;
+    return rows(AGENT_NAMES, this.#agents, this.before?.agentsMeanMs ?? {}, (agent, figures) => ({
+      agent,
+      runs: figures.count,
+      ...figures.rounded,
+    }));
   }
 
   variants(): VariantLatency[] | null {
-    const variants = VARIANTS.flatMap((variant, index) => {
-      const figures = latencyOf([this.#variants[index]!]);
-      if (figures.count === 0) return [];
-      return [
-        {
-          variant,
-          requests: figures.count,
-          ...rounded(figures),
-          baselineMeanMs: roundOrNull(this.before?.variantsMeanMs[variant]),
-        },
-      ];
-    });
-    return variants.length === 0 ? null : variants;
+    return rows(VARIANTS, this.#variants, this.before?.variantsMeanMs ?? {}, (variant, figures) => ({
+      variant,
+      requests: figures.count,
+      ...figures.rounded,
+    }));
   }
+}
+
+/** A row per name with latencies since the start, beside its mean before; null when none has any. */
+function rows<Name extends string, Row>(
+  names: readonly Name[],
+  samples: readonly LatencySample[],
+  before: Partial<Record<Name, number>>,
+  row: (name: Name, figures: { count: number; rounded: { meanMs: number; p95Ms: number } }) => Row,
+): (Row & { baselineMeanMs: number | null })[] | null {
+  const found = names.flatMap((name, index) => {
+    const figures = latencyOf([samples[index]!]);
+    if (figures.count === 0) return [];
+    return [
+      {
+        ...row(name, { count: figures.count, rounded: rounded(figures) }),
+        baselineMeanMs: roundOrNull(before[name]),
+      },
+    ];
+  });
+  return found.length === 0 ? null : found;
 }
 
 export function targetKey(target: ProviderModel): string {

@@ -1,7 +1,7 @@
 // The incident manager's record: impact in numbers, per-agent and per-variant latency against before the
 // incident, the checklist; a restart adopting the stored open incident; every list bounded whatever the
 // traffic; and a store, a notifier or a router that fail, which never reach the caller.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   harness,
   openIncident,
@@ -11,11 +11,16 @@ import {
   SETTINGS,
   T0,
 } from "../../test/support/incident-manager.js";
+import { IncidentSchema } from "../http/schemas/incidents.js";
+import { ModelRegistry } from "../registry/model-registry.js";
+import { STORE_TIMEOUT_MS } from "./guarded.js";
 import { IncidentManager } from "./manager.js";
 import { MemoryIncidentStore } from "./memory-store.js";
 import { type Incident, type IncidentStore, MAX_TIMELINE_ENTRIES } from "./types.js";
 
 const OPEN = SETTINGS.openAfterMs;
+/** The manager saves counts that changed at most this often (changes to the timeline at once). */
+const SAVE_EVERY_MS = 10_000;
 
 describe("impact", () => {
   it("counts from the start: requests, read by rules, degraded answers, answers lost, extra latency", async () => {
@@ -59,6 +64,20 @@ describe("impact", () => {
     ]);
   });
 
+  it("saves changed counts at most every 10 s, a timeline change at once", async () => {
+    const test = harness();
+    await openIncident(test);
+    await test.at(OPEN + 1);
+    requests(test.manager, 3);
+    await test.at(OPEN + 1 + SAVE_EVERY_MS - 1);
+    expect((await test.stored()).impact.requests).toBe(0);
+    await test.at(OPEN + 1 + SAVE_EVERY_MS);
+    expect((await test.stored()).impact.requests).toBe(3);
+    requests(test.manager, 1, { llmAnswered: false });
+    await test.at(OPEN + 2 + SAVE_EVERY_MS);
+    expect((await test.stored()).impact).toMatchObject({ requests: 4, answeredByRules: 1 });
+  });
+
   it("leaves the window before the router left healthy as the baseline, not the hold itself", async () => {
     const test = harness();
     requests(test.manager, 5, { latencyMs: 100 });
@@ -98,7 +117,7 @@ describe("impact", () => {
     expect(item("trim_max_tokens")).toMatchObject({ doneBy: "person", doneAt: null });
     expect(item("verify_recovery")).toMatchObject({ doneBy: "person", doneAt: null });
     expect(item("undo_changes")).toMatchObject({ doneBy: "person", doneAt: null });
-    await test.at(OPEN + 6);
+    await test.at(OPEN + 5 + SAVE_EVERY_MS);
     expect((await test.stored()).checklist.find((entry) => entry.id === "slow_agents")?.doneAt).toBe(
       new Date(T0 + OPEN + 5).toISOString(),
     );
@@ -111,6 +130,28 @@ describe("impact", () => {
       doneBy: "person",
       doneAt: null,
     });
+  });
+});
+
+describe("the API's schema", () => {
+  it("documents every record the manager writes, from open to resolved", async () => {
+    const registry = new ModelRegistry(
+      { parsing: { finetuned: { provider: "qwen", model: "qwen-ft" }, rolloutPercent: 0 } },
+      { defaults: { maxTokens: 400, temperature: 0 } },
+    );
+    const test = harness({ registry, recovery: { check: async () => report("passed") } });
+    requests(test.manager, 3, { agentsMs: { parsing: 4 }, variant: "baseline" });
+    test.manager.recordRollback("parsing", "worse");
+    await openIncident(test);
+    requests(test.manager, 3, { llmAnswered: false, agentsMs: { parsing: 1 }, variant: "finetuned" });
+    test.router.heal();
+    for (const at of [1, 2, 3, 4].map((step) => OPEN + step * SETTINGS.recoveryDelayMs)) {
+      await test.at(at);
+      IncidentSchema.parse(await test.stored());
+    }
+    const resolved = IncidentSchema.parse(await test.stored());
+    expect(resolved.state).toBe("resolved");
+    expect(resolved).toEqual(await test.stored());
   });
 });
 
@@ -218,6 +259,38 @@ describe("failures", () => {
       "openIncident",
     ]);
     expect(JSON.stringify(test.errors)).not.toContain("secret");
+  });
+
+  it("a store call that hangs is given up after STORE_TIMEOUT_MS, and the ticks go on", async () => {
+    vi.useFakeTimers();
+    try {
+      const memory = new MemoryIncidentStore();
+      const hanging: IncidentStore = {
+        openedIncident: () => new Promise(() => {}),
+        openIncident: (incident) => memory.openIncident(incident),
+        saveIncident: (incident) => memory.saveIncident(incident),
+        getIncident: (id) => memory.getIncident(id),
+        listIncidents: (limit) => memory.listIncidents(limit),
+      };
+      const test = harness({ store: hanging });
+      let settled = false;
+      void test.at(0).then(() => {
+        settled = true;
+      });
+      await vi.advanceTimersByTimeAsync(STORE_TIMEOUT_MS - 1);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(settled).toBe(true);
+      expect(test.errors).toEqual([
+        { event: "incident_manager_failed", operation: "openedIncident", error: "Error" },
+      ]);
+      test.router.current = "down";
+      await test.at(1);
+      await test.at(1 + OPEN);
+      expect(await memory.listIncidents(10)).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a store that fails to open the record tries again and then saves it", async () => {

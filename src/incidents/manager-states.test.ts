@@ -2,7 +2,14 @@
 // at), the states (investigating, mitigated, monitoring, resolved) and their edges, the recovery check
 // (passed, failed and retried, none configured), the router leaving healthy again, and the announcements.
 import { describe, expect, it } from "vitest";
-import { harness, openIncident, report, requests, SETTINGS } from "../../test/support/incident-manager.js";
+import {
+  type Harness,
+  harness,
+  openIncident,
+  report,
+  requests,
+  SETTINGS,
+} from "../../test/support/incident-manager.js";
 import type { ProviderName } from "../providers/types.js";
 import { ModelRegistry } from "../registry/model-registry.js";
 import type { RecoveryChecker, RecoveryReport } from "./types.js";
@@ -23,6 +30,16 @@ function scriptedChecker(
       return report(verdicts.shift() ?? "failed", ["latency p95 6.1 s > 5 s"]);
     },
   };
+}
+
+/** Opens an incident, heals the router at once and ticks until it is monitoring; returns when that was. */
+async function monitoring(test: Harness): Promise<number> {
+  await openIncident(test);
+  test.router.heal();
+  await test.at(OPEN + 1);
+  await test.at(OPEN + 1 + recoveryDelayMs);
+  expect(test.manager.status().state).toBe("monitoring");
+  return OPEN + 1 + recoveryDelayMs;
 }
 
 describe("severity", () => {
@@ -86,7 +103,7 @@ describe("states", () => {
     });
   });
 
-  it("stays investigating without a mitigation", async () => {
+  it("stays investigating without a mitigation, and goes from there to monitoring", async () => {
     const test = harness();
     test.router.current = "degraded";
     test.router.forcedDegraded = true;
@@ -94,6 +111,10 @@ describe("states", () => {
     await test.at(OPEN);
     await test.at(OPEN + 1);
     expect(test.manager.status().state).toBe("investigating");
+    test.router.heal();
+    await test.at(OPEN + 2);
+    await test.at(OPEN + 2 + recoveryDelayMs);
+    expect(test.manager.status().state).toBe("monitoring");
   });
 
   it("is mitigated with service errors at 20%, investigating over it", async () => {
@@ -127,15 +148,11 @@ describe("states", () => {
   it("resolves when the recovery check passes, checking the providers involved", async () => {
     const checker = scriptedChecker(["passed"]);
     const test = harness({ recovery: checker });
-    await openIncident(test);
-    test.router.heal();
-    await test.at(OPEN + 1);
-    const monitoring = OPEN + 1 + recoveryDelayMs;
-    await test.at(monitoring);
+    const since = await monitoring(test);
     expect(checker.asked).toEqual([]);
-    await test.at(monitoring + 1);
+    await test.at(since + 1);
     expect(checker.asked).toEqual([["qwen"]]);
-    await test.at(monitoring + 2);
+    await test.at(since + 2);
     expect(test.manager.status()).toEqual({ open: false, severity: null, state: null, types: [] });
     const stored = await test.stored();
     expect(stored).toMatchObject({ state: "resolved", nextUpdateAt: null, recovery: { verdict: "passed" } });
@@ -154,24 +171,20 @@ describe("states", () => {
   it("stays monitoring after a failed check and checks again recoveryRetryMs later, not before", async () => {
     const checker = scriptedChecker(["failed", "passed"]);
     const test = harness({ recovery: checker });
-    await openIncident(test);
-    test.router.heal();
-    await test.at(OPEN + 1);
-    const monitoring = OPEN + 1 + recoveryDelayMs;
-    await test.at(monitoring);
-    await test.at(monitoring + 1);
-    await test.at(monitoring + 2);
+    const since = await monitoring(test);
+    await test.at(since + 1);
+    await test.at(since + 2);
     expect(test.manager.status().state).toBe("monitoring");
     expect((await test.stored()).timeline.at(-1)).toMatchObject({
       event: "recovery_check",
       verdict: "failed",
       detail: "recovery check failed: latency p95 6.1 s > 5 s",
     });
-    await test.at(monitoring + 2 + recoveryRetryMs - 1);
+    await test.at(since + 2 + recoveryRetryMs - 1);
     expect(checker.asked).toHaveLength(1);
-    await test.at(monitoring + 2 + recoveryRetryMs);
+    await test.at(since + 2 + recoveryRetryMs);
     expect(checker.asked).toHaveLength(2);
-    await test.at(monitoring + 3 + recoveryRetryMs);
+    await test.at(since + 3 + recoveryRetryMs);
     expect(test.manager.status().open).toBe(false);
   });
 
@@ -185,28 +198,21 @@ describe("states", () => {
         },
       },
     });
-    await openIncident(test);
-    test.router.heal();
-    await test.at(OPEN + 1);
-    await test.at(OPEN + 1 + recoveryDelayMs);
-    await test.at(OPEN + 2 + recoveryDelayMs);
-    await test.at(OPEN + 3 + recoveryDelayMs);
+    const since = await monitoring(test);
+    await test.at(since + 1);
+    await test.at(since + 2);
     expect(calls).toBe(1);
     expect(test.manager.status().state).toBe("monitoring");
     expect(test.errors).toEqual([
       { event: "incident_manager_failed", operation: "recovery_check", error: "Error" },
     ]);
-    await test.at(OPEN + 2 + recoveryDelayMs + recoveryRetryMs);
+    await test.at(since + 1 + recoveryRetryMs);
     expect(calls).toBe(2);
   });
 
   it("without a checker resolves once the router stayed healthy, and says so", async () => {
     const test = harness();
-    await openIncident(test);
-    test.router.heal();
-    await test.at(OPEN + 1);
-    await test.at(OPEN + 1 + recoveryDelayMs);
-    await test.at(OPEN + 2 + recoveryDelayMs);
+    await test.at((await monitoring(test)) + 1);
     const stored = await test.stored();
     expect(stored.state).toBe("resolved");
     expect(stored.timeline.at(-1)?.detail).toBe(
@@ -217,17 +223,14 @@ describe("states", () => {
   it("goes back when the router leaves healthy while monitoring: same incident, the check's pass comes too late", async () => {
     const checker = scriptedChecker(["passed"]);
     const test = harness({ recovery: checker });
-    await openIncident(test);
+    const since = await monitoring(test);
     const { id } = await test.stored();
-    test.router.heal();
-    await test.at(OPEN + 1);
-    await test.at(OPEN + 1 + recoveryDelayMs);
     test.router.current = "degraded";
     test.router.set("qwen", { state: "degraded", reasons: ["p95 6.2 s > 5.0 s"] });
-    await test.at(OPEN + 2 + recoveryDelayMs);
+    await test.at(since + 1);
     expect(test.manager.status().state).toBe("mitigated");
     test.manager.recordRecovery(report("passed"));
-    await test.at(OPEN + 3 + recoveryDelayMs);
+    await test.at(since + 2);
     const stored = await test.stored();
     expect(stored).toMatchObject({ id, state: "mitigated", resolvedAt: null });
     expect(stored.timeline.filter((entry) => entry.event === "state").map((entry) => entry.detail)).toContain(

@@ -8,9 +8,10 @@ import type { Logger } from "../http/logger.js";
 import { silentLogger } from "../http/logger.js";
 import { type ModelRegistry, REGISTRY_AGENTS, type RegistryAgent } from "../registry/model-registry.js";
 import { systemClock } from "../router/context.js";
-import type { CallRecord, Clock, LlmRouter, RouterEvent } from "../router/router.js";
+import type { CallRecord, Clock, LlmRouter, RouterEvent, RouterSnapshot } from "../router/router.js";
 import { DEFAULT_ROUTER_SETTINGS } from "../router/settings.js";
 import type { RouterView, TargetEvents } from "./classify.js";
+import { guarded, logFailure } from "./guarded.js";
 import { IncidentTally, targetKey } from "./impact.js";
 import { addRollback, classifyIncident, refreshFigures } from "./incident-update.js";
 import { IncidentProgress } from "./progress.js";
@@ -75,8 +76,8 @@ export interface IncidentManagerOptions {
   registry?: Pick<ModelRegistry, "compare">;
 }
 
-/** A store call that takes longer is given up (logged): a hung database must not stop the ticks. */
-const STORE_TIMEOUT_MS = 10_000;
+/** Changed counts are written at most this often. */
+const SAVE_EVERY_MS = 10_000;
 /** A rollback's reason is the registry's one line; longer is cut. */
 const MAX_REASON_LENGTH = 300;
 
@@ -205,6 +206,8 @@ export class IncidentManager {
     const routerHeld = !healthy && now - this.#outOfHealthySince! >= this.#settings.openAfterMs;
     if (this.#incident === null && !routerHeld && this.#rollbacks.size === 0) return;
     const view: RouterView | null = router === null ? null : { state, snapshot: router.snapshot() };
+    // The router's targets (a registry's fine-tuned models among them) as they are now.
+    if (view !== null) this.#configured = providersOf(view.snapshot);
     if (this.#incident === null) {
       await this.#open(routerHeld ? "router" : "rollback", now, view);
       return;
@@ -311,8 +314,9 @@ export class IncidentManager {
       incident.nextUpdateAt = incident.state === "resolved" ? null : iso(now + this.#settings.updateEveryMs);
     }
     for (const kind of changes) this.#notify(kind, incident);
-    // The counts change with every request: saved at most every SAVE_EVERY, changes at once.
-    const saveEvery = Math.min(10_000, this.#settings.openAfterMs);
+    // The counts change with every request: saved at most every 10 s (sooner with scaled-down settings);
+    // announced changes and new timeline entries at once.
+    const saveEvery = Math.min(SAVE_EVERY_MS, this.#settings.openAfterMs);
     if (changes.length === 0 && now - this.#savedAt < saveEvery) return;
     this.#savedAt = now;
     const copy = structuredClone(incident);
@@ -352,37 +356,18 @@ export class IncidentManager {
     }
   }
 
-  /** A store call, given up after STORE_TIMEOUT_MS; a failure is logged (its kind only) and undefined. */
   async #store<T>(operation: string, run: (store: IncidentStore) => Promise<T>): Promise<T | undefined> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error("timed out")), STORE_TIMEOUT_MS);
-      });
-      return await Promise.race([run(this.#options.store), timeout]);
-    } catch (error) {
-      this.#failed(operation, error);
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-    }
+    return guarded(this.#logger, operation, () => run(this.#options.store));
   }
 
-  /** Logged by kind, never by message: a store's or a webhook's message may carry a URL or a secret. */
   #failed(operation: string, error: unknown): void {
-    this.#logger.error({
-      event: "incident_manager_failed",
-      operation,
-      error: error instanceof Error ? error.name : typeof error,
-    });
+    logFailure(this.#logger, operation, error);
   }
 
-  /** The router's configured providers and models, read once. */
+  /** The router's configured providers and models: read at the first call, then at every tick that looks. */
   #targets(): ProviderModel[] {
-    this.#configured ??= (this.#options.router?.snapshot().providers ?? []).map(({ provider, model }) => ({
-      provider,
-      model,
-    }));
+    const router = this.#options.router;
+    this.#configured ??= router === null ? [] : providersOf(router.snapshot());
     return this.#configured;
   }
 
@@ -393,4 +378,8 @@ export class IncidentManager {
     );
     return known ? targetKey(target) : null;
   }
+}
+
+function providersOf(snapshot: RouterSnapshot): ProviderModel[] {
+  return snapshot.providers.map(({ provider, model }) => ({ provider, model }));
 }

@@ -62,7 +62,8 @@ export function newIncident(start: {
 export function addTimeline(incident: Incident, entry: TimelineEntry): void {
   incident.timeline.push(entry);
   if (incident.timeline.length > MAX_TIMELINE_ENTRIES) incident.timeline.splice(1, 1);
-  incident.updatedAt = entry.at;
+  // An entry may tell of something earlier (a breaker that opened before the incident did).
+  if (entry.at > incident.updatedAt) incident.updatedAt = entry.at;
 }
 
 /** Adds a type the incident did not have yet; false when it had it. */

@@ -69,6 +69,9 @@ describe("what counts as an error", () => {
     expect(
       requestCounts({ ...outcome, status: 429, wantedLlm: false, llmAnswered: false }).serviceError,
     ).toBe(false);
+    // Refused after it was found to want an LLM reading (an unknown calendar): still the client's doing.
+    const refused = requestCounts({ ...outcome, status: 404, llmAnswered: false, error: "unknown_calendar" });
+    expect(refused).toMatchObject({ wantedLlm: false, llmFailed: false, serviceError: false });
   });
 
   it("a 5xx is a service error", () => {

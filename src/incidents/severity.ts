@@ -21,7 +21,8 @@ export interface RequestCounts {
 }
 
 /**
- * A client's 4xx is not a service error: counting it would let any client open incidents by sending junk.
+ * A client's 4xx is not a service error, nor a failed LLM reading: counting it would let any client open
+ * incidents by sending junk. It still counts among the requests the service answered.
  * An llm_unavailable 503 is the answer to `mode: "llm"` with no usable provider: a failed LLM reading,
  * counted on the LLM path, so that every provider down shows as P1 there while the service (which read
  * every other request by rules) stays at 0%.
@@ -34,7 +35,9 @@ export function requestCounts(outcome: {
   error?: string;
 }): RequestCounts {
   const llmRefused = outcome.error === "llm_unavailable";
-  const wantedLlm = outcome.wantedLlm || llmRefused;
+  // A refused request (a calendar that does not exist, a text too long) never reached its LLM reading.
+  const clientError = outcome.status >= 400 && outcome.status < 500;
+  const wantedLlm = (outcome.wantedLlm && !clientError) || llmRefused;
   const llmFailed = wantedLlm && (!outcome.llmAnswered || llmRefused);
   return {
     wantedLlm,

@@ -3,7 +3,8 @@
 // card shows it (severity, state, types, providers, checklist, timeline) with its announcement, in English
 // and in Spanish, each the API's own for that language. Qwen's model name (configuration) carries markup
 // that would set a window flag and open a dialog: it shows as text, and nothing runs. At 360 px the page
-// does not scroll sideways.
+// does not scroll sideways. The page's Markdown drawing (static/ops/markdown.js) is also run on its own in
+// the page: the elements it makes of headings, nested lists, bold and escapes, and the text it leaves.
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { WORDS } from "../../src/web/public/static/ops/words.js";
@@ -17,7 +18,7 @@ import {
 } from "../support/browser.js";
 import { useBrowserOnNode } from "../support/browser-node.js";
 import { ENTRY_TEST_TIMEOUT_MS, stopAll } from "../support/node-entry.js";
-import { logIn } from "../support/ops-page.js";
+import { JUDGED_QUICKLY, logIn, parseRequests } from "../support/ops-page.js";
 import { simulatedProviders, useSimulatorScope } from "../support/simulator.js";
 
 afterAll(stopAll);
@@ -63,39 +64,22 @@ describe.runIf(chromiumAvailable())(
       ADMIN_TOKEN: TOKEN,
       ...simulatedProviders(simulator),
       QWEN_MODEL: MODEL,
-      LLM_HEALTH_MIN_SAMPLES: "3",
-      LLM_BREAKER_COOLDOWN_MS: "600000",
-      LLM_CACHE_MAX_ENTRIES: "0",
-      LLM_HEDGE_BUDGET: "0",
-      LLM_BACKOFF_BASE_MS: "1",
-      LLM_BACKOFF_MAX_MS: "5",
+      // Every provider failing is judged, and its breaker opened, after three calls.
+      ...JUDGED_QUICKLY,
       INCIDENT_OPEN_AFTER_MS: "200",
     }));
 
     const admin = (path: string) =>
       fetch(`${service.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
 
-    let sent = 0;
-    async function parse(): Promise<void> {
-      const response = await fetch(`${service.url}/v1/appointments/parse`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          text: `Book a haircut tomorrow at ${(sent++ % 8) + 9}am, ticket ${sent}`,
-          timezone: "America/New_York",
-          now: "2026-06-07T11:00:00-04:00",
-        }),
-      });
-      // Read by rules while no provider answers: the service keeps answering.
-      expect(response.status).toBe(200);
-      await response.arrayBuffer();
-    }
+    // Read by rules while no provider answers: the service keeps answering 200.
+    const parse = parseRequests(() => service.url);
 
     /** Traffic while every provider fails, until the service has opened an incident; that incident. */
     async function openedIncident(): Promise<IncidentRecord> {
       const deadline = Date.now() + OPEN_WITHIN_MS;
       while (Date.now() < deadline) {
-        await parse();
+        await parse(1);
         const { incidents } = (await (await admin("/admin/incidents?state=open")).json()) as {
           incidents: IncidentRecord[];
         };
@@ -186,6 +170,51 @@ describe.runIf(chromiumAvailable())(
       expect(await narrow.page.evaluate(OVERFLOW)).toBe(0);
       expect(narrow.problems).toEqual([]);
       await simulator.clearFaults();
+    });
+
+    it("draws Markdown as elements: a heading, nested lists, bold, escapes; tags, links and a lone ** stay text", async () => {
+      const { page, problems } = await browser.open();
+      await page.goto(`${service.url}/ops`);
+      const markdown = [
+        "### [P2] incident inc\\_1: *mitigated*",
+        "",
+        "- **Start:** Monday",
+        "  - LLM path: P2, 60%",
+        "  - Service: \\<b\\>0%\\</b\\>",
+        "- **Model:** <img src=x onerror=alert(1)> [a](javascript:alert(1)) 2 \\*\\* 3",
+        "",
+        "**Impact since the start**",
+        "text with ** unclosed",
+      ].join("\n");
+      // The page's own module, run in the page: what its elements are, tag by tag, text by text.
+      const drawn = await page.evaluate(`(async () => {
+        const { markdownBlocks } = await import("/static/ops/markdown.js");
+        const shape = (node) =>
+          node.nodeType === Node.TEXT_NODE
+            ? node.textContent
+            : { [node.tagName.toLowerCase()]: [...node.childNodes].map(shape) };
+        return markdownBlocks(${JSON.stringify(markdown)}, 5).map(shape);
+      })()`);
+      expect(drawn).toEqual([
+        { h5: ["[P2] incident inc_1: *mitigated*"] },
+        {
+          ul: [
+            {
+              li: [
+                { strong: ["Start:"] },
+                " Monday",
+                { ul: [{ li: ["LLM path: P2, 60%"] }, { li: ["Service: <b>0%</b>"] }] },
+              ],
+            },
+            {
+              li: [{ strong: ["Model:"] }, " <img src=x onerror=alert(1)> [a](javascript:alert(1)) 2 ** 3"],
+            },
+          ],
+        },
+        { p: [{ strong: ["Impact since the start"] }] },
+        { p: ["text with ** unclosed"] },
+      ]);
+      expect(problems).toEqual([]);
     });
   },
 );

@@ -18,7 +18,15 @@ import {
 import { useBrowserOnNode } from "../support/browser-node.js";
 import { ENTRY_TEST_TIMEOUT_MS, stopAll } from "../support/node-entry.js";
 import { headingSlugs, RUNBOOK_BASE, readText } from "../support/ops-files.js";
-import { expectCharts, logIn, providerRow, storedByTab, TOKEN_KEY } from "../support/ops-page.js";
+import {
+  expectCharts,
+  JUDGED_QUICKLY,
+  logIn,
+  parseRequests,
+  providerRow,
+  storedByTab,
+  TOKEN_KEY,
+} from "../support/ops-page.js";
 import { simulatedProviders, useSimulatorScope } from "../support/simulator.js";
 
 const TOKEN = "ops-admin-token-for-the-browser-0123456789";
@@ -37,29 +45,10 @@ describe.runIf(chromiumAvailable())(
       ...simulatedProviders(simulator),
       LLM_WEIGHTS: "qwen=100,anthropic=1",
       // Three failed calls are enough to judge qwen and open its breaker, which stays open until reset.
-      LLM_HEALTH_MIN_SAMPLES: "3",
-      LLM_BREAKER_COOLDOWN_MS: "600000",
-      LLM_CACHE_MAX_ENTRIES: "0",
-      LLM_HEDGE_BUDGET: "0",
-      LLM_BACKOFF_BASE_MS: "1",
-      LLM_BACKOFF_MAX_MS: "5",
+      ...JUDGED_QUICKLY,
     }));
 
-    let sent = 0;
-    async function parse(count: number): Promise<void> {
-      for (let index = 0; index < count; index++) {
-        const response = await fetch(`${service.url}/v1/appointments/parse`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({
-            text: `Book a haircut tomorrow at ${(sent++ % 8) + 9}am, ticket ${sent}`,
-            timezone: "America/New_York",
-            now: "2026-06-07T11:00:00-04:00",
-          }),
-        });
-        expect(response.status).toBe(200);
-      }
-    }
+    const parse = parseRequests(() => service.url);
 
     async function breakerOf(provider: string): Promise<string> {
       const response = await fetch(`${service.url}/admin/router`, {

@@ -4,8 +4,12 @@
 // its words (src/router/health.ts), checked against a real router in src/incidents/classify.test.ts.
 import type { IncidentRouter } from "../../src/incidents/manager.js";
 import type { ProviderName } from "../../src/providers/types.js";
+import { HealthWindow } from "../../src/router/health.js";
 import type { RouterSnapshot, RouterState, TargetSnapshot } from "../../src/router/router.js";
 import { DEFAULT_ROUTER_SETTINGS } from "../../src/router/settings.js";
+
+/** A health window's figures with no call in it: the router's own. */
+const EMPTY_STATS = new HealthWindow(DEFAULT_ROUTER_SETTINGS.health).stats(0);
 
 /** What a test sets of one provider and model. */
 export interface ScriptedTarget {
@@ -67,18 +71,7 @@ export class ScriptedRouterState implements IncidentRouter {
         pausedUntil: scripted.pausedUntil ?? null,
         weight: 1,
         reasons: scripted.reasons ?? [],
-        stats: {
-          samples: 0,
-          p50Ms: null,
-          p95Ms: null,
-          timeoutRate: 0,
-          rateLimitRate: 0,
-          serverErrorRate: 0,
-          connectionErrorRate: 0,
-          invalidJsonRate: 0,
-          meanConfidence: null,
-          confidenceSamples: 0,
-        },
+        stats: EMPTY_STATS,
         rateLimit: { limited: false, headroom: 1, waiting: 0 },
       })),
     };

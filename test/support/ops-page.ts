@@ -1,5 +1,6 @@
 // The operations page (/ops) driven in chromium, for its browser tests on Node and workerd: log in with a
-// token, wait for the console's first refresh, read a provider's row, and what the tab stored.
+// token, wait for the console's first refresh, read a provider's row, and what the tab stored; the router's
+// settings those tests run under, and the parse requests they send.
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { WORDS } from "../../src/web/public/static/ops/words.js";
@@ -63,4 +64,37 @@ export async function expectCharts(page: Page): Promise<void> {
     await expect.poll(() => page.locator(`#${id} canvas`).count()).toBeGreaterThan(0);
     expect(await page.locator(`#${id} table.figures tbody tr`).count()).toBeGreaterThan(0);
   }
+}
+
+/**
+ * The router as the page's tests want it: three failed calls judge a provider and open its breaker, which
+ * stays open until reset; no cache or hedge hides a failing provider, and retries do not wait.
+ */
+export const JUDGED_QUICKLY = {
+  LLM_HEALTH_MIN_SAMPLES: "3",
+  LLM_BREAKER_COOLDOWN_MS: "600000",
+  LLM_CACHE_MAX_ENTRIES: "0",
+  LLM_HEDGE_BUDGET: "0",
+  LLM_BACKOFF_BASE_MS: "1",
+  LLM_BACKOFF_MAX_MS: "5",
+} as const;
+
+/** Sends parse requests to the service at `url()`, each text new (no cache answers it), each answered 200. */
+export function parseRequests(url: () => string): (count: number) => Promise<void> {
+  let sent = 0;
+  return async (count) => {
+    for (let index = 0; index < count; index++) {
+      const response = await fetch(`${url()}/v1/appointments/parse`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          text: `Book a haircut tomorrow at ${(sent++ % 8) + 9}am, ticket ${sent}`,
+          timezone: "America/New_York",
+          now: "2026-06-07T11:00:00-04:00",
+        }),
+      });
+      expect(response.status).toBe(200);
+      await response.arrayBuffer();
+    }
+  };
 }
