@@ -18,9 +18,15 @@ const PUBLIC = "src/web/public";
 const NOT_SERVED = [/^src\/web\/public\/_headers$/, /\.LICENSE$/, /^src\/web\/tsconfig\.json$/];
 
 function filesUnder(folder: string): string[] {
-  return readdirSync(join(ROOT, folder), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.endsWith(".test.ts"))
-    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));
+  return (
+    readdirSync(join(ROOT, folder), { recursive: true, withFileTypes: true })
+      // A test's file and the snapshots it compares with (vitest's __snapshots__ beside it) belong to the tests.
+      .filter(
+        (entry) =>
+          entry.isFile() && !entry.name.endsWith(".test.ts") && !entry.parentPath.endsWith("__snapshots__"),
+      )
+      .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)))
+  );
 }
 
 function serviceFiles(): string[] {
