@@ -10,7 +10,7 @@ import type { IncidentSettings } from "./settings.js";
 import { rateSeverity } from "./severity.js";
 import type { Incident, IncidentState, RecoveryChecker, RecoveryReport } from "./types.js";
 
-export interface ProgressOptions {
+interface ProgressOptions {
   settings: IncidentSettings;
   clock: Clock;
   recovery?: RecoveryChecker;

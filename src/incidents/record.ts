@@ -134,7 +134,7 @@ export function changeState(incident: Incident, state: IncidentState, why: strin
 }
 
 /** The basis in one line: "LLM path 100% errors (P1), service 0% (none), LLM p95 1.2 s". */
-export function describeBasis(basis: SeverityBasis): string {
+function describeBasis(basis: SeverityBasis): string {
   const rate = (value: number | null) =>
     value === null ? "no requests" : `${(value * 100).toFixed(0)}% errors`;
   const p95 = basis.llmP95Ms === null ? "no LLM calls" : `LLM p95 ${(basis.llmP95Ms / 1000).toFixed(1)} s`;

@@ -14,7 +14,7 @@ const BUCKETS = 30;
 const SAMPLES_PER_BUCKET = 64;
 
 export const VARIANTS = ["baseline", "finetuned"] as const;
-export type RequestVariant = (typeof VARIANTS)[number];
+type RequestVariant = (typeof VARIANTS)[number];
 
 /** One request's latencies: the whole request, and per agent (its meta.timingsMs). */
 export interface RequestTimings {
@@ -23,7 +23,7 @@ export interface RequestTimings {
   variant?: RequestVariant;
 }
 
-export interface CallCounts {
+interface CallCounts {
   calls: number;
   timeouts: number;
   rateLimited: number;
