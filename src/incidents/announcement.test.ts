@@ -93,7 +93,7 @@ describe("announcement", () => {
   });
 
   it("escapes every value from the record, so a model name can neither format, link nor break a line", () => {
-    const hostile = "m*x*_y_`z`[a](http://e.test)<b>&amp;|#~\\\nline\u2028two";
+    const hostile = "m*x*_y_`z`[a](http://e.test)<b>&amp;|#~\\\nline\u2028two www.e.test";
     const record = incidentRecord({
       id: "inc_<script>",
       providers: [{ provider: "openai-compatible", model: hostile }],
@@ -110,7 +110,8 @@ describe("announcement", () => {
     const plain = announcement(incidentRecord(), "en", ANNOUNCED_AT);
     const text = announcement(record, "en", ANNOUNCED_AT);
     expect(text.split("\n")).toHaveLength(plain.split("\n").length);
-    const escaped = "m\\*x\\*\\_y\\_\\`z\\`\\[a\\](http://e.test)\\<b\\>\\&amp;\\|\\#\\~\\\\ line two";
+    const escaped =
+      "m\\*x\\*\\_y\\_\\`z\\`\\[a\\](http\\://e.test)\\<b\\>\\&amp;\\|\\#\\~\\\\ line two www\\.e.test";
     expect(text).toContain(`openai-compatible (${escaped})`);
     expect(text).toContain("inc\\_\\<script\\>");
     // Past the heading's own "[P4]", no bracket, angle bracket or backtick is left unescaped.

@@ -26,12 +26,18 @@ export interface AnnouncementStyle {
 const LINE_BREAKS = /[\p{Cc}\u2028\u2029]+/gu;
 /** What can open emphasis, code, a link, an autolink, raw HTML, an entity, a table cell or a heading mid-line. */
 const MARKDOWN_SPECIAL = /[\\`*[\]<>|~&#]/g;
+/** GitHub's Markdown links a bare `http://…` or `www.…`; an escaped colon or dot breaks the pattern. */
+const BARE_LINK = /:(?=\/\/)|(?<=\bwww)\./giu;
 /** An underscore inside a word opens no emphasis (CommonMark): `custom_suffix` stays as it is written. */
 const WORD_EDGE_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 
 export const MARKDOWN_STYLE: AnnouncementStyle = {
   value: (text) =>
-    text.replace(LINE_BREAKS, " ").replace(MARKDOWN_SPECIAL, "\\$&").replace(WORD_EDGE_UNDERSCORE, "\\_"),
+    text
+      .replace(LINE_BREAKS, " ")
+      .replace(MARKDOWN_SPECIAL, "\\$&")
+      .replace(WORD_EDGE_UNDERSCORE, "\\_")
+      .replace(BARE_LINK, "\\$&"),
   bold: (text) => `**${text}**`,
   heading: (text) => `### ${text}`,
   item: (text, depth) => `${"  ".repeat(depth)}- ${text}`,

@@ -276,6 +276,23 @@ describe("WebhookNotifier", () => {
     expect(sent).toEqual(["0000000000000001", "0000000000000004", "0000000000000005"]);
   });
 
+  it("never throws at the caller: a change it cannot write is logged and dropped, the next one sent", async () => {
+    const receiving = await receiver();
+    const { webhook, events } = notifier(receiving.url);
+    const unknown = { kind: "reopened", incident: incidentRecord() } as unknown as IncidentChange;
+    expect(() => webhook.notify(unknown)).not.toThrow();
+    webhook.notify(change("opened"));
+    await webhook.settled();
+    expect(receiving.calls).toHaveLength(1);
+    expect(events()).toEqual([
+      expect.objectContaining({
+        event: "incident_webhook_failed",
+        reason: "render",
+        incident: "inc_0123456789abcdef",
+      }),
+    ]);
+  });
+
   it("is built from the settings only when INCIDENT_WEBHOOK_URL is set", () => {
     expect(webhookNotifier(DEFAULT_INCIDENT_SETTINGS)).toBeNull();
     const built = webhookNotifier({

@@ -111,7 +111,7 @@ export class WebhookNotifier implements IncidentNotifier {
   }
 
   async #drain(): Promise<void> {
-    // Starts on the next turn, so `notify` returns before any work on the message.
+    // Starts on a later microtask, so `notify` returns before any work on the message.
     await Promise.resolve();
     for (;;) {
       const message = this.#queue.shift();

@@ -3,7 +3,8 @@
 // card shows it (severity, state, types, providers, checklist, timeline) with its announcement, in English
 // and in Spanish, each the API's own for that language. Qwen's model name (configuration) carries markup
 // that would set a window flag and open a dialog: it shows as text, and nothing runs. At 360 px the page
-// does not scroll sideways.
+// does not scroll sideways. The page's Markdown drawing (static/ops/markdown.js) is also run on its own in
+// the page: the elements it makes of headings, nested lists, bold and escapes, and the text it leaves.
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { WORDS } from "../../src/web/public/static/ops/words.js";
@@ -169,6 +170,51 @@ describe.runIf(chromiumAvailable())(
       expect(await narrow.page.evaluate(OVERFLOW)).toBe(0);
       expect(narrow.problems).toEqual([]);
       await simulator.clearFaults();
+    });
+
+    it("draws Markdown as elements: a heading, nested lists, bold, escapes; tags, links and a lone ** stay text", async () => {
+      const { page, problems } = await browser.open();
+      await page.goto(`${service.url}/ops`);
+      const markdown = [
+        "### [P2] incident inc\\_1: *mitigated*",
+        "",
+        "- **Start:** Monday",
+        "  - LLM path: P2, 60%",
+        "  - Service: \\<b\\>0%\\</b\\>",
+        "- **Model:** <img src=x onerror=alert(1)> [a](javascript:alert(1)) 2 \\*\\* 3",
+        "",
+        "**Impact since the start**",
+        "text with ** unclosed",
+      ].join("\n");
+      // The page's own module, run in the page: what its elements are, tag by tag, text by text.
+      const drawn = await page.evaluate(`(async () => {
+        const { markdownBlocks } = await import("/static/ops/markdown.js");
+        const shape = (node) =>
+          node.nodeType === Node.TEXT_NODE
+            ? node.textContent
+            : { [node.tagName.toLowerCase()]: [...node.childNodes].map(shape) };
+        return markdownBlocks(${JSON.stringify(markdown)}, 5).map(shape);
+      })()`);
+      expect(drawn).toEqual([
+        { h5: ["[P2] incident inc_1: *mitigated*"] },
+        {
+          ul: [
+            {
+              li: [
+                { strong: ["Start:"] },
+                " Monday",
+                { ul: [{ li: ["LLM path: P2, 60%"] }, { li: ["Service: <b>0%</b>"] }] },
+              ],
+            },
+            {
+              li: [{ strong: ["Model:"] }, " <img src=x onerror=alert(1)> [a](javascript:alert(1)) 2 ** 3"],
+            },
+          ],
+        },
+        { p: [{ strong: ["Impact since the start"] }] },
+        { p: ["text with ** unclosed"] },
+      ]);
+      expect(problems).toEqual([]);
     });
   },
 );
