@@ -33,13 +33,15 @@ describe("a routed provider out of healthy", () => {
 describe("the severity's window", () => {
   it("starts when the trouble began: answers from before it do not dilute every reading failing", async () => {
     const test = harness();
-    const start = 60_000;
+    // Mid-slice (the window's slices are 10 s): the answers just before it share its slice.
+    const start = 65_000;
     test.move(0);
     requests(test.manager, 6, {});
-    test.move(start);
+    test.move(start - 4000);
+    requests(test.manager, 6, {});
     test.router.set("qwen", { state: "down", breaker: "open", reasons: ["circuit breaker open"] });
     await test.at(start);
-    test.move(start);
+    test.move(start + 5000);
     requests(test.manager, 10, { llmAnswered: false });
     await test.at(start + openAfterMs);
     const stored = await test.stored();

@@ -96,7 +96,8 @@ export class SignalWindow {
 
   /**
    * The window at `now`; with `until`, only the slices that ended by then (what came before an incident);
-   * with `from`, only the slices that end after it (what came since an incident began).
+   * with `from`, only the slices that began at or after it (what came since an incident began: a slice
+   * that began before holds requests from before, which would dilute it).
    */
   summary(now: number, until?: number, from?: number): WindowSummary {
     const current = Math.floor(now / this.#bucketMs);
@@ -105,7 +106,7 @@ export class SignalWindow {
         bucket.epoch > current - BUCKETS &&
         bucket.epoch <= current &&
         (until === undefined || (bucket.epoch + 1) * this.#bucketMs <= until) &&
-        (from === undefined || (bucket.epoch + 1) * this.#bucketMs > from),
+        (from === undefined || bucket.epoch * this.#bucketMs >= from),
     );
     const total = (pick: (bucket: Bucket) => number) =>
       buckets.reduce((sum, bucket) => sum + pick(bucket), 0);
