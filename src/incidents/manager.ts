@@ -23,45 +23,19 @@ import type {
   Incident,
   IncidentChange,
   IncidentNotifier,
-  IncidentState,
+  IncidentStatus,
   IncidentStore,
   IncidentTrigger,
-  IncidentType,
   ProviderModel,
   RecoveryChecker,
   RecoveryReport,
-  Severity,
+  RequestOutcome,
 } from "./types.js";
 
 /** What the manager reads of the router: its state, its snapshot's reasons and its health thresholds. */
 export type IncidentRouter = Pick<LlmRouter, "state" | "snapshot" | "settings">;
 
-/** What one parse request ended in, as the severity and the impact count it. */
-export interface RequestOutcome {
-  status: number;
-  latencyMs: number;
-  /** The request wanted an LLM reading (mode auto or llm with a router configured). */
-  wantedLlm: boolean;
-  /** An LLM gave the reading (not the rules reader). */
-  llmAnswered: boolean;
-  /** Answered by the minimal sequence (meta.degraded). */
-  degraded: boolean;
-  /** The parse answer's meta.timingsMs: milliseconds per agent. */
-  agentsMs?: Record<string, number>;
-  variant?: "baseline" | "finetuned";
-  /**
-   * The error code of a refused request (src/http/errors.ts): an `llm_unavailable` 503 counts as a failed
-   * LLM reading, not as a service error (docs/incidents.md, "Severity").
-   */
-  error?: string;
-}
-
-export interface IncidentStatus {
-  open: boolean;
-  severity: Severity | null;
-  state: IncidentState | null;
-  types: IncidentType[];
-}
+export type { IncidentStatus, RequestOutcome } from "./types.js";
 
 export interface IncidentManagerOptions {
   settings: IncidentSettings;
