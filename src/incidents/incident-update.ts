@@ -30,6 +30,13 @@ export function addRollback(
   addMitigation(incident, { kind: "rollout_rolled_back", at: iso(now), ...finetuned, detail }, now);
 }
 
+/**
+ * How long before the trouble was noticed a router event still counts as this incident's: the 429 or the
+ * breaker opening that made a provider leave healthy is told a moment before a tick sees it out of healthy,
+ * and a pause it caused may have ended before the incident opens (after INCIDENT_OPEN_AFTER_MS).
+ */
+export const EVENT_LEAD_MS = 60_000;
+
 export interface Reading {
   view: RouterView | null;
   window: WindowSummary;
@@ -52,7 +59,7 @@ export function classifyIncident(incident: Incident, reading: Reading): void {
   const found = mitigationsOf({
     view,
     events: reading.events,
-    since: Math.min(reading.since, Date.parse(incident.openedAt)),
+    since: Math.min(reading.since, Date.parse(incident.openedAt)) - EVENT_LEAD_MS,
     now,
     failover: to === null ? null : { to, from: failing },
     answeredByRules: tally?.impact().answeredByRules ?? 0,

@@ -11,6 +11,7 @@ import {
   T0,
 } from "../../test/support/incident-manager.js";
 import { ModelRegistry } from "../registry/model-registry.js";
+import { EVENT_LEAD_MS } from "./incident-update.js";
 
 const { openAfterMs } = SETTINGS;
 
@@ -242,6 +243,28 @@ describe("mitigations", () => {
       "degraded_sequence",
       "rules_fallback",
     ]);
+  });
+
+  it("a 429 told just before the router was seen out of healthy is the incident's, one older is not", async () => {
+    const paused = harness();
+    paused.move(-EVENT_LEAD_MS);
+    paused.manager.recordRouterEvent({ event: "rate_limited", provider: "qwen", model: "qwen-plus" });
+    paused.router.current = "degraded";
+    await paused.at(0);
+    // The pause it caused is over by the time the incident opens.
+    await paused.at(openAfterMs);
+    const { mitigations } = await paused.stored();
+    expect(mitigations.find((mitigation) => mitigation.kind === "rate_limit_pause")).toMatchObject({
+      at: new Date(T0 - EVENT_LEAD_MS).toISOString(),
+      provider: "qwen",
+    });
+    const stale = harness();
+    stale.move(-EVENT_LEAD_MS - 1);
+    stale.manager.recordRouterEvent({ event: "rate_limited", provider: "qwen", model: "qwen-plus" });
+    stale.router.current = "degraded";
+    await stale.at(0);
+    await stale.at(openAfterMs);
+    expect(await kinds(stale)).not.toContain("rate_limit_pause");
   });
 
   it("reads by rules as a mitigation when requests wanting an LLM were read by rules", async () => {
