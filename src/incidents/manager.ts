@@ -85,8 +85,14 @@ export class IncidentManager {
   #tally: IncidentTally | null = null;
   /** The store holds the open incident (its openIncident succeeded, or it was adopted from it). */
   #stored = false;
+  /** The stored record's updatedAt as this instance last read or wrote it: its saves are conditional on it. */
+  #version: string | undefined;
   #savedAt = Number.NEGATIVE_INFINITY;
   #adopted = false;
+  /** The store's answer about its open incident at startup, while read or not yet applied (see #adoptOpened). */
+  #reading: Promise<void> | null = null;
+  #answer: Incident | null | undefined;
+  #readAt = Number.NEGATIVE_INFINITY;
   #outOfHealthySince: number | null = null;
   /** When the open incident's trouble began: its severity and types read the window from then on. */
   #since: number | null = null;
@@ -180,11 +186,7 @@ export class IncidentManager {
   }
 
   async #evaluate(): Promise<void> {
-    if (!this.#adopted) {
-      this.#adopted = true;
-      const open = await this.#store("openedIncident", (store) => store.openedIncident());
-      if (open) this.#adopt(open);
-    }
+    if (!this.#adopted) await this.#adoptOpened();
     const now = this.#clock.now();
     const router = this.#options.router;
     const state = router?.state() ?? "healthy";
@@ -206,7 +208,7 @@ export class IncidentManager {
     }
     const changes = this.#update(this.#incident, now, view);
     await this.#persist(this.#incident, now, changes);
-    if (this.#incident.state === "resolved") this.#close();
+    if (this.#incident?.state === "resolved") this.#close();
   }
 
   async #open(trigger: IncidentTrigger, now: number, view: RouterView | null): Promise<void> {
@@ -239,14 +241,21 @@ export class IncidentManager {
       store.openIncident(structuredClone(incident)),
     );
     this.#savedAt = now;
-    if (opened === undefined) {
-      this.#notify("opened", incident);
+    // Unconfirmed (the store failed or hung): kept in memory, opened again at the next save, announced then.
+    if (opened !== undefined) this.#opened(incident, opened);
+  }
+
+  /** The store's answer to opening `incident`: announced when it is the stored one, else theirs is joined. */
+  #opened(incident: Incident, opened: { incident: Incident; created: boolean }): void {
+    // Another instance (or this one before a restart) opened one first: go on with it, announced already.
+    if (!opened.created && opened.incident.id !== incident.id) {
+      this.#adopt(opened.incident);
       return;
     }
+    // Inserted now, or by an earlier try whose answer was lost (it timed out): announced once, now.
     this.#stored = true;
-    // Another instance (or this one before a restart) opened it first: go on with theirs, announced already.
-    if (!opened.created) this.#adopt(opened.incident);
-    else this.#notify("opened", incident);
+    this.#version = opened.incident.updatedAt;
+    this.#notify("opened", incident);
   }
 
   /** One tick's changes to an open incident; returns what is worth announcing, in order. */
@@ -310,26 +319,68 @@ export class IncidentManager {
     if (changes.length > 0) {
       incident.nextUpdateAt = incident.state === "resolved" ? null : iso(now + this.#settings.updateEveryMs);
     }
-    for (const kind of changes) this.#notify(kind, incident);
     // The counts change with every request: saved at most every 10 s (sooner with scaled-down settings);
-    // announced changes and new timeline entries at once.
-    const saveEvery = Math.min(SAVE_EVERY_MS, this.#settings.openAfterMs);
-    if (changes.length === 0 && now - this.#savedAt < saveEvery) return;
+    // announced changes and new timeline entries at once. Each save also tells whether another instance
+    // changed or resolved the record meanwhile, so an idle instance learns of it within that interval.
+    if (changes.length === 0 && now - this.#savedAt < this.#saveEvery()) return;
     this.#savedAt = now;
     const copy = structuredClone(incident);
-    if (this.#stored) await this.#store("saveIncident", (store) => store.saveIncident(copy));
-    else {
+    if (!this.#stored) {
       const opened = await this.#store("openIncident", (store) => store.openIncident(copy));
-      if (opened !== undefined) this.#stored = true;
-      if (opened !== undefined && !opened.created && opened.incident.id !== incident.id)
-        this.#adopt(opened.incident);
+      if (opened !== undefined) this.#opened(incident, opened);
+      return;
     }
+    const version = this.#version;
+    const saved = await this.#store("saveIncident", (store) => store.saveIncident(copy, version));
+    if (saved === false) return this.#rejoin(incident.id);
+    if (saved) this.#version = copy.updatedAt;
+    // Announced by the instance whose write the store took (or, the store failing, by this one regardless).
+    for (const kind of changes) this.#notify(kind, incident);
+  }
+
+  /** The store refused a save: another instance changed the record since this one read it. */
+  async #rejoin(id: string): Promise<void> {
+    const stored = await this.#store("getIncident", (store) => store.getIncident(id));
+    // Unread: the next save tries again, and is refused again until the record is read.
+    if (stored === undefined) return;
+    if (stored === null || stored.resolvedAt !== null) {
+      // Resolved (and announced) by another instance: dropped unannounced; a new one needs a new hold.
+      this.#close();
+      this.#outOfHealthySince = null;
+      return;
+    }
+    // Still open: its changes, announced by the instance that wrote them, replace this one's.
+    this.#adopt(stored);
+  }
+
+  /**
+   * Adopts the store's open incident at startup. The first read is awaited (a restart goes on with it at
+   * once); one that failed is tried again at the save pace beside the ticks, its answer applied at the next
+   * tick, so the open incident is not missed and a store that hangs holds up one tick, not every one.
+   */
+  async #adoptOpened(): Promise<void> {
+    const now = this.#clock.now();
+    if (this.#reading === null && this.#answer === undefined && now - this.#readAt >= this.#saveEvery()) {
+      const first = this.#readAt === Number.NEGATIVE_INFINITY;
+      this.#readAt = now;
+      this.#reading = this.#store("openedIncident", (store) => store.openedIncident()).then((open) => {
+        this.#reading = null;
+        this.#answer = open;
+      });
+      if (first) await this.#reading;
+    }
+    const answer = this.#answer;
+    this.#answer = undefined;
+    if (answer === undefined) return;
+    this.#adopted = true;
+    if (answer !== null && this.#incident === null) this.#adopt(answer);
   }
 
   #adopt(incident: Incident): void {
     this.#incident = incident;
     this.#since = Date.parse(incident.openedAt);
     this.#stored = true;
+    this.#version = incident.updatedAt;
     this.#tally = new IncidentTally(null, incident.impact);
     this.#hold.reset();
     this.#progress.reset();
@@ -341,6 +392,7 @@ export class IncidentManager {
     this.#since = null;
     this.#tally = null;
     this.#stored = false;
+    this.#version = undefined;
     this.#hold.reset();
     this.#progress.reset();
   }
@@ -357,6 +409,10 @@ export class IncidentManager {
 
   async #store<T>(operation: string, run: (store: IncidentStore) => Promise<T>): Promise<T | undefined> {
     return guarded(this.#logger, operation, () => run(this.#options.store));
+  }
+
+  #saveEvery(): number {
+    return Math.min(SAVE_EVERY_MS, this.#settings.openAfterMs);
   }
 
   #failed(operation: string, error: unknown): void {
