@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { type Harness, harness, openIncident, SETTINGS } from "../../test/support/incident-manager.js";
 import { resolvedRecord } from "../../test/support/incident-records.js";
 import { MemoryIncidentStore } from "./memory-store.js";
-import type { Incident, IncidentStore } from "./types.js";
+import type { IncidentStore } from "./types.js";
 
 const { openAfterMs, recoveryDelayMs, updateEveryMs } = SETTINGS;
 const OPEN = openAfterMs;

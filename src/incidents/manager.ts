@@ -8,9 +8,9 @@ import type { Logger } from "../http/logger.js";
 import { silentLogger } from "../http/logger.js";
 import { type ModelRegistry, REGISTRY_AGENTS, type RegistryAgent } from "../registry/model-registry.js";
 import { systemClock } from "../router/context.js";
-import type { CallRecord, Clock, LlmRouter, RouterEvent, RouterSnapshot } from "../router/router.js";
+import type { CallRecord, Clock, LlmRouter, RouterEvent } from "../router/router.js";
 import { DEFAULT_ROUTER_SETTINGS } from "../router/settings.js";
-import type { RouterView, TargetEvents } from "./classify.js";
+import { providersOf, type RouterView, type TargetEvents, viewHealthy } from "./classify.js";
 import { guarded, logFailure } from "./guarded.js";
 import { IncidentTally, targetKey } from "./impact.js";
 import { addRollback, classifyIncident, refreshFigures } from "./incident-update.js";
@@ -19,6 +19,7 @@ import { addUpdate, changeSeverity, iso, newIncident, newIncidentId } from "./re
 import type { IncidentSettings } from "./settings.js";
 import { requestCounts, SeverityHold, severityOf } from "./severity.js";
 import { SignalWindow, VARIANTS, type WindowSummary } from "./signal-window.js";
+import { StartupRead } from "./startup-read.js";
 import type {
   Incident,
   IncidentChange,
@@ -55,19 +56,6 @@ const SAVE_EVERY_MS = 10_000;
 /** A rollback's reason is the registry's one line; longer is cut. */
 const MAX_REASON_LENGTH = 300;
 
-/**
- * Healthy: the router reads healthy and so does every provider and model it routes to. A primary that is
- * slow, rate limited or answering badly behind healthy failovers leaves the router "healthy" (it still has
- * a healthy provider) but is the runbooks' incident all the same.
- */
-function viewHealthy(view: RouterView | null): boolean {
-  if (view === null) return true;
-  return (
-    view.state === "healthy" &&
-    view.snapshot.providers.every((target) => target.weight === 0 || target.state === "healthy")
-  );
-}
-
 export class IncidentManager {
   readonly #settings: IncidentSettings;
   readonly #options: IncidentManagerOptions;
@@ -88,11 +76,7 @@ export class IncidentManager {
   /** The stored record's updatedAt as this instance last read or wrote it: its saves are conditional on it. */
   #version: string | undefined;
   #savedAt = Number.NEGATIVE_INFINITY;
-  #adopted = false;
-  /** The store's answer about its open incident at startup, while read or not yet applied (see #adoptOpened). */
-  #reading: Promise<void> | null = null;
-  #answer: Incident | null | undefined;
-  #readAt = Number.NEGATIVE_INFINITY;
+  readonly #startup = new StartupRead(() => this.#store("openedIncident", (store) => store.openedIncident()));
   #outOfHealthySince: number | null = null;
   /** When the open incident's trouble began: its severity and types read the window from then on. */
   #since: number | null = null;
@@ -186,7 +170,8 @@ export class IncidentManager {
   }
 
   async #evaluate(): Promise<void> {
-    if (!this.#adopted) await this.#adoptOpened();
+    const found = await this.#startup.next(this.#clock.now(), this.#saveEvery());
+    if (found !== null && this.#incident === null) this.#adopt(found);
     const now = this.#clock.now();
     const router = this.#options.router;
     const state = router?.state() ?? "healthy";
@@ -353,29 +338,6 @@ export class IncidentManager {
     this.#adopt(stored);
   }
 
-  /**
-   * Adopts the store's open incident at startup. The first read is awaited (a restart goes on with it at
-   * once); one that failed is tried again at the save pace beside the ticks, its answer applied at the next
-   * tick, so the open incident is not missed and a store that hangs holds up one tick, not every one.
-   */
-  async #adoptOpened(): Promise<void> {
-    const now = this.#clock.now();
-    if (this.#reading === null && this.#answer === undefined && now - this.#readAt >= this.#saveEvery()) {
-      const first = this.#readAt === Number.NEGATIVE_INFINITY;
-      this.#readAt = now;
-      this.#reading = this.#store("openedIncident", (store) => store.openedIncident()).then((open) => {
-        this.#reading = null;
-        this.#answer = open;
-      });
-      if (first) await this.#reading;
-    }
-    const answer = this.#answer;
-    this.#answer = undefined;
-    if (answer === undefined) return;
-    this.#adopted = true;
-    if (answer !== null && this.#incident === null) this.#adopt(answer);
-  }
-
   #adopt(incident: Incident): void {
     this.#incident = incident;
     this.#since = Date.parse(incident.openedAt);
@@ -433,8 +395,4 @@ export class IncidentManager {
     );
     return known ? targetKey(target) : null;
   }
-}
-
-function providersOf(snapshot: RouterSnapshot): ProviderModel[] {
-  return snapshot.providers.map(({ provider, model }) => ({ provider, model }));
 }
