@@ -149,7 +149,7 @@ function migratedOnFirstUse(store: CalendarStore): CalendarStore {
       const incidents = store.incidents(logger);
       return {
         openIncident: (incident) => after(() => incidents.openIncident(incident)),
-        saveIncident: (incident) => after(() => incidents.saveIncident(incident)),
+        saveIncident: (incident, version) => after(() => incidents.saveIncident(incident, version)),
         getIncident: (id) => after(() => incidents.getIncident(id)),
         openedIncident: () => after(() => incidents.openedIncident()),
         listIncidents: (limit) => after(() => incidents.listIncidents(limit)),

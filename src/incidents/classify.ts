@@ -160,3 +160,21 @@ function name(target: ProviderModel): string {
 function percent(share: number): string {
   return `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 }
+
+/**
+ * Healthy: the router reads healthy and so does every provider and model it routes to. A primary that is
+ * slow, rate limited or answering badly behind healthy failovers leaves the router "healthy" (it still has
+ * a healthy provider) but is the runbooks' incident all the same.
+ */
+export function viewHealthy(view: RouterView | null): boolean {
+  if (view === null) return true;
+  return (
+    view.state === "healthy" &&
+    view.snapshot.providers.every((target) => target.weight === 0 || target.state === "healthy")
+  );
+}
+
+/** The router's targets, as providers and models. */
+export function providersOf(snapshot: RouterSnapshot): ProviderModel[] {
+  return snapshot.providers.map(({ provider, model }) => ({ provider, model }));
+}

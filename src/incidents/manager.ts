@@ -8,9 +8,9 @@ import type { Logger } from "../http/logger.js";
 import { silentLogger } from "../http/logger.js";
 import { type ModelRegistry, REGISTRY_AGENTS, type RegistryAgent } from "../registry/model-registry.js";
 import { systemClock } from "../router/context.js";
-import type { CallRecord, Clock, LlmRouter, RouterEvent, RouterSnapshot } from "../router/router.js";
+import type { CallRecord, Clock, LlmRouter, RouterEvent } from "../router/router.js";
 import { DEFAULT_ROUTER_SETTINGS } from "../router/settings.js";
-import type { RouterView, TargetEvents } from "./classify.js";
+import { providersOf, type RouterView, type TargetEvents, viewHealthy } from "./classify.js";
 import { guarded, logFailure } from "./guarded.js";
 import { IncidentTally, targetKey } from "./impact.js";
 import { addRollback, classifyIncident, refreshFigures } from "./incident-update.js";
@@ -19,6 +19,7 @@ import { addUpdate, changeSeverity, iso, newIncident, newIncidentId } from "./re
 import type { IncidentSettings } from "./settings.js";
 import { requestCounts, SeverityHold, severityOf } from "./severity.js";
 import { SignalWindow, VARIANTS, type WindowSummary } from "./signal-window.js";
+import { StartupRead } from "./startup-read.js";
 import type {
   Incident,
   IncidentChange,
@@ -55,19 +56,6 @@ const SAVE_EVERY_MS = 10_000;
 /** A rollback's reason is the registry's one line; longer is cut. */
 const MAX_REASON_LENGTH = 300;
 
-/**
- * Healthy: the router reads healthy and so does every provider and model it routes to. A primary that is
- * slow, rate limited or answering badly behind healthy failovers leaves the router "healthy" (it still has
- * a healthy provider) but is the runbooks' incident all the same.
- */
-function viewHealthy(view: RouterView | null): boolean {
-  if (view === null) return true;
-  return (
-    view.state === "healthy" &&
-    view.snapshot.providers.every((target) => target.weight === 0 || target.state === "healthy")
-  );
-}
-
 export class IncidentManager {
   readonly #settings: IncidentSettings;
   readonly #options: IncidentManagerOptions;
@@ -85,8 +73,10 @@ export class IncidentManager {
   #tally: IncidentTally | null = null;
   /** The store holds the open incident (its openIncident succeeded, or it was adopted from it). */
   #stored = false;
+  /** The stored record's updatedAt as this instance last read or wrote it: its saves are conditional on it. */
+  #version: string | undefined;
   #savedAt = Number.NEGATIVE_INFINITY;
-  #adopted = false;
+  readonly #startup = new StartupRead(() => this.#store("openedIncident", (store) => store.openedIncident()));
   #outOfHealthySince: number | null = null;
   /** When the open incident's trouble began: its severity and types read the window from then on. */
   #since: number | null = null;
@@ -180,11 +170,8 @@ export class IncidentManager {
   }
 
   async #evaluate(): Promise<void> {
-    if (!this.#adopted) {
-      this.#adopted = true;
-      const open = await this.#store("openedIncident", (store) => store.openedIncident());
-      if (open) this.#adopt(open);
-    }
+    const found = await this.#startup.next(this.#clock.now(), this.#saveEvery());
+    if (found !== null && this.#incident === null) this.#adopt(found);
     const now = this.#clock.now();
     const router = this.#options.router;
     const state = router?.state() ?? "healthy";
@@ -206,7 +193,7 @@ export class IncidentManager {
     }
     const changes = this.#update(this.#incident, now, view);
     await this.#persist(this.#incident, now, changes);
-    if (this.#incident.state === "resolved") this.#close();
+    if (this.#incident?.state === "resolved") this.#close();
   }
 
   async #open(trigger: IncidentTrigger, now: number, view: RouterView | null): Promise<void> {
@@ -239,14 +226,21 @@ export class IncidentManager {
       store.openIncident(structuredClone(incident)),
     );
     this.#savedAt = now;
-    if (opened === undefined) {
-      this.#notify("opened", incident);
+    // Unconfirmed (the store failed or hung): kept in memory, opened again at the next save, announced then.
+    if (opened !== undefined) this.#opened(incident, opened);
+  }
+
+  /** The store's answer to opening `incident`: announced when it is the stored one, else theirs is joined. */
+  #opened(incident: Incident, opened: { incident: Incident; created: boolean }): void {
+    // Another instance (or this one before a restart) opened one first: go on with it, announced already.
+    if (!opened.created && opened.incident.id !== incident.id) {
+      this.#adopt(opened.incident);
       return;
     }
+    // Inserted now, or by an earlier try whose answer was lost (it timed out): announced once, now.
     this.#stored = true;
-    // Another instance (or this one before a restart) opened it first: go on with theirs, announced already.
-    if (!opened.created) this.#adopt(opened.incident);
-    else this.#notify("opened", incident);
+    this.#version = opened.incident.updatedAt;
+    this.#notify("opened", incident);
   }
 
   /** One tick's changes to an open incident; returns what is worth announcing, in order. */
@@ -310,26 +304,45 @@ export class IncidentManager {
     if (changes.length > 0) {
       incident.nextUpdateAt = incident.state === "resolved" ? null : iso(now + this.#settings.updateEveryMs);
     }
-    for (const kind of changes) this.#notify(kind, incident);
     // The counts change with every request: saved at most every 10 s (sooner with scaled-down settings);
-    // announced changes and new timeline entries at once.
-    const saveEvery = Math.min(SAVE_EVERY_MS, this.#settings.openAfterMs);
-    if (changes.length === 0 && now - this.#savedAt < saveEvery) return;
+    // announced changes and new timeline entries at once. Each save also tells whether another instance
+    // changed or resolved the record meanwhile, so an idle instance learns of it within that interval.
+    if (changes.length === 0 && now - this.#savedAt < this.#saveEvery()) return;
     this.#savedAt = now;
     const copy = structuredClone(incident);
-    if (this.#stored) await this.#store("saveIncident", (store) => store.saveIncident(copy));
-    else {
+    if (!this.#stored) {
       const opened = await this.#store("openIncident", (store) => store.openIncident(copy));
-      if (opened !== undefined) this.#stored = true;
-      if (opened !== undefined && !opened.created && opened.incident.id !== incident.id)
-        this.#adopt(opened.incident);
+      if (opened !== undefined) this.#opened(incident, opened);
+      return;
     }
+    const version = this.#version;
+    const saved = await this.#store("saveIncident", (store) => store.saveIncident(copy, version));
+    if (saved === false) return this.#rejoin(incident.id);
+    if (saved) this.#version = copy.updatedAt;
+    // Announced by the instance whose write the store took (or, the store failing, by this one regardless).
+    for (const kind of changes) this.#notify(kind, incident);
+  }
+
+  /** The store refused a save: another instance changed the record since this one read it. */
+  async #rejoin(id: string): Promise<void> {
+    const stored = await this.#store("getIncident", (store) => store.getIncident(id));
+    // Unread: the next save tries again, and is refused again until the record is read.
+    if (stored === undefined) return;
+    if (stored === null || stored.resolvedAt !== null) {
+      // Resolved (and announced) by another instance: dropped unannounced; a new one needs a new hold.
+      this.#close();
+      this.#outOfHealthySince = null;
+      return;
+    }
+    // Still open: its changes, announced by the instance that wrote them, replace this one's.
+    this.#adopt(stored);
   }
 
   #adopt(incident: Incident): void {
     this.#incident = incident;
     this.#since = Date.parse(incident.openedAt);
     this.#stored = true;
+    this.#version = incident.updatedAt;
     this.#tally = new IncidentTally(null, incident.impact);
     this.#hold.reset();
     this.#progress.reset();
@@ -341,6 +354,7 @@ export class IncidentManager {
     this.#since = null;
     this.#tally = null;
     this.#stored = false;
+    this.#version = undefined;
     this.#hold.reset();
     this.#progress.reset();
   }
@@ -357,6 +371,10 @@ export class IncidentManager {
 
   async #store<T>(operation: string, run: (store: IncidentStore) => Promise<T>): Promise<T | undefined> {
     return guarded(this.#logger, operation, () => run(this.#options.store));
+  }
+
+  #saveEvery(): number {
+    return Math.min(SAVE_EVERY_MS, this.#settings.openAfterMs);
   }
 
   #failed(operation: string, error: unknown): void {
@@ -377,8 +395,4 @@ export class IncidentManager {
     );
     return known ? targetKey(target) : null;
   }
-}
-
-function providersOf(snapshot: RouterSnapshot): ProviderModel[] {
-  return snapshot.providers.map(({ provider, model }) => ({ provider, model }));
 }

@@ -18,12 +18,14 @@ export class MemoryIncidentStore implements IncidentStore {
     return { incident, created: true };
   }
 
-  async saveIncident(incident: Incident): Promise<void> {
+  async saveIncident(incident: Incident, version?: string): Promise<boolean> {
     const stored = this.incidents.get(incident.id);
-    if (stored === undefined) return;
-    if (stored.resolvedAt !== null && incident.resolvedAt === null) return;
+    if (stored === undefined) return false;
+    if (stored.resolvedAt !== null && incident.resolvedAt === null) return false;
+    if (version !== undefined && stored.updatedAt !== version) return false;
     this.incidents.set(incident.id, structuredClone(incident));
     if (incident.resolvedAt !== null) this.prune();
+    return true;
   }
 
   async getIncident(id: string): Promise<Incident | null> {

@@ -43,9 +43,10 @@ export class StatementIncidentStore implements IncidentStore {
     throw new Error(`the incident ${incident.id} could be neither inserted nor found open`);
   }
 
-  async saveIncident(incident: Incident): Promise<void> {
-    await this.database.execute(saveIncidentStatement(incident));
-    if (incident.resolvedAt !== null) await this.database.execute(pruneIncidentsStatement());
+  async saveIncident(incident: Incident, version?: string): Promise<boolean> {
+    const saved = (await this.database.execute(saveIncidentStatement(incident, version))) > 0;
+    if (saved && incident.resolvedAt !== null) await this.database.execute(pruneIncidentsStatement());
+    return saved;
   }
 
   async getIncident(id: string): Promise<Incident | null> {

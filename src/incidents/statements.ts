@@ -36,13 +36,14 @@ export function insertIncidentStatement(incident: Incident): Statement {
 
 /**
  * Replaces the record, except that a resolved incident is never made open again: an instance holding a
- * stale copy (another one resolved it meanwhile) cannot undo the resolution.
+ * stale copy (another one resolved it meanwhile) cannot undo the resolution. With `version`, only while the
+ * stored updated_at is still the one the caller last read or wrote (another instance's change refuses it).
  */
-export function saveIncidentStatement(incident: Incident): Statement {
+export function saveIncidentStatement(incident: Incident, version?: string): Statement {
   const open = openFlag(incident);
   return {
     sql: `UPDATE incidents SET updated_at = ?, resolved_at = ?, open = ?, document = ?
-      WHERE id = ? AND (open = 1 OR ? = 0)`,
+      WHERE id = ? AND (open = 1 OR ? = 0)${version === undefined ? "" : " AND updated_at = ?"}`,
     params: [
       incident.updatedAt,
       incident.resolvedAt,
@@ -50,6 +51,7 @@ export function saveIncidentStatement(incident: Incident): Statement {
       JSON.stringify(incident),
       incident.id,
       open === 1 ? 1 : 0,
+      ...(version === undefined ? [] : [version]),
     ],
   };
 }

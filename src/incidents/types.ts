@@ -224,8 +224,12 @@ export interface IncidentStore {
    * the new one.
    */
   openIncident(incident: Incident): Promise<{ incident: Incident; created: boolean }>;
-  /** Replaces the stored record with the same id. */
-  saveIncident(incident: Incident): Promise<void>;
+  /**
+   * Replaces the stored record with the same id, never making a resolved one open again. With `version`,
+   * only while the stored record's updatedAt is still `version` (what the caller last read or wrote), so an
+   * instance holding a stale copy changes nothing. True when it wrote; false when it refused.
+   */
+  saveIncident(incident: Incident, version?: string): Promise<boolean>;
   getIncident(id: string): Promise<Incident | null>;
   /** The open incident (not resolved), if any. */
   openedIncident(): Promise<Incident | null>;

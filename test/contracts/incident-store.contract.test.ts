@@ -123,6 +123,32 @@ describeEachIncidentStore("incident store contract: $name", (harness) => {
     expect(await store.getIncident(incident.id)).toEqual(announced);
   });
 
+  it("saves on the version last read only: a save from a stale copy changes nothing and answers false", async () => {
+    const incident = await openNew();
+    const minuteLater = (minutes: number) =>
+      new Date(Date.parse(incident.openedAt) + minutes * 60_000).toISOString();
+    const first: Incident = { ...incident, updatedAt: minuteLater(1), severity: "P3" };
+    expect(await store.saveIncident(first, incident.updatedAt)).toBe(true);
+    // Another instance's copy, read before the save above: refused, the stored record untouched.
+    const stale: Incident = { ...incident, updatedAt: minuteLater(2), severity: "P2" };
+    expect(await store.saveIncident(stale, incident.updatedAt)).toBe(false);
+    expect(await store.getIncident(incident.id)).toEqual(first);
+    // Counts saved without a new timeline entry keep updatedAt: the same version saves again.
+    const counted: Incident = { ...first, severity: "P4" };
+    expect(await store.saveIncident(counted, first.updatedAt)).toBe(true);
+    expect(await store.getIncident(incident.id)).toEqual(counted);
+    const resolved = resolvedRecord(counted);
+    expect(await store.saveIncident(resolved, counted.updatedAt)).toBe(true);
+    // A copy still open, whatever version it names, never reopens it, and says so.
+    expect(await store.saveIncident({ ...counted, updatedAt: resolved.updatedAt }, resolved.updatedAt)).toBe(
+      false,
+    );
+    expect(await store.saveIncident({ ...counted, updatedAt: minuteLater(20) })).toBe(false);
+    expect(await store.getIncident(incident.id)).toEqual(resolved);
+    expect(await store.saveIncident({ ...resolved, severity: "P2" })).toBe(true);
+    expect(await store.saveIncident(resolvedRecord(openIncidentRecord(0)), incident.updatedAt)).toBe(false);
+  });
+
   it("lists the newest first, at most `limit`, the open one among them", async () => {
     const oldest = await resolve(await openNew());
     const middle = await resolve(await openNew());
