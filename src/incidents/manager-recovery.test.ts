@@ -1,5 +1,6 @@
 // The incident manager and recovery checks: a report resolves a monitoring incident only when it covers
-// every provider of the incident (an admin's check of other providers goes to the timeline only), and the
+// every provider of the incident (an admin's check of other providers goes to the timeline only), reports
+// told between two ticks each reach the timeline, and the
 // automatic check is bounded: settled() waits for it, and one that hangs or answers past its timeout counts
 // as failed, frees the next check and leaves the incident monitoring.
 import { setImmediate as turn } from "node:timers/promises";
@@ -53,6 +54,21 @@ describe("a recovery check's coverage", () => {
       { event: "recovery_check", verdict: "passed", detail: "recovery check passed" },
       { event: "resolved", detail: "the recovery check passed" },
     ]);
+  });
+});
+
+describe("reports told between two ticks", () => {
+  it("each goes to the timeline in order; the last that counts decides", async () => {
+    const test = harness({ recovery: scriptedChecker([]) });
+    const since = await monitoring(test);
+    test.manager.recordRecovery(
+      report("failed", ["qwen/qwen-plus: 12 requests left, not over 50"], ["qwen"]),
+    );
+    test.manager.recordRecovery(report("passed", [], ["anthropic"]));
+    test.manager.recordRecovery(report("passed", [], ["qwen"]));
+    await test.at(since + 1);
+    expect((await checks(test)).map((entry) => entry.verdict)).toEqual(["failed", "passed", "passed"]);
+    expect((await test.stored()).state).toBe("resolved");
   });
 });
 

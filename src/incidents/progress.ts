@@ -29,11 +29,19 @@ export const RECOVERY_CHECK_TIMEOUT_MS = RECOVERY_DEADLINE_MS + 5_000;
 const MAX_REASONS = 20;
 const MAX_REASON_LENGTH = 200;
 const MAX_REASONS_LENGTH = 500;
+/** Reports told between two ticks and kept for the next one: the automatic check's and an admin's. */
+const MAX_PENDING_REPORTS = 4;
+
+/** A report told; `automatic`: from the check this incident asked for (or its timeout). */
+interface Told {
+  report: RecoveryReport;
+  automatic: boolean;
+}
 
 export class IncidentProgress {
   #healthySince: number | null = null;
-  /** The report told since the last tick; `automatic`: the check this incident asked for (or its timeout). */
-  #report: { report: RecoveryReport; automatic: boolean } | null = null;
+  /** Reports told since the last tick, oldest first; `automatic`: the check this incident asked for. */
+  readonly #reports: Told[] = [];
   #checking = false;
   /** The running automatic check, settled once its report (or failure, or timeout) is kept. */
   #running: Promise<void> | null = null;
@@ -49,7 +57,7 @@ export class IncidentProgress {
   }
 
   report(report: RecoveryReport): void {
-    this.#report = { report, automatic: false };
+    this.#told({ report, automatic: false });
   }
 
   /** Resolves once no automatic check is running (at the latest at its timeout). */
@@ -60,7 +68,7 @@ export class IncidentProgress {
   /** A new (or adopted, or closed) incident: no report or check of the last one carries over. */
   reset(): void {
     this.#generation++;
-    this.#report = null;
+    this.#reports.length = 0;
     this.#checking = false;
     this.#nextCheckAt = null;
   }
@@ -71,7 +79,8 @@ export class IncidentProgress {
     at: { healthy: boolean; serviceErrorRate: number | null; now: number },
   ): boolean {
     const { healthy, now } = at;
-    const report = this.#applyReport(incident, now);
+    let report: RecoveryReport | null = null;
+    for (const told of this.#reports.splice(0)) report = this.#applyReport(incident, told, now) ?? report;
     const mitigated = incident.mitigations.length > 0 && rateSeverity(at.serviceErrorRate) === null;
     const back: [IncidentState, string] = mitigated
       ? [
@@ -125,15 +134,12 @@ export class IncidentProgress {
   }
 
   /**
-   * The report told since the last tick, in its timeline. One that leaves a provider of the incident
+   * A report told since the last tick, in its timeline; returns it when it counts for the incident. One that leaves a provider of the incident
    * unchecked (an admin's check of other providers) stays out of the record (its verify step is not done by
    * it) and sets no retry; the automatic check's, or one covering them all, is kept, and a failed one sets
    * the retry.
    */
-  #applyReport(incident: Incident, now: number): RecoveryReport | null {
-    const told = this.#report;
-    if (told === null) return null;
-    this.#report = null;
+  #applyReport(incident: Incident, told: Told, now: number): RecoveryReport | null {
     const { report } = told;
     // The automatic check asked for the incident's providers; its timeout's report names none.
     const missing = told.automatic ? [] : uncovered(incident, report);
@@ -186,7 +192,7 @@ export class IncidentProgress {
       .then((report) => {
         if (!current()) return;
         // A check that hangs past its deadline fails; its report, should it come later, is dropped.
-        this.#report = {
+        this.#told({
           report: report ?? {
             at: iso(this.options.clock.now()),
             verdict: "failed",
@@ -194,7 +200,7 @@ export class IncidentProgress {
             reasons: [`the recovery check did not settle within ${seconds(timeoutMs)}`],
           },
           automatic: true,
-        };
+        });
       })
       .catch((error: unknown) => {
         this.options.onCheckFailed(error);
@@ -206,6 +212,12 @@ export class IncidentProgress {
         if (this.#running === running) this.#running = null;
       });
     this.#running = running;
+  }
+
+  /** Kept for the next tick; past MAX_PENDING_REPORTS the oldest gives way (admin checks run one at a time). */
+  #told(told: Told): void {
+    this.#reports.push(told);
+    if (this.#reports.length > MAX_PENDING_REPORTS) this.#reports.shift();
   }
 
   /** A rolled-back model is at 0% again (or replaced by another); true without a rollback or a registry. */
