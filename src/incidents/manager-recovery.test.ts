@@ -1,8 +1,8 @@
 // The incident manager and recovery checks: a report resolves a monitoring incident only when it covers
 // every provider of the incident (an admin's check of other providers goes to the timeline only), reports
-// told between two ticks each reach the timeline, and the
-// automatic check is bounded: settled() waits for it, and one that hangs or answers past its timeout counts
-// as failed, frees the next check and leaves the incident monitoring.
+// told between two ticks each reach the timeline, and the automatic check is bounded: settled() waits for
+// it, and one that hangs or answers past its timeout counts as failed, frees the next check and leaves the
+// incident monitoring.
 import { setImmediate as turn } from "node:timers/promises";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
