@@ -134,10 +134,10 @@ export class IncidentProgress {
   }
 
   /**
-   * A report told since the last tick, in its timeline; returns it when it counts for the incident. One that leaves a provider of the incident
-   * unchecked (an admin's check of other providers) stays out of the record (its verify step is not done by
-   * it) and sets no retry; the automatic check's, or one covering them all, is kept, and a failed one sets
-   * the retry.
+   * A report told since the last tick, in its timeline; returned when it counts for the incident. One that
+   * leaves a provider of the incident unchecked (an admin's check of other providers) stays out of the
+   * record (the verify step is not done by it) and sets no retry; the automatic check's, or one covering
+   * them all, is kept, and a failed one sets the retry.
    */
   #applyReport(incident: Incident, told: Told, now: number): RecoveryReport | null {
     const { report } = told;
