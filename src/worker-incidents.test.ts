@@ -1,13 +1,15 @@
 // The Worker entry's incident wiring, in process as workerd calls it, on a D1 database in local workerd
 // (miniflare): with every provider failing, the manager's tick (handed to waitUntil after requests, at most
 // once a second per isolate) opens an incident and its record lands in D1's `incidents` table, where GET
-// /admin/incidents reads it. test/workerd/incidents.test.ts runs a whole scenario on `wrangler dev`.
+// /admin/incidents reads it; the tick's background lasts until the manager's recovery check settles.
+// test/workerd/incidents.test.ts runs a whole scenario on `wrangler dev`.
 import { setTimeout as sleep } from "node:timers/promises";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { simulatedProviders, useSimulatorScope } from "../test/support/simulator.js";
 import type { D1DatabaseBinding } from "./calendars/d1-store.js";
 import { IncidentListSchema } from "./http/schemas/incidents.js";
+import { IncidentManager } from "./incidents/manager.js";
 import { createWorker } from "./worker.js";
 
 const ADMIN_TOKEN = "worker-incidents-admin-token-0123456789";
@@ -32,39 +34,81 @@ describe("the Worker's incidents on D1", () => {
   });
   afterAll(() => miniflare?.dispose());
 
+  const bindingsOf = () => ({
+    ...simulatedProviders(simulator),
+    DB: database,
+    ADMIN_TOKEN,
+    ALLOW_ANONYMOUS: "true",
+    LOG_LEVEL: "error",
+    // Scaled down: one failed call reads as a provider's health, and the router need not stay down long.
+    LLM_HEALTH_MIN_SAMPLES: "1",
+    INCIDENT_OPEN_AFTER_MS: "1",
+  });
+
+  /** One parse request; returns what it handed to waitUntil. */
+  async function parse(
+    worker: ReturnType<typeof createWorker>,
+    bindings: Record<string, unknown>,
+  ): Promise<Promise<unknown>[]> {
+    const waiting: Promise<unknown>[] = [];
+    const response = await worker.fetch(
+      new Request("https://cita.example/v1/appointments/parse", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ text: "cita mañana a las 10", timezone: "Europe/Madrid" }),
+      }),
+      bindings,
+      { waitUntil: (promise: Promise<unknown>) => waiting.push(promise) },
+    );
+    expect(response.status).toBe(200);
+    return waiting;
+  }
+
+  it("hands the manager's running recovery check (its settled()) to waitUntil with the tick", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const settled = vi.spyOn(IncidentManager.prototype, "settled").mockReturnValue(held);
+    try {
+      const worker = createWorker();
+      const bindings = bindingsOf();
+      const deadline = Date.now() + DEADLINE_MS;
+      let waiting: Promise<unknown>[] = [];
+      while (settled.mock.calls.length === 0 && Date.now() < deadline) {
+        waiting = await parse(worker, bindings);
+        await Promise.all(waiting.slice(0, -1));
+        await sleep(PAUSE_MS);
+      }
+      expect(settled).toHaveBeenCalled();
+      // The request's background lasts until the check settles.
+      let done = false;
+      const background = Promise.all(waiting).then(() => {
+        done = true;
+      });
+      await sleep(PAUSE_MS);
+      expect(done).toBe(false);
+      release();
+      await background;
+    } finally {
+      release();
+      settled.mockRestore();
+    }
+  }, 60_000);
+
   it("opens an incident in the background of requests and keeps its record in D1", async () => {
     for (const provider of ["qwen", "anthropic"]) {
       await simulator.setFaults(provider, undefined, [{ kind: "serverError" }]);
     }
     const worker = createWorker();
-    const bindings = {
-      ...simulatedProviders(simulator),
-      DB: database,
-      ADMIN_TOKEN,
-      ALLOW_ANONYMOUS: "true",
-      LOG_LEVEL: "error",
-      // Scaled down: one failed call reads as a provider's health, and the router need not stay down long.
-      LLM_HEALTH_MIN_SAMPLES: "1",
-      INCIDENT_OPEN_AFTER_MS: "1",
-    };
+    const bindings = bindingsOf();
     const stored = async () =>
       (await database.prepare("SELECT id, open, document FROM incidents").all<{ id: string; open: number }>())
         .results;
 
     const deadline = Date.now() + DEADLINE_MS;
     while ((await stored().catch(() => [])).length === 0 && Date.now() < deadline) {
-      const waiting: Promise<unknown>[] = [];
-      const response = await worker.fetch(
-        new Request("https://cita.example/v1/appointments/parse", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ text: "cita mañana a las 10", timezone: "Europe/Madrid" }),
-        }),
-        bindings,
-        { waitUntil: (promise: Promise<unknown>) => waiting.push(promise) },
-      );
-      expect(response.status).toBe(200);
-      await Promise.all(waiting);
+      await Promise.all(await parse(worker, bindings));
       await sleep(PAUSE_MS);
     }
     const rows = await stored();

@@ -174,8 +174,9 @@ function tickIncidents(isolate: Isolate, context: BackgroundContext): void {
       .catch((error: unknown) =>
         incidents.logger.error({ event: "incident_tick_failed", error: (error as Error).name }),
       )
-      // The announcements the tick queued are posted in this request's background too.
-      .then(() => incidents.notifier?.settled()),
+      // The announcements the tick queued are posted in this request's background too, and the recovery
+      // check it started runs there (bounded by its timeout): not awaited, Workers would cancel its calls.
+      .then(() => Promise.all([incidents.notifier?.settled(), incidents.manager.settled()])),
   );
 }
 

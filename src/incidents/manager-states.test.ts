@@ -3,44 +3,19 @@
 // (passed, failed and retried, none configured), the router leaving healthy again, and the announcements.
 import { describe, expect, it } from "vitest";
 import {
-  type Harness,
   harness,
+  monitoring,
   openIncident,
   report,
   requests,
   SETTINGS,
+  scriptedChecker,
 } from "../../test/support/incident-manager.js";
-import type { ProviderName } from "../providers/types.js";
 import { ModelRegistry } from "../registry/model-registry.js";
-import type { RecoveryChecker, RecoveryReport } from "./types.js";
 
 const { openAfterMs, escalateAfterMs, deescalateAfterMs, recoveryDelayMs, recoveryRetryMs, updateEveryMs } =
   SETTINGS;
 const OPEN = openAfterMs;
-
-/** A checker whose verdicts a test gives one by one; it remembers what it was asked to check. */
-function scriptedChecker(
-  verdicts: RecoveryReport["verdict"][],
-): RecoveryChecker & { asked: (readonly ProviderName[] | undefined)[] } {
-  const asked: (readonly ProviderName[] | undefined)[] = [];
-  return {
-    asked,
-    async check(providers) {
-      asked.push(providers);
-      return report(verdicts.shift() ?? "failed", ["latency p95 6.1 s > 5 s"]);
-    },
-  };
-}
-
-/** Opens an incident, heals the router at once and ticks until it is monitoring; returns when that was. */
-async function monitoring(test: Harness): Promise<number> {
-  await openIncident(test);
-  test.router.heal();
-  await test.at(OPEN + 1);
-  await test.at(OPEN + 1 + recoveryDelayMs);
-  expect(test.manager.status().state).toBe("monitoring");
-  return OPEN + 1 + recoveryDelayMs;
-}
 
 describe("severity", () => {
   it("escalates after escalateAfterMs of a worse reading, not before", async () => {

@@ -163,6 +163,12 @@ export class IncidentManager {
     return this.#running;
   }
 
+  /** Resolves once no tick (with its saves) nor recovery check runs: what Workers hand to waitUntil. */
+  async settled(): Promise<void> {
+    await this.#running;
+    await this.#progress.settled();
+  }
+
   status(): IncidentStatus {
     const incident = this.#incident;
     if (incident === null) return { open: false, severity: null, state: null, types: [] };

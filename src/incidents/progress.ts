@@ -2,10 +2,14 @@
 // mitigated it and service errors are at most 20%; monitoring once the router stayed healthy for
 // recoveryDelayMs (and a rolled-back variant is at 0%); resolved when the recovery check passes, or, with
 // no checker configured, right after. The router leaving healthy again takes it back, same incident.
-// Runs the automatic recovery check in the background; its report is applied at the next tick.
+// A report resolves it only when it covers every provider of the incident (an admin's check of other
+// providers goes to the timeline only). Runs the automatic recovery check in the background, its promise
+// kept for settled() (what Workers hand to waitUntil) and bounded: one that has not settled a little after
+// the checker's own deadline counts as failed; its report is applied at the next tick.
 import type { ModelRegistry } from "../registry/model-registry.js";
 import type { Clock } from "../router/router.js";
 import { addTimeline, changeState, iso } from "./record.js";
+import { RECOVERY_DEADLINE_MS } from "./recovery.js";
 import type { IncidentSettings } from "./settings.js";
 import { rateSeverity } from "./severity.js";
 import type { Incident, IncidentState, RecoveryChecker, RecoveryReport } from "./types.js";
@@ -18,15 +22,29 @@ interface ProgressOptions {
   onCheckFailed: (error: unknown) => void;
 }
 
+/** A little over the checker's own deadline: a check still running then hangs, and must not hold the state. */
+export const RECOVERY_CHECK_TIMEOUT_MS = RECOVERY_DEADLINE_MS + 5_000;
+
 /** A report's reasons kept, each at most this long; in the timeline, all of them at most this long. */
 const MAX_REASONS = 20;
 const MAX_REASON_LENGTH = 200;
 const MAX_REASONS_LENGTH = 500;
+/** Reports told between two ticks and kept for the next one: the automatic check's and an admin's. */
+const MAX_PENDING_REPORTS = 4;
+
+/** A report told; `automatic`: from the check this incident asked for (or its timeout). */
+interface Told {
+  report: RecoveryReport;
+  automatic: boolean;
+}
 
 export class IncidentProgress {
   #healthySince: number | null = null;
-  #report: RecoveryReport | null = null;
+  /** Reports told since the last tick, oldest first; `automatic`: the check this incident asked for. */
+  readonly #reports: Told[] = [];
   #checking = false;
+  /** The running automatic check, settled once its report (or failure, or timeout) is kept. */
+  #running: Promise<void> | null = null;
   #nextCheckAt: number | null = null;
   /** Bumped by reset(): a check started for an incident that is gone reports nowhere. */
   #generation = 0;
@@ -39,13 +57,18 @@ export class IncidentProgress {
   }
 
   report(report: RecoveryReport): void {
-    this.#report = report;
+    this.#told({ report, automatic: false });
+  }
+
+  /** Resolves once no automatic check is running (at the latest at its timeout). */
+  async settled(): Promise<void> {
+    while (this.#running !== null) await this.#running;
   }
 
   /** A new (or adopted, or closed) incident: no report or check of the last one carries over. */
   reset(): void {
     this.#generation++;
-    this.#report = null;
+    this.#reports.length = 0;
     this.#checking = false;
     this.#nextCheckAt = null;
   }
@@ -56,7 +79,8 @@ export class IncidentProgress {
     at: { healthy: boolean; serviceErrorRate: number | null; now: number },
   ): boolean {
     const { healthy, now } = at;
-    const report = this.#applyReport(incident, now);
+    let report: RecoveryReport | null = null;
+    for (const told of this.#reports.splice(0)) report = this.#applyReport(incident, told, now) ?? report;
     const mitigated = incident.mitigations.length > 0 && rateSeverity(at.serviceErrorRate) === null;
     const back: [IncidentState, string] = mitigated
       ? [
@@ -91,7 +115,7 @@ export class IncidentProgress {
       }
       case "monitoring": {
         if (!healthy) return changeState(incident, back[0], `the router left healthy again; ${back[1]}`, now);
-        if (report?.verdict === "passed")
+        if (report?.verdict === "passed" && uncovered(incident, report).length === 0)
           return changeState(incident, "resolved", "the recovery check passed", now);
         if (this.options.recovery === undefined) {
           return changeState(
@@ -109,23 +133,35 @@ export class IncidentProgress {
     }
   }
 
-  /** The report told since the last tick, in the record and its timeline; a failed one sets the retry. */
-  #applyReport(incident: Incident, now: number): RecoveryReport | null {
-    const report = this.#report;
-    if (report === null) return null;
-    this.#report = null;
+  /**
+   * A report told since the last tick, in its timeline; returned when it counts for the incident. One that
+   * leaves a provider of the incident unchecked (an admin's check of other providers) stays out of the
+   * record (the verify step is not done by it) and sets no retry; the automatic check's, or one covering
+   * them all, is kept, and a failed one sets the retry.
+   */
+  #applyReport(incident: Incident, told: Told, now: number): RecoveryReport | null {
+    const { report } = told;
+    // The automatic check asked for the incident's providers; its timeout's report names none.
+    const missing = told.automatic ? [] : uncovered(incident, report);
+    const reasons = report.reasons.join("; ").slice(0, MAX_REASONS_LENGTH);
+    const verdict =
+      report.verdict === "passed" ? "recovery check passed" : `recovery check failed: ${reasons}`;
+    const partial =
+      missing.length === 0
+        ? ""
+        : `; it did not check ${missing.join(", ")} of this incident: in the timeline only, it cannot resolve it`;
+    addTimeline(incident, {
+      at: iso(now),
+      event: "recovery_check",
+      verdict: report.verdict,
+      detail: `${verdict}${partial}`,
+    });
+    if (missing.length > 0) return null;
     // Kept as told, its reasons bounded: the record's size never depends on a checker's words.
     incident.recovery = {
       ...report,
       reasons: report.reasons.slice(0, MAX_REASONS).map((reason) => reason.slice(0, MAX_REASON_LENGTH)),
     };
-    const reasons = report.reasons.join("; ").slice(0, MAX_REASONS_LENGTH);
-    addTimeline(incident, {
-      at: iso(now),
-      event: "recovery_check",
-      verdict: report.verdict,
-      detail: report.verdict === "passed" ? "recovery check passed" : `recovery check failed: ${reasons}`,
-    });
     if (report.verdict === "failed") this.#nextCheckAt = now + this.options.settings.recoveryRetryMs;
     return report;
   }
@@ -137,6 +173,7 @@ export class IncidentProgress {
       return;
     this.#checking = true;
     const generation = this.#generation;
+    const current = () => generation === this.#generation;
     const providers = [...new Set(incident.providers.map((target) => target.provider))];
     let started: Promise<RecoveryReport>;
     try {
@@ -144,18 +181,43 @@ export class IncidentProgress {
     } catch (error) {
       started = Promise.reject(error);
     }
-    started
+    const timeoutMs = RECOVERY_CHECK_TIMEOUT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), timeoutMs);
+      // On Node a hung check must not keep the process from exiting (Workers have no unref).
+      (timer as { unref?: () => void }).unref?.();
+    });
+    const running: Promise<void> = Promise.race([started, timedOut])
       .then((report) => {
-        if (generation === this.#generation) this.#report = report;
+        if (!current()) return;
+        // A check that hangs past its deadline fails; its report, should it come later, is dropped.
+        this.#told({
+          report: report ?? {
+            at: iso(this.options.clock.now()),
+            verdict: "failed",
+            providers: [],
+            reasons: [`the recovery check did not settle within ${seconds(timeoutMs)}`],
+          },
+          automatic: true,
+        });
       })
       .catch((error: unknown) => {
         this.options.onCheckFailed(error);
-        if (generation === this.#generation)
-          this.#nextCheckAt = this.options.clock.now() + this.options.settings.recoveryRetryMs;
+        if (current()) this.#nextCheckAt = this.options.clock.now() + this.options.settings.recoveryRetryMs;
       })
       .finally(() => {
-        if (generation === this.#generation) this.#checking = false;
+        clearTimeout(timer);
+        if (current()) this.#checking = false;
+        if (this.#running === running) this.#running = null;
       });
+    this.#running = running;
+  }
+
+  /** Kept for the next tick; past MAX_PENDING_REPORTS the oldest gives way (admin checks run one at a time). */
+  #told(told: Told): void {
+    this.#reports.push(told);
+    if (this.#reports.length > MAX_PENDING_REPORTS) this.#reports.shift();
   }
 
   /** A rolled-back model is at 0% again (or replaced by another); true without a rollback or a registry. */
@@ -170,6 +232,14 @@ export class IncidentProgress {
         models.finetuned?.model !== rollback.model,
     );
   }
+}
+
+/** The incident's providers a report did not check: none, and its verdict (every one passed) resolves it. */
+function uncovered(incident: Incident, report: RecoveryReport): string[] {
+  const checked = new Set(report.providers.map((entry) => entry.provider));
+  return [...new Set(incident.providers.map((target) => target.provider))].filter(
+    (provider) => !checked.has(provider),
+  );
 }
 
 function seconds(ms: number): string {

@@ -1,9 +1,11 @@
 // The signal window: what it counts, how it slides (a slice leaves once it is windowMs old), the part
-// before a given instant, the LLM latency selection of the latency runbook, and its fixed size.
+// before a given instant, the LLM latency selection of the latency runbook, and its fixed size; the p95 of
+// sampled slices weighs each kept value by the calls it stands for.
 import { describe, expect, it } from "vitest";
 import type { CallRecord } from "../router/router.js";
+import { percentile } from "../stats.js";
 import { LatencySample, latencyOf } from "./latency-sample.js";
-import { requestCounts } from "./severity.js";
+import { requestCounts, severityOf } from "./severity.js";
 import { SignalWindow } from "./signal-window.js";
 
 const WINDOW = 300_000;
@@ -116,5 +118,29 @@ describe("the latency sample", () => {
     expect(sample.count).toBe(10_010);
     expect(latencyOf([sample]).meanMs).toBeCloseTo((55 + 10_000_000) / 10_010);
     expect(latencyOf([])).toEqual({ count: 0, meanMs: null, p95Ms: null });
+  });
+  it("weighs each slice's kept values by the calls they stand for: the p95 is the calls', not the slices'", () => {
+    // 28 slices of 1,000 calls of 1 s and 2 of 70 calls of 6 s: 0.5% of the calls are slow. Each slice keeps
+    // 64 values, so 128 of the 1,920 kept (6.7%) are slow: weighed equally, the p95 would be 6 s (a false P4).
+    const window = new SignalWindow(WINDOW);
+    for (let slice = 0; slice < 30; slice++) {
+      const [count, ms] = slice < 28 ? [1000, 1000] : [70, 6000];
+      for (let index = 0; index < count; index++) window.recordCall(call("ok", ms), T0 + slice * SLICE);
+    }
+    const { inputs } = window.summary(T0 + 29 * SLICE);
+    expect(inputs.llmP95Ms).toBe(1000);
+    expect(severityOf(inputs, true).severity).toBeNull();
+  });
+
+  it("is the exact nearest-rank p95 of every value when each slice kept them all", () => {
+    const samples = Array.from({ length: 30 }, (_, slice) => {
+      const sample = new LatencySample(64);
+      for (let index = 0; index < 64 - slice; index++)
+        sample.record(((slice * 37 + index * 101) % 997) + slice);
+      return sample;
+    });
+    const every = samples.flatMap((sample) => sample.values).sort((a, b) => a - b);
+    expect(latencyOf(samples).p95Ms).toBe(percentile(every, 0.95));
+    expect(latencyOf(samples).count).toBe(every.length);
   });
 });

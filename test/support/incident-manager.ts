@@ -9,7 +9,13 @@ import {
 } from "../../src/incidents/manager.js";
 import { MemoryIncidentStore } from "../../src/incidents/memory-store.js";
 import { DEFAULT_INCIDENT_SETTINGS, type IncidentSettings } from "../../src/incidents/settings.js";
-import type { IncidentChange, IncidentStore, RecoveryReport } from "../../src/incidents/types.js";
+import type {
+  IncidentChange,
+  IncidentStore,
+  RecoveryChecker,
+  RecoveryReport,
+} from "../../src/incidents/types.js";
+import type { ProviderName } from "../../src/providers/types.js";
 import type { CallRecord } from "../../src/router/router.js";
 import { ScriptedRouterState } from "./incident-router.js";
 
@@ -106,8 +112,32 @@ export function call(overrides: Partial<CallRecord> = {}): CallRecord {
   };
 }
 
-export function report(verdict: RecoveryReport["verdict"], reasons: string[] = []): RecoveryReport {
-  return { at: new Date(T0).toISOString(), verdict, providers: [], reasons };
+/** The harness's configured providers: what a check without a list of providers covers. */
+const CONFIGURED: readonly ProviderName[] = ["qwen", "anthropic"];
+
+/** A recovery check's report on `providers` (every configured one by default), each as the verdict says. */
+export function report(
+  verdict: RecoveryReport["verdict"],
+  reasons: string[] = [],
+  providers: readonly ProviderName[] = CONFIGURED,
+): RecoveryReport {
+  const passed = verdict === "passed";
+  return {
+    at: new Date(T0).toISOString(),
+    verdict,
+    providers: providers.map((provider) => ({
+      provider,
+      model: `${provider}-model`,
+      cases: 8,
+      answered: 8,
+      latency: { p95Ms: passed ? 900 : 6100, limitMs: 5000, passed },
+      confidence: { mean: 0.9, minimum: 0.8, passed: true },
+      agreement: { rate: 1, minimum: 0.8, passed: true },
+      quota: { remaining: null, minimum: 50, known: false, passed: true },
+      passed,
+    })),
+    reasons,
+  };
 }
 
 /** Takes the router out of healthy (qwen down with its breaker open) and opens the incident. */
@@ -117,4 +147,29 @@ export async function openIncident(test: Harness, from = 0): Promise<void> {
   await test.at(from);
   await test.at(from + SETTINGS.openAfterMs);
   if (!test.manager.status().open) throw new Error("the incident did not open");
+}
+
+/** A checker whose verdicts a test gives one by one; it remembers what it was asked to check. */
+export function scriptedChecker(
+  verdicts: RecoveryReport["verdict"][],
+): RecoveryChecker & { asked: (readonly ProviderName[] | undefined)[] } {
+  const asked: (readonly ProviderName[] | undefined)[] = [];
+  return {
+    asked,
+    async check(providers) {
+      asked.push(providers);
+      return report(verdicts.shift() ?? "failed", ["latency p95 6.1 s > 5 s"], providers);
+    },
+  };
+}
+
+/** Opens an incident, heals the router at once and ticks until it is monitoring; returns when that was. */
+export async function monitoring(test: Harness): Promise<number> {
+  await openIncident(test);
+  test.router.heal();
+  const since = SETTINGS.openAfterMs + 1;
+  await test.at(since);
+  await test.at(since + SETTINGS.recoveryDelayMs);
+  if (test.manager.status().state !== "monitoring") throw new Error("the incident is not monitoring");
+  return since + SETTINGS.recoveryDelayMs;
 }

@@ -1,10 +1,12 @@
 // POST /admin/recovery-check over the app in process, its providers on the project's simulator: the report
 // for every configured provider or the ones named, checked against its documented schema; the body refused
-// with the field named; 401 and 403 without the admin's credential; 503 with no provider; one check at a time.
+// with the field named; 401 and 403 without the admin's credential; 503 with no provider; one check at a time; a
+// passed check resolves a monitoring incident only when it covers the incident's providers.
 import { describe, expect, it } from "vitest";
 import { adminClient } from "../../../test/support/admin-client.js";
+import { harness, monitoring, scriptedChecker } from "../../../test/support/incident-manager.js";
 import { simulatedProviders, useSimulatorScope } from "../../../test/support/simulator.js";
-import { createApp } from "../../app.js";
+import { type AppOptions, createApp } from "../../app.js";
 import { readConfig } from "../../config.js";
 import type { RecoveryReport } from "../../incidents/types.js";
 import { RECOVERY_CHECK_PATH, RecoveryReportSchema } from "../schemas/recovery.js";
@@ -12,8 +14,8 @@ import { RECOVERY_CHECK_PATH, RecoveryReportSchema } from "../schemas/recovery.j
 const TOKEN = "admin-token-for-recovery-tests-0123456789";
 const simulator = useSimulatorScope({ seed: 7, resetAfterEach: true });
 
-function appWith(environment: Record<string, string>) {
-  const app = createApp({ config: readConfig(environment) });
+function appWith(environment: Record<string, string>, parts: Partial<AppOptions> = {}) {
+  const app = createApp({ config: readConfig(environment), ...parts });
   return { app, call: adminClient(app, TOKEN) };
 }
 
@@ -126,5 +128,28 @@ describe("POST /admin/recovery-check", () => {
     expect(second.headers.get("retry-after")).toBe("5");
     expect((await first).status).toBe(200);
     expect((await call("POST", RECOVERY_CHECK_PATH, { providers: ["anthropic"] })).status).toBe(200);
+  });
+
+  it("a passed check of other providers leaves the incident monitoring; one of its provider resolves it", async () => {
+    const test = harness({ recovery: scriptedChecker([]) });
+    const since = await monitoring(test);
+    const { call } = appWith(
+      { ADMIN_TOKEN: TOKEN, ...simulatedProviders(simulator) },
+      { incidents: test.manager, incidentStore: test.store },
+    );
+
+    const other = await call("POST", RECOVERY_CHECK_PATH, { providers: ["anthropic"] });
+    expect(other.body.verdict).toBe("passed");
+    await test.at(since + 1);
+    expect(test.manager.status().state).toBe("monitoring");
+    expect((await test.stored()).timeline.at(-1)?.detail).toBe(
+      "recovery check passed; it did not check qwen of this incident: in the timeline only, it cannot resolve it",
+    );
+
+    await test.manager.settled();
+    const own = await call("POST", RECOVERY_CHECK_PATH, { providers: ["qwen"] });
+    expect(own.body.verdict).toBe("passed");
+    await test.at(since + 2);
+    expect((await test.stored()).state).toBe("resolved");
   });
 });
