@@ -13,7 +13,7 @@ import { ConfigError, type Environment, readConfig } from "./config.js";
 import type { AppEnv } from "./http/env.js";
 import { jsonLogger, type Logger } from "./http/logger.js";
 import type { IncidentManager } from "./incidents/manager.js";
-import { WORKERS_WEBHOOK_DELIVERY, type WebhookNotifier } from "./incidents/webhook.js";
+import { type WebhookNotifier, WORKERS_WEBHOOK_DELIVERY } from "./incidents/webhook.js";
 import { DurableObjectLimiter, type DurableObjectNamespaceLike } from "./limits/durable-object.js";
 import { createCitaMetrics } from "./metrics/cita.js";
 import { DurableObjectMetrics } from "./metrics/durable-object-client.js";

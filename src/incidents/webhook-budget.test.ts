@@ -13,7 +13,7 @@ import {
 } from "../../test/support/webhook-receiver.js";
 import { jsonLogger } from "../http/logger.js";
 import type { IncidentChange } from "./types.js";
-import { WORKERS_WEBHOOK_DELIVERY, type WebhookDelivery, WebhookNotifier } from "./webhook.js";
+import { type WebhookDelivery, WebhookNotifier, WORKERS_WEBHOOK_DELIVERY } from "./webhook.js";
 
 const receivers: WebhookReceiver[] = [];
 afterEach(async () => {
