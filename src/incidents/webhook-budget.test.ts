@@ -133,13 +133,13 @@ describe("the webhook's delivery budget", () => {
   });
 
   it("retries only when the wait and a whole attempt fit in the budget: at the budget retried, a ms past given up", async () => {
-    // Waits of 750 ms and 1,500 ms (a draw of 0.5), then an attempt of 1 s: the third ends 3,250 ms in.
+    // Waits of 750 ms and 1,500 ms (a draw of 0.5), then an attempt of 10 s: the third ends 12,250 ms in.
     for (const [budgetMs, calls] of [
-      [3250, 3],
-      [3249, 2],
+      [12_250, 3],
+      [12_249, 2],
     ] as const) {
       const receiving = await receiver((index) => (index < 2 ? { status: 503 } : { status: 200 }));
-      const delivery = { budgetMs, attempts: 5, baseDelayMs: 1000, attemptTimeoutMs: 1000 };
+      const delivery = { budgetMs, attempts: 5, baseDelayMs: 1000, attemptTimeoutMs: 10_000 };
       const { webhook, sleeps, events } = notifier(receiving.url, delivery);
       webhook.notify(change("opened", STUCK));
       await webhook.settled();
