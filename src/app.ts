@@ -34,7 +34,7 @@ import { incidentParts as buildIncidentParts, callsFollower, shielded } from "./
 import type { IncidentManager } from "./incidents/manager.js";
 import { RouterRecoveryChecker } from "./incidents/recovery.js";
 import type { IncidentStore } from "./incidents/types.js";
-import type { WebhookNotifier } from "./incidents/webhook.js";
+import type { WebhookDelivery, WebhookNotifier } from "./incidents/webhook.js";
 import { MemoryLimiter, type RateLimiter } from "./limits/limiter.js";
 import { failedAuthGuard, rateLimit } from "./limits/middleware.js";
 import { SharedLimiter } from "./limits/shared-limiter.js";
@@ -116,6 +116,8 @@ export interface AppOptions {
    * open an incident). Null, or INCIDENTS=false: no manager and no incident routes.
    */
   incidents?: IncidentManager | null;
+  /** The incident webhook's retries and budget: Workers pass WORKERS_WEBHOOK_DELIVERY (under their ~30 s). */
+  webhookDelivery?: Partial<WebhookDelivery>;
 }
 
 /** The app and the parts its runtime entry drives: the incident manager's tick (null: incidents off). */
@@ -178,6 +180,7 @@ export function assembleApp(options: AppOptions): AssembledApp {
     recovery,
     logger,
     clock,
+    ...(options.webhookDelivery ? { webhookDelivery: options.webhookDelivery } : {}),
   });
   incidents = incidentParts?.manager ?? null;
   // cita_incident_open and cita_incident_severity, read at each scrape; absent with incidents off.

@@ -13,7 +13,7 @@ import { ConfigError, type Environment, readConfig } from "./config.js";
 import type { AppEnv } from "./http/env.js";
 import { jsonLogger, type Logger } from "./http/logger.js";
 import type { IncidentManager } from "./incidents/manager.js";
-import type { WebhookNotifier } from "./incidents/webhook.js";
+import { type WebhookNotifier, WORKERS_WEBHOOK_DELIVERY } from "./incidents/webhook.js";
 import { DurableObjectLimiter, type DurableObjectNamespaceLike } from "./limits/durable-object.js";
 import { createCitaMetrics } from "./metrics/cita.js";
 import { DurableObjectMetrics } from "./metrics/durable-object-client.js";
@@ -88,6 +88,8 @@ function appFor(isolate: Isolate, bindings: Record<string, unknown>): Hono<AppEn
       // No listener to judge: without keys (and without ALLOW_ANONYMOUS) keyed routes answer 401 saying
       // how to create one. Each isolate trusts a key it read for DEFAULT_KEY_CACHE_MS.
       openWithoutKeys: false,
+      // A message sent or given up within the ~30 s Workers leave a request's background work.
+      webhookDelivery: WORKERS_WEBHOOK_DELIVERY,
     });
     isolate.app = app;
     // The first tick a second after the isolate's first request, when it has counted something to weigh.

@@ -9,7 +9,7 @@ import { IncidentManager, type IncidentRouter } from "./manager.js";
 import { MemoryIncidentStore } from "./memory-store.js";
 import type { IncidentSettings } from "./settings.js";
 import type { IncidentStore, RecoveryChecker } from "./types.js";
-import { type WebhookNotifier, webhookNotifier } from "./webhook.js";
+import { type WebhookDelivery, type WebhookNotifier, webhookNotifier } from "./webhook.js";
 
 export interface IncidentParts {
   /**
@@ -36,6 +36,8 @@ export interface IncidentPartsOptions {
   recovery?: RecoveryChecker | null;
   logger: Logger;
   clock: (() => number) | undefined;
+  /** The webhook's retries and budget where the defaults do not fit (Workers: WORKERS_WEBHOOK_DELIVERY). */
+  webhookDelivery?: Partial<WebhookDelivery>;
 }
 
 /** The store and the manager, or null when incidents are off (INCIDENTS=false, or no manager wanted). */
@@ -45,7 +47,11 @@ export function incidentParts(options: IncidentPartsOptions): IncidentParts | nu
   const store = options.incidentStore ?? options.store?.incidents(logger) ?? new MemoryIncidentStore();
   if (options.manager !== undefined) return { manager: options.manager, store };
   if (options.router === null) return { manager: null, store };
-  const notifier = webhookNotifier(settings, { logger, ...(options.clock ? { clock: options.clock } : {}) });
+  const notifier = webhookNotifier(settings, {
+    logger,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.webhookDelivery ? { delivery: options.webhookDelivery } : {}),
+  });
   const manager = new IncidentManager({
     settings,
     store,

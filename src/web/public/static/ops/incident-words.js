@@ -12,6 +12,8 @@ export const INCIDENT_WORDS = {
       "Opened by the service when its LLMs stop being healthy or a fine-tuned model is rolled back, updated as it mitigates, resolved when the recovery check passes (docs/incidents.md). The open one first, then the recent ones.",
     "incidents.none": "No incident: the service has not opened one.",
     "incidents.off": "This service keeps no incident records (INCIDENTS=false, or a version without them).",
+    "incidents.unavailable":
+      "Incidents unavailable: the records could not be read ({message}). The other cards keep refreshing.",
     "incident.summary": "{severity} · {state} · {id} · opened {time}",
     "incident.severity": "Severity",
     "incident.basis":
@@ -89,6 +91,8 @@ export const INCIDENT_WORDS = {
       "Los abre el servicio cuando sus LLM dejan de estar sanos o se retira un modelo afinado, los actualiza mientras mitiga y los resuelve cuando pasa la comprobación de recuperación (docs/incidents.md). Primero el abierto, luego los recientes.",
     "incidents.none": "Ningún incidente: el servicio no ha abierto ninguno.",
     "incidents.off": "Este servicio no guarda incidentes (INCIDENTS=false, o una versión que no los tiene).",
+    "incidents.unavailable":
+      "Incidentes no disponibles: no se pudieron leer los registros ({message}). Las demás tarjetas se siguen actualizando.",
     "incident.summary": "{severity} · {state} · {id} · abierto {time}",
     "incident.severity": "Gravedad",
     "incident.basis":

@@ -33,6 +33,16 @@ function dateTime(iso) {
 }
 
 /**
+ * Draws the card when the records could not be read (the API answered 5xx, the service was out of reach):
+ * the card alone says so, with the reason.
+ * @param {Element} container
+ * @param {string} message
+ */
+export function renderIncidentsUnavailable(container, message) {
+  replaceChildren(container, element("p", { class: "failure" }, say("incidents.unavailable", { message })));
+}
+
+/**
  * Draws the card: `incidents` null when the service keeps none (the API answered 404).
  * @param {Element} container
  * @param {any[] | null} incidents GET /admin/incidents's `incidents`, newest first

@@ -7,7 +7,7 @@ import { runAction } from "./actions.js";
 import { ApiError, AuthError, call, callText, forgetToken, health, storedToken, storeToken } from "./api.js";
 import { renderCharts } from "./charts.js";
 import { clockTime } from "./format.js";
-import { fillAnnouncement, renderIncidents } from "./incidents-view.js";
+import { fillAnnouncement, renderIncidents, renderIncidentsUnavailable } from "./incidents-view.js";
 import { currentLanguage, onLanguageChange, say, setUpLanguage } from "./language.js";
 import { renderModels, renderStores, renderVariants } from "./registry-view.js";
 import { fillFacts, overviewPairs, renderProviders } from "./router-view.js";
@@ -59,13 +59,19 @@ function showConsole() {
   page.logout.hidden = false;
 }
 
-/** The open incident and the recent ones, or null when the service keeps none (404). */
+/**
+ * The open incident and the recent ones, null when the service keeps none (404), or why they could not be
+ * read: a failure of the incident records (their database down) is the incidents card's alone, so the
+ * other cards keep refreshing. A refused token still sends the operator to the login.
+ * @returns {Promise<any[] | null | { unavailable: string }>}
+ */
 async function incidentList() {
   try {
     return (await call("GET", `/admin/incidents?state=all&limit=${RECENT_INCIDENTS}`)).incidents;
   } catch (error) {
+    if (error instanceof AuthError) throw error;
     if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
+    return { unavailable: messageOf(error) };
   }
 }
 
@@ -119,7 +125,9 @@ async function refresh() {
       health(),
     ]);
     showConsole();
-    renderIncidents(byId("incidents"), incidents, showAnnouncement);
+    if (incidents !== null && "unavailable" in incidents)
+      renderIncidentsUnavailable(byId("incidents"), incidents.unavailable);
+    else renderIncidents(byId("incidents"), incidents, showAnnouncement);
     render(snapshot, models, variants, series, service);
     const updated = say("status.updated", { time: clockTime(new Date().toISOString()) });
     const pace = paused ? say("status.paused") : say("status.every", { seconds: REFRESH_MS / 1000 });
