@@ -218,7 +218,10 @@ describe("WebhookNotifier", () => {
 
   it("never delays the caller: notify returns at once while the receiver hangs, and each attempt times out", async () => {
     const receiving = await receiver(() => "hang");
-    const { webhook, events } = notifier(receiving.url, { delivery: { attempts: 2, attemptTimeoutMs: 50 } });
+    // Long enough for each attempt to reach the receiver on a loaded machine before it times out.
+    const { webhook, events } = notifier(receiving.url, {
+      delivery: { attempts: 2, attemptTimeoutMs: 1_000 },
+    });
     const returned = webhook.notify(change("opened"));
     expect(returned).toBeUndefined();
     // Nothing was even sent yet: the work starts after the caller's turn.
