@@ -6,14 +6,15 @@
 // Whatever the store, the notifier or the checker do, requests never wait for them nor fail with them.
 import type { Logger } from "../http/logger.js";
 import { silentLogger } from "../http/logger.js";
-import { type ModelRegistry, REGISTRY_AGENTS, type RegistryAgent } from "../registry/model-registry.js";
+import { REGISTRY_AGENTS, type RegistryAgent } from "../registry/model-registry.js";
 import { systemClock } from "../router/context.js";
-import type { CallRecord, Clock, LlmRouter, RouterEvent } from "../router/router.js";
+import type { CallRecord, Clock, RouterEvent } from "../router/router.js";
 import { DEFAULT_ROUTER_SETTINGS } from "../router/settings.js";
 import { providersOf, type RouterView, type TargetEvents, viewHealthy } from "./classify.js";
 import { guarded, logFailure } from "./guarded.js";
 import { IncidentTally, targetKey } from "./impact.js";
 import { addRollback, classifyIncident, refreshFigures } from "./incident-update.js";
+import type { IncidentManagerOptions } from "./manager-options.js";
 import { IncidentProgress } from "./progress.js";
 import { addUpdate, changeSeverity, iso, newIncident, newIncidentId } from "./record.js";
 import type { IncidentSettings } from "./settings.js";
@@ -23,33 +24,16 @@ import { StartupRead } from "./startup-read.js";
 import type {
   Incident,
   IncidentChange,
-  IncidentNotifier,
   IncidentStatus,
   IncidentStore,
   IncidentTrigger,
   ProviderModel,
-  RecoveryChecker,
   RecoveryReport,
   RequestOutcome,
 } from "./types.js";
 
-/** What the manager reads of the router: its state, its snapshot's reasons and its health thresholds. */
-export type IncidentRouter = Pick<LlmRouter, "state" | "snapshot" | "settings">;
-
+export type { IncidentManagerOptions, IncidentRouter } from "./manager-options.js";
 export type { IncidentStatus, RequestOutcome } from "./types.js";
-
-export interface IncidentManagerOptions {
-  settings: IncidentSettings;
-  store: IncidentStore;
-  /** null: no router configured (only rollbacks open incidents). */
-  router: IncidentRouter | null;
-  clock?: Clock;
-  logger?: Logger;
-  notifier?: IncidentNotifier;
-  recovery?: RecoveryChecker;
-  /** The model registry, for the fine-tuned versus baseline comparison. */
-  registry?: Pick<ModelRegistry, "compare">;
-}
 
 /** Changed counts are written at most this often. */
 const SAVE_EVERY_MS = 10_000;
